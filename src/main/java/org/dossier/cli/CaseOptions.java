@@ -1,0 +1,40 @@
+package org.dossier.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.dossier.pipeline.CaseFolder;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code --json} and access to {@code --case DIR}, shared by every command. {@code --case} is
+ * declared once on the root command and inherited, so it may come before or after the command.
+ */
+final class CaseOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
+  @Option(names = "--json", description = "Print machine-readable JSON.")
+  boolean json;
+
+  Path caseDir() {
+    return ((DossierCommand) mixee.root().userObject()).caseDir;
+  }
+
+  /** Opens the case, which must exist. */
+  CaseFolder openExisting() throws IOException {
+    Path caseDir = caseDir();
+    if (!CaseFolder.exists(caseDir)) {
+      throw new IllegalArgumentException(
+          "no case at " + caseDir.toAbsolutePath() + "; run 'dossier ingest PATH' first, or pass"
+              + " --case DIR");
+    }
+    return CaseFolder.open(caseDir, Clock.systemUTC());
+  }
+
+  CaseFolder openOrCreate() throws IOException {
+    return CaseFolder.open(caseDir(), Clock.systemUTC());
+  }
+}

@@ -1,0 +1,148 @@
+package org.dossier.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.dossier.extract.ContainerLimits;
+import org.dossier.pipeline.CaseFolder;
+import org.dossier.pipeline.Ingest;
+import org.dossier.pipeline.IngestSettings;
+import org.dossier.pipeline.IngestSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "ingest",
+    description = {
+      "Adds folders, archives, mailboxes and files to the case: stores and hashes every original,",
+      "extracts text and metadata (OCR for scans), and indexes them. Safe to re-run: unchanged",
+      "files are only hashed, and an interrupted run is finished."
+    })
+final class IngestCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin CaseOptions options;
+
+  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Folders or files to ingest.")
+  List<Path> inputs;
+
+  @Option(names = "--max-file-size", paramLabel = "SIZE", converter = Sizes.class,
+      description = "Files larger than this are hashed and logged, not copied or parsed (default 2GB).")
+  Long maxFileSize;
+
+  @Option(names = "--max-entries", paramLabel = "N",
+      description = "Most documents one container may yield (default 20000).")
+  Integer maxEntries;
+
+  @Option(names = "--max-expanded", paramLabel = "SIZE", converter = Sizes.class,
+      description = "Most bytes one container may expand to (default 4GB).")
+  Long maxExpanded;
+
+  @Option(names = "--max-ratio", paramLabel = "N",
+      description = "Most times a container's contents may outweigh it (default 200).")
+  Long maxRatio;
+
+  @Option(names = "--max-depth", paramLabel = "N",
+      description = "Deepest nesting of containers (default 10).")
+  Integer maxDepth;
+
+  @Option(names = "--workers", paramLabel = "N",
+      description = "Extraction worker processes (default: one per core).")
+  Integer workers;
+
+  @Option(names = "--worker-heap", paramLabel = "MB",
+      description = "Heap of each extraction worker in MB (default 1024).")
+  Integer workerHeap;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS",
+      description = "Most time one document's extraction may take (default 180).")
+  Integer timeout;
+
+  @Option(names = "--ocr-languages", paramLabel = "LANGS",
+      description = "Tesseract languages, joined by + (default eng+rus+chi_sim).")
+  String ocrLanguages;
+
+  @Option(names = "--no-ocr", description = "Do not OCR; images and scans are marked needs-ocr.")
+  boolean noOcr;
+
+  @Option(names = "--retry-failed",
+      description = "Extract again the documents that failed (timeout, out-of-memory, corrupt).")
+  boolean retryFailed;
+
+  @Option(names = "--quiet", description = "No progress display.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    IngestSettings d = IngestSettings.defaults();
+    ContainerLimits l = d.limits();
+    IngestSettings settings =
+        new IngestSettings(
+            maxFileSize != null ? maxFileSize : d.maxFileSize(),
+            new ContainerLimits(
+                maxEntries != null ? maxEntries : l.maxEntries(),
+                maxExpanded != null ? maxExpanded : l.maxExpandedBytes(),
+                maxRatio != null ? maxRatio : l.maxRatio(),
+                l.ratioFloorBytes(),
+                maxDepth != null ? maxDepth : l.maxDepth()),
+            workers != null ? workers : d.workers(),
+            workerHeap != null ? workerHeap : d.workerHeapMegabytes(),
+            timeout != null ? Duration.ofSeconds(timeout) : d.timeout(),
+            d.maxTextChars(),
+            d.maxIndexChars(),
+            noOcr ? "" : ocrLanguages != null ? ocrLanguages : d.ocrLanguages(),
+            retryFailed);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    IngestSummary summary;
+    try (CaseFolder folder = options.openOrCreate()) {
+      Ingest ingest = new Ingest(folder, settings, w -> err.println("dossier: warning: " + w));
+      boolean show = !quiet && !options.json;
+      ProgressDisplay display =
+          show ? new ProgressDisplay(ingest.progress(), err, System.console() != null).start() : null;
+      try {
+        summary = ingest.run(inputs);
+      } finally {
+        if (display != null) {
+          display.close();
+        }
+      }
+      if (options.json) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("case", folder.layout().root().toString());
+        json.put("filesSeen", summary.filesSeen());
+        json.put("filesUnchanged", summary.filesUnchanged());
+        json.put("newDocuments", summary.newDocuments());
+        json.put("extracted", summary.extracted());
+        json.put("documents", summary.documents());
+        json.put("byStatus", summary.byStatus());
+        json.put("problems", summary.problems());
+        json.put("warnings", summary.warnings());
+        json.put("seconds", summary.seconds());
+        Json.print(out, json);
+      } else {
+        out.printf("Ingested %d files into %s in %.1f s%n", summary.filesSeen(),
+            folder.layout().root(), summary.seconds());
+        out.printf("  documents  %d in the case (%d new, %d files unchanged, %d extracted now)%n",
+            summary.documents(), summary.newDocuments(), summary.filesUnchanged(),
+            summary.extracted());
+        StringBuilder statuses = new StringBuilder();
+        summary.byStatus().forEach((k, v) -> statuses.append(statuses.length() == 0 ? "" : ", ")
+            .append(k).append(' ').append(v));
+        out.printf("  statuses   %s%n", statuses);
+        if (summary.problems() > 0) {
+          out.printf("  problems   %d: see 'dossier status'%n", summary.problems());
+        }
+        out.println("Next: dossier search 'QUERY'   (or dossier status)");
+      }
+    }
+    return 0;
+  }
+}

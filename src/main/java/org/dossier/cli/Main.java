@@ -1,0 +1,52 @@
+package org.dossier.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.dossier.core.InvalidQueryException;
+import picocli.CommandLine;
+
+/** The front door: {@code dossier <command> ...}. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs a command and returns its exit code: 0 ok, 1 failure, 2 usage error. */
+  public static int run(String... args) {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    return commandLine(
+            new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+            new PrintWriter(System.err, true, StandardCharsets.UTF_8))
+        .execute(args);
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new DossierCommand());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          PrintWriter e = commandLine.getErr();
+          if (ex instanceof InvalidQueryException) {
+            e.println("dossier: " + ex.getMessage());
+            e.flush();
+            return 2;
+          }
+          if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
+            e.println("dossier: " + ex.getMessage());
+            e.flush();
+            return ex instanceof IllegalArgumentException ? 2 : 1;
+          }
+          e.println("dossier: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+          if (System.getenv("DOSSIER_DEBUG") != null) {
+            ex.printStackTrace(e);
+          }
+          e.flush();
+          return 1;
+        });
+    return cl;
+  }
+}

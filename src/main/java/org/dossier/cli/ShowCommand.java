@@ -1,0 +1,163 @@
+package org.dossier.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.dossier.core.Document;
+import org.dossier.core.DocumentId;
+import org.dossier.core.DocumentPath;
+import org.dossier.pipeline.CaseFolder;
+import org.dossier.store.SqliteCaseStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "show",
+    description = "Shows one document: its status, paths, container, children, metadata and text.")
+final class ShowCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin CaseOptions options;
+
+  @Parameters(paramLabel = "DOC", description = "A document name, any of its paths, or an id prefix.")
+  String doc;
+
+  @Option(names = "--max-chars", paramLabel = "N", defaultValue = "20000",
+      description = "Most characters of text to print; -1 for all (default 20000).")
+  long maxChars;
+
+  @Option(names = "--no-text", description = "Leave the text out.")
+  boolean noText;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    try (CaseFolder folder = options.openExisting()) {
+      SqliteCaseStore store = folder.store();
+      Document d = resolve(store, doc);
+      List<DocumentPath> paths = store.paths(d.id());
+      Optional<Document> parent =
+          d.parent().isPresent() ? store.document(d.parent().get()) : Optional.empty();
+      List<Document> children = store.children(d.id());
+      Map<String, List<String>> metadata = store.metadata(d.id());
+      String text = noText ? "" : text(folder.layout().text(d.id()), maxChars);
+      boolean cut = !noText && maxChars >= 0 && d.textChars() > maxChars;
+      if (options.json) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("document", d.name());
+        json.put("id", d.id().sha256());
+        json.put("status", d.status().code());
+        json.put("reason", d.reason());
+        json.put("stage", d.stage().code());
+        json.put("mediaType", d.mediaType());
+        json.put("language", d.language());
+        json.put("size", d.size());
+        json.put("stored", d.stored());
+        json.put("original", folder.layout().root().relativize(folder.layout().original(d.id())).toString());
+        List<Map<String, String>> ps = new ArrayList<>();
+        for (DocumentPath p : paths) {
+          Map<String, String> m = new LinkedHashMap<>();
+          m.put("name", p.name());
+          m.put("status", p.status().code());
+          m.put("reason", p.reason());
+          ps.add(m);
+        }
+        json.put("paths", ps);
+        json.put("parent", parent.map(Document::name).orElse(null));
+        json.put("children", children.stream().map(Document::name).toList());
+        json.put("metadata", metadata);
+        json.put("textChars", d.textChars());
+        json.put("textTruncated", d.textTruncated());
+        if (!noText) {
+          json.put("text", text);
+          json.put("textShownChars", text.length());
+        }
+        Json.print(out, json);
+        return 0;
+      }
+      out.println(d.name());
+      out.printf("  id         %s%n", d.id());
+      out.printf("  status     %s%s%n", d.status().code(), d.reason().isEmpty() ? "" : ": " + d.reason());
+      out.printf("  type       %s   language %s   %d bytes   %d chars of text%s%n",
+          d.mediaType(), d.language(), d.size(), d.textChars(), d.textTruncated() ? " (cut at the cap)" : "");
+      out.printf("  original   %s%s%n", folder.layout().original(d.id()),
+          d.stored() ? "" : " (not stored: over the size cap)");
+      for (DocumentPath p : paths) {
+        out.printf("  path       %s%s%n", p.name(),
+            p.status().isProblem() ? "  [" + p.status().code() + ": " + p.reason() + "]" : "");
+      }
+      parent.ifPresent(p -> out.printf("  inside     %s%n", p.name()));
+      for (Document c : children) {
+        out.printf("  contains   %s  [%s]%n", c.name(), c.status().code());
+      }
+      if (!metadata.isEmpty()) {
+        out.println("  metadata");
+        metadata.forEach((k, v) -> out.printf("    %s: %s%n", k, abbreviate(String.join(" | ", v), 200)));
+      }
+      if (!noText) {
+        out.println("---- text ----");
+        out.println(text);
+        if (cut) {
+          out.printf("---- %d more characters: --max-chars -1 shows all ----%n", d.textChars() - text.length());
+        }
+      }
+    }
+    return 0;
+  }
+
+  static Document resolve(SqliteCaseStore store, String ref) throws SQLException {
+    Optional<Document> byName = store.documentByName(ref);
+    if (byName.isPresent()) {
+      return byName.get();
+    }
+    List<DocumentId> atPath = store.documentsAtPath(ref);
+    if (atPath.size() == 1) {
+      return store.document(atPath.get(0)).orElseThrow();
+    }
+    if (ref.matches("[0-9a-f]{6,64}")) {
+      List<Document> byId = store.documentsByIdPrefix(ref, 2);
+      if (byId.size() == 1) {
+        return byId.get(0);
+      }
+      if (byId.size() > 1) {
+        throw new IllegalArgumentException("'" + ref + "' matches several documents; give more of the id");
+      }
+    }
+    throw new IllegalArgumentException(
+        "no document named '" + ref + "'; find one with 'dossier search QUERY'");
+  }
+
+  private static String text(Path file, long maxChars) throws IOException {
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      StringBuilder out = new StringBuilder();
+      char[] buf = new char[8192];
+      int n;
+      while ((maxChars < 0 || out.length() < maxChars)
+          && (n = in.read(buf, 0, maxChars < 0 ? buf.length : (int) Math.min(buf.length, maxChars - out.length()))) > 0) {
+        out.append(buf, 0, n);
+      }
+      return out.toString();
+    } catch (NoSuchFileException e) {
+      return "";
+    }
+  }
+
+  private static String abbreviate(String s, int max) {
+    String one = s.replaceAll("\\s+", " ");
+    return one.length() > max ? one.substring(0, max) + "..." : one;
+  }
+}

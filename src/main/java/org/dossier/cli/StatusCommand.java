@@ -1,0 +1,75 @@
+package org.dossier.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.dossier.core.DocumentIndex;
+import org.dossier.pipeline.CaseFolder;
+import org.dossier.store.Problem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "status",
+    description = "Counts the case's documents by status and lists every problem, grouped by kind.")
+final class StatusCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin CaseOptions options;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    try (CaseFolder folder = options.openExisting();
+        DocumentIndex index = folder.openIndexForReading()) {
+      long documents = folder.store().documentCount();
+      Map<String, Long> byStatus = folder.store().countByStatus();
+      Map<String, Long> byStage = folder.store().countByStage();
+      List<Problem> problems = folder.store().problems();
+      long indexed = index.count();
+      if (options.json) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("documents", documents);
+        json.put("byStatus", byStatus);
+        json.put("byStage", byStage);
+        json.put("indexed", indexed);
+        List<Map<String, String>> failures = new ArrayList<>();
+        for (Problem p : problems) {
+          Map<String, String> f = new LinkedHashMap<>();
+          f.put("document", p.name());
+          f.put("status", p.status().code());
+          f.put("reason", p.reason());
+          failures.add(f);
+        }
+        json.put("failures", failures);
+        Json.print(out, json);
+        return 0;
+      }
+      out.printf("Case %s%n", folder.layout().root());
+      out.printf("  documents  %d (%d in the search index)%n", documents, indexed);
+      byStatus.forEach((k, v) -> out.printf("    %-16s %d%n", k, v));
+      if (byStage.size() > 1 || !byStage.containsKey("indexed")) {
+        out.printf("  unfinished: %s; run 'dossier ingest' again to finish%n", byStage);
+      }
+      if (problems.isEmpty()) {
+        out.println("  no problems");
+        return 0;
+      }
+      out.printf("%nProblems (%d), by kind:%n", problems.size());
+      String current = "";
+      for (Problem p : problems) {
+        if (!p.status().code().equals(current)) {
+          current = p.status().code();
+          long count = problems.stream().filter(q -> q.status() == p.status()).count();
+          out.printf("%n  %s (%d)%n", current, count);
+        }
+        out.printf("    %s%n      %s%n", p.name(), p.reason());
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,66 @@
+package org.dossier.core;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where a case keeps its parts.
+ *
+ * <pre>
+ * case/
+ *   evidence/sha256/ab/cd/&lt;sha256&gt;   originals, content-addressed, read-only
+ *   text/ab/&lt;sha256&gt;.txt              extracted text, UTF-8
+ *   custody.jsonl                    append-only, hash-chained log
+ *   dossier.db                       SQLite store
+ *   index/                           search index
+ *   tmp/                             staging, emptied at each run
+ * </pre>
+ */
+public record CaseLayout(Path root) {
+  public CaseLayout {
+    Objects.requireNonNull(root, "root");
+    root = root.toAbsolutePath().normalize();
+  }
+
+  public Path evidence() {
+    return root.resolve("evidence").resolve("sha256");
+  }
+
+  public Path original(DocumentId id) {
+    String h = id.sha256();
+    return evidence().resolve(h.substring(0, 2)).resolve(h.substring(2, 4)).resolve(h);
+  }
+
+  public Path text(DocumentId id) {
+    String h = id.sha256();
+    return root.resolve("text").resolve(h.substring(0, 2)).resolve(h + ".txt");
+  }
+
+  public Path custodyLog() {
+    return root.resolve("custody.jsonl");
+  }
+
+  public Path database() {
+    return root.resolve("dossier.db");
+  }
+
+  public Path index() {
+    return root.resolve("index");
+  }
+
+  public Path tmp() {
+    return root.resolve("tmp");
+  }
+
+  public Path lockFile() {
+    return root.resolve("case.lock");
+  }
+
+  public Path manifest() {
+    return root.resolve("manifest-sha256.txt");
+  }
+
+  public Path log() {
+    return root.resolve("dossier.log");
+  }
+}

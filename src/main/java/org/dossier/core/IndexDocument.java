@@ -1,0 +1,56 @@
+package org.dossier.core;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the index receives for one document.
+ *
+ * @param id the document
+ * @param name its name (first path)
+ * @param paths every name it is known by
+ * @param text extracted text, possibly capped
+ * @param language ISO 639-1 code or {@code und}
+ * @param mediaType detected media type
+ * @param status extraction status code
+ * @param date the document's own date (created, sent), when known
+ * @param folders the folder of each path, relative to the input
+ * @param container the name of the document it was found in, when it was found in one
+ * @param extensions the file extension of each path, lower case, without the dot
+ * @param fields searchable metadata by field name (title, author, from, to, subject)
+ */
+public record IndexDocument(
+    DocumentId id,
+    String name,
+    List<String> paths,
+    String text,
+    String language,
+    String mediaType,
+    String status,
+    Optional<LocalDate> date,
+    List<String> folders,
+    Optional<String> container,
+    List<String> extensions,
+    Map<String, List<String>> fields) {
+
+  public IndexDocument {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(language, "language");
+    Objects.requireNonNull(mediaType, "mediaType");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(date, "date");
+    Objects.requireNonNull(container, "container");
+    paths = List.copyOf(paths);
+    folders = List.copyOf(folders);
+    extensions = List.copyOf(extensions);
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    fields.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    fields = java.util.Collections.unmodifiableMap(copy);
+  }
+}

@@ -1,0 +1,21 @@
+package org.dossier.core;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One matching document.
+ *
+ * @param id the document
+ * @param name its name
+ * @param score relevance, higher is better
+ * @param snippets passages of its text with the matches marked {@code <b>...</b>}; the rest of
+ *     the passage is HTML-escaped
+ */
+public record SearchHit(DocumentId id, String name, float score, List<String> snippets) {
+  public SearchHit {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(name, "name");
+    snippets = List.copyOf(snippets);
+  }
+}

@@ -1,0 +1,179 @@
+package org.dossier.custody;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.dossier.core.DocumentId;
+
+/** Re-reads the custody log and every original it names, and reports what does not match. */
+public final class CustodyVerifier {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_PROBLEMS = 1000;
+
+  private final Path logFile;
+  private final Function<DocumentId, Path> originals;
+  private final int threads;
+
+  /**
+   * @param logFile the custody log
+   * @param originals where the evidence store keeps each original
+   * @param threads how many originals to hash at once
+   */
+  public CustodyVerifier(Path logFile, Function<DocumentId, Path> originals, int threads) {
+    this.logFile = logFile;
+    this.originals = originals;
+    this.threads = Math.max(1, threads);
+  }
+
+  /**
+   * @param anchor the sequence number and hash of the last entry the store committed, when the
+   *     store has one; the log must contain exactly that entry
+   */
+  public CustodyReport verify(Optional<CustodyLog.Entry> anchor) throws IOException {
+    List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    Set<String> stored = new LinkedHashSet<>();
+    long entries = 0;
+    String prevHash = CustodyLog.GENESIS;
+    long expectedSeq = 1;
+    boolean anchorSeen = anchor.isEmpty();
+    if (!Files.exists(logFile)) {
+      if (anchor.isPresent()) {
+        problems.add("the custody log " + logFile + " is missing");
+      }
+      return new CustodyReport(0, 0, CustodyLog.GENESIS, problems);
+    }
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(Files.newInputStream(logFile), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        entries++;
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        String hash = CustodyLog.sha256(bytes);
+        JsonNode node;
+        try {
+          node = JSON.readTree(line);
+        } catch (IOException e) {
+          add(problems, "line " + entries + " is not valid JSON: the log was edited");
+          prevHash = hash;
+          expectedSeq++;
+          continue;
+        }
+        long seq = node.path("seq").asLong(-1);
+        if (seq != expectedSeq) {
+          add(problems, "line " + entries + " has seq " + seq + ", expected " + expectedSeq
+              + ": entries were removed, inserted or reordered");
+        }
+        String prev = node.path("prev").asText("");
+        if (!prev.equals(prevHash)) {
+          add(problems, "line " + entries + " (seq " + seq + ", " + node.path("action").asText()
+              + " " + node.path("name").asText("") + ") does not chain to the line before it:"
+              + " that line was edited, removed or inserted");
+        }
+        if (anchor.isPresent() && anchor.get().seq() == seq) {
+          anchorSeen = true;
+          if (!anchor.get().hash().equals(hash)) {
+            add(problems, "line " + entries + " (seq " + seq + ") differs from the entry the case"
+                + " database recorded: the log was rewritten");
+          }
+        }
+        if (node.path("stored").asBoolean(false) && node.hasNonNull("sha256")) {
+          stored.add(node.get("sha256").asText());
+        }
+        prevHash = hash;
+        expectedSeq = seq + 1;
+      }
+    }
+    if (!anchorSeen) {
+      add(problems, "the log ends before seq " + anchor.get().seq()
+          + ", which the case database recorded: the log was truncated");
+    }
+    long checked = checkOriginals(stored, problems);
+    return new CustodyReport(entries, checked, prevHash, problems);
+  }
+
+  private long checkOriginals(Set<String> hashes, List<String> problems) throws IOException {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(threads, r -> {
+          Thread t = new Thread(r, "custody-verify");
+          t.setDaemon(true);
+          return t;
+        });
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (String hex : hashes) {
+        futures.add(pool.submit(() -> checkOne(hex, problems)));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+      return hashes.size();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while verifying originals", e);
+    } catch (ExecutionException e) {
+      throw new IOException("verifying originals failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void checkOne(String hex, List<String> problems) {
+    DocumentId id;
+    try {
+      id = new DocumentId(hex);
+    } catch (IllegalArgumentException e) {
+      add(problems, "an entry names an invalid hash '" + hex + "'");
+      return;
+    }
+    Path file = originals.apply(id);
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
+      MessageDigest digest = ((DigestInputStream) in).getMessageDigest();
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+      String actual = HexFormat.of().formatHex(digest.digest());
+      if (!actual.equals(hex)) {
+        add(problems, "original " + hex + " was modified: its bytes now hash to " + actual);
+      }
+    } catch (NoSuchFileException e) {
+      add(problems, "original " + hex + " is missing from " + file);
+    } catch (IOException e) {
+      add(problems, "original " + hex + " cannot be read: " + e.getMessage());
+    }
+  }
+
+  private static void add(List<String> problems, String problem) {
+    if (problems.size() < MAX_PROBLEMS) {
+      problems.add(problem);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,338 @@
+package org.dossier.extract;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.exception.ZeroByteFileException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.PagedText;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
+import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.WriteOutContentHandler;
+import org.dossier.core.DocumentStatus;
+import org.dossier.core.Extraction;
+import org.dossier.core.ExtractionRequest;
+import org.xml.sax.SAXException;
+
+/**
+ * Parses one original with Apache Tika, in the current process: text to a file, all metadata,
+ * language, embedded documents staged by {@link EmbeddedSaver}. Never throws for a bad document:
+ * every failure becomes a status and a reason.
+ *
+ * <p>This runs inside {@link WorkerMain}; the pipeline reaches it through {@link ForkedExtractor}.
+ */
+public final class TikaExtractor {
+  private static final int SAMPLE_CHARS = 20_000;
+  private static final int XML_SNIFF_BYTES = 64 * 1024;
+  private static final Pattern EXTERNAL_ENTITY =
+      Pattern.compile("<!ENTITY\\s+(?:%\\s*)?[^\\s>]+\\s+(SYSTEM|PUBLIC)\\s*([\"'][^\"']*[\"'])?");
+  private static final Set<String> ENCRYPTED_TYPES =
+      Set.of("application/x-tika-ooxml-protected", "application/x-tika-msoffice-protected");
+  /** Fewer characters than this per page means a PDF is a scan. */
+  private static final int MIN_CHARS_PER_PAGE = 10;
+
+  private final ExtractSettings settings;
+  private final AutoDetectParser parser = new AutoDetectParser();
+  private final LanguageIdentifier languages = new LanguageIdentifier();
+
+  public TikaExtractor(ExtractSettings settings) {
+    this.settings = settings;
+  }
+
+  public Extraction extract(ExtractionRequest request) {
+    long start = System.nanoTime();
+    try {
+      Files.createDirectories(request.childDir());
+      Files.createDirectories(request.textOut().getParent());
+      long size = Files.size(request.original());
+      return parse(request, size, start);
+    } catch (IOException e) {
+      return Extraction.failure(
+          DocumentStatus.FAILED,
+          "the case could not be read or written during extraction: " + e,
+          millis(start));
+    }
+  }
+
+  private Extraction parse(ExtractionRequest request, long size, long start) throws IOException {
+    EmbeddedSaver saver = new EmbeddedSaver(request.childDir(), settings.limits(), size);
+    ParseContext context = context(saver);
+    saver.bind(parser, context);
+    Metadata metadata = new Metadata();
+    metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName(request.name()));
+
+    DocumentStatus status = DocumentStatus.OK;
+    String reason = "";
+    boolean truncated = false;
+    TextSink sink;
+    try (Writer file = Files.newBufferedWriter(request.textOut(), StandardCharsets.UTF_8);
+        TextSink text = new TextSink(file, SAMPLE_CHARS);
+        TikaInputStream in = TikaInputStream.get(request.original())) {
+      sink = text;
+      try {
+        parser.parse(
+            in,
+            new BodyContentHandler(new WriteOutContentHandler(text, settings.maxTextChars())),
+            metadata,
+            context);
+      } catch (SAXException e) {
+        if (WriteLimitReachedException.isWriteLimitReached(e)) {
+          truncated = true;
+        } else {
+          status = DocumentStatus.CORRUPT;
+          reason = unparseable(metadata, e);
+        }
+      } catch (EncryptedDocumentException e) {
+        status = DocumentStatus.ENCRYPTED;
+        reason = encrypted();
+      } catch (ZeroByteFileException e) {
+        status = DocumentStatus.EMPTY;
+        reason = "the file is empty (0 bytes)";
+      } catch (TikaException | IOException e) {
+        if (isTikaBomb(e)) {
+          status = DocumentStatus.BOMB;
+          reason = "Tika's zip-bomb guard stopped it: " + message(e);
+        } else {
+          status = DocumentStatus.CORRUPT;
+          reason = unparseable(metadata, e);
+        }
+      } catch (RuntimeException | StackOverflowError | NoClassDefFoundError e) {
+        status = DocumentStatus.CORRUPT;
+        reason = unparseable(metadata, e);
+      }
+    }
+
+    if (saver.breach().isPresent()) {
+      saver.discard();
+      status = DocumentStatus.BOMB;
+      reason = "refused as a possible archive bomb: " + saver.breach().get()
+          + ". Its entries were not kept; the container itself is kept as evidence";
+    }
+    String mediaType = mediaType(metadata);
+    if (status == DocumentStatus.OK && ENCRYPTED_TYPES.contains(mediaType)) {
+      status = DocumentStatus.ENCRYPTED;
+      reason = encrypted();
+    }
+    if (status == DocumentStatus.OK && mediaType.contains("xml")) {
+      String entity = externalEntity(request.original());
+      if (!entity.isEmpty()) {
+        status = DocumentStatus.UNSAFE_XML;
+        reason = "the XML declares an external entity (" + entity + "); it was not resolved,"
+            + " and the text was extracted without it";
+      }
+    }
+    boolean ocr = ocrUsed(metadata);
+    if (status == DocumentStatus.OK && !settings.ocr() && needsOcr(mediaType, metadata, sink)) {
+      status = DocumentStatus.NEEDS_OCR;
+      reason = "an image or scanned page without a text layer, and OCR is unavailable: install"
+          + " Tesseract (" + Tesseract.INSTALL_HINT + ") and run ingest again";
+    }
+    if (status == DocumentStatus.OK && size == 0) {
+      status = DocumentStatus.EMPTY;
+      reason = "the file is empty (0 bytes)";
+    }
+    return new Extraction(
+        status,
+        reason,
+        mediaType,
+        languages.identify(sink.sample()),
+        metadata(metadata),
+        sink.chars(),
+        truncated,
+        ocr,
+        saver.files(),
+        millis(start));
+  }
+
+  private ParseContext context(EmbeddedSaver saver) {
+    ParseContext context = new ParseContext();
+    context.set(Parser.class, parser); // lets PDF pages and images reach the OCR parser
+    context.set(EmbeddedDocumentExtractor.class, saver); // embedded documents are staged, not parsed
+    TesseractOCRConfig ocr = new TesseractOCRConfig();
+    if (settings.ocr()) {
+      ocr.setLanguage(settings.ocrLanguages());
+      ocr.setTimeoutSeconds(settings.ocrTimeoutSeconds());
+    } else {
+      ocr.setSkipOcr(true);
+    }
+    context.set(TesseractOCRConfig.class, ocr);
+    PDFParserConfig pdf = new PDFParserConfig();
+    pdf.setOcrStrategy(
+        settings.ocr() ? PDFParserConfig.OCR_STRATEGY.AUTO : PDFParserConfig.OCR_STRATEGY.NO_OCR);
+    context.set(PDFParserConfig.class, pdf);
+    return context;
+  }
+
+  private static boolean needsOcr(String mediaType, Metadata metadata, TextSink text) {
+    if (mediaType.startsWith("image/") && !mediaType.contains("svg")) {
+      return text.chars() == 0 || text.sample().toString().isBlank();
+    }
+    if (mediaType.equals("application/pdf")) {
+      int pages = intValue(metadata.get(PagedText.N_PAGES));
+      return pages > 0 && nonSpace(text.sample()) < (long) pages * MIN_CHARS_PER_PAGE;
+    }
+    return false;
+  }
+
+  private static boolean ocrUsed(Metadata metadata) {
+    for (String parser : metadata.getValues(TikaCoreProperties.TIKA_PARSED_BY)) {
+      if (parser.endsWith("TesseractOCRParser")) {
+        return true;
+      }
+    }
+    return intValue(metadata.get("pdf:ocrPageCount")) > 0;
+  }
+
+  /** The first external entity declared in the first 64 KB, or empty. */
+  static String externalEntity(Path file) throws IOException {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(XML_SNIFF_BYTES);
+    }
+    String text = new String(head, StandardCharsets.UTF_8);
+    Matcher m = EXTERNAL_ENTITY.matcher(text);
+    if (!m.find()) {
+      return "";
+    }
+    return m.group(1) + (m.group(2) == null ? "" : " " + m.group(2));
+  }
+
+  private static Map<String, List<String>> metadata(Metadata metadata) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    String[] names = metadata.names();
+    Arrays.sort(names);
+    for (String name : names) {
+      out.put(name, new ArrayList<>(Arrays.asList(metadata.getValues(name))));
+    }
+    return out;
+  }
+
+  private static String mediaType(Metadata metadata) {
+    String type = metadata.get(Metadata.CONTENT_TYPE);
+    if (type == null || type.isBlank()) {
+      return "application/octet-stream";
+    }
+    int semicolon = type.indexOf(';');
+    return (semicolon >= 0 ? type.substring(0, semicolon) : type).strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static String encrypted() {
+    return "password-protected or encrypted; its content cannot be read without the key."
+        + " Decrypt a copy and ingest that";
+  }
+
+  private static String unparseable(Metadata metadata, Throwable e) {
+    return "could not be parsed as " + mediaType(metadata) + " (" + message(e) + "); the file may"
+        + " be truncated or damaged. The original is kept as evidence";
+  }
+
+  private static boolean isTikaBomb(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = t.getMessage();
+      if (m != null && m.toLowerCase(Locale.ROOT).contains("zip bomb")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String message(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String m = root.getMessage();
+    String s = root.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    s = s.replaceAll("\\s+", " ");
+    return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+  }
+
+  private static String fileName(String name) {
+    int slash = name.lastIndexOf('/');
+    return slash >= 0 ? name.substring(slash + 1) : name;
+  }
+
+  private static int intValue(String s) {
+    if (s == null) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(s.strip());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static long nonSpace(CharSequence s) {
+    return s.chars().filter(c -> !Character.isWhitespace(c)).count();
+  }
+
+  private static long millis(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  /** Writes through to the text file, counting characters and keeping the first ones. */
+  static final class TextSink extends Writer {
+    private final Writer out;
+    private final StringBuilder sample;
+    private final int sampleChars;
+    private long chars;
+
+    TextSink(Writer out, int sampleChars) {
+      this.out = out instanceof BufferedWriter ? out : new BufferedWriter(out);
+      this.sample = new StringBuilder();
+      this.sampleChars = sampleChars;
+    }
+
+    @Override
+    public void write(char[] cbuf, int off, int len) throws IOException {
+      out.write(cbuf, off, len);
+      chars += len;
+      int room = sampleChars - sample.length();
+      if (room > 0) {
+        sample.append(cbuf, off, Math.min(room, len));
+      }
+    }
+
+    long chars() {
+      return chars;
+    }
+
+    CharSequence sample() {
+      return sample;
+    }
+
+    @Override
+    public void flush() throws IOException {
+      out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.flush();
+    }
+  }
+}

@@ -1,0 +1,343 @@
+package org.dossier.index;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.dossier.core.DocumentId;
+import org.dossier.core.DocumentIndex;
+import org.dossier.core.FacetCount;
+import org.dossier.core.IndexDocument;
+import org.dossier.core.InvalidQueryException;
+import org.dossier.core.SearchHit;
+import org.dossier.core.SearchRequest;
+import org.dossier.core.SearchResult;
+
+/**
+ * The embedded Lucene index. Opened for writing by the ingest (one writer per case, guarded by
+ * Lucene's write lock) or read-only by searches, which see the last commit.
+ */
+public final class LuceneIndex implements DocumentIndex {
+  private static final int SNIPPETS = 3;
+  private static final int FACET_VALUES = 10;
+  private static final int PASSAGE_CHARS = 300;
+  /** Text beyond this many characters is neither indexed nor highlighted. */
+  public static final int DEFAULT_MAX_CHARS = 10_000_000;
+
+  private static final FieldType TEXT_STORED = textType(true);
+  private static final FieldType TEXT_UNSTORED = textType(false);
+
+  private final Directory directory;
+  private final Analyzer analyzer = Analyzers.perField();
+  private final FacetsConfig facets = new FacetsConfig();
+  private final IndexWriter writer;
+  private DirectoryReader reader;
+  private SortedSetDocValuesReaderState facetState;
+
+  private LuceneIndex(Directory directory, boolean writable) throws IOException {
+    this.directory = directory;
+    facets.setMultiValued(Fields.FOLDER, true);
+    facets.setMultiValued(Fields.EXTENSION, true);
+    if (writable) {
+      IndexWriterConfig config = new IndexWriterConfig(analyzer);
+      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      config.setRAMBufferSizeMB(64);
+      config.setCommitOnClose(false);
+      this.writer = new IndexWriter(directory, config);
+    } else {
+      this.writer = null;
+    }
+  }
+
+  /** Opens the index for writing, creating it if needed. */
+  public static LuceneIndex openForWriting(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    return new LuceneIndex(FSDirectory.open(dir), true);
+  }
+
+  /** Opens the index for searching only. */
+  public static LuceneIndex openForReading(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    return new LuceneIndex(FSDirectory.open(dir), false);
+  }
+
+  @Override
+  public void upsert(IndexDocument d) throws IOException {
+    requireWriter();
+    Document doc = new Document();
+    doc.add(new StringField(Fields.ID, d.id().sha256(), Field.Store.YES));
+    doc.add(new StoredField(Fields.DISPLAY_NAME, d.name()));
+    doc.add(new StringField(Fields.NAME, lower(d.name()), Field.Store.NO));
+    Set<String> names = new LinkedHashSet<>();
+    names.add(d.name());
+    names.addAll(d.paths());
+    for (String p : names) {
+      doc.add(new StringField(Fields.PATH, lower(p), Field.Store.NO));
+      doc.add(new TextField(Fields.NAME_TEXT, p, Field.Store.NO));
+    }
+    doc.add(new Field(Fields.TEXT, d.text(), TEXT_STORED));
+    if (Analyzers.LANGUAGE_FIELDS.contains(d.language())) {
+      doc.add(new Field(Fields.languageField(d.language()), d.text(), TEXT_UNSTORED));
+    }
+    doc.add(new Field(Fields.TEXT_TRANSLIT, d.text(), TEXT_UNSTORED));
+    for (Map.Entry<String, List<String>> e : d.fields().entrySet()) {
+      for (String v : e.getValue()) {
+        doc.add(new TextField(e.getKey(), v, Field.Store.NO));
+        doc.add(new TextField(Fields.META, v, Field.Store.NO));
+      }
+    }
+    keyword(doc, Fields.TYPE, d.mediaType());
+    keyword(doc, Fields.LANGUAGE, d.language());
+    doc.add(new StringField(Fields.STATUS, d.status(), Field.Store.NO));
+    for (String ext : new LinkedHashSet<>(d.extensions())) {
+      keyword(doc, Fields.EXTENSION, ext);
+    }
+    for (String folder : new LinkedHashSet<>(d.folders())) {
+      keyword(doc, Fields.FOLDER, folder);
+    }
+    d.container().ifPresent(c -> keyword(doc, Fields.CONTAINER, c));
+    d.date()
+        .ifPresent(
+            date -> {
+              doc.add(new LongPoint(Fields.DATE, date.toEpochDay()));
+              doc.add(new StoredField(Fields.DATE, date.toString()));
+              doc.add(new IntPoint(Fields.YEAR, date.getYear()));
+              doc.add(new SortedSetDocValuesFacetField(Fields.YEAR, Integer.toString(date.getYear())));
+            });
+    writer.updateDocument(new Term(Fields.ID, d.id().sha256()), facets.build(doc));
+  }
+
+  private static void keyword(Document doc, String field, String value) {
+    if (value == null || value.isBlank()) {
+      return;
+    }
+    doc.add(new StringField(field, lower(value), Field.Store.NO));
+    doc.add(new SortedSetDocValuesFacetField(field, value));
+  }
+
+  @Override
+  public void commit() throws IOException {
+    requireWriter();
+    writer.commit();
+  }
+
+  @Override
+  public long count() throws IOException {
+    if (writer != null) {
+      return writer.getDocStats().numDocs;
+    }
+    DirectoryReader r = reader();
+    return r == null ? 0 : r.numDocs();
+  }
+
+  @Override
+  public synchronized SearchResult search(SearchRequest request) throws IOException {
+    DirectoryReader r = reader();
+    if (r == null || r.numDocs() == 0) {
+      return new SearchResult(0, List.of(), Map.of());
+    }
+    Query query = parse(request.query());
+    IndexSearcher searcher = new IndexSearcher(r);
+    int wanted = request.offset() + request.limit();
+    FacetsCollectorManager.FacetsResult result =
+        FacetsCollectorManager.search(searcher, query, wanted, new FacetsCollectorManager());
+    TopDocs top = result.topDocs();
+    ScoreDoc[] page = page(top.scoreDocs, request.offset());
+    TopDocs pageDocs = new TopDocs(top.totalHits, page);
+    String[] snippets = highlight(searcher, query, pageDocs);
+    List<SearchHit> hits = new ArrayList<>();
+    for (int i = 0; i < page.length; i++) {
+      Document stored =
+          searcher.storedFields().document(page[i].doc, Set.of(Fields.ID, Fields.DISPLAY_NAME));
+      List<String> passages = new ArrayList<>();
+      if (snippets[i] != null && !snippets[i].isBlank()) {
+        for (String s : snippets[i].split("\u2029")) {
+          if (!s.isBlank()) {
+            passages.add(Passages.trim(s, PASSAGE_CHARS));
+          }
+        }
+      }
+      hits.add(
+          new SearchHit(
+              new DocumentId(stored.get(Fields.ID)),
+              stored.get(Fields.DISPLAY_NAME),
+              page[i].score,
+              passages));
+    }
+    return new SearchResult(top.totalHits.value, hits, facetCounts(r, result.facetsCollector()));
+  }
+
+  private Query parse(String text) {
+    try {
+      return new DossierQueryParser(analyzer).parse(text);
+    } catch (ParseException e) {
+      throw new InvalidQueryException("cannot parse the query '" + text + "': " + firstLine(e), e);
+    } catch (RuntimeException e) {
+      throw new InvalidQueryException("cannot run the query '" + text + "': " + e.getMessage(), e);
+    }
+  }
+
+  private String[] highlight(IndexSearcher searcher, Query query, TopDocs docs) throws IOException {
+    if (docs.scoreDocs.length == 0) {
+      return new String[0];
+    }
+    UnifiedHighlighter highlighter =
+        UnifiedHighlighter.builder(searcher, analyzer)
+            .withMaxLength(DEFAULT_MAX_CHARS)
+            .withFormatter(new DefaultPassageFormatter("<b>", "</b>", "\u2029", true))
+            .withMaskedFieldsFunc(f -> Fields.TEXT.equals(f) ? Fields.MASKED : Set.of())
+            .withHighlightPhrasesStrictly(true)
+            .build();
+    Map<String, String[]> out =
+        highlighter.highlightFields(new String[] {Fields.TEXT}, query, docs, new int[] {SNIPPETS});
+    return out.get(Fields.TEXT);
+  }
+
+  private Map<String, List<FacetCount>> facetCounts(DirectoryReader r, FacetsCollector fc)
+      throws IOException {
+    Map<String, List<FacetCount>> out = new LinkedHashMap<>();
+    SortedSetDocValuesReaderState state = facetState(r);
+    if (state == null) {
+      return out;
+    }
+    Facets counts = new SortedSetDocValuesFacetCounts(state, fc);
+    for (String dim : Fields.FACETS) {
+      FacetResult result;
+      try {
+        result = counts.getTopChildren(FACET_VALUES, dim);
+      } catch (IllegalArgumentException e) {
+        continue; // no document has this facet yet
+      }
+      if (result == null) {
+        continue;
+      }
+      List<FacetCount> values = new ArrayList<>();
+      for (LabelAndValue lv : result.labelValues) {
+        values.add(new FacetCount(lv.label, lv.value.longValue()));
+      }
+      out.put(dim, values);
+    }
+    return out;
+  }
+
+  private SortedSetDocValuesReaderState facetState(DirectoryReader r) throws IOException {
+    if (facetState == null) {
+      try {
+        facetState = new DefaultSortedSetDocValuesReaderState(r, facets);
+      } catch (IllegalArgumentException e) {
+        return null; // no facet field indexed yet
+      }
+    }
+    return facetState;
+  }
+
+  /** The current reader, refreshed to the latest commit (or the writer's latest changes). */
+  private DirectoryReader reader() throws IOException {
+    if (reader == null) {
+      if (writer != null) {
+        reader = DirectoryReader.open(writer);
+      } else if (DirectoryReader.indexExists(directory)) {
+        reader = DirectoryReader.open(directory);
+      } else {
+        return null;
+      }
+      facetState = null;
+    } else {
+      DirectoryReader newer =
+          writer != null
+              ? DirectoryReader.openIfChanged(reader, writer)
+              : DirectoryReader.openIfChanged(reader);
+      if (newer != null) {
+        reader.close();
+        reader = newer;
+        facetState = null;
+      }
+    }
+    return reader;
+  }
+
+  private static ScoreDoc[] page(ScoreDoc[] all, int offset) {
+    if (offset >= all.length) {
+      return new ScoreDoc[0];
+    }
+    ScoreDoc[] out = new ScoreDoc[all.length - offset];
+    System.arraycopy(all, offset, out, 0, out.length);
+    return out;
+  }
+
+  private void requireWriter() {
+    if (writer == null) {
+      throw new IllegalStateException("the index was opened for reading only");
+    }
+  }
+
+  private static FieldType textType(boolean stored) {
+    FieldType t = new FieldType();
+    t.setTokenized(true);
+    t.setStored(stored);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    t.freeze();
+    return t;
+  }
+
+  private static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+
+  private static String firstLine(Exception e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return nl >= 0 ? m.substring(0, nl) : m;
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    if (reader != null) {
+      reader.close();
+      reader = null;
+    }
+    if (writer != null) {
+      writer.rollback(); // uncommitted changes are dropped: the store re-sends them
+    }
+    directory.close();
+  }
+}

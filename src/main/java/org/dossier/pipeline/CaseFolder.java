@@ -1,0 +1,125 @@
+package org.dossier.pipeline;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Optional;
+import org.dossier.collect.EvidenceStore;
+import org.dossier.core.CaseLayout;
+import org.dossier.core.DocumentIndex;
+import org.dossier.custody.CustodyLog;
+import org.dossier.index.LuceneIndex;
+import org.dossier.store.SqliteCaseStore;
+
+/** An open case: the one place where Dossier's adapters are chosen and opened. */
+public final class CaseFolder implements Closeable {
+  static final String CUSTODY_SEQ = "custody.seq";
+  static final String CUSTODY_HEAD = "custody.head";
+
+  private final CaseLayout layout;
+  private final SqliteCaseStore store;
+  private final EvidenceStore evidence;
+  private final Clock clock;
+
+  private CaseFolder(CaseLayout layout, SqliteCaseStore store, Clock clock) {
+    this.layout = layout;
+    this.store = store;
+    this.evidence = new EvidenceStore(layout);
+    this.clock = clock;
+  }
+
+  /** Opens the case at {@code root}, creating it if it does not exist. */
+  public static CaseFolder open(Path root, Clock clock) throws IOException {
+    CaseLayout layout = new CaseLayout(root);
+    Files.createDirectories(layout.root());
+    try {
+      return new CaseFolder(layout, SqliteCaseStore.open(layout.database(), clock), clock);
+    } catch (SQLException e) {
+      throw new IOException("cannot open the case database " + layout.database() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** True when {@code root} holds a case. */
+  public static boolean exists(Path root) {
+    return Files.exists(new CaseLayout(root).database());
+  }
+
+  public CaseLayout layout() {
+    return layout;
+  }
+
+  public SqliteCaseStore store() {
+    return store;
+  }
+
+  public EvidenceStore evidence() {
+    return evidence;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The index as searches see it: the last commit. */
+  public DocumentIndex openIndexForReading() throws IOException {
+    return LuceneIndex.openForReading(layout.index());
+  }
+
+  LuceneIndex openIndexForWriting() throws IOException {
+    return LuceneIndex.openForWriting(layout.index());
+  }
+
+  CustodyLog openCustodyLog() throws IOException {
+    return CustodyLog.open(layout.custodyLog(), clock);
+  }
+
+  /** The last custody entry the store committed, if any. */
+  public Optional<CustodyLog.Entry> custodyAnchor() throws SQLException {
+    Optional<String> seq = store.setting(CUSTODY_SEQ);
+    Optional<String> head = store.setting(CUSTODY_HEAD);
+    if (seq.isEmpty() || head.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new CustodyLog.Entry(Long.parseLong(seq.get()), head.get()));
+  }
+
+  /**
+   * Takes the case's write lock, so that two ingests never write one case at once.
+   *
+   * @throws IllegalStateException when another process holds it
+   */
+  public Closeable lockForWriting() throws IOException {
+    FileChannel channel =
+        FileChannel.open(
+            layout.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (IOException e) {
+      channel.close();
+      throw e;
+    }
+    if (lock == null) {
+      channel.close();
+      throw new IllegalStateException(
+          "another Dossier process is writing to the case " + layout.root()
+              + "; wait for it to finish");
+    }
+    return () -> {
+      lock.release();
+      channel.close();
+    };
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+}

@@ -1,0 +1,145 @@
+package org.dossier.pipeline;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.dossier.core.CaseLayout;
+import org.dossier.core.Document;
+import org.dossier.core.DocumentId;
+import org.dossier.core.DocumentPath;
+import org.dossier.core.IndexDocument;
+import org.dossier.store.SqliteCaseStore;
+
+/** Builds what the index receives for a document from the store and its text file. */
+final class IndexDocuments {
+  /** Metadata keys feeding each searchable metadata field, most specific first. */
+  private static final Map<String, List<String>> FIELDS =
+      Map.of(
+          "title", List.of("dc:title"),
+          "author", List.of("dc:creator", "meta:last-author", "Author"),
+          "from", List.of("Message:From", "Message:From-Email", "Message:From-Name"),
+          "to", List.of("Message:To", "Message-To", "Message:CC", "Message-Cc",
+              "Message-Recipient-Address"),
+          "subject", List.of("dc:subject", "subject"));
+
+  private static final List<String> DATE_KEYS =
+      List.of("dcterms:created", "Creation-Date", "dcterms:modified", "Last-Modified");
+
+  private final SqliteCaseStore store;
+  private final CaseLayout layout;
+  private final int maxChars;
+
+  IndexDocuments(SqliteCaseStore store, CaseLayout layout, int maxChars) {
+    this.store = store;
+    this.layout = layout;
+    this.maxChars = maxChars;
+  }
+
+  Optional<IndexDocument> build(DocumentId id) throws SQLException, IOException {
+    Optional<Document> found = store.document(id);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Document doc = found.get();
+    List<String> names = new ArrayList<>();
+    for (DocumentPath p : store.paths(id)) {
+      names.add(p.name());
+    }
+    if (!names.contains(doc.name())) {
+      names.add(0, doc.name());
+    }
+    Map<String, List<String>> metadata = store.metadata(id);
+    Map<String, List<String>> fields = new LinkedHashMap<>();
+    FIELDS.forEach(
+        (field, keys) -> {
+          List<String> values = new ArrayList<>();
+          for (String key : keys) {
+            values.addAll(metadata.getOrDefault(key, List.of()));
+          }
+          if (!values.isEmpty()) {
+            fields.put(field, values.stream().distinct().toList());
+          }
+        });
+    Optional<String> container = Optional.empty();
+    if (doc.parent().isPresent()) {
+      container = store.document(doc.parent().get()).map(Document::name);
+    }
+    return Optional.of(
+        new IndexDocument(
+            id,
+            doc.name(),
+            names,
+            text(layout.text(id)),
+            doc.language().isEmpty() ? "und" : doc.language(),
+            doc.mediaType().isEmpty() ? "application/octet-stream" : doc.mediaType(),
+            doc.status().code(),
+            date(metadata),
+            names.stream().map(IndexDocuments::folder).toList(),
+            container,
+            names.stream().map(IndexDocuments::extension).filter(e -> !e.isEmpty()).toList(),
+            fields));
+  }
+
+  private String text(Path file) throws IOException {
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      char[] buf = new char[8192];
+      StringBuilder out = new StringBuilder();
+      int n;
+      while (out.length() < maxChars && (n = in.read(buf, 0, Math.min(buf.length, maxChars - out.length()))) > 0) {
+        out.append(buf, 0, n);
+      }
+      return out.toString();
+    } catch (NoSuchFileException e) {
+      return "";
+    } catch (java.nio.charset.MalformedInputException e) {
+      return "";
+    }
+  }
+
+  /** The document's own date: created, else modified; only plausible years. */
+  static Optional<LocalDate> date(Map<String, List<String>> metadata) {
+    for (String key : DATE_KEYS) {
+      for (String value : metadata.getOrDefault(key, List.of())) {
+        if (value.length() >= 10) {
+          try {
+            LocalDate d = LocalDate.parse(value.substring(0, 10));
+            if (d.getYear() >= 1900 && d.getYear() <= Year.now().getValue() + 1) {
+              return Optional.of(d);
+            }
+          } catch (DateTimeParseException ignored) {
+            // not ISO: try the next value
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  static String folder(String name) {
+    int slash = name.lastIndexOf('/');
+    return slash > 0 ? name.substring(0, slash) : ".";
+  }
+
+  static String extension(String name) {
+    String last = name.substring(name.lastIndexOf('/') + 1);
+    int dot = last.lastIndexOf('.');
+    if (dot <= 0 || dot == last.length() - 1) {
+      return "";
+    }
+    String ext = last.substring(dot + 1).toLowerCase(Locale.ROOT);
+    return ext.length() <= 10 && ext.chars().allMatch(Character::isLetterOrDigit) ? ext : "";
+  }
+}

@@ -1,0 +1,61 @@
+package org.dossier.pipeline;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.dossier.extract.ContainerLimits;
+
+/**
+ * How an ingest runs.
+ *
+ * @param maxFileSize files larger than this are hashed and logged but not copied or parsed
+ * @param limits caps on containers
+ * @param workers extraction worker processes (one per core by default)
+ * @param workerHeapMegabytes heap of each worker
+ * @param timeout most time one document's extraction may take
+ * @param maxTextChars most characters of text kept per document
+ * @param maxIndexChars most characters of text indexed per document
+ * @param ocrLanguages wanted Tesseract languages ({@code eng+rus+chi_sim}); empty turns OCR off
+ * @param retryFailed re-extract documents that failed in an earlier run
+ */
+public record IngestSettings(
+    long maxFileSize,
+    ContainerLimits limits,
+    int workers,
+    int workerHeapMegabytes,
+    Duration timeout,
+    int maxTextChars,
+    int maxIndexChars,
+    String ocrLanguages,
+    boolean retryFailed) {
+
+  public static final String DEFAULT_OCR_LANGUAGES = "eng+rus+chi_sim";
+
+  public IngestSettings {
+    Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(ocrLanguages, "ocrLanguages");
+    if (maxFileSize < 1) {
+      throw new IllegalArgumentException("maxFileSize must be >= 1, got " + maxFileSize);
+    }
+    if (workers < 1 || workers > 64) {
+      throw new IllegalArgumentException("workers must be between 1 and 64, got " + workers);
+    }
+    if (maxTextChars < 1 || maxIndexChars < 1) {
+      throw new IllegalArgumentException(
+          "text caps must be >= 1, got " + maxTextChars + " and " + maxIndexChars);
+    }
+  }
+
+  public static IngestSettings defaults() {
+    return new IngestSettings(
+        2L << 30,
+        ContainerLimits.DEFAULT,
+        Math.max(1, Runtime.getRuntime().availableProcessors()),
+        1024,
+        Duration.ofMinutes(3),
+        100_000_000,
+        10_000_000,
+        DEFAULT_OCR_LANGUAGES,
+        false);
+  }
+}

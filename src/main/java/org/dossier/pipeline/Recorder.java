@@ -1,0 +1,209 @@
+package org.dossier.pipeline;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.dossier.core.DocumentId;
+import org.dossier.core.DocumentIndex;
+import org.dossier.core.IndexDocument;
+import org.dossier.core.Stage;
+import org.dossier.custody.CustodyLog;
+import org.dossier.store.PathState;
+import org.dossier.store.SqliteCaseStore;
+
+/**
+ * The one thread of an ingest that writes: the store, the custody log and the index. It takes
+ * events in batches; for each batch it appends the custody entries, syncs the log, then commits
+ * the store, so the store never refers to an entry the log lacks. After a crash between the two,
+ * the entries the store never committed are known by their keys and not written twice.
+ *
+ * <p>Documents are indexed after their batch commits; the index is committed every few seconds
+ * and only then are those documents marked INDEXED, so a crash leaves them EXTRACTED, to be
+ * indexed again (an upsert, never a duplicate).
+ */
+final class Recorder implements Runnable {
+  private static final int BATCH = 500;
+  private static final long INDEX_COMMIT_NANOS = TimeUnit.SECONDS.toNanos(3);
+  private static final RecorderEvent END = new RecorderEvent.Reindex(new DocumentId("0".repeat(64)));
+
+  private final SqliteCaseStore store;
+  private final CustodyLog custody;
+  private final DocumentIndex index;
+  private final IndexDocuments documents;
+  private final Set<String> orphanKeys;
+  private final IngestProgress progress;
+  private final BlockingQueue<RecorderEvent> queue = new LinkedBlockingQueue<>(10_000);
+  private final List<DocumentId> indexedUncommitted = new ArrayList<>();
+  private long lastIndexCommit = System.nanoTime();
+  private volatile Throwable failure;
+  private final long run;
+  private long newDocuments;
+  private long extracted;
+
+  Recorder(
+      long run,
+      CaseFolder folder,
+      CustodyLog custody,
+      DocumentIndex index,
+      Set<String> orphanKeys,
+      IngestProgress progress,
+      int maxIndexChars) {
+    this.run = run;
+    this.store = folder.store();
+    this.custody = custody;
+    this.index = index;
+    this.documents = new IndexDocuments(store, folder.layout(), maxIndexChars);
+    this.orphanKeys = orphanKeys;
+    this.progress = progress;
+  }
+
+  /** Queues an event; waits while the recorder is far behind. */
+  void send(RecorderEvent event) throws InterruptedException {
+    if (failure != null) {
+      throw new IllegalStateException("the recorder stopped: " + failure.getMessage(), failure);
+    }
+    queue.put(event);
+  }
+
+  /** Asks the recorder to finish once everything sent so far is written. */
+  void finish() throws InterruptedException {
+    queue.put(END);
+  }
+
+  Optional<Throwable> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  long newDocuments() {
+    return newDocuments;
+  }
+
+  long extracted() {
+    return extracted;
+  }
+
+  @Override
+  public void run() {
+    try {
+      boolean end = false;
+      List<RecorderEvent> batch = new ArrayList<>(BATCH);
+      while (!end) {
+        RecorderEvent first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first != null) {
+          batch.add(first);
+          queue.drainTo(batch, BATCH - 1);
+        }
+        if (batch.remove(END)) {
+          end = true;
+          queue.drainTo(batch); // nothing should follow END, but never drop an event
+        }
+        if (!batch.isEmpty()) {
+          write(batch);
+          batch.clear();
+        }
+        if (end || System.nanoTime() - lastIndexCommit > INDEX_COMMIT_NANOS) {
+          commitIndex();
+        }
+      }
+    } catch (Throwable t) {
+      failure = t;
+      queue.clear();
+    }
+  }
+
+  private void write(List<RecorderEvent> batch) throws SQLException, IOException {
+    List<DocumentId> toIndex = new ArrayList<>();
+    store.write(
+        tx -> {
+          long seqBefore = custody.lastSeq();
+          for (RecorderEvent event : batch) {
+            if (event instanceof RecorderEvent.Found f) {
+              Optional<PathState> known = store.path(f.root(), f.name());
+              boolean sameAsBefore =
+                  known.isPresent() && known.get().document().equals(Optional.of(f.id()));
+              if (f.document().isPresent()) {
+                tx.insertDocument(f.document().get());
+                newDocuments++;
+                if (f.document().get().stage() == Stage.EXTRACTED) {
+                  toIndex.add(f.id());
+                  if (f.document().get().status().isProblem()) {
+                    progress.problems.incrementAndGet();
+                  }
+                }
+              }
+              tx.upsertPath(f.root(), f.name(), Optional.of(f.id()), f.size(), f.modified(),
+                  f.pathStatus(), f.pathReason(), run);
+              if (f.pathStatus().isProblem() && !sameAsBefore) {
+                progress.problems.incrementAndGet();
+              }
+              String key = CustodyLog.key(f.custodyAction(), f.name(), f.id().sha256());
+              if (!sameAsBefore && !orphanKeys.remove(key)) {
+                custody.append(f.custodyAction(), f.custody());
+              }
+            } else if (event instanceof RecorderEvent.Refused r) {
+              tx.upsertPath(r.root(), r.name(), Optional.empty(), 0, 0, r.status(), r.reason(), run);
+              progress.problems.incrementAndGet();
+              String key = CustodyLog.key("refuse", r.name(), "");
+              if (!orphanKeys.remove(key)) {
+                custody.append("refuse", r.custody());
+              }
+            } else if (event instanceof RecorderEvent.Extracted x) {
+              tx.recordExtraction(x.id(), x.extraction());
+              extracted++;
+              if (x.extraction().status().isProblem()) {
+                progress.problems.incrementAndGet();
+              }
+              toIndex.add(x.id());
+            } else if (event instanceof RecorderEvent.Reindex r) {
+              toIndex.add(r.id());
+            }
+          }
+          if (custody.lastSeq() != seqBefore) {
+            custody.sync();
+            tx.setSetting(CaseFolder.CUSTODY_SEQ, Long.toString(custody.lastSeq()));
+            tx.setSetting(CaseFolder.CUSTODY_HEAD, custody.head());
+          }
+          return null;
+        });
+    for (DocumentId id : toIndex) {
+      Optional<IndexDocument> doc = documents.build(id);
+      if (doc.isPresent()) {
+        index.upsert(doc.get());
+        indexedUncommitted.add(id);
+      }
+    }
+  }
+
+  private void commitIndex() throws IOException, SQLException {
+    lastIndexCommit = System.nanoTime();
+    if (indexedUncommitted.isEmpty()) {
+      return;
+    }
+    index.commit();
+    List<DocumentId> ids = new ArrayList<>(indexedUncommitted);
+    store.write(
+        tx -> {
+          tx.setStage(ids, Stage.INDEXED);
+          return null;
+        });
+    indexedUncommitted.clear();
+  }
+
+  /** Custody fields as an ordered map, dropping absent values. */
+  static Map<String, Object> fields(Object... keyValues) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    for (int i = 0; i + 1 < keyValues.length; i += 2) {
+      if (keyValues[i + 1] != null) {
+        out.put((String) keyValues[i], keyValues[i + 1]);
+      }
+    }
+    return out;
+  }
+}

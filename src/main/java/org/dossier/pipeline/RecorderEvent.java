@@ -1,0 +1,44 @@
+package org.dossier.pipeline;
+
+import java.util.Map;
+import java.util.Optional;
+import org.dossier.core.DocumentId;
+import org.dossier.core.DocumentStatus;
+import org.dossier.core.Extraction;
+import org.dossier.store.NewDocument;
+
+/** What the other threads of an ingest ask the {@link Recorder} to write. */
+sealed interface RecorderEvent {
+
+  /**
+   * A document found at a path (a file of the input or an entry of a container).
+   *
+   * @param root the absolute input folder, or the container's id
+   * @param document the new document to insert, when nobody had it before
+   * @param custodyAction {@code acquire} or {@code unpack}
+   * @param custody the custody entry's fields
+   */
+  record Found(
+      String root,
+      String name,
+      DocumentId id,
+      long size,
+      long modified,
+      DocumentStatus pathStatus,
+      String pathReason,
+      Optional<NewDocument> document,
+      String custodyAction,
+      Map<String, Object> custody)
+      implements RecorderEvent {}
+
+  /** A path that could not be read. */
+  record Refused(
+      String root, String name, DocumentStatus status, String reason, Map<String, Object> custody)
+      implements RecorderEvent {}
+
+  /** A finished extraction. */
+  record Extracted(DocumentId id, Extraction extraction) implements RecorderEvent {}
+
+  /** A document extracted earlier whose indexing was interrupted. */
+  record Reindex(DocumentId id) implements RecorderEvent {}
+}

@@ -1,0 +1,89 @@
+package org.dossier.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Applies the numbered schema migrations that a store has not seen yet. */
+final class Migrations {
+  /** In order; the number in each name is its schema version. Never edit a released one. */
+  static final List<String> SCRIPTS = List.of("V001__initial.sql");
+
+  private Migrations() {}
+
+  static int latest() {
+    return SCRIPTS.size();
+  }
+
+  /** Brings the schema up to date and returns its version. */
+  static int apply(Connection conn) throws SQLException {
+    try (Statement st = conn.createStatement()) {
+      st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+    }
+    int current = current(conn);
+    if (current > latest()) {
+      throw new IllegalStateException(
+          "the case was written by a newer Dossier: schema version " + current
+              + ", this build knows up to " + latest());
+    }
+    for (int v = current + 1; v <= latest(); v++) {
+      String script = SCRIPTS.get(v - 1);
+      boolean auto = conn.getAutoCommit();
+      conn.setAutoCommit(false);
+      try (Statement st = conn.createStatement()) {
+        for (String sql : statements(read(script))) {
+          st.execute(sql);
+        }
+        st.execute("DELETE FROM schema_version");
+        st.execute("INSERT INTO schema_version (version) VALUES (" + v + ")");
+        conn.commit();
+      } catch (SQLException e) {
+        conn.rollback();
+        throw new SQLException("migration " + script + " failed: " + e.getMessage(), e);
+      } finally {
+        conn.setAutoCommit(auto);
+      }
+    }
+    return latest();
+  }
+
+  static int current(Connection conn) throws SQLException {
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("SELECT max(version) FROM schema_version")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
+  private static String read(String script) {
+    try (InputStream in = Migrations.class.getResourceAsStream(script)) {
+      if (in == null) {
+        throw new IllegalStateException("migration script " + script + " is not on the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read migration script " + script, e);
+    }
+  }
+
+  /** Splits a script into statements; comments start with {@code --}. */
+  static List<String> statements(String script) {
+    StringBuilder clean = new StringBuilder();
+    for (String line : script.split("\n")) {
+      int comment = line.indexOf("--");
+      clean.append(comment >= 0 ? line.substring(0, comment) : line).append('\n');
+    }
+    List<String> out = new ArrayList<>();
+    for (String part : clean.toString().split(";")) {
+      if (!part.isBlank()) {
+        out.add(part.strip());
+      }
+    }
+    return out;
+  }
+}
