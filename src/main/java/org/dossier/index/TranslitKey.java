@@ -30,10 +30,10 @@ public final class TranslitKey {
         hasLetter = true;
       } else if (c >= '0' && c <= '9') {
         latin.append(c);
-      } else if (Character.isLetter(c)) {
+      } else if (Character.isLetter(c) && Character.getType(c) != Character.MODIFIER_LETTER) {
         return token; // another script: leave the token alone
       }
-      // apostrophes, soft-sign primes and other marks are dropped
+      // apostrophes, primes (BGN's soft sign) and other marks are dropped
     }
     if (!hasLetter) {
       return latin.length() == 0 ? token : latin.toString();
