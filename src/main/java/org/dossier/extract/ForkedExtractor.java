@@ -142,7 +142,11 @@ public final class ForkedExtractor implements Extractor {
               try {
                 String l;
                 while ((l = reader.readLine()) != null) {
-                  queue.add(l);
+                  // the JVM itself may print to standard output ("Terminating due to
+                  // java.lang.OutOfMemoryError"); only protocol lines are JSON objects
+                  if (l.startsWith("{")) {
+                    queue.add(l);
+                  }
                 }
               } catch (IOException ignored) {
                 // the worker died; EOF below says so
