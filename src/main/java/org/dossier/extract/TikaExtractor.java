@@ -136,12 +136,15 @@ public final class TikaExtractor {
       status = DocumentStatus.ENCRYPTED;
       reason = encrypted();
     }
-    if (status == DocumentStatus.OK && mediaType.contains("xml")) {
+    if ((status == DocumentStatus.OK || status == DocumentStatus.CORRUPT)
+        && (mediaType.contains("xml") || mediaType.contains("html"))) {
       String entity = externalEntity(request.original());
       if (!entity.isEmpty()) {
+        reason = "the XML declares an external entity (" + entity + "); it was not resolved"
+            + (status == DocumentStatus.OK
+                ? ", and the text was extracted without it"
+                : ", and the rest could not be parsed: " + reason);
         status = DocumentStatus.UNSAFE_XML;
-        reason = "the XML declares an external entity (" + entity + "); it was not resolved,"
-            + " and the text was extracted without it";
       }
     }
     boolean ocr = ocrUsed(metadata);
