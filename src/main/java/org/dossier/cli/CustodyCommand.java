@@ -1,5 +1,6 @@
 package org.dossier.cli;
 
+import java.util.Locale;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,11 +58,11 @@ final class CustodyCommand implements Runnable {
         json.put("problems", report.problems());
         Json.print(out, json);
       } else if (report.intact()) {
-        out.printf("Custody intact: %d log entries chain correctly; %d originals match their"
+        out.printf(Locale.ROOT, "Custody intact: %d log entries chain correctly; %d originals match their"
             + " hashes.%nHead %s (record it outside the case to detect a rewrite).%n",
             report.entries(), report.originalsChecked(), report.head());
       } else {
-        out.printf("Custody BROKEN: %d problem%s%n", report.problems().size(),
+        out.printf(Locale.ROOT, "Custody BROKEN: %d problem%s%n", report.problems().size(),
             report.problems().size() == 1 ? "" : "s");
         report.problems().forEach(p -> out.println("  " + p));
       }
@@ -96,7 +97,7 @@ final class CustodyCommand implements Runnable {
           json.put("originals", lines);
           Json.print(out, json);
         } else {
-          out.printf("Wrote %s (%d originals). Check it with: cd %s && sha256sum -c %s%n",
+          out.printf(Locale.ROOT, "Wrote %s (%d originals). Check it with: cd %s && sha256sum -c %s%n",
               folder.layout().manifest(), lines, folder.layout().root(),
               folder.layout().manifest().getFileName());
         }

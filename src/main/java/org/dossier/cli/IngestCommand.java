@@ -1,5 +1,6 @@
 package org.dossier.cli;
 
+import java.util.Locale;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -128,17 +129,17 @@ final class IngestCommand implements Callable<Integer> {
         json.put("seconds", summary.seconds());
         Json.print(out, json);
       } else {
-        out.printf("Ingested %d files into %s in %.1f s%n", summary.filesSeen(),
+        out.printf(Locale.ROOT, "Ingested %d files into %s in %.1f s%n", summary.filesSeen(),
             folder.layout().root(), summary.seconds());
-        out.printf("  documents  %d in the case (%d new, %d files unchanged, %d extracted now)%n",
+        out.printf(Locale.ROOT, "  documents  %d in the case (%d new, %d files unchanged, %d extracted now)%n",
             summary.documents(), summary.newDocuments(), summary.filesUnchanged(),
             summary.extracted());
         StringBuilder statuses = new StringBuilder();
         summary.byStatus().forEach((k, v) -> statuses.append(statuses.length() == 0 ? "" : ", ")
             .append(k).append(' ').append(v));
-        out.printf("  statuses   %s%n", statuses);
+        out.printf(Locale.ROOT, "  statuses   %s%n", statuses);
         if (summary.problems() > 0) {
-          out.printf("  problems   %d: see 'dossier status'%n", summary.problems());
+          out.printf(Locale.ROOT, "  problems   %d: see 'dossier status'%n", summary.problems());
         }
         out.println("Next: dossier search 'QUERY'   (or dossier status)");
       }

@@ -1,5 +1,6 @@
 package org.dossier.cli;
 
+import java.util.Locale;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,10 +74,10 @@ final class SearchCommand implements Callable<Integer> {
       Json.print(out, json);
       return 0;
     }
-    out.printf("%d document%s match %s%n", result.total(), result.total() == 1 ? "" : "s", query);
+    out.printf(Locale.ROOT, "%d document%s match %s%n", result.total(), result.total() == 1 ? "" : "s", query);
     int n = offset;
     for (SearchHit h : result.hits()) {
-      out.printf("%3d. %s  (score %.2f)%n", ++n, h.name(), h.score());
+      out.printf(Locale.ROOT, "%3d. %s  (score %.2f)%n", ++n, h.name(), h.score());
       for (String s : h.snippets()) {
         out.println("     " + Snippets.forTerminal(s));
       }
@@ -88,11 +89,11 @@ final class SearchCommand implements Callable<Integer> {
         for (FacetCount c : e.getValue()) {
           line.append(line.length() == 0 ? "" : ", ").append(c.value()).append(' ').append(c.count());
         }
-        out.printf("  %-10s %s%n", e.getKey(), line);
+        out.printf(Locale.ROOT, "  %-10s %s%n", e.getKey(), line);
       }
     }
     if (result.total() > offset + result.hits().size()) {
-      out.printf("%nMore: --offset %d.  Read one: dossier show DOCUMENT%n", offset + result.hits().size());
+      out.printf(Locale.ROOT, "%nMore: --offset %d.  Read one: dossier show DOCUMENT%n", offset + result.hits().size());
     } else if (!result.hits().isEmpty()) {
       out.println("\nRead one: dossier show DOCUMENT");
     }

@@ -1,5 +1,6 @@
 package org.dossier.cli;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -90,29 +91,29 @@ final class ShowCommand implements Callable<Integer> {
         return 0;
       }
       out.println(d.name());
-      out.printf("  id         %s%n", d.id());
-      out.printf("  status     %s%s%n", d.status().code(), d.reason().isEmpty() ? "" : ": " + d.reason());
-      out.printf("  type       %s   language %s   %d bytes   %d chars of text%s%n",
+      out.printf(Locale.ROOT, "  id         %s%n", d.id());
+      out.printf(Locale.ROOT, "  status     %s%s%n", d.status().code(), d.reason().isEmpty() ? "" : ": " + d.reason());
+      out.printf(Locale.ROOT, "  type       %s   language %s   %d bytes   %d chars of text%s%n",
           d.mediaType(), d.language(), d.size(), d.textChars(), d.textTruncated() ? " (cut at the cap)" : "");
-      out.printf("  original   %s%s%n", folder.layout().original(d.id()),
+      out.printf(Locale.ROOT, "  original   %s%s%n", folder.layout().original(d.id()),
           d.stored() ? "" : " (not stored: over the size cap)");
       for (DocumentPath p : paths) {
-        out.printf("  path       %s%s%n", p.name(),
+        out.printf(Locale.ROOT, "  path       %s%s%n", p.name(),
             p.status().isProblem() ? "  [" + p.status().code() + ": " + p.reason() + "]" : "");
       }
-      parent.ifPresent(p -> out.printf("  inside     %s%n", p.name()));
+      parent.ifPresent(p -> out.printf(Locale.ROOT, "  inside     %s%n", p.name()));
       for (Document c : children) {
-        out.printf("  contains   %s  [%s]%n", c.name(), c.status().code());
+        out.printf(Locale.ROOT, "  contains   %s  [%s]%n", c.name(), c.status().code());
       }
       if (!metadata.isEmpty()) {
         out.println("  metadata");
-        metadata.forEach((k, v) -> out.printf("    %s: %s%n", k, abbreviate(String.join(" | ", v), 200)));
+        metadata.forEach((k, v) -> out.printf(Locale.ROOT, "    %s: %s%n", k, abbreviate(String.join(" | ", v), 200)));
       }
       if (!noText) {
         out.println("---- text ----");
         out.println(text);
         if (cut) {
-          out.printf("---- %d more characters: --max-chars -1 shows all ----%n", d.textChars() - text.length());
+          out.printf(Locale.ROOT, "---- %d more characters: --max-chars -1 shows all ----%n", d.textChars() - text.length());
         }
       }
     }

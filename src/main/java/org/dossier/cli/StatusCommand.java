@@ -1,5 +1,6 @@
 package org.dossier.cli;
 
+import java.util.Locale;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,25 +50,25 @@ final class StatusCommand implements Callable<Integer> {
         Json.print(out, json);
         return 0;
       }
-      out.printf("Case %s%n", folder.layout().root());
-      out.printf("  documents  %d (%d in the search index)%n", documents, indexed);
-      byStatus.forEach((k, v) -> out.printf("    %-16s %d%n", k, v));
+      out.printf(Locale.ROOT, "Case %s%n", folder.layout().root());
+      out.printf(Locale.ROOT, "  documents  %d (%d in the search index)%n", documents, indexed);
+      byStatus.forEach((k, v) -> out.printf(Locale.ROOT, "    %-16s %d%n", k, v));
       if (byStage.size() > 1 || !byStage.containsKey("indexed")) {
-        out.printf("  unfinished: %s; run 'dossier ingest' again to finish%n", byStage);
+        out.printf(Locale.ROOT, "  unfinished: %s; run 'dossier ingest' again to finish%n", byStage);
       }
       if (problems.isEmpty()) {
         out.println("  no problems");
         return 0;
       }
-      out.printf("%nProblems (%d), by kind:%n", problems.size());
+      out.printf(Locale.ROOT, "%nProblems (%d), by kind:%n", problems.size());
       String current = "";
       for (Problem p : problems) {
         if (!p.status().code().equals(current)) {
           current = p.status().code();
           long count = problems.stream().filter(q -> q.status() == p.status()).count();
-          out.printf("%n  %s (%d)%n", current, count);
+          out.printf(Locale.ROOT, "%n  %s (%d)%n", current, count);
         }
-        out.printf("    %s%n      %s%n", p.name(), p.reason());
+        out.printf(Locale.ROOT, "    %s%n      %s%n", p.name(), p.reason());
       }
     }
     return 0;

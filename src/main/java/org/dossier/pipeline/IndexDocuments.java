@@ -116,7 +116,7 @@ final class IndexDocuments {
         if (value.length() >= 10) {
           try {
             LocalDate d = LocalDate.parse(value.substring(0, 10));
-            if (d.getYear() >= 1900 && d.getYear() <= Year.now().getValue() + 1) {
+            if (d.getYear() >= 1900 && d.getYear() <= Year.now(java.time.ZoneOffset.UTC).getValue() + 1) {
               return Optional.of(d);
             }
           } catch (DateTimeParseException ignored) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -162,7 +163,7 @@ class IngestCommandTest {
       return;
     }
     assertEquals("ok", scan.get("status").asText(), scan.toPrettyString());
-    assertTrue(scan.get("text").asText().toUpperCase().contains("DELIVERY SCHEDULE"),
+    assertTrue(scan.get("text").asText().toUpperCase(Locale.ROOT).contains("DELIVERY SCHEDULE"),
         scan.get("text").asText());
   }
 
