@@ -7,6 +7,10 @@ import picocli.CommandLine;
 
 /** The front door: {@code dossier <command> ...}. */
 public final class Main {
+  /** Held so the level sticks: Lucene reports JVM features through java.util.logging. */
+  private static final java.util.logging.Logger LUCENE_LOG =
+      java.util.logging.Logger.getLogger("org.apache.lucene");
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -17,6 +21,7 @@ public final class Main {
   public static int run(String... args) {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
     return commandLine(
             new PrintWriter(System.out, true, StandardCharsets.UTF_8),
             new PrintWriter(System.err, true, StandardCharsets.UTF_8))
