@@ -3,6 +3,8 @@ package org.dossier.index;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -26,99 +28,58 @@ final class Analyzers {
 
   /** ICU word segmentation (dictionary-based for Han, Thai ...) and ICU folding. */
   static Analyzer neutral() {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String field) {
-        Tokenizer source = new ICUTokenizer();
-        return new TokenStreamComponents(source, new ICUFoldingFilter(source));
-      }
-
-      @Override
-      protected TokenStream normalize(String field, TokenStream in) {
-        return new ICUFoldingFilter(in);
-      }
-    };
+    return chain(ICUTokenizer::new, ICUFoldingFilter::new, ICUFoldingFilter::new);
   }
 
   static Analyzer english() {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String field) {
-        Tokenizer source = new ICUTokenizer();
-        TokenStream s = new EnglishPossessiveFilter(source);
-        s = new ICUFoldingFilter(s);
-        return new TokenStreamComponents(source, new PorterStemFilter(s));
-      }
-
-      @Override
-      protected TokenStream normalize(String field, TokenStream in) {
-        return new ICUFoldingFilter(in);
-      }
-    };
+    return chain(
+        ICUTokenizer::new,
+        s -> new PorterStemFilter(new ICUFoldingFilter(new EnglishPossessiveFilter(s))),
+        ICUFoldingFilter::new);
   }
 
   /** Lower-cases, stems with Snowball Russian, then folds (so ё and е meet). */
   static Analyzer russian() {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String field) {
-        Tokenizer source = new ICUTokenizer();
-        TokenStream s = new LowerCaseFilter(source);
-        s = new SnowballFilter(s, new RussianStemmer());
-        return new TokenStreamComponents(source, new ICUFoldingFilter(s));
-      }
-
-      @Override
-      protected TokenStream normalize(String field, TokenStream in) {
-        return new ICUFoldingFilter(in);
-      }
-    };
+    return chain(
+        ICUTokenizer::new,
+        s -> new ICUFoldingFilter(new SnowballFilter(new LowerCaseFilter(s), new RussianStemmer())),
+        ICUFoldingFilter::new);
   }
 
   /** SmartCN's HMM word segmentation, then folding (full-width to half-width). */
   static Analyzer chinese() {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String field) {
-        Tokenizer source = new HMMChineseTokenizer();
-        return new TokenStreamComponents(source, new ICUFoldingFilter(source));
-      }
-
-      @Override
-      protected TokenStream normalize(String field, TokenStream in) {
-        return new ICUFoldingFilter(in);
-      }
-    };
+    return chain(HMMChineseTokenizer::new, ICUFoldingFilter::new, ICUFoldingFilter::new);
   }
 
   static Analyzer translit() {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String field) {
-        Tokenizer source = new ICUTokenizer();
-        TokenStream s = new ICUFoldingFilter(source);
-        return new TokenStreamComponents(source, new TranslitKeyFilter(s));
-      }
-
-      @Override
-      protected TokenStream normalize(String field, TokenStream in) {
-        return new ICUFoldingFilter(in);
-      }
-    };
+    return chain(
+        ICUTokenizer::new, s -> new TranslitKeyFilter(new ICUFoldingFilter(s)), ICUFoldingFilter::new);
   }
 
   /** The whole value as one lower-cased term, for names, types and other keywords. */
   static Analyzer keyword() {
+    return chain(KeywordTokenizer::new, LowerCaseFilter::new, LowerCaseFilter::new);
+  }
+
+  /**
+   * @param tokenizer makes the tokenizer
+   * @param filters wraps it for indexing and full-text queries
+   * @param normalize wraps wildcard, prefix and fuzzy terms, which are not tokenized
+   */
+  private static Analyzer chain(
+      Supplier<Tokenizer> tokenizer,
+      UnaryOperator<TokenStream> filters,
+      UnaryOperator<TokenStream> normalize) {
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String field) {
-        Tokenizer source = new KeywordTokenizer();
-        return new TokenStreamComponents(source, new LowerCaseFilter(source));
+        Tokenizer source = tokenizer.get();
+        return new TokenStreamComponents(source, filters.apply(source));
       }
 
       @Override
       protected TokenStream normalize(String field, TokenStream in) {
-        return new LowerCaseFilter(in);
+        return normalize.apply(in);
       }
     };
   }

@@ -10,14 +10,19 @@ import java.util.List;
 final class MisbehavingWorkers {
   private MisbehavingWorkers() {}
 
+  /** Reads the settings, answers ready, and waits for the first request. */
+  static void firstRequest() throws java.io.IOException {
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    in.readLine();
+    System.out.println("{\"ready\":true}");
+    System.out.flush();
+    in.readLine();
+  }
+
   /** Answers ready, then never answers a request: a parser stuck in a loop. */
   static final class Hangs {
     public static void main(String[] args) throws Exception {
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-      in.readLine();
-      System.out.println("{\"ready\":true}");
-      System.out.flush();
-      in.readLine();
+      firstRequest();
       Thread.sleep(Long.MAX_VALUE);
     }
   }
@@ -25,11 +30,7 @@ final class MisbehavingWorkers {
   /** Answers ready, then fills its heap on the first request: a decompression gone wild. */
   static final class RunsOutOfMemory {
     public static void main(String[] args) throws Exception {
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-      in.readLine();
-      System.out.println("{\"ready\":true}");
-      System.out.flush();
-      in.readLine();
+      firstRequest();
       List<long[]> hog = new ArrayList<>();
       while (true) {
         hog.add(new long[1 << 20]);
@@ -40,11 +41,7 @@ final class MisbehavingWorkers {
   /** Answers ready, then exits mid-request: a native crash. */
   static final class Crashes {
     public static void main(String[] args) throws Exception {
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-      in.readLine();
-      System.out.println("{\"ready\":true}");
-      System.out.flush();
-      in.readLine();
+      firstRequest();
       Runtime.getRuntime().halt(134);
     }
   }
