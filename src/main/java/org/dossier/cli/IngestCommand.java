@@ -70,6 +70,10 @@ final class IngestCommand implements Callable<Integer> {
       description = "Tesseract languages, joined by + (default eng+rus+chi_sim).")
   String ocrLanguages;
 
+  @Option(names = "--tesseract", paramLabel = "COMMAND",
+      description = "The Tesseract command or its path (default: tesseract on the PATH).")
+  String tesseract;
+
   @Option(names = "--no-ocr", description = "Do not OCR; images and scans are marked needs-ocr.")
   boolean noOcr;
 
@@ -99,6 +103,7 @@ final class IngestCommand implements Callable<Integer> {
             d.maxTextChars(),
             d.maxIndexChars(),
             noOcr ? "" : ocrLanguages != null ? ocrLanguages : d.ocrLanguages(),
+            tesseract != null ? tesseract : d.tesseract(),
             retryFailed);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

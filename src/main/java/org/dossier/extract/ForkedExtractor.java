@@ -129,6 +129,13 @@ public final class ForkedExtractor implements Extractor {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("OMP_THREAD_LIMIT", "1"); // one core per worker, Tesseract included
     builder.environment().put("LC_ALL", "C.UTF-8");
+    if (!options.toolDirs().isEmpty()) {
+      StringBuilder path = new StringBuilder();
+      for (Path dir : options.toolDirs()) {
+        path.append(dir.toAbsolutePath()).append(java.io.File.pathSeparatorChar);
+      }
+      builder.environment().merge("PATH", path.toString(), (old, extra) -> extra + old);
+    }
     builder.redirectError(ProcessBuilder.Redirect.appendTo(options.errorLog().toFile()));
     process = builder.start();
     requests = process.getOutputStream();

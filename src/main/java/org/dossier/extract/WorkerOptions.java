@@ -2,6 +2,7 @@ package org.dossier.extract;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,9 +12,12 @@ import java.util.Objects;
  * @param timeout most time one document may take
  * @param mainClass the worker's entry point ({@link WorkerMain}; tests substitute misbehaving ones)
  * @param errorLog where the worker's standard error goes
+ * @param toolDirs folders put first on the worker's PATH (where Tesseract is, if not on the PATH)
  */
-public record WorkerOptions(int heapMegabytes, Duration timeout, String mainClass, Path errorLog) {
+public record WorkerOptions(
+    int heapMegabytes, Duration timeout, String mainClass, Path errorLog, List<Path> toolDirs) {
   public WorkerOptions {
+    toolDirs = List.copyOf(toolDirs);
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(mainClass, "mainClass");
     Objects.requireNonNull(errorLog, "errorLog");
@@ -23,6 +27,10 @@ public record WorkerOptions(int heapMegabytes, Duration timeout, String mainClas
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, got " + timeout);
     }
+  }
+
+  public WorkerOptions(int heapMegabytes, Duration timeout, String mainClass, Path errorLog) {
+    this(heapMegabytes, timeout, mainClass, errorLog, List.of());
   }
 
   public static WorkerOptions defaults(Path errorLog) {

@@ -116,7 +116,7 @@ public final class Ingest {
           WorkerOptions options =
               new WorkerOptions(
                   settings.workerHeapMegabytes(), settings.timeout(), workerMainClass,
-                  folder.layout().log());
+                  folder.layout().log(), toolDirs());
           Thread t =
               new Thread(
                   () -> drive(queue, recorder, new ForkedExtractor(extract, options), driverFailures),
@@ -468,7 +468,7 @@ public final class Ingest {
     if (settings.ocrLanguages().isEmpty()) {
       return "";
     }
-    Set<String> installed = Tesseract.installedLanguages("tesseract");
+    Set<String> installed = Tesseract.installedLanguages(settings.tesseract());
     String usable = Tesseract.usable(settings.ocrLanguages(), installed);
     String message;
     if (installed.isEmpty()) {
@@ -485,6 +485,12 @@ public final class Ingest {
     warnings.add(message);
     warn.accept(message);
     return usable;
+  }
+
+  /** Where the worker finds Tesseract when it was given as a path rather than a name. */
+  private List<Path> toolDirs() {
+    Path tesseract = Path.of(settings.tesseract());
+    return tesseract.getParent() == null ? List.of() : List.of(tesseract.getParent());
   }
 
   private Set<String> orphanKeys(CustodyLog custody) throws SQLException, IOException {

@@ -15,6 +15,7 @@ import org.dossier.extract.ContainerLimits;
  * @param maxTextChars most characters of text kept per document
  * @param maxIndexChars most characters of text indexed per document
  * @param ocrLanguages wanted Tesseract languages ({@code eng+rus+chi_sim}); empty turns OCR off
+ * @param tesseract the Tesseract command: a name looked up on the PATH, or a path to it
  * @param retryFailed re-extract documents that failed in an earlier run
  */
 public record IngestSettings(
@@ -26,6 +27,7 @@ public record IngestSettings(
     int maxTextChars,
     int maxIndexChars,
     String ocrLanguages,
+    String tesseract,
     boolean retryFailed) {
 
   public static final String DEFAULT_OCR_LANGUAGES = "eng+rus+chi_sim";
@@ -34,6 +36,7 @@ public record IngestSettings(
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(ocrLanguages, "ocrLanguages");
+    Objects.requireNonNull(tesseract, "tesseract");
     if (maxFileSize < 1) {
       throw new IllegalArgumentException("maxFileSize must be >= 1, got " + maxFileSize);
     }
@@ -44,6 +47,21 @@ public record IngestSettings(
       throw new IllegalArgumentException(
           "text caps must be >= 1, got " + maxTextChars + " and " + maxIndexChars);
     }
+  }
+
+  /** Settings with Tesseract looked up on the PATH. */
+  public IngestSettings(
+      long maxFileSize,
+      ContainerLimits limits,
+      int workers,
+      int workerHeapMegabytes,
+      Duration timeout,
+      int maxTextChars,
+      int maxIndexChars,
+      String ocrLanguages,
+      boolean retryFailed) {
+    this(maxFileSize, limits, workers, workerHeapMegabytes, timeout, maxTextChars, maxIndexChars,
+        ocrLanguages, "tesseract", retryFailed);
   }
 
   public static IngestSettings defaults() {
