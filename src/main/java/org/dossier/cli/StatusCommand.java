@@ -61,15 +61,20 @@ final class StatusCommand implements Callable<Integer> {
         return 0;
       }
       out.printf(Locale.ROOT, "%nProblems (%d), by kind:%n", problems.size());
-      String current = "";
+      Map<String, Map<String, List<String>>> grouped = new LinkedHashMap<>();
       for (Problem p : problems) {
-        if (!p.status().code().equals(current)) {
-          current = p.status().code();
-          long count = problems.stream().filter(q -> q.status() == p.status()).count();
-          out.printf(Locale.ROOT, "%n  %s (%d)%n", current, count);
-        }
-        out.printf(Locale.ROOT, "    %s%n      %s%n", p.name(), p.reason());
+        grouped.computeIfAbsent(p.status().code(), k -> new LinkedHashMap<>())
+            .computeIfAbsent(p.reason(), k -> new ArrayList<>())
+            .add(p.name());
       }
+      grouped.forEach((status, byReason) -> {
+        int count = byReason.values().stream().mapToInt(List::size).sum();
+        out.printf(Locale.ROOT, "%n  %s (%d)%n", status, count);
+        byReason.forEach((reason, names) -> {
+          names.forEach(n -> out.printf(Locale.ROOT, "    %s%n", n));
+          out.printf(Locale.ROOT, "      -> %s%n", reason);
+        });
+      });
     }
     return 0;
   }
