@@ -121,6 +121,8 @@ public final class ForkedExtractor implements Extractor {
     command.add("-XX:+ExitOnOutOfMemoryError");
     command.add("-XX:+UseSerialGC");
     command.add("-Djava.awt.headless=true");
+    Files.createDirectories(options.scratch());
+    command.add("-Djava.io.tmpdir=" + options.scratch().toAbsolutePath());
     command.add("-Dfile.encoding=UTF-8");
     command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
     command.add("-cp");

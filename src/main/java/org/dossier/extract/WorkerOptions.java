@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Objects;
 
 /**
  * How {@link ForkedExtractor} runs its worker process.
@@ -13,11 +14,19 @@ import java.util.Objects;
  * @param mainClass the worker's entry point ({@link WorkerMain}; tests substitute misbehaving ones)
  * @param errorLog where the worker's standard error goes
  * @param toolDirs folders put first on the worker's PATH (where Tesseract is, if not on the PATH)
+ * @param scratch the worker's temporary folder, which the case empties at each run (parsers
+ *     leave files behind when they are killed)
  */
 public record WorkerOptions(
-    int heapMegabytes, Duration timeout, String mainClass, Path errorLog, List<Path> toolDirs) {
+    int heapMegabytes,
+    Duration timeout,
+    String mainClass,
+    Path errorLog,
+    List<Path> toolDirs,
+    Path scratch) {
   public WorkerOptions {
     toolDirs = List.copyOf(toolDirs);
+    Objects.requireNonNull(scratch, "scratch");
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(mainClass, "mainClass");
     Objects.requireNonNull(errorLog, "errorLog");
@@ -30,7 +39,8 @@ public record WorkerOptions(
   }
 
   public WorkerOptions(int heapMegabytes, Duration timeout, String mainClass, Path errorLog) {
-    this(heapMegabytes, timeout, mainClass, errorLog, List.of());
+    this(heapMegabytes, timeout, mainClass, errorLog, List.of(),
+        Path.of(System.getProperty("java.io.tmpdir")));
   }
 
   public static WorkerOptions defaults(Path errorLog) {

@@ -116,7 +116,7 @@ public final class Ingest {
           WorkerOptions options =
               new WorkerOptions(
                   settings.workerHeapMegabytes(), settings.timeout(), workerMainClass,
-                  folder.layout().log(), toolDirs());
+                  folder.layout().log(), toolDirs(), folder.layout().tmp().resolve("worker-" + i));
           Thread t =
               new Thread(
                   () -> drive(queue, recorder, new ForkedExtractor(extract, options), driverFailures),
