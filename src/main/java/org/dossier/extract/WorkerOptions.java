@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Objects;
 
 /**
  * How {@link ForkedExtractor} runs its worker process.
