@@ -1,6 +1,7 @@
 package org.dossier.index;
 
 import java.io.IOException;
+import java.text.BreakIterator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -60,6 +62,7 @@ public final class LuceneIndex implements DocumentIndex {
   private static final int SNIPPETS = 3;
   private static final int FACET_VALUES = 10;
   private static final int PASSAGE_CHARS = 300;
+  private static final int PASSAGE_MIN_CHARS = 120;
   /** Text beyond this many characters is neither indexed nor highlighted. */
   public static final int DEFAULT_MAX_CHARS = 10_000_000;
 
@@ -226,6 +229,11 @@ public final class LuceneIndex implements DocumentIndex {
             .withFormatter(new DefaultPassageFormatter("<b>", "</b>", "\u2029", true))
             .withMaskedFieldsFunc(f -> Fields.TEXT.equals(f) ? Fields.MASKED : Set.of())
             .withHighlightPhrasesStrictly(true)
+            // sentences, merged until a passage is long enough to read on its own
+            .withBreakIterator(
+                () ->
+                    LengthGoalBreakIterator.createMinLength(
+                        BreakIterator.getSentenceInstance(Locale.ROOT), PASSAGE_MIN_CHARS, 0.33f))
             .build();
     Map<String, String[]> out =
         highlighter.highlightFields(new String[] {Fields.TEXT}, query, docs, new int[] {SNIPPETS});

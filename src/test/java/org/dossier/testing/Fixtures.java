@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
@@ -70,6 +71,12 @@ public final class Fixtures {
 
   /** A PDF with a text layer, one page per string; Cyrillic needs {@link #DEJAVU}. */
   public static Path pdf(Path out, String title, String... pages) throws IOException {
+    return pdf(out, title, null, pages);
+  }
+
+  /** As {@link #pdf(Path, String, String...)}, with a creation date in its Info dictionary. */
+  public static Path pdf(Path out, String title, Instant created, String... pages)
+      throws IOException {
     try (PDDocument doc = new PDDocument()) {
       PDFont font = font(doc);
       for (String page : pages) {
@@ -88,6 +95,12 @@ public final class Fixtures {
         }
       }
       info(doc, title);
+      if (created != null) {
+        java.util.Calendar c = java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC"), Locale.ROOT);
+        c.setTimeInMillis(created.toEpochMilli());
+        doc.getDocumentInformation().setCreationDate(c);
+        doc.getDocumentInformation().setModificationDate(c);
+      }
       Files.createDirectories(out.toAbsolutePath().getParent());
       doc.save(out.toFile());
     }
@@ -207,9 +220,19 @@ public final class Fixtures {
   // ---------------------------------------------------------------- office
 
   public static Path docx(Path out, String title, String... paragraphs) throws IOException {
+    return docx(out, title, null, paragraphs);
+  }
+
+  /** As {@link #docx(Path, String, String...)}, with creation and modification dates. */
+  public static Path docx(Path out, String title, Instant created, String... paragraphs)
+      throws IOException {
     try (XWPFDocument doc = new XWPFDocument()) {
       doc.getProperties().getCoreProperties().setTitle(title);
       doc.getProperties().getCoreProperties().setCreator("Dossier test fixtures");
+      if (created != null) {
+        doc.getProperties().getCoreProperties().setCreated(java.util.Optional.of(Date.from(created)));
+        doc.getProperties().getCoreProperties().setModified(java.util.Optional.of(Date.from(created)));
+      }
       for (String text : paragraphs) {
         XWPFParagraph p = doc.createParagraph();
         p.createRun().setText(text);
@@ -246,7 +269,17 @@ public final class Fixtures {
 
   /** An XLSX with one sheet; cells are numbers when given as {@link Number}, text otherwise. */
   public static Path xlsx(Path out, String sheetName, Object[][] rows) throws IOException {
+    return xlsx(out, sheetName, null, rows);
+  }
+
+  /** As {@link #xlsx(Path, String, Object[][])}, with creation and modification dates. */
+  public static Path xlsx(Path out, String sheetName, Instant created, Object[][] rows)
+      throws IOException {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      if (created != null) {
+        wb.getProperties().getCoreProperties().setCreated(java.util.Optional.of(Date.from(created)));
+        wb.getProperties().getCoreProperties().setModified(java.util.Optional.of(Date.from(created)));
+      }
       XSSFSheet sheet = wb.createSheet(sheetName);
       for (int r = 0; r < rows.length; r++) {
         XSSFRow row = sheet.createRow(r);
