@@ -55,11 +55,11 @@ final class IngestCommand implements Callable<Integer> {
   Integer maxDepth;
 
   @Option(names = "--workers", paramLabel = "N",
-      description = "Extraction worker processes (default: one per core).")
+      description = "Parses run at once in the extraction worker (default: one per core).")
   Integer workers;
 
   @Option(names = "--worker-heap", paramLabel = "MB",
-      description = "Heap of each extraction worker in MB (default 1024).")
+      description = "Heap of the extraction worker process in MB (default: 768 per parse, at least 1024).")
   Integer workerHeap;
 
   @Option(names = "--timeout", paramLabel = "SECONDS",

@@ -45,7 +45,8 @@ import org.xml.sax.SAXException;
  * <p>This runs inside {@link WorkerMain}; the pipeline reaches it through {@link ForkedExtractor}.
  */
 public final class TikaExtractor {
-  private static final int SAMPLE_CHARS = 20_000;
+  /** Enough text to tell the language; n-gram detection costs grow with it. */
+  private static final int SAMPLE_CHARS = 2_000;
   private static final int XML_SNIFF_BYTES = 64 * 1024;
   private static final Pattern EXTERNAL_ENTITY =
       Pattern.compile("<!ENTITY\\s+(?:%\\s*)?[^\\s>]+\\s+(SYSTEM|PUBLIC)\\s*([\"'][^\"']*[\"'])?");
@@ -191,11 +192,11 @@ public final class TikaExtractor {
 
   private static boolean needsOcr(String mediaType, Metadata metadata, TextSink text) {
     if (mediaType.startsWith("image/") && !mediaType.contains("svg")) {
-      return text.chars() == 0 || text.sample().toString().isBlank();
+      return text.visible() == 0;
     }
     if (mediaType.equals("application/pdf")) {
       int pages = intValue(metadata.get(PagedText.N_PAGES));
-      return pages > 0 && nonSpace(text.sample()) < (long) pages * MIN_CHARS_PER_PAGE;
+      return pages > 0 && text.visible() < (long) pages * MIN_CHARS_PER_PAGE;
     }
     return false;
   }
@@ -289,9 +290,6 @@ public final class TikaExtractor {
     }
   }
 
-  private static long nonSpace(CharSequence s) {
-    return s.chars().filter(c -> !Character.isWhitespace(c)).count();
-  }
 
   private static long millis(long start) {
     return (System.nanoTime() - start) / 1_000_000;
@@ -303,6 +301,7 @@ public final class TikaExtractor {
     private final StringBuilder sample;
     private final int sampleChars;
     private long chars;
+    private long visible;
 
     TextSink(Writer out, int sampleChars) {
       this.out = out instanceof BufferedWriter ? out : new BufferedWriter(out);
@@ -314,6 +313,11 @@ public final class TikaExtractor {
     public void write(char[] cbuf, int off, int len) throws IOException {
       out.write(cbuf, off, len);
       chars += len;
+      for (int i = off; i < off + len; i++) {
+        if (!Character.isWhitespace(cbuf[i])) {
+          visible++;
+        }
+      }
       int room = sampleChars - sample.length();
       if (room > 0) {
         sample.append(cbuf, off, Math.min(room, len));
@@ -322,6 +326,11 @@ public final class TikaExtractor {
 
     long chars() {
       return chars;
+    }
+
+    /** Characters that are not white space: what a scan without a text layer lacks. */
+    long visible() {
+      return visible;
     }
 
     CharSequence sample() {

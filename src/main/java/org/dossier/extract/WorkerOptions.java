@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param toolDirs folders put first on the worker's PATH (where Tesseract is, if not on the PATH)
  * @param scratch the worker's temporary folder, which the case empties at each run (parsers
  *     leave files behind when they are killed)
+ * @param threads parses the worker runs at once (one per core is the usual choice)
  */
 public record WorkerOptions(
     int heapMegabytes,
@@ -22,8 +23,12 @@ public record WorkerOptions(
     String mainClass,
     Path errorLog,
     List<Path> toolDirs,
-    Path scratch) {
+    Path scratch,
+    int threads) {
   public WorkerOptions {
+    if (threads < 1 || threads > 64) {
+      throw new IllegalArgumentException("threads must be between 1 and 64, got " + threads);
+    }
     toolDirs = List.copyOf(toolDirs);
     Objects.requireNonNull(scratch, "scratch");
     Objects.requireNonNull(timeout, "timeout");
@@ -39,7 +44,7 @@ public record WorkerOptions(
 
   public WorkerOptions(int heapMegabytes, Duration timeout, String mainClass, Path errorLog) {
     this(heapMegabytes, timeout, mainClass, errorLog, List.of(),
-        Path.of(System.getProperty("java.io.tmpdir")));
+        Path.of(System.getProperty("java.io.tmpdir")), 1);
   }
 
   public static WorkerOptions defaults(Path errorLog) {

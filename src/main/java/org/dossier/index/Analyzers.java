@@ -26,24 +26,35 @@ final class Analyzers {
 
   private Analyzers() {}
 
+  /** After the ICU tokenizer: folding (case, diacritics, width). */
+  static final UnaryOperator<TokenStream> NEUTRAL = ICUFoldingFilter::new;
+
+  /** After folding: possessives off, Porter stemming. */
+  static final UnaryOperator<TokenStream> ENGLISH_AFTER_FOLDING =
+      s -> new PorterStemFilter(new EnglishPossessiveFilter(s));
+
+  /** After the ICU tokenizer: folding, possessives off, Porter stemming. */
+  static final UnaryOperator<TokenStream> ENGLISH =
+      s -> ENGLISH_AFTER_FOLDING.apply(new ICUFoldingFilter(s));
+
+  /** After the ICU tokenizer: lower-casing, Snowball Russian, then folding (ё and е meet). */
+  static final UnaryOperator<TokenStream> RUSSIAN =
+      s -> new ICUFoldingFilter(new SnowballFilter(new LowerCaseFilter(s), new RussianStemmer()));
+
+  /** After the ICU tokenizer: folding, then the transliteration key. */
+  static final UnaryOperator<TokenStream> TRANSLIT = s -> new TranslitKeyFilter(new ICUFoldingFilter(s));
+
   /** ICU word segmentation (dictionary-based for Han, Thai ...) and ICU folding. */
   static Analyzer neutral() {
-    return chain(ICUTokenizer::new, ICUFoldingFilter::new, ICUFoldingFilter::new);
+    return chain(ICUTokenizer::new, NEUTRAL, ICUFoldingFilter::new);
   }
 
   static Analyzer english() {
-    return chain(
-        ICUTokenizer::new,
-        s -> new PorterStemFilter(new ICUFoldingFilter(new EnglishPossessiveFilter(s))),
-        ICUFoldingFilter::new);
+    return chain(ICUTokenizer::new, ENGLISH, ICUFoldingFilter::new);
   }
 
-  /** Lower-cases, stems with Snowball Russian, then folds (so ё and е meet). */
   static Analyzer russian() {
-    return chain(
-        ICUTokenizer::new,
-        s -> new ICUFoldingFilter(new SnowballFilter(new LowerCaseFilter(s), new RussianStemmer())),
-        ICUFoldingFilter::new);
+    return chain(ICUTokenizer::new, RUSSIAN, ICUFoldingFilter::new);
   }
 
   /** SmartCN's HMM word segmentation, then folding (full-width to half-width). */
@@ -52,8 +63,7 @@ final class Analyzers {
   }
 
   static Analyzer translit() {
-    return chain(
-        ICUTokenizer::new, s -> new TranslitKeyFilter(new ICUFoldingFilter(s)), ICUFoldingFilter::new);
+    return chain(ICUTokenizer::new, TRANSLIT, ICUFoldingFilter::new);
   }
 
   /** The whole value as one lower-cased term, for names, types and other keywords. */

@@ -66,7 +66,6 @@ public final class LuceneIndex implements DocumentIndex {
   /** Text beyond this many characters is neither indexed nor highlighted. */
   public static final int DEFAULT_MAX_CHARS = 10_000_000;
 
-  private static final FieldType TEXT_STORED = textType(true);
   private static final FieldType TEXT_UNSTORED = textType(false);
 
   private final Directory directory;
@@ -84,6 +83,7 @@ public final class LuceneIndex implements DocumentIndex {
       IndexWriterConfig config = new IndexWriterConfig(analyzer);
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       config.setRAMBufferSizeMB(64);
+      config.setUseCompoundFile(false); // flushing skips the copy into a compound file
       config.setCommitOnClose(false);
       this.writer = new IndexWriter(directory, config);
     } else {
@@ -117,11 +117,24 @@ public final class LuceneIndex implements DocumentIndex {
       doc.add(new StringField(Fields.PATH, lower(p), Field.Store.NO));
       doc.add(new TextField(Fields.NAME_TEXT, p, Field.Store.NO));
     }
-    doc.add(new Field(Fields.TEXT, d.text(), TEXT_STORED));
-    if (Analyzers.LANGUAGE_FIELDS.contains(d.language())) {
-      doc.add(new Field(Fields.languageField(d.language()), d.text(), TEXT_UNSTORED));
+    // word segmentation and folding run once; each text field replays the tokens through the
+    // rest of its own chain, exactly as its query-time analyzer does
+    SharedTokens raw = SharedTokens.of(d.text());
+    SharedTokens folded = raw.through(Analyzers.NEUTRAL);
+    doc.add(new StoredField(Fields.TEXT, d.text()));
+    doc.add(new Field(Fields.TEXT, folded.replay(), TEXT_UNSTORED));
+    switch (d.language()) {
+      case "en" -> doc.add(new Field(Fields.TEXT_EN,
+          Analyzers.ENGLISH_AFTER_FOLDING.apply(folded.replay()), TEXT_UNSTORED));
+      case "ru" -> doc.add(new Field(Fields.TEXT_RU, Analyzers.RUSSIAN.apply(raw.replay()),
+          TEXT_UNSTORED));
+      case "zh" -> doc.add(new Field(Fields.TEXT_ZH, d.text(), TEXT_UNSTORED)); // SmartCN segments
+      default -> {
+        // other languages are served by the neutral field
+      }
     }
-    doc.add(new Field(Fields.TEXT_TRANSLIT, d.text(), TEXT_UNSTORED));
+    doc.add(new Field(Fields.TEXT_TRANSLIT,
+        new TranslitKeyFilter(folded.replayNameLike(raw)), TEXT_UNSTORED));
     for (Map.Entry<String, List<String>> e : d.fields().entrySet()) {
       for (String v : e.getValue()) {
         doc.add(new TextField(e.getKey(), v, Field.Store.NO));

@@ -1,7 +1,5 @@
 package org.dossier.index;
 
-import java.util.regex.Pattern;
-
 /**
  * A loose spelling key under which a Cyrillic word and its common Latin transliterations meet:
  * {@code Данилюк}, {@code Danylyuk}, {@code Danilyuk} and {@code Danyliuk} all become {@code
@@ -12,8 +10,6 @@ import java.util.regex.Pattern;
  * transliteration systems disagree on; it backs a low-weight field, never exact matching.
  */
 public final class TranslitKey {
-  private static final Pattern GLIDE = Pattern.compile("[yij]+([aeou])");
-
   private TranslitKey() {}
 
   public static String of(String token) {
@@ -38,17 +34,73 @@ public final class TranslitKey {
     if (!hasLetter) {
       return latin.length() == 0 ? token : latin.toString();
     }
-    String s = latin.toString();
-    s = s.replace("shch", "sh").replace("sch", "sh");
-    s = s.replace("kh", "h");
-    s = s.replace("ts", "c").replace("tz", "c");
-    s = s.replace('w', 'v').replace("x", "ks");
-    s = GLIDE.matcher(s).replaceAll("$1");
-    s = s.replace('y', 'i').replace('j', 'i');
-    return collapseDoubles(s);
+    return loosen(latin);
   }
 
-  private static String collapseDoubles(String s) {
+  /**
+   * The Latin rules, in order: shch/sch to sh, kh to h, ts/tz to c, w to v, x to ks; a run of
+   * y/i/j before a vowel (a glide: ya, yu, ie ...) is dropped; the remaining y and j become i;
+   * doubled letters become one.
+   */
+  private static String loosen(CharSequence in) {
+    StringBuilder a = new StringBuilder(in.length() + 4);
+    int n = in.length();
+    for (int i = 0; i < n; i++) {
+      char c = in.charAt(i);
+      char next = i + 1 < n ? in.charAt(i + 1) : 0;
+      if (c == 's' && next == 'h' && i + 3 < n && in.charAt(i + 2) == 'c' && in.charAt(i + 3) == 'h') {
+        a.append("sh");
+        i += 3;
+      } else if (c == 's' && next == 'c' && i + 2 < n && in.charAt(i + 2) == 'h') {
+        a.append("sh");
+        i += 2;
+      } else if (c == 'k' && next == 'h') {
+        a.append('h');
+        i++;
+      } else if (c == 't' && (next == 's' || next == 'z')) {
+        a.append('c');
+        i++;
+      } else if (c == 'w') {
+        a.append('v');
+      } else if (c == 'x') {
+        a.append("ks");
+      } else {
+        a.append(c);
+      }
+    }
+    StringBuilder b = new StringBuilder(a.length());
+    int m = a.length();
+    for (int i = 0; i < m; i++) {
+      char c = a.charAt(i);
+      if (isGlide(c)) {
+        int j = i;
+        while (j < m && isGlide(a.charAt(j))) {
+          j++;
+        }
+        if (j < m && isVowel(a.charAt(j))) {
+          i = j - 1; // drop the glide run
+          continue;
+        }
+        for (int k = i; k < j; k++) {
+          b.append('i');
+        }
+        i = j - 1;
+      } else {
+        b.append(c);
+      }
+    }
+    return collapseDoubles(b);
+  }
+
+  private static boolean isGlide(char c) {
+    return c == 'y' || c == 'i' || c == 'j';
+  }
+
+  private static boolean isVowel(char c) {
+    return c == 'a' || c == 'e' || c == 'o' || c == 'u';
+  }
+
+  private static String collapseDoubles(CharSequence s) {
     StringBuilder out = new StringBuilder(s.length());
     char prev = 0;
     for (int i = 0; i < s.length(); i++) {

@@ -112,15 +112,16 @@ public final class Ingest {
         ExtractQueue queue = new ExtractQueue(settings.workers() * 8);
         List<Thread> drivers = new ArrayList<>();
         List<Throwable> driverFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        WorkerOptions options =
+            new WorkerOptions(
+                settings.workerHeapMegabytes(), settings.timeout(), workerMainClass,
+                folder.layout().log(), toolDirs(), folder.layout().tmp().resolve("worker"),
+                settings.workers());
+        ForkedExtractor extractor = new ForkedExtractor(extract, options);
         for (int i = 0; i < settings.workers(); i++) {
-          WorkerOptions options =
-              new WorkerOptions(
-                  settings.workerHeapMegabytes(), settings.timeout(), workerMainClass,
-                  folder.layout().log(), toolDirs(), folder.layout().tmp().resolve("worker-" + i));
           Thread t =
               new Thread(
-                  () -> drive(queue, recorder, new ForkedExtractor(extract, options), driverFailures),
-                  "ingest-extract-" + i);
+                  () -> drive(queue, recorder, extractor, driverFailures), "ingest-extract-" + i);
           t.start();
           drivers.add(t);
         }
@@ -138,6 +139,7 @@ public final class Ingest {
         } finally {
           queue.close();
           join(drivers);
+          extractor.close();
           try {
             recorder.finish();
           } catch (InterruptedException e) {
@@ -359,7 +361,7 @@ public final class Ingest {
 
   private void drive(
       ExtractQueue queue, Recorder recorder, Extractor extractor, List<Throwable> failures) {
-    try (extractor) {
+    try {
       while (true) {
         Optional<ExtractQueue.Job> job = queue.take();
         if (job.isEmpty()) {

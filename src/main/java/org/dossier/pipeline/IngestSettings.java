@@ -9,8 +9,8 @@ import org.dossier.extract.ContainerLimits;
  *
  * @param maxFileSize files larger than this are hashed and logged but not copied or parsed
  * @param limits caps on containers
- * @param workers extraction worker processes (one per core by default)
- * @param workerHeapMegabytes heap of each worker
+ * @param workers parses run at once, in one extraction worker process (one per core by default)
+ * @param workerHeapMegabytes heap of the worker process
  * @param timeout most time one document's extraction may take
  * @param maxTextChars most characters of text kept per document
  * @param maxIndexChars most characters of text indexed per document
@@ -69,7 +69,7 @@ public record IngestSettings(
         2L << 30,
         ContainerLimits.DEFAULT,
         Math.max(1, Runtime.getRuntime().availableProcessors()),
-        1024,
+        Math.max(1024, 768 * Math.max(1, Runtime.getRuntime().availableProcessors())),
         Duration.ofMinutes(3),
         100_000_000,
         10_000_000,

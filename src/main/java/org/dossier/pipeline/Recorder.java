@@ -30,7 +30,8 @@ import org.dossier.store.SqliteCaseStore;
  */
 final class Recorder implements Runnable {
   private static final int BATCH = 500;
-  private static final long INDEX_COMMIT_NANOS = TimeUnit.SECONDS.toNanos(3);
+  /** A commit flushes a segment; fewer, larger segments cost less to write and merge. */
+  private static final long INDEX_COMMIT_NANOS = TimeUnit.SECONDS.toNanos(20);
   private static final RecorderEvent END = new RecorderEvent.Reindex(new DocumentId("0".repeat(64)));
 
   private final SqliteCaseStore store;

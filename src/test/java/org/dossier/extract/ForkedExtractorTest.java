@@ -78,4 +78,43 @@ class ForkedExtractorTest {
       assertEquals(DocumentStatus.FAILED, second.status(), "a new worker was started and crashed again");
     }
   }
+
+  private WorkerOptions shared(Duration timeout) {
+    return new WorkerOptions(256, timeout, MisbehavingWorkers.Selective.class.getName(),
+        dir.resolve("worker.log"), java.util.List.of(), dir.resolve("scratch"), 2);
+  }
+
+  /** Runs two requests at once through one shared worker and returns both outcomes. */
+  private Extraction[] together(ForkedExtractor x, String bad, String good) throws Exception {
+    Path badFile = Fixtures.text(dir.resolve(bad), bad);
+    Path goodFile = Fixtures.text(dir.resolve(good), good);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var b = pool.submit(() -> x.extract(request(badFile)));
+      Thread.sleep(100);
+      var g = pool.submit(() -> x.extract(request(goodFile)));
+      return new Extraction[] {b.get(), g.get()};
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aHangInASharedWorkerCostsOnlyItsOwnDocument() throws Exception {
+    try (ForkedExtractor x = new ForkedExtractor(SETTINGS, shared(Duration.ofSeconds(3)))) {
+      Extraction[] r = together(x, "hang.txt", "fine.txt");
+      assertEquals(DocumentStatus.TIMEOUT, r[0].status());
+      assertEquals(DocumentStatus.OK, r[1].status(), "the other parse is sent again: " + r[1].reason());
+      assertEquals(DocumentStatus.OK, x.extract(request(Fixtures.text(dir.resolve("after.txt"), "after"))).status());
+    }
+  }
+
+  @Test
+  void anOutOfMemoryInASharedWorkerIsPinnedOnItsDocument() throws Exception {
+    try (ForkedExtractor x = new ForkedExtractor(SETTINGS, shared(Duration.ofMinutes(1)))) {
+      Extraction[] r = together(x, "oom.txt", "fine.txt");
+      assertEquals(DocumentStatus.OUT_OF_MEMORY, r[0].status(), r[0].reason());
+      assertEquals(DocumentStatus.OK, r[1].status(), "the suspect that did not fail alone is fine: " + r[1].reason());
+    }
+  }
 }

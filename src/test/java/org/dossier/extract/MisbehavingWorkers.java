@@ -45,4 +45,32 @@ final class MisbehavingWorkers {
       Runtime.getRuntime().halt(134);
     }
   }
+
+  /**
+   * The real protocol with several threads, and a parser that hangs on documents named
+   * {@code *hang*}, fills the heap on {@code *oom*}, and takes 300 ms on anything else.
+   */
+  static final class Selective {
+    public static void main(String[] args) throws Exception {
+      WorkerMain.serve(settings -> request -> {
+        String name = request.name();
+        try {
+          if (name.contains("hang")) {
+            Thread.sleep(Long.MAX_VALUE);
+          }
+          if (name.contains("oom")) {
+            List<long[]> hog = new ArrayList<>();
+            while (true) {
+              hog.add(new long[1 << 20]);
+            }
+          }
+          Thread.sleep(300);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return new org.dossier.core.Extraction(org.dossier.core.DocumentStatus.OK, "", "text/plain",
+            "en", java.util.Map.of(), 0, false, false, List.of(), 300);
+      }, Integer.parseInt(args[0]));
+    }
+  }
 }
