@@ -1,0 +1,56 @@
+package org.dossier.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import org.dossier.pipeline.CaseFolder;
+import org.dossier.pipeline.Ingest;
+import org.dossier.pipeline.IngestSettings;
+import org.dossier.pipeline.IngestSummary;
+
+/**
+ * Runs one {@code dossier ingest} (OCR off) in this JVM and samples its heap every 20 ms. Prints
+ * one JSON line: seconds, documents, extracted, unchanged files, peak used heap in MB.
+ */
+public final class IngestProbe {
+  private IngestProbe() {}
+
+  public static void main(String[] args) throws Exception {
+    Path input = Path.of(args[0]);
+    Path caseDir = Path.of(args[1]);
+    int workers = Integer.parseInt(args[2]);
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    AtomicLong peak = new AtomicLong();
+    Thread sampler = new Thread(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }, "heap-sampler");
+    sampler.setDaemon(true);
+    sampler.start();
+    IngestSettings d = IngestSettings.defaults();
+    IngestSettings settings = new IngestSettings(d.maxFileSize(), d.limits(), workers,
+        d.workerHeapMegabytes(), d.timeout(), d.maxTextChars(), d.maxIndexChars(), "", false);
+    long start = System.nanoTime();
+    IngestSummary summary;
+    try (CaseFolder folder = CaseFolder.open(caseDir, Clock.systemUTC())) {
+      summary = new Ingest(folder, settings, w -> System.err.println("warning: " + w)).run(List.of(input));
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    sampler.interrupt();
+    System.out.printf(Locale.ROOT,
+        "{\"seconds\":%.3f,\"documents\":%d,\"extracted\":%d,\"unchanged\":%d,\"problems\":%d,"
+            + "\"peakHeapMb\":%.1f,\"maxHeapMb\":%.1f}%n",
+        seconds, summary.documents(), summary.extracted(), summary.filesUnchanged(),
+        summary.problems(), peak.get() / 1048576.0, memory.getHeapMemoryUsage().getMax() / 1048576.0);
+  }
+}
