@@ -2,7 +2,6 @@ package org.dossier.index;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
@@ -21,9 +20,6 @@ import org.tartarus.snowball.ext.RussianStemmer;
 
 /** The analysis chain of every field, in one place so that indexing and querying agree. */
 final class Analyzers {
-  /** Languages with a field of their own; other languages are served by {@code text} alone. */
-  static final Set<String> LANGUAGE_FIELDS = Set.of("en", "ru", "zh");
-
   private Analyzers() {}
 
   /** After the ICU tokenizer: folding (case, diacritics, width). */
@@ -97,9 +93,6 @@ final class Analyzers {
   /** Every field's analyzer. */
   static Analyzer perField() {
     Map<String, Analyzer> map = new HashMap<>();
-    map.put(Fields.TEXT_EN, english());
-    map.put(Fields.TEXT_RU, russian());
-    map.put(Fields.TEXT_ZH, chinese());
     map.put(Fields.TEXT_TRANSLIT, translit());
     Analyzer keyword = keyword();
     for (String f : Fields.KEYWORDS) {

@@ -11,10 +11,9 @@ final class Fields {
   static final String NAME = "name";
   static final String NAME_TEXT = "name_text";
   static final String PATH = "path";
+  /** Stored as extracted; indexed as analysed in the document's own language. */
   static final String TEXT = "text";
-  static final String TEXT_EN = "text_en";
-  static final String TEXT_RU = "text_ru";
-  static final String TEXT_ZH = "text_zh";
+  /** Transliteration keys of the words that look like names. */
   static final String TEXT_TRANSLIT = "text_translit";
   static final String META = "meta";
   static final String TYPE = "type";
@@ -36,27 +35,12 @@ final class Fields {
   /** Facets, in the order results show them. */
   static final List<String> FACETS = List.of(TYPE, LANGUAGE, YEAR, FOLDER, CONTAINER, EXTENSION);
 
-  /** Where a bare query term looks, with weights. */
-  static final Map<String, Float> DEFAULT_FIELDS =
-      Map.of(
-          TEXT, 1.0f,
-          TEXT_EN, 1.0f,
-          TEXT_RU, 1.0f,
-          TEXT_ZH, 1.0f,
-          TEXT_TRANSLIT, 0.3f,
-          META, 1.0f,
-          NAME_TEXT, 1.0f);
-
   /** Text fields whose matches are highlighted in the stored {@link #TEXT}. */
-  static final Set<String> MASKED = Set.of(TEXT_EN, TEXT_RU, TEXT_ZH, TEXT_TRANSLIT);
+  static final Set<String> MASKED = Set.of(TEXT_TRANSLIT);
 
   /** Short names users may type. */
   static final Map<String, String> ALIASES =
       Map.of("lang", LANGUAGE, "ext", EXTENSION, "mime", TYPE, "filename", NAME);
 
   private Fields() {}
-
-  static String languageField(String language) {
-    return "text_" + language;
-  }
 }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -36,6 +37,10 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -66,10 +71,15 @@ public final class LuceneIndex implements DocumentIndex {
   /** Text beyond this many characters is neither indexed nor highlighted. */
   public static final int DEFAULT_MAX_CHARS = 10_000_000;
 
-  private static final FieldType TEXT_UNSTORED = textType(false);
+  private static final FieldType TEXT_INDEXED = textType(false);
 
   private final Directory directory;
   private final Analyzer analyzer = Analyzers.perField();
+  private final Analyzer chinese = Analyzers.chinese();
+  /** Each analysis a document's text may have had: queries try them all. */
+  private final List<Analyzer> textAnalyzers =
+      List.of(Analyzers.neutral(), Analyzers.english(), Analyzers.russian(), chinese);
+  private final Analyzer translit = Analyzers.translit();
   private final FacetsConfig facets = new FacetsConfig();
   private final IndexWriter writer;
   private DirectoryReader reader;
@@ -117,24 +127,20 @@ public final class LuceneIndex implements DocumentIndex {
       doc.add(new StringField(Fields.PATH, lower(p), Field.Store.NO));
       doc.add(new TextField(Fields.NAME_TEXT, p, Field.Store.NO));
     }
-    // word segmentation and folding run once; each text field replays the tokens through the
-    // rest of its own chain, exactly as its query-time analyzer does
+    // the text is indexed as analysed in its own language (queries try each language's
+    // analysis); word segmentation and folding run once and are shared with the name keys
     SharedTokens raw = SharedTokens.of(d.text());
     SharedTokens folded = raw.through(Analyzers.NEUTRAL);
     doc.add(new StoredField(Fields.TEXT, d.text()));
-    doc.add(new Field(Fields.TEXT, folded.replay(), TEXT_UNSTORED));
-    switch (d.language()) {
-      case "en" -> doc.add(new Field(Fields.TEXT_EN,
-          Analyzers.ENGLISH_AFTER_FOLDING.apply(folded.replay()), TEXT_UNSTORED));
-      case "ru" -> doc.add(new Field(Fields.TEXT_RU, Analyzers.RUSSIAN.apply(raw.replay()),
-          TEXT_UNSTORED));
-      case "zh" -> doc.add(new Field(Fields.TEXT_ZH, d.text(), TEXT_UNSTORED)); // SmartCN segments
-      default -> {
-        // other languages are served by the neutral field
-      }
-    }
-    doc.add(new Field(Fields.TEXT_TRANSLIT,
-        new TranslitKeyFilter(folded.replayNameLike(raw)), TEXT_UNSTORED));
+    TokenStream text = switch (d.language()) {
+      case "en" -> Analyzers.ENGLISH_AFTER_FOLDING.apply(folded.replay());
+      case "ru" -> Analyzers.RUSSIAN.apply(raw.replay());
+      case "zh" -> chinese.tokenStream(Fields.TEXT, d.text()); // SmartCN segments on its own
+      default -> folded.replay();
+    };
+    doc.add(new Field(Fields.TEXT, text, TEXT_INDEXED));
+    doc.add(new Field(Fields.TEXT_TRANSLIT, new TranslitKeyFilter(folded.replayNameLike(raw)),
+        TEXT_INDEXED));
     for (Map.Entry<String, List<String>> e : d.fields().entrySet()) {
       for (String v : e.getValue()) {
         doc.add(new TextField(e.getKey(), v, Field.Store.NO));
@@ -224,7 +230,7 @@ public final class LuceneIndex implements DocumentIndex {
 
   private Query parse(String text) {
     try {
-      return new DossierQueryParser(analyzer).parse(text);
+      return new DossierQueryParser(analyzer, textAnalyzers, translit).parse(text);
     } catch (ParseException e) {
       throw new InvalidQueryException("cannot parse the query '" + text + "': " + firstLine(e), e);
     } catch (RuntimeException e) {
@@ -249,8 +255,36 @@ public final class LuceneIndex implements DocumentIndex {
                         BreakIterator.getSentenceInstance(Locale.ROOT), PASSAGE_MIN_CHARS, 0.33f))
             .build();
     Map<String, String[]> out =
-        highlighter.highlightFields(new String[] {Fields.TEXT}, query, docs, new int[] {SNIPPETS});
+        highlighter.highlightFields(
+            new String[] {Fields.TEXT}, fuzzyAsTerms(query, searcher), docs, new int[] {SNIPPETS});
     return out.get(Fields.TEXT);
+  }
+
+  /**
+   * The query with each fuzzy part replaced by the terms it matched in the index. The highlighter
+   * would otherwise build Levenshtein automata again for every field of every hit (half a second
+   * for a ten-hit page); the terms are what a fuzzy part matches anyway.
+   */
+  private static Query fuzzyAsTerms(Query query, IndexSearcher searcher) throws IOException {
+    if (query instanceof FuzzyQuery) {
+      return searcher.rewrite(query);
+    }
+    if (query instanceof BoostQuery b) {
+      Query inner = fuzzyAsTerms(b.getQuery(), searcher);
+      return inner == b.getQuery() ? b : new BoostQuery(inner, b.getBoost());
+    }
+    if (query instanceof BooleanQuery bq) {
+      BooleanQuery.Builder builder = new BooleanQuery.Builder();
+      builder.setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
+      boolean changed = false;
+      for (BooleanClause c : bq.clauses()) {
+        Query inner = fuzzyAsTerms(c.getQuery(), searcher);
+        changed |= inner != c.getQuery();
+        builder.add(inner, c.getOccur());
+      }
+      return changed ? builder.build() : bq;
+    }
+    return query;
   }
 
   private Map<String, List<FacetCount>> facetCounts(DirectoryReader r, FacetsCollector fc)

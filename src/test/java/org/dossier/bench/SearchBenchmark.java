@@ -60,6 +60,15 @@ public final class SearchBenchmark {
         dossier[i] = System.nanoTime() - t;
       }
       report("dossier search (facets + snippets)", dossier);
+      Integer[] order = new Integer[queries.size()];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (a, b) -> Long.compare(dossier[b], dossier[a]));
+      System.out.println("  slowest:");
+      for (int i = 0; i < 8; i++) {
+        System.out.printf(Locale.ROOT, "    %7.1f ms  %s%n", dossier[order[i]] / 1e6, queries.get(order[i]));
+      }
       System.out.printf(Locale.ROOT, "  mean hits per query: %.0f%n", hits / (double) queries.size());
     }
 
