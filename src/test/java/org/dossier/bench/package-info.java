@@ -6,7 +6,9 @@
  *   <li>{@link org.dossier.bench.IngestBenchmark}: bare Apache Tika against {@code dossier ingest}
  *       on the same generated files, re-ingest of the unchanged files, peak heap of the ingest;
  *   <li>{@link org.dossier.bench.SearchBenchmark}: query latency of Dossier's search (facets and
- *       snippets included) against a bare Lucene search, on a generated index.
+ *       snippets included) against a bare Lucene search, on a generated index;
+ *   <li>{@link org.dossier.bench.IndexingBenchmark}: indexing throughput of Dossier's index against
+ *       bare Lucene.
  * </ul>
  *
  * <p>The corpus is fictional text from {@link org.dossier.bench.FictionalText}.
