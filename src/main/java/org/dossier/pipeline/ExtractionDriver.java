@@ -1,0 +1,167 @@
+package org.dossier.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.dossier.collect.EntryNames;
+import org.dossier.collect.EvidenceStore;
+import org.dossier.core.DocumentId;
+import org.dossier.core.DocumentStatus;
+import org.dossier.core.EmbeddedFile;
+import org.dossier.core.Extraction;
+import org.dossier.core.ExtractionRequest;
+import org.dossier.core.Extractor;
+import org.dossier.core.Stage;
+import org.dossier.store.NewDocument;
+
+/**
+ * One thread of the extract stage: sends documents to the extractor, moves their text into the
+ * case, stores the embedded documents as originals that know their parent (under the depth cap)
+ * and queues them, and hands the outcome to the recorder.
+ */
+final class ExtractionDriver implements Runnable {
+  /**
+   * Containers whose entry names come from whoever packed them, so an absolute name is a
+   * warning sign. Office formats name their parts from the root ({@code /docProps/...}) by design.
+   */
+  private static final Set<String> ARCHIVES =
+      Set.of(
+          "application/zip", "application/x-tar", "application/x-gtar", "application/gzip",
+          "application/x-gzip", "application/x-bzip2", "application/x-xz",
+          "application/x-7z-compressed", "application/x-cpio", "application/x-archive",
+          "application/java-archive", "application/x-rar-compressed", "application/x-compress",
+          "application/zstd", "application/x-lzma", "application/vnd.android.package-archive");
+
+  private final CaseFolder folder;
+  private final IngestSettings settings;
+  private final IngestProgress progress;
+  private final Arrivals arrivals;
+  private final ExtractQueue queue;
+  private final Recorder recorder;
+  private final Extractor extractor;
+  private final List<Throwable> failures;
+
+  ExtractionDriver(CaseFolder folder, IngestSettings settings, IngestProgress progress,
+      Arrivals arrivals, ExtractQueue queue, Recorder recorder, Extractor extractor,
+      List<Throwable> failures) {
+    this.folder = folder;
+    this.settings = settings;
+    this.progress = progress;
+    this.arrivals = arrivals;
+    this.queue = queue;
+    this.recorder = recorder;
+    this.extractor = extractor;
+    this.failures = failures;
+  }
+
+  /** Takes documents from the queue until it ends; a failure of the case itself stops all. */
+  @Override
+  public void run() {
+    try {
+      while (true) {
+        Optional<ExtractQueue.Job> job = queue.take();
+        if (job.isEmpty()) {
+          return;
+        }
+        try {
+          extractOne(job.get());
+        } finally {
+          queue.done();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException | SQLException | RuntimeException e) {
+      failures.add(e);
+      queue.abort();
+    }
+  }
+
+  private void extractOne(ExtractQueue.Job job)
+      throws IOException, SQLException, InterruptedException {
+    Path work = folder.layout().tmp().resolve("work");
+    Files.createDirectories(work);
+    Path text = work.resolve(job.id().sha256() + ".txt");
+    Path children = work.resolve(job.id().sha256() + ".children");
+    Extraction x =
+        extractor.extract(
+            new ExtractionRequest(
+                job.id(), folder.layout().original(job.id()), job.name(), text, children));
+    Path finalText = folder.layout().text(job.id());
+    Files.createDirectories(finalText.getParent());
+    if (Files.exists(text)) {
+      Files.move(text, finalText, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } else {
+      Files.deleteIfExists(finalText);
+    }
+    if (!x.embedded().isEmpty()) {
+      if (job.depth() >= settings.limits().maxDepth()) {
+        x = x.withStatus(
+            DocumentStatus.BOMB,
+            "containers are nested more than " + settings.limits().maxDepth()
+                + " levels deep here (the cap; raise it with --max-depth); this one is kept but"
+                + " not unpacked");
+      } else {
+        registerChildren(job, x.embedded(), ARCHIVES.contains(x.mediaType()));
+      }
+    }
+    clean(children);
+    recorder.send(new RecorderEvent.Extracted(job.id(), x.withoutEmbedded()));
+    progress.documentsDone.incrementAndGet();
+  }
+
+  private void registerChildren(
+      ExtractQueue.Job job, List<EmbeddedFile> files, boolean archive)
+      throws IOException, SQLException, InterruptedException {
+    int n = files.size();
+    DocumentId[] ids = new DocumentId[n];
+    String[] names = new String[n];
+    int[] depths = new int[n];
+    Set<String> used = new HashSet<>();
+    for (int i = 0; i < n; i++) {
+      EmbeddedFile f = files.get(i);
+      int p = f.parentIndex();
+      DocumentId parent = p < 0 ? job.id() : ids[p];
+      String parentName = p < 0 ? job.name() : names[p];
+      int depth = (p < 0 ? job.depth() : depths[p]) + 1;
+      EntryNames.Safe safe = EntryNames.sanitize(f.entryName(), archive);
+      String name = parentName + "/" + safe.name();
+      for (int k = 2; !used.add(name); k++) {
+        name = parentName + "/" + safe.name() + "~" + k;
+      }
+      EvidenceStore.Stored s = folder.evidence().moveIn(f.file());
+      ids[i] = s.id();
+      names[i] = name;
+      depths[i] = depth;
+      Optional<NewDocument> doc = Optional.empty();
+      if (arrivals.claim(s.id())) {
+        doc = Optional.of(arrivals.newDocument(s.id(), name, s.size(), true, Optional.of(parent), depth));
+      }
+      DocumentStatus pathStatus = safe.unsafe() ? DocumentStatus.UNSAFE_PATH : DocumentStatus.OK;
+      String reason =
+          safe.unsafe()
+              ? "the container names this entry '" + f.entryName() + "', which is absolute or"
+                  + " climbs out with '..'; nothing was written there. It is kept as '" + name + "'"
+              : "";
+      recorder.send(
+          new RecorderEvent.Found(
+              parent.sha256(), name, s.id(), s.size(), 0, pathStatus, reason, doc, "unpack",
+              Recorder.fields("name", name, "entry", f.entryName(), "parent", parent.sha256(),
+                  "sha256", s.id().sha256(), "size", s.size(), "stored", true)));
+      if (doc.isPresent() && doc.get().stage() == Stage.COLLECTED) {
+        progress.documentsQueued.incrementAndGet();
+        queue.putChild(new ExtractQueue.Job(s.id(), name, depth));
+      }
+    }
+  }
+
+  private static void clean(Path dir) throws IOException {
+    Ingest.clean(dir);
+  }
+}
