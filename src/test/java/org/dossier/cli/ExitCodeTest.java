@@ -1,0 +1,51 @@
+package org.dossier.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.dossier.testing.Cli;
+import org.dossier.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** 0 ok, 1 failure, 2 usage error, with a message that says what to do. */
+class ExitCodeTest {
+  @TempDir Path dir;
+
+  @Test
+  void usageErrorsAreTwo() {
+    assertEquals(2, Cli.run("ingest").exit(), "a path is required");
+    assertEquals(2, Cli.run("frobnicate").exit());
+    assertEquals(2, Cli.run("ingest", "--max-file-size", "lots", "x").exit());
+    assertEquals(2, Cli.run().exit(), "a command is required");
+    Cli.Result noCase = Cli.run("--case", dir.resolve("none").toString(), "status");
+    assertEquals(2, noCase.exit());
+    assertTrue(noCase.err().contains("run 'dossier ingest PATH' first"), noCase.err());
+    Cli.Result missingInput = Cli.run("--case", dir.resolve("c").toString(), "ingest", dir.resolve("nope").toString());
+    assertEquals(2, missingInput.exit());
+    assertTrue(missingInput.err().contains("input not found"), missingInput.err());
+  }
+
+  @Test
+  void okIsZeroAndCaseMayComeAfterTheCommand() throws Exception {
+    Path input = Fixtures.text(dir.resolve("in/a.txt"), "hello");
+    assertEquals(0, Cli.run("ingest", "--case", dir.resolve("c").toString(), "--quiet", input.getParent().toString()).exit());
+    assertEquals(0, Cli.run("status", "--case", dir.resolve("c").toString()).exit());
+    Cli.Result unknownDoc = Cli.run("--case", dir.resolve("c").toString(), "show", "missing.txt");
+    assertEquals(2, unknownDoc.exit());
+    assertTrue(unknownDoc.err().contains("dossier search"), unknownDoc.err());
+  }
+
+  @Test
+  void brokenCustodyIsOne() throws Exception {
+    Path input = Fixtures.text(dir.resolve("in/a.txt"), "hello");
+    Path caseDir = dir.resolve("c");
+    assertEquals(0, Cli.run("--case", caseDir.toString(), "ingest", "--quiet", input.getParent().toString()).exit());
+    Path log = caseDir.resolve("custody.jsonl");
+    java.nio.file.Files.writeString(log, java.nio.file.Files.readString(log).replace("a.txt", "b.txt"));
+    Cli.Result verify = Cli.run("--case", caseDir.toString(), "custody", "verify");
+    assertEquals(1, verify.exit(), verify.toString());
+    assertTrue(verify.out().contains("BROKEN"), verify.out());
+  }
+}
