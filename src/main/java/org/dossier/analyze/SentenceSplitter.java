@@ -1,0 +1,88 @@
+package org.dossier.analyze;
+
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+import java.util.EnumSet;
+import java.util.Set;
+import org.dossier.core.Span;
+
+/**
+ * Sentences with ICU's rules for the document's language, breaking also at blank lines and line
+ * ends that close a heading, and not after common abbreviations ("Sept.", "Mr.", "U.S.").
+ */
+final class SentenceSplitter implements Annotator {
+  private static final int MAX_SENTENCE = 2_000;
+
+  @Override
+  public Set<Layer> requires() {
+    return EnumSet.noneOf(Layer.class);
+  }
+
+  @Override
+  public Set<Layer> produces() {
+    return EnumSet.of(Layer.SENTENCES);
+  }
+
+  @Override
+  public void annotate(Draft draft) {
+    String text = draft.text();
+    ULocale locale =
+        switch (draft.language()) {
+          case "ru" -> new ULocale("ru@ss=standard");
+          case "zh" -> ULocale.SIMPLIFIED_CHINESE;
+          default -> new ULocale("en@ss=standard");
+        };
+    BreakIterator it = BreakIterator.getSentenceInstance(locale);
+    int lineStart = 0;
+    // lines first: a line break inside a paragraph is kept, a blank line or a short heading-like
+    // line ends the sentence
+    for (int i = 0; i <= text.length(); i++) {
+      boolean end = i == text.length() || (text.charAt(i) == '\n' && endsBlock(text, i));
+      if (!end) {
+        continue;
+      }
+      split(text, lineStart, i, it, draft);
+      lineStart = i + 1;
+    }
+  }
+
+  /** True when the newline at {@code i} ends a block: a blank line follows or the line is short. */
+  private static boolean endsBlock(String text, int i) {
+    int next = i + 1;
+    while (next < text.length() && (text.charAt(next) == ' ' || text.charAt(next) == '\t' || text.charAt(next) == '\r')) {
+      next++;
+    }
+    if (next >= text.length() || text.charAt(next) == '\n') {
+      return true;
+    }
+    int prevStart = text.lastIndexOf('\n', i - 1) + 1;
+    String line = text.substring(prevStart, i).strip();
+    // a heading, a dateline or a list line: no closing punctuation
+    return line.isEmpty() || !".,;:!?»\"”)".contains(line.substring(line.length() - 1))
+        && line.length() < 120;
+  }
+
+  private static void split(String text, int from, int to, BreakIterator it, Draft draft) {
+    if (to <= from) {
+      return;
+    }
+    String block = text.substring(from, to);
+    it.setText(block);
+    int start = it.first();
+    for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+      add(text, from + start, from + end, draft);
+    }
+  }
+
+  private static void add(String text, int start, int end, Draft draft) {
+    while (start < end && Character.isWhitespace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    for (int s = start; s < end; s += MAX_SENTENCE) {
+      draft.sentences.add(new Span(s, Math.min(end, s + MAX_SENTENCE)));
+    }
+  }
+}

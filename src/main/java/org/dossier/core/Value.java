@@ -1,0 +1,118 @@
+package org.dossier.core;
+
+import java.util.Objects;
+
+/**
+ * What a value mention states, normalized so that values from different texts and languages
+ * compare: money with its ISO currency, quantities of things, counts of anything else, dates as
+ * ISO 8601 prefixes, percentages.
+ */
+public sealed interface Value permits Value.Money, Value.Things, Value.Count, Value.Date, Value.Percent {
+
+  /** {@code money}, {@code quantity}, {@code count}, {@code date} or {@code percent}. */
+  String kind();
+
+  /** The normalized form: {@code 584000000 USD}, {@code 37}, {@code 2024-10}, {@code 12.5}. */
+  String normalized();
+
+  /** An amount of money, e.g. 584000000 USD. */
+  record Money(Quantity amount, String currency) implements Value {
+    public Money {
+      Objects.requireNonNull(amount, "amount");
+      if (currency == null || !currency.matches("[A-Z]{3}")) {
+        throw new IllegalArgumentException("currency must be an ISO 4217 code, got " + currency);
+      }
+    }
+
+    @Override
+    public String kind() {
+      return "money";
+    }
+
+    @Override
+    public String normalized() {
+      return amount.plain() + " " + currency;
+    }
+  }
+
+  /**
+   * A number of things that are supplied, delivered or counted as materiel: "37 BMD-4M", "11
+   * airborne armoured personnel carriers", "37 единиц", "37辆".
+   *
+   * @param thing the words naming what is counted, as written (may be empty: "37 единиц")
+   */
+  record Things(Quantity number, String thing) implements Value {
+    public Things {
+      Objects.requireNonNull(number, "number");
+      Objects.requireNonNull(thing, "thing");
+    }
+
+    @Override
+    public String kind() {
+      return "quantity";
+    }
+
+    @Override
+    public String normalized() {
+      return number.plain();
+    }
+  }
+
+  /** Any other count: "14 joint exercises", "800 pages", "23 million people". */
+  record Count(Quantity number, String noun) implements Value {
+    public Count {
+      Objects.requireNonNull(number, "number");
+      Objects.requireNonNull(noun, "noun");
+    }
+
+    @Override
+    public String kind() {
+      return "count";
+    }
+
+    @Override
+    public String normalized() {
+      return number.plain();
+    }
+  }
+
+  /**
+   * A date or period as precise as the text: {@code 2024}, {@code 2024-10}, {@code 2024-10-05}.
+   *
+   * @param iso the ISO 8601 prefix
+   * @param relative true when it was resolved against the document's own date ("last week")
+   */
+  record Date(String iso, boolean relative) implements Value {
+    public Date {
+      if (iso == null || !iso.matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) {
+        throw new IllegalArgumentException("a date must be YYYY, YYYY-MM or YYYY-MM-DD, got " + iso);
+      }
+    }
+
+    @Override
+    public String kind() {
+      return "date";
+    }
+
+    @Override
+    public String normalized() {
+      return iso;
+    }
+  }
+
+  record Percent(Quantity number) implements Value {
+    public Percent {
+      Objects.requireNonNull(number, "number");
+    }
+
+    @Override
+    public String kind() {
+      return "percent";
+    }
+
+    @Override
+    public String normalized() {
+      return number.plain();
+    }
+  }
+}
