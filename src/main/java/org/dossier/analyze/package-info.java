@@ -12,7 +12,7 @@
  * in chunks so that memory stays bounded. {@link org.dossier.analyze.EntityResolver} then joins
  * the mentions of the whole case into entities.
  *
- * <p>May import: {@code org.dossier.core}, {@code org.dossier.index.TranslitKey}, CoreNLP, HanLP,
+ * <p>May import: {@code org.dossier.core}, CoreNLP, HanLP, Lucene analysis (Snowball stemmers),
  * ICU4J.
  */
 package org.dossier.analyze;

@@ -1,5 +1,7 @@
 package org.dossier.index;
 
+import org.dossier.core.TranslitKey;
+
 import java.io.IOException;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;

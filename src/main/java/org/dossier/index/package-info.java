@@ -1,12 +1,13 @@
 /**
  * Index: the embedded Lucene adapter of {@link org.dossier.core.DocumentIndex}.
  *
- * <p>Every document's text goes into a language-neutral field ({@code text}: ICU tokenizer and
- * folding), a field for its own language when Dossier has one ({@code text_en} Porter stemming,
- * {@code text_ru} Snowball Russian stemming, {@code text_zh} SmartCN segmentation), and a loose
- * transliteration field ({@code text_translit}, see {@link org.dossier.index.TranslitKey}) where
- * Cyrillic and the usual Latin spellings of the same name meet. All text fields index offsets, so
- * that snippets come from postings and highlight matches of any of them in the stored text.
+ * <p>A document's text is stored, and indexed in {@code text} as analysed in its own language
+ * (ICU word segmentation and folding everywhere; Porter stemming for English, Snowball for
+ * Russian, SmartCN segmentation for Chinese); {@link org.dossier.index.DossierQueryParser} tries
+ * each language's analysis of the query. Words that look like names also go into {@code
+ * text_translit} under their {@link org.dossier.core.TranslitKey}, where Cyrillic and the usual
+ * Latin spellings meet. Both fields index offsets, so snippets come from the postings.
+ * Segmentation and folding run once per document ({@link org.dossier.index.SharedTokens}).
  *
  * <p>May import: {@code org.dossier.core}, Lucene, ICU4J.
  */

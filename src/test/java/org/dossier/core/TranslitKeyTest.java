@@ -1,4 +1,4 @@
-package org.dossier.index;
+package org.dossier.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

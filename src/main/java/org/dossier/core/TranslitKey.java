@@ -1,4 +1,4 @@
-package org.dossier.index;
+package org.dossier.core;
 
 /**
  * A loose spelling key under which a Cyrillic word and its common Latin transliterations meet:
