@@ -18,7 +18,7 @@ final class Numbers {
   static final Pattern DIGITS =
       Pattern.compile(
           "(?<![\\p{IsLatin}\\p{IsCyrillic}\\p{N}./\\-])(\\d{1,3}(?:(?:,|\\u00A0|\\u202F|\\u2009| )\\d{3})+|\\d+)"
-              + "(?:([.,])(\\d+))?(?![\\p{N}]|[./]\\p{N}|-\\p{L})");
+              + "(?:([.,])(\\d+))?(?![\\p{N}]|[./]\\p{N}|-\\p{Lu})");
 
   /** Scale words, longest first, with their factors. */
   private static final Map<String, BigDecimal> SCALES = new LinkedHashMap<>();

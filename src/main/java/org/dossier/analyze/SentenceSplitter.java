@@ -69,9 +69,22 @@ final class SentenceSplitter implements Annotator {
     String block = text.substring(from, to);
     it.setText(block);
     int start = it.first();
-    for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+    for (int end = it.next(); end != BreakIterator.DONE; end = it.next()) {
+      if (end < block.length() && noBreakAfter(block, end)) {
+        continue; // "Oleksandr V. Danylyuk", "Sept. 26", "Mr. Rutte": not a sentence end
+      }
       add(text, from + start, from + end, draft);
+      start = end;
     }
+  }
+
+  private static final java.util.regex.Pattern ABBREVIATION = java.util.regex.Pattern.compile(
+      "(?:(?:^|[\\s(])\\p{Lu}[\\p{L}.]*\\s\\p{Lu}|(?:^|[\\s(])(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Maj|Prof|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|No|vs|etc|Inc|Corp|Ltd|Co|Jr|Sr|U\\.S|U\\.K|U\\.N|E\\.U|г|гг|им|т|ул|д))\\.\\s*$");
+
+  /** True when the text before {@code end} ends with an initial or a common abbreviation. */
+  private static boolean noBreakAfter(String block, int end) {
+    int from = Math.max(0, end - 12);
+    return ABBREVIATION.matcher(block.substring(from, end)).find();
   }
 
   private static void add(String text, int start, int end, Draft draft) {

@@ -130,7 +130,8 @@ final class ValueExtractor implements Annotator {
   private static List<Num> numbers(String text, String language, List<Span> taken) {
     List<Num> out = new ArrayList<>();
     for (Matcher m = Numbers.DIGITS.matcher(text); m.find(); ) {
-      if (inside(taken, m.start()) || ordinalOrTime(text, m.end()) || identifier(text, m.start())) {
+      if (inside(taken, m.start()) || ordinalOrTime(text, m.end()) || identifier(text, m.start())
+          || afterMonth(text, m.start())) {
         continue;
       }
       out.add(new Num(m.start(), m.end(), Numbers.digits(m, language)));
@@ -255,6 +256,17 @@ final class ValueExtractor implements Annotator {
   private static Noun noun(Draft draft, int from, int lineEnd) {
     String text = draft.text();
     int i = from;
+    // "an 800-page dossier": the noun is joined to the number
+    if (i < lineEnd && text.charAt(i) == '-') {
+      int e = i + 1;
+      while (e < lineEnd && Character.isLetter(text.charAt(e))) {
+        e++;
+      }
+      if (e > i + 1) {
+        String w = text.substring(i + 1, e);
+        return new Noun(w, MATERIEL.matcher(w).matches(), e);
+      }
+    }
     while (i < lineEnd && text.charAt(i) == ' ') {
       i++;
     }
@@ -341,18 +353,32 @@ final class ValueExtractor implements Annotator {
     return from;
   }
 
-  /** How many leading words look like a common noun phrase (lower case), at most three. */
+  /**
+   * How many leading words name what is counted: lower-case words up to the first plural (a
+   * head noun, "joint exercises") or a word that is not a noun's modifier, at most three.
+   */
   private static int lowercaseRun(String text, List<int[]> words) {
     int n = 0;
     for (int[] w : words) {
       String word = text.substring(w[0], w[1]);
-      if (n == 3 || !Character.isLowerCase(word.charAt(0))) {
+      if (n == 3 || !Character.isLowerCase(word.charAt(0)) || word.endsWith("ly")
+          || NOT_NOUNS.contains(word)) {
         break;
       }
       n++;
+      if (word.endsWith("s") || word.endsWith("s'") || word.endsWith("'s")
+          || word.endsWith("ей") || word.endsWith("ов") || word.endsWith("ий") || word.endsWith("ах")) {
+        break;
+      }
     }
     return n;
   }
+
+  /** Words that follow a number without naming what it counts. */
+  private static final Set<String> NOT_NOUNS = Set.of(
+      "ago", "later", "earlier", "more", "less", "times", "percent", "per", "held", "said",
+      "were", "are", "almost", "nearly", "about", "only", "alone", "each", "apiece",
+      "назад", "раз", "более", "менее");
 
   private static boolean equipmentAt(Draft draft, int start, int end) {
     Span s = new Span(start, end);
@@ -404,6 +430,15 @@ final class ValueExtractor implements Annotator {
     return after.matches("^(st|nd|rd|th)(?!\\p{L}).*") || after.matches("^(st|nd|rd|th)$")
         || after.startsWith(":") && after.length() > 1 && Character.isDigit(after.charAt(1))
         || after.startsWith("-й") || after.startsWith("-я") || after.startsWith("-е") || after.startsWith("-го");
+  }
+
+  private static final Pattern MONTH_BEFORE = Pattern.compile(
+      "(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?\\s+$");
+
+  /** "Sept. 26" without a known year: a day, not a count. */
+  private static boolean afterMonth(String text, int start) {
+    return MONTH_BEFORE.matcher(text.substring(Math.max(0, start - 11), start)).find();
   }
 
   /** "No. 44", "№ 7", "Article 5", "stage 2": a number that names, not counts. */
