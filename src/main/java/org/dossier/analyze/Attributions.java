@@ -21,7 +21,7 @@ import org.dossier.core.Span;
  */
 final class Attributions implements Annotator {
   private static final String EN_VERBS =
-      "said|says|say|reported|reports|report|told|tells|added|adds|noted|notes|wrote|writes|"
+      "said|says|say|reported|told|tells|added|adds|noted|notes|wrote|writes|"
           + "stated|states|warned|warns|claimed|claims|argued|argues|suggested|suggests|explained|"
           + "explains|confirmed|confirms|estimated|estimates|announced|announces|believes|believed|"
           + "concluded|concludes|found|finds|revealed|reveals|showed|shows|cited|cites|insisted";

@@ -184,6 +184,9 @@ final class CanonicalNames implements Annotator {
       return m.canonical();
     }
     String t = m.canonical().strip().replaceAll("[’']s$", "");
+    if (m.type() == EntityType.PLACE) {
+      return t; // "The Hague" is the name
+    }
     String[] words = t.split("\\s+");
     int from = 0;
     while (from < words.length - 1

@@ -58,19 +58,31 @@ final class MatchKeys {
     return key(word, new EnglishStemmer(), new RussianStemmer());
   }
 
+  /**
+   * A word's key. A word written as a name (capital or digit first) keeps its form and meets its
+   * other-script spellings through {@link TranslitKey}; a common word is stemmed instead, so
+   * that "vehicles" meets "vehicle" but "Patriotic" does not meet "Patriot".
+   */
   private static String key(String word, EnglishStemmer en, RussianStemmer ru) {
     String folded = fold(word);
-    String stemmed = folded;
+    int first = word.codePointAt(0);
+    boolean cyrillic = folded.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC);
+    if (Character.isUpperCase(first) || Character.isDigit(first)) {
+      // Cyrillic names meet their Latin spellings; Latin names are compared as written, since
+      // the loose key would let short words collide ("Yes" and "ЕС")
+      return cyrillic ? TranslitKey.of(folded) : folded;
+    }
     if (folded.length() > 3 && folded.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
       en.setCurrent(folded);
       en.stem();
-      stemmed = en.getCurrent();
-    } else if (folded.length() > 3 && folded.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC)) {
+      return en.getCurrent();
+    }
+    if (folded.length() > 3 && cyrillic) {
       ru.setCurrent(folded);
       ru.stem();
-      stemmed = ru.getCurrent();
+      return ru.getCurrent();
     }
-    return TranslitKey.of(stemmed);
+    return folded;
   }
 
   static String fold(String s) {

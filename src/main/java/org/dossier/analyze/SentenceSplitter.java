@@ -78,13 +78,16 @@ final class SentenceSplitter implements Annotator {
     }
   }
 
+  private static final java.util.regex.Pattern INITIAL = java.util.regex.Pattern.compile(
+      "(?:^|[\\s(])\\p{Lu}[\\p{L}'’\\-]*\\s+(?:\\p{Lu}\\.\\s*)*\\p{Lu}\\.\\s*$");
   private static final java.util.regex.Pattern ABBREVIATION = java.util.regex.Pattern.compile(
-      "(?:(?:^|[\\s(])\\p{Lu}[\\p{L}.]*\\s\\p{Lu}|(?:^|[\\s(])(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Maj|Prof|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|No|vs|etc|Inc|Corp|Ltd|Co|Jr|Sr|U\\.S|U\\.K|U\\.N|E\\.U|г|гг|им|т|ул|д))\\.\\s*$");
+      "(?:(?:^|[\\s(])(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Maj|Prof|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|No|vs|etc|Inc|Corp|Ltd|Co|Jr|Sr|U\\.S|U\\.K|U\\.N|E\\.U|г|гг|им|т|ул|д))\\.\\s*$");
 
   /** True when the text before {@code end} ends with an initial or a common abbreviation. */
   private static boolean noBreakAfter(String block, int end) {
-    int from = Math.max(0, end - 12);
-    return ABBREVIATION.matcher(block.substring(from, end)).find();
+    int from = Math.max(0, end - 40);
+    String before = block.substring(from, end);
+    return ABBREVIATION.matcher(before).find() || INITIAL.matcher(before).find();
   }
 
   private static void add(String text, int start, int end, Draft draft) {

@@ -362,7 +362,7 @@ final class ValueExtractor implements Annotator {
     for (int[] w : words) {
       String word = text.substring(w[0], w[1]);
       if (n == 3 || !Character.isLowerCase(word.charAt(0)) || word.endsWith("ly")
-          || NOT_NOUNS.contains(word)) {
+          || word.endsWith("ing") || NOT_NOUNS.contains(word)) {
         break;
       }
       n++;
