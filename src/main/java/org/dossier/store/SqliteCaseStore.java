@@ -18,7 +18,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.time.LocalDate;
+import org.dossier.core.Annotations;
+import org.dossier.core.Attribution;
 import org.dossier.core.Document;
+import org.dossier.core.EntityMention;
+import org.dossier.core.EntityRow;
+import org.dossier.core.ResolvedEntity;
+import org.dossier.core.EntityType;
+import org.dossier.core.Qualifier;
+import org.dossier.core.Span;
+import org.dossier.core.ValueMention;
 import org.dossier.core.DocumentId;
 import org.dossier.core.DocumentPath;
 import org.dossier.core.DocumentStatus;
@@ -275,6 +285,145 @@ public final class SqliteCaseStore implements Closeable {
       }
     }
 
+    /**
+     * Stores what the analyze stage found in a document, replacing any earlier analysis, and
+     * marks it to be indexed again so that the index carries its entities.
+     *
+     * @param status {@code done}, {@code partial} (cut at the mention cap), {@code
+     *     values-only} (no name model for its language) or {@code failed}
+     */
+    public void recordAnalysis(DocumentId id, Annotations a, String status, String reason)
+        throws SQLException {
+      clearAnalysis(id);
+      try (PreparedStatement ps = writer.prepareStatement(
+          "INSERT INTO mentions (document, start, end, kind, type, text, canonical, normalized,"
+              + " detail, qualifier, bound, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        for (EntityMention e : a.entities()) {
+          mention(ps, id, e.span().start(), e.span().end(), "entity", e.type().code(), e.text(),
+              e.canonical(), "", "", "", "", e.source());
+        }
+        for (ValueMention v : a.values()) {
+          mention(ps, id, v.span().start(), v.span().end(), "value", v.value().kind(), v.text(), "",
+              v.value().normalized(), AnalysisRows.detail(v.value()),
+              v.qualifier().map(Qualifier::text).orElse(""),
+              v.qualifier().map(q -> q.bound().name()).orElse(""), "rules");
+        }
+        ps.executeBatch();
+      }
+      try (PreparedStatement ps = writer.prepareStatement(
+          "INSERT INTO attributions (document, start, end, source_start, source_end, source, kind,"
+              + " via) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        for (Attribution at : a.attributions()) {
+          ps.setString(1, id.sha256());
+          ps.setInt(2, at.statement().start());
+          ps.setInt(3, at.statement().end());
+          ps.setInt(4, at.source().start());
+          ps.setInt(5, at.source().end());
+          ps.setString(6, at.sourceText());
+          ps.setString(7, at.kind().code());
+          ps.setString(8, at.via().orElse(""));
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      try (PreparedStatement ps = writer.prepareStatement(
+          "UPDATE documents SET analysis = ?, analysis_reason = ?, document_date = ?,"
+              + " stage = CASE WHEN stage = 'indexed' THEN 'extracted' ELSE stage END WHERE id = ?")) {
+        ps.setString(1, status);
+        ps.setString(2, reason);
+        ps.setString(3, a.documentDate().map(Object::toString).orElse(""));
+        ps.setString(4, id.sha256());
+        ps.executeUpdate();
+      }
+    }
+
+    /** Records that a document could not be analysed, keeping nothing of an earlier analysis. */
+    public void recordAnalysisFailure(DocumentId id, String status, String reason) throws SQLException {
+      clearAnalysis(id);
+      try (PreparedStatement ps = writer.prepareStatement(
+          "UPDATE documents SET analysis = ?, analysis_reason = ? WHERE id = ?")) {
+        ps.setString(1, status);
+        ps.setString(2, reason);
+        ps.setString(3, id.sha256());
+        ps.executeUpdate();
+      }
+    }
+
+    private void clearAnalysis(DocumentId id) throws SQLException {
+      for (String table : List.of("mentions", "attributions")) {
+        try (PreparedStatement ps = writer.prepareStatement("DELETE FROM " + table + " WHERE document = ?")) {
+          ps.setString(1, id.sha256());
+          ps.executeUpdate();
+        }
+      }
+    }
+
+    private void mention(PreparedStatement ps, DocumentId id, int start, int end, String kind,
+        String type, String text, String canonical, String normalized, String detail,
+        String qualifier, String bound, String source) throws SQLException {
+      ps.setString(1, id.sha256());
+      ps.setInt(2, start);
+      ps.setInt(3, end);
+      ps.setString(4, kind);
+      ps.setString(5, type);
+      ps.setString(6, text);
+      ps.setString(7, canonical);
+      ps.setString(8, normalized);
+      ps.setString(9, detail);
+      ps.setString(10, qualifier);
+      ps.setString(11, bound);
+      ps.setString(12, source);
+      ps.addBatch();
+    }
+
+    /** Marks documents to be analysed again (after a gazetteer or Dossier upgrade). */
+    public void resetAnalysis(String where) throws SQLException {
+      try (Statement st = writer.createStatement()) {
+        st.executeUpdate("UPDATE documents SET analysis = 'pending' WHERE " + where);
+      }
+    }
+
+    /** Replaces the case's entities with a new resolution of its mentions. */
+    public void replaceEntities(List<ResolvedEntity> resolved) throws SQLException {
+      try (Statement st = writer.createStatement()) {
+        st.executeUpdate("DELETE FROM entity_aliases");
+        st.executeUpdate("DELETE FROM entities");
+        st.executeUpdate("UPDATE mentions SET entity = NULL WHERE entity IS NOT NULL");
+      }
+      try (PreparedStatement ent = writer.prepareStatement(
+              "INSERT INTO entities (name, type) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS);
+          PreparedStatement alias = writer.prepareStatement(
+              "INSERT INTO entity_aliases (entity, alias) VALUES (?, ?)");
+          PreparedStatement link = writer.prepareStatement(
+              "UPDATE mentions SET entity = ? WHERE kind = 'entity' AND type = ? AND text = ?"
+                  + " AND canonical = ?")) {
+        for (ResolvedEntity r : resolved) {
+          ent.setString(1, r.name());
+          ent.setString(2, r.type().code());
+          ent.executeUpdate();
+          long id;
+          try (ResultSet keys = ent.getGeneratedKeys()) {
+            keys.next();
+            id = keys.getLong(1);
+          }
+          for (String a : r.aliases()) {
+            alias.setLong(1, id);
+            alias.setString(2, a);
+            alias.addBatch();
+          }
+          for (EntityRow n : r.names()) {
+            link.setLong(1, id);
+            link.setString(2, n.type().code());
+            link.setString(3, n.text());
+            link.setString(4, n.canonical());
+            link.addBatch();
+          }
+        }
+        alias.executeBatch();
+        link.executeBatch();
+      }
+    }
+
     public void setSetting(String key, String value) throws SQLException {
       try (PreparedStatement ps =
           writer.prepareStatement(
@@ -483,6 +632,162 @@ public final class SqliteCaseStore implements Closeable {
           }
         }
         return out;
+      }
+    }
+  }
+
+  /** Documents whose analysis is pending, once their text is extracted. */
+  public void forEachAnalysisPending(Consumer<Document> visitor) throws SQLException {
+    for (Stage stage : List.of(Stage.EXTRACTED, Stage.INDEXED)) {
+      for (Document d : documents("WHERE stage = ? AND analysis = 'pending' ORDER BY seq", stage.code())) {
+        visitor.accept(d);
+      }
+    }
+  }
+
+  /** The analysis status and reason of a document, and the date it was analysed against. */
+  public record AnalysisState(String status, String reason, String documentDate) {}
+
+  public Optional<AnalysisState> analysisState(DocumentId id) throws SQLException {
+    synchronized (reader) {
+      try (PreparedStatement ps = reader.prepareStatement(
+          "SELECT analysis, analysis_reason, document_date FROM documents WHERE id = ?")) {
+        ps.setString(1, id.sha256());
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(new AnalysisState(rs.getString(1), rs.getString(2), rs.getString(3)))
+              : Optional.empty();
+        }
+      }
+    }
+  }
+
+  /** The entity names, value mentions and attributions stored for a document. */
+  public Annotations annotations(DocumentId id) throws SQLException {
+    List<EntityMention> entities = new ArrayList<>();
+    List<ValueMention> values = new ArrayList<>();
+    List<Attribution> attributions = new ArrayList<>();
+    String date = "";
+    synchronized (reader) {
+      try (PreparedStatement ps = reader.prepareStatement(
+          "SELECT start, end, kind, type, text, canonical, detail, qualifier, bound, source"
+              + " FROM mentions WHERE document = ? ORDER BY start, end DESC")) {
+        ps.setString(1, id.sha256());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Span span = new Span(rs.getInt(1), rs.getInt(2));
+            if (rs.getString(3).equals("entity")) {
+              entities.add(new EntityMention(span, rs.getString(5), EntityType.fromCode(rs.getString(4)),
+                  rs.getString(6), rs.getString(10)));
+            } else {
+              values.add(new ValueMention(span, rs.getString(5),
+                  AnalysisRows.value(rs.getString(4), rs.getString(7)),
+                  AnalysisRows.qualifier(rs.getString(8), rs.getString(9))));
+            }
+          }
+        }
+      }
+      try (PreparedStatement ps = reader.prepareStatement(
+          "SELECT start, end, source_start, source_end, source, kind, via FROM attributions"
+              + " WHERE document = ? ORDER BY start")) {
+        ps.setString(1, id.sha256());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            String via = rs.getString(7);
+            attributions.add(new Attribution(new Span(rs.getInt(1), rs.getInt(2)),
+                new Span(rs.getInt(3), rs.getInt(4)), rs.getString(5),
+                Attribution.Kind.fromCode(rs.getString(6)),
+                via.isEmpty() ? Optional.empty() : Optional.of(via)));
+          }
+        }
+      }
+      try (PreparedStatement ps = reader.prepareStatement("SELECT document_date, analysis FROM documents WHERE id = ?")) {
+        ps.setString(1, id.sha256());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            date = rs.getString(1);
+          }
+        }
+      }
+    }
+    Optional<LocalDate> d = date.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(date));
+    return new Annotations(entities, values, attributions, d, true);
+  }
+
+  /** Visits every distinct entity name of the case with its number of mentions. */
+  public void forEachEntityName(Consumer<EntityRow> visitor) throws SQLException {
+    List<EntityRow> rows = new ArrayList<>();
+    synchronized (reader) {
+      try (Statement st = reader.createStatement();
+          ResultSet rs = st.executeQuery(
+              "SELECT type, text, canonical, count(*) FROM mentions WHERE kind = 'entity'"
+                  + " GROUP BY type, text, canonical")) {
+        while (rs.next()) {
+          rows.add(new EntityRow(EntityType.fromCode(rs.getString(1)), rs.getString(2),
+              rs.getString(3), rs.getLong(4)));
+        }
+      }
+    }
+    rows.forEach(visitor);
+  }
+
+  /** The case's entities, most mentioned first, optionally of one type. */
+  public List<EntitySummary> entities(Optional<EntityType> type, int limit) throws SQLException {
+    List<EntitySummary> out = new ArrayList<>();
+    synchronized (reader) {
+      String sql = "SELECT e.id, e.name, e.type, count(m.id) AS n FROM entities e"
+          + " JOIN mentions m ON m.entity = e.id"
+          + (type.isPresent() ? " WHERE e.type = ?" : "")
+          + " GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?";
+      try (PreparedStatement ps = reader.prepareStatement(sql)) {
+        int i = 1;
+        if (type.isPresent()) {
+          ps.setString(i++, type.get().code());
+        }
+        ps.setInt(i, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new EntitySummary(rs.getLong(1), rs.getString(2), EntityType.fromCode(rs.getString(3)),
+                List.of(), List.of(), rs.getLong(4)));
+          }
+        }
+      }
+      List<EntitySummary> full = new ArrayList<>();
+      for (EntitySummary e : out) {
+        List<String> aliases = new ArrayList<>();
+        try (PreparedStatement ps = reader.prepareStatement(
+            "SELECT alias FROM entity_aliases WHERE entity = ? ORDER BY alias")) {
+          ps.setLong(1, e.id());
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              aliases.add(rs.getString(1));
+            }
+          }
+        }
+        List<String> docs = new ArrayList<>();
+        try (PreparedStatement ps = reader.prepareStatement(
+            "SELECT DISTINCT d.name FROM mentions m JOIN documents d ON d.id = m.document"
+                + " WHERE m.entity = ? ORDER BY d.name")) {
+          ps.setLong(1, e.id());
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              docs.add(rs.getString(1));
+            }
+          }
+        }
+        full.add(new EntitySummary(e.id(), e.name(), e.type(), aliases, docs, e.mentions()));
+      }
+      return full;
+    }
+  }
+
+  /** Number of documents whose analysis is pending. */
+  public long analysisPending() throws SQLException {
+    synchronized (reader) {
+      try (Statement st = reader.createStatement();
+          ResultSet rs = st.executeQuery(
+              "SELECT count(*) FROM documents WHERE analysis = 'pending' AND stage <> 'collected'")) {
+        rs.next();
+        return rs.getLong(1);
       }
     }
   }

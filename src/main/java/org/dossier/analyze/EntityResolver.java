@@ -1,0 +1,217 @@
+package org.dossier.analyze;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.dossier.core.EntityType;
+import org.dossier.core.TranslitKey;
+import org.dossier.core.EntityRow;
+import org.dossier.core.ResolvedEntity;
+
+/**
+ * Joins the names of a whole case into entities, in time linear in the number of distinct names:
+ * a name and the fullest name its document gives it; names equal once case, diacritics, articles
+ * and script are set aside ("Данилюк" and "Danylyuk"; "Oleksandr V. Danylyuk" and "Oleksandr
+ * Danylyuk"); an organisation's name and a longer one it begins ("Royal United Services
+ * Institute ... for Defense and Security Studies"); an acronym and the one organisation whose
+ * initials it spells; a surname, or a short title ("The Post"), and the one fuller name it ends.
+ */
+public final class EntityResolver {
+  private static final Set<String> MINOR = Set.of("of", "for", "and", "the", "on", "in", "de", "и", "по", "для");
+
+  /** Resolves the names and returns the entities, most mentioned first. */
+  public List<ResolvedEntity> resolve(List<EntityRow> rows) {
+    Map<String, Integer> ids = new LinkedHashMap<>(); // node key -> index
+    List<String> keys = new ArrayList<>();
+    UnionFind uf = new UnionFind();
+    Map<String, EntityType> typeOf = new HashMap<>();
+    Map<String, Long> weight = new HashMap<>();
+    Map<String, String> display = new HashMap<>();
+    for (EntityRow r : rows) {
+      String a = node(r.type(), r.text());
+      String b = node(r.type(), r.canonical().isBlank() ? r.text() : r.canonical());
+      for (String[] n : new String[][] {{a, r.text()}, {b, r.canonical().isBlank() ? r.text() : r.canonical()}}) {
+        if (!ids.containsKey(n[0])) {
+          ids.put(n[0], keys.size());
+          keys.add(n[0]);
+          uf.add();
+          typeOf.put(n[0], r.type());
+        }
+        display.merge(n[0], n[1], (x, y) -> x.length() >= y.length() ? x : y);
+      }
+      weight.merge(a, r.mentions(), Long::sum);
+      uf.union(ids.get(a), ids.get(b));
+    }
+    // organisations: a name and a longer one that begins with it (three words at least)
+    Map<String, List<String>> byOpening = new HashMap<>();
+    Map<String, List<String>> byInitials = new HashMap<>();
+    Map<String, List<String>> byLastWord = new HashMap<>();
+    for (String k : keys) {
+      EntityType t = typeOf.get(k);
+      String[] w = words(k);
+      if ((t == EntityType.ORGANIZATION || t == EntityType.UNIT) && w.length >= 3) {
+        byOpening.computeIfAbsent(t + "|" + w[0] + " " + w[1] + " " + w[2], x -> new ArrayList<>()).add(k);
+        String ini = initials(display.get(k));
+        if (ini.length() >= 2) {
+          byInitials.computeIfAbsent(t + "|" + ini, x -> new ArrayList<>()).add(k);
+        }
+      }
+      if (w.length >= 2) {
+        byLastWord.computeIfAbsent(t + "|" + w[w.length - 1], x -> new ArrayList<>()).add(k);
+      }
+    }
+    for (List<String> group : byOpening.values()) {
+      for (String shorter : group) {
+        for (String longer : group) {
+          if (longer.startsWith(shorter + " ")) {
+            uf.union(ids.get(shorter), ids.get(longer));
+          }
+        }
+      }
+    }
+    for (String k : keys) {
+      EntityType t = typeOf.get(k);
+      String[] w = words(k);
+      String shown = display.get(k);
+      // an acronym spelling the initials of organisations that are all one entity
+      if ((t == EntityType.ORGANIZATION || t == EntityType.UNIT) && w.length == 1
+          && shown.equals(shown.toUpperCase(Locale.ROOT)) && shown.length() >= 2) {
+        List<String> matches = byInitials.getOrDefault(t + "|" + shown.replace(".", ""), List.of());
+        if (!matches.isEmpty() && oneEntity(matches, ids, uf)) {
+          uf.union(ids.get(k), ids.get(matches.get(0)));
+        }
+      }
+      // a surname, or "the Post", and the one fuller name it ends
+      boolean shortForm = t == EntityType.PERSON && w.length == 1
+          || t == EntityType.ORGANIZATION && w.length == 1 && !shown.equals(shown.toUpperCase(Locale.ROOT));
+      if (shortForm) {
+        List<String> matches = byLastWord.getOrDefault(t + "|" + w[0], List.of());
+        if (!matches.isEmpty() && oneEntity(matches, ids, uf)) {
+          uf.union(ids.get(k), ids.get(matches.get(0)));
+        }
+      }
+    }
+    // collect
+    Map<Integer, List<String>> clusters = new LinkedHashMap<>();
+    for (String k : keys) {
+      clusters.computeIfAbsent(uf.find(ids.get(k)), x -> new ArrayList<>()).add(k);
+    }
+    Map<String, List<EntityRow>> rowsByNode = new HashMap<>();
+    for (EntityRow r : rows) {
+      rowsByNode.computeIfAbsent(node(r.type(), r.text()), x -> new ArrayList<>()).add(r);
+    }
+    List<ResolvedEntity> out = new ArrayList<>();
+    List<Long> totals = new ArrayList<>();
+    for (List<String> members : clusters.values()) {
+      List<EntityRow> names = new ArrayList<>();
+      long total = 0;
+      Set<String> forms = new LinkedHashSet<>();
+      for (String m : members) {
+        for (EntityRow r : rowsByNode.getOrDefault(m, List.of())) {
+          names.add(r);
+          total += r.mentions();
+          forms.add(r.text());
+          if (!r.canonical().isBlank()) {
+            forms.add(r.canonical());
+          }
+        }
+      }
+      if (names.isEmpty()) {
+        continue;
+      }
+      String name = forms.stream()
+          .max(Comparator.<String>comparingInt(f -> words(fold(f)).length)
+              .thenComparingLong(f -> weight.getOrDefault(node(typeOf.get(members.get(0)), f), 0L))
+              .thenComparingInt(String::length))
+          .orElseThrow();
+      List<String> aliases = forms.stream().filter(f -> !f.equals(name)).sorted().toList();
+      out.add(new ResolvedEntity(name, typeOf.get(members.get(0)), aliases, names));
+      totals.add(total);
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < out.size(); i++) {
+      order.add(i);
+    }
+    order.sort((x, y) -> Long.compare(totals.get(y), totals.get(x)));
+    List<ResolvedEntity> sorted = new ArrayList<>();
+    order.forEach(i -> sorted.add(out.get(i)));
+    return sorted;
+  }
+
+  private static boolean oneEntity(List<String> nodes, Map<String, Integer> ids, UnionFind uf) {
+    int root = uf.find(ids.get(nodes.get(0)));
+    return nodes.stream().allMatch(n -> uf.find(ids.get(n)) == root);
+  }
+
+  /**
+   * The key under which spellings of one name meet: folded, without articles, possessives,
+   * honorifics or middle initials, each word under its transliteration key.
+   */
+  static String node(EntityType type, String name) {
+    String f = fold(name).replaceAll("[’'`]s\\b", "").replaceAll("[^\\p{L}\\p{N}\\s-]", " ");
+    List<String> out = new ArrayList<>();
+    String[] words = f.strip().split("[\\s-]+");
+    for (int i = 0; i < words.length; i++) {
+      String w = words[i];
+      if (w.isEmpty() || (i == 0 && w.equals("the") && words.length > 1)) {
+        continue;
+      }
+      if (type == EntityType.PERSON && (w.length() == 1 && words.length > 2
+          || Set.of("mr", "mrs", "ms", "dr", "prof", "president", "general", "col", "colonel").contains(w) && words.length > 1)) {
+        continue;
+      }
+      out.add(TranslitKey.of(w));
+    }
+    return type.code() + "|" + String.join(" ", out);
+  }
+
+  private static String[] words(String key) {
+    String k = key.contains("|") ? key.substring(key.indexOf('|') + 1) : key;
+    return k.isBlank() ? new String[0] : k.split(" ");
+  }
+
+  private static String initials(String name) {
+    StringBuilder out = new StringBuilder();
+    for (String w : name.split("[\\s-]+")) {
+      if (!w.isEmpty() && !MINOR.contains(w.toLowerCase(Locale.ROOT)) && Character.isLetter(w.charAt(0))) {
+        out.append(Character.toUpperCase(w.charAt(0)));
+      }
+    }
+    return out.toString();
+  }
+
+  private static String fold(String s) {
+    return MatchKeys.fold(s);
+  }
+
+  /** Union-find with path halving. */
+  private static final class UnionFind {
+    private final List<Integer> parent = new ArrayList<>();
+
+    void add() {
+      parent.add(parent.size());
+    }
+
+    int find(int x) {
+      while (parent.get(x) != x) {
+        parent.set(x, parent.get(parent.get(x)));
+        x = parent.get(x);
+      }
+      return x;
+    }
+
+    void union(int a, int b) {
+      int ra = find(a);
+      int rb = find(b);
+      if (ra != rb) {
+        parent.set(ra, rb);
+      }
+    }
+  }
+}
