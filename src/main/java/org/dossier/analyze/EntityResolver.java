@@ -125,9 +125,17 @@ public final class EntityResolver {
       if (names.isEmpty()) {
         continue;
       }
-      String name = forms.stream()
-          .max(Comparator.<String>comparingInt(f -> words(fold(f)).length)
-              .thenComparingLong(f -> weight.getOrDefault(node(typeOf.get(members.get(0)), f), 0L))
+      // the name documents give it most often as their fullest name, then the longest, then
+      // one not in capitals
+      Map<String, Long> asCanonical = new HashMap<>();
+      for (EntityRow r : names) {
+        String c = r.canonical().isBlank() ? r.text() : r.canonical();
+        asCanonical.merge(c, r.mentions(), Long::sum);
+      }
+      String name = asCanonical.keySet().stream()
+          .max(Comparator.<String>comparingLong(asCanonical::get)
+              .thenComparingInt(f -> words(fold(f)).length)
+              .thenComparing(f -> !f.equals(f.toUpperCase(Locale.ROOT)))
               .thenComparingInt(String::length))
           .orElseThrow();
       List<String> aliases = forms.stream().filter(f -> !f.equals(name)).sorted().toList();

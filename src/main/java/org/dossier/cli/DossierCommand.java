@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
       SearchCommand.class,
       ShowCommand.class,
       StatusCommand.class,
+      AnalyzeCommand.class,
+      EntitiesCommand.class,
       CustodyCommand.class
     })
 final class DossierCommand implements Runnable {

@@ -15,7 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.dossier.core.Annotations;
+import org.dossier.core.Attribution;
 import org.dossier.core.Document;
+import org.dossier.core.EntityMention;
+import org.dossier.core.ValueMention;
 import org.dossier.core.DocumentId;
 import org.dossier.core.DocumentPath;
 import org.dossier.pipeline.CaseFolder;
@@ -44,12 +48,20 @@ final class ShowCommand implements Callable<Integer> {
   @Option(names = "--no-text", description = "Leave the text out.")
   boolean noText;
 
+  @Option(names = "--annotated",
+      description = "Mark the names, values and attribution sources the analysis found in the text.")
+  boolean annotated;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     try (CaseFolder folder = options.openExisting()) {
       SqliteCaseStore store = folder.store();
       Document d = resolve(store, doc);
+      if (annotated) {
+        UpToDate.ensure(folder, spec.commandLine().getErr());
+        return annotated(out, folder, d);
+      }
       List<DocumentPath> paths = store.paths(d.id());
       Optional<Document> parent =
           d.parent().isPresent() ? store.document(d.parent().get()) : Optional.empty();
@@ -115,6 +127,73 @@ final class ShowCommand implements Callable<Integer> {
         if (cut) {
           out.printf(Locale.ROOT, "---- %d more characters: --max-chars -1 shows all ----%n", d.textChars() - text.length());
         }
+      }
+    }
+    return 0;
+  }
+
+  private int annotated(PrintWriter out, CaseFolder folder, Document d) throws Exception {
+    Annotations a = folder.store().annotations(d.id());
+    SqliteCaseStore.AnalysisState state = folder.store().analysisState(d.id()).orElseThrow();
+    String text = text(folder.layout().text(d.id()), -1);
+    if (options.json) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("document", d.name());
+      json.put("id", d.id().sha256());
+      json.put("language", d.language());
+      json.put("analysis", Map.of("status", state.status(), "reason", state.reason(),
+          "documentDate", state.documentDate()));
+      json.put("text", text);
+      List<Map<String, Object>> entities = new ArrayList<>();
+      for (EntityMention e : a.entities()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("start", e.span().start());
+        m.put("end", e.span().end());
+        m.put("text", e.text());
+        m.put("type", e.type().code());
+        m.put("canonical", e.canonical());
+        m.put("source", e.source());
+        entities.add(m);
+      }
+      json.put("entities", entities);
+      List<Map<String, Object>> values = new ArrayList<>();
+      for (ValueMention v : a.values()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("start", v.span().start());
+        m.put("end", v.span().end());
+        m.put("text", v.text());
+        m.put("kind", v.value().kind());
+        m.put("normalized", v.value().normalized());
+        m.put("qualifier", v.qualifier().map(q -> Map.of("text", q.text(), "bound", q.bound().name().toLowerCase(java.util.Locale.ROOT))).orElse(null));
+        values.add(m);
+      }
+      json.put("values", values);
+      List<Map<String, Object>> attributions = new ArrayList<>();
+      for (Attribution at : a.attributions()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("start", at.statement().start());
+        m.put("end", at.statement().end());
+        m.put("kind", at.kind().code());
+        m.put("source", Map.of("text", at.sourceText(), "start", at.source().start(), "end", at.source().end()));
+        m.put("via", at.via().orElse(null));
+        attributions.add(m);
+      }
+      json.put("attributions", attributions);
+      Json.print(out, json);
+      return 0;
+    }
+    out.println(d.name() + "  [analysis " + state.status()
+        + (state.reason().isEmpty() ? "" : ": " + state.reason())
+        + (state.documentDate().isEmpty() ? "" : "; dates resolved against " + state.documentDate()) + "]");
+    out.println(Annotated.render(text, a));
+    if (!a.attributions().isEmpty()) {
+      out.println("---- attributions ----");
+      for (Attribution at : a.attributions()) {
+        String statement = text.substring(at.statement().start(), Math.min(at.statement().end(), at.statement().start() + 100))
+            .replaceAll("\\s+", " ");
+        out.printf(java.util.Locale.ROOT, "  %-12s %s%s: %s%s%n", at.kind().code(), at.sourceText(),
+            at.via().map(v -> " (via " + v + ")").orElse(""), statement,
+            at.statement().length() > 100 ? "..." : "");
       }
     }
     return 0;

@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param container the name of the document it was found in, when it was found in one
  * @param extensions the file extension of each path, lower case, without the dot
  * @param fields searchable metadata by field name (title, author, from, to, subject)
+ * @param entities the names the document mentions, by entity type code: the first of each list's
+ *     names are canonical (faceted); all are searchable
  */
 public record IndexDocument(
     DocumentId id,
@@ -35,7 +37,16 @@ public record IndexDocument(
     List<String> folders,
     Optional<String> container,
     List<String> extensions,
-    Map<String, List<String>> fields) {
+    Map<String, List<String>> fields,
+    Map<String, List<EntityName>> entities) {
+
+  /** A name as the index keeps it: its canonical form (a facet) and the form in the text. */
+  public record EntityName(String canonical, String text) {
+    public EntityName {
+      Objects.requireNonNull(canonical, "canonical");
+      Objects.requireNonNull(text, "text");
+    }
+  }
 
   public IndexDocument {
     Objects.requireNonNull(id, "id");
@@ -52,5 +63,26 @@ public record IndexDocument(
     Map<String, List<String>> copy = new LinkedHashMap<>();
     fields.forEach((k, v) -> copy.put(k, List.copyOf(v)));
     fields = java.util.Collections.unmodifiableMap(copy);
+    Map<String, List<EntityName>> ents = new LinkedHashMap<>();
+    entities.forEach((k, v) -> ents.put(k, List.copyOf(v)));
+    entities = java.util.Collections.unmodifiableMap(ents);
+  }
+
+  /** A document without entity names (not analysed yet). */
+  public IndexDocument(
+      DocumentId id,
+      String name,
+      List<String> paths,
+      String text,
+      String language,
+      String mediaType,
+      String status,
+      Optional<LocalDate> date,
+      List<String> folders,
+      Optional<String> container,
+      List<String> extensions,
+      Map<String, List<String>> fields) {
+    this(id, name, paths, text, language, mediaType, status, date, folders, container, extensions,
+        fields, Map.of());
   }
 }

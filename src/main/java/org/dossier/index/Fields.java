@@ -32,15 +32,20 @@ final class Fields {
   static final Set<String> KEYWORDS =
       Set.of(NAME, PATH, TYPE, LANGUAGE, STATUS, EXTENSION, FOLDER, CONTAINER, ID);
 
+  /** Entity types: each is a searchable field and a facet of canonical names. */
+  static final List<String> ENTITIES = List.of("person", "organization", "place", "equipment", "unit");
+
   /** Facets, in the order results show them. */
-  static final List<String> FACETS = List.of(TYPE, LANGUAGE, YEAR, FOLDER, CONTAINER, EXTENSION);
+  static final List<String> FACETS = List.of(TYPE, LANGUAGE, YEAR, FOLDER, CONTAINER, EXTENSION,
+      "person", "organization", "place", "equipment", "unit");
 
   /** Text fields whose matches are highlighted in the stored {@link #TEXT}. */
   static final Set<String> MASKED = Set.of(TEXT_TRANSLIT);
 
   /** Short names users may type. */
   static final Map<String, String> ALIASES =
-      Map.of("lang", LANGUAGE, "ext", EXTENSION, "mime", TYPE, "filename", NAME);
+      Map.of("lang", LANGUAGE, "ext", EXTENSION, "mime", TYPE, "filename", NAME,
+          "org", "organization", "organisation", "organization", "people", "person");
 
   private Fields() {}
 }

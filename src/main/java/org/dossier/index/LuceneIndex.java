@@ -89,6 +89,7 @@ public final class LuceneIndex implements DocumentIndex {
     this.directory = directory;
     facets.setMultiValued(Fields.FOLDER, true);
     facets.setMultiValued(Fields.EXTENSION, true);
+    Fields.ENTITIES.forEach(e -> facets.setMultiValued(e, true));
     if (writable) {
       IndexWriterConfig config = new IndexWriterConfig(analyzer);
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
@@ -145,6 +146,24 @@ public final class LuceneIndex implements DocumentIndex {
       for (String v : e.getValue()) {
         doc.add(new TextField(e.getKey(), v, Field.Store.NO));
         doc.add(new TextField(Fields.META, v, Field.Store.NO));
+      }
+    }
+    for (Map.Entry<String, List<IndexDocument.EntityName>> e : d.entities().entrySet()) {
+      Set<String> canonical = new LinkedHashSet<>();
+      Set<String> searchable = new LinkedHashSet<>();
+      for (IndexDocument.EntityName n : e.getValue()) {
+        canonical.add(n.canonical());
+        searchable.add(n.canonical());
+        searchable.add(n.text());
+      }
+      for (String n : searchable) {
+        doc.add(new TextField(e.getKey(), n, Field.Store.NO));
+        doc.add(new TextField(Fields.META, n, Field.Store.NO));
+      }
+      for (String n : canonical) {
+        if (!n.isBlank()) {
+          doc.add(new SortedSetDocValuesFacetField(e.getKey(), n));
+        }
       }
     }
     keyword(doc, Fields.TYPE, d.mediaType());

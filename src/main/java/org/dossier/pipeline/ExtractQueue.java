@@ -11,8 +11,20 @@ import org.dossier.core.DocumentId;
  * The queue ends once it is closed and every job taken has been marked {@link #done}.
  */
 final class ExtractQueue {
-  /** A document to extract. */
-  record Job(DocumentId id, String name, int depth) {}
+  /** What to do with a document. */
+  enum Work {
+    /** Extract it, then analyse it. */
+    EXTRACT,
+    /** Its text is extracted already: analyse it. */
+    ANALYZE
+  }
+
+  /** A document to work on. */
+  record Job(DocumentId id, String name, int depth, Work work) {
+    Job(DocumentId id, String name, int depth) {
+      this(id, name, depth, Work.EXTRACT);
+    }
+  }
 
   private final ArrayDeque<Job> files = new ArrayDeque<>();
   private final ArrayDeque<Job> children = new ArrayDeque<>();

@@ -45,11 +45,12 @@ final class ExtractionDriver implements Runnable {
   private final ExtractQueue queue;
   private final Recorder recorder;
   private final Extractor extractor;
+  private final Analyzing analyzing;
   private final List<Throwable> failures;
 
   ExtractionDriver(CaseFolder folder, IngestSettings settings, IngestProgress progress,
       Arrivals arrivals, ExtractQueue queue, Recorder recorder, Extractor extractor,
-      List<Throwable> failures) {
+      Analyzing analyzing, List<Throwable> failures) {
     this.folder = folder;
     this.settings = settings;
     this.progress = progress;
@@ -57,6 +58,7 @@ final class ExtractionDriver implements Runnable {
     this.queue = queue;
     this.recorder = recorder;
     this.extractor = extractor;
+    this.analyzing = analyzing;
     this.failures = failures;
   }
 
@@ -70,7 +72,11 @@ final class ExtractionDriver implements Runnable {
           return;
         }
         try {
-          extractOne(job.get());
+          if (job.get().work() == ExtractQueue.Work.ANALYZE) {
+            analyzeOne(job.get());
+          } else {
+            extractOne(job.get());
+          }
         } finally {
           queue.done();
         }
@@ -112,7 +118,16 @@ final class ExtractionDriver implements Runnable {
       }
     }
     clean(children);
-    recorder.send(new RecorderEvent.Extracted(job.id(), x.withoutEmbedded()));
+    Analysis analysis = analyzing.analyze(job.id(), x.language(), x.metadata());
+    recorder.send(new RecorderEvent.Extracted(job.id(), x.withoutEmbedded(), analysis));
+    progress.documentsDone.incrementAndGet();
+  }
+
+  /** A document extracted earlier whose analysis is pending. */
+  private void analyzeOne(ExtractQueue.Job job) throws SQLException, InterruptedException {
+    String language = folder.store().document(job.id()).map(d -> d.language()).orElse("und");
+    Analysis analysis = analyzing.analyze(job.id(), language, folder.store().metadata(job.id()));
+    recorder.send(new RecorderEvent.Analyzed(job.id(), analysis));
     progress.documentsDone.incrementAndGet();
   }
 

@@ -20,6 +20,8 @@ import org.dossier.core.CaseLayout;
 import org.dossier.core.Document;
 import org.dossier.core.DocumentId;
 import org.dossier.core.DocumentPath;
+import org.dossier.core.EntityMention;
+import org.dossier.core.EntityType;
 import org.dossier.core.IndexDocument;
 import org.dossier.store.SqliteCaseStore;
 
@@ -90,7 +92,22 @@ final class IndexDocuments {
             names.stream().map(IndexDocuments::folder).toList(),
             container,
             names.stream().map(IndexDocuments::extension).filter(e -> !e.isEmpty()).toList(),
-            fields));
+            fields,
+            entities(id)));
+  }
+
+  /** The names the analysis found, by type, each once. */
+  private Map<String, List<IndexDocument.EntityName>> entities(DocumentId id) throws SQLException {
+    Map<String, List<IndexDocument.EntityName>> out = new LinkedHashMap<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (EntityMention m : store.annotations(id).entities()) {
+      if (m.type() == EntityType.OTHER || !seen.add(m.type() + "|" + m.canonical() + "|" + m.text())) {
+        continue;
+      }
+      out.computeIfAbsent(m.type().code(), k -> new ArrayList<>())
+          .add(new IndexDocument.EntityName(m.canonical(), m.text()));
+    }
+    return out;
   }
 
   private String text(Path file) throws IOException {

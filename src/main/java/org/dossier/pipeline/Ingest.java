@@ -12,9 +12,16 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.dossier.analyze.DocumentAnalyzer;
+import org.dossier.analyze.EntityResolver;
+import org.dossier.analyze.Gazetteer;
 import org.dossier.core.DocumentId;
+import org.dossier.core.EntityRow;
+import org.dossier.core.ResolvedEntity;
 import org.dossier.core.DocumentStatus;
 import org.dossier.core.Stage;
 import org.dossier.custody.CustodyLog;
@@ -61,6 +68,21 @@ public final class Ingest {
     return progress;
   }
 
+  /**
+   * True when the case has work left: documents not yet extracted, analysed or indexed, or
+   * entities not yet resolved. Reading commands bring the case up to date first.
+   */
+  public static boolean pending(CaseFolder folder) throws IOException {
+    try {
+      Map<String, Long> stages = folder.store().countByStage();
+      boolean unindexed = stages.keySet().stream().anyMatch(s -> !s.equals(Stage.INDEXED.code()));
+      return unindexed || folder.store().analysisPending() > 0
+          || folder.store().setting(ENTITIES_SETTING).isEmpty() && folder.store().documentCount() > 0;
+    } catch (SQLException e) {
+      throw new IOException("the case database failed: " + e.getMessage(), e);
+    }
+  }
+
   public IngestSummary run(List<Path> inputs) throws IOException {
     for (Path input : inputs) {
       if (!Files.exists(input)) {
@@ -92,9 +114,10 @@ public final class Ingest {
                 folder.layout().log(), toolDirs(), folder.layout().tmp().resolve("worker"),
                 settings.workers());
         ForkedExtractor extractor = new ForkedExtractor(extract, options);
+        Analyzing analyzing = new Analyzing(analyzer(), folder);
         for (int i = 0; i < settings.workers(); i++) {
           Thread t = new Thread(new ExtractionDriver(folder, settings, progress, arrivals, queue,
-              recorder, extractor, driverFailures), "ingest-extract-" + i);
+              recorder, extractor, analyzing, driverFailures), "ingest-extract-" + i);
           t.start();
           drivers.add(t);
         }
@@ -126,6 +149,9 @@ public final class Ingest {
         }
         if (!driverFailures.isEmpty()) {
           throw new IOException("extraction failed: " + driverFailures.get(0), driverFailures.get(0));
+        }
+        if (recorder.analysed() > 0 || entitiesMissing()) {
+          resolveEntities();
         }
         custody.append("run-end", Recorder.fields("run", run,
             "documents", folder.store().documentCount()));
@@ -188,11 +214,79 @@ public final class Ingest {
       progress.documentsQueued.incrementAndGet();
       queue.putChild(job);
     }
+    List<ExtractQueue.Job> analyses = new ArrayList<>();
+    Set<DocumentId> analysing = new java.util.HashSet<>();
+    folder.store().forEachAnalysisPending(d -> {
+      analyses.add(new ExtractQueue.Job(d.id(), d.name(), d.depth(), ExtractQueue.Work.ANALYZE));
+      analysing.add(d.id());
+    });
+    for (ExtractQueue.Job job : analyses) {
+      progress.documentsQueued.incrementAndGet();
+      queue.putChild(job);
+    }
     List<DocumentId> unindexed = new ArrayList<>();
-    folder.store().forEachInStage(Stage.EXTRACTED, d -> unindexed.add(d.id()));
+    folder.store().forEachInStage(Stage.EXTRACTED, d -> {
+      if (!analysing.contains(d.id())) {
+        unindexed.add(d.id());
+      }
+    });
     for (DocumentId id : unindexed) {
       recorder.send(new RecorderEvent.Reindex(id));
     }
+  }
+
+  // ------------------------------------------------------------------ analysis
+
+  /** Bump when the analysis changes enough that a case should be analysed again. */
+  static final String ANALYZER_VERSION = "1";
+
+  /**
+   * The analyzer, with the case's own gazetteer files. When those (or the analyzer) changed
+   * since the case was last analysed, every document is marked for analysis again.
+   */
+  private DocumentAnalyzer analyzer() throws SQLException, IOException {
+    List<Path> files = Gazetteer.filesIn(folder.layout().root().resolve("gazetteer"));
+    StringBuilder fingerprint = new StringBuilder(ANALYZER_VERSION);
+    for (Path f : files) {
+      fingerprint.append('|').append(f.getFileName()).append('=')
+          .append(org.dossier.collect.EvidenceStore.hash(f).shortForm());
+    }
+    String now = fingerprint.toString();
+    Optional<String> before = folder.store().setting(ANALYZER_SETTING);
+    if (before.isPresent() && !before.get().equals(now)) {
+      folder.store().write(tx -> {
+        tx.resetAnalysis("analysis <> 'pending'");
+        return null;
+      });
+    }
+    if (before.isEmpty() || !before.get().equals(now)) {
+      folder.store().write(tx -> {
+        tx.setSetting(ANALYZER_SETTING, now);
+        return null;
+      });
+    }
+    return new DocumentAnalyzer(Gazetteer.load(files));
+  }
+
+  private static final String ANALYZER_SETTING = "analysis.fingerprint";
+
+  private boolean entitiesMissing() throws SQLException {
+    return folder.store().setting(ENTITIES_SETTING).isEmpty();
+  }
+
+  /** When the case's entities were last resolved; removing it makes the next run resolve them. */
+  public static final String ENTITIES_SETTING = "entities.resolved";
+
+  /** Joins the names of the whole case into entities again. */
+  private void resolveEntities() throws SQLException {
+    List<EntityRow> rows = new ArrayList<>();
+    folder.store().forEachEntityName(rows::add);
+    List<ResolvedEntity> entities = new EntityResolver().resolve(rows);
+    folder.store().write(tx -> {
+      tx.replaceEntities(entities);
+      tx.setSetting(ENTITIES_SETTING, java.time.Instant.now(folder.clock()).toString());
+      return null;
+    });
   }
 
   // ------------------------------------------------------------------ helpers

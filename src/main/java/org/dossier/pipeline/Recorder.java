@@ -47,6 +47,7 @@ final class Recorder implements Runnable {
   private final long run;
   private long newDocuments;
   private long extracted;
+  private long analysed;
 
   Recorder(
       long run,
@@ -157,11 +158,15 @@ final class Recorder implements Runnable {
               }
             } else if (event instanceof RecorderEvent.Extracted x) {
               tx.recordExtraction(x.id(), x.extraction());
+              record(tx, x.id(), x.analysis());
               extracted++;
               if (x.extraction().status().isProblem()) {
                 progress.problems.incrementAndGet();
               }
               toIndex.add(x.id());
+            } else if (event instanceof RecorderEvent.Analyzed a) {
+              record(tx, a.id(), a.analysis());
+              toIndex.add(a.id());
             } else if (event instanceof RecorderEvent.Reindex r) {
               toIndex.add(r.id());
             }
@@ -180,6 +185,20 @@ final class Recorder implements Runnable {
         indexedUncommitted.add(id);
       }
     }
+  }
+
+  private void record(SqliteCaseStore.Batch tx, DocumentId id, Analysis a) throws SQLException {
+    analysed++;
+    if (a.annotations().isPresent()) {
+      tx.recordAnalysis(id, a.annotations().get(), a.status(), a.reason());
+    } else {
+      tx.recordAnalysisFailure(id, a.status(), a.reason());
+    }
+  }
+
+  /** Documents analysed in this run: when any were, the case's entities are resolved again. */
+  long analysed() {
+    return analysed;
   }
 
   private void commitIndex() throws IOException, SQLException {

@@ -36,8 +36,11 @@ sealed interface RecorderEvent {
       String root, String name, DocumentStatus status, String reason, Map<String, Object> custody)
       implements RecorderEvent {}
 
-  /** A finished extraction. */
-  record Extracted(DocumentId id, Extraction extraction) implements RecorderEvent {}
+  /** A finished extraction, and the analysis of its text. */
+  record Extracted(DocumentId id, Extraction extraction, Analysis analysis) implements RecorderEvent {}
+
+  /** A finished analysis of a document extracted earlier. */
+  record Analyzed(DocumentId id, Analysis analysis) implements RecorderEvent {}
 
   /** A document extracted earlier whose indexing was interrupted. */
   record Reindex(DocumentId id) implements RecorderEvent {}

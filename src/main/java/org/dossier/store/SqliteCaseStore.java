@@ -424,6 +424,13 @@ public final class SqliteCaseStore implements Closeable {
       }
     }
 
+    public void deleteSetting(String key) throws SQLException {
+      try (PreparedStatement ps = writer.prepareStatement("DELETE FROM settings WHERE key = ?")) {
+        ps.setString(1, key);
+        ps.executeUpdate();
+      }
+    }
+
     public void setSetting(String key, String value) throws SQLException {
       try (PreparedStatement ps =
           writer.prepareStatement(

@@ -1,0 +1,54 @@
+package org.dossier.pipeline;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dossier.analyze.DocumentAnalyzer;
+import org.dossier.core.Annotations;
+import org.dossier.core.DocumentId;
+
+/** Runs the document analyzer over a document's text file, turning failures into a status. */
+final class Analyzing {
+  private final DocumentAnalyzer analyzer;
+  private final CaseFolder folder;
+
+  Analyzing(DocumentAnalyzer analyzer, CaseFolder folder) {
+    this.analyzer = analyzer;
+    this.folder = folder;
+  }
+
+  Analysis analyze(DocumentId id, String language, Map<String, List<String>> metadata) {
+    Path text = folder.layout().text(id);
+    Optional<LocalDate> date = IndexDocuments.date(metadata);
+    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+    try (Reader in = new java.io.BufferedReader(new java.io.InputStreamReader(Files.newInputStream(text), utf8))) {
+      DocumentAnalyzer.Result r = analyzer.analyze(in, language.isEmpty() ? "und" : language, date);
+      Annotations a = r.annotations();
+      if (r.truncated()) {
+        return new Analysis(Optional.of(a), "partial", "stopped after " + DocumentAnalyzer.MAX_MENTIONS
+            + " mentions in " + r.chunks() + " chunks of " + DocumentAnalyzer.CHUNK + " characters;"
+            + " the rest of the text was not analysed");
+      }
+      if (!a.entitiesAnalysed()) {
+        return new Analysis(Optional.of(a), "values-only", "no model for names in language '" + language
+            + "': equipment, values and attributions were extracted, people, organisations and"
+            + " places were not");
+      }
+      return new Analysis(Optional.of(a), "done", "");
+    } catch (NoSuchFileException e) {
+      return new Analysis(Optional.empty(), "no-text", "the document has no extracted text");
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      return new Analysis(Optional.empty(), "failed", "the analysis failed: " + e);
+    }
+  }
+}
