@@ -41,6 +41,7 @@ final class Attributions implements Annotator {
       "(?m)^([\\p{Lu}][\\p{L}.’'\\-]*(?:[ /][\\p{Lu}][\\p{L}.’'\\-]*){0,5}):\\s+(?=\\S)");
   private static final Pattern DATELINE = Pattern.compile(
       "(?m)^\\s*(?:[\\p{Lu}][\\p{L}.]*\\.?\\s+\\d{1,2}\\s+)?\\(([\\p{Lu}][\\p{L}\\d .&'’-]{1,40})\\)\\s*(?:--|—|–|-)");
+  private static final Pattern OF_AFFILIATION = Pattern.compile("\\s(?:of|at|from|из)\\s(?:the\\s)?$");
   private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "He", "She", "They",
       "он", "она", "они", "Он", "Она", "Они", "他", "她", "他们");
   private static final Set<String> NOT_SOURCES = Set.of("it", "It", "this", "This", "that",
@@ -201,6 +202,15 @@ final class Attributions implements Annotator {
     }
     Optional<EntityMention> e = mentionEndingAt(draft, end);
     if (e.isPresent()) {
+      // "Miriam Okafor-Lind of the Halden Institute told ...": the person speaks, not the institute
+      Matcher of = OF_AFFILIATION.matcher(text.substring(Math.max(sentence.start(), e.get().span().start() - 6), e.get().span().start()));
+      if (e.get().type() != EntityType.PERSON && of.find()) {
+        int before = e.get().span().start() - (of.end() - of.start());
+        Optional<EntityMention> person = mentionEndingAt(draft, before);
+        if (person.isPresent() && person.get().type() == EntityType.PERSON) {
+          return Optional.of(person.get().span());
+        }
+      }
       return Optional.of(e.get().span());
     }
     // a pronoun or a noun phrase of up to eight words back to punctuation

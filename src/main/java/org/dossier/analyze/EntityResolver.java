@@ -116,9 +116,9 @@ public final class EntityResolver {
         for (EntityRow r : rowsByNode.getOrDefault(m, List.of())) {
           names.add(r);
           total += r.mentions();
-          forms.add(r.text());
+          forms.add(r.text().replaceAll("\\s+", " "));
           if (!r.canonical().isBlank()) {
-            forms.add(r.canonical());
+            forms.add(r.canonical().replaceAll("\\s+", " "));
           }
         }
       }

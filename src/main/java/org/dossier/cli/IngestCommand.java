@@ -84,6 +84,11 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress display.")
   boolean quiet;
 
+  @Option(names = "--gazetteer", paramLabel = "FILE",
+      description = {"Add a gazetteer of the case's own entities (TSV: type, name, aliases separated",
+        "by |); it is kept in the case, and the case is analysed again with it."})
+  List<Path> gazetteers;
+
   @Override
   public Integer call() throws Exception {
     IngestSettings d = IngestSettings.defaults();
@@ -109,6 +114,9 @@ final class IngestCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     IngestSummary summary;
     try (CaseFolder folder = options.openOrCreate()) {
+      if (gazetteers != null) {
+        addGazetteers(folder);
+      }
       Ingest ingest = new Ingest(folder, settings, w -> err.println("dossier: warning: " + w));
       boolean show = !quiet && !options.json;
       ProgressDisplay display =
@@ -150,5 +158,20 @@ final class IngestCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** Checks each gazetteer file and copies it into the case's gazetteer folder. */
+  private void addGazetteers(CaseFolder folder) throws java.io.IOException {
+    Path dir = folder.layout().root().resolve("gazetteer");
+    java.nio.file.Files.createDirectories(dir);
+    for (Path g : gazetteers) {
+      if (!java.nio.file.Files.isRegularFile(g)) {
+        throw new IllegalArgumentException("gazetteer not found: " + g);
+      }
+      org.dossier.analyze.Gazetteer.load(List.of(g)); // a malformed line is a usage error
+      java.nio.file.Files.copy(g, dir.resolve(g.getFileName().toString().endsWith(".tsv")
+              ? g.getFileName().toString() : g.getFileName() + ".tsv"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 }
