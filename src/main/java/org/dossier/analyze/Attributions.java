@@ -203,7 +203,7 @@ final class Attributions implements Annotator {
     Optional<EntityMention> e = mentionEndingAt(draft, end);
     if (e.isPresent()) {
       // "Miriam Okafor-Lind of the Halden Institute told ...": the person speaks, not the institute
-      Matcher of = OF_AFFILIATION.matcher(text.substring(Math.max(sentence.start(), e.get().span().start() - 6), e.get().span().start()));
+      Matcher of = OF_AFFILIATION.matcher(text.substring(Math.max(sentence.start(), e.get().span().start() - 10), e.get().span().start()));
       if (e.get().type() != EntityType.PERSON && of.find()) {
         int before = e.get().span().start() - (of.end() - of.start());
         Optional<EntityMention> person = mentionEndingAt(draft, before);
