@@ -117,9 +117,73 @@ final class CanonicalNames implements Annotator {
     draft.entities.sort(Comparator.comparing(EntityMention::span));
   }
 
+  /** Head words that make a name an organisation's, whatever a model called it. */
+  private static final Pattern ORG_HEAD = Pattern.compile(
+      "(?iu).*\\b(dynamics|systems|shipyards?|maritime|arms|institute|labs?|laboratory|office|"
+          + "ministry|group|corporation|corp|inc|ltd|llc|plc|company|agency|bank|university|party|court|"
+          + "council|assembly|commission|committee|forces|army|navy|ledger|times|post|news|herald|"
+          + "courier|journal|gazette|tribune|wire|radio|television|tv|foundation|fund|association|"
+          + "union|industries|technologies|holdings|airlines|aerospace|defence|defense|security|"
+          + "centre|center|service|services|press|media|telegraph|observer|review)\\.?$");
+  /** Words just before a name that say it is an organisation ("the group Grey Heron"). */
+  private static final Pattern ORG_CUE = Pattern.compile(
+      "(?iu)(?:group|collective|company|firm|newspaper|outlet|agency|broadcaster|organisation|"
+          + "organization|calling itself|called|named)[,:]?\\s*(?:the\\s)?$");
+  /** Words just before a one-word name that say it is a place. */
+  private static final Pattern PLACE_CUE = Pattern.compile(
+      "(?iu)(?:\\bin|\\bfrom|\\bto|\\binto|government of|capital of|president of|people of|"
+          + "neighbour|neighbor|border with|shipped to|visit to|city of|region of)\\s*(?:its\\s)?$");
+  /** Chinese verbs of saying that a segmenter may glue to the speaker's name. */
+  private static final Pattern ZH_SAY = Pattern.compile("(说|称|表示|指出|透露|强调|认为|报道)$");
+
+  /** Corrects a model's type from the name's own head word and the words before it. */
+  private static EntityMention retype(Draft draft, EntityMention m) {
+    if (m.source().equals("gazetteer")) {
+      return m;
+    }
+    String text = draft.text();
+    if (m.type() == EntityType.PERSON && m.source().equals("hanlp")) {
+      Matcher say = ZH_SAY.matcher(m.text());
+      if (say.find() && say.start() >= 2) {
+        Span s = new Span(m.span().start(), m.span().start() + say.start());
+        return new EntityMention(s, draft.cover(s), m.type(), draft.cover(s), m.source());
+      }
+    }
+    String before = text.substring(Math.max(0, m.span().start() - 30), m.span().start());
+    if (m.type() != EntityType.ORGANIZATION
+        && (ORG_HEAD.matcher(m.text()).matches() && m.text().contains(" ") || ORG_CUE.matcher(before).find())) {
+      return new EntityMention(m.span(), m.text(), EntityType.ORGANIZATION, m.canonical(), m.source());
+    }
+    if (m.type() == EntityType.PERSON && !m.text().contains(" ") && PLACE_CUE.matcher(before).find()) {
+      return new EntityMention(m.span(), m.text(), EntityType.PLACE, m.canonical(), m.source());
+    }
+    return m;
+  }
+
+  /** Within one text, a name is one kind of thing: the type most of its mentions have. */
+  private static List<EntityMention> vote(List<EntityMention> mentions) {
+    Map<String, Map<EntityType, Integer>> votes = new HashMap<>();
+    for (EntityMention m : mentions) {
+      votes.computeIfAbsent(key(m.text()), k -> new HashMap<>()).merge(m.type(), m.source().equals("gazetteer") ? 100 : 1, Integer::sum);
+    }
+    List<EntityMention> out = new ArrayList<>();
+    for (EntityMention m : mentions) {
+      EntityType best = votes.get(key(m.text())).entrySet().stream()
+          .max(Map.Entry.<EntityType, Integer>comparingByValue()
+              .thenComparing(e -> e.getKey() == m.type()))
+          .map(Map.Entry::getKey).orElse(m.type());
+      out.add(best == m.type() ? m : new EntityMention(m.span(), m.text(), best, m.canonical(), m.source()));
+    }
+    return out;
+  }
+
   /** Drops noise and overlaps: gazetteer over models, longer over shorter. */
   private static List<EntityMention> clean(Draft draft) {
-    List<EntityMention> sorted = new ArrayList<>(draft.entities);
+    List<EntityMention> retyped = new ArrayList<>();
+    for (EntityMention m : draft.entities) {
+      retyped.add(retype(draft, m));
+    }
+    List<EntityMention> sorted = new ArrayList<>(vote(retyped));
     sorted.sort(Comparator.<EntityMention>comparingInt(m -> m.source().equals("gazetteer") && m.type() != EntityType.PLACE ? 0 : 1)
         .thenComparing(m -> -m.span().length()));
     List<EntityMention> kept = new ArrayList<>();

@@ -161,7 +161,7 @@ final class Dates {
       }
       for (Matcher m = WEEKDAY_EN.matcher(text); m.find(); ) {
         DayOfWeek d = DayOfWeek.valueOf(m.group(1).toUpperCase(Locale.ROOT));
-        add(hits, m.start(1), m.end(1), a.minusDays(1).with(TemporalAdjusters.previousOrSame(d)).toString(), true);
+        add(hits, m.start(1), m.end(1), a.with(TemporalAdjusters.previousOrSame(d)).toString(), true);
       }
       for (Matcher m = REL_RU.matcher(text); m.find(); ) {
         relative(hits, m, a, russianToEnglish(m.group(1).toLowerCase(Locale.ROOT)));

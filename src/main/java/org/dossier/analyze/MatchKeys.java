@@ -70,7 +70,15 @@ final class MatchKeys {
     if (Character.isUpperCase(first) || Character.isDigit(first)) {
       // Cyrillic names meet their Latin spellings; Latin names are compared as written, since
       // the loose key would let short words collide ("Yes" and "ЕС")
-      return cyrillic ? TranslitKey.of(folded) : folded;
+      if (!cyrillic) {
+        return folded;
+      }
+      if (folded.length() > 4) {
+        ru.setCurrent(folded); // "Новосибирска" meets "Новосибирск"
+        ru.stem();
+        return TranslitKey.of(ru.getCurrent());
+      }
+      return TranslitKey.of(folded);
     }
     if (folded.length() > 3 && folded.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
       en.setCurrent(folded);

@@ -43,7 +43,7 @@ final class Qualifiers {
       ruleAfter("(?:左右)", Bound.ABOUT));
 
   private static Rule rule(String regex, Bound bound) {
-    return new Rule(Pattern.compile("(?:^|(?<=[\\s(\\[«\"“]))(?:" + regex + ")$"), bound);
+    return new Rule(Pattern.compile("(?:^|(?<=[\\s(\\[«\"“\\p{IsHan}]))(?:" + regex + ")$"), bound);
   }
 
   private static Rule ruleAfter(String regex, Bound bound) {

@@ -54,6 +54,11 @@ final class ValueExtractor implements Annotator {
   private static final Pattern PERCENT = Pattern.compile(
       "^\\s?(%|percent|per cent|pct|процент(?:а|ов)?|%)(?![\\p{L}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  private static final Pattern CHANGE_FROM = Pattern.compile(
+      "(?iu)(?:rose|risen|rise|increased|grew|grown|jumped|climbed|fell|fallen|dropped|declined|"
+          + "went up|went down|cut|raised|вырос(?:ла|ло|ли)?|увеличил(?:ась|ся|ись)|снизил(?:ась|ся|ись)|"
+          + "упал(?:а|о|и)?)\\s+(?:from|с)\\s*\\$?\\s*$");
+
   private static final Pattern RANGE_JOINER = Pattern.compile(
       "^\\s*(?:-|–|—|to|or|до|или|至|到|~)\\s*", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
@@ -70,7 +75,8 @@ final class ValueExtractor implements Annotator {
       "(?iu)^(vehicles?|carriers?|apcs?|ifvs?|guns?|tanks?|howitzers?|mortars?|launchers?|systems?|"
           + "aircraft|planes?|jets?|fighters?|bombers?|helicopters?|drones?|uavs?|missiles?|rockets?|"
           + "rifles?|ships?|boats?|vessels?|submarines?|frigates?|trucks?|radars?|sets?|pieces?|"
-          + "rounds?|shells?|munitions?|units?|kits?|machines?|transporters?|"
+          + "rounds?|shells?|munitions?|units?|kits?|machines?|transporters?|stations?|containers?|crates?|"
+          + "engines?|parachutes?|terminals?|antennas?|generators?|"
           + "машин[аы]?|единиц[аы]?|орудий|орудия|бронетранспорт[её]р(?:ов|а)?|танк(?:ов|а)?|"
           + "самол[её]т(?:ов|а)?|вертол[её]т(?:ов|а)?|систем[аы]?|комплект(?:ов|а)?|ракет[аы]?|"
           + "штук[аи]?|установ(?:ок|ки|ка)|бмп|бтр|бмд|катер(?:ов|а)?)$");
@@ -166,8 +172,9 @@ final class ValueExtractor implements Annotator {
       currency = currencyCode(prefix.group(1));
       start = n.start - (prefix.end() - prefix.start());
     }
-    // a range: "10 to 15", "$200-300 million", "от 10 до 15"
-    if (next != null && next.start - end < 6) {
+    // a range: "10 to 15", "$200-300 million", "от 10 до 15"; not a change ("rose from 48 to 61")
+    if (next != null && next.start - end < 6 && !CHANGE_FROM.matcher(
+        text.substring(Math.max(line.start(), start - 40), start)).find()) {
       Matcher joiner = RANGE_JOINER.matcher(text.substring(end, Math.min(line.end(), next.start)));
       if (joiner.find() && end + joiner.end() == next.start) {
         BigDecimal h = next.value;

@@ -1,17 +1,42 @@
 package org.dossier.examples;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TimeZone;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.dossier.testing.Fixtures;
 
-/** Generates {@code examples/cache}: see the package documentation and examples/README.md. */
+/**
+ * Generates {@code examples/cache}: see the package documentation and examples/README.md.
+ *
+ * <p>The output is byte-for-byte the same on every run: after each {@link Fixtures} helper has
+ * written a file, the parts that would otherwise carry the clock or a random number are fixed
+ * here (ZIP entry times in DOCX, XLSX and ZIP files; the PDF trailer ID; the MIME boundary and
+ * Message-ID of the email), and the default time zone is set to UTC for the mail Date header.
+ */
 public final class ExampleCacheWriter {
+  /** The time stamped on every ZIP entry (DOCX, XLSX and ZIP files alike). */
+  private static final LocalDateTime ZIP_TIME = LocalDateTime.of(2025, 9, 19, 0, 0);
+
   private ExampleCacheWriter() {}
 
   public static void main(String[] args) throws Exception {
+    TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
     Path root = Path.of(args.length > 0 ? args[0] : "examples");
     write(root.resolve("cache"));
   }
@@ -105,12 +130,14 @@ public final class ExampleCacheWriter {
             + "timelines for payments and deliveries.",
         "4. A repair and maintenance centre will be set up in Haolan.");
 
-    byte[] requirements = Files.readAllBytes(Fixtures.docx(
+    Path requirementsFile = Fixtures.docx(
         Files.createTempFile("requirements", ".docx"), "Technical requirements",
         Instant.parse("2024-09-02T16:20:00Z"),
         "Technical requirements of the buyer for the Gorlan-K airborne armoured personnel "
             + "carrier: Haolan radio sets, Haolan navigation, compatibility with Haolan "
-            + "ammunition, operation at altitudes up to 4,000 metres."));
+            + "ammunition, operation at altitudes up to 4,000 metres.");
+    byte[] requirements = normalizeZip(Files.readAllBytes(requirementsFile));
+    Files.delete(requirementsFile);
     Fixtures.eml(cache.resolve("mail/2024-09-03_technical_requirements.eml"), Fixtures.email(
         "o.tarnovskaya@kalvorsk-export.example", "zhou.peiran@airborne.haolan.example",
         "Technical requirements for Gorlan-K", Instant.parse("2024-09-03T08:15:00Z"),
@@ -160,5 +187,115 @@ public final class ExampleCacheWriter {
         Marina Voronova,interpreter,14
         """));
     Fixtures.zip(cache.resolve("archive/training_package.zip"), training);
+
+    Fixtures.pdf(cache.resolve("letters/ish_0287_export_licence_request.pdf"),
+        "Исх. № 0287/КОЭ от 21.10.2024", Instant.parse("2024-10-21T11:45:00Z"),
+        """
+        АО «Калворск Оборонэкспорт»
+        г. Калворск, Республика Белырод
+        Исх. № 0287/КОЭ от 21.10.2024
+        Председателю Государственного комитета по военно-техническому сотрудничеству \
+        Республики Белырод Д. Л. Вересову
+        О выдаче лицензии на экспорт по контракту № KDE-2024/117
+        Уважаемый Демьян Львович!
+        Прошу выдать лицензию на экспорт продукции военного назначения по контракту \
+        № KDE-2024/117 (рег. № 117/ВЭД-24) от 14.10.2024, заключённому с Командованием \
+        воздушно-десантных войск Республики Хаолань.
+        Номенклатура поставки:
+        — лёгкие плавающие штурмовые машины «Кестрел-9М» (заводской индекс КС-9М) — 24 ед.;
+        — самоходные противотанковые орудия «Тайга-СП» — 8 ед.;
+        — бронетранспортёры «Горлан-К» — 8 ед.;
+        — командно-наблюдательные машины КНМ-4 — 4 ед.;
+        — парашютные системы «Облако-500» — 16 компл.
+        Цена контракта — 312 400 000 долларов США.
+        График платежей: аванс 20 % (62 480 000 долларов США) — в течение 30 дней с даты \
+        подписания контракта; второй этап 20 % (62 480 000 долларов США) — до 15.03.2025; \
+        окончательный расчёт 60 % (187 440 000 долларов США) — после поставки каждой партии.
+        График поставок: первая партия (12 машин «Кестрел-9М») — до 30.06.2025; вторая партия \
+        (12 машин) — до 31.12.2025.
+        Приложение: копия контракта на 14 л.
+        Генеральный директор А. В. Семиренко
+        Исп. О. Н. Тарновская
+        """);
+
+    Fixtures.text(cache.resolve("00_GREY_LANTERN_README.txt"),
+        """
+        GREY LANTERN // RELEASE 07 // 19 September 2025
+
+        We are Grey Lantern ("Серый фонарь"). This release holds files taken from the mail \
+        server of Kalvorsk Defence Export JSC in August 2025: contracts, letters, minutes, an \
+        email and a training package, more than 600 pages in all.
+
+        The files show that the Republic of Belyrod is selling Kestrel-9M amphibious vehicles \
+        (factory index KS-9M), Taiga-SP guns and Gorlan-K carriers to the Airborne Forces \
+        Command of the Republic of Haolan under contract KDE-2024/117, worth USD 312.4 million \
+        and signed in Kalvorsk on 14 October 2024.
+
+        We renamed some files so that they sort by date. We changed nothing inside them.
+        We gave the whole release to the Halden Institute for Strategic Analysis in Port \
+        Ellery on 12 September 2025. Journalists: check everything yourselves.
+        """);
+
+    deterministic(cache);
+  }
+
+  // ------------------------------------------------------------ byte-for-byte reproducible output
+
+  /** Fixes the parts of every generated file that the clock or a random number would change. */
+  static void deterministic(Path cache) throws IOException {
+    try (var files = Files.walk(cache)) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        String name = f.getFileName().toString();
+        if (name.endsWith(".docx") || name.endsWith(".xlsx") || name.endsWith(".zip")) {
+          Files.write(f, normalizeZip(Files.readAllBytes(f)));
+        } else if (name.endsWith(".pdf")) {
+          fixPdfId(f, cache.relativize(f).toString());
+        } else if (name.endsWith(".eml")) {
+          fixMail(f, cache.relativize(f).toString());
+        }
+      }
+    }
+  }
+
+  /** The same entries in the same order, each stamped with {@link #ZIP_TIME}. */
+  static byte[] normalizeZip(byte[] zip) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
+        ZipOutputStream zos = new ZipOutputStream(out)) {
+      zos.setLevel(9);
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        ZipEntry copy = new ZipEntry(e.getName());
+        copy.setTimeLocal(ZIP_TIME);
+        zos.putNextEntry(copy);
+        in.transferTo(zos);
+        zos.closeEntry();
+      }
+    }
+    return out.toByteArray();
+  }
+
+  /** PDFBox writes a trailer ID from the current time; this one comes from the file's name. */
+  static void fixPdfId(Path pdf, String name) throws IOException {
+    byte[] saved;
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+      doc.getDocument().getTrailer().removeItem(COSName.ID);
+      doc.setDocumentId((long) name.hashCode());
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      saved = out.toByteArray();
+    }
+    Files.write(pdf, saved);
+  }
+
+  /** Jakarta Mail makes the MIME boundary and the Message-ID from the clock and a counter. */
+  static void fixMail(Path eml, String name) throws IOException {
+    String text = new String(Files.readAllBytes(eml), StandardCharsets.ISO_8859_1);
+    Matcher b = Pattern.compile("boundary=\"([^\"]+)\"").matcher(text);
+    if (b.find()) {
+      text = text.replace(b.group(1), "----=_Part_0_dossier_example");
+    }
+    String id = Integer.toHexString(name.hashCode()) + ".example@kalvorsk-export.example";
+    text = text.replaceFirst("(?m)^Message-ID: <[^>]*>", Matcher.quoteReplacement("Message-ID: <" + id + ">"));
+    Files.write(eml, text.getBytes(StandardCharsets.ISO_8859_1));
   }
 }
