@@ -295,7 +295,8 @@ public final class ExampleCacheWriter {
       text = text.replace(b.group(1), "----=_Part_0_dossier_example");
     }
     String id = Integer.toHexString(name.hashCode()) + ".example@kalvorsk-export.example";
-    text = text.replaceFirst("(?m)^Message-ID: <[^>]*>", Matcher.quoteReplacement("Message-ID: <" + id + ">"));
+    text = text.replaceFirst(
+        "(?m)^Message-ID: <[^>]*>", Matcher.quoteReplacement("Message-ID: <" + id + ">"));
     Files.write(eml, text.getBytes(StandardCharsets.ISO_8859_1));
   }
 }
