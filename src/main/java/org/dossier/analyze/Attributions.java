@@ -201,6 +201,22 @@ final class Attributions implements Annotator {
       end = who;
     }
     Optional<EntityMention> e = mentionEndingAt(draft, end);
+    // "the Nordvik Institute (NISS) said": the name before the bracketed acronym
+    if (e.isPresent() && end < text.length() && e.get().span().start() > 0
+        && text.charAt(e.get().span().start() - 1) == '(' && text.charAt(end - 1) != ')'
+        || e.isEmpty() && end > 0 && text.charAt(end - 1) == ')') {
+      int open = text.lastIndexOf('(', end - 1);
+      if (open > sentence.start()) {
+        int before = open;
+        while (before > sentence.start() && text.charAt(before - 1) == ' ') {
+          before--;
+        }
+        Optional<EntityMention> named = mentionEndingAt(draft, before);
+        if (named.isPresent()) {
+          e = named;
+        }
+      }
+    }
     if (e.isPresent()) {
       // "Miriam Okafor-Lind of the Halden Institute told ...": the person speaks, not the institute
       Matcher of = OF_AFFILIATION.matcher(text.substring(Math.max(sentence.start(), e.get().span().start() - 10), e.get().span().start()));

@@ -93,7 +93,12 @@ final class Analyzers {
   /** Every field's analyzer. */
   static Analyzer perField() {
     Map<String, Analyzer> map = new HashMap<>();
-    map.put(Fields.TEXT_TRANSLIT, translit());
+    Analyzer translit = translit();
+    map.put(Fields.TEXT_TRANSLIT, translit);
+    // names of people, organisations, places ... match across scripts: person:Danylyuk finds Данилюк
+    for (String f : Fields.ENTITIES) {
+      map.put(f, translit);
+    }
     Analyzer keyword = keyword();
     for (String f : Fields.KEYWORDS) {
       map.put(f, keyword);
