@@ -156,9 +156,10 @@ public final class LuceneIndex implements DocumentIndex {
         searchable.add(n.canonical());
         searchable.add(n.text());
       }
+      // searchable by field (equipment:BMD-4M); a bare query searches what the text says, not
+      // the names the analysis inferred, so a description is not a hit for a designation
       for (String n : searchable) {
         doc.add(new TextField(e.getKey(), n, Field.Store.NO));
-        doc.add(new TextField(Fields.META, n, Field.Store.NO));
       }
       for (String n : canonical) {
         if (!n.isBlank()) {
