@@ -55,8 +55,10 @@ public final class AnalyzeBenchmark {
       System.out.printf(Locale.ROOT, "%n%s: %.0f tokens/s on one core (%d tokens of text, %.0f s)%n",
           language, done / elapsed, tokens, elapsed);
       long total = cost.values().stream().mapToLong(Long::longValue).sum();
-      cost.forEach((name, nanos) -> System.out.printf(Locale.ROOT, "  %-18s %5.1f%%  %8.0f tokens/s alone%n",
-          name, 100.0 * nanos / total, done / (nanos / 1e9)));
+      for (Map.Entry<String, Long> c : cost.entrySet()) {
+        System.out.printf(Locale.ROOT, "  %-18s %5.1f%%  %8.0f tokens/s alone%n",
+            c.getKey(), 100.0 * c.getValue() / total, done / (c.getValue() / 1e9));
+      }
       double both = parallel(analyzer, texts, language, seconds, tokens);
       System.out.printf(Locale.ROOT, "  two threads: %.0f tokens/s in all (%.0f per core)%n", both, both / 2);
       if (language.equals("en")) {
