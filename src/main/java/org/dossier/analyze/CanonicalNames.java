@@ -190,7 +190,7 @@ final class CanonicalNames implements Annotator {
     for (EntityMention m : sorted) {
       String t = m.text().strip();
       if (t.length() < 2 || t.chars().noneMatch(Character::isLetter) || t.length() > 100
-          || t.split("\\s+").length > 10 || lowercaseName(m)) {
+          || t.split("\\s+").length > 10 || lowercaseName(m) || currencyWord(draft, m)) {
         continue;
       }
       if (kept.stream().noneMatch(k -> k.span().overlaps(m.span()))) {
@@ -198,6 +198,13 @@ final class CanonicalNames implements Annotator {
       }
     }
     return kept;
+  }
+
+  /** "США" of "долларов США", "U.S." of "U.S. dollars": part of an amount, not a place. */
+  private static boolean currencyWord(Draft draft, EntityMention m) {
+    return m.type() == EntityType.PLACE && draft.values.stream()
+        .anyMatch(v -> v.value() instanceof org.dossier.core.Value.Money && v.span().contains(m.span())
+            && m.span().start() > v.span().start());
   }
 
   /** A model's "name" with no capital letter in a cased script is not a name. */

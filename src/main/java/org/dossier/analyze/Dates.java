@@ -63,7 +63,7 @@ final class Dates {
   private static final String RU_YEAR_WORD = "(?:\\s*(?:г\\.|гг\\.|года|году|год)(?![\\p{L}]))?";
 
   private static final Pattern ISO = Pattern.compile("(?<![\\d-])(\\d{4})-(\\d{2})-(\\d{2})(?![\\d-])");
-  private static final Pattern DOTTED = Pattern.compile("(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?![\\d.])");
+  private static final Pattern DOTTED = Pattern.compile("(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?!\\d|\\.\\d)");
   private static final Pattern EN_DMY = Pattern.compile("(?<![\\p{L}\\d])" + DAY + "\\s+" + EN_MONTH + ",?\\s+" + YEAR + "(?!\\d)");
   private static final Pattern EN_MDY = Pattern.compile("(?<![\\p{L}])" + EN_MONTH + "\\s+" + DAY + ",?\\s+" + YEAR + "(?!\\d)");
   private static final Pattern EN_MY = Pattern.compile("(?<![\\p{L}])" + EN_MONTH + ",?\\s+(?:of\\s+)?" + YEAR + "(?!\\d)");

@@ -153,6 +153,7 @@ public final class Gazetteer implements Annotator {
   public void annotate(Draft draft) {
     String text = draft.text();
     List<MatchKeys.Word> words = MatchKeys.words(text);
+    List<Found> found = new ArrayList<>();
     int i = 0;
     while (i < words.size()) {
       Alias best = null;
@@ -173,10 +174,32 @@ public final class Gazetteer implements Annotator {
         i++;
         continue;
       }
-      draft.entities.add(new EntityMention(span, text.substring(span.start(), span.end()),
-          best.entry().type(), best.entry().name(), "gazetteer"));
+      found.add(new Found(span, candidates(best)));
       i += best.keys().size();
     }
+    // an alias several entries share ("self-propelled anti-tank gun") names the one the text
+    // also names unambiguously; failing that, the entry loaded last (a case's own file)
+    Set<Entry> named = new java.util.HashSet<>();
+    found.stream().filter(f -> f.entries().size() == 1).forEach(f -> named.add(f.entries().get(0)));
+    for (Found f : found) {
+      Entry e = f.entries().stream().filter(named::contains).reduce((a, b) -> b)
+          .orElse(f.entries().get(f.entries().size() - 1));
+      draft.entities.add(new EntityMention(f.span(), text.substring(f.span().start(), f.span().end()),
+          e.type(), e.name(), "gazetteer"));
+    }
+  }
+
+  private record Found(Span span, List<Entry> entries) {}
+
+  /** The entries that have exactly this alias, in the order they were loaded. */
+  private List<Entry> candidates(Alias alias) {
+    List<Entry> out = new ArrayList<>();
+    for (Alias a : byFirstKey.get(alias.keys().get(0))) {
+      if (a.keys().equals(alias.keys()) && !out.contains(a.entry())) {
+        out.add(a.entry());
+      }
+    }
+    return out;
   }
 
   /** The alias's keys at word {@code i}, with nothing but spaces and hyphens between words. */

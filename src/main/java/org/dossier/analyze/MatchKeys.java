@@ -94,12 +94,13 @@ final class MatchKeys {
   }
 
   static String fold(String s) {
-    String f = FOLD.normalize(s);
+    // й is a letter of its own, not и with a mark: "Государственный" must stem as Russian
+    String f = FOLD.normalize(s).replace('й', '\uE000');
     StringBuilder out = new StringBuilder(f.length());
     java.text.Normalizer.normalize(f, java.text.Normalizer.Form.NFD).codePoints()
         .filter(c -> Character.getType(c) != Character.NON_SPACING_MARK)
         .forEach(out::appendCodePoint);
-    return out.toString().toLowerCase(Locale.ROOT);
+    return out.toString().replace('\uE000', 'й').toLowerCase(Locale.ROOT);
   }
 
   /** The keys of a name, in order. */

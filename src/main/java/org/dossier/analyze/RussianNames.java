@@ -89,7 +89,7 @@ final class RussianNames implements Annotator {
       find(draft, INITIALS_SURNAME, s, o, 1, EntityType.PERSON);
       find(draft, SURNAME_INITIALS, s, o, 1, EntityType.PERSON);
       find(draft, PATRONYMIC, s, o, 1, EntityType.PERSON);
-      find(draft, TITLED, s, o, 1, EntityType.PERSON);
+      titled(draft, s, o);
       find(draft, LEGAL_FORM, s, o, 1, EntityType.ORGANIZATION);
       find(draft, QUOTED_ORG, s, o, 1, EntityType.ORGANIZATION);
       institutions(draft, s, o);
@@ -103,6 +103,23 @@ final class RussianNames implements Annotator {
       String t = draft.cover(span).strip();
       if (t.length() > 2) {
         draft.entities.add(new EntityMention(span, draft.cover(span), type, draft.cover(span), "rules"));
+      }
+    }
+  }
+
+  /** An adjective (not a surname) after a title: "Председателю Государственного комитета". */
+  private static final Pattern ADJECTIVE_BEFORE_NOUN = Pattern.compile(
+      "(?u)" + CAP + "(?:ого|его|ому|ему|ыми|ими|ный|ний|ская|ское|ской|ских|ную|ных|ным)\\s+" + LOW + "+");
+
+  /** A title and the name after it, unless the "name" is an adjective of a lowercase noun. */
+  private static void titled(Draft draft, String s, int offset) {
+    for (Matcher m = TITLED.matcher(s); m.find(); ) {
+      if (ADJECTIVE_BEFORE_NOUN.matcher(s).region(m.start(1), s.length()).lookingAt()) {
+        continue;
+      }
+      Span span = new Span(offset + m.start(1), offset + m.end(1));
+      if (draft.cover(span).strip().length() > 2) {
+        draft.entities.add(new EntityMention(span, draft.cover(span), EntityType.PERSON, draft.cover(span), "rules"));
       }
     }
   }

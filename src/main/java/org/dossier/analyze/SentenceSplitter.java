@@ -87,8 +87,17 @@ final class SentenceSplitter implements Annotator {
   private static boolean noBreakAfter(String block, int end) {
     int from = Math.max(0, end - 40);
     String before = block.substring(from, end);
-    return ABBREVIATION.matcher(before).find() || INITIAL.matcher(before).find();
+    return ABBREVIATION.matcher(before).find() || INITIAL.matcher(before).find()
+        || LONE_INITIAL.matcher(before).find()
+            && NAME_AFTER_INITIAL.matcher(block).region(end, block.length()).lookingAt();
   }
+
+  /** A lone capital and a dot: "А." of "подписал А. В. Семиренко". */
+  private static final java.util.regex.Pattern LONE_INITIAL =
+      java.util.regex.Pattern.compile("(?:^|[\\s(])\\p{Lu}\\.\\s*$");
+  /** What follows an initial in a name: another initial, or a capitalised surname. */
+  private static final java.util.regex.Pattern NAME_AFTER_INITIAL =
+      java.util.regex.Pattern.compile("\\s*(?:\\p{Lu}\\.|\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?(?=[\\s.,;:!?)]|$))");
 
   private static void add(String text, int start, int end, Draft draft) {
     while (start < end && Character.isWhitespace(text.charAt(start))) {

@@ -79,7 +79,7 @@ final class ValueExtractor implements Annotator {
           + "engines?|parachutes?|terminals?|antennas?|generators?|"
           + "машин[аы]?|единиц[аы]?|орудий|орудия|бронетранспорт[её]р(?:ов|а)?|танк(?:ов|а)?|"
           + "самол[её]т(?:ов|а)?|вертол[её]т(?:ов|а)?|систем[аы]?|комплект(?:ов|а)?|ракет[аы]?|"
-          + "штук[аи]?|установ(?:ок|ки|ка)|бмп|бтр|бмд|катер(?:ов|а)?)$");
+          + "штук[аи]?|шт|ед|компл|установ(?:ок|ки|ка)|бмп|бтр|бмд|катер(?:ов|а)?)$");
 
   /** Chinese measure words for materiel. */
   private static final Pattern ZH_MATERIEL = Pattern.compile("^(辆|门|架|艘|枚|套|部|台|具)");

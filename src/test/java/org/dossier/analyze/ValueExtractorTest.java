@@ -58,6 +58,8 @@ class ValueExtractorTest {
     "Earlier this month, leaders met.;en;date:2025-09",
     "nearly double the number, 14 drills;en;count:14",
     "Prices rose 12.5% last year.;en;percent:12.5 | date:2024",
+    "вторая партия (12 машин) — до 31.12.2025.;ru;quantity:12 | date:2025-12-31:BY",
+    "машины «Кестрел-9М» — 24 ед.;ru;quantity:24",
   })
   void normalizes(String text, String lang, String expected) {
     assertEquals(expected, summary(text, lang, "2025-09-26"), text);
