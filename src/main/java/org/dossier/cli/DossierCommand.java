@@ -20,6 +20,12 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       AnalyzeCommand.class,
       EntitiesCommand.class,
+      StoriesCommand.class,
+      FactsCommand.class,
+      SourcesCommand.class,
+      TimelineCommand.class,
+      CoverageCommand.class,
+      ReportCommand.class,
       CustodyCommand.class
     })
 final class DossierCommand implements Runnable {

@@ -140,6 +140,14 @@ final class IngestCommand implements Callable<Integer> {
         json.put("problems", summary.problems());
         json.put("warnings", summary.warnings());
         json.put("seconds", summary.seconds());
+        summary.linked().ifPresent(lk -> {
+          Map<String, Object> linked = new LinkedHashMap<>();
+          linked.put("documents", lk.documents());
+          linked.put("stories", lk.stories());
+          linked.put("facts", lk.facts());
+          linked.put("seconds", lk.took().toMillis() / 1000.0);
+          json.put("linked", linked);
+        });
         Json.print(out, json);
       } else {
         out.printf(Locale.ROOT, "Ingested %d files into %s in %.1f s%n", summary.filesSeen(),
@@ -154,7 +162,10 @@ final class IngestCommand implements Callable<Integer> {
         if (summary.problems() > 0) {
           out.printf(Locale.ROOT, "  problems   %d: see 'dossier status'%n", summary.problems());
         }
-        out.println("Next: dossier search 'QUERY'   (or dossier status)");
+        summary.linked().ifPresent(lk -> out.printf(Locale.ROOT,
+            "  linked     %d documents into %d stories and %d facts in %.1f s%n", lk.documents(),
+            lk.stories(), lk.facts(), lk.took().toMillis() / 1000.0));
+        out.println("Next: dossier facts   (or dossier search 'QUERY', dossier stories, dossier report)");
       }
     }
     return 0;

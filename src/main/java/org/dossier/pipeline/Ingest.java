@@ -76,8 +76,10 @@ public final class Ingest {
     try {
       Map<String, Long> stages = folder.store().countByStage();
       boolean unindexed = stages.keySet().stream().anyMatch(s -> !s.equals(Stage.INDEXED.code()));
+      boolean any = folder.store().documentCount() > 0;
       return unindexed || folder.store().analysisPending() > 0
-          || folder.store().setting(ENTITIES_SETTING).isEmpty() && folder.store().documentCount() > 0;
+          || folder.store().setting(ENTITIES_SETTING).isEmpty() && any
+          || folder.store().setting(Linking.SETTING).isEmpty() && any;
     } catch (SQLException e) {
       throw new IOException("the case database failed: " + e.getMessage(), e);
     }
@@ -153,6 +155,10 @@ public final class Ingest {
         if (recorder.analysed() > 0 || entitiesMissing()) {
           resolveEntities();
         }
+        Optional<Linking.Summary> linked = Optional.empty();
+        if (folder.store().setting(Linking.SETTING).isEmpty() && folder.store().documentCount() > 0) {
+          linked = Optional.of(Linking.run(folder));
+        }
         custody.append("run-end", Recorder.fields("run", run,
             "documents", folder.store().documentCount()));
         custody.sync();
@@ -171,7 +177,8 @@ public final class Ingest {
             folder.store().countByStatus(),
             folder.store().problems().size(),
             warnings,
-            progress.elapsedSeconds());
+            progress.elapsedSeconds(),
+            linked);
       }
     } catch (SQLException e) {
       throw new IOException("the case database failed: " + e.getMessage(), e);
@@ -285,6 +292,7 @@ public final class Ingest {
     folder.store().write(tx -> {
       tx.replaceEntities(entities);
       tx.setSetting(ENTITIES_SETTING, java.time.Instant.now(folder.clock()).toString());
+      tx.deleteSetting(Linking.SETTING); // the findings are read from the entities
       return null;
     });
   }

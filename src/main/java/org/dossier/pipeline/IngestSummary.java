@@ -25,7 +25,8 @@ public record IngestSummary(
     Map<String, Long> byStatus,
     long problems,
     List<String> warnings,
-    double seconds) {
+    double seconds,
+    java.util.Optional<Linking.Summary> linked) {
   public IngestSummary {
     byStatus = Map.copyOf(byStatus);
     warnings = List.copyOf(warnings);

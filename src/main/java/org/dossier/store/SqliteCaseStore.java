@@ -424,6 +424,32 @@ public final class SqliteCaseStore implements Closeable {
       }
     }
 
+    /** Replaces the link stage's findings: rows of (kind, id, story, status, document, JSON). */
+    public void replaceFindings(List<String[]> rows) throws SQLException {
+      try (Statement st = writer.createStatement()) {
+        st.executeUpdate("DELETE FROM findings");
+      }
+      try (PreparedStatement ps = writer.prepareStatement(
+          "INSERT INTO findings (kind, position, id, story, status, document, json)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        int position = 0;
+        for (String[] r : rows) {
+          ps.setString(1, r[0]);
+          ps.setInt(2, position++);
+          ps.setString(3, r[1]);
+          ps.setString(4, r[2]);
+          ps.setString(5, r[3]);
+          ps.setString(6, r[4]);
+          ps.setString(7, r[5]);
+          ps.addBatch();
+          if (position % 5_000 == 0) {
+            ps.executeBatch();
+          }
+        }
+        ps.executeBatch();
+      }
+    }
+
     public void deleteSetting(String key) throws SQLException {
       try (PreparedStatement ps = writer.prepareStatement("DELETE FROM settings WHERE key = ?")) {
         ps.setString(1, key);
@@ -718,6 +744,73 @@ public final class SqliteCaseStore implements Closeable {
     }
     Optional<LocalDate> d = date.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(date));
     return new Annotations(entities, values, attributions, d, true);
+  }
+
+  /**
+   * The stored findings of one kind, in order, as JSON text; {@code story} and {@code status}
+   * filter when given.
+   */
+  public List<String> findings(String kind, Optional<String> story, Optional<String> status)
+      throws SQLException {
+    List<String> out = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT json FROM findings WHERE kind = ?");
+    story.ifPresent(x -> sql.append(" AND story = ?"));
+    status.ifPresent(x -> sql.append(" AND status = ?"));
+    sql.append(" ORDER BY position");
+    synchronized (reader) {
+      try (PreparedStatement ps = reader.prepareStatement(sql.toString())) {
+        int i = 1;
+        ps.setString(i++, kind);
+        if (story.isPresent()) {
+          ps.setString(i++, story.get());
+        }
+        if (status.isPresent()) {
+          ps.setString(i, status.get());
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** How many findings of each kind and status: {@code fact/conflict -> 3}. */
+  public Map<String, Long> findingCounts() throws SQLException {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    synchronized (reader) {
+      try (Statement st = reader.createStatement();
+          ResultSet rs = st.executeQuery("SELECT kind, status, count(*) FROM findings GROUP BY kind, status")) {
+        while (rs.next()) {
+          out.put(rs.getString(1) + (rs.getString(2).isEmpty() ? "" : "/" + rs.getString(2)), rs.getLong(3));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** For each resolved entity name {@code type|text|canonical} of the mentions, its entity's name. */
+  public Map<String, String> resolvedNames() throws SQLException {
+    Map<String, String> out = new java.util.HashMap<>();
+    synchronized (reader) {
+      try (Statement st = reader.createStatement();
+          ResultSet rs = st.executeQuery("SELECT DISTINCT m.type, m.text, m.canonical, e.name FROM mentions m"
+              + " JOIN entities e ON m.entity = e.id WHERE m.kind = 'entity'")) {
+        while (rs.next()) {
+          out.put(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3), rs.getString(4));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Documents with an analysis that found something to read (done, partial, values only). */
+  public void forEachAnalysed(Consumer<Document> visitor) throws SQLException {
+    for (Document d : documents("WHERE analysis IN ('done', 'partial', 'values-only') ORDER BY seq")) {
+      visitor.accept(d);
+    }
   }
 
   /** Visits every distinct entity name of the case with its number of mentions. */

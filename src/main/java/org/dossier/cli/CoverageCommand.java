@@ -1,0 +1,59 @@
+package org.dossier.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.dossier.link.Findings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "coverage",
+    description = {
+      "Sets each claim of the press against the cache's own documents (contracts, letters,",
+      "emails, spreadsheets ...): supported, contradicted or not found, citing both passages."
+    })
+final class CoverageCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin CaseOptions options;
+
+  @Option(names = "--status", paramLabel = "S", description = "Only claims with this status: supported, contradicted, not-found.")
+  String status;
+
+  @Override
+  public Integer call() throws Exception {
+    if (status != null && !Set.of("supported", "contradicted", "not-found").contains(status)) {
+      throw new ParameterException(spec.commandLine(), "--status must be supported, contradicted or not-found; got " + status);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    List<JsonNode> claims = Stored.read(options, spec.commandLine().getErr(), Findings.COVERAGE,
+        Optional.empty(), Optional.ofNullable(status));
+    if (options.json) {
+      Json.print(out, Map.of("claims", claims));
+      return 0;
+    }
+    if (claims.isEmpty()) {
+      out.println("No press claims to check" + (status == null ? " (the case needs both press articles and cache documents)." : "."));
+    }
+    for (JsonNode c : claims) {
+      out.printf(Locale.ROOT, "[%s] %s: %s%n", Stored.text(c, "status"), Stored.text(c, "subject"), Stored.text(c, "property"));
+      out.printf(Locale.ROOT, "    press   %s%n", Stored.claimLine(c));
+      for (JsonNode e : c.get("evidence")) {
+        out.printf(Locale.ROOT, "    record  %s%n", Stored.claimLine(e));
+      }
+      if (c.has("explanation")) {
+        out.printf(Locale.ROOT, "    %s%n", Stored.text(c, "explanation"));
+      }
+    }
+    return 0;
+  }
+}

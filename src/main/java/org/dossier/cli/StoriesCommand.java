@@ -1,0 +1,47 @@
+package org.dossier.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.dossier.link.Findings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "stories",
+    description = {
+      "Lists the stories of the case: documents (articles and records of the cache) about the",
+      "same event, each titled by a headline."
+    })
+final class StoriesCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin CaseOptions options;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    List<JsonNode> stories = Stored.read(options, spec.commandLine().getErr(), Findings.STORY,
+        Optional.empty(), Optional.empty());
+    if (options.json) {
+      Json.print(out, Map.of("stories", stories));
+      return 0;
+    }
+    if (stories.isEmpty()) {
+      out.println("No stories yet. Ingest documents first: dossier ingest PATH");
+    }
+    for (JsonNode s : stories) {
+      out.printf(Locale.ROOT, "%s  %s  (%d documents)%n", Stored.text(s, "id"), Stored.text(s, "title"),
+          s.get("documents").size());
+      for (int i = 0; i < s.get("documents").size(); i++) {
+        out.printf(Locale.ROOT, "      %-10s %s%n", s.get("genres").get(i).asText(), s.get("documents").get(i).asText());
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,55 @@
+package org.dossier.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.dossier.link.Findings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "timeline",
+    description = {
+      "Lists the dated events of the case in order, each with its sources; where sources give",
+      "different dates for one event, the dates are shown side by side."
+    })
+final class TimelineCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin CaseOptions options;
+
+  @Option(names = "--story", paramLabel = "ID", description = "Only events of this story.")
+  String story;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    List<JsonNode> events = Stored.read(options, spec.commandLine().getErr(), Findings.EVENT,
+        Optional.ofNullable(story), Optional.empty());
+    if (options.json) {
+      Json.print(out, Map.of("events", events));
+      return 0;
+    }
+    for (JsonNode e : events) {
+      String alongside = "";
+      if (e.has("alongside")) {
+        List<String> other = new ArrayList<>();
+        e.get("alongside").forEach(o -> other.add(o.asText()));
+        alongside = "  [" + Stored.text(e, "status") + ": also " + String.join(", ", other) + "]";
+      }
+      out.printf(Locale.ROOT, "%-10s  %s (%s)%s%n", Stored.text(e, "date"), Stored.text(e, "what"),
+          Stored.text(e, "story"), alongside);
+      for (JsonNode c : e.get("claims")) {
+        out.printf(Locale.ROOT, "              %s%n", Stored.claimLine(c));
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,201 @@
+package org.dossier.link;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Optional;
+import org.dossier.core.Qualifier;
+import org.dossier.core.Qualifier.Bound;
+import org.dossier.core.Quantity;
+import org.dossier.core.Value;
+
+/**
+ * Whether two claims about the same thing can both be true: the same value after normalization
+ * (units, stated conversions, rounding, date granularity), compatible only under their
+ * qualifiers, or not at all.
+ */
+final class Comparison {
+  enum Verdict { AGREE, DIVERGENT, CONFLICT }
+
+  record Result(Verdict verdict, String why) {}
+
+  /** Unqualified round numbers within this share of each other are the same figure. */
+  private static final BigDecimal ROUNDING = new BigDecimal("0.025");
+  /** "About" a figure covers this share around it. */
+  private static final BigDecimal ABOUT = new BigDecimal("0.10");
+
+  private Comparison() {}
+
+  static Result compare(Claim a, Claim b) {
+    Value x = a.value().value();
+    Value y = b.value().value();
+    Optional<Qualifier> qa = a.qualifier();
+    Optional<Qualifier> qb = b.qualifier();
+    if (qa.filter(q -> q.bound() == Bound.PRELIMINARY).isPresent()
+        || qb.filter(q -> q.bound() == Bound.PRELIMINARY).isPresent()) {
+      Claim p = qa.filter(q -> q.bound() == Bound.PRELIMINARY).isPresent() ? a : b;
+      if (sameNumber(x, y)) {
+        return new Result(Verdict.AGREE, "the same value, one of them preliminary");
+      }
+      return new Result(Verdict.DIVERGENT, "\"" + p.value().text() + "\" is " + describe(p.qualifier().get())
+          + ", so a different final value does not contradict it");
+    }
+    if (x instanceof Value.Date dx && y instanceof Value.Date dy) {
+      return dates(dx, qa, dy, qb);
+    }
+    if (x instanceof Value.Money mx && y instanceof Value.Money my) {
+      Optional<Value.Money> my2 = converted(b, mx.currency());
+      Optional<Value.Money> mx2 = converted(a, my.currency());
+      if (!mx.currency().equals(my.currency())) {
+        if (my2.isPresent()) {
+          Result r = numbers(mx.amount(), qa, my2.get().amount(), qb);
+          return new Result(r.verdict, r.why + " (after the conversion the text states)");
+        }
+        if (mx2.isPresent()) {
+          Result r = numbers(mx2.get().amount(), qa, my.amount(), qb);
+          return new Result(r.verdict, r.why + " (after the conversion the text states)");
+        }
+        return new Result(Verdict.DIVERGENT, "different currencies (" + mx.currency() + ", "
+            + my.currency() + ") and no conversion stated");
+      }
+      return numbers(mx.amount(), qa, my.amount(), qb);
+    }
+    Optional<Quantity> nx = number(x);
+    Optional<Quantity> ny = number(y);
+    if (nx.isPresent() && ny.isPresent()) {
+      return numbers(nx.get(), qa, ny.get(), qb);
+    }
+    return new Result(Verdict.DIVERGENT, "values of different kinds (" + x.kind() + ", " + y.kind() + ")");
+  }
+
+  private static boolean sameNumber(Value x, Value y) {
+    return x.kind().equals(y.kind()) && x.normalized().equals(y.normalized());
+  }
+
+  private static Optional<Value.Money> converted(Claim c, String currency) {
+    return c.alternates().stream().filter(v -> v instanceof Value.Money m && m.currency().equals(currency))
+        .map(v -> (Value.Money) v).findFirst();
+  }
+
+  private static Optional<Quantity> number(Value v) {
+    if (v instanceof Value.Things t) {
+      return Optional.of(t.number());
+    }
+    if (v instanceof Value.Count c) {
+      return Optional.of(c.number());
+    }
+    if (v instanceof Value.Percent p) {
+      return Optional.of(p.number());
+    }
+    if (v instanceof Value.Money m) {
+      return Optional.of(m.amount());
+    }
+    return Optional.empty();
+  }
+
+  static Result numbers(Quantity a, Optional<Qualifier> qa, Quantity b, Optional<Qualifier> qb) {
+    Bound ba = qa.map(Qualifier::bound).orElse(null);
+    Bound bb = qb.map(Qualifier::bound).orElse(null);
+    if (a.isRange() || b.isRange()) {
+      boolean overlap = a.low().compareTo(b.high()) <= 0 && b.low().compareTo(a.high()) <= 0;
+      if (a.plain().equals(b.plain())) {
+        return new Result(Verdict.AGREE, "the same range");
+      }
+      return overlap ? new Result(Verdict.DIVERGENT, "overlapping ranges (" + a.plain() + ", " + b.plain() + ")")
+          : new Result(Verdict.CONFLICT, "ranges that do not overlap (" + a.plain() + ", " + b.plain() + ")");
+    }
+    BigDecimal x = a.low();
+    BigDecimal y = b.low();
+    if (ba == Bound.AT_LEAST || ba == Bound.AT_MOST || bb == Bound.AT_LEAST || bb == Bound.AT_MOST) {
+      boolean fits = fits(x, ba, y) && fits(y, bb, x);
+      if (x.compareTo(y) == 0 && ba == bb) {
+        return new Result(Verdict.AGREE, "the same bound");
+      }
+      String q = qa.filter(q1 -> q1.bound() == Bound.AT_LEAST || q1.bound() == Bound.AT_MOST)
+          .or(() -> qb).map(Qualifier::text).orElse("");
+      return fits
+          ? new Result(Verdict.DIVERGENT, "compatible only under the qualifier \"" + q + "\": a bound, not a figure")
+          : new Result(Verdict.CONFLICT, "outside the bound \"" + q + "\"");
+    }
+    if (x.compareTo(y) == 0) {
+      return new Result(Verdict.AGREE, "the same value");
+    }
+    BigDecimal diff = x.subtract(y).abs();
+    BigDecimal max = x.abs().max(y.abs());
+    BigDecimal share = diff.divide(max, MathContext.DECIMAL64);
+    if (ba == Bound.ABOUT || bb == Bound.ABOUT) {
+      return share.compareTo(ABOUT) <= 0
+          ? new Result(Verdict.AGREE, "the same value, rounded (\"" + qa.or(() -> qb).map(Qualifier::text).orElse("about") + "\")")
+          : new Result(Verdict.CONFLICT, "different values, even allowing for \"about\"");
+    }
+    if (ba == Bound.BY || ba == Bound.FROM || bb == Bound.BY || bb == Bound.FROM) {
+      return new Result(Verdict.DIVERGENT, "one value is a bound in time (\"" + qa.or(() -> qb).map(Qualifier::text).orElse("") + "\")");
+    }
+    if (share.compareTo(ROUNDING) <= 0 && (isRound(x) || isRound(y))) {
+      return new Result(Verdict.AGREE, "the same value, rounded");
+    }
+    return new Result(Verdict.CONFLICT, "different values (" + x.toPlainString() + ", " + y.toPlainString() + ")");
+  }
+
+  /** A figure with fewer significant digits than its size, as rounding leaves it. */
+  private static boolean isRound(BigDecimal n) {
+    BigDecimal s = n.stripTrailingZeros();
+    return s.scale() < 0;
+  }
+
+  /** True when {@code other} satisfies the bound of {@code x}. */
+  private static boolean fits(BigDecimal x, Bound bound, BigDecimal other) {
+    if (bound == Bound.AT_LEAST) {
+      return other.compareTo(x) >= 0;
+    }
+    if (bound == Bound.AT_MOST) {
+      return other.compareTo(x) <= 0;
+    }
+    return true;
+  }
+
+  static Result dates(Value.Date x, Optional<Qualifier> qa, Value.Date y, Optional<Qualifier> qb) {
+    String a = x.iso();
+    String b = y.iso();
+    Bound ba = qa.map(Qualifier::bound).orElse(null);
+    Bound bb = qb.map(Qualifier::bound).orElse(null);
+    boolean prefix = a.startsWith(b) || b.startsWith(a);
+    if (ba == Bound.BY || bb == Bound.BY || ba == Bound.FROM || bb == Bound.FROM) {
+      if (a.equals(b) && ba == bb) {
+        return new Result(Verdict.AGREE, "the same date");
+      }
+      // "by June 2025" fits any date up to the end of June 2025
+      boolean fits = fitsTime(a, ba, b) && fitsTime(b, bb, a);
+      String q = qa.filter(q1 -> q1.bound() == Bound.BY || q1.bound() == Bound.FROM).or(() -> qb).map(Qualifier::text).orElse("");
+      return fits ? new Result(Verdict.DIVERGENT, "compatible only under \"" + q + "\": a limit, not a date")
+          : new Result(Verdict.CONFLICT, "outside the limit \"" + q + "\"");
+    }
+    if (a.equals(b)) {
+      return new Result(Verdict.AGREE, "the same date");
+    }
+    if (prefix) {
+      return new Result(Verdict.AGREE, "the same date at a coarser granularity (" + (a.length() < b.length() ? a : b) + ")");
+    }
+    if (!a.substring(0, 4).equals(b.substring(0, 4))) {
+      return new Result(Verdict.CONFLICT, "different years (" + a + ", " + b + ")");
+    }
+    return new Result(Verdict.CONFLICT, "different dates (" + a + ", " + b + ")");
+  }
+
+  private static boolean fitsTime(String x, Bound bound, String other) {
+    String o = other.length() > x.length() ? other.substring(0, x.length()) : other;
+    if (bound == Bound.BY) {
+      return o.compareTo(x) <= 0;
+    }
+    if (bound == Bound.FROM) {
+      return o.compareTo(x) >= 0;
+    }
+    return true;
+  }
+
+  static String describe(Qualifier q) {
+    return switch (q.bound()) {
+      case PRELIMINARY -> "preliminary (\"" + q.text() + "\")";
+      default -> "qualified (\"" + q.text() + "\")";
+    };
+  }
+}

@@ -1,0 +1,264 @@
+package org.dossier.link;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.dossier.core.DocumentId;
+import org.dossier.core.Qualifier;
+
+/**
+ * The link stage's results as the JSON the commands print (the contracts of {@code stories},
+ * {@code facts}, {@code sources}, {@code timeline} and {@code coverage}), one row per item, so
+ * that the store can keep them and a reading command only selects.
+ */
+public final class Findings {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One stored item. */
+  public record Row(String kind, String id, String story, String status, String document, ObjectNode json) {}
+
+  public static final String STORY = "story";
+  public static final String FACT = "fact";
+  public static final String SOURCE = "source";
+  public static final String EVENT = "event";
+  public static final String COVERAGE = "coverage";
+
+  private final Linker.Result r;
+  private final Map<DocumentId, String> storyOf = new HashMap<>();
+
+  private Findings(Linker.Result r) {
+    this.r = r;
+    for (Story s : r.stories()) {
+      s.documents().forEach(d -> storyOf.put(d, s.id()));
+    }
+  }
+
+  public static List<Row> of(Linker.Result r) {
+    return new Findings(r).rows();
+  }
+
+  private List<Row> rows() {
+    List<Row> out = new ArrayList<>();
+    for (Story s : r.stories()) {
+      ObjectNode n = JSON.createObjectNode();
+      n.put("id", s.id());
+      n.put("title", s.title());
+      ArrayNode docs = n.putArray("documents");
+      s.documents().forEach(d -> docs.add(name(d)));
+      ArrayNode kinds = n.putArray("genres");
+      s.documents().forEach(d -> kinds.add(r.genres().get(d).kind()));
+      out.add(new Row(STORY, s.id(), s.id(), "", "", n));
+    }
+    for (Fact f : r.facts()) {
+      out.add(new Row(FACT, f.id(), f.story(), f.status(), "", fact(f)));
+    }
+    for (Provenance p : r.sources()) {
+      out.add(new Row(SOURCE, name(p.document()), storyOf.getOrDefault(p.document(), ""), p.kind(),
+          name(p.document()), source(p)));
+    }
+    out.addAll(timeline());
+    out.addAll(coverage());
+    return out;
+  }
+
+  private String name(DocumentId id) {
+    return r.names().getOrDefault(id, id.sha256());
+  }
+
+  private ObjectNode fact(Fact f) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("id", f.id());
+    n.put("story", f.story());
+    n.put("subject", f.subject());
+    n.put("property", f.property());
+    n.put("status", f.status());
+    n.put("explanation", f.explanation());
+    ArrayNode claims = n.putArray("claims");
+    f.claims().forEach(c -> claims.add(claim(c)));
+    return n;
+  }
+
+  ObjectNode claim(Claim c) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("document", name(c.document()));
+    n.put("quote", c.quote());
+    n.put("start", c.span().start());
+    n.put("end", c.span().end());
+    ObjectNode v = n.putObject("value");
+    v.put("kind", c.value().value().kind());
+    v.put("text", c.value().text());
+    v.put("normalized", c.value().value().normalized());
+    Optional<Qualifier> q = c.qualifier();
+    if (q.isPresent()) {
+      v.put("qualifier", q.get().text());
+      v.put("bound", q.get().bound().name().toLowerCase(java.util.Locale.ROOT));
+    } else {
+      v.putNull("qualifier");
+    }
+    if (!c.alternates().isEmpty()) {
+      ArrayNode alt = v.putArray("alternates");
+      c.alternates().forEach(a -> alt.add(a.normalized()));
+    }
+    if (c.attributedTo().isPresent()) {
+      n.put("attributedTo", c.attributedTo().get());
+    } else {
+      n.putNull("attributedTo");
+    }
+    n.put("context", c.context());
+    n.put("genre", r.genres().get(c.document()).kind());
+    return n;
+  }
+
+  private ObjectNode source(Provenance p) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("document", name(p.document()));
+    n.put("kind", p.kind());
+    n.put("genre", p.genre().kind());
+    p.genre().outlet().ifPresent(o -> n.put("outlet", o));
+    ArrayNode links = n.putArray("links");
+    for (SourceLink l : p.links()) {
+      ObjectNode ln = links.addObject();
+      ln.put("to", l.to());
+      ln.put("relation", l.relation());
+      ln.put("inCase", l.toDocument().isPresent());
+      ArrayNode ev = ln.putArray("evidence");
+      l.evidence().forEach(e -> ev.add(evidence(e)));
+    }
+    ArrayNode ev = n.putArray("evidence");
+    p.evidence().forEach(e -> ev.add(evidence(e)));
+    return n;
+  }
+
+  static ObjectNode evidence(Evidence e) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("document", e.document());
+    n.put("start", e.start());
+    n.put("end", e.end());
+    n.put("quote", e.quote());
+    if (!e.note().isEmpty()) {
+      n.put("note", e.note());
+    }
+    return n;
+  }
+
+  /** Dated events from the date facts; the dates of a conflict side by side. */
+  private List<Row> timeline() {
+    List<ObjectNode> events = new ArrayList<>();
+    for (Fact f : r.facts()) {
+      if (!f.property().equals("date")) {
+        continue;
+      }
+      Map<String, List<Claim>> byDate = new TreeMap<>();
+      for (Claim c : f.claims()) {
+        byDate.computeIfAbsent(c.value().value().normalized(), k -> new ArrayList<>()).add(c);
+      }
+      for (Map.Entry<String, List<Claim>> e : byDate.entrySet()) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("date", e.getKey());
+        n.put("what", f.subject());
+        n.put("fact", f.id());
+        n.put("story", f.story());
+        n.put("status", f.status());
+        if (byDate.size() > 1) {
+          ArrayNode other = n.putArray("alongside");
+          byDate.keySet().stream().filter(d -> !d.equals(e.getKey())).forEach(other::add);
+        }
+        ArrayNode claims = n.putArray("claims");
+        e.getValue().forEach(c -> claims.add(claim(c)));
+        events.add(n);
+      }
+    }
+    events.sort(Comparator.comparing((ObjectNode n) -> n.get("date").asText()).thenComparing(n -> n.get("what").asText()));
+    List<Row> out = new ArrayList<>();
+    for (ObjectNode n : events) {
+      out.add(new Row(EVENT, "E" + (out.size() + 1), n.get("story").asText(), n.get("status").asText(), "", n));
+    }
+    return out;
+  }
+
+  /** Each press claim against the claims of the cache's own documents about the same thing. */
+  private List<Row> coverage() {
+    Map<String, List<Claim>> records = new LinkedHashMap<>();
+    for (Claim c : r.claims()) {
+      if (!r.genres().get(c.document()).press()) {
+        records.computeIfAbsent(storyOf.get(c.document()) + "|" + c.key(), k -> new ArrayList<>()).add(c);
+      }
+    }
+    boolean anyRecords = !records.isEmpty() || r.genres().values().stream().anyMatch(g -> !g.press());
+    List<Row> out = new ArrayList<>();
+    if (!anyRecords) {
+      return out;
+    }
+    for (Claim c : r.claims()) {
+      if (!r.genres().get(c.document()).press()) {
+        continue;
+      }
+      List<Claim> against = records.getOrDefault(storyOf.get(c.document()) + "|" + c.key(), List.of());
+      List<Claim> support = new ArrayList<>();
+      List<Claim> draftSupport = new ArrayList<>();
+      List<Claim> contra = new ArrayList<>();
+      List<String> why = new ArrayList<>();
+      boolean pressPreliminary = c.qualifier().filter(q -> q.bound() == Qualifier.Bound.PRELIMINARY).isPresent();
+      for (Claim d : against) {
+        Comparison.Result res = Comparison.compare(c, d);
+        boolean prelim = d.qualifier().filter(q -> q.bound() == Qualifier.Bound.PRELIMINARY).isPresent();
+        switch (res.verdict()) {
+          case AGREE -> (prelim && !pressPreliminary ? draftSupport : support).add(d);
+          case CONFLICT -> {
+            contra.add(d);
+            why.add(res.why());
+          }
+          case DIVERGENT -> {
+            if (!res.why().startsWith("different currencies") && !res.why().startsWith("values of different kinds")) {
+              if (prelim && !pressPreliminary) {
+                continue;
+              }
+              support.add(d);
+              why.add(res.why());
+            }
+          }
+        }
+      }
+      String status;
+      List<Claim> evidence = new ArrayList<>();
+      if (!support.isEmpty()) {
+        status = "supported";
+        evidence.addAll(support);
+      } else if (!contra.isEmpty()) {
+        status = "contradicted";
+        evidence.addAll(contra);
+        evidence.addAll(draftSupport);
+        if (!draftSupport.isEmpty()) {
+          why.add("the figure matches only a draft");
+        }
+      } else if (!draftSupport.isEmpty()) {
+        status = "supported";
+        evidence.addAll(draftSupport);
+        why.add("only a draft gives this figure");
+      } else {
+        status = "not-found";
+      }
+      ObjectNode n = claim(c);
+      n.put("subject", c.subject());
+      n.put("property", c.property());
+      n.put("status", status);
+      if (!why.isEmpty()) {
+        n.put("explanation", String.join("; ", why.stream().distinct().toList()));
+      }
+      ArrayNode ev = n.putArray("evidence");
+      for (Claim d : evidence.subList(0, Math.min(evidence.size(), 6))) {
+        ev.add(claim(d));
+      }
+      out.add(new Row(COVERAGE, "C" + (out.size() + 1), storyOf.getOrDefault(c.document(), ""), status, name(c.document()), n));
+    }
+    return out;
+  }
+}

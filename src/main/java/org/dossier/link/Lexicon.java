@@ -1,0 +1,141 @@
+package org.dossier.link;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The words the link stage reads claims by, in English, Russian and Chinese: what event a date
+ * belongs to, what role an amount of money plays, which part of a whole a number is about, and
+ * which common count nouns mean the same thing across languages. Latin and Cyrillic entries are
+ * word prefixes of the folded (lower-case, accent-free) word; Chinese entries are substrings.
+ */
+final class Lexicon {
+  private Lexicon() {}
+
+  /** A concept and the word prefixes (or Han substrings) that name it. */
+  record Entry(String concept, List<String> prefixes) {
+    boolean matches(String word) {
+      for (String p : prefixes) {
+        if (isHan(p) ? word.contains(p)
+            : p.startsWith("=") ? word.equals(p.substring(1)) : word.startsWith(p)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  private static Entry e(String concept, String... prefixes) {
+    return new Entry(concept, List.of(prefixes));
+  }
+
+  /** Events a date can belong to, in order of precedence when one word names several. */
+  static final List<Entry> EVENTS = List.of(
+      e("agreement", "agree", "deal", "signed", "signing", "signature", "=sign", "concluded", "contract", "sold",
+          "sell", "sale", "purchas", "договор", "соглаш", "соглас", "подпис", "заключ", "контракт",
+          "сделк", "продаж", "прода", "закуп", "签署", "签订", "签约", "协议", "合同", "达成"),
+      e("delivery", "deliver", "supply", "supplied", "suppli", "shipment", "shipped", "handover",
+          "handed", "arriv", "постав", "отгруз", "交付", "交货", "运抵", "供应"),
+      e("payment", "=pay", "paid", "payment", "instalment", "installment", "tranche", "advance",
+          "оплат", "плат", "аванс", "транш", "付款", "支付", "预付"),
+      e("publication", "publish", "released", "release", "analysis", "announc", "posted",
+          "опубликов", "публик", "доклад", "анализ", "отчет", "объяв", "发布", "公布", "报告"),
+      e("meeting", "meeting", "=met", "talks", "visit", "summit", "negotiat", "встреч", "переговор",
+          "визит", "совещан", "会议", "会谈", "会晤", "访问"),
+      e("leak", "leak", "hack", "stole", "stolen", "breach", "taken", "утечк", "утек", "взлом",
+          "похищ", "похит", "泄露", "窃取"),
+      e("training", "train", "обучен", "обуча", "подготовк", "培训", "训练"),
+      e("exercise", "exercise", "drill", "manoeuvr", "maneuv", "учени", "演习"),
+      e("invasion", "invade", "invasion", "seize", "вторжен", "захват", "入侵", "攻占"),
+      e("readiness", "ready", "prepared", "readiness", "готов", "准备"),
+      e("founding", "founded", "established", "основан", "создан", "成立"),
+      e("election", "election", "vote", "elected", "выбор", "голосов", "选举"));
+
+  /** Words before an event or a part that make it a different one: "initial agreement". */
+  static final List<Entry> ORDINALS = List.of(
+      e("first", "first", "1st", "initial", "preliminary", "original", "framework", "earlier",
+          "перв", "первоначальн", "предварительн", "рамочн", "初步", "首"),
+      e("second", "second", "2nd", "втор", "第二"),
+      e("third", "third", "3rd", "трет", "第三"),
+      e("final", "final", "last", "remaining", "окончательн", "заключительн", "последн", "остальн",
+          "最终", "最后", "剩余"),
+      e("draft", "draft", "проект", "草案"));
+
+  /** Number words after a part noun: "stage two", "этап 2". */
+  static Optional<String> ordinalAfter(String word) {
+    return switch (word) {
+      case "one", "1", "i" -> Optional.of("first");
+      case "two", "2", "ii" -> Optional.of("second");
+      case "three", "3", "iii" -> Optional.of("third");
+      default -> Optional.empty();
+    };
+  }
+
+  /** Nouns naming a part of a whole: a batch, a stage of payment. */
+  static final Entry PARTS = e("part", "batch", "stage", "tranche", "phase", "instalment",
+      "installment", "lot", "shipment", "партия", "партии", "этап", "транш", "очеред", "批", "期", "阶段");
+
+  /** What an amount of money is. */
+  static final List<Entry> MONEY_ROLES = List.of(
+      e("unit price", "each", "apiece", "per unit", "per vehicle", "unit price", "a piece",
+          "за единицу", "за штуку", "цена единицы", "каждая", "каждый", "单价", "每辆", "每台", "每套"),
+      e("payment", "advance", "payment", "instalment", "installment", "tranche", "stage", "pay",
+          "paid", "due", "аванс", "платеж", "платёж", "оплат", "транш", "этап", "付款", "预付", "支付"),
+      e("value", "contract", "deal", "agreement", "worth", "valued", "value", "total", "cost",
+          "package", "order", "контракт", "договор", "сделк", "стоимост", "сумм", "итого", "общ",
+          "заказ", "合同", "总额", "总价", "价值", "总计", "订单"));
+
+  /** Common count nouns that mean the same thing in the three languages. */
+  static final List<Entry> COUNT_CONCEPTS = List.of(
+      e("pages", "page", "страниц", "页"),
+      e("documents", "document", "file", "документ", "файл", "文件"),
+      e("exercises", "exercise", "drill", "manoeuvr", "maneuv", "учени", "演习"),
+      e("people", "people", "person", "inhabitant", "resident", "человек", "жител", "人"),
+      e("troops", "troop", "soldier", "servicem", "paratroop", "военнослуж", "солдат", "десантник", "士兵", "官兵"),
+      e("vehicles", "vehicle", "машин", "车"),
+      e("villages", "village", "=сел", "сёл", "деревн", "村"),
+      e("countries", "countr", "nation", "стран", "государств", "国家"),
+      e("instructors", "instructor", "инструктор", "教官"),
+      e("weeks", "week", "недел", "周", "星期"),
+      e("months", "month", "месяц", "个月"),
+      e("years", "year", "=год", "=года", "=году", "=лет", "年"),
+      e("days", "=day", "=days", "=дней", "=дня", "=день", "天"),
+      e("hours", "hour", "=час", "=часа", "=часов", "小时"));
+
+  static final List<String> TIME_UNITS = List.of("weeks", "months", "years", "days", "hours");
+
+  /** "ago", "назад", "前": a count of time units before the document's date, not a duration. */
+  static final Pattern AGO = Pattern.compile("(?iu)^\\s*(?:ago|earlier|before|назад|тому назад|前)");
+
+  /** Words in an organisation's name that make it a news outlet. */
+  static final Pattern OUTLET_WORDS = Pattern.compile(
+      "(?iu)\\b(?:post|times|tribune|herald|news|newswire|wire|courier|radio|television|tv|press|"
+          + "journal|gazette|telegraph|guardian|observer|agency|chronicle|daily|weekly|magazine|"
+          + "broadcast\\w*|reuters|bloomberg|upi|afp|associated press|tass|interfax|ria|xinhua|bbc|"
+          + "cnn|rfe|rferl|rfe/rl|sentinel|examiner|gazeta|вестник|известия|газета|радио|"
+          + "агентство|телеканал|коммерсант|новости|ведомости|курьер|правда)\\b|新华社|日报|报|电视台|通讯社");
+
+  static boolean isOutletName(String name) {
+    return OUTLET_WORDS.matcher(name).find();
+  }
+
+  static boolean isHan(String s) {
+    return !s.isEmpty() && Character.UnicodeScript.of(s.codePointAt(0)) == Character.UnicodeScript.HAN;
+  }
+
+  /** The first entry naming {@code word} (already folded), if any. */
+  static Optional<Entry> find(List<Entry> entries, String word) {
+    for (Entry entry : entries) {
+      if (entry.matches(word)) {
+        return Optional.of(entry);
+      }
+    }
+    return Optional.empty();
+  }
+
+  static String fold(String s) {
+    return org.dossier.analyze.Sentences.fold(s).toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,34 @@
+package org.dossier.link;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.dossier.core.Annotations;
+import org.dossier.core.DocumentId;
+
+/**
+ * One analysed document as the link stage reads it.
+ *
+ * @param name as the foundation names documents (its first path)
+ * @param language ISO 639-1 code or {@code und}
+ * @param text the extracted text
+ * @param annotations what the analyze stage found
+ * @param resolvedNames for each of {@code annotations.entities()}, the name of the case entity
+ *     it was resolved to (its own text when it was not resolved)
+ * @param date the document's own date, if known
+ */
+public record LinkDocument(DocumentId id, String name, String language, String mediaType,
+    Map<String, List<String>> metadata, String text, Annotations annotations,
+    List<String> resolvedNames, Optional<LocalDate> date) {
+  public LinkDocument {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(annotations, "annotations");
+    if (resolvedNames.size() != annotations.entities().size()) {
+      throw new IllegalArgumentException("one resolved name per entity mention");
+    }
+  }
+}

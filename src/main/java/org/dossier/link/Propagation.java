@@ -1,0 +1,391 @@
+package org.dossier.link;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.dossier.core.DocumentId;
+
+/**
+ * Who copied, translated or rewrote whom, among the press articles of a case, and which articles
+ * share an upstream source:
+ * <ul>
+ *   <li>a <b>repost</b> holds most of another article's sampled word shingles, or credits where it
+ *       was first published (a credit line, a closing agency slug, an interview whose questions a
+ *       named outlet puts);
+ *   <li>a <b>translation</b> gives the numbers and names of an earlier article of the story in
+ *       another language, or carries the marks of translation (an acronym in another language's
+ *       word order, a decimal comma);
+ *   <li>a <b>rewrite</b> retells what it attributes to another outlet ("the Courier reported");
+ *   <li>articles <b>share a source</b> when they attribute statements to the same third outlet or
+ *       carry the same verbatim quote without copying each other.
+ * </ul>
+ * Copies are found with an inverted index over sampled shingles; translations and shared
+ * sources are looked for within stories.
+ */
+final class Propagation {
+  private final List<Summary> docs;
+  private final List<Story> stories;
+  private final Map<DocumentId, Integer> index = new HashMap<>();
+  private final Map<Integer, Map<String, SourceLink>> links = new HashMap<>();
+
+  Propagation(List<Summary> docs, List<Story> stories) {
+    this.docs = docs;
+    this.stories = stories;
+    for (int i = 0; i < docs.size(); i++) {
+      index.put(docs.get(i).id, i);
+    }
+  }
+
+  List<Provenance> trace() {
+    copies();
+    credits();
+    for (Story s : stories) {
+      List<Integer> members = new ArrayList<>();
+      for (DocumentId d : s.documents()) {
+        int i = index.get(d);
+        if (docs.get(i).genre.press()) {
+          members.add(i);
+        }
+      }
+      if (members.size() > 1 && members.size() <= 400) {
+        translations(members);
+      }
+      rewrites(members);
+      sharedSources(members);
+    }
+    List<Provenance> out = new ArrayList<>();
+    for (int i = 0; i < docs.size(); i++) {
+      Summary s = docs.get(i);
+      List<SourceLink> own = new ArrayList<>(links.getOrDefault(i, Map.of()).values());
+      String kind = "original";
+      List<Evidence> evidence = new ArrayList<>();
+      if (s.genre.press()) {
+        boolean repost = own.stream().anyMatch(l -> l.relation().equals("copies"));
+        boolean translation = own.stream().anyMatch(l -> l.relation().equals("translates"))
+            || !s.translationMarks.isEmpty();
+        boolean rewrite = own.stream().anyMatch(l -> l.relation().equals("rewrites"));
+        kind = repost ? "repost" : translation ? "translation" : rewrite ? "rewrite" : "original";
+        evidence.addAll(s.translationMarks);
+      }
+      out.add(new Provenance(s.id, kind, s.genre, own, evidence));
+    }
+    return out;
+  }
+
+  private void add(int from, String to, Optional<DocumentId> toDoc, String relation, List<Evidence> evidence) {
+    Map<String, SourceLink> own = links.computeIfAbsent(from, k -> new LinkedHashMap<>());
+    String key = relation + "|" + to;
+    SourceLink before = own.get(key);
+    if (before != null) {
+      List<Evidence> all = new ArrayList<>(before.evidence());
+      for (Evidence e : evidence) {
+        if (all.size() < 8 && !all.contains(e)) {
+          all.add(e);
+        }
+      }
+      own.put(key, new SourceLink(to, toDoc, relation, all));
+    } else {
+      own.put(key, new SourceLink(to, toDoc, relation, evidence.size() > 8 ? evidence.subList(0, 8) : evidence));
+    }
+  }
+
+  private boolean linked(int from, int to) {
+    return links.getOrDefault(from, Map.of()).values().stream()
+        .anyMatch(l -> l.toDocument().equals(Optional.of(docs.get(to).id)));
+  }
+
+  /** True when {@code from} copies, translates or rewrites {@code to}. */
+  private boolean derived(int from, int to) {
+    return links.getOrDefault(from, Map.of()).values().stream()
+        .anyMatch(l -> !l.relation().equals("shares-source") && l.toDocument().equals(Optional.of(docs.get(to).id)));
+  }
+
+  // ------------------------------------------------------------------ copies
+
+  private void copies() {
+    Map<Long, List<Integer>> postings = new HashMap<>();
+    for (int i = 0; i < docs.size(); i++) {
+      if (!docs.get(i).genre.press()) {
+        continue;
+      }
+      for (Summary.Shingle sh : docs.get(i).shingles) {
+        postings.computeIfAbsent(sh.hash(), k -> new ArrayList<>(2)).add(i);
+      }
+    }
+    for (int i = 0; i < docs.size(); i++) {
+      Summary a = docs.get(i);
+      if (!a.genre.press() || a.shingles.isEmpty()) {
+        continue;
+      }
+      Map<Integer, Integer> shared = new HashMap<>();
+      for (Summary.Shingle sh : a.shingles) {
+        List<Integer> p = postings.get(sh.hash());
+        if (p == null || p.size() > Linker.MAX_POSTINGS) {
+          continue;
+        }
+        int last = -1;
+        for (int j : p) {
+          if (j > i && j != last) {
+            shared.merge(j, 1, Integer::sum);
+            last = j;
+          }
+        }
+      }
+      for (Map.Entry<Integer, Integer> e : shared.entrySet()) {
+        int j = e.getKey();
+        Summary b = docs.get(j);
+        int common = e.getValue();
+        int smaller = Math.min(a.shingles.size(), b.shingles.size());
+        if (common < 3 || (double) common / smaller < Linker.COPY_CONTAINMENT) {
+          continue;
+        }
+        // the copy is the later one; on the same day the one that credits the other, else the shorter
+        int copy = direction(i, j);
+        int original = copy == i ? j : i;
+        Summary c = docs.get(copy);
+        Summary o = docs.get(original);
+        List<Evidence> evidence = new ArrayList<>();
+        evidence.add(new Evidence(c.name, 0, 0, "", String.format(java.util.Locale.ROOT,
+            "%d of %d sampled five-word sequences of %s are in %s", common, c.shingles.size(), c.name, o.name)));
+        Set<Long> theirs = new java.util.HashSet<>();
+        o.shingles.forEach(s -> theirs.add(s.hash()));
+        int shown = 0;
+        for (Summary.Shingle sh : c.shingles) {
+          if (theirs.contains(sh.hash()) && shown++ < 3) {
+            evidence.add(new Evidence(c.name, sh.start(), sh.end(), sh.words(), "also in " + o.name));
+          }
+        }
+        add(copy, o.name, Optional.of(o.id), "copies", evidence);
+      }
+    }
+  }
+
+  private int direction(int i, int j) {
+    Summary a = docs.get(i);
+    Summary b = docs.get(j);
+    if (a.date.isPresent() && b.date.isPresent() && !a.date.get().equals(b.date.get())) {
+      return a.date.get().isAfter(b.date.get()) ? i : j;
+    }
+    boolean aCredits = credits(a, b);
+    boolean bCredits = credits(b, a);
+    if (aCredits != bCredits) {
+      return aCredits ? i : j;
+    }
+    if (a.shingleTotal != b.shingleTotal) {
+      return a.shingleTotal < b.shingleTotal ? i : j;
+    }
+    return a.name.compareTo(b.name) > 0 ? i : j;
+  }
+
+  private static boolean credits(Summary a, Summary b) {
+    return b.genre.outlet().isPresent() && (a.credits.stream().anyMatch(c -> Summary.sameOutlet(c.outlet(), b.genre.outlet().get()))
+        || a.cites.stream().anyMatch(c -> Summary.sameOutlet(c.outlet(), b.genre.outlet().get())));
+  }
+
+  /** Credit lines, slugs and interviews: a repost of the named outlet's piece, in the case or not. */
+  private void credits() {
+    for (int i = 0; i < docs.size(); i++) {
+      Summary s = docs.get(i);
+      if (!s.genre.press() || s.credits.isEmpty()) {
+        continue;
+      }
+      Map<String, List<Evidence>> byOutlet = new LinkedHashMap<>();
+      List<Summary.Cite> slugs = new ArrayList<>();
+      for (Summary.Cite c : s.credits) {
+        if (c.how().equals("slug") && c.outlet().matches("[\\p{Lu}/]+")) {
+          slugs.add(c);
+          continue;
+        }
+        String key = byOutlet.keySet().stream().filter(o -> Summary.sameOutlet(o, c.outlet())).findFirst().orElse(c.outlet());
+        byOutlet.computeIfAbsent(key, k -> new ArrayList<>()).add(c.evidence());
+      }
+      // a bare slug goes with the one outlet the text credits; alone, it names the source itself
+      for (Summary.Cite slug : slugs) {
+        if (byOutlet.size() == 1) {
+          byOutlet.values().iterator().next().add(slug.evidence());
+        } else {
+          byOutlet.computeIfAbsent(slug.outlet(), k -> new ArrayList<>()).add(slug.evidence());
+        }
+      }
+      for (Map.Entry<String, List<Evidence>> e : byOutlet.entrySet()) {
+        Optional<Integer> inCase = articleOf(e.getKey(), i);
+        if (inCase.isPresent()) {
+          add(i, docs.get(inCase.get()).name, Optional.of(docs.get(inCase.get()).id), "copies", e.getValue());
+        } else {
+          add(i, e.getKey(), Optional.empty(), "copies", e.getValue());
+        }
+      }
+    }
+  }
+
+  /** The earliest other press article of the case published by {@code outlet}. */
+  private Optional<Integer> articleOf(String outlet, int except) {
+    for (int j = 0; j < docs.size(); j++) {
+      Summary o = docs.get(j);
+      if (j != except && o.genre.press() && o.genre.outlet().isPresent() && Summary.sameOutlet(o.genre.outlet().get(), outlet)) {
+        return Optional.of(j);
+      }
+    }
+    return Optional.empty();
+  }
+
+  // ------------------------------------------------------------------ translations
+
+  private void translations(List<Integer> members) {
+    for (int x = 0; x < members.size(); x++) {
+      for (int y = x + 1; y < members.size(); y++) {
+        int i = members.get(x);
+        int j = members.get(y);
+        Summary a = docs.get(i);
+        Summary b = docs.get(j);
+        if (a.language.equals(b.language) || a.language.equals("und") || b.language.equals("und")
+            || linked(i, j) || linked(j, i)) {
+          continue;
+        }
+        Set<String> values = Linker.intersection(a.valueKeys, b.valueKeys);
+        Set<String> names = Linker.intersection(a.entityNames, b.entityNames);
+        int minValues = Math.min(a.valueKeys.size(), b.valueKeys.size());
+        int minNames = Math.min(a.entityNames.size(), b.entityNames.size());
+        double ratio = (double) Math.min(a.sentences, b.sentences) / Math.max(a.sentences, b.sentences);
+        if (values.size() < 3 || values.size() < 0.6 * minValues || names.size() < 2
+            || names.size() < 0.5 * minNames || ratio < 0.5) {
+          continue;
+        }
+        int t = a.date.isPresent() && b.date.isPresent() && !a.date.get().equals(b.date.get())
+            ? (a.date.get().isAfter(b.date.get()) ? i : j)
+            : (!a.language.equals("en") && b.language.equals("en") ? i : !b.language.equals("en") && a.language.equals("en") ? j
+                : (a.name.compareTo(b.name) > 0 ? i : j));
+        int o = t == i ? j : i;
+        List<Evidence> evidence = new ArrayList<>();
+        Summary ts = docs.get(t);
+        evidence.add(new Evidence(ts.name, 0, 0, "", String.format(java.util.Locale.ROOT,
+            "%s (%s) and %s (%s) give the same %d values (%s) and %d names (%s)", ts.name, ts.language,
+            docs.get(o).name, docs.get(o).language, values.size(), String.join(", ", limit(values, 8)),
+            names.size(), String.join(", ", limit(names, 8)))));
+        add(t, docs.get(o).name, Optional.of(docs.get(o).id), "translates", evidence);
+      }
+    }
+  }
+
+  private static List<String> limit(Set<String> s, int n) {
+    return s.stream().sorted().limit(n).map(v -> v.substring(v.indexOf(':') + 1)).toList();
+  }
+
+  // ------------------------------------------------------------------ rewrites and shared sources
+
+  private void rewrites(List<Integer> members) {
+    for (int i : members) {
+      Summary s = docs.get(i);
+      for (Summary.Cite c : s.cites) {
+        Optional<Integer> inCase = Optional.empty();
+        for (int j : members) {
+          Summary o = docs.get(j);
+          if (j != i && o.genre.outlet().isPresent() && Summary.sameOutlet(o.genre.outlet().get(), c.outlet())
+              && (o.date.isEmpty() || s.date.isEmpty() || !o.date.get().isAfter(s.date.get()))) {
+            inCase = Optional.of(j);
+            break;
+          }
+        }
+        if (inCase.isPresent()) {
+          Summary o = docs.get(inCase.get());
+          List<Evidence> evidence = new ArrayList<>();
+          evidence.add(c.evidence());
+          for (Summary.Quote q : s.quotes) {
+            for (Summary.Quote q2 : o.quotes) {
+              if (q.key().equals(q2.key())) {
+                evidence.add(new Evidence(s.name, q.evidence().start(), q.evidence().end(), q.evidence().quote(),
+                    "the same quote as " + o.name));
+              }
+            }
+          }
+          if (!linked(i, inCase.get()) || links.get(i).containsKey("rewrites|" + o.name)) {
+            add(i, o.name, Optional.of(o.id), "rewrites", evidence);
+          }
+        } else {
+          add(i, canonicalOutlet(c.outlet()), Optional.empty(), "rewrites", List.of(c.evidence()));
+        }
+      }
+    }
+  }
+
+  /** The fullest spelling of an outlet that the cites of the case give. */
+  private String canonicalOutlet(String outlet) {
+    String best = outlet.replaceFirst("(?i)^the\\s+", "");
+    for (Summary d : docs) {
+      for (Summary.Cite c : d.cites) {
+        String o = c.outlet().replaceFirst("(?i)^the\\s+", "");
+        if (o.length() > best.length() && Summary.sameOutlet(o, best)) {
+          best = o;
+        }
+      }
+    }
+    return best;
+  }
+
+  private void sharedSources(List<Integer> members) {
+    // the same third outlet cited by two articles
+    Map<String, List<int[]>> byOutlet = new LinkedHashMap<>();
+    for (int i : members) {
+      List<Summary.Cite> cs = docs.get(i).cites;
+      for (int k = 0; k < cs.size(); k++) {
+        Summary.Cite c = cs.get(k);
+        if (articleOf(c.outlet(), -1).isPresent()) {
+          continue; // an outlet of the case: a rewrite of that article, not a shared upstream
+        }
+        String key = canonicalOutlet(c.outlet());
+        List<int[]> l = byOutlet.computeIfAbsent(key, x -> new ArrayList<>());
+        if (l.stream().noneMatch(p -> p[0] == i) && l.size() < 50) {
+          l.add(new int[] {i, k});
+        }
+      }
+    }
+    for (Map.Entry<String, List<int[]>> e : byOutlet.entrySet()) {
+      List<int[]> l = e.getValue();
+      for (int x = 0; x < l.size(); x++) {
+        for (int y = 0; y < l.size(); y++) {
+          if (x == y) {
+            continue;
+          }
+          Summary a = docs.get(l.get(x)[0]);
+          Summary b = docs.get(l.get(y)[0]);
+          Evidence ea = a.cites.get(l.get(x)[1]).evidence();
+          Evidence eb = b.cites.get(l.get(y)[1]).evidence();
+          add(l.get(x)[0], b.name, Optional.of(b.id), "shares-source", List.of(
+              new Evidence(ea.document(), ea.start(), ea.end(), ea.quote(), "cites " + e.getKey()),
+              new Evidence(eb.document(), eb.start(), eb.end(), eb.quote(), "cites " + e.getKey())));
+        }
+      }
+    }
+    // the same verbatim quote in two articles that do not copy or rewrite each other
+    Map<String, List<int[]>> byQuote = new HashMap<>();
+    for (int i : members) {
+      List<Summary.Quote> qs = docs.get(i).quotes;
+      for (int k = 0; k < qs.size(); k++) {
+        byQuote.computeIfAbsent(qs.get(k).key(), x -> new ArrayList<>()).add(new int[] {i, k});
+      }
+    }
+    for (List<int[]> l : byQuote.values()) {
+      if (l.size() < 2 || l.size() > 50) {
+        continue;
+      }
+      for (int[] p : l) {
+        for (int[] q : l) {
+          if (p[0] == q[0] || derived(p[0], q[0]) || derived(q[0], p[0])) {
+            continue;
+          }
+          Summary a = docs.get(p[0]);
+          Summary b = docs.get(q[0]);
+          Evidence ea = a.quotes.get(p[1]).evidence();
+          Evidence eb = b.quotes.get(q[1]).evidence();
+          add(p[0], b.name, Optional.of(b.id), "shares-source", List.of(
+              new Evidence(ea.document(), ea.start(), ea.end(), ea.quote(), "the same quote"),
+              new Evidence(eb.document(), eb.start(), eb.end(), eb.quote(), "the same quote")));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,370 @@
+package org.dossier.link;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dossier.core.Attribution;
+import org.dossier.core.DocumentId;
+import org.dossier.core.EntityMention;
+import org.dossier.core.EntityType;
+import org.dossier.core.Value;
+import org.dossier.core.ValueMention;
+
+/**
+ * What the link stage keeps of one document once its text is read: its claims, its features for
+ * grouping stories, a sample of its word shingles, its quotes, the outlets it cites and the marks
+ * of copying or translation. The text itself is not kept, so memory grows with the number of
+ * documents, not with their size.
+ */
+final class Summary {
+  /** A cited outlet: who, how, and the sentence that cites it. */
+  record Cite(String outlet, String how, Evidence evidence) {}
+
+  /** A sampled shingle: where it is and its words. */
+  record Shingle(long hash, int start, int end, String words) {}
+
+  /** A quoted passage of at least {@link #QUOTE_WORDS} words: its folded words, and where. */
+  record Quote(String key, Evidence evidence) {}
+
+  static final int SHINGLE = 5;
+  /** One shingle in this many is sampled (by hash, so all documents sample the same ones). */
+  static final int SAMPLE = 4;
+  static final int QUOTE_WORDS = 6;
+
+  final DocumentId id;
+  final String name;
+  final String language;
+  final Optional<LocalDate> date;
+  final Genre genre;
+  final List<Claim> claims;
+  final String headline;
+  final Map<String, Integer> features = new HashMap<>();
+  final Set<String> entityNames = new LinkedHashSet<>();
+  final Set<String> valueKeys = new LinkedHashSet<>();
+  final List<Shingle> shingles = new ArrayList<>();
+  int shingleTotal;
+  final List<Quote> quotes = new ArrayList<>();
+  final List<Cite> cites = new ArrayList<>();
+  /** Credit lines and interview marks that name where the text was first published. */
+  final List<Cite> credits = new ArrayList<>();
+  final List<Evidence> translationMarks = new ArrayList<>();
+  final int sentences;
+
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+  private static final Pattern QUOTED = Pattern.compile("[\"“«„]([^\"”»“„]{20,600})[\"”»“]");
+  private static final Set<String> STOP = Set.of("that", "this", "with", "from", "have", "were",
+      "which", "would", "their", "there", "they", "been", "will", "also", "said", "into", "than",
+      "about", "after", "more", "other", "what", "when", "where", "while", "some", "such", "these",
+      "those", "over", "under", "between", "could", "should", "them", "then", "very", "most",
+      "это", "что", "как", "для", "также", "его", "она", "они", "было", "были", "быть", "который",
+      "которые", "после", "более", "при", "или", "уже", "так", "только");
+
+  // ------------------------------------------------------------------ credits and markers
+  private static final Pattern CREDIT = Pattern.compile(
+      "(?iu)(?:(?:this|the) (?:article|story|interview|report|piece|text) (?:was |is )?(?:first |originally )?"
+          + "(?:published|republished|reproduced|broadcast|aired|appeared)|(?:first|originally) (?:published|appeared|aired|broadcast)"
+          + "|republished|reprinted|reproduced) (?:with permission )?(?:by|in|on|at|from|of)\\s+(?:the\\s+)?"
+          + "([\\p{Lu}][\\p{L}\\p{N}&'’./\\- ]{1,60}?)(?=[.,;:)\\n]|\\s*$)"
+          + "|(?imu)^\\s*(?:source|источник|来源|оригинал|original)\\s*[:：]\\s*([^\\n]{2,80})$"
+          + "|(?iu)(?:впервые опубликован\\p{L}*|перепечатан\\p{L}*)\\s+(?:в|на)?\\s*[«\"]?([^»\"\\n.,]{2,60})"
+          + "|转载自\\s*([^\\s，。]{2,30})");
+  /** A closing agency slug: "... it remains to be seen./REL" or a last line "/RFE". */
+  private static final Pattern SLUG = Pattern.compile("(?:(?<=[.!?»\"”])|(?m:^)|\\s)/\\s?(\\p{Lu}[\\p{Lu}/]{1,11})\\s*$", Pattern.MULTILINE);
+  /** "X spoke to Y", "in an interview with Y", "told Y". */
+  private static final Pattern SPOKE_TO = Pattern.compile(
+      "(?iu)(?:spoke (?:to|with)|in an interview (?:to|with)|interviewed by|рассказал\\p{L}* (?:в интервью )?|в интервью)\\s+(?:the\\s+)?"
+          + "([\\p{Lu}][\\p{L}\\p{N}&'’./\\- ]{1,60}?)(?=\\s+(?:about|on|that|in|what|о|об)\\b|[.,;:\\n])");
+  private static final Pattern SPEAKER_LABEL = Pattern.compile(
+      "(?m)^([\\p{Lu}][\\p{L}\\p{N}.’'&/\\-]*(?:[ /][\\p{Lu}][\\p{L}\\p{N}.’'&/\\-]*){0,6}):\\s+[^\\n]*\\?\\s*$");
+  private static final Pattern DECIMAL_COMMA = Pattern.compile("\\b\\d{1,3},\\d{1,2}\\s+(?:million|billion|thousand)\\b");
+
+  Summary(LinkDocument d, Genre genre, List<Claim> claims) {
+    this.id = d.id();
+    this.name = d.name();
+    this.language = d.language();
+    this.date = d.date();
+    this.genre = genre;
+    this.claims = List.copyOf(claims);
+    String text = d.text();
+    this.headline = headline(text);
+    this.sentences = Math.max(1, org.dossier.analyze.Sentences.of(text.substring(0, Math.min(text.length(), 200_000)), d.language()).size());
+    String ownOutlet = genre.outlet().map(Lexicon::fold).orElse("");
+    List<EntityMention> es = d.annotations().entities();
+    for (int i = 0; i < es.size(); i++) {
+      EntityMention e = es.get(i);
+      String resolved = d.resolvedNames().get(i);
+      String folded = Lexicon.fold(resolved);
+      if (!ownOutlet.isEmpty() && (folded.equals(ownOutlet) || ownOutlet.contains(folded))) {
+        continue; // its own outlet says nothing about what it reports
+      }
+      entityNames.add(e.type().code() + ":" + folded);
+      features.merge("e:" + folded, e.type() == EntityType.PLACE ? 1 : 2, Integer::sum);
+    }
+    for (ValueMention v : d.annotations().values()) {
+      if (v.value() instanceof Value.Date) {
+        continue;
+      }
+      String key = v.value().kind() + ":" + v.value().normalized();
+      valueKeys.add(key);
+      features.merge("v:" + key, 2, Integer::sum);
+    }
+    for (Claim c : claims) {
+      if (c.value().value() instanceof Value.Date dt) {
+        valueKeys.add("date:" + dt.iso());
+      }
+    }
+    words(text);
+    quotes(text);
+    cites(d);
+    credits(text);
+    translationMarks(d);
+  }
+
+  private static String headline(String text) {
+    for (String line : text.split("\n", 20)) {
+      String s = line.strip();
+      if (s.length() >= 12) {
+        return s.length() > 200 ? s.substring(0, 200) : s;
+      }
+    }
+    return "";
+  }
+
+  private void words(String text) {
+    Matcher m = WORD.matcher(text);
+    long[] window = new long[SHINGLE];
+    int[] starts = new int[SHINGLE];
+    int n = 0;
+    int limit = Math.min(text.length(), 400_000);
+    m.region(0, limit);
+    while (m.find()) {
+      String w = Lexicon.fold(m.group());
+      window[n % SHINGLE] = w.hashCode();
+      starts[n % SHINGLE] = m.start();
+      n++;
+      if (w.length() >= 4 && !STOP.contains(w) && !Character.isUpperCase(m.group().codePointAt(0))
+          && !Character.isDigit(m.group().codePointAt(0))) {
+        features.merge("w:" + org.dossier.analyze.Sentences.key(w), 1, Integer::sum);
+      }
+      if (n >= SHINGLE) {
+        long h = 1125899906842597L;
+        for (int k = 0; k < SHINGLE; k++) {
+          h = 31 * h + window[(n - SHINGLE + k) % SHINGLE];
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        shingleTotal++;
+        if (Math.floorMod(h, SAMPLE) == 0) {
+          int start = starts[(n - SHINGLE) % SHINGLE];
+          shingles.add(new Shingle(h, start, m.end(), text.substring(start, m.end())));
+        }
+      }
+    }
+  }
+
+  private void quotes(String text) {
+    Matcher m = QUOTED.matcher(text);
+    while (m.find()) {
+      List<String> ws = new ArrayList<>();
+      Matcher w = WORD.matcher(m.group(1));
+      while (w.find()) {
+        ws.add(Lexicon.fold(w.group()));
+      }
+      if (ws.size() >= QUOTE_WORDS) {
+        quotes.add(new Quote(String.join(" ", ws), evidence(text, m.start(1), m.end(1), "")));
+      }
+    }
+  }
+
+  private void cites(LinkDocument d) {
+    String text = d.text();
+    for (Attribution at : d.annotations().attributions()) {
+      if (at.kind() == Attribution.Kind.DATELINE) {
+        continue;
+      }
+      String how = at.kind().code();
+      if (Lexicon.isOutletName(at.sourceText()) && !isOwn(at.sourceText())) {
+        cites.add(new Cite(at.sourceText(), how, evidence(text, at.statement().start(), at.statement().end(), "")));
+      }
+      at.via().filter(Lexicon::isOutletName).filter(v -> !isOwn(v)).ifPresent(v ->
+          cites.add(new Cite(strip(v), "told", evidence(text, at.statement().start(), at.statement().end(), ""))));
+    }
+    // "according to the Post", "the Post reported" also when the name was read as an organisation only
+    List<EntityMention> es = d.annotations().entities();
+    for (int i = 0; i < es.size(); i++) {
+      EntityMention e = es.get(i);
+      if (e.type() != EntityType.ORGANIZATION || !Lexicon.isOutletName(e.text()) || isOwn(e.text())) {
+        continue;
+      }
+      String after = text.substring(e.span().end(), Math.min(text.length(), e.span().end() + 30));
+      String before = text.substring(Math.max(0, e.span().start() - 30), e.span().start());
+      if (after.matches("(?isu)^\\s*(?:reported|reports|wrote|said|published|сообщил\\p{L}*|пишет|написал\\p{L}*).*")
+          || before.matches("(?isu).*(?:according to(?: the)?|told(?: the)?|reported by(?: the)?|cited by(?: the)?|по данным|по сообщению|как сообщил\\p{L}*|据)\\s*$")) {
+        boolean dup = cites.stream().anyMatch(c -> c.evidence.start() <= e.span().start() && e.span().end() <= c.evidence.end()
+            && Lexicon.fold(c.outlet).equals(Lexicon.fold(e.text())));
+        if (!dup) {
+          int s = Math.max(0, text.lastIndexOf('\n', e.span().start()) + 1);
+          int end = text.indexOf('\n', e.span().end());
+          cites.add(new Cite(d.resolvedNames().get(i), "reported",
+              evidence(text, s, end < 0 ? text.length() : end, "")));
+        }
+      }
+    }
+  }
+
+  private boolean isOwn(String outlet) {
+    return genre.outlet().map(o -> sameOutlet(o, outlet)).orElse(false);
+  }
+
+  private static String strip(String via) {
+    return via.replaceFirst("(?iu)^(?:told|to)\\s+", "").replaceFirst("(?iu)^the\\s+", "").strip();
+  }
+
+  private void credits(String text) {
+    Matcher m = CREDIT.matcher(text);
+    while (m.find()) {
+      String outlet = null;
+      for (int g = 1; g <= m.groupCount() && outlet == null; g++) {
+        outlet = m.group(g);
+      }
+      if (outlet != null && !outlet.isBlank()) {
+        credits.add(new Cite(outlet.strip(), "credit", evidence(text, m.start(), m.end(), "credit line")));
+      }
+    }
+    // an interview transcript whose questions are put by a named outlet
+    Map<String, Integer> labels = new HashMap<>();
+    Map<String, int[]> firstLabel = new HashMap<>();
+    Matcher q = SPEAKER_LABEL.matcher(text);
+    while (q.find()) {
+      labels.merge(q.group(1), 1, Integer::sum);
+      firstLabel.putIfAbsent(q.group(1), new int[] {q.start(), q.end()});
+    }
+    Matcher spoke = SPOKE_TO.matcher(text);
+    while (spoke.find()) {
+      String outlet = spoke.group(1).strip();
+      if (!Lexicon.isOutletName(outlet)) {
+        continue;
+      }
+      int asked = 0;
+      int[] where = null;
+      for (Map.Entry<String, Integer> l : labels.entrySet()) {
+        if (sameOutlet(l.getKey(), outlet) || Lexicon.isOutletName(l.getKey())) {
+          asked += l.getValue();
+          where = where == null ? firstLabel.get(l.getKey()) : where;
+        }
+      }
+      if (asked >= 2) {
+        credits.add(new Cite(outlet, "interview", evidence(text, spoke.start(), spoke.end(),
+            "the text is an interview given to " + outlet)));
+        credits.add(new Cite(outlet, "interview", evidence(text, where[0], where[1],
+            asked + " questions put by " + outlet)));
+      }
+    }
+    // a closing slug: the agency's own abbreviation after the last sentence
+    int tail = Math.max(0, text.length() - 600);
+    Matcher s = SLUG.matcher(text).region(tail, text.length());
+    while (s.find()) {
+      String abbr = s.group(1);
+      if (genre.outlet().map(o -> initials(o).equals(abbr)).orElse(false)) {
+        continue;
+      }
+      String named = credits.stream().map(Cite::outlet).filter(o -> initialsMatch(o, abbr)).findFirst().orElse(abbr);
+      credits.add(new Cite(named, "slug", evidence(text, s.start(1) - 1, s.end(1), "closing slug \"/" + abbr + "\"")));
+    }
+  }
+
+  /** "REL" for "Radio Free Europe/Radio Liberty" (Radio Liberty), "RFE/RL" for the whole. */
+  static boolean initialsMatch(String outlet, String abbr) {
+    String init = initials(outlet);
+    String a = abbr.replace("/", "");
+    if (init.equals(a) || init.startsWith(a) || init.endsWith(a)) {
+      return true;
+    }
+    for (String part : outlet.split("/")) {
+      String pi = initials(part);
+      if (pi.equals(a) || pi.length() >= 2 && a.startsWith(pi.substring(0, 2))) {
+        return true;
+      }
+      String w = part.strip();
+      if (w.length() >= a.length() && w.toUpperCase(java.util.Locale.ROOT).replace(" ", "").startsWith(a)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String initials(String name) {
+    StringBuilder b = new StringBuilder();
+    for (String w : name.split("[\\s/\\-]+")) {
+      if (!w.isEmpty() && Character.isUpperCase(w.codePointAt(0))) {
+        b.appendCodePoint(w.codePointAt(0));
+      }
+    }
+    return b.toString();
+  }
+
+  /** "the Courier" and "Port Ellery Courier", "The Post" and "The Washington Post". */
+  static boolean sameOutlet(String a, String b) {
+    List<String> x = content(a);
+    List<String> y = content(b);
+    if (x.isEmpty() || y.isEmpty()) {
+      return false;
+    }
+    return y.containsAll(x) || x.containsAll(y);
+  }
+
+  private static List<String> content(String name) {
+    List<String> out = new ArrayList<>();
+    Matcher m = WORD.matcher(name);
+    while (m.find()) {
+      String w = Lexicon.fold(m.group());
+      if (!w.equals("the")) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  private void translationMarks(LinkDocument d) {
+    String text = d.text();
+    if (!d.language().equals("en")) {
+      return;
+    }
+    for (EntityMention e : d.annotations().entities()) {
+      String t = e.text();
+      if (t.length() >= 3 && t.length() <= 6 && t.chars().allMatch(Character::isUpperCase) && !e.canonical().equals(t)) {
+        String init = initials(e.canonical().replace("'s", ""));
+        if (!init.equals(t) && sorted(init).equals(sorted(t))) {
+          translationMarks.add(evidence(text, e.span().start(), e.span().end(),
+              "\"" + t + "\" for " + e.canonical() + " (" + init + "): the acronym in another language's word order"));
+        }
+      }
+    }
+    Matcher m = DECIMAL_COMMA.matcher(text);
+    if (m.find()) {
+      translationMarks.add(evidence(text, m.start(), m.end(), "a decimal comma in English text"));
+    }
+  }
+
+  private static String sorted(String s) {
+    char[] c = s.toCharArray();
+    java.util.Arrays.sort(c);
+    return new String(c);
+  }
+
+  Evidence evidence(String text, int start, int end, String note) {
+    String quote = text.substring(start, end).strip();
+    if (quote.length() > 300) {
+      quote = quote.substring(0, 297) + "...";
+    }
+    return new Evidence(name, start, end, quote, note);
+  }
+}

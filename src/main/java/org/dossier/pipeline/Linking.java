@@ -1,0 +1,133 @@
+package org.dossier.pipeline;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.dossier.core.Annotations;
+import org.dossier.core.Document;
+import org.dossier.core.EntityMention;
+import org.dossier.link.Findings;
+import org.dossier.link.LinkDocument;
+import org.dossier.link.Linker;
+import org.dossier.store.SqliteCaseStore;
+
+/**
+ * Runs the link stage over the whole case: reads each analysed document (text, annotations,
+ * resolved names) on every core, forms stories, facts, sources, the timeline and coverage, and
+ * replaces the stored findings in one transaction. It runs after the entities are resolved, so
+ * an interrupted run leaves the setting unset and the next command runs it again.
+ */
+public final class Linking {
+  public static final String SETTING = "links.resolved";
+  /** Largest text read for linking; claims past it are not read (the rest is still searchable). */
+  static final int MAX_CHARS = 2_000_000;
+
+  private Linking() {}
+
+  /** What one run did. */
+  public record Summary(int documents, int stories, int facts, Duration took) {}
+
+  public static Summary run(CaseFolder folder) throws IOException {
+    Instant start = Instant.now();
+    SqliteCaseStore store = folder.store();
+    try {
+      Map<String, String> resolved = store.resolvedNames();
+      List<Document> docs = new ArrayList<>();
+      store.forEachAnalysed(docs::add);
+      Linker linker = new Linker();
+      int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+      ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+        Thread t = new Thread(r, "dossier-link");
+        t.setDaemon(true);
+        return t;
+      });
+      try {
+        // in slices, so that only a slice of texts is in memory at once
+        int slice = 64 * threads;
+        for (int from = 0; from < docs.size(); from += slice) {
+          List<Future<Optional<LinkDocument>>> pending = new ArrayList<>();
+          for (Document d : docs.subList(from, Math.min(docs.size(), from + slice))) {
+            pending.add(pool.submit(() -> read(folder, d, resolved)));
+          }
+          List<LinkDocument> read = new ArrayList<>();
+          for (Future<Optional<LinkDocument>> f : pending) {
+            f.get().ifPresent(read::add);
+          }
+          List<Future<?>> adding = new ArrayList<>();
+          for (LinkDocument d : read) {
+            adding.add(pool.submit(() -> {
+              linker.add(d);
+              return null;
+            }));
+          }
+          for (Future<?> f : adding) {
+            f.get();
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("linking was interrupted", e);
+      } catch (ExecutionException e) {
+        throw new IOException("linking failed: " + e.getCause(), e.getCause());
+      } finally {
+        pool.shutdownNow();
+      }
+      Linker.Result result = linker.finish();
+      List<Findings.Row> rows = Findings.of(result);
+      List<String[]> stored = new ArrayList<>(rows.size());
+      for (Findings.Row r : rows) {
+        stored.add(new String[] {r.kind(), r.id(), r.story(), r.status(), r.document(), r.json().toString()});
+      }
+      store.write(tx -> {
+        tx.replaceFindings(stored);
+        tx.setSetting(SETTING, Instant.now(folder.clock()).toString());
+        return null;
+      });
+      return new Summary(docs.size(), result.stories().size(), result.facts().size(),
+          Duration.between(start, Instant.now()));
+    } catch (SQLException e) {
+      throw new IOException("the case database failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static Optional<LinkDocument> read(CaseFolder folder, Document d, Map<String, String> resolved)
+      throws IOException, SQLException {
+    String text;
+    try {
+      text = Files.readString(folder.layout().text(d.id()), StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+    SqliteCaseStore store = folder.store();
+    Annotations a = store.annotations(d.id());
+    if (text.length() > MAX_CHARS) {
+      text = text.substring(0, MAX_CHARS);
+      int cut = MAX_CHARS;
+      a = new Annotations(
+          a.entities().stream().filter(m -> m.span().end() <= cut).toList(),
+          a.values().stream().filter(m -> m.span().end() <= cut).toList(),
+          a.attributions().stream().filter(m -> m.statement().end() <= cut && m.source().end() <= cut).toList(),
+          a.documentDate(), a.entitiesAnalysed());
+    }
+    List<String> names = new ArrayList<>(a.entities().size());
+    for (EntityMention m : a.entities()) {
+      names.add(resolved.getOrDefault(m.type().code() + "|" + m.text() + "|" + m.canonical(), m.canonical()));
+    }
+    Optional<LocalDate> date = a.documentDate();
+    return Optional.of(new LinkDocument(d.id(), d.name(), d.language(), d.mediaType(),
+        store.metadata(d.id()), text, a, names, date));
+  }
+}
