@@ -17,15 +17,15 @@ final class Qualifiers {
 
   /** Before a number (or its currency sign); each pattern must end right before the value. */
   private static final List<Rule> BEFORE = List.of(
-      rule("(?i)(?:more than|greater than|over|above|at least|upwards of|upward of|in excess of|no less than|no fewer than|north of|some \\d+ or more than)", Bound.AT_LEAST),
+      rule("(?i)(?:more than|greater than|exceeds|exceeded|exceeding|tops|topped|over|above|at least|upwards of|upward of|in excess of|no less than|no fewer than|north of|some \\d+ or more than)", Bound.AT_LEAST),
       rule("(?i)(?:up to|as many as|as much as|less than|fewer than|under|below|at most|no more than|not more than|a maximum of)", Bound.AT_MOST),
       rule("(?i)(?:about|around|approximately|roughly|some|nearly|almost|close to|an estimated|estimated|circa|c\\.|approx\\.|more or less)", Bound.ABOUT),
       rule("(?i)(?:as early as|as soon as|from|starting|beginning|since|after)", Bound.FROM),
-      rule("(?i)(?:by|before|no later than|until|till|not later than)", Bound.BY),
-      rule("(?iu)(?:более чем|более|свыше|больше|не менее|не меньше|по меньшей мере|как минимум)", Bound.AT_LEAST),
+      rule("(?i)(?:by the end of|by end of|until the end of|before the end of|no later than the end of|by|before|no later than|until|till|not later than)", Bound.BY),
+      rule("(?iu)(?:более чем|более|свыше|больше|не менее|не меньше|по меньшей мере|как минимум|превышает|превысил\\p{L}*|превысит|превышающ\\p{L}*)", Bound.AT_LEAST),
       rule("(?iu)(?:не более|не больше|менее|меньше|максимум)", Bound.AT_MOST),
       rule("(?iu)(?:около|примерно|почти|порядка|приблизительно|почти в|около)", Bound.ABOUT),
-      rule("(?iu)(?:не позднее|не позже|к|до)", Bound.BY),
+      rule("(?iu)(?:не позднее конца|до конца|к концу|не позднее|не позже|к|до)", Bound.BY),
       rule("(?iu)(?:начиная с|с|после)", Bound.FROM),
       rule("(?:超过|逾|多于|至少|不少于)", Bound.AT_LEAST),
       rule("(?:不到|少于|最多|不超过|高达)", Bound.AT_MOST),

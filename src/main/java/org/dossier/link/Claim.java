@@ -65,6 +65,11 @@ public record Claim(
     return subjectKey + "|" + propertyKey;
   }
 
+  /** True when the value was later replaced: qualified as preliminary, or in a draft. */
+  public boolean preliminary() {
+    return draftDocument || value.qualifier().filter(q -> q.bound() == Qualifier.Bound.PRELIMINARY).isPresent();
+  }
+
   /**
    * The qualifier the value carries, or, in a document marked as a draft, an implicit
    * "preliminary".

@@ -34,6 +34,30 @@ public final class ClaimExtractor {
 
   private record Token(int start, int end, String folded) {}
 
+  private static final Pattern STOP = Pattern.compile("[.;!?](?:\\s|$)|\\n\\s*\\n");
+  private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "st", "no", "gen",
+      "col", "lt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
+      "u", "s", "inc", "corp", "ltd", "co", "vs", "т", "ул", "им", "исх", "вх");
+
+  /**
+   * True when the text between two words ({@code from} to {@code to}) ends a clause: a full stop
+   * not after an abbreviation, a blank line, or a line break after a full stop (also one that
+   * ends a value: "30 июня 2025 г. Обучение").
+   */
+  private static boolean stops(String text, int from, int to, String wordBefore) {
+    String between = text.substring(from, to);
+    if (STOP.matcher(between).find() && !(between.startsWith(".") && ABBREVIATIONS.contains(wordBefore))) {
+      return true;
+    }
+    // the character before the gap is a full stop that the previous word or value ends with
+    if (from > 0 && ".;".indexOf(text.charAt(from - 1)) >= 0 && !between.isEmpty()
+        && Character.isWhitespace(between.charAt(0)) && !ABBREVIATIONS.contains(wordBefore)) {
+      int next = to < text.length() ? text.codePointAt(to) : ' ';
+      return Character.isUpperCase(next) || Character.isDigit(next) || between.indexOf('\n') >= 0;
+    }
+    return false;
+  }
+
   public List<Claim> extract(DocumentId id, String text, String language, Annotations a,
       List<String> resolvedNames) {
     List<Span> sentences = org.dossier.analyze.Sentences.of(text, language);
@@ -125,7 +149,20 @@ public final class ClaimExtractor {
       this.draft = draft;
       Matcher m = WORD.matcher(text).region(sentence.start(), sentence.end());
       before = -1;
+      // words inside a name are not context: "Analysis" of "Halden Institute for Strategic Analysis"
+      List<Span> inNames = new ArrayList<>();
+      for (EntityMention e : a.entities()) {
+        if (sentence.contains(e.span()) && e.type() != EntityType.EQUIPMENT && e.span().length() > 0
+            && e.text().contains(" ")) {
+          inNames.add(e.span());
+        }
+      }
       while (m.find()) {
+        int ms = m.start();
+        int me = m.end();
+        if (inNames.stream().anyMatch(sp -> sp.start() <= ms && me <= sp.end())) {
+          continue;
+        }
         if (m.end() <= v.span().start()) {
           tokens.add(new Token(m.start(), m.end(), Lexicon.fold(m.group())));
         } else if (m.start() >= v.span().end()) {
@@ -142,14 +179,46 @@ public final class ClaimExtractor {
         before = tokens.size();
       }
       after = before;
+      clause();
+    }
+
+    /** Keeps only the tokens of the value's clause: no sentence-like stop between them and it. */
+    private void clause() {
+      int first = 0;
+      for (int i = before - 1; i >= 0; i--) {
+        int gapEnd = i + 1 < before ? tokens.get(i + 1).start : v.span().start();
+        if (stops(text, tokens.get(i).end, gapEnd, tokens.get(i).folded)) {
+          first = i + 1;
+          break;
+        }
+      }
+      int last = tokens.size();
+      for (int i = before; i < tokens.size(); i++) {
+        int gapStart = i == before ? v.span().end() : tokens.get(i - 1).end;
+        String prev = i == before ? "" : tokens.get(i - 1).folded;
+        if (stops(text, gapStart, tokens.get(i).start, prev)) {
+          last = i;
+          break;
+        }
+      }
+      List<Token> kept = new ArrayList<>(tokens.subList(first, last));
+      before -= first;
+      after = before;
+      tokens.clear();
+      tokens.addAll(kept);
     }
 
     /** The nearest token naming one of {@code entries}, within the window on either side. */
     Optional<Hit> nearest(List<Lexicon.Entry> entries, int window) {
+      return nearest(entries, window, window);
+    }
+
+    /** The nearest, looking up to {@code back} words before the value and {@code ahead} after. */
+    Optional<Hit> nearest(List<Lexicon.Entry> entries, int back, int ahead) {
       Hit best = null;
-      for (int d = 1; d <= window; d++) {
+      for (int d = 1; d <= Math.max(back, ahead); d++) {
         int b = before - d;
-        if (b >= 0) {
+        if (b >= 0 && d <= back) {
           Optional<Lexicon.Entry> e = Lexicon.find(entries, tokens.get(b).folded);
           if (e.isPresent()) {
             best = new Hit(e.get(), b, d);
@@ -157,7 +226,7 @@ public final class ClaimExtractor {
           }
         }
         int f = after + d - 1;
-        if (f < tokens.size()) {
+        if (f < tokens.size() && d <= ahead) {
           Optional<Lexicon.Entry> e = Lexicon.find(entries, tokens.get(f).folded);
           if (e.isPresent()) {
             best = new Hit(e.get(), f, d);
@@ -172,6 +241,12 @@ public final class ClaimExtractor {
     Optional<String> ordinalNear(int at, int span) {
       for (int i = at - 1; i >= Math.max(0, at - span); i--) {
         Optional<Lexicon.Entry> e = Lexicon.find(Lexicon.ORDINALS, tokens.get(i).folded);
+        if (e.isPresent()) {
+          return Optional.of(e.get().concept());
+        }
+      }
+      if (at + 2 < tokens.size() && Lexicon.PARTS.matches(tokens.get(at + 2).folded)) {
+        Optional<Lexicon.Entry> e = Lexicon.find(Lexicon.ORDINALS, tokens.get(at + 1).folded);
         if (e.isPresent()) {
           return Optional.of(e.get().concept());
         }
@@ -200,8 +275,8 @@ public final class ClaimExtractor {
 
     /** A part of the whole named next to the value: "first batch", "stage two", "第二批". */
     Optional<String> part() {
-      for (int d = 1; d <= 4; d++) {
-        for (int i : new int[] {before - d, after + d - 1}) {
+      for (int d = 1; d <= 10; d++) {
+        for (int i : d <= 4 ? new int[] {before - d, after + d - 1} : new int[] {before - d}) {
           if (i >= 0 && i < tokens.size() && Lexicon.PARTS.matches(tokens.get(i).folded)) {
             Optional<String> o = ordinalNear(i, 2);
             if (o.isPresent() && !o.get().equals("draft")) {
@@ -281,6 +356,9 @@ public final class ClaimExtractor {
 
   private record Hit(Lexicon.Entry entry, int token, int distance) {}
 
+  private static final Pattern SMALL_WORDS = Pattern.compile("(?iu)(?:one|two|three|both|a|an|один|одна|два|две|три|оба|обе)\\b");
+  private static final Pattern UNITS = Pattern.compile("(?iu)(?:ед|единиц\\p{L}*|шт|штук\\p{L}*|компл\\p{L}*|units?|pcs|pieces?|sets?|items?|辆|台|套|件)\\.?");
+
   private Optional<Claim> things(Context c, Value.Things t) {
     Optional<String> part = c.part();
     String property = part.map(p -> "quantity, " + p + " part").orElse("quantity");
@@ -293,8 +371,8 @@ public final class ClaimExtractor {
       return Optional.of(c.claim(span, name, "equipment:" + Lexicon.fold(name), property, propertyKey, List.of()));
     }
     String thing = t.thing().strip();
-    if (thing.isEmpty()) {
-      return Optional.empty();
+    if (thing.isEmpty() || UNITS.matcher(thing).matches()) {
+      return Optional.empty(); // "8 ед.", "16 компл.": a count of an item the text names elsewhere
     }
     String concept = concept(thing);
     return Optional.of(c.claim(thing, "thing:" + concept, property, propertyKey));
@@ -302,8 +380,8 @@ public final class ClaimExtractor {
 
   private Optional<Claim> count(Context c, Value.Count n) {
     String noun = n.noun().strip();
-    if (noun.isEmpty()) {
-      return Optional.empty();
+    if (noun.isEmpty() || SMALL_WORDS.matcher(c.v.text()).lookingAt()) {
+      return Optional.empty(); // "the two sides": a number word, rarely a figure anyone disputes
     }
     String concept = concept(noun);
     if (Lexicon.TIME_UNITS.contains(concept)) {
@@ -397,11 +475,23 @@ public final class ClaimExtractor {
   }
 
   private Optional<Claim> date(Context c) {
-    Optional<Hit> hit = c.nearest(Lexicon.EVENTS, WINDOW);
+    // events are named before their date more often than after it ("agreed in", "due by")
+    Optional<Hit> hit = c.nearest(Lexicon.EVENTS, WINDOW + 2, WINDOW - 3);
     // "due": a delivery when things come before it, a payment otherwise
     Optional<Hit> due = dueWord(c);
     if (due.isPresent() && (hit.isEmpty() || due.get().distance() < hit.get().distance())) {
       hit = due;
+    }
+    Optional<Hit> contract = contractNext(c);
+    if (contract.isPresent() && (hit.isEmpty() || contract.get().distance() <= hit.get().distance())) {
+      hit = contract;
+    }
+    if (hit.isEmpty() || hit.get().distance() > 4) {
+      // "stage two ... USD 62,480,000 ... by 15.03.2025": a part of a payment
+      Optional<String> part = c.part();
+      if (part.isPresent() && moneyInSentence(c)) {
+        return Optional.of(c.claim(part.get() + " payment", "event:payment:" + part.get(), "date", "date"));
+      }
     }
     if (hit.isEmpty()) {
       return Optional.empty();
@@ -418,7 +508,7 @@ public final class ClaimExtractor {
       event = "agreement";
       at -= 2;
     }
-    Optional<String> ord = c.ordinalNear(at, 3);
+    Optional<String> ord = c.ordinalNear(at, 5);
     if (ord.isEmpty()) {
       Optional<String> part = c.part();
       ord = part;
@@ -426,6 +516,30 @@ public final class ClaimExtractor {
     String ev = event;
     String subject = ord.map(o -> o + " " + ev).orElse(ev);
     return Optional.of(c.claim(subject, "event:" + ev + ord.map(o -> ":" + o).orElse(""), "date", "date"));
+  }
+
+  /** "the contract of 14 October 2024", "договора от 14.10.2024", "the October 2024 contract". */
+  private Optional<Hit> contractNext(Context c) {
+    int i = c.before - 1;
+    int d = 1;
+    while (i >= 0 && d <= 3 && Lexicon.CONTRACT_LINK.contains(c.tokens.get(i).folded)) {
+      i--;
+      d++;
+    }
+    // "the contract by March 15": a deadline under the contract, not the contract's date
+    boolean linked = d > 1 || c.v.qualifier().isEmpty();
+    if (i >= 0 && d <= 3 && linked && Lexicon.CONTRACT.matches(c.tokens.get(i).folded)) {
+      return Optional.of(new Hit(Lexicon.CONTRACT, i, d));
+    }
+    if (c.after < c.tokens.size() && Lexicon.CONTRACT.matches(c.tokens.get(c.after).folded)
+        && c.text.substring(c.v.span().end(), c.tokens.get(c.after).start).isBlank()) {
+      return Optional.of(new Hit(Lexicon.CONTRACT, c.after, 1));
+    }
+    return Optional.empty();
+  }
+
+  private static boolean moneyInSentence(Context c) {
+    return c.a.values().stream().anyMatch(w -> w.value() instanceof Value.Money && c.sentence.contains(w.span()));
   }
 
   private Optional<Hit> dueWord(Context c) {

@@ -30,13 +30,14 @@ final class Comparison {
     Value y = b.value().value();
     Optional<Qualifier> qa = a.qualifier();
     Optional<Qualifier> qb = b.qualifier();
-    if (qa.filter(q -> q.bound() == Bound.PRELIMINARY).isPresent()
-        || qb.filter(q -> q.bound() == Bound.PRELIMINARY).isPresent()) {
-      Claim p = qa.filter(q -> q.bound() == Bound.PRELIMINARY).isPresent() ? a : b;
+    if (a.preliminary() != b.preliminary()) {
+      Claim p = a.preliminary() ? a : b;
       if (sameNumber(x, y)) {
         return new Result(Verdict.AGREE, "the same value, one of them preliminary");
       }
-      return new Result(Verdict.DIVERGENT, "\"" + p.value().text() + "\" is " + describe(p.qualifier().get())
+      String why = p.draftDocument() && p.value().qualifier().filter(q -> q.bound() == Bound.PRELIMINARY).isEmpty()
+          ? "is in a draft" : "is " + describe(p.value().qualifier().orElse(p.qualifier().get()));
+      return new Result(Verdict.DIVERGENT, "\"" + p.value().text() + "\" " + why
           + ", so a different final value does not contradict it");
     }
     if (x instanceof Value.Date dx && y instanceof Value.Date dy) {
@@ -162,6 +163,9 @@ final class Comparison {
     if (ba == Bound.BY || bb == Bound.BY || ba == Bound.FROM || bb == Bound.FROM) {
       if (a.equals(b) && ba == bb) {
         return new Result(Verdict.AGREE, "the same date");
+      }
+      if (prefix && ba == bb) {
+        return new Result(Verdict.AGREE, "the same limit at a coarser granularity (" + (a.length() < b.length() ? a : b) + ")");
       }
       // "by June 2025" fits any date up to the end of June 2025
       boolean fits = fitsTime(a, ba, b) && fitsTime(b, bb, a);

@@ -206,10 +206,10 @@ public final class Findings {
       List<Claim> draftSupport = new ArrayList<>();
       List<Claim> contra = new ArrayList<>();
       List<String> why = new ArrayList<>();
-      boolean pressPreliminary = c.qualifier().filter(q -> q.bound() == Qualifier.Bound.PRELIMINARY).isPresent();
+      boolean pressPreliminary = c.preliminary();
       for (Claim d : against) {
         Comparison.Result res = Comparison.compare(c, d);
-        boolean prelim = d.qualifier().filter(q -> q.bound() == Qualifier.Bound.PRELIMINARY).isPresent();
+        boolean prelim = d.preliminary();
         switch (res.verdict()) {
           case AGREE -> (prelim && !pressPreliminary ? draftSupport : support).add(d);
           case CONFLICT -> {

@@ -33,10 +33,10 @@ public record Genre(String kind, Optional<String> outlet, List<String> evidence)
 
   private static final List<Marker> RECORD_MARKERS = List.of(
       new Marker("contract", Pattern.compile("(?iu)\\b(?:contract|agreement)\\s+(?:No\\.?|№|#)\\s*\\S|договор[аy]?\\s*№|контракт[а]?\\s*№|合同编号|合同号"), 3),
-      new Marker("contract", Pattern.compile("(?iu)hereinafter|именуем\\p{L}*|the parties (?:agree|have agreed)|настоящ\\p{L}+ (?:договор|контракт)|甲方|乙方"), 3),
+      new Marker("contract", Pattern.compile("(?iu)hereinafter|именуем\\p{L}*|the parties (?:agree|have agreed)|настоящ\\p{L}+ (?:договор|контракт)|заключают\\s+(?:настоящий\\s+)?(?:договор|контракт)|(?-i:\\b(?:the Supplier|the Buyer|the Seller|Поставщик|Покупатель)\\b)|甲方|乙方"), 3),
       new Marker("letter", Pattern.compile("(?imu)^\\s*(?:Dear\\s|Уважаем\\p{L}*\\s)|Исх\\.\\s*№|\\bRef(?:\\.|erence)?\\s*No\\b|\\bOur ref\\b|Yours (?:sincerely|faithfully)|^\\s*Sincerely|С уважением|此致"), 3),
-      new Marker("minutes", Pattern.compile("(?iu)\\bminutes of (?:the )?meeting\\b|\\bMINUTES\\b|протокол (?:встречи|совещания|заседания|переговоров)|\\bПРОТОКОЛ\\b|\\battendees\\b|\\bpresent:|присутствовали|повестка дня|会议纪要|\\bagenda\\b"), 3),
-      new Marker("memo", Pattern.compile("(?iu)\\bmemorandum\\b|\\bMEMO\\b|служебная записка|备忘录|内部(?:备忘|通报)"), 3),
+      new Marker("minutes", Pattern.compile("(?iu)\\bminutes of (?:the )?meeting\\b|(?-i:\\bMINUTES\\b)|протокол (?:встречи|совещания|заседания|переговоров)|(?-i:ПРОТОКОЛ)|\\battendees\\b|\\bpresent:|присутствовали|повестка дня|会议纪要|\\bagenda\\b"), 3),
+      new Marker("memo", Pattern.compile("(?iu)\\bmemorandum\\b|(?-i:\\bMEMO\\b)|служебная записка|备忘录|内部(?:备忘|通报)"), 3),
       new Marker("notice", Pattern.compile("(?iu)\\binvoice\\b|payment notice|сч[её]т на оплату|уведомление об оплате|付款通知|发票"), 3),
       new Marker("email", Pattern.compile("(?m)^(?:From|To|Subject|Date|От|Кому|Тема|发件人|收件人|主题):\\s"), 1));
 

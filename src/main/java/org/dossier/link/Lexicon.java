@@ -33,18 +33,18 @@ final class Lexicon {
 
   /** Events a date can belong to, in order of precedence when one word names several. */
   static final List<Entry> EVENTS = List.of(
-      e("agreement", "agree", "deal", "signed", "signing", "signature", "=sign", "concluded", "contract", "sold",
-          "sell", "sale", "purchas", "договор", "соглаш", "соглас", "подпис", "заключ", "контракт",
-          "сделк", "продаж", "прода", "закуп", "签署", "签订", "签约", "协议", "合同", "达成"),
+      e("agreement", "agree", "deal", "signed", "signing", "signature", "=sign", "concluded", "sold",
+          "sell", "sale", "purchas", "договорил", "соглаш", "соглас", "подпис", "заключ",
+          "сделк", "продаж", "прода", "закуп", "签署", "签订", "签约", "协议", "达成"),
       e("delivery", "deliver", "supply", "supplied", "suppli", "shipment", "shipped", "handover",
           "handed", "arriv", "постав", "отгруз", "交付", "交货", "运抵", "供应"),
       e("payment", "=pay", "paid", "payment", "instalment", "installment", "tranche", "advance",
           "оплат", "плат", "аванс", "транш", "付款", "支付", "预付"),
-      e("publication", "publish", "released", "release", "analysis", "announc", "posted",
+      e("publication", "publish", "analysis", "announc", "posted",
           "опубликов", "публик", "доклад", "анализ", "отчет", "объяв", "发布", "公布", "报告"),
       e("meeting", "meeting", "=met", "talks", "visit", "summit", "negotiat", "встреч", "переговор",
           "визит", "совещан", "会议", "会谈", "会晤", "访问"),
-      e("leak", "leak", "hack", "stole", "stolen", "breach", "taken", "утечк", "утек", "взлом",
+      e("leak", "leak", "hack", "stole", "stolen", "breach", "taken", "releas", "утечк", "утек", "взлом",
           "похищ", "похит", "泄露", "窃取"),
       e("training", "train", "обучен", "обуча", "подготовк", "培训", "训练"),
       e("exercise", "exercise", "drill", "manoeuvr", "maneuv", "учени", "演习"),
@@ -52,6 +52,16 @@ final class Lexicon {
       e("readiness", "ready", "prepared", "readiness", "готов", "准备"),
       e("founding", "founded", "established", "основан", "создан", "成立"),
       e("election", "election", "vote", "elected", "выбор", "голосов", "选举"));
+
+  /**
+   * Names of a contract: an event only right next to its date ("the contract of 14 October
+   * 2024", "договор от 14.10.2024"), since elsewhere a contract is what the sentence is about,
+   * not when.
+   */
+  static final Entry CONTRACT = e("agreement", "contract", "контракт", "договор", "合同");
+
+  /** Words between a contract and its date: "of", "dated", "от". */
+  static final java.util.Set<String> CONTRACT_LINK = java.util.Set.of("of", "dated", "from", "signed", "on", "от", "г", "года");
 
   /** Words before an event or a part that make it a different one: "initial agreement". */
   static final List<Entry> ORDINALS = List.of(
@@ -117,8 +127,16 @@ final class Lexicon {
           + "cnn|rfe|rferl|rfe/rl|sentinel|examiner|gazeta|вестник|известия|газета|радио|"
           + "агентство|телеканал|коммерсант|новости|ведомости|курьер|правда)\\b|新华社|日报|报|电视台|通讯社");
 
+  /** A proper name (capitalised, or Chinese) with a word of the news trade in it. */
   static boolean isOutletName(String name) {
-    return OUTLET_WORDS.matcher(name).find();
+    String n = name.strip().replaceFirst("^(?:the|The)\\s+", "");
+    if (n.isEmpty()) {
+      return false;
+    }
+    int first = n.codePointAt(0);
+    boolean proper = Character.isUpperCase(first) || Character.UnicodeScript.of(first) == Character.UnicodeScript.HAN
+        || first == '«' || first == '"' || first == '“';
+    return proper && OUTLET_WORDS.matcher(n).find();
   }
 
   static boolean isHan(String s) {

@@ -68,7 +68,11 @@ final class Reconciler {
     if (!several) {
       return List.of(group);
     }
+    // the values of documents that give several seed the groups; a claim joins the one it agrees
+    // with; a document that gives one value about a specific thing (an event, an item) that
+    // agrees with none is set against the largest group, since it speaks of the main one
     List<List<Claim>> clusters = new ArrayList<>();
+    List<Claim> loners = new ArrayList<>();
     for (Claim c : group) {
       List<Claim> home = null;
       for (List<Claim> cl : clusters) {
@@ -77,6 +81,30 @@ final class Reconciler {
           break;
         }
       }
+      boolean alone = byDoc.get(c.document()).stream()
+          .allMatch(o -> Comparison.compare(o, c).verdict() == Comparison.Verdict.AGREE);
+      if (home == null && alone && specific(c)) {
+        loners.add(c);
+        continue;
+      }
+      if (home == null) {
+        home = new ArrayList<>();
+        clusters.add(home);
+      }
+      home.add(c);
+    }
+    for (Claim c : loners) {
+      List<Claim> home = null;
+      for (List<Claim> cl : clusters) {
+        if (Comparison.compare(cl.get(0), c).verdict() == Comparison.Verdict.AGREE) {
+          home = cl;
+          break;
+        }
+      }
+      if (home == null) {
+        home = clusters.stream().max(java.util.Comparator.comparingInt(cl -> (int) cl.stream().map(Claim::document).distinct().count()))
+            .orElse(null);
+      }
       if (home == null) {
         home = new ArrayList<>();
         clusters.add(home);
@@ -84,6 +112,11 @@ final class Reconciler {
       home.add(c);
     }
     return clusters;
+  }
+
+  /** A claim about one event or one named item, not about a kind of thing or an unnamed part. */
+  private static boolean specific(Claim c) {
+    return c.subjectKey().startsWith("event:") || c.subjectKey().startsWith("equipment:");
   }
 
   private Fact fact(String id, String story, List<Claim> claims) {
