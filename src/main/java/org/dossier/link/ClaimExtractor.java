@@ -356,6 +356,7 @@ public final class ClaimExtractor {
 
   private record Hit(Lexicon.Entry entry, int token, int distance) {}
 
+  private static final Pattern DATED = Pattern.compile("dated|датирован\\p{L}*|от|日期为");
   private static final Pattern SMALL_WORDS = Pattern.compile("(?iu)(?:one|two|three|both|a|an|один|одна|два|две|три|оба|обе)\\b");
   private static final Pattern UNITS = Pattern.compile("(?iu)(?:ед|единиц\\p{L}*|шт|штук\\p{L}*|компл\\p{L}*|units?|pcs|pieces?|sets?|items?|辆|台|套|件)\\.?");
 
@@ -483,8 +484,10 @@ public final class ClaimExtractor {
       hit = due;
     }
     Optional<Hit> contract = contractNext(c);
-    if (contract.isPresent() && (hit.isEmpty() || contract.get().distance() <= hit.get().distance())) {
+    if (contract.isPresent()) {
       hit = contract;
+    } else if (c.before > 0 && DATED.matcher(c.tokens.get(c.before - 1).folded).matches()) {
+      return Optional.empty(); // "a document dated September 2024": which document, the text may not say
     }
     if (hit.isEmpty() || hit.get().distance() > 4) {
       // "stage two ... USD 62,480,000 ... by 15.03.2025": a part of a payment

@@ -281,6 +281,9 @@ final class Propagation {
     for (int i : members) {
       Summary s = docs.get(i);
       for (Summary.Cite c : s.cites) {
+        if (s.credits.stream().anyMatch(k -> Summary.sameOutlet(k.outlet(), c.outlet()))) {
+          continue; // the outlet it reposts: its questions are in the copy, not retold
+        }
         Optional<Integer> inCase = Optional.empty();
         for (int j : members) {
           Summary o = docs.get(j);

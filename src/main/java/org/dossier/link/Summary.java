@@ -130,7 +130,8 @@ final class Summary {
   private static String headline(String text) {
     for (String line : text.split("\n", 20)) {
       String s = line.strip();
-      if (s.length() >= 12) {
+      // a headline has words; a site's section label or a time stamp does not
+      if (s.length() >= 12 && s.split("\\s+").length >= 5 && !s.matches(".*\\d{1,2}:\\d{2}.*")) {
         return s.length() > 200 ? s.substring(0, 200) : s;
       }
     }
@@ -342,7 +343,8 @@ final class Summary {
       String t = e.text();
       if (t.length() >= 3 && t.length() <= 6 && t.chars().allMatch(Character::isUpperCase) && !e.canonical().equals(t)) {
         String init = initials(e.canonical().replace("'s", ""));
-        if (!init.equals(t) && sorted(init).equals(sorted(t))) {
+        if (!init.equals(t) && sorted(init).equals(sorted(t))
+            && translationMarks.stream().noneMatch(x -> x.quote().equals(t))) {
           translationMarks.add(evidence(text, e.span().start(), e.span().end(),
               "\"" + t + "\" for " + e.canonical() + " (" + init + "): the acronym in another language's word order"));
         }
