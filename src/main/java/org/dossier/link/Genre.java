@@ -93,6 +93,10 @@ public record Genre(String kind, Optional<String> outlet, List<String> evidence)
       press += 3;
       evidence.add("og:type article");
     }
+    if (Lexicon.CREDIT.matcher(text).find()) {
+      press += 4;
+      evidence.add("a credit line");
+    }
     long reported = a.attributions().stream().filter(at -> at.kind() != Attribution.Kind.DATELINE).count();
     if (reported >= 2) {
       press += reported >= 4 ? 3 : 2;

@@ -122,7 +122,9 @@ final class Lexicon {
   /** Words in an organisation's name that make it a news outlet. */
   static final Pattern OUTLET_WORDS = Pattern.compile(
       "(?iu)\\b(?:post|times|tribune|herald|news|newswire|wire|courier|radio|television|tv|press|"
-          + "journal|gazette|telegraph|guardian|observer|agency|chronicle|daily|weekly|magazine|"
+          + "journal|gazette|telegraph|guardian|observer|agency|chronicle|daily|weekly|magazine|ledger|"
+          + "standard|mail|mirror|star|globe|record|register|bulletin|dispatch|monitor|inquirer|"
+          + "independent|express|insider|reporter|review|digest|newsweek|gazeta|izvestia|vedomosti|"
           + "broadcast\\w*|reuters|bloomberg|upi|afp|associated press|tass|interfax|ria|xinhua|bbc|"
           + "cnn|rfe|rferl|rfe/rl|sentinel|examiner|gazeta|вестник|известия|газета|радио|"
           + "агентство|телеканал|коммерсант|новости|ведомости|курьер|правда)\\b|新华社|日报|报|电视台|通讯社");
@@ -138,6 +140,16 @@ final class Lexicon {
         || first == '«' || first == '"' || first == '“';
     return proper && OUTLET_WORDS.matcher(n).find();
   }
+
+  /** A line that credits where a text was first published: "This article was first published by X." */
+  static final Pattern CREDIT = Pattern.compile(
+      "(?iu)(?:(?:this|the) (?:article|story|interview|report|piece|text) (?:was |is )?(?:first |originally )?"
+          + "(?:published|republished|reproduced|broadcast|aired|appeared)|(?:first|originally) (?:published|appeared|aired|broadcast)"
+          + "|republished|reprinted|reproduced) (?:with permission )?(?:by|in|on|at|from|of)\\s+(?:the\\s+)?"
+          + "([\\p{Lu}][\\p{L}\\p{N}&'’./\\- ]{1,60}?)(?=[.,;:)\\n]|\\s*$)"
+          + "|(?imu)^\\s*(?:source|источник|来源|оригинал|original)\\s*[:：]\\s*([^\\n]{2,80})$"
+          + "|(?iu)(?:впервые опубликован\\p{L}*|перепечатан\\p{L}*)\\s+(?:в|на)?\\s*[«\"]?([^»\"\\n.,]{2,60})"
+          + "|转载自\\s*([^\\s，。]{2,30})");
 
   static boolean isHan(String s) {
     return !s.isEmpty() && Character.UnicodeScript.of(s.codePointAt(0)) == Character.UnicodeScript.HAN;

@@ -128,7 +128,13 @@ public final class Linker {
           continue;
         }
         int j = e.getKey();
-        if (cosine(vectors.get(i), vectors.get(j)) >= STORY_SIMILARITY) {
+        double cos = cosine(vectors.get(i), vectors.get(j));
+        if (cos < STORY_SIMILARITY) {
+          continue;
+        }
+        // a shared place and a shared number are not a story: it takes named actors or items
+        long named = vectors.get(i).keySet().stream().filter(f -> f.startsWith("e:") && vectors.get(j).containsKey(f)).count();
+        if (named >= 2 || named == 1 && cos >= 0.35 || cos >= 0.6) {
           union(parent, i, j);
         }
       }

@@ -40,7 +40,23 @@ final class Propagation {
     }
   }
 
+  /** True when a cited source is a news outlet: by its name, or as the outlet of an article here. */
+  private boolean outlet(Summary.Cite c) {
+    if (c.outletLike()) {
+      return true;
+    }
+    for (Summary d : docs) {
+      if (d.genre.press() && d.genre.outlet().isPresent() && Summary.sameOutlet(d.genre.outlet().get(), c.outlet())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   List<Provenance> trace() {
+    for (Summary s : docs) {
+      s.cites.removeIf(c -> !outlet(c));
+    }
     copies();
     credits();
     for (Story s : stories) {
@@ -53,6 +69,7 @@ final class Propagation {
       }
       if (members.size() > 1 && members.size() <= 400) {
         translations(members);
+        onlyOriginals(members);
       }
       rewrites(members);
       sharedSources(members);
@@ -268,6 +285,31 @@ final class Propagation {
             names.size(), String.join(", ", limit(names, 8)))));
         add(t, docs.get(o).name, Optional.of(docs.get(o).id), "translates", evidence);
       }
+    }
+  }
+
+  /** A text translated from an article and from its repost translates the article. */
+  private void onlyOriginals(List<Integer> members) {
+    for (int i : members) {
+      Map<String, SourceLink> own = links.get(i);
+      if (own == null) {
+        continue;
+      }
+      List<String> drop = new ArrayList<>();
+      for (Map.Entry<String, SourceLink> e : own.entrySet()) {
+        if (!e.getValue().relation().equals("translates") || e.getValue().toDocument().isEmpty()) {
+          continue;
+        }
+        int t = index.get(e.getValue().toDocument().get());
+        for (SourceLink other : own.values()) {
+          if (other.relation().equals("translates") && other.toDocument().isPresent()
+              && derived(t, index.get(other.toDocument().get()))) {
+            drop.add(e.getKey());
+            break;
+          }
+        }
+      }
+      drop.forEach(own::remove);
     }
   }
 

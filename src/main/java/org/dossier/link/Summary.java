@@ -25,7 +25,11 @@ import org.dossier.core.ValueMention;
  */
 final class Summary {
   /** A cited outlet: who, how, and the sentence that cites it. */
-  record Cite(String outlet, String how, Evidence evidence) {}
+  record Cite(String outlet, String how, Evidence evidence, boolean outletLike) {
+    Cite(String outlet, String how, Evidence evidence) {
+      this(outlet, how, evidence, true);
+    }
+  }
 
   /** A sampled shingle: where it is and its words. */
   record Shingle(long hash, int start, int end, String words) {}
@@ -67,14 +71,6 @@ final class Summary {
       "которые", "после", "более", "при", "или", "уже", "так", "только");
 
   // ------------------------------------------------------------------ credits and markers
-  private static final Pattern CREDIT = Pattern.compile(
-      "(?iu)(?:(?:this|the) (?:article|story|interview|report|piece|text) (?:was |is )?(?:first |originally )?"
-          + "(?:published|republished|reproduced|broadcast|aired|appeared)|(?:first|originally) (?:published|appeared|aired|broadcast)"
-          + "|republished|reprinted|reproduced) (?:with permission )?(?:by|in|on|at|from|of)\\s+(?:the\\s+)?"
-          + "([\\p{Lu}][\\p{L}\\p{N}&'’./\\- ]{1,60}?)(?=[.,;:)\\n]|\\s*$)"
-          + "|(?imu)^\\s*(?:source|источник|来源|оригинал|original)\\s*[:：]\\s*([^\\n]{2,80})$"
-          + "|(?iu)(?:впервые опубликован\\p{L}*|перепечатан\\p{L}*)\\s+(?:в|на)?\\s*[«\"]?([^»\"\\n.,]{2,60})"
-          + "|转载自\\s*([^\\s，。]{2,30})");
   /** A closing agency slug: "... it remains to be seen./REL" or a last line "/RFE". */
   private static final Pattern SLUG = Pattern.compile("(?:(?<=[.!?»\"”])|(?m:^)|\\s)/\\s?(\\p{Lu}[\\p{Lu}/]{1,11})\\s*$", Pattern.MULTILINE);
   /** "X spoke to Y", "in an interview with Y", "told Y". */
@@ -105,7 +101,7 @@ final class Summary {
         continue; // its own outlet says nothing about what it reports
       }
       entityNames.add(e.type().code() + ":" + folded);
-      features.merge("e:" + folded, e.type() == EntityType.PLACE ? 1 : 2, Integer::sum);
+      features.merge((e.type() == EntityType.PLACE ? "p:" : "e:") + folded, e.type() == EntityType.PLACE ? 1 : 2, Integer::sum);
     }
     for (ValueMention v : d.annotations().values()) {
       if (v.value() instanceof Value.Date) {
@@ -192,11 +188,15 @@ final class Summary {
         continue;
       }
       String how = at.kind().code();
-      if (Lexicon.isOutletName(at.sourceText()) && !isOwn(at.sourceText())) {
-        cites.add(new Cite(at.sourceText(), how, evidence(text, at.statement().start(), at.statement().end(), "")));
+      // every named source: an outlet by its name, or (decided across the case) by being the
+      // outlet of an article of the case
+      if (!isOwn(at.sourceText()) && at.kind() != Attribution.Kind.QUOTE && proper(at.sourceText())) {
+        cites.add(new Cite(at.sourceText().replaceFirst("^(?:the|The)\\s+", ""), how,
+            evidence(text, at.statement().start(), at.statement().end(), ""), Lexicon.isOutletName(at.sourceText())));
       }
-      at.via().filter(Lexicon::isOutletName).filter(v -> !isOwn(v)).ifPresent(v ->
-          cites.add(new Cite(strip(v), "told", evidence(text, at.statement().start(), at.statement().end(), ""))));
+      at.via().map(Summary::strip).filter(Summary::proper).filter(v -> !isOwn(v)).ifPresent(v ->
+          cites.add(new Cite(v, "told", evidence(text, at.statement().start(), at.statement().end(), ""),
+              Lexicon.isOutletName(v))));
     }
     // "according to the Post", "the Post reported" also when the name was read as an organisation only
     List<EntityMention> es = d.annotations().entities();
@@ -221,6 +221,11 @@ final class Summary {
     }
   }
 
+  private static boolean proper(String name) {
+    String n = name.strip().replaceFirst("^(?:the|The)\\s+", "");
+    return !n.isEmpty() && (Character.isUpperCase(n.codePointAt(0)) || Lexicon.isHan(n));
+  }
+
   private boolean isOwn(String outlet) {
     return genre.outlet().map(o -> sameOutlet(o, outlet)).orElse(false);
   }
@@ -230,7 +235,7 @@ final class Summary {
   }
 
   private void credits(String text) {
-    Matcher m = CREDIT.matcher(text);
+    Matcher m = Lexicon.CREDIT.matcher(text);
     while (m.find()) {
       String outlet = null;
       for (int g = 1; g <= m.groupCount() && outlet == null; g++) {
