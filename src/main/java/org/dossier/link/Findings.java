@@ -156,9 +156,14 @@ public final class Findings {
       if (!f.property().equals("date")) {
         continue;
       }
+      // dates that agree (one a coarser form of the other) are one row, at the most precise
+      List<Claim> sorted = new ArrayList<>(f.claims());
+      sorted.sort(Comparator.comparingInt((Claim c) -> -c.value().value().normalized().length()));
       Map<String, List<Claim>> byDate = new TreeMap<>();
-      for (Claim c : f.claims()) {
-        byDate.computeIfAbsent(c.value().value().normalized(), k -> new ArrayList<>()).add(c);
+      for (Claim c : sorted) {
+        String iso = c.value().value().normalized();
+        String home = byDate.keySet().stream().filter(k -> k.startsWith(iso)).findFirst().orElse(iso);
+        byDate.computeIfAbsent(home, k -> new ArrayList<>()).add(c);
       }
       for (Map.Entry<String, List<Claim>> e : byDate.entrySet()) {
         ObjectNode n = JSON.createObjectNode();

@@ -133,7 +133,8 @@ public final class Linker {
           continue;
         }
         // a shared place and a shared number are not a story: it takes named actors or items
-        long named = vectors.get(i).keySet().stream().filter(f -> f.startsWith("e:") && vectors.get(j).containsKey(f)).count();
+        long named = vectors.get(i).keySet().stream()
+            .filter(f -> (f.startsWith("e:") || f.startsWith("s:")) && vectors.get(j).containsKey(f)).count();
         if (named >= 2 || named == 1 && cos >= 0.35 || cos >= 0.6) {
           union(parent, i, j);
         }

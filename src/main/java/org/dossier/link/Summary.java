@@ -104,12 +104,17 @@ final class Summary {
       features.merge((e.type() == EntityType.PLACE ? "p:" : "e:") + folded, e.type() == EntityType.PLACE ? 1 : 2, Integer::sum);
     }
     for (ValueMention v : d.annotations().values()) {
-      if (v.value() instanceof Value.Date) {
+      if (v.value() instanceof Value.Date dt) {
+        // a day other than the document's own: as telling as a name ("due by 15 March 2025")
+        if (dt.iso().length() == 10 && !dt.relative()
+            && !d.date().map(x -> x.toString().equals(dt.iso())).orElse(false)) {
+          features.merge("s:date:" + dt.iso(), 2, Integer::sum);
+        }
         continue;
       }
       String key = v.value().kind() + ":" + v.value().normalized();
       valueKeys.add(key);
-      features.merge("v:" + key, 2, Integer::sum);
+      features.merge((precise(v.value()) ? "s:" : "v:") + key, 2, Integer::sum);
     }
     for (Claim c : claims) {
       if (c.value().value() instanceof Value.Date dt) {
@@ -121,6 +126,14 @@ final class Summary {
     cites(d);
     credits(text);
     translationMarks(d);
+  }
+
+  /** An amount with four or more significant digits (62,480,000): rarely shared by chance. */
+  private static boolean precise(Value v) {
+    if (!(v instanceof Value.Money m) || m.amount().isRange()) {
+      return false;
+    }
+    return m.amount().low().stripTrailingZeros().precision() >= 4;
   }
 
   private static String headline(String text) {
