@@ -36,11 +36,14 @@ public final class Linker {
   public record Result(List<Story> stories, List<Fact> facts, List<Provenance> sources,
       Map<DocumentId, Genre> genres, Map<DocumentId, String> names, List<Claim> claims) {}
 
-  /** Reads one document; its text is not kept. */
+  /** Reads one document; its text is not kept. Safe to call from several threads at once. */
   public void add(LinkDocument d) {
     Genre genre = Genre.of(d.text(), d.mediaType(), d.metadata(), d.annotations());
     List<Claim> claims = extractor.extract(d.id(), d.text(), d.language(), d.annotations(), d.resolvedNames());
-    docs.add(new Summary(d, genre, claims));
+    Summary s = new Summary(d, genre, claims);
+    synchronized (docs) {
+      docs.add(s);
+    }
   }
 
   public Result finish() {
