@@ -32,30 +32,48 @@ final class Propagation {
   private final Map<DocumentId, Integer> index = new HashMap<>();
   private final Map<Integer, Map<String, SourceLink>> links = new HashMap<>();
 
+  /** The articles of each outlet of the case, earliest first (docs are in date order). */
+  private final Map<String, List<Integer>> byOutlet = new LinkedHashMap<>();
+  /** Every outlet name a text cites, as written. */
+  private final Set<String> citedNames = new java.util.LinkedHashSet<>();
+  private final Map<String, List<Integer>> articlesMemo = new HashMap<>();
+  private final Map<String, String> canonicalMemo = new HashMap<>();
+
   Propagation(List<Summary> docs, List<Story> stories) {
     this.docs = docs;
     this.stories = stories;
     for (int i = 0; i < docs.size(); i++) {
-      index.put(docs.get(i).id, i);
+      Summary s = docs.get(i);
+      index.put(s.id, i);
+      if (s.genre.press() && s.genre.outlet().isPresent()) {
+        byOutlet.computeIfAbsent(s.genre.outlet().get(), k -> new ArrayList<>()).add(i);
+      }
     }
+  }
+
+  /** The articles of the case published by an outlet of this name, earliest first. */
+  private List<Integer> articles(String outlet) {
+    return articlesMemo.computeIfAbsent(outlet, o -> {
+      List<Integer> out = new ArrayList<>();
+      for (Map.Entry<String, List<Integer>> e : byOutlet.entrySet()) {
+        if (Summary.sameOutlet(e.getKey(), o)) {
+          out.addAll(e.getValue());
+        }
+      }
+      out.sort(null);
+      return out;
+    });
   }
 
   /** True when a cited source is a news outlet: by its name, or as the outlet of an article here. */
   private boolean outlet(Summary.Cite c) {
-    if (c.outletLike()) {
-      return true;
-    }
-    for (Summary d : docs) {
-      if (d.genre.press() && d.genre.outlet().isPresent() && Summary.sameOutlet(d.genre.outlet().get(), c.outlet())) {
-        return true;
-      }
-    }
-    return false;
+    return c.outletLike() || !articles(c.outlet()).isEmpty();
   }
 
   List<Provenance> trace() {
     for (Summary s : docs) {
       s.cites.removeIf(c -> !outlet(c));
+      s.cites.forEach(c -> citedNames.add(c.outlet().replaceFirst("(?i)^the\\s+", "")));
     }
     copies();
     credits();
@@ -241,9 +259,8 @@ final class Propagation {
 
   /** The earliest other press article of the case published by {@code outlet}. */
   private Optional<Integer> articleOf(String outlet, int except) {
-    for (int j = 0; j < docs.size(); j++) {
-      Summary o = docs.get(j);
-      if (j != except && o.genre.press() && o.genre.outlet().isPresent() && Summary.sameOutlet(o.genre.outlet().get(), outlet)) {
+    for (int j : articles(outlet)) {
+      if (j != except) {
         return Optional.of(j);
       }
     }
@@ -359,16 +376,15 @@ final class Propagation {
 
   /** The fullest spelling of an outlet that the cites of the case give. */
   private String canonicalOutlet(String outlet) {
-    String best = outlet.replaceFirst("(?i)^the\\s+", "");
-    for (Summary d : docs) {
-      for (Summary.Cite c : d.cites) {
-        String o = c.outlet().replaceFirst("(?i)^the\\s+", "");
+    return canonicalMemo.computeIfAbsent(outlet, x -> {
+      String best = x.replaceFirst("(?i)^the\\s+", "");
+      for (String o : citedNames) {
         if (o.length() > best.length() && Summary.sameOutlet(o, best)) {
           best = o;
         }
       }
-    }
-    return best;
+      return best;
+    });
   }
 
   private void sharedSources(List<Integer> members) {
