@@ -1,0 +1,209 @@
+package org.dossier.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.dossier.testing.Cli;
+
+/**
+ * The link stage on a generated fictional press corpus ({@link StoryGenerator}): ingest, then
+ * {@code stories}, {@code facts} and {@code sources} with {@code --json}, each run in this JVM as
+ * the tests run the command line, timed; then their output scored against the generator's gold
+ * ({@link LinkScore}): same-story pairs, same-fact pairs and claim recall, fact status,
+ * document kinds and links. Beside Dossier's stories it prints a naive grouping by the first state
+ * an article names, which the unrelated stories (same countries, same numbers) are built to punish.
+ *
+ * <p>Args: {@code [ARTICLES] [WORKDIR] [--seed N] [--no-gazetteer]} (default 200 articles, {@code
+ * /tmp/dossier-bench}). The corpus, its gold ({@code gold.json}), the case and what each command
+ * printed ({@code stories.json} ...) are left in {@code WORKDIR/link-ARTICLES-SEED/}. By default
+ * the case gets the corpus's gazetteer of invented equipment, firms, think tanks, states and
+ * outlets ({@code --gazetteer}), as an analyst would add one.
+ */
+public final class LinkBenchmark {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> READERS = List.of("stories", "facts", "sources");
+
+  private LinkBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int n = 200;
+    Path work = Path.of("/tmp/dossier-bench");
+    long seed = 42;
+    boolean gazetteer = true;
+    List<String> positional = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--seed" -> seed = Long.parseLong(args[++i]);
+        case "--no-gazetteer" -> gazetteer = false;
+        default -> positional.add(args[i]);
+      }
+    }
+    if (!positional.isEmpty()) {
+      n = Integer.parseInt(positional.get(0));
+    }
+    if (positional.size() > 1) {
+      work = Path.of(positional.get(1));
+    }
+    Path root = work.resolve("link-" + n + "-" + seed);
+    if (Files.exists(root)) {
+      IngestBenchmark.deleteTree(root);
+    }
+    Path articles = root.resolve("articles");
+    Path caseDir = root.resolve("case");
+
+    long t0 = System.nanoTime();
+    StoryGold gold = StoryGenerator.write(n, seed, articles);
+    double generated = (System.nanoTime() - t0) / 1e9;
+    System.out.printf(Locale.ROOT, "corpus: %d articles, %.1f MB in %s (generated in %.2f s)%n", n,
+        CorpusGenerator.size(articles) / 1048576.0, articles, generated);
+    System.out.println(gold.summary());
+
+    List<String> ingest = new ArrayList<>(List.of("ingest", "--case", caseDir.toString(), "--quiet", "--no-ocr"));
+    if (gazetteer) {
+      ingest.addAll(List.of("--gazetteer", root.resolve("gazetteer.tsv").toString()));
+    }
+    ingest.add(articles.toString());
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    long t = System.nanoTime();
+    Cli.Result r = Cli.run(ingest.toArray(String[]::new));
+    seconds.put("ingest", (System.nanoTime() - t) / 1e9);
+    if (r.exit() != 0) {
+      System.out.println("ingest failed: " + r);
+      System.exit(1);
+    }
+    Map<String, JsonNode> printed = new LinkedHashMap<>();
+    for (String command : READERS) {
+      t = System.nanoTime();
+      r = Cli.run(command, "--json", "--case", caseDir.toString());
+      seconds.put(command + " --json", (System.nanoTime() - t) / 1e9);
+      Files.writeString(root.resolve(command + ".json"), r.out(), StandardCharsets.UTF_8);
+      if (r.exit() != 0) {
+        String why = (r.err().isBlank() ? r.out() : r.err()).strip();
+        System.out.printf(Locale.ROOT, "%s --json: exit %d: %s%n", command, r.exit(),
+            why.lines().findFirst().orElse(""));
+        continue;
+      }
+      try {
+        printed.put(command, JSON.readTree(r.out()));
+      } catch (IOException e) {
+        System.out.println(command + " --json did not print JSON: " + e.getMessage());
+      }
+    }
+
+    System.out.println();
+    System.out.printf(Locale.ROOT, "%-24s %10s %12s%n", "", "seconds", "articles/s");
+    for (Map.Entry<String, Double> e : seconds.entrySet()) {
+      System.out.printf(Locale.ROOT, "%-24s %10.2f %12.1f%n", e.getKey(), e.getValue(), n / e.getValue());
+    }
+
+    System.out.println();
+    ObjectNode naive = firstStateStories(gold, articles);
+    LinkScore.StoryScore baseline = LinkScore.stories(gold, naive);
+    if (printed.containsKey("stories")) {
+      LinkScore.StoryScore s = LinkScore.stories(gold, printed.get("stories"));
+      System.out.printf(Locale.ROOT, "stories: %d gold, %d system; same-story pairs %s%n",
+          gold.stories().size(), s.systemStories(), s.pairs());
+      System.out.printf(Locale.ROOT, "  documents in no story: %d of %d; names not in the corpus: %d%n",
+          s.unplaced(), s.documents(), s.unknown());
+    } else {
+      System.out.println("stories: not available");
+    }
+    System.out.printf(Locale.ROOT, "  naive baseline (first state named): %d stories; %s%n",
+        baseline.systemStories(), baseline.pairs());
+
+    System.out.println();
+    if (printed.containsKey("facts")) {
+      LinkScore.FactScore f = LinkScore.facts(gold, printed.get("facts"), name -> read(articles, name));
+      System.out.printf(Locale.ROOT, "facts: %d gold, %d system; same-fact pairs over gold claims %s%n",
+          gold.facts().size(), f.systemFacts(), f.pairs());
+      System.out.printf(Locale.ROOT, "  claim recall: %d of %d gold claims in a system fact (%.3f)%n",
+          f.found(), f.goldClaims(), f.claimRecall());
+      System.out.printf(Locale.ROOT, "  system claims: %d, of which %d match no gold claim%n",
+          f.systemClaims(), f.unmatched());
+      System.out.printf(Locale.ROOT,
+          "  status of the system fact holding most of each gold fact's claims (gold facts with 2+ claims): %d of %d (%.3f)%n",
+          f.status().correct(), f.status().total(), f.status().accuracy());
+      System.out.print(f.status().table(LinkScore.STATUSES, "gold \\ system"));
+    } else {
+      System.out.println("facts: not available");
+    }
+
+    System.out.println();
+    if (printed.containsKey("sources")) {
+      LinkScore.SourceScore p = LinkScore.sources(gold, printed.get("sources"));
+      System.out.printf(Locale.ROOT, "propagation: document kinds %d of %d (%.3f); %d documents not listed%n",
+          p.kinds().correct(), p.kinds().total(), p.kinds().accuracy(), p.missing());
+      for (String k : LinkScore.KINDS) {
+        int total = p.kinds().total(k);
+        if (total > 0) {
+          System.out.printf(Locale.ROOT, "  %-12s %4d of %4d (%.3f)%n", k, p.kinds().get(k, k), total,
+              p.kinds().get(k, k) / (double) total);
+        }
+      }
+      System.out.print(p.kinds().table(LinkScore.KINDS, "gold \\ system"));
+      System.out.printf(Locale.ROOT, "  links (document, to, relation): %s%n", p.links());
+      System.out.printf(Locale.ROOT, "  links, any relation or direction:  %s%n", p.anyRelation());
+      for (Map.Entry<String, LinkScore.Prf> e : p.byRelation().entrySet()) {
+        System.out.printf(Locale.ROOT, "    %-14s %s%n", e.getKey(), e.getValue());
+      }
+    } else {
+      System.out.println("propagation: not available");
+    }
+    System.out.println();
+    System.out.println("left in " + root + " (gold.json, articles/, case/, " + String.join(".json, ", READERS) + ".json)");
+  }
+
+  private static String read(Path dir, String name) {
+    Path f = dir.resolve(name);
+    try {
+      return Files.isRegularFile(f) ? Files.readString(f, StandardCharsets.UTF_8) : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The naive grouping, as {@code stories --json} would print it: one story per state, holding
+   * the articles whose body (after the headline) names it first, in either script.
+   */
+  static ObjectNode firstStateStories(StoryGold gold, Path articles) {
+    Map<String, List<String>> byState = new LinkedHashMap<>();
+    for (StoryGold.Doc d : gold.documents()) {
+      String text = read(articles, d.document());
+      int from = text.indexOf("\n\n");
+      String state = "(none)";
+      int first = Integer.MAX_VALUE;
+      for (StoryWorld.State s : StoryWorld.STATES) {
+        for (String name : new String[] {s.en(), s.ru()}) {
+          int at = text.indexOf(name, Math.max(0, from));
+          if (at >= 0 && at < first) {
+            first = at;
+            state = s.en();
+          }
+        }
+      }
+      byState.computeIfAbsent(state, k -> new ArrayList<>()).add(d.document());
+    }
+    ObjectNode out = JSON.createObjectNode();
+    ArrayNode stories = out.putArray("stories");
+    for (Map.Entry<String, List<String>> e : byState.entrySet()) {
+      ObjectNode s = stories.addObject();
+      s.put("id", e.getKey());
+      s.put("title", e.getKey());
+      ArrayNode docs = s.putArray("documents");
+      e.getValue().forEach(docs::add);
+    }
+    return out;
+  }
+}
