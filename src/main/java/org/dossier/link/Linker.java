@@ -24,8 +24,8 @@ public final class Linker {
   static final int MAX_POSTINGS = 100;
   /** Cosine similarity of feature vectors at which two documents are in one story. */
   static final double STORY_SIMILARITY = 0.22;
-  /** Shared specific features (names, values) two documents of one story need at least. */
-  static final int STORY_SHARED = 2;
+  /** Cosine at which an article sharing only one named actor or item joins a story. */
+  static final double ONE_NAME_SIMILARITY = 0.3;
   /** Share of the smaller document's sampled shingles found in the other: a copy. */
   static final double COPY_CONTAINMENT = 0.5;
 
@@ -75,6 +75,57 @@ public final class Linker {
 
   // ------------------------------------------------------------------ stories
 
+  /** How much each kind of feature counts: names and precise values most, common words least. */
+  private static double weight(String feature) {
+    return switch (feature.charAt(0)) {
+      case 's' -> 3.0;
+      case 'e' -> 2.0;
+      case 'v' -> 1.5;
+      case 'p' -> 1.0;
+      default -> 0.5;
+    };
+  }
+
+  /** Cosine of a records-only story's centroid with a press story's at which the records join it. */
+  static final double RECORDS_SIMILARITY = 0.12;
+
+  /** Features a story's centroid keeps: the strongest, so that long stories stay cheap. */
+  static final int CENTROID_FEATURES = 300;
+
+  /** A story being formed: the sum of its documents' vectors, and when it was last reported. */
+  private static final class Cluster {
+    final List<Integer> members = new ArrayList<>();
+    final Map<String, Double> sum = new HashMap<>();
+    double norm;
+    java.time.LocalDate lastPress;
+
+    void add(int doc, Map<String, Double> v, Summary s) {
+      members.add(doc);
+      v.forEach((k, w) -> sum.merge(k, w, Double::sum));
+      if (sum.size() > CENTROID_FEATURES * 2) {
+        List<Map.Entry<String, Double>> top = new ArrayList<>(sum.entrySet());
+        top.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        sum.clear();
+        top.subList(0, CENTROID_FEATURES).forEach(e -> sum.put(e.getKey(), e.getValue()));
+      }
+      double n = 0;
+      for (double w : sum.values()) {
+        n += w * w;
+      }
+      norm = Math.sqrt(n);
+      if (s.genre.press() && s.date.isPresent() && (lastPress == null || s.date.get().isAfter(lastPress))) {
+        lastPress = s.date.get();
+      }
+    }
+  }
+
+  /**
+   * Stories by single-pass clustering, as topic detection and tracking does it: documents in
+   * date order each join the story whose centroid they are closest to, when close enough and
+   * sharing named actors, items or precise values with it, or start a new one. Candidate stories
+   * come from an inverted index over features found in at most {@link #MAX_POSTINGS} documents,
+   * and a story last reported more than {@link #STORY_DAYS} days before an article is not one.
+   */
   private List<Story> stories() {
     int n = docs.size();
     Map<String, Integer> df = new HashMap<>();
@@ -83,7 +134,6 @@ public final class Linker {
         df.merge(f, 1, Integer::sum);
       }
     }
-    // tf-idf vectors, normalised
     List<Map<String, Double>> vectors = new ArrayList<>(n);
     for (Summary s : docs) {
       Map<String, Double> v = new HashMap<>();
@@ -93,61 +143,101 @@ public final class Linker {
         if (d < 2 && n > 1) {
           continue; // in no other document: cannot join anything
         }
-        double w = (1 + Math.log(e.getValue())) * Math.log(1.0 + (double) n / d);
+        double w = weight(e.getKey()) * (1 + Math.log(e.getValue())) * Math.log(1.0 + (double) n / d);
         v.put(e.getKey(), w);
         norm += w * w;
       }
       double len = Math.sqrt(norm);
-      v.replaceAll((k, w) -> w / len);
+      if (len > 0) {
+        v.replaceAll((k, w) -> w / len);
+      }
       vectors.add(v);
     }
-    Map<String, List<Integer>> postings = new HashMap<>();
+    List<Cluster> clusters = new ArrayList<>();
+    Map<String, List<Integer>> postings = new HashMap<>(); // feature -> clusters holding it
+    // the press first, in date order: stories are the events it covers; then the cache's own
+    // records, which join the story they are about or form their own
+    List<Integer> order = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      for (String f : vectors.get(i).keySet()) {
-        if (df.get(f) <= MAX_POSTINGS && !f.startsWith("w:")) {
-          postings.computeIfAbsent(f, k -> new ArrayList<>()).add(i);
-        }
+      if (docs.get(i).genre.press()) {
+        order.add(i);
       }
     }
-    int[] parent = new int[n];
+    int pressCount = order.size();
     for (int i = 0; i < n; i++) {
-      parent[i] = i;
+      if (!docs.get(i).genre.press()) {
+        order.add(i);
+      }
     }
-    for (int i = 0; i < n; i++) {
-      Map<Integer, Integer> shared = new HashMap<>();
-      for (String f : vectors.get(i).keySet()) {
-        List<Integer> p = postings.get(f);
-        if (p == null) {
-          continue;
-        }
-        for (int j : p) {
-          if (j > i) {
-            shared.merge(j, 1, Integer::sum);
+    for (int k = 0; k < n; k++) {
+      int i = order.get(k);
+      boolean record = k >= pressCount;
+      Summary s = docs.get(i);
+      Map<String, Double> v = vectors.get(i);
+      java.util.Set<Integer> candidates = new java.util.HashSet<>();
+      for (String f : v.keySet()) {
+        if (df.get(f) <= MAX_POSTINGS) {
+          List<Integer> p = postings.get(f);
+          if (p != null) {
+            candidates.addAll(p);
           }
         }
       }
-      for (Map.Entry<Integer, Integer> e : shared.entrySet()) {
-        if (e.getValue() < STORY_SHARED) {
+      int best = -1;
+      double bestScore = 0;
+      for (int c : candidates) {
+        Cluster cl = clusters.get(c);
+        if (s.genre.press() && s.date.isPresent() && cl.lastPress != null
+            && Math.abs(s.date.get().toEpochDay() - cl.lastPress.toEpochDay()) > STORY_DAYS) {
           continue;
         }
-        int j = e.getKey();
-        double cos = cosine(vectors.get(i), vectors.get(j));
-        if (cos < STORY_SIMILARITY) {
-          continue;
+        double dot = 0;
+        int named = 0;
+        for (Map.Entry<String, Double> e : v.entrySet()) {
+          Double w = cl.sum.get(e.getKey());
+          if (w != null) {
+            dot += e.getValue() * w;
+            char kind = e.getKey().charAt(0);
+            if (kind == 'e' || kind == 's') {
+              named++;
+            }
+          }
         }
-        // a shared place and a shared number are not a story: it takes named actors or items
-        long named = vectors.get(i).keySet().stream()
-            .filter(f -> (f.startsWith("e:") || f.startsWith("s:")) && vectors.get(j).containsKey(f)).count();
-        if (named >= 2 || named == 1 && cos >= 0.35 || cos >= 0.6) {
-          union(parent, i, j);
+        double cos = cl.norm == 0 ? 0 : dot / cl.norm;
+        // a shared place and a shared number are not a story: it takes named actors or items;
+        // a record retells nothing, so it joins on its names and figures at a lower similarity
+        boolean enough = record
+            ? named >= 2 && cos >= RECORDS_SIMILARITY
+            : cos >= STORY_SIMILARITY && (named >= 2 || named == 1 && cos >= ONE_NAME_SIMILARITY) || cos >= 0.6;
+        if (System.getenv("DOSSIER_DEBUG_STORIES") != null) {
+          System.err.printf(java.util.Locale.ROOT, "CAND %s -> %s cos %.3f named %d%n", s.name,
+              docs.get(cl.members.get(0)).name, cos, named);
+        }
+        if (enough && cos > bestScore) {
+          bestScore = cos;
+          best = c;
+        }
+      }
+      if (best < 0) {
+        best = clusters.size();
+        clusters.add(new Cluster());
+      }
+      Cluster home = clusters.get(best);
+      home.add(i, v, s);
+      for (String f : v.keySet()) {
+        if (df.get(f) <= MAX_POSTINGS) {
+          List<Integer> p = postings.computeIfAbsent(f, x -> new ArrayList<>(2));
+          if (!p.contains(best)) {
+            p.add(best);
+          }
         }
       }
     }
-    Map<Integer, List<Integer>> groups = new TreeMap<>();
-    for (int i = 0; i < n; i++) {
-      groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(i);
-    }
-    List<List<Integer>> ordered = new ArrayList<>(groups.values());
+    List<List<Integer>> ordered = new ArrayList<>();
+    clusters.stream().filter(c -> !c.members.isEmpty()).forEach(c -> {
+      c.members.sort(null);
+      ordered.add(c.members);
+    });
     // the story with the most press first, then by its first document
     ordered.sort(Comparator.comparingInt((List<Integer> g) -> -(int) g.stream().filter(i -> docs.get(i).genre.press()).count())
         .thenComparingInt(g -> g.get(0)));
@@ -160,6 +250,9 @@ public final class Linker {
     return out;
   }
 
+  /** Days between two articles beyond which they are rarely about the same event. */
+  static final int STORY_DAYS = 45;
+
   private String title(List<Integer> group) {
     for (int i : group) {
       if (docs.get(i).genre.press() && !docs.get(i).headline.isEmpty()) {
@@ -167,38 +260,6 @@ public final class Linker {
       }
     }
     return docs.get(group.get(0)).headline.isEmpty() ? docs.get(group.get(0)).name : docs.get(group.get(0)).headline;
-  }
-
-  private static double cosine(Map<String, Double> a, Map<String, Double> b) {
-    if (a.size() > b.size()) {
-      Map<String, Double> t = a;
-      a = b;
-      b = t;
-    }
-    double dot = 0;
-    for (Map.Entry<String, Double> e : a.entrySet()) {
-      Double w = b.get(e.getKey());
-      if (w != null) {
-        dot += e.getValue() * w;
-      }
-    }
-    return dot;
-  }
-
-  private static int find(int[] parent, int i) {
-    while (parent[i] != i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
-  }
-
-  private static void union(int[] parent, int a, int b) {
-    int x = find(parent, a);
-    int y = find(parent, b);
-    if (x != y) {
-      parent[Math.max(x, y)] = Math.min(x, y);
-    }
   }
 
   static <T> Set<T> intersection(Set<T> a, Set<T> b) {

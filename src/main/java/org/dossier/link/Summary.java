@@ -97,8 +97,9 @@ final class Summary {
       EntityMention e = es.get(i);
       String resolved = d.resolvedNames().get(i);
       String folded = Lexicon.fold(resolved);
-      if (!ownOutlet.isEmpty() && (folded.equals(ownOutlet) || ownOutlet.contains(folded))) {
-        continue; // its own outlet says nothing about what it reports
+      if (!ownOutlet.isEmpty() && (folded.equals(ownOutlet) || ownOutlet.contains(folded))
+          || e.type() == EntityType.ORGANIZATION && Lexicon.isOutletName(resolved)) {
+        continue; // outlets, its own or cited, say nothing about which event it reports
       }
       entityNames.add(e.type().code() + ":" + folded);
       features.merge((e.type() == EntityType.PLACE ? "p:" : "e:") + folded, e.type() == EntityType.PLACE ? 1 : 2, Integer::sum);
