@@ -96,11 +96,19 @@ public final class Linker {
   private static final class Cluster {
     final List<Integer> members = new ArrayList<>();
     final Map<String, Double> sum = new HashMap<>();
+    /** A few claims per subject and property, to tell a retelling from another event. */
+    final Map<String, List<Claim>> claims = new HashMap<>();
     double norm;
     java.time.LocalDate lastPress;
 
     void add(int doc, Map<String, Double> v, Summary s) {
       members.add(doc);
+      for (Claim c : s.claims) {
+        List<Claim> l = claims.computeIfAbsent(c.key(), k -> new ArrayList<>(2));
+        if (l.size() < 4) {
+          l.add(c);
+        }
+      }
       v.forEach((k, w) -> sum.merge(k, w, Double::sum));
       if (sum.size() > CENTROID_FEATURES * 2) {
         List<Map.Entry<String, Double>> top = new ArrayList<>(sum.entrySet());
@@ -187,8 +195,8 @@ public final class Linker {
       double bestScore = 0;
       for (int c : candidates) {
         Cluster cl = clusters.get(c);
-        if (s.genre.press() && s.date.isPresent() && cl.lastPress != null
-            && Math.abs(s.date.get().toEpochDay() - cl.lastPress.toEpochDay()) > STORY_DAYS) {
+        long days = s.genre.press() ? daysApart(s, cl) : -1;
+        if (days > STORY_DAYS) {
           continue;
         }
         double dot = 0;
@@ -213,7 +221,11 @@ public final class Linker {
           System.err.printf(java.util.Locale.ROOT, "CAND %s -> %s cos %.3f named %d%n", s.name,
               docs.get(cl.members.get(0)).name, cos, named);
         }
-        if (enough && cos > bestScore) {
+        // within weeks of the story's articles, a retelling may get several figures wrong;
+        // otherwise contradicting most of what the story says makes it another event
+        // (a dateline without its year can rule a story out, not vouch for one)
+        boolean close = days >= 0 && s.date.isPresent();
+        if (enough && cos > bestScore && (close || consistent(s, cl))) {
           bestScore = cos;
           best = c;
         }
@@ -224,6 +236,12 @@ public final class Linker {
       }
       Cluster home = clusters.get(best);
       home.add(i, v, s);
+      if (s.genre.press() && s.date.isEmpty() && s.monthDay.isPresent() && home.lastPress != null) {
+        java.time.LocalDate inferred = nearest(s.monthDay.get(), home.lastPress);
+        if (inferred.isAfter(home.lastPress)) {
+          home.lastPress = inferred;
+        }
+      }
       for (String f : v.keySet()) {
         if (df.get(f) <= MAX_POSTINGS) {
           List<Integer> p = postings.computeIfAbsent(f, x -> new ArrayList<>(2));
@@ -252,6 +270,65 @@ public final class Linker {
 
   /** Days between two articles beyond which they are rarely about the same event. */
   static final int STORY_DAYS = 45;
+
+  /** Days between an article and a story's last article, or -1 when either date is unknown. */
+  private static long daysApart(Summary s, Cluster cl) {
+    if (cl.lastPress == null) {
+      return -1;
+    }
+    if (s.date.isPresent()) {
+      return Math.abs(s.date.get().toEpochDay() - cl.lastPress.toEpochDay());
+    }
+    if (s.monthDay.isPresent()) {
+      return Math.abs(nearest(s.monthDay.get(), cl.lastPress).toEpochDay() - cl.lastPress.toEpochDay());
+    }
+    return -1;
+  }
+
+  /** The date with this day and month nearest to {@code near} (the year a dateline leaves out). */
+  private static java.time.LocalDate nearest(java.time.MonthDay md, java.time.LocalDate near) {
+    java.time.LocalDate best = null;
+    for (int y = near.getYear() - 1; y <= near.getYear() + 1; y++) {
+      if (!md.isValidYear(y)) {
+        continue;
+      }
+      java.time.LocalDate d = md.atYear(y);
+      if (best == null || Math.abs(d.toEpochDay() - near.toEpochDay()) < Math.abs(best.toEpochDay() - near.toEpochDay())) {
+        best = d;
+      }
+    }
+    return best == null ? near : best;
+  }
+
+  /**
+   * False when a document contradicts a story on more of their shared subjects than it agrees
+   * on (and on two at least): the same actors and items, another deal. A rewrite that gets a
+   * figure or a year wrong still agrees on the rest.
+   */
+  private static boolean consistent(Summary s, Cluster cl) {
+    int agree = 0;
+    int conflict = 0;
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Claim c : s.claims) {
+      List<Claim> theirs = cl.claims.get(c.key());
+      if (theirs == null || !seen.add(c.key())) {
+        continue;
+      }
+      boolean agrees = false;
+      boolean conflicts = false;
+      for (Claim t : theirs) {
+        Comparison.Verdict v = Comparison.compare(c, t).verdict();
+        agrees |= v != Comparison.Verdict.CONFLICT;
+        conflicts |= v == Comparison.Verdict.CONFLICT;
+      }
+      if (agrees) {
+        agree++;
+      } else if (conflicts) {
+        conflict++;
+      }
+    }
+    return conflict < 2 || conflict <= agree;
+  }
 
   private String title(List<Integer> group) {
     for (int i : group) {

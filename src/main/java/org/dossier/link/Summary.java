@@ -60,6 +60,8 @@ final class Summary {
   final List<Cite> credits = new ArrayList<>();
   final List<Evidence> translationMarks = new ArrayList<>();
   final int sentences;
+  /** The day and month of a dateline without a year ("March 9 (Kestwick Post) --"). */
+  final Optional<java.time.MonthDay> monthDay;
 
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
   private static final Pattern QUOTED = Pattern.compile("[\"“«„]([^\"”»“„]{20,600})[\"”»“]");
@@ -90,6 +92,7 @@ final class Summary {
     this.claims = List.copyOf(claims);
     String text = d.text();
     this.headline = headline(text);
+    this.monthDay = d.date().isPresent() ? Optional.empty() : monthDay(text);
     this.sentences = Math.max(1, org.dossier.analyze.Sentences.of(text.substring(0, Math.min(text.length(), 200_000)), d.language()).size());
     String ownOutlet = genre.outlet().map(Lexicon::fold).orElse("");
     List<EntityMention> es = d.annotations().entities();
@@ -127,6 +130,32 @@ final class Summary {
     cites(d);
     credits(text);
     translationMarks(d);
+  }
+
+  private static final Pattern DATELINE_DAY = Pattern.compile(
+      "(?imu)^\\s*(?:[\\p{L} ,]{0,40}[,–—-]\\s*)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+(\\d{1,2})\\b"
+          + "|(?imu)^[^\\n]{0,80}?\\b(\\d{1,2})\\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\\b");
+  private static final List<String> RU_MONTHS = List.of("января", "февраля", "марта", "апреля", "мая",
+      "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря");
+  private static final List<String> EN_MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun",
+      "jul", "aug", "sep", "oct", "nov", "dec");
+
+  /** A day and month near the top, as a dateline or byline gives it without the year. */
+  static Optional<java.time.MonthDay> monthDay(String text) {
+    Matcher m = DATELINE_DAY.matcher(text.substring(0, Math.min(text.length(), 600)));
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    try {
+      if (m.group(1) != null) {
+        return Optional.of(java.time.MonthDay.of(EN_MONTHS.indexOf(m.group(1).toLowerCase(java.util.Locale.ROOT)) + 1,
+            Integer.parseInt(m.group(2))));
+      }
+      return Optional.of(java.time.MonthDay.of(RU_MONTHS.indexOf(m.group(4).toLowerCase(java.util.Locale.ROOT)) + 1,
+          Integer.parseInt(m.group(3))));
+    } catch (java.time.DateTimeException e) {
+      return Optional.empty();
+    }
   }
 
   /** An amount with four or more significant digits (62,480,000): rarely shared by chance. */
