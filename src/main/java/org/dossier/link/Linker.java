@@ -27,7 +27,7 @@ public final class Linker {
   /** Cosine at which an article sharing only one named actor or item joins a story. */
   static final double ONE_NAME_SIMILARITY = 0.3;
   /** Share of the smaller document's sampled shingles found in the other: a copy. */
-  static final double COPY_CONTAINMENT = 0.5;
+  static final double COPY_CONTAINMENT = 0.6;
 
   private final ClaimExtractor extractor = new ClaimExtractor();
   private final List<Summary> docs = new ArrayList<>();

@@ -39,6 +39,9 @@ final class Propagation {
   private final Map<String, List<Integer>> articlesMemo = new HashMap<>();
   private final Map<String, String> canonicalMemo = new HashMap<>();
 
+  /** Each document's story, by index. */
+  private final Map<Integer, Integer> storyOf = new HashMap<>();
+
   Propagation(List<Summary> docs, List<Story> stories) {
     this.docs = docs;
     this.stories = stories;
@@ -49,6 +52,24 @@ final class Propagation {
         byOutlet.computeIfAbsent(s.genre.outlet().get(), k -> new ArrayList<>()).add(i);
       }
     }
+    for (int k = 0; k < stories.size(); k++) {
+      for (DocumentId d : stories.get(k).documents()) {
+        storyOf.put(index.get(d), k);
+      }
+    }
+  }
+
+  /** The article of this outlet in the same story as {@code doc}, published before it. */
+  private Optional<Integer> articleInStory(String outlet, int doc) {
+    Summary s = docs.get(doc);
+    for (int j : articles(outlet)) {
+      Summary o = docs.get(j);
+      if (j != doc && storyOf.get(j).equals(storyOf.get(doc))
+          && (o.date.isEmpty() || s.date.isEmpty() || !o.date.get().isAfter(s.date.get()))) {
+        return Optional.of(j);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The articles of the case published by an outlet of this name, earliest first. */
@@ -175,7 +196,8 @@ final class Propagation {
         Summary b = docs.get(j);
         int common = e.getValue();
         int smaller = Math.min(a.shingles.size(), b.shingles.size());
-        if (common < 3 || (double) common / smaller < Linker.COPY_CONTAINMENT) {
+        double containment = (double) common / smaller;
+        if (common < 4 || containment < Linker.COPY_CONTAINMENT) {
           continue;
         }
         // the copy is the later one; on the same day the one that credits the other, else the shorter
@@ -183,6 +205,11 @@ final class Propagation {
         int original = copy == i ? j : i;
         Summary c = docs.get(copy);
         Summary o = docs.get(original);
+        if (containment < 0.85 && o.genre.outlet().isPresent()
+            && c.cites.stream().anyMatch(x -> Summary.sameOutlet(x.outlet(), o.genre.outlet().get()))
+            && c.credits.stream().noneMatch(x -> Summary.sameOutlet(x.outlet(), o.genre.outlet().get()))) {
+          continue; // it retells what it attributes to the other's outlet: a rewrite, found below
+        }
         List<Evidence> evidence = new ArrayList<>();
         evidence.add(new Evidence(c.name, 0, 0, "", String.format(java.util.Locale.ROOT,
             "%d of %d sampled five-word sequences of %s are in %s", common, c.shingles.size(), c.name, o.name)));
@@ -247,7 +274,7 @@ final class Propagation {
         }
       }
       for (Map.Entry<String, List<Evidence>> e : byOutlet.entrySet()) {
-        Optional<Integer> inCase = articleOf(e.getKey(), i);
+        Optional<Integer> inCase = articleInStory(e.getKey(), i);
         if (inCase.isPresent()) {
           add(i, docs.get(inCase.get()).name, Optional.of(docs.get(inCase.get()).id), "copies", e.getValue());
         } else {
@@ -270,6 +297,8 @@ final class Propagation {
   // ------------------------------------------------------------------ translations
 
   private void translations(List<Integer> members) {
+    Map<Integer, double[]> bestScore = new HashMap<>();
+    Map<Integer, Object[]> bestLink = new HashMap<>();
     for (int x = 0; x < members.size(); x++) {
       for (int y = x + 1; y < members.size(); y++) {
         int i = members.get(x);
@@ -300,9 +329,40 @@ final class Propagation {
             "%s (%s) and %s (%s) give the same %d values (%s) and %d names (%s)", ts.name, ts.language,
             docs.get(o).name, docs.get(o).language, values.size(), String.join(", ", limit(values, 8)),
             names.size(), String.join(", ", limit(names, 8)))));
-        add(t, docs.get(o).name, Optional.of(docs.get(o).id), "translates", evidence);
+        // the closest one is the original; an original beats its own reposts and rewrites
+        double score = values.size() + names.size() + (derivesFromAny(o) ? 0 : 0.5);
+        if (!bestScore.containsKey(t) || score > bestScore.get(t)[0]) {
+          bestScore.put(t, new double[] {score});
+          bestLink.put(t, new Object[] {o, evidence});
+        }
       }
     }
+    for (Map.Entry<Integer, Object[]> e : bestLink.entrySet()) {
+      int o = (Integer) e.getValue()[0];
+      @SuppressWarnings("unchecked")
+      List<Evidence> evidence = (List<Evidence>) e.getValue()[1];
+      add(e.getKey(), docs.get(o).name, Optional.of(docs.get(o).id), "translates", evidence);
+    }
+  }
+
+  /** True when a document copies, translates or rewrites some other one. */
+  private boolean derivesFromAny(int doc) {
+    return links.getOrDefault(doc, Map.of()).values().stream().anyMatch(l -> !l.relation().equals("shares-source"));
+  }
+
+  /** The documents of the case a document copies, translates or rewrites. */
+  private java.util.Set<DocumentId> upstream(int doc) {
+    java.util.Set<DocumentId> out = new java.util.HashSet<>();
+    links.getOrDefault(doc, Map.of()).values().stream().filter(l -> !l.relation().equals("shares-source"))
+        .forEach(l -> l.toDocument().ifPresent(out::add));
+    return out;
+  }
+
+  /** True when two documents take from the same document of the case: not an upstream beyond it. */
+  private boolean commonUpstream(int a, int b) {
+    java.util.Set<DocumentId> x = upstream(a);
+    x.retainAll(upstream(b));
+    return !x.isEmpty();
   }
 
   /** A text translated from an article and from its repost translates the article. */
@@ -411,6 +471,10 @@ final class Propagation {
           if (x == y) {
             continue;
           }
+          if (derived(l.get(x)[0], l.get(y)[0]) || derived(l.get(y)[0], l.get(x)[0])
+              || commonUpstream(l.get(x)[0], l.get(y)[0])) {
+            continue;
+          }
           Summary a = docs.get(l.get(x)[0]);
           Summary b = docs.get(l.get(y)[0]);
           Evidence ea = a.cites.get(l.get(x)[1]).evidence();
@@ -435,7 +499,7 @@ final class Propagation {
       }
       for (int[] p : l) {
         for (int[] q : l) {
-          if (p[0] == q[0] || derived(p[0], q[0]) || derived(q[0], p[0])) {
+          if (p[0] == q[0] || derived(p[0], q[0]) || derived(q[0], p[0]) || commonUpstream(p[0], q[0])) {
             continue;
           }
           Summary a = docs.get(p[0]);
