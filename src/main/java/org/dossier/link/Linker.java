@@ -22,6 +22,8 @@ import org.dossier.core.DocumentId;
 public final class Linker {
   /** Features in more documents than this say nothing about which story a document is in. */
   static final int MAX_POSTINGS = 100;
+  /** Stories fully compared with each document: the best by a first, partial score. */
+  static final int CANDIDATES = 60;
   /** Cosine similarity of feature vectors at which two documents are in one story. */
   static final double STORY_SIMILARITY = 0.22;
   /** Cosine at which an article sharing only one named actor or item joins a story. */
@@ -163,6 +165,8 @@ public final class Linker {
     }
     List<Cluster> clusters = new ArrayList<>();
     Map<String, List<Integer>> postings = new HashMap<>(); // feature -> clusters holding it
+    // in a large case a feature in a few hundred documents still tells stories apart
+    int cap = Math.max(MAX_POSTINGS, n / 25);
     // the press first, in date order: stories are the events it covers; then the cache's own
     // records, which join the story they are about or form their own
     List<Integer> order = new ArrayList<>();
@@ -182,14 +186,23 @@ public final class Linker {
       boolean record = k >= pressCount;
       Summary s = docs.get(i);
       Map<String, Double> v = vectors.get(i);
-      java.util.Set<Integer> candidates = new java.util.HashSet<>();
-      for (String f : v.keySet()) {
-        if (df.get(f) <= MAX_POSTINGS) {
-          List<Integer> p = postings.get(f);
+      // a first score from the postings alone (as a search engine ranks), then the best few
+      Map<Integer, Double> partial = new HashMap<>();
+      for (Map.Entry<String, Double> e : v.entrySet()) {
+        if (df.get(e.getKey()) <= cap) {
+          List<Integer> p = postings.get(e.getKey());
           if (p != null) {
-            candidates.addAll(p);
+            for (int c : p) {
+              Double w = clusters.get(c).sum.get(e.getKey());
+              partial.merge(c, e.getValue() * (w == null ? 0 : w) / Math.max(1e-9, clusters.get(c).norm), Double::sum);
+            }
           }
         }
+      }
+      List<Integer> candidates = new ArrayList<>(partial.keySet());
+      if (candidates.size() > CANDIDATES) {
+        candidates.sort((x, y) -> Double.compare(partial.get(y), partial.get(x)));
+        candidates = candidates.subList(0, CANDIDATES);
       }
       int best = -1;
       double bestScore = 0;
@@ -243,7 +256,7 @@ public final class Linker {
         }
       }
       for (String f : v.keySet()) {
-        if (df.get(f) <= MAX_POSTINGS) {
+        if (df.get(f) <= cap) {
           List<Integer> p = postings.computeIfAbsent(f, x -> new ArrayList<>(2));
           if (!p.contains(best)) {
             p.add(best);
