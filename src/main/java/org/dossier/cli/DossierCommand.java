@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
       TimelineCommand.class,
       CoverageCommand.class,
       ReportCommand.class,
+      VerifyCommand.class,
+      DiffCommand.class,
       CustodyCommand.class
     })
 final class DossierCommand implements Runnable {

@@ -60,8 +60,9 @@ final class ReportCommand implements Callable<Integer> {
       List<JsonNode> sources = Stored.parse(s.findings(Findings.SOURCE, Optional.empty(), Optional.empty()));
       List<JsonNode> events = Stored.parse(s.findings(Findings.EVENT, Optional.empty(), Optional.empty()));
       List<JsonNode> coverage = Stored.parse(s.findings(Findings.COVERAGE, Optional.empty(), Optional.empty()));
+      List<JsonNode> signals = Stored.parse(s.findings(org.dossier.pipeline.Verifying.SIGNAL, Optional.empty(), Optional.empty()));
       String title = "Dossier report: " + folder.layout().root().toAbsolutePath().normalize().getFileName();
-      report = new Report(title, stories, facts, sources, events, coverage, single);
+      report = new Report(title, stories, facts, sources, events, coverage, signals, single);
     } catch (SQLException e) {
       throw new IOException("the case database failed: " + e.getMessage(), e);
     }

@@ -1,5 +1,6 @@
 package org.dossier.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -32,6 +33,14 @@ final class StatusCommand implements Callable<Integer> {
       Map<String, Long> byStage = folder.store().countByStage();
       List<Problem> problems = folder.store().problems();
       long indexed = index.count();
+      // the verification signals, when the verify stage has run: counted by severity and kind
+      Map<String, Map<String, Long>> signals = new java.util.TreeMap<>();
+      boolean verified = folder.store().setting(org.dossier.pipeline.Verifying.SETTING).isPresent();
+      for (JsonNode sg : Stored.parse(folder.store().findings(org.dossier.pipeline.Verifying.SIGNAL,
+          java.util.Optional.empty(), java.util.Optional.empty()))) {
+        signals.computeIfAbsent(Stored.text(sg, "severity"), k -> new java.util.TreeMap<>())
+            .merge(Stored.text(sg, "kind"), 1L, Long::sum);
+      }
       if (options.json) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("documents", documents);
@@ -47,6 +56,8 @@ final class StatusCommand implements Callable<Integer> {
           failures.add(f);
         }
         json.put("failures", failures);
+        json.put("signals", signals);
+        json.put("verified", verified);
         Json.print(out, json);
         return 0;
       }
@@ -55,6 +66,18 @@ final class StatusCommand implements Callable<Integer> {
       byStatus.forEach((k, v) -> out.printf(Locale.ROOT, "    %-16s %d%n", k, v));
       if (byStage.size() > 1 || !byStage.containsKey("indexed")) {
         out.printf(Locale.ROOT, "  unfinished: %s; run 'dossier ingest' again to finish%n", byStage);
+      }
+      if (!signals.isEmpty() || verified) {
+        out.printf(Locale.ROOT, "  signals    %s%n", signals.isEmpty() ? "none" : "");
+        for (String sev : List.of("warning", "notice", "info")) {
+          Map<String, Long> k = signals.get(sev);
+          if (k != null) {
+            out.printf(Locale.ROOT, "    %-8s %s%n", sev, k);
+          }
+        }
+        out.println(verified ? "    (details: dossier verify)" : "    (out of date: run dossier verify)");
+      } else {
+        out.println("  signals    not verified yet: run dossier verify");
       }
       if (problems.isEmpty()) {
         out.println("  no problems");

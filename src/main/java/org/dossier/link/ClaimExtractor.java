@@ -118,7 +118,7 @@ public final class ClaimExtractor {
   }
 
   /** True when the document marks itself as a draft near its top ("ПРОЕКТ", "DRAFT"). */
-  static boolean isDraft(String text) {
+  public static boolean isDraft(String text) {
     return DRAFT_MARK.matcher(text.substring(0, Math.min(text.length(), 1_500))).find();
   }
 

@@ -94,6 +94,7 @@ public final class Linking {
       store.write(tx -> {
         tx.replaceFindings(stored);
         tx.setSetting(SETTING, Instant.now(folder.clock()).toString());
+        tx.deleteSetting(Verifying.SETTING); // verification reads the facts
         return null;
       });
       return new Summary(docs.size(), result.stories().size(), result.facts().size(),

@@ -35,6 +35,12 @@ public final class Report {
   /** Builds the report from the stored findings, as their commands print them. */
   public Report(String title, List<JsonNode> stories, List<JsonNode> facts, List<JsonNode> sources,
       List<JsonNode> events, List<JsonNode> coverage, int singleLimit) {
+    this(title, stories, facts, sources, events, coverage, List.of(), singleLimit);
+  }
+
+  /** With the verify stage's signals (as {@code verify --json} prints them) in a section of their own. */
+  public Report(String title, List<JsonNode> stories, List<JsonNode> facts, List<JsonNode> sources,
+      List<JsonNode> events, List<JsonNode> coverage, List<JsonNode> signals, int singleLimit) {
     this.title = title;
     facts("Conflicts", facts, "conflict", Integer.MAX_VALUE);
     facts("Compatible only under qualifiers", facts, "divergent", Integer.MAX_VALUE);
@@ -43,6 +49,33 @@ public final class Report {
     timeline(events);
     sources(sources);
     coverage(coverage);
+    signals(signals);
+  }
+
+  private void signals(List<JsonNode> signals) {
+    List<Sentence> out = new ArrayList<>();
+    for (JsonNode sg : signals) {
+      if (text(sg, "severity").equals("info") && !text(sg, "kind").equals("draft_marking")) {
+        continue; // fonts, unsigned mail, duplicates: in 'dossier verify', not in the report
+      }
+      JsonNode ev = sg.path("evidence");
+      com.fasterxml.jackson.databind.node.ObjectNode at = JSON.createObjectNode();
+      at.put("document", text(sg, "document"));
+      at.put("start", ev.path("start").asInt(0));
+      at.put("end", ev.path("end").asInt(0));
+      String quote = ev.has("quote") ? text(ev, "quote") : ev.has("mark") ? text(ev, "mark") : ev.has("value") ? text(ev, "value") : "";
+      at.put("quote", ev.has("start") ? quote : "");
+      at.put("note", text(sg, "kind") + ", " + text(sg, "severity") + "; evidence " + clip(ev.toString(), 400));
+      out.add(new Sentence(List.of(new Part(text(sg, "document") + ": " + text(sg, "explanation"), List.of(cite(at))),
+          new Part(" Innocent explanation: " + text(sg, "innocentExplanation"), List.of()))));
+    }
+    if (!out.isEmpty()) {
+      sections.add(new Section("Verification signals", out));
+    }
+  }
+
+  private static String clip(String s, int n) {
+    return s.length() <= n ? s : s.substring(0, n - 3) + "...";
   }
 
   // ------------------------------------------------------------------ building

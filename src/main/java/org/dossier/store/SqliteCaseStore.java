@@ -426,8 +426,16 @@ public final class SqliteCaseStore implements Closeable {
 
     /** Replaces the link stage's findings: rows of (kind, id, story, status, document, JSON). */
     public void replaceFindings(List<String[]> rows) throws SQLException {
-      try (Statement st = writer.createStatement()) {
-        st.executeUpdate("DELETE FROM findings");
+      replaceFindings(List.of("story", "fact", "source", "event", "coverage"), rows);
+    }
+
+    /** Replaces the findings of these kinds with {@code rows}. */
+    public void replaceFindings(List<String> kinds, List<String[]> rows) throws SQLException {
+      try (PreparedStatement del = writer.prepareStatement("DELETE FROM findings WHERE kind = ?")) {
+        for (String k : kinds) {
+          del.setString(1, k);
+          del.executeUpdate();
+        }
       }
       try (PreparedStatement ps = writer.prepareStatement(
           "INSERT INTO findings (kind, position, id, story, status, document, json)"
@@ -775,6 +783,26 @@ public final class SqliteCaseStore implements Closeable {
       }
     }
     return out;
+  }
+
+  /** When the run that first recorded a document started. */
+  public Optional<java.time.Instant> ingestedAt(DocumentId id) throws SQLException {
+    synchronized (reader) {
+      try (PreparedStatement ps = reader.prepareStatement(
+          "SELECT r.started FROM documents d JOIN runs r ON d.run = r.id WHERE d.id = ?")) {
+        ps.setString(1, id.sha256());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next() && rs.getString(1) != null) {
+            try {
+              return Optional.of(java.time.Instant.parse(rs.getString(1)));
+            } catch (java.time.format.DateTimeParseException e) {
+              return Optional.empty();
+            }
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** How many findings of each kind and status: {@code fact/conflict -> 3}. */

@@ -1,0 +1,148 @@
+package org.dossier.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.dossier.core.Annotations;
+import org.dossier.core.Document;
+import org.dossier.link.Findings;
+import org.dossier.store.SqliteCaseStore;
+import org.dossier.verify.Signal;
+import org.dossier.verify.Verifier;
+
+/**
+ * Runs the verify stage over the case on every core and stores its signals and families as
+ * findings, in one transaction with its setting (so a run that stops is run again). It reads
+ * the link stage's facts, so linking clears its setting.
+ */
+public final class Verifying {
+  public static final String SETTING = "verify.done";
+  public static final String SIGNAL = "signal";
+  public static final String FAMILY = "family";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Verifying() {}
+
+  /** What one run did. */
+  public record Summary(int documents, int signals, int families, Duration took) {}
+
+  /** True when the stored signals are missing or older than the case's documents and facts. */
+  public static boolean pending(CaseFolder folder) throws IOException {
+    try {
+      return folder.store().setting(SETTING).isEmpty() && folder.store().documentCount() > 0;
+    } catch (SQLException e) {
+      throw new IOException("the case database failed: " + e.getMessage(), e);
+    }
+  }
+
+  public static Summary run(CaseFolder folder, double threshold) throws IOException {
+    Instant start = Instant.now();
+    SqliteCaseStore store = folder.store();
+    try {
+      List<Document> docs = new ArrayList<>();
+      store.forEachAnalysed(docs::add);
+      Verifier verifier = new Verifier(threshold);
+      int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+      ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+        Thread t = new Thread(r, "dossier-verify");
+        t.setDaemon(true);
+        return t;
+      });
+      try {
+        int slice = 64 * threads;
+        for (int from = 0; from < docs.size(); from += slice) {
+          List<Future<?>> pending = new ArrayList<>();
+          for (Document d : docs.subList(from, Math.min(docs.size(), from + slice))) {
+            pending.add(pool.submit(() -> {
+              check(folder, d, verifier);
+              return null;
+            }));
+          }
+          for (Future<?> f : pending) {
+            f.get();
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("verification was interrupted", e);
+      } catch (ExecutionException e) {
+        throw new IOException("verification failed: " + e.getCause(), e.getCause());
+      } finally {
+        pool.shutdownNow();
+      }
+      List<JsonNode> facts = new ArrayList<>();
+      for (String f : store.findings(Findings.FACT, Optional.empty(), Optional.empty())) {
+        facts.add(JSON.readTree(f));
+      }
+      Map<String, String> genres = new HashMap<>();
+      for (String f : store.findings(Findings.SOURCE, Optional.empty(), Optional.empty())) {
+        JsonNode n = JSON.readTree(f);
+        genres.put(n.path("document").asText(), n.path("genre").asText());
+      }
+      Verifier.Result result = verifier.finish(facts, genres);
+      List<String[]> rows = new ArrayList<>();
+      int k = 0;
+      for (Signal s : result.signals()) {
+        String name = result.names().getOrDefault(s.document().sha256(), s.document().sha256());
+        rows.add(new String[] {SIGNAL, "V" + (++k), "", s.severity().code(), name, json(s, name).toString()});
+      }
+      k = 0;
+      for (ObjectNode f : result.families()) {
+        rows.add(new String[] {FAMILY, "M" + (++k), "", "", f.path("principal").asText(), f.toString()});
+      }
+      store.write(tx -> {
+        tx.replaceFindings(List.of(SIGNAL, FAMILY), rows);
+        tx.setSetting(SETTING, Instant.now(folder.clock()).toString());
+        return null;
+      });
+      return new Summary(docs.size(), result.signals().size(), result.families().size(),
+          Duration.between(start, Instant.now()));
+    } catch (SQLException e) {
+      throw new IOException("the case database failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static void check(CaseFolder folder, Document d, Verifier verifier) throws IOException, SQLException {
+    String text;
+    try {
+      text = Files.readString(folder.layout().text(d.id()), StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      text = "";
+    }
+    SqliteCaseStore store = folder.store();
+    Annotations a = store.annotations(d.id());
+    Path original = folder.layout().original(d.id());
+    Optional<Path> orig = d.stored() && Files.isRegularFile(original) ? Optional.of(original) : Optional.empty();
+    int paths = (int) store.paths(d.id()).stream().filter(p -> p.document().isPresent()).count();
+    Instant ingested = store.ingestedAt(d.id()).orElse(Instant.now(folder.clock()));
+    verifier.add(d.id(), d.name(), d.mediaType(), orig, text, store.metadata(d.id()), a, paths, ingested);
+  }
+
+  static ObjectNode json(Signal s, String name) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("document", name);
+    n.put("kind", s.kind());
+    n.put("severity", s.severity().code());
+    n.put("explanation", s.explanation());
+    n.set("evidence", JSON.valueToTree(s.evidence()));
+    n.put("innocentExplanation", s.innocentExplanation());
+    return n;
+  }
+}

@@ -1,0 +1,44 @@
+package org.dossier.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A readable line diff (longest common subsequence), for revisions and versions. */
+final class Diff {
+  private Diff() {}
+
+  /** Lines removed ("- ") and added ("+ "), at most {@code max} of them. */
+  static List<String> lines(String a, String b, int max) {
+    String[] x = a.split("\\R");
+    String[] y = b.split("\\R");
+    if ((long) x.length * y.length > 4_000_000L) {
+      return List.of("(too long to diff line by line: " + x.length + " and " + y.length + " lines)");
+    }
+    int[][] lcs = new int[x.length + 1][y.length + 1];
+    for (int i = x.length - 1; i >= 0; i--) {
+      for (int j = y.length - 1; j >= 0; j--) {
+        lcs[i][j] = x[i].strip().equals(y[j].strip()) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+      }
+    }
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    int j = 0;
+    while ((i < x.length || j < y.length) && out.size() < max) {
+      if (i < x.length && j < y.length && x[i].strip().equals(y[j].strip())) {
+        i++;
+        j++;
+      } else if (j < y.length && (i == x.length || lcs[i][j + 1] >= lcs[i + 1][j])) {
+        if (!y[j].isBlank()) {
+          out.add("+ " + y[j].strip());
+        }
+        j++;
+      } else {
+        if (!x[i].isBlank()) {
+          out.add("- " + x[i].strip());
+        }
+        i++;
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,265 @@
+package org.dossier.verify;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Office forensics on OOXML originals: tracked changes, comments, hidden text and hidden
+ * sheets read from the package's XML, the document properties (revision, edit time, last
+ * author, template, dates), the rsidRoot that ties DOCX versions of one file together, and the
+ * arithmetic of spreadsheet tables (quantity × unit price = line total; lines sum to the total).
+ */
+final class OfficeChecks {
+  private OfficeChecks() {}
+
+  /** Largest XML part read. */
+  static final int MAX_PART = 32 << 20;
+
+  private static final Pattern INS = Pattern.compile("<w:ins\\b[^>]*?w:author=\"([^\"]*)\"[^>]*>(.*?)</w:ins>", Pattern.DOTALL);
+  private static final Pattern DEL = Pattern.compile("<w:del\\b[^>]*?w:author=\"([^\"]*)\"[^>]*>(.*?)</w:del>", Pattern.DOTALL);
+  private static final Pattern TEXT = Pattern.compile("<w:(?:t|delText)\\b[^>]*>([^<]*)</w:(?:t|delText)>");
+  private static final Pattern COMMENT = Pattern.compile("<w:comment\\b[^>]*?w:author=\"([^\"]*)\"[^>]*>(.*?)</w:comment>", Pattern.DOTALL);
+  private static final Pattern VANISH = Pattern.compile("<w:r\\b[^>]*>(?:(?!</w:r>).)*?<w:vanish/>(?:(?!</w:r>).)*?</w:r>", Pattern.DOTALL);
+  private static final Pattern SHEET = Pattern.compile("<sheet\\b[^>]*?name=\"([^\"]*)\"[^>]*?state=\"(hidden|veryHidden)\"");
+  private static final Pattern RSID_ROOT = Pattern.compile("<w:rsidRoot\\s+w:val=\"([0-9A-Fa-f]+)\"");
+
+  static void run(Subject s, List<Signal> out, Map<String, List<String>> rsidRoots) throws IOException {
+    if (s.original().isEmpty()) {
+      return;
+    }
+    String type = s.mediaType();
+    boolean docx = type.contains("wordprocessingml");
+    boolean xlsx = type.contains("spreadsheetml");
+    if (!docx && !xlsx) {
+      return;
+    }
+    try (ZipFile zip = new ZipFile(s.original().get().toFile())) {
+      if (docx) {
+        Optional<String> body = part(zip, "word/document.xml");
+        if (body.isPresent()) {
+          tracked(s, body.get(), out);
+          hidden(s, body.get(), out);
+        }
+        part(zip, "word/comments.xml").ifPresent(c -> comments(s, c, out));
+        part(zip, "word/settings.xml").ifPresent(x -> {
+          Matcher m = RSID_ROOT.matcher(x);
+          if (m.find()) {
+            synchronized (rsidRoots) {
+              rsidRoots.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(s.id().sha256());
+            }
+          }
+        });
+      }
+      if (xlsx) {
+        part(zip, "xl/workbook.xml").ifPresent(w -> {
+          Matcher m = SHEET.matcher(w);
+          List<String> hidden = new ArrayList<>();
+          while (m.find()) {
+            hidden.add(m.group(1) + " (" + m.group(2) + ")");
+          }
+          if (!hidden.isEmpty()) {
+            out.add(Signal.of(s.id(), "hidden_sheet", "The workbook hides " + hidden.size() + " sheet(s): "
+                + String.join(", ", hidden) + ".", Map.of("sheets", hidden)));
+          }
+        });
+      }
+    } catch (java.util.zip.ZipException e) {
+      return; // not a package after all: extraction has said what it is
+    }
+    if (xlsx) {
+      arithmetic(s, out);
+    }
+  }
+
+  private static Optional<String> part(ZipFile zip, String name) throws IOException {
+    ZipEntry e = zip.getEntry(name);
+    if (e == null) {
+      return Optional.empty();
+    }
+    try (InputStream in = zip.getInputStream(e)) {
+      return Optional.of(new String(in.readNBytes(MAX_PART), StandardCharsets.UTF_8));
+    }
+  }
+
+  private static String text(String xml) {
+    StringBuilder b = new StringBuilder();
+    Matcher m = TEXT.matcher(xml);
+    while (m.find()) {
+      b.append(m.group(1));
+    }
+    return b.toString().replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"");
+  }
+
+  private static void tracked(Subject s, String body, List<Signal> out) {
+    List<Map<String, Object>> changes = new ArrayList<>();
+    Set<String> authors = new LinkedHashSet<>();
+    for (Pattern p : List.of(INS, DEL)) {
+      Matcher m = p.matcher(body);
+      while (m.find()) {
+        authors.add(m.group(1));
+        if (changes.size() < 30) {
+          changes.add(Map.of("type", p == INS ? "inserted" : "deleted", "author", m.group(1), "text", text(m.group(2))));
+        }
+      }
+    }
+    if (!changes.isEmpty()) {
+      out.add(Signal.of(s.id(), "tracked_changes", "The document holds tracked changes by " + String.join(", ", authors)
+          + ", such as " + changes.get(0).get("type") + " \"" + changes.get(0).get("text") + "\".",
+          Map.of("changes", changes, "authors", List.copyOf(authors))));
+    }
+  }
+
+  private static void hidden(Subject s, String body, List<Signal> out) {
+    Matcher m = VANISH.matcher(body);
+    List<String> texts = new ArrayList<>();
+    while (m.find() && texts.size() < 20) {
+      String t = text(m.group());
+      if (!t.isBlank()) {
+        texts.add(t);
+      }
+    }
+    if (!texts.isEmpty()) {
+      out.add(Signal.of(s.id(), "hidden_text", "The document hides text: \"" + texts.get(0) + "\".",
+          Map.of("texts", texts)));
+    }
+  }
+
+  private static void comments(Subject s, String xml, List<Signal> out) {
+    Matcher m = COMMENT.matcher(xml);
+    List<Map<String, Object>> comments = new ArrayList<>();
+    while (m.find() && comments.size() < 30) {
+      comments.add(Map.of("author", m.group(1), "text", text(m.group(2))));
+    }
+    if (!comments.isEmpty()) {
+      out.add(Signal.of(s.id(), "comments", comments.size() + " comment(s), the first by " + comments.get(0).get("author")
+          + ": \"" + comments.get(0).get("text") + "\".", Map.of("comments", comments)));
+    }
+  }
+
+  // ------------------------------------------------------------------ table arithmetic
+
+  private static final Pattern QTY = Pattern.compile("(?iu)\\b(?:qty|quantity|number|units|кол-?во|количество|数量)\\b|кол\\.");
+  private static final Pattern PRICE = Pattern.compile("(?iu)unit price|price|цена|单价|rate");
+  private static final Pattern LINE_TOTAL = Pattern.compile("(?iu)\\b(?:total|amount|sum|line total|сумма|стоимость|итого|金额|总价)\\b");
+  private static final Pattern TOTAL_ROW = Pattern.compile("(?iu)^\\s*(?:total|grand total|итого|всего|合计|总计)\\b");
+  private static final BigDecimal TOLERANCE = new BigDecimal("0.005");
+
+  private static void arithmetic(Subject s, List<Signal> out) throws IOException {
+    DataFormatter fmt = new DataFormatter(java.util.Locale.ROOT);
+    try (InputStream in = java.nio.file.Files.newInputStream(s.original().get());
+        Workbook wb = new XSSFWorkbook(in)) {
+      for (Sheet sheet : wb) {
+        int qtyCol = -1;
+        int priceCol = -1;
+        int totalCol = -1;
+        BigDecimal sum = BigDecimal.ZERO;
+        int lines = 0;
+        List<Map<String, Object>> problems = new ArrayList<>();
+        for (Row row : sheet) {
+          if (row.getRowNum() > 5_000) {
+            break;
+          }
+          if (totalCol < 0) {
+            for (Cell c : row) {
+              String t = fmt.formatCellValue(c);
+              if (qtyCol < 0 && QTY.matcher(t).find()) {
+                qtyCol = c.getColumnIndex();
+              } else if (priceCol < 0 && PRICE.matcher(t).find()) {
+                priceCol = c.getColumnIndex();
+              } else if (totalCol < 0 && LINE_TOTAL.matcher(t).find()) {
+                totalCol = c.getColumnIndex();
+              }
+            }
+            if (totalCol < 0) {
+              qtyCol = -1;
+              priceCol = -1;
+            }
+            continue;
+          }
+          String label = row.getCell(0) == null ? "" : fmt.formatCellValue(row.getCell(0));
+          Optional<BigDecimal> total = number(row.getCell(totalCol));
+          boolean totalRow = false;
+          for (Cell c : row) {
+            if (c.getColumnIndex() < totalCol && TOTAL_ROW.matcher(fmt.formatCellValue(c)).find()) {
+              totalRow = true;
+            }
+          }
+          if (totalRow) {
+            if (total.isPresent() && lines > 0 && !close(sum, total.get())) {
+              problems.add(Map.of("row", row.getRowNum() + 1, "stated", total.get().toPlainString(),
+                  "sumOfLines", sum.toPlainString(), "what", "the lines do not sum to the stated total"));
+            }
+            break;
+          }
+          Optional<BigDecimal> q = qtyCol < 0 ? Optional.empty() : number(row.getCell(qtyCol));
+          Optional<BigDecimal> p = priceCol < 0 ? Optional.empty() : number(row.getCell(priceCol));
+          if (total.isPresent()) {
+            sum = sum.add(total.get());
+            lines++;
+            if (q.isPresent() && p.isPresent()) {
+              BigDecimal product = q.get().multiply(p.get());
+              if (!close(product, total.get())) {
+                problems.add(Map.of("row", row.getRowNum() + 1, "item", label, "quantity", q.get().toPlainString(),
+                    "unitPrice", p.get().toPlainString(), "product", product.toPlainString(),
+                    "stated", total.get().toPlainString(), "what", "quantity × unit price is not the line total"));
+              }
+            }
+          }
+        }
+        if (!problems.isEmpty()) {
+          out.add(Signal.of(s.id(), "table_arithmetic", "Sheet \"" + sheet.getSheetName() + "\": " + problems.size()
+              + " figure(s) do not add up, e.g. " + problems.get(0).get("what") + " (row " + problems.get(0).get("row") + ").",
+              Map.of("sheet", sheet.getSheetName(), "problems", problems)));
+        }
+      }
+    } catch (RuntimeException e) {
+      // a workbook POI cannot read: nothing to check
+    }
+  }
+
+  private static boolean close(BigDecimal a, BigDecimal b) {
+    BigDecimal max = a.abs().max(b.abs());
+    if (max.signum() == 0) {
+      return true;
+    }
+    return a.subtract(b).abs().divide(max, MathContext.DECIMAL64).compareTo(TOLERANCE) <= 0;
+  }
+
+  private static Optional<BigDecimal> number(Cell c) {
+    if (c == null) {
+      return Optional.empty();
+    }
+    CellType t = c.getCellType() == CellType.FORMULA ? c.getCachedFormulaResultType() : c.getCellType();
+    if (t == CellType.NUMERIC) {
+      return Optional.of(BigDecimal.valueOf(c.getNumericCellValue()));
+    }
+    if (t == CellType.STRING) {
+      String v = c.getStringCellValue().replaceAll("[\\s\\u00a0,$€£]", "");
+      if (v.matches("-?\\d+(?:\\.\\d+)?")) {
+        return Optional.of(new BigDecimal(v));
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,250 @@
+package org.dossier.verify;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+/**
+ * PDF forensics with PDFBox on the original bytes: incremental updates and the text of each
+ * earlier revision against the final, the trailer /ID pair, Info against XMP metadata, XMP history,
+ * bytes after the last %%EOF, active content (JavaScript, embedded files, launch actions), and the
+ * fonts used.
+ */
+final class PdfChecks {
+  private PdfChecks() {}
+
+  /** Revisions recovered at most; a file with hundreds of updates is reported, not re-read. */
+  static final int MAX_REVISIONS = 20;
+  private static final byte[] EOF = "%%EOF".getBytes(StandardCharsets.US_ASCII);
+  private static final Pattern NUMBER = Pattern.compile("\\d[\\d ,.]*\\d|\\d");
+
+  static void run(Subject s, List<Signal> out) throws IOException {
+    if (s.original().isEmpty() || !s.mediaType().startsWith("application/pdf")) {
+      return;
+    }
+    byte[] bytes = Files.readAllBytes(s.original().get());
+    List<Integer> ends = eofs(bytes);
+    if (ends.isEmpty()) {
+      return;
+    }
+    String finalText;
+    try (PDDocument doc = Loader.loadPDF(bytes)) {
+      finalText = text(doc);
+      ids(s, doc, out);
+      infoAgainstXmp(s, doc, out);
+      fonts(s, doc, out);
+    } catch (IOException e) {
+      return; // encrypted or broken: extraction has already said so
+    }
+    int last = ends.get(ends.size() - 1);
+    int trailing = 0;
+    for (int i = last; i < bytes.length; i++) {
+      if (!Character.isWhitespace(bytes[i])) {
+        trailing++;
+      }
+    }
+    if (trailing > 0) {
+      out.add(Signal.of(s.id(), "pdf_trailing_bytes", trailing + " bytes follow the last %%EOF.",
+          Map.of("offset", last, "bytes", bytes.length - last)));
+    }
+    active(s, bytes, out);
+    if (ends.size() > 1) {
+      List<Map<String, Object>> revisions = new ArrayList<>();
+      for (int i = 0; i < ends.size(); i++) {
+        revisions.add(Map.of("revision", i + 1, "endOffset", ends.get(i)));
+      }
+      out.add(Signal.of(s.id(), "pdf_incremental_update", "The file was saved " + ends.size()
+          + " times: " + (ends.size() - 1) + " incremental update(s) follow the first version.",
+          Map.of("revisions", revisions)));
+      for (int i = 0; i < Math.min(ends.size() - 1, MAX_REVISIONS); i++) {
+        byte[] prefix = java.util.Arrays.copyOf(bytes, ends.get(i));
+        String earlier;
+        try (PDDocument doc = Loader.loadPDF(prefix)) {
+          earlier = text(doc);
+        } catch (IOException e) {
+          continue;
+        }
+        if (!earlier.strip().equals(finalText.strip())) {
+          Set<String> before = numbers(earlier);
+          Set<String> after = numbers(finalText);
+          Set<String> removed = new TreeSet<>(before);
+          removed.removeAll(after);
+          Set<String> added = new TreeSet<>(after);
+          added.removeAll(before);
+          Map<String, Object> ev = new LinkedHashMap<>();
+          ev.put("revision", i + 1);
+          ev.put("endOffset", ends.get(i));
+          ev.put("numbersRemoved", List.copyOf(removed));
+          ev.put("numbersAdded", List.copyOf(added));
+          ev.put("diff", Diff.lines(earlier, finalText, 12));
+          out.add(Signal.of(s.id(), "pdf_revision_changed_text", "The text of revision " + (i + 1)
+              + " differs from the final one" + (removed.isEmpty() && added.isEmpty() ? "."
+              : ": numbers " + removed + " became " + added + "."), ev));
+        }
+      }
+    }
+  }
+
+  private static String text(PDDocument doc) throws IOException {
+    PDFTextStripper stripper = new PDFTextStripper();
+    stripper.setEndPage(Math.min(doc.getNumberOfPages(), 200));
+    return stripper.getText(doc);
+  }
+
+  static Set<String> numbers(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    Matcher m = NUMBER.matcher(text);
+    while (m.find()) {
+      out.add(m.group().replaceAll("[ ,]", ""));
+    }
+    return out;
+  }
+
+  /** Offsets just after each %%EOF marker (and its line end). */
+  static List<Integer> eofs(byte[] b) {
+    List<Integer> out = new ArrayList<>();
+    outer:
+    for (int i = 0; i + EOF.length <= b.length; i++) {
+      for (int k = 0; k < EOF.length; k++) {
+        if (b[i + k] != EOF[k]) {
+          continue outer;
+        }
+      }
+      int end = i + EOF.length;
+      while (end < b.length && (b[end] == '\r' || b[end] == '\n')) {
+        end++;
+      }
+      out.add(end);
+      i = end - 1;
+    }
+    return out;
+  }
+
+  private static void ids(Subject s, PDDocument doc, List<Signal> out) {
+    COSBase id = doc.getDocument().getTrailer().getDictionaryObject(COSName.ID);
+    if (id instanceof COSArray a && a.size() == 2 && a.getObject(0) instanceof COSString x
+        && a.getObject(1) instanceof COSString y && !x.toHexString().equals(y.toHexString())) {
+      out.add(Signal.of(s.id(), "pdf_id_mismatch", "The trailer's two IDs differ: the file was saved again after it was first written.",
+          Map.of("first", x.toHexString(), "second", y.toHexString())));
+    }
+  }
+
+  private static final Pattern XMP_FIELD = Pattern.compile(
+      "<(xmp:CreateDate|xmp:ModifyDate|pdf:Producer|xmp:CreatorTool)>([^<]*)</\\1>|(xmp:CreateDate|xmp:ModifyDate|pdf:Producer|xmp:CreatorTool)=\"([^\"]*)\"");
+
+  private static void infoAgainstXmp(Subject s, PDDocument doc, List<Signal> out) throws IOException {
+    PDMetadata meta = doc.getDocumentCatalog().getMetadata();
+    if (meta == null) {
+      return;
+    }
+    String xmp;
+    try (var in = meta.createInputStream()) {
+      xmp = new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8);
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    Matcher m = XMP_FIELD.matcher(xmp);
+    while (m.find()) {
+      fields.put(m.group(1) != null ? m.group(1) : m.group(3), (m.group(2) != null ? m.group(2) : m.group(4)).strip());
+    }
+    PDDocumentInformation info = doc.getDocumentInformation();
+    Map<String, Object> differ = new LinkedHashMap<>();
+    compare(differ, "producer", info.getProducer(), fields.get("pdf:Producer"));
+    compare(differ, "creator", info.getCreator(), fields.get("xmp:CreatorTool"));
+    compareDate(differ, "created", info.getCreationDate(), fields.get("xmp:CreateDate"));
+    compareDate(differ, "modified", info.getModificationDate(), fields.get("xmp:ModifyDate"));
+    List<String> history = new ArrayList<>();
+    Matcher h = Pattern.compile("stEvt:action=\"([^\"]*)\"[^>]*?stEvt:when=\"([^\"]*)\"|<stEvt:action>([^<]*)</stEvt:action>").matcher(xmp);
+    while (h.find() && history.size() < 20) {
+      history.add(h.group(1) != null ? h.group(1) + " " + h.group(2) : h.group(3));
+    }
+    boolean derived = xmp.contains("xmpMM:DerivedFrom");
+    if (!differ.isEmpty()) {
+      Map<String, Object> ev = new LinkedHashMap<>(differ);
+      ev.put("xmpHistory", history);
+      ev.put("derivedFrom", derived);
+      out.add(Signal.of(s.id(), "info_xmp_mismatch", "The Info dictionary and the XMP metadata disagree on "
+          + String.join(", ", differ.keySet()) + ".", ev));
+    }
+  }
+
+  private static void compare(Map<String, Object> differ, String field, String info, String xmp) {
+    if (info != null && xmp != null && !info.isBlank() && !xmp.isBlank() && !info.strip().equals(xmp.strip())) {
+      differ.put(field, Map.of("info", info.strip(), "xmp", xmp.strip()));
+    }
+  }
+
+  private static void compareDate(Map<String, Object> differ, String field, java.util.Calendar info, String xmp) {
+    if (info == null || xmp == null || xmp.isBlank()) {
+      return;
+    }
+    Optional<java.time.Instant> x = Dates.parse(xmp);
+    java.time.Instant i = info.toInstant();
+    if (x.isPresent() && Math.abs(x.get().getEpochSecond() - i.getEpochSecond()) > 120) {
+      differ.put(field, Map.of("info", i.toString(), "xmp", x.get().toString()));
+    }
+  }
+
+  private static void fonts(Subject s, PDDocument doc, List<Signal> out) throws IOException {
+    Set<String> fonts = new TreeSet<>();
+    int pages = 0;
+    for (PDPage page : doc.getPages()) {
+      if (++pages > 50) {
+        break;
+      }
+      PDResources r = page.getResources();
+      if (r == null) {
+        continue;
+      }
+      for (COSName n : r.getFontNames()) {
+        try {
+          var f = r.getFont(n);
+          if (f != null && f.getName() != null) {
+            fonts.add(f.getName());
+          }
+        } catch (IOException e) {
+          fonts.add(n.getName() + " (unreadable)");
+        }
+      }
+    }
+    if (!fonts.isEmpty()) {
+      out.add(Signal.of(s.id(), "pdf_fonts", "The file uses " + fonts.size() + " font(s): " + String.join(", ", fonts) + ".",
+          Map.of("fonts", List.copyOf(fonts))));
+    }
+  }
+
+  private static final Pattern ACTIVE = Pattern.compile("/(JavaScript|JS|Launch|EmbeddedFile|EmbeddedFiles|RichMedia|SubmitForm)\\b");
+
+  private static void active(Subject s, byte[] bytes, List<Signal> out) {
+    String ascii = new String(bytes, StandardCharsets.ISO_8859_1);
+    Matcher m = ACTIVE.matcher(ascii);
+    Map<String, Integer> found = new LinkedHashMap<>();
+    while (m.find()) {
+      found.merge(m.group(1), 1, Integer::sum);
+    }
+    if (!found.isEmpty()) {
+      out.add(Signal.of(s.id(), "pdf_active_content", "The file holds active content: "
+          + String.join(", ", found.keySet()) + ".", Map.of("names", found)));
+    }
+  }
+}

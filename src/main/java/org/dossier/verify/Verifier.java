@@ -1,0 +1,258 @@
+package org.dossier.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dossier.core.DocumentId;
+import org.dossier.link.ClaimExtractor;
+
+/**
+ * The verify stage over the documents of a case: per-document checks (text, dates, PDF and
+ * Office forensics), then checks across documents (version families, the same item with
+ * different figures in different records, outgoing letter numbers against their dates,
+ * DOCX files that share an rsidRoot). Documents are added from several threads; {@link
+ * #finish} does the cross-document work.
+ */
+public final class Verifier {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final double threshold;
+  private final Families families = new Families();
+  private final List<Signal> signals = Collections.synchronizedList(new ArrayList<>());
+  private final Map<String, List<String>> rsidRoots = new HashMap<>();
+  private final Map<Integer, Member> members = new HashMap<>();
+  private final Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+  private final List<Letter> letters = Collections.synchronizedList(new ArrayList<>());
+
+  /** What a family needs to know of a document to rank it as draft or final. */
+  private record Member(DocumentId id, String name, boolean draft, boolean tracked, boolean signed,
+      Optional<LocalDate> date) {}
+
+  /** An outgoing letter's number and date. */
+  private record Letter(DocumentId id, String series, long number, LocalDate date, String quote) {}
+
+  /** The results: signals, and families as the command prints them. */
+  public record Result(List<Signal> signals, List<ObjectNode> families, Map<String, String> names) {}
+
+  /** @param threshold estimated Jaccard similarity at which two documents are one family (about 0.8) */
+  public Verifier(double threshold) {
+    this.threshold = threshold;
+  }
+
+  private static final Pattern SIGNED = Pattern.compile("(?iu)\\bsigned\\b|подписан|подпись|/s/|м\\.п\\.|签字|签署");
+  private static final Pattern REGISTRATION = Pattern.compile("(?iu)(?:рег(?:истрационный)?\\.?\\s*№|registration\\s+no\\.?|№\\s*\\d+/[\\p{L}\\d-]+)");
+  private static final Pattern OUTGOING = Pattern.compile(
+      "(?iu)(?:исх\\.?\\s*№|outgoing\\s+(?:no\\.?|№)|our\\s+ref\\.?|letter\\s+no\\.?)\\s*(\\d{1,6})\\s*(/\\s*[\\p{L}\\d-]+)?");
+
+  /** Checks one document. Safe from several threads. */
+  public void add(DocumentId id, String name, String mediaType, Optional<java.nio.file.Path> original,
+      String text, Map<String, List<String>> metadata, org.dossier.core.Annotations a, int paths,
+      java.time.Instant ingested) {
+    names.put(id.sha256(), name);
+    Subject s = new Subject(id, name, mediaType, original, text, metadata, a, paths, ingested);
+    List<Signal> own = new ArrayList<>();
+    if (paths > 1) {
+      own.add(Signal.of(id, "exact_duplicate", "The same bytes were found at " + paths + " paths.",
+          Map.of("paths", paths)));
+    }
+    TextChecks.run(s, own);
+    MetadataChecks.run(s, own);
+    try {
+      PdfChecks.run(s, own);
+      OfficeChecks.run(s, own, rsidRoots);
+    } catch (IOException | RuntimeException e) {
+      // an original the forensic readers cannot open: its extraction status says why
+    }
+    signals.addAll(own);
+    boolean draft = ClaimExtractor.isDraft(text);
+    boolean tracked = own.stream().anyMatch(x -> x.kind().equals("tracked_changes"));
+    String head = text.substring(0, Math.min(text.length(), 4_000));
+    String tail = text.substring(Math.max(0, text.length() - 2_000));
+    boolean signed = !draft && (SIGNED.matcher(tail).find() || REGISTRATION.matcher(head).find());
+    long[] sig = families.signature(text);
+    synchronized (families) {
+      int k = families.add(sig);
+      members.put(k, new Member(id, name, draft, tracked, signed, a.documentDate()));
+    }
+    Matcher m = OUTGOING.matcher(head);
+    if (m.find() && a.documentDate().isPresent()) {
+      String series = m.group(2) == null ? "" : m.group(2).replaceAll("[\\s/]", "").toLowerCase(java.util.Locale.ROOT);
+      letters.add(new Letter(id, series, Long.parseLong(m.group(1)), a.documentDate().get(), m.group()));
+    }
+  }
+
+  /** Cross-document checks; {@code facts} are the link stage's stored facts (JSON). */
+  public Result finish(List<JsonNode> facts, Map<String, String> genreByName) {
+    List<ObjectNode> fams = families();
+    numbering();
+    rsid();
+    crossDocument(facts, genreByName);
+    List<Signal> all = new ArrayList<>(signals);
+    all.sort(java.util.Comparator.comparing((Signal x) -> -x.severity().ordinal())
+        .thenComparing(x -> names.getOrDefault(x.document().sha256(), "")).thenComparing(Signal::kind));
+    return new Result(all, fams, Map.copyOf(names));
+  }
+
+  private List<ObjectNode> families() {
+    int n = members.size();
+    int[] parent = new int[n];
+    for (int i = 0; i < n; i++) {
+      parent[i] = i;
+    }
+    Map<Long, Double> sims = new HashMap<>();
+    for (double[] p : families.pairs(threshold)) {
+      int a = (int) p[0];
+      int b = (int) p[1];
+      sims.put((long) Math.min(a, b) * n + Math.max(a, b), p[2]);
+      int x = root(parent, a);
+      int y = root(parent, b);
+      if (x != y) {
+        parent[Math.max(x, y)] = Math.min(x, y);
+      }
+    }
+    Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      groups.computeIfAbsent(root(parent, i), k -> new ArrayList<>()).add(i);
+    }
+    List<ObjectNode> out = new ArrayList<>();
+    for (List<Integer> g : groups.values()) {
+      if (g.size() < 2) {
+        continue;
+      }
+      // the principal: the final — signed or registered, not a draft, no tracked changes, latest
+      int principal = g.get(0);
+      for (int i : g) {
+        if (rank(members.get(i)) > rank(members.get(principal))) {
+          principal = i;
+        }
+      }
+      Member p = members.get(principal);
+      ObjectNode f = JSON.createObjectNode();
+      f.put("principal", p.name());
+      ArrayNode ms = f.putArray("members");
+      for (int i : g) {
+        Member m = members.get(i);
+        ObjectNode mn = ms.addObject();
+        mn.put("document", m.name());
+        double sim = i == principal ? 1.0 : sims.getOrDefault((long) Math.min(i, principal) * n + Math.max(i, principal),
+            Families.similarity(sig(i), sig(principal)));
+        mn.put("similarity", Math.round(sim * 1000) / 1000.0);
+        String role;
+        if (i == principal) {
+          role = p.signed() || !p.draft() && g.stream().anyMatch(j -> members.get(j).draft()) ? "final" : "unknown";
+        } else if (m.draft() || m.tracked() || p.signed() && !m.signed()) {
+          role = "draft";
+        } else if (sim >= 0.98) {
+          role = "copy";
+        } else {
+          role = "unknown";
+        }
+        mn.put("role", role);
+      }
+      out.add(f);
+    }
+    return out;
+  }
+
+  private long[] sig(int i) {
+    return families.get(i);
+  }
+
+  private static int rank(Member m) {
+    int r = 0;
+    r += m.signed() ? 4 : 0;
+    r += m.draft() ? -4 : 0;
+    r += m.tracked() ? -2 : 0;
+    return r * 100_000 + m.date().map(d -> (int) (d.toEpochDay() % 100_000)).orElse(0);
+  }
+
+  private static int root(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+
+  /** Outgoing letter numbers in one series should rise with their dates. */
+  private void numbering() {
+    Map<String, List<Letter>> bySeries = new HashMap<>();
+    for (Letter l : letters) {
+      bySeries.computeIfAbsent(l.series(), k -> new ArrayList<>()).add(l);
+    }
+    for (List<Letter> series : bySeries.values()) {
+      series.sort(java.util.Comparator.comparing(Letter::date).thenComparingLong(Letter::number));
+      for (int i = 1; i < series.size(); i++) {
+        Letter prev = series.get(i - 1);
+        Letter cur = series.get(i);
+        if (cur.number() < prev.number() && cur.date().isAfter(prev.date())) {
+          signals.add(Signal.of(cur.id(), "numbering_out_of_order", "Letter " + cur.quote().strip() + " of " + cur.date()
+              + " has a lower number than " + prev.quote().strip() + " of " + prev.date() + ".",
+              Map.of("this", Map.of("number", cur.number(), "date", cur.date().toString()),
+                  "earlier", Map.of("document", names.getOrDefault(prev.id().sha256(), ""), "number", prev.number(),
+                      "date", prev.date().toString()))));
+        }
+      }
+    }
+  }
+
+  /** DOCX files that share an rsidRoot began as the same file. */
+  private void rsid() {
+    for (Map.Entry<String, List<String>> e : rsidRoots.entrySet()) {
+      if (e.getValue().size() < 2) {
+        continue;
+      }
+      List<String> docs = e.getValue().stream().map(h -> names.getOrDefault(h, h)).sorted().toList();
+      for (String h : e.getValue()) {
+        signals.add(Signal.of(new DocumentId(h), "shared_rsid_root", "This DOCX shares its rsidRoot " + e.getKey()
+            + " with " + (docs.size() - 1) + " other(s): they began as the same file.",
+            Map.of("rsidRoot", e.getKey(), "documents", docs)));
+      }
+    }
+  }
+
+  /** The same item given different figures in different records of the cache (from the facts). */
+  private void crossDocument(List<JsonNode> facts, Map<String, String> genreByName) {
+    Map<String, String> idByName = new HashMap<>();
+    names.forEach((h, n) -> idByName.put(n, h));
+    for (JsonNode f : facts) {
+      if (!f.path("status").asText().equals("conflict") && !f.path("status").asText().equals("divergent")) {
+        continue;
+      }
+      Map<String, List<JsonNode>> byValue = new LinkedHashMap<>();
+      for (JsonNode c : f.get("claims")) {
+        String doc = c.path("document").asText();
+        if ("article".equals(genreByName.get(doc)) || !idByName.containsKey(doc)) {
+          continue;
+        }
+        byValue.computeIfAbsent(c.path("value").path("normalized").asText(), k -> new ArrayList<>()).add(c);
+      }
+      if (byValue.size() < 2) {
+        continue;
+      }
+      List<Map<String, Object>> values = new ArrayList<>();
+      byValue.forEach((v, cs) -> values.add(Map.of("value", v, "documents",
+          cs.stream().map(c -> c.path("document").asText() + " @" + c.path("start").asInt() + "-" + c.path("end").asInt()
+              + " \"" + c.path("quote").asText() + "\"").distinct().toList())));
+      java.util.Set<String> docs = new java.util.LinkedHashSet<>();
+      byValue.values().forEach(cs -> cs.forEach(c -> docs.add(c.path("document").asText())));
+      for (String d : docs) {
+        signals.add(Signal.of(new DocumentId(idByName.get(d)), "cross_document_mismatch", "Records of the cache give "
+            + byValue.keySet() + " for the " + f.path("property").asText() + " of " + f.path("subject").asText()
+            + " (fact " + f.path("id").asText() + ").", Map.of("fact", f.path("id").asText(), "values", values)));
+      }
+    }
+  }
+}
