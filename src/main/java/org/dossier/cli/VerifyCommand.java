@@ -36,6 +36,11 @@ final class VerifyCommand implements Callable<Integer> {
       description = "Estimated Jaccard similarity of word shingles at which two documents are one family (default 0.8).")
   double threshold;
 
+  @Option(names = "--dkim-keys", paramLabel = "DIR",
+      description = "DKIM public keys as DNS TXT records, one file per record named <selector>._domainkey.<domain>.txt"
+          + " (besides those ingested in a dkim-keys/ folder). Implies --again.")
+  java.nio.file.Path dkimKeys;
+
   @Option(names = "--again", description = "Verify again even if nothing changed (e.g. with another threshold).")
   boolean again;
 
@@ -50,8 +55,8 @@ final class VerifyCommand implements Callable<Integer> {
     List<JsonNode> families;
     try (CaseFolder folder = options.openExisting()) {
       UpToDate.ensure(folder, err);
-      if (again || Verifying.pending(folder)) {
-        Verifying.run(folder, threshold);
+      if (again || dkimKeys != null || Verifying.pending(folder)) {
+        Verifying.run(folder, threshold, Optional.ofNullable(dkimKeys));
       }
       signals = Stored.parse(folder.store().findings(Verifying.SIGNAL, Optional.empty(), Optional.empty()));
       families = Stored.parse(folder.store().findings(Verifying.FAMILY, Optional.empty(), Optional.empty()));

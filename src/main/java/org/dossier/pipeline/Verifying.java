@@ -53,12 +53,43 @@ public final class Verifying {
   }
 
   public static Summary run(CaseFolder folder, double threshold) throws IOException {
+    return run(folder, threshold, Optional.empty());
+  }
+
+  /**
+   * @param keyDir a folder of DKIM key files ({@code <selector>._domainkey.<domain>.txt}) besides
+   *     those ingested in a {@code dkim-keys/} folder
+   */
+  public static Summary run(CaseFolder folder, double threshold, Optional<Path> keyDir) throws IOException {
     Instant start = Instant.now();
     SqliteCaseStore store = folder.store();
     try {
       List<Document> docs = new ArrayList<>();
       store.forEachAnalysed(docs::add);
-      Verifier verifier = new Verifier(threshold);
+      Map<String, List<String>> keys = new HashMap<>();
+      for (Document d : docs) {
+        java.util.regex.Matcher m = Verifier.KEY_FILE.matcher(d.name());
+        if (m.find()) {
+          try {
+            String record = Verifier.keyRecord(Files.readString(folder.layout().text(d.id()), StandardCharsets.UTF_8));
+            keys.computeIfAbsent(m.group(1).toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(record);
+          } catch (NoSuchFileException e) {
+            // a key file without text: nothing to use
+          }
+        }
+      }
+      if (keyDir.isPresent()) {
+        try (var files = Files.list(keyDir.get())) {
+          for (Path f : files.sorted().toList()) {
+            String n = f.getFileName().toString();
+            if (n.contains("._domainkey.") && n.endsWith(".txt") && Files.isRegularFile(f)) {
+              keys.computeIfAbsent(n.substring(0, n.length() - 4).toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>())
+                  .add(Verifier.keyRecord(Files.readString(f, StandardCharsets.UTF_8)));
+            }
+          }
+        }
+      }
+      Verifier verifier = new Verifier(threshold, keys);
       int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
       ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
         Thread t = new Thread(r, "dossier-verify");

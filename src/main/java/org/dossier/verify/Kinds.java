@@ -75,6 +75,8 @@ public final class Kinds {
     k("dkim_pass", Severity.INFO, "A pass proves the signed headers and body are unchanged since signing.");
     k("dkim_fail", Severity.WARNING,
         "Mailing lists and forwarding rewrite subjects or bodies, which breaks signatures on genuine mail.");
+    k("dkim_no_key", Severity.INFO,
+        "The signer's public key was not supplied; a signature cannot be checked without it.");
     k("dkim_unsigned", Severity.INFO, "Much genuine mail, internal mail in particular, is not signed.");
     k("shared_rsid_root", Severity.INFO,
         "Colleagues start new documents from a shared template or an old file; a common root shows a common origin, not a forgery.");

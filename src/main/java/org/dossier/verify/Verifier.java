@@ -38,7 +38,31 @@ public final class Verifier {
 
   /** What a family needs to know of a document to rank it as draft or final. */
   private record Member(DocumentId id, String name, boolean draft, boolean tracked, boolean signed,
-      Optional<LocalDate> date) {}
+      Optional<LocalDate> date, List<String> identifiers) {}
+
+  /** A document's own identifier, as its title or first line gives it: "№ KDE-2024/117". */
+  private static final Pattern IDENTIFIER = Pattern.compile(
+      "(?iu)(?:№|No\\.?|Nr\\.?|#)\\s*([\\p{L}\\d]+(?:[-/][\\p{L}\\d]+)+)");
+
+  private static List<String> identifiers(Map<String, List<String>> metadata, String text) {
+    List<String> out = new ArrayList<>();
+    StringBuilder where = new StringBuilder();
+    metadata.getOrDefault("dc:title", List.of()).forEach(t -> where.append(t).append('\n'));
+    for (String line : text.split("\n", 6)) {
+      if (!line.isBlank()) {
+        where.append(line);
+        break;
+      }
+    }
+    Matcher m = IDENTIFIER.matcher(where);
+    while (m.find()) {
+      String id = m.group(1).toUpperCase(java.util.Locale.ROOT);
+      if (!out.contains(id)) {
+        out.add(id);
+      }
+    }
+    return out;
+  }
 
   /** An outgoing letter's number and date. */
   private record Letter(DocumentId id, String series, long number, LocalDate date, String quote) {}
@@ -46,9 +70,33 @@ public final class Verifier {
   /** The results: signals, and families as the command prints them. */
   public record Result(List<Signal> signals, List<ObjectNode> families, Map<String, String> names) {}
 
-  /** @param threshold estimated Jaccard similarity at which two documents are one family (about 0.8) */
-  public Verifier(double threshold) {
+  private final Map<String, List<String>> dkimKeys;
+  private final List<Object[]> messages = Collections.synchronizedList(new ArrayList<>());
+
+  /**
+   * @param threshold estimated Jaccard similarity at which two documents are one family (about 0.8)
+   * @param dkimKeys DKIM public key records by {@code <selector>._domainkey.<domain>} (lower case)
+   */
+  public Verifier(double threshold, Map<String, List<String>> dkimKeys) {
     this.threshold = threshold;
+    this.dkimKeys = Map.copyOf(dkimKeys);
+  }
+
+  /** A DKIM key file's name: {@code <selector>._domainkey.<domain>.txt}. */
+  public static final Pattern KEY_FILE = Pattern.compile("(?:^|/)dkim-keys/([^/]+\\._domainkey\\.[^/]+)\\.txt$");
+
+  /** The TXT record of a key file: zone-file quoting ("v=DKIM1; " "p=...") joined. */
+  public static String keyRecord(String text) {
+    String t = text.strip();
+    if (t.contains("\"")) {
+      StringBuilder b = new StringBuilder();
+      Matcher m = Pattern.compile("\"([^\"]*)\"").matcher(t);
+      while (m.find()) {
+        b.append(m.group(1));
+      }
+      t = b.toString();
+    }
+    return t.replaceAll("\\s+", " ").strip();
   }
 
   private static final Pattern SIGNED = Pattern.compile("(?iu)\\bsigned\\b|подписан|подпись|/s/|м\\.п\\.|签字|签署");
@@ -72,6 +120,7 @@ public final class Verifier {
     try {
       PdfChecks.run(s, own);
       OfficeChecks.run(s, own, rsidRoots);
+      EmailChecks.run(s, own, dkimKeys).ifPresent(m -> messages.add(new Object[] {id, m}));
     } catch (IOException | RuntimeException e) {
       // an original the forensic readers cannot open: its extraction status says why
     }
@@ -84,7 +133,7 @@ public final class Verifier {
     long[] sig = families.signature(text);
     synchronized (families) {
       int k = families.add(sig);
-      members.put(k, new Member(id, name, draft, tracked, signed, a.documentDate()));
+      members.put(k, new Member(id, name, draft, tracked, signed, a.documentDate(), identifiers(metadata, text)));
     }
     Matcher m = OUTGOING.matcher(head);
     if (m.find() && a.documentDate().isPresent()) {
@@ -96,6 +145,7 @@ public final class Verifier {
   /** Cross-document checks; {@code facts} are the link stage's stored facts (JSON). */
   public Result finish(List<JsonNode> facts, Map<String, String> genreByName) {
     List<ObjectNode> fams = families();
+    threads();
     numbering();
     rsid();
     crossDocument(facts, genreByName);
@@ -120,6 +170,28 @@ public final class Verifier {
       int y = root(parent, b);
       if (x != y) {
         parent[Math.max(x, y)] = Math.min(x, y);
+      }
+    }
+    // versions rewritten too much for shingles still carry the document's own identifier
+    Map<String, List<Integer>> byIdentifier = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      for (String id : members.get(i).identifiers()) {
+        byIdentifier.computeIfAbsent(id, k -> new ArrayList<>()).add(i);
+      }
+    }
+    Map<Integer, String> sharedId = new HashMap<>();
+    for (Map.Entry<String, List<Integer>> e : byIdentifier.entrySet()) {
+      List<Integer> g = e.getValue();
+      if (g.size() < 2 || g.size() > 50) {
+        continue;
+      }
+      for (int i : g) {
+        sharedId.put(i, e.getKey());
+        int x = root(parent, g.get(0));
+        int y = root(parent, i);
+        if (x != y) {
+          parent[Math.max(x, y)] = Math.min(x, y);
+        }
       }
     }
     Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
@@ -160,6 +232,9 @@ public final class Verifier {
           role = "unknown";
         }
         mn.put("role", role);
+        if (sharedId.containsKey(i)) {
+          mn.put("identifier", sharedId.get(i));
+        }
       }
       out.add(f);
     }
@@ -184,6 +259,49 @@ public final class Verifier {
       i = parent[i];
     }
     return i;
+  }
+
+  /** A reply's quoted lines against the message it answers, when both are in the case. */
+  private void threads() {
+    Map<String, Object[]> byId = new HashMap<>();
+    for (Object[] m : messages) {
+      byId.put(((EmailChecks.Message) m[1]).id(), m);
+    }
+    for (Object[] m : messages) {
+      EmailChecks.Message child = (EmailChecks.Message) m[1];
+      Object[] parent = child.parents().stream().map(byId::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+      if (parent == null) {
+        continue;
+      }
+      String original = squash(((EmailChecks.Message) parent[1]).body());
+      List<String> altered = new ArrayList<>();
+      int quoted = 0;
+      for (String line : child.body().split("\\R")) {
+        String l = line.strip();
+        if (!l.startsWith(">")) {
+          continue;
+        }
+        String q = squash(l.replaceFirst("^(?:>\\s?)+", ""));
+        if (q.length() < 12) {
+          continue;
+        }
+        quoted++;
+        if (!original.contains(q)) {
+          altered.add(l);
+        }
+      }
+      if (!altered.isEmpty()) {
+        DocumentId id = (DocumentId) m[0];
+        DocumentId pid = (DocumentId) parent[0];
+        signals.add(Signal.of(id, "email_quote_altered", altered.size() + " of " + quoted + " quoted line(s) differ from "
+            + names.getOrDefault(pid.sha256(), "the message") + ", which this message answers.",
+            Map.of("quotedMessage", names.getOrDefault(pid.sha256(), ""), "lines", altered.subList(0, Math.min(10, altered.size())))));
+      }
+    }
+  }
+
+  private static String squash(String s) {
+    return s.replaceAll("[\\s\\u00a0]+", " ").strip().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Outgoing letter numbers in one series should rise with their dates. */
