@@ -205,6 +205,11 @@ final class OfficeChecks {
               totalRow = true;
             }
           }
+          // a line whose item happens to start with "Total" still has its quantity and price
+          if (totalRow && qtyCol >= 0 && priceCol >= 0 && number(row.getCell(qtyCol)).isPresent()
+              && number(row.getCell(priceCol)).isPresent()) {
+            totalRow = false;
+          }
           if (totalRow) {
             if (total.isPresent() && lines > 0 && !close(sum, total.get())) {
               problems.add(Map.of("row", row.getRowNum() + 1, "stated", total.get().toPlainString(),

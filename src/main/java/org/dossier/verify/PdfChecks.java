@@ -54,6 +54,7 @@ final class PdfChecks {
       ids(s, doc, out);
       infoAgainstXmp(s, doc, out);
       fonts(s, doc, out);
+      active(s, doc, out);
     } catch (IOException e) {
       return; // encrypted or broken: extraction has already said so
     }
@@ -68,7 +69,6 @@ final class PdfChecks {
       out.add(Signal.of(s.id(), "pdf_trailing_bytes", trailing + " bytes follow the last %%EOF.",
           Map.of("offset", last, "bytes", bytes.length - last)));
     }
-    active(s, bytes, out);
     if (ends.size() > 1) {
       List<Map<String, Object>> revisions = new ArrayList<>();
       for (int i = 0; i < ends.size(); i++) {
@@ -233,18 +233,36 @@ final class PdfChecks {
     }
   }
 
-  private static final Pattern ACTIVE = Pattern.compile("/(JavaScript|JS|Launch|EmbeddedFile|EmbeddedFiles|RichMedia|SubmitForm)\\b");
+  /** Objects read at most when looking for active content. */
+  static final int MAX_OBJECTS = 50_000;
 
-  private static void active(Subject s, byte[] bytes, List<Signal> out) {
-    String ascii = new String(bytes, StandardCharsets.ISO_8859_1);
-    Matcher m = ACTIVE.matcher(ascii);
+  /** JavaScript, launch and submit actions, embedded files and rich media, from the parsed objects. */
+  private static void active(Subject s, PDDocument doc, List<Signal> out) {
     Map<String, Integer> found = new LinkedHashMap<>();
-    while (m.find()) {
-      found.merge(m.group(1), 1, Integer::sum);
+    int seen = 0;
+    for (org.apache.pdfbox.cos.COSObjectKey key : doc.getDocument().getXrefTable().keySet()) {
+      if (++seen > MAX_OBJECTS) {
+        break;
+      }
+      COSBase o = doc.getDocument().getObjectFromPool(key).getObject();
+      if (!(o instanceof org.apache.pdfbox.cos.COSDictionary d)) {
+        continue;
+      }
+      if (d.containsKey(COSName.JS)) {
+        found.merge("JavaScript", 1, Integer::sum);
+      }
+      COSName sub = d.getCOSName(COSName.S);
+      if (sub != null && Set.of("JavaScript", "Launch", "SubmitForm", "ImportData").contains(sub.getName())) {
+        found.merge(sub.getName(), 1, Integer::sum);
+      }
+      COSName type = d.getCOSName(COSName.TYPE);
+      if (type != null && (type.getName().equals("EmbeddedFile") || type.getName().equals("RichMedia"))) {
+        found.merge(type.getName(), 1, Integer::sum);
+      }
     }
     if (!found.isEmpty()) {
       out.add(Signal.of(s.id(), "pdf_active_content", "The file holds active content: "
-          + String.join(", ", found.keySet()) + ".", Map.of("names", found)));
+          + String.join(", ", found.keySet()) + ".", Map.of("objects", found)));
     }
   }
 }

@@ -53,6 +53,13 @@ class VerifyCommandTest {
     changeQuantity(updated, "Delivery schedule for the Coast Guard of Valdria. Quantity: 26 patrol boats.");
     Fixtures.pdf(in.resolve("pdf/schedule_clean.pdf"), "Schedule",
         "Delivery schedule for the Coast Guard of Valdria. Quantity: 24 patrol boats.");
+    // a PDF that runs JavaScript when opened
+    Path js = Fixtures.pdf(in.resolve("pdf/notice_script.pdf"), "Notice", "Payment notice for the Coast Guard of Valdria.");
+    try (PDDocument doc = Loader.loadPDF(js.toFile())) {
+      doc.getDocumentCatalog().setOpenAction(
+          new org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript("app.alert('opened');"));
+      doc.save(js.toFile());
+    }
     // a DOCX with tracked changes, and a clean one
     trackedDocx(in.resolve("docx/letter_tracked.docx"));
     Fixtures.docx(in.resolve("docx/letter_clean.docx"), "Letter", "We confirm the delivery of 24 patrol boats.");
@@ -173,6 +180,12 @@ class VerifyCommandTest {
     assertTrue(changed.get("evidence").get("numbersRemoved").toString().contains("24"), changed::toString);
     assertTrue(changed.get("evidence").get("numbersAdded").toString().contains("26"), changed::toString);
     assertFalse(has("pdf/schedule_clean.pdf", "pdf_incremental_update"));
+  }
+
+  @Test
+  void activeContentIsFoundInTheParsedObjects() {
+    assertTrue(has("pdf/notice_script.pdf", "pdf_active_content"), () -> signals("pdf/notice_script.pdf").toString());
+    assertFalse(has("pdf/schedule_clean.pdf", "pdf_active_content"));
   }
 
   @Test
