@@ -52,6 +52,10 @@ public final class Kinds {
         "Plans, deadlines and schedules name dates after the file was written; a template's dates can too.");
     k("weekday_mismatch", Severity.WARNING,
         "A typing slip in the weekday or the day; translated dates can shift a day across time zones.");
+    k("office_properties", Severity.INFO,
+        "Revision counts and edit times grow with autosave and collaboration; authors are often a company's default account.");
+    k("xmp_history", Severity.INFO,
+        "Design and scanning software record their steps; a history shows a workflow, not tampering.");
     k("tracked_changes", Severity.NOTICE,
         "Drafts under review keep tracked changes; they show editing, not tampering.");
     k("comments", Severity.INFO, "Reviewers' comments are usual in drafts.");

@@ -58,7 +58,34 @@ final class MetadataChecks {
       "generator");
   private static final Pattern APP_VERSION = Pattern.compile("^(\\d{2})\\.\\d+");
 
+  /** Office document properties worth a look: who, how long, how many revisions, which template. */
+  private static final List<String[]> OFFICE_PROPERTIES = List.of(
+      new String[] {"revision", "cp:revision"},
+      new String[] {"totalEditMinutes", "extended-properties:TotalTime"},
+      new String[] {"lastAuthor", "meta:last-author"},
+      new String[] {"lastModifiedBy", "cp:lastModifiedBy"},
+      new String[] {"author", "dc:creator"},
+      new String[] {"template", "extended-properties:Template"},
+      new String[] {"application", "extended-properties:Application"},
+      new String[] {"appVersion", "extended-properties:AppVersion"},
+      new String[] {"created", "dcterms:created"},
+      new String[] {"modified", "dcterms:modified"},
+      new String[] {"printed", "meta:print-date"},
+      new String[] {"printed", "cp:lastPrinted"},
+      new String[] {"company", "extended-properties:Company"});
+
   static void run(Subject s, List<Signal> out) {
+    String type = s.mediaType();
+    if (type.contains("officedocument") || type.contains("msword") || type.contains("ms-excel")
+        || type.contains("opendocument")) {
+      Map<String, Object> props = new LinkedHashMap<>();
+      for (String[] p : OFFICE_PROPERTIES) {
+        s.meta(p[1]).ifPresent(v -> props.putIfAbsent(p[0], v));
+      }
+      if (!props.isEmpty()) {
+        out.add(Signal.of(s.id(), "office_properties", "Office properties: " + props + ".", props));
+      }
+    }
     Optional<Instant> created = s.meta("dcterms:created").flatMap(Dates::parse);
     Optional<Instant> modified = s.meta("dcterms:modified").flatMap(Dates::parse);
     if (created.isPresent() && modified.isPresent() && created.get().isAfter(modified.get().plusSeconds(60))) {

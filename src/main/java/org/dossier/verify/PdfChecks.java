@@ -179,6 +179,11 @@ final class PdfChecks {
       history.add(h.group(1) != null ? h.group(1) + " " + h.group(2) : h.group(3));
     }
     boolean derived = xmp.contains("xmpMM:DerivedFrom");
+    if (!history.isEmpty() || derived) {
+      out.add(Signal.of(s.id(), "xmp_history", "The XMP metadata keeps an editing history"
+          + (derived ? " and names the document it was derived from" : "") + ": " + history + ".",
+          Map.of("history", history, "derivedFrom", derived)));
+    }
     if (!differ.isEmpty()) {
       Map<String, Object> ev = new LinkedHashMap<>(differ);
       ev.put("xmpHistory", history);

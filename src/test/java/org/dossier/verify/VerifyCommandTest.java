@@ -183,6 +183,14 @@ class VerifyCommandTest {
   }
 
   @Test
+  void officePropertiesAreReported() {
+    JsonNode p = signals("docx/letter_clean.docx").stream().filter(x -> x.get("kind").asText().equals("office_properties"))
+        .findFirst().orElseThrow(() -> new AssertionError(signals("docx/letter_clean.docx").toString()));
+    assertEquals("Dossier test fixtures", p.get("evidence").get("author").asText(), p::toString);
+    assertEquals("info", p.get("severity").asText());
+  }
+
+  @Test
   void activeContentIsFoundInTheParsedObjects() {
     assertTrue(has("pdf/notice_script.pdf", "pdf_active_content"), () -> signals("pdf/notice_script.pdf").toString());
     assertFalse(has("pdf/schedule_clean.pdf", "pdf_active_content"));
