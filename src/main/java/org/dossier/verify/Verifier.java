@@ -136,9 +136,21 @@ public final class Verifier {
       members.put(k, new Member(id, name, draft, tracked, signed, a.documentDate(), identifiers(metadata, text)));
     }
     Matcher m = OUTGOING.matcher(head);
-    if (m.find() && a.documentDate().isPresent()) {
-      String series = m.group(2) == null ? "" : m.group(2).replaceAll("[\\s/]", "").toLowerCase(java.util.Locale.ROOT);
-      letters.add(new Letter(id, series, Long.parseLong(m.group(1)), a.documentDate().get(), m.group()));
+    if (m.find()) {
+      // the letter's date: the one right after its number ("Исх. № 0287/КОЭ от 21.10.2024"), else its own
+      Optional<LocalDate> dated = Optional.empty();
+      for (org.dossier.core.ValueMention v : a.values()) {
+        if (v.value() instanceof org.dossier.core.Value.Date d && d.iso().length() == 10
+            && v.span().start() >= m.end() && v.span().start() - m.end() < 80) {
+          dated = Optional.of(LocalDate.parse(d.iso()));
+          break;
+        }
+      }
+      Optional<LocalDate> date = dated.or(a::documentDate);
+      if (date.isPresent()) {
+        String series = m.group(2) == null ? "" : m.group(2).replaceAll("[\\s/]", "").toLowerCase(java.util.Locale.ROOT);
+        letters.add(new Letter(id, series, Long.parseLong(m.group(1)), date.get(), m.group()));
+      }
     }
   }
 
@@ -191,6 +203,27 @@ public final class Verifier {
         int y = root(parent, i);
         if (x != y) {
           parent[Math.max(x, y)] = Math.min(x, y);
+        }
+      }
+    }
+    // DOCX files that share an rsidRoot began as one file: versions of it
+    Map<String, Integer> indexOf = new HashMap<>();
+    members.forEach((k, m) -> indexOf.put(m.id().sha256(), k));
+    for (Map.Entry<String, List<String>> e : rsidRoots.entrySet()) {
+      List<String> g = e.getValue();
+      if (g.size() < 2 || g.size() > 50) {
+        continue;
+      }
+      for (String h : g) {
+        Integer i = indexOf.get(h);
+        Integer first = indexOf.get(g.get(0));
+        if (i != null && first != null) {
+          sharedId.putIfAbsent(i, "rsidRoot " + e.getKey());
+          int x = root(parent, first);
+          int y = root(parent, i);
+          if (x != y) {
+            parent[Math.max(x, y)] = Math.min(x, y);
+          }
         }
       }
     }

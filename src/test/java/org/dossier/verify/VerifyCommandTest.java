@@ -78,9 +78,9 @@ class VerifyCommandTest {
         {"Total", "", "", 96_000_000}});
     // two versions of a contract
     Fixtures.text(in.resolve("contracts/contract_v1_draft.txt"),
-        "DRAFT\nCONTRACT No. OMW-2026/7\n" + String.format(CONTRACT_BODY, "26") + "\n");
+        "DRAFT\nCONTRACT No. OMW-2026/7\n" + String.format(java.util.Locale.ROOT, CONTRACT_BODY, "26") + "\n");
     Fixtures.text(in.resolve("contracts/contract_v2_signed.txt"),
-        "CONTRACT No. OMW-2026/7\n" + String.format(CONTRACT_BODY, "24") + "\nSigned for the Supplier and the Buyer.\n");
+        "CONTRACT No. OMW-2026/7\n" + String.format(java.util.Locale.ROOT, CONTRACT_BODY, "24") + "\nSigned for the Supplier and the Buyer.\n");
     // identifiers and weekdays, wrong and right
     Fixtures.text(in.resolve("letters/bad_ids.txt"), "Поставщик: АО «Орлен», ИНН 5001007328, ОГРН 1122334455661."
         + " The meeting took place on Monday, 5 October 2024.");
