@@ -44,7 +44,7 @@ public record Claim(
     String propertyKey,
     boolean draftDocument) {
 
-  public static final int CONTEXT = 320;
+  public static final int CONTEXT = 240;
 
   public Claim {
     Objects.requireNonNull(document, "document");

@@ -217,7 +217,7 @@ final class Propagation {
         o.shingles.forEach(s -> theirs.add(s.hash()));
         int shown = 0;
         for (Summary.Shingle sh : c.shingles) {
-          if (theirs.contains(sh.hash()) && shown++ < 3) {
+          if (theirs.contains(sh.hash()) && !sh.words().isEmpty() && shown++ < 3) {
             evidence.add(new Evidence(c.name, sh.start(), sh.end(), sh.words(), "also in " + o.name));
           }
         }

@@ -41,6 +41,19 @@ final class Summary {
   /** One shingle in this many is sampled (by hash, so all documents sample the same ones). */
   static final int SAMPLE = 4;
   static final int QUOTE_WORDS = 6;
+  /** Sampled shingles whose words are kept for evidence; the rest keep hash and offsets only. */
+  static final int SHINGLE_WORDS_KEPT = 40;
+
+  /** One copy of each feature name across the case: most are shared by many documents. */
+  private static final java.util.concurrent.ConcurrentHashMap<String, String> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String intern(String feature) {
+    if (NAMES.size() > 5_000_000) {
+      return feature; // a pathological case: stop sharing rather than grow without bound
+    }
+    String known = NAMES.putIfAbsent(feature, feature);
+    return known == null ? feature : known;
+  }
 
   final DocumentId id;
   final String name;
@@ -105,20 +118,20 @@ final class Summary {
         continue; // outlets, its own or cited, say nothing about which event it reports
       }
       entityNames.add(e.type().code() + ":" + folded);
-      features.merge((e.type() == EntityType.PLACE ? "p:" : "e:") + folded, e.type() == EntityType.PLACE ? 1 : 2, Integer::sum);
+      features.merge(intern((e.type() == EntityType.PLACE ? "p:" : "e:") + folded), e.type() == EntityType.PLACE ? 1 : 2, Integer::sum);
     }
     for (ValueMention v : d.annotations().values()) {
       if (v.value() instanceof Value.Date dt) {
         // a day other than the document's own: as telling as a name ("due by 15 March 2025")
         if (dt.iso().length() == 10 && !dt.relative()
             && !d.date().map(x -> x.toString().equals(dt.iso())).orElse(false)) {
-          features.merge("s:date:" + dt.iso(), 2, Integer::sum);
+          features.merge(intern("s:date:" + dt.iso()), 2, Integer::sum);
         }
         continue;
       }
       String key = v.value().kind() + ":" + v.value().normalized();
       valueKeys.add(key);
-      features.merge((precise(v.value()) ? "s:" : "v:") + key, 2, Integer::sum);
+      features.merge(intern((precise(v.value()) ? "s:" : "v:") + key), 2, Integer::sum);
     }
     for (Claim c : claims) {
       if (c.value().value() instanceof Value.Date dt) {
@@ -191,7 +204,7 @@ final class Summary {
       n++;
       if (w.length() >= 4 && !STOP.contains(w) && !Character.isUpperCase(m.group().codePointAt(0))
           && !Character.isDigit(m.group().codePointAt(0))) {
-        features.merge("w:" + org.dossier.analyze.Sentences.key(w), 1, Integer::sum);
+        features.merge(intern("w:" + org.dossier.analyze.Sentences.key(w)), 1, Integer::sum);
       }
       if (n >= SHINGLE) {
         long h = 1125899906842597L;
@@ -204,7 +217,8 @@ final class Summary {
         shingleTotal++;
         if (Math.floorMod(h, SAMPLE) == 0) {
           int start = starts[(n - SHINGLE) % SHINGLE];
-          shingles.add(new Shingle(h, start, m.end(), text.substring(start, m.end())));
+          // the words only of the first few: evidence quotes three at most
+          shingles.add(new Shingle(h, start, m.end(), shingles.size() < SHINGLE_WORDS_KEPT ? text.substring(start, m.end()) : ""));
         }
       }
     }
