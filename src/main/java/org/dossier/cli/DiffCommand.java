@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.dossier.core.Document;
 import org.dossier.pipeline.CaseFolder;
-import org.dossier.verify.TextDiff;
+import org.dossier.verify.Diff;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,9 +42,9 @@ final class DiffCommand implements Callable<Integer> {
       ta = text(folder, a);
       tb = text(folder, b);
     }
-    List<String> lines = TextDiff.lines(ta, tb, 400);
-    Set<String> before = TextDiff.numbers(ta);
-    Set<String> after = TextDiff.numbers(tb);
+    List<String> lines = Diff.lines(ta, tb, 400);
+    Set<String> before = Diff.numbers(ta);
+    Set<String> after = Diff.numbers(tb);
     Set<String> removed = new TreeSet<>(before);
     removed.removeAll(after);
     Set<String> added = new TreeSet<>(after);

@@ -119,7 +119,13 @@ public final class ClaimExtractor {
 
   /** True when the document marks itself as a draft near its top ("ПРОЕКТ", "DRAFT"). */
   public static boolean isDraft(String text) {
-    return DRAFT_MARK.matcher(text.substring(0, Math.min(text.length(), 1_500))).find();
+    return draftMark(text).isPresent();
+  }
+
+  /** The draft mark near the top of a text, with where it is. */
+  public static Optional<java.util.regex.MatchResult> draftMark(String text) {
+    Matcher m = DRAFT_MARK.matcher(text.substring(0, Math.min(text.length(), 1_500)));
+    return m.find() ? Optional.of(m.toMatchResult()) : Optional.empty();
   }
 
   /** A value in its sentence, with the document's names. */

@@ -1,7 +1,6 @@
 package org.dossier.link;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -166,6 +165,6 @@ final class Lexicon {
   }
 
   static String fold(String s) {
-    return org.dossier.analyze.Sentences.fold(s).toLowerCase(Locale.ROOT);
+    return org.dossier.analyze.Sentences.fold(s);
   }
 }

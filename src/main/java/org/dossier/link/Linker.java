@@ -230,10 +230,6 @@ public final class Linker {
         boolean enough = record
             ? named >= 2 && cos >= RECORDS_SIMILARITY
             : cos >= STORY_SIMILARITY && (named >= 2 || named == 1 && cos >= ONE_NAME_SIMILARITY) || cos >= 0.6;
-        if (System.getenv("DOSSIER_DEBUG_STORIES") != null) {
-          System.err.printf(java.util.Locale.ROOT, "CAND %s -> %s cos %.3f named %d%n", s.name,
-              docs.get(cl.members.get(0)).name, cos, named);
-        }
         // within weeks of the story's articles, a retelling may get several figures wrong;
         // otherwise contradicting most of what the story says makes it another event
         // (a dateline without its year can rule a story out, not vouch for one)

@@ -805,20 +805,6 @@ public final class SqliteCaseStore implements Closeable {
     return Optional.empty();
   }
 
-  /** How many findings of each kind and status: {@code fact/conflict -> 3}. */
-  public Map<String, Long> findingCounts() throws SQLException {
-    Map<String, Long> out = new java.util.TreeMap<>();
-    synchronized (reader) {
-      try (Statement st = reader.createStatement();
-          ResultSet rs = st.executeQuery("SELECT kind, status, count(*) FROM findings GROUP BY kind, status")) {
-        while (rs.next()) {
-          out.put(rs.getString(1) + (rs.getString(2).isEmpty() ? "" : "/" + rs.getString(2)), rs.getLong(3));
-        }
-      }
-    }
-    return out;
-  }
-
   /** For each resolved entity name {@code type|text|canonical} of the mentions, its entity's name. */
   public Map<String, String> resolvedNames() throws SQLException {
     Map<String, String> out = new java.util.HashMap<>();

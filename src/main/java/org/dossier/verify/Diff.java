@@ -4,11 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A readable line diff (longest common subsequence), for revisions and versions. */
-final class Diff {
+public final class Diff {
+  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d[\\d ,.]*\\d|\\d");
+
   private Diff() {}
 
+  /** The numbers of a text, digit groups joined ("62 480 000" is 62480000). */
+  public static java.util.Set<String> numbers(String text) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    java.util.regex.Matcher m = NUMBER.matcher(text);
+    while (m.find()) {
+      out.add(m.group().replaceAll("[ ,]", ""));
+    }
+    return out;
+  }
+
   /** Lines removed ("- ") and added ("+ "), at most {@code max} of them. */
-  static List<String> lines(String a, String b, int max) {
+  public static List<String> lines(String a, String b, int max) {
     String[] x = a.split("\\R");
     String[] y = b.split("\\R");
     if ((long) x.length * y.length > 4_000_000L) {

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +36,6 @@ final class PdfChecks {
   /** Revisions recovered at most; a file with hundreds of updates is reported, not re-read. */
   static final int MAX_REVISIONS = 20;
   private static final byte[] EOF = "%%EOF".getBytes(StandardCharsets.US_ASCII);
-  private static final Pattern NUMBER = Pattern.compile("\\d[\\d ,.]*\\d|\\d");
 
   static void run(Subject s, List<Signal> out) throws IOException {
     if (s.original().isEmpty() || !s.mediaType().startsWith("application/pdf")) {
@@ -86,8 +84,8 @@ final class PdfChecks {
           continue;
         }
         if (!earlier.strip().equals(finalText.strip())) {
-          Set<String> before = numbers(earlier);
-          Set<String> after = numbers(finalText);
+          Set<String> before = Diff.numbers(earlier);
+          Set<String> after = Diff.numbers(finalText);
           Set<String> removed = new TreeSet<>(before);
           removed.removeAll(after);
           Set<String> added = new TreeSet<>(after);
@@ -112,14 +110,6 @@ final class PdfChecks {
     return stripper.getText(doc);
   }
 
-  static Set<String> numbers(String text) {
-    Set<String> out = new LinkedHashSet<>();
-    Matcher m = NUMBER.matcher(text);
-    while (m.find()) {
-      out.add(m.group().replaceAll("[ ,]", ""));
-    }
-    return out;
-  }
 
   /** Offsets just after each %%EOF marker (and its line end). */
   static List<Integer> eofs(byte[] b) {

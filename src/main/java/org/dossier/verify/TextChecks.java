@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,16 +35,8 @@ final class TextChecks {
           + "(?:(\\d{1,2})\\s+(\\p{L}+)|(\\p{L}+)\\s+(\\d{1,2}),?)\\s+(\\d{4})");
 
   static void run(Subject s, List<Signal> out) {
-    if (ClaimExtractor.isDraft(s.text())) {
-      Matcher m = Pattern.compile("(?<![\\p{L}])(?:DRAFT|ПРОЕКТ)(?![\\p{L}])|草案").matcher(s.text());
-      Map<String, Object> ev = new LinkedHashMap<>();
-      if (m.find()) {
-        ev.put("mark", m.group());
-        ev.put("start", m.start());
-        ev.put("end", m.end());
-      }
-      out.add(Signal.of(s.id(), "draft_marking", "The document marks itself as a draft.", ev));
-    }
+    ClaimExtractor.draftMark(s.text()).ifPresent(m -> out.add(Signal.of(s.id(), "draft_marking",
+        "The document marks itself as a draft.", Map.of("mark", m.group(), "start", m.start(), "end", m.end()))));
     identifiers(s, INN, "inn_checksum_invalid", "INN", TextChecks::innValid, out);
     identifiers(s, OGRN, "ogrn_checksum_invalid", "OGRN", TextChecks::ogrnValid, out);
     weekdays(s, out);
