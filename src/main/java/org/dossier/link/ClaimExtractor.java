@@ -60,7 +60,12 @@ public final class ClaimExtractor {
 
   public List<Claim> extract(DocumentId id, String text, String language, Annotations a,
       List<String> resolvedNames) {
-    List<Span> sentences = org.dossier.analyze.Sentences.of(text, language);
+    return extract(id, text, org.dossier.analyze.Sentences.of(text, language), a, resolvedNames);
+  }
+
+  /** As above, with the text's sentences already split. */
+  public List<Claim> extract(DocumentId id, String text, List<Span> sentences, Annotations a,
+      List<String> resolvedNames) {
     boolean draft = isDraft(text);
     Set<Span> datelineSources = new HashSet<>();
     for (Attribution at : a.attributions()) {

@@ -41,8 +41,9 @@ public final class Linker {
   /** Reads one document; its text is not kept. Safe to call from several threads at once. */
   public void add(LinkDocument d) {
     Genre genre = Genre.of(d.text(), d.mediaType(), d.metadata(), d.annotations());
-    List<Claim> claims = extractor.extract(d.id(), d.text(), d.language(), d.annotations(), d.resolvedNames());
-    Summary s = new Summary(d, genre, claims);
+    List<org.dossier.core.Span> sentences = org.dossier.analyze.Sentences.of(d.text(), d.language());
+    List<Claim> claims = extractor.extract(d.id(), d.text(), sentences, d.annotations(), d.resolvedNames());
+    Summary s = new Summary(d, genre, claims, sentences.size());
     synchronized (docs) {
       docs.add(s);
     }

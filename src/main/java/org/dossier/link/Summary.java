@@ -96,7 +96,7 @@ final class Summary {
       "(?m)^([\\p{Lu}][\\p{L}\\p{N}.’'&/\\-]*(?:[ /][\\p{Lu}][\\p{L}\\p{N}.’'&/\\-]*){0,6}):\\s+[^\\n]*\\?\\s*$");
   private static final Pattern DECIMAL_COMMA = Pattern.compile("\\b\\d{1,3},\\d{1,2}\\s+(?:million|billion|thousand)\\b");
 
-  Summary(LinkDocument d, Genre genre, List<Claim> claims) {
+  Summary(LinkDocument d, Genre genre, List<Claim> claims, int sentences) {
     this.id = d.id();
     this.name = d.name();
     this.language = d.language();
@@ -106,7 +106,7 @@ final class Summary {
     String text = d.text();
     this.headline = headline(text);
     this.monthDay = d.date().isPresent() ? Optional.empty() : monthDay(text);
-    this.sentences = Math.max(1, org.dossier.analyze.Sentences.of(text.substring(0, Math.min(text.length(), 200_000)), d.language()).size());
+    this.sentences = Math.max(1, sentences);
     String ownOutlet = genre.outlet().map(Lexicon::fold).orElse("");
     List<EntityMention> es = d.annotations().entities();
     for (int i = 0; i < es.size(); i++) {
