@@ -16,7 +16,15 @@ import org.dossier.core.Value;
 final class Comparison {
   enum Verdict { AGREE, DIVERGENT, CONFLICT }
 
-  record Result(Verdict verdict, String why) {}
+  /**
+   * @param comparable false when the values cannot be set against each other at all (different
+   *     currencies with no conversion, different kinds): divergent, but no evidence either way
+   */
+  record Result(Verdict verdict, String why, boolean comparable) {
+    Result(Verdict verdict, String why) {
+      this(verdict, why, true);
+    }
+  }
 
   /** Unqualified round numbers within this share of each other are the same figure. */
   private static final BigDecimal ROUNDING = new BigDecimal("0.025");
@@ -49,14 +57,14 @@ final class Comparison {
       if (!mx.currency().equals(my.currency())) {
         if (my2.isPresent()) {
           Result r = numbers(mx.amount(), qa, my2.get().amount(), qb);
-          return new Result(r.verdict, r.why + " (after the conversion the text states)");
+          return new Result(r.verdict, r.why + " (after the conversion the text states)", r.comparable);
         }
         if (mx2.isPresent()) {
           Result r = numbers(mx2.get().amount(), qa, my.amount(), qb);
-          return new Result(r.verdict, r.why + " (after the conversion the text states)");
+          return new Result(r.verdict, r.why + " (after the conversion the text states)", r.comparable);
         }
         return new Result(Verdict.DIVERGENT, "different currencies (" + mx.currency() + ", "
-            + my.currency() + ") and no conversion stated");
+            + my.currency() + ") and no conversion stated", false);
       }
       return numbers(mx.amount(), qa, my.amount(), qb);
     }
@@ -65,7 +73,7 @@ final class Comparison {
     if (nx.isPresent() && ny.isPresent()) {
       return numbers(nx.get(), qa, ny.get(), qb);
     }
-    return new Result(Verdict.DIVERGENT, "values of different kinds (" + x.kind() + ", " + y.kind() + ")");
+    return new Result(Verdict.DIVERGENT, "values of different kinds (" + x.kind() + ", " + y.kind() + ")", false);
   }
 
   private static boolean sameNumber(Value x, Value y) {

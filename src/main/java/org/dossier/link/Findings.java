@@ -30,6 +30,8 @@ public final class Findings {
   public static final String SOURCE = "source";
   public static final String EVENT = "event";
   public static final String COVERAGE = "coverage";
+  /** Every kind the link stage writes, which it replaces together. */
+  public static final List<String> KINDS = List.of(STORY, FACT, SOURCE, EVENT, COVERAGE);
 
   private final Linker.Result r;
   private final Map<DocumentId, String> storyOf = new HashMap<>();
@@ -222,7 +224,7 @@ public final class Findings {
             why.add(res.why());
           }
           case DIVERGENT -> {
-            if (!res.why().startsWith("different currencies") && !res.why().startsWith("values of different kinds")) {
+            if (res.comparable()) {
               if (prelim && !pressPreliminary) {
                 continue;
               }

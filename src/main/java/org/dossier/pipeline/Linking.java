@@ -92,7 +92,7 @@ public final class Linking {
         stored.add(new String[] {r.kind(), r.id(), r.story(), r.status(), r.document(), r.json().toString()});
       }
       store.write(tx -> {
-        tx.replaceFindings(stored);
+        tx.replaceFindings(Findings.KINDS, stored);
         tx.setSetting(SETTING, Instant.now(folder.clock()).toString());
         tx.deleteSetting(Verifying.SETTING); // verification reads the facts
         return null;

@@ -424,12 +424,10 @@ public final class SqliteCaseStore implements Closeable {
       }
     }
 
-    /** Replaces the link stage's findings: rows of (kind, id, story, status, document, JSON). */
-    public void replaceFindings(List<String[]> rows) throws SQLException {
-      replaceFindings(List.of("story", "fact", "source", "event", "coverage"), rows);
-    }
-
-    /** Replaces the findings of these kinds with {@code rows}. */
+    /**
+     * Replaces the findings of these kinds with {@code rows}: (kind, id, story, status, document,
+     * JSON) each.
+     */
     public void replaceFindings(List<String> kinds, List<String[]> rows) throws SQLException {
       try (PreparedStatement del = writer.prepareStatement("DELETE FROM findings WHERE kind = ?")) {
         for (String k : kinds) {
