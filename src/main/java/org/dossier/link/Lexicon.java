@@ -125,7 +125,7 @@ final class Lexicon {
           + "standard|mail|mirror|star|globe|record|register|bulletin|dispatch|monitor|inquirer|"
           + "independent|express|insider|reporter|review|digest|newsweek|gazeta|izvestia|vedomosti|"
           + "broadcast\\w*|reuters|bloomberg|upi|afp|associated press|tass|interfax|ria|xinhua|bbc|"
-          + "cnn|rfe|rferl|rfe/rl|sentinel|examiner|gazeta|вестник|известия|газета|радио|"
+          + "cnn|sentinel|examiner|gazeta|вестник|известия|газета|радио|"
           + "агентство|телеканал|коммерсант|новости|ведомости|курьер|правда)\\b|新华社|日报|报|电视台|通讯社");
 
   /** A proper name (capitalised, or Chinese) with a word of the news trade in it. */
