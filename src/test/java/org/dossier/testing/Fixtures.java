@@ -245,6 +245,46 @@ public final class Fixtures {
     return out;
   }
 
+  /**
+   * A minimal DOCX written part by part, for markup POI does not write (tracked changes, an
+   * rsidRoot): {@code body} is the inside of {@code <w:body>}; {@code settings}, when not null,
+   * the inside of {@code <w:settings>}.
+   */
+  public static Path rawDocx(Path out, String body, String settings) throws IOException {
+    String w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    String head = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>";
+    StringBuilder types = new StringBuilder(head)
+        .append("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">")
+        .append("<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>")
+        .append("<Default Extension=\"xml\" ContentType=\"application/xml\"/>")
+        .append("<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>");
+    if (settings != null) {
+      types.append("<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>");
+    }
+    types.append("</Types>");
+    String rels = head + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
+        + "</Relationships>";
+    Map<String, String> parts = new java.util.LinkedHashMap<>();
+    parts.put("[Content_Types].xml", types.toString());
+    parts.put("_rels/.rels", rels);
+    parts.put("word/document.xml", head + "<w:document xmlns:w=\"" + w + "\"><w:body>" + body + "</w:body></w:document>");
+    if (settings != null) {
+      parts.put("word/settings.xml", head + "<w:settings xmlns:w=\"" + w + "\">" + settings + "</w:settings>");
+    }
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    try (OutputStream os = Files.newOutputStream(out); ZipOutputStream zip = new ZipOutputStream(os)) {
+      for (Map.Entry<String, String> e : parts.entrySet()) {
+        ZipEntry entry = new ZipEntry(e.getKey());
+        entry.setTime(0);
+        zip.putNextEntry(entry);
+        zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+      }
+    }
+    return out;
+  }
+
   /** A DOCX encrypted with a password (agile encryption, as Word does it). */
   public static Path encryptedDocx(Path out, String password, String text) throws Exception {
     ByteArrayOutputStream plain = new ByteArrayOutputStream();

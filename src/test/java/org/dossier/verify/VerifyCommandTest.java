@@ -7,15 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -114,34 +110,13 @@ class VerifyCommandTest {
     }
   }
 
-  /** A minimal DOCX whose body holds an insertion and a deletion tracked by a reviewer. */
+  /** A DOCX whose body holds an insertion and a deletion tracked by a reviewer. */
   static void trackedDocx(Path out) throws IOException {
-    Files.createDirectories(out.getParent());
-    String body = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-        + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p>"
+    Fixtures.rawDocx(out, "<w:p>"
         + "<w:r><w:t xml:space=\"preserve\">We confirm the delivery of </w:t></w:r>"
         + "<w:del w:id=\"1\" w:author=\"Reviewer B\" w:date=\"2026-02-01T10:00:00Z\"><w:r><w:delText>24</w:delText></w:r></w:del>"
         + "<w:ins w:id=\"2\" w:author=\"Reviewer B\" w:date=\"2026-02-01T10:00:00Z\"><w:r><w:t>26</w:t></w:r></w:ins>"
-        + "<w:r><w:t xml:space=\"preserve\"> patrol boats.</w:t></w:r></w:p></w:body></w:document>";
-    String types = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-        + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-        + "</Types>";
-    String rels = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-        + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
-        + "</Relationships>";
-    try (OutputStream os = Files.newOutputStream(out); ZipOutputStream zip = new ZipOutputStream(os)) {
-      for (String[] e : new String[][] {{"[Content_Types].xml", types}, {"_rels/.rels", rels}, {"word/document.xml", body}}) {
-        ZipEntry entry = new ZipEntry(e[0]);
-        entry.setTime(0);
-        zip.putNextEntry(entry);
-        zip.write(e[1].getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
-      }
-    }
+        + "<w:r><w:t xml:space=\"preserve\"> patrol boats.</w:t></w:r></w:p>", null);
   }
 
   private static List<JsonNode> signals(String document) {

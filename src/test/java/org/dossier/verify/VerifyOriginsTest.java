@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -80,33 +77,8 @@ class VerifyOriginsTest {
   }
 
   static void rsidDocx(Path out, String rsidRoot, String text) throws Exception {
-    Files.createDirectories(out.getParent());
-    String w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-    String body = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"" + w
-        + "\"><w:body><w:p><w:r><w:t>" + text + "</w:t></w:r></w:p></w:body></w:document>";
-    String settings = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:settings xmlns:w=\"" + w
-        + "\"><w:rsids><w:rsidRoot w:val=\"" + rsidRoot + "\"/></w:rsids></w:settings>";
-    String types = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-        + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-        + "<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>"
-        + "</Types>";
-    String rels = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-        + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
-        + "</Relationships>";
-    try (OutputStream os = Files.newOutputStream(out); ZipOutputStream zip = new ZipOutputStream(os)) {
-      for (String[] e : new String[][] {{"[Content_Types].xml", types}, {"_rels/.rels", rels},
-          {"word/document.xml", body}, {"word/settings.xml", settings}}) {
-        ZipEntry entry = new ZipEntry(e[0]);
-        entry.setTime(0);
-        zip.putNextEntry(entry);
-        zip.write(e[1].getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
-      }
-    }
+    Fixtures.rawDocx(out, "<w:p><w:r><w:t>" + text + "</w:t></w:r></w:p>",
+        "<w:rsids><w:rsidRoot w:val=\"" + rsidRoot + "\"/></w:rsids>");
   }
 
   private static List<String> kinds(String document) {
