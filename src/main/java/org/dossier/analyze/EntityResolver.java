@@ -162,7 +162,7 @@ public final class EntityResolver {
    * honorifics or middle initials, each word under its transliteration key.
    */
   static String node(EntityType type, String name) {
-    String f = fold(name).replaceAll("[’'`]s\\b", "").replaceAll("[^\\p{L}\\p{N}\\s-]", " ");
+    String f = fold(hanToLatin(type, name)).replaceAll("[’'`]s\\b", "").replaceAll("[^\\p{L}\\p{N}\\s-]", " ");
     List<String> out = new ArrayList<>();
     String[] words = f.strip().split("[\\s-]+");
     for (int i = 0; i < words.length; i++) {
@@ -177,6 +177,26 @@ public final class EntityResolver {
       out.add(TranslitKey.of(w));
     }
     return type.code() + "|" + String.join(" ", out);
+  }
+
+  private static final ThreadLocal<com.ibm.icu.text.Transliterator> PINYIN =
+      ThreadLocal.withInitial(() -> com.ibm.icu.text.Transliterator.getInstance("Han-Latin; Latin-ASCII; Lower"));
+
+  /**
+   * A name written in Chinese characters, in pinyin as English writes Chinese names: a person's
+   * surname apart from the given name ("习近平" → "xi jinping"), a place in one word ("新疆" →
+   * "xinjiang"). Names that are not all Chinese characters are returned as they are.
+   */
+  static String hanToLatin(EntityType type, String name) {
+    String n = name.strip();
+    if (n.isEmpty() || !n.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+      return name;
+    }
+    String[] syllables = PINYIN.get().transliterate(n).strip().split("\\s+");
+    if (type == EntityType.PERSON && syllables.length >= 2 && syllables.length <= 4) {
+      return syllables[0] + " " + String.join("", java.util.Arrays.copyOfRange(syllables, 1, syllables.length));
+    }
+    return String.join("", syllables);
   }
 
   private static String[] words(String key) {

@@ -124,8 +124,15 @@ public final class Gazetteer implements Annotator {
     }
   }
 
+  /** The gazetteer's names in a text, as mentions whose canonical name is the entry's name. */
+  public List<EntityMention> find(String text) {
+    Draft d = new Draft(text, "und", java.util.Optional.empty());
+    annotate(d);
+    return List.copyOf(d.entities);
+  }
+
   /** Only matches written like names (capital or Han first letter): for place names. */
-  Gazetteer capitalsOnly() {
+  public Gazetteer capitalsOnly() {
     capitalsOnly = true;
     return this;
   }

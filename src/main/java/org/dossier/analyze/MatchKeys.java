@@ -5,8 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.dossier.core.TranslitKey;
+import org.tartarus.snowball.SnowballStemmer;
 import org.tartarus.snowball.ext.EnglishStemmer;
+import org.tartarus.snowball.ext.FrenchStemmer;
+import org.tartarus.snowball.ext.German2Stemmer;
+import org.tartarus.snowball.ext.ItalianStemmer;
 import org.tartarus.snowball.ext.RussianStemmer;
+import org.tartarus.snowball.ext.SpanishStemmer;
 
 /**
  * Keys under which differently written forms of a name meet: case and diacritics folded,
@@ -91,6 +96,30 @@ final class MatchKeys {
       return ru.getCurrent();
     }
     return folded;
+  }
+
+  /** Languages whose common words {@link #stem} reduces with a Snowball stemmer. */
+  static final java.util.Set<String> STEMMED = java.util.Set.of("en", "ru", "fr", "de", "es", "it");
+
+  /** One set of Snowball stemmers per thread: they hold state. */
+  private static final ThreadLocal<java.util.Map<String, SnowballStemmer>> STEMMERS =
+      ThreadLocal.withInitial(() -> java.util.Map.of("en", new EnglishStemmer(), "ru", new RussianStemmer(),
+          "fr", new FrenchStemmer(), "de", new German2Stemmer(), "es", new SpanishStemmer(),
+          "it", new ItalianStemmer()));
+
+  /**
+   * A folded common word reduced to its stem in {@code language} (one of {@link #STEMMED}; any
+   * other language keeps the word): "documentos" and "documento" meet, as do "Verträge" and
+   * "Vertrag". Words of three letters or fewer are kept as they are.
+   */
+  static String stem(String folded, String language) {
+    SnowballStemmer s = STEMMERS.get().get(language);
+    if (s == null || folded.length() <= 3) {
+      return folded;
+    }
+    s.setCurrent(folded);
+    s.stem();
+    return s.getCurrent();
   }
 
   static String fold(String s) {

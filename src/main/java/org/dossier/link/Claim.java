@@ -4,30 +4,28 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.dossier.core.DocumentId;
+import org.dossier.core.EntityType;
 import org.dossier.core.Qualifier;
 import org.dossier.core.Span;
 import org.dossier.core.Value;
 import org.dossier.core.ValueMention;
 
 /**
- * One thing a document states: a subject, a property of it, and a value, with who says so and
- * where.
+ * One thing a document states, with who it says it comes from and where it says it: a value
+ * about something ("five systems", "$5bn deal", "signed on Friday"), a name in a role ("arrested
+ * Jack Doe"), or a statement (a sentence another document may repeat).
  *
  * @param document the document that states it
- * @param span the value and the words naming its subject when they are adjacent, in the
- *     document's extracted text
+ * @param span the words that state it, in the document's extracted text
  * @param quote the text of {@code span}, verbatim
  * @param sentence the sentence it is in
  * @param context the sentence's text, clipped to {@link #CONTEXT} characters
- * @param value the value mention it is read from
- * @param alternates the same value in other units, when the text states a conversion ("$584m
- *     (€555m)")
- * @param attributedTo who the document attributes it to, as written, if anyone
- * @param subject what it is about, for people ("Kestrel-9M", "the contract", "agreement")
- * @param subjectKey what it is about, for grouping: the resolved entity or concept
- * @param property what is stated about it ("quantity", "value", "date", "count in 2024")
- * @param propertyKey the property for grouping
+ * @param stated what is stated
+ * @param attributedTo who the clause attributes it to, as written, if anyone
+ * @param subject what it is about, for people ("S-400 systems", "the deal", "arrest")
+ * @param property what is stated about it ("value", "date", "number", "named", "statement")
  * @param draftDocument true when the whole document is marked as a draft
+ * @param frame what it is about, for comparing it with other documents' claims
  */
 public record Claim(
     DocumentId document,
@@ -35,39 +33,117 @@ public record Claim(
     String quote,
     Span sentence,
     String context,
-    ValueMention value,
-    List<Value> alternates,
+    Stated stated,
     Optional<String> attributedTo,
     String subject,
-    String subjectKey,
     String property,
-    String propertyKey,
-    boolean draftDocument) {
+    boolean draftDocument,
+    Frame frame) {
 
   public static final int CONTEXT = 240;
+
+  /** What a claim states. */
+  public sealed interface Stated permits Measure, Named, Said {
+    /** {@code money}, {@code count} ..., {@code name} or {@code statement}. */
+    String kind();
+
+    /** The words as written. */
+    String text();
+
+    /** The value as compared: normalized number or date, resolved name, or the statement. */
+    String normalized();
+  }
+
+  /**
+   * A value.
+   *
+   * @param alternates the same value in other units, when the text states a conversion ("$584m
+   *     (€555m)")
+   */
+  public record Measure(ValueMention value, List<Value> alternates) implements Stated {
+    public Measure {
+      Objects.requireNonNull(value, "value");
+      alternates = List.copyOf(alternates);
+    }
+
+    @Override
+    public String kind() {
+      return value.value().kind();
+    }
+
+    @Override
+    public String text() {
+      return value.text();
+    }
+
+    @Override
+    public String normalized() {
+      return value.value().normalized();
+    }
+  }
+
+  /**
+   * A named person, organisation, place or item.
+   *
+   * @param name the name of the case entity it resolves to
+   * @param text the name as written
+   */
+  public record Named(String name, EntityType type, String text) implements Stated {
+    public Named {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(text, "text");
+    }
+
+    @Override
+    public String kind() {
+      return "name";
+    }
+
+    @Override
+    public String normalized() {
+      return name;
+    }
+  }
+
+  /** A statement: a sentence or a quotation, which other documents may repeat or translate. */
+  public record Said(String text) implements Stated {
+    public Said {
+      Objects.requireNonNull(text, "text");
+    }
+
+    @Override
+    public String kind() {
+      return "statement";
+    }
+
+    @Override
+    public String normalized() {
+      return text;
+    }
+  }
 
   public Claim {
     Objects.requireNonNull(document, "document");
     Objects.requireNonNull(span, "span");
     Objects.requireNonNull(quote, "quote");
     Objects.requireNonNull(sentence, "sentence");
-    Objects.requireNonNull(value, "value");
-    alternates = List.copyOf(alternates);
+    Objects.requireNonNull(context, "context");
+    Objects.requireNonNull(stated, "stated");
     Objects.requireNonNull(attributedTo, "attributedTo");
     Objects.requireNonNull(subject, "subject");
-    Objects.requireNonNull(subjectKey, "subjectKey");
     Objects.requireNonNull(property, "property");
-    Objects.requireNonNull(propertyKey, "propertyKey");
+    Objects.requireNonNull(frame, "frame");
   }
 
-  /** What claims about the same thing share: subject and property. */
-  public String key() {
-    return subjectKey + "|" + propertyKey;
+  /** The value, when the claim states one. */
+  public Optional<Measure> measure() {
+    return stated instanceof Measure m ? Optional.of(m) : Optional.empty();
   }
 
   /** True when the value was later replaced: qualified as preliminary, or in a draft. */
   public boolean preliminary() {
-    return draftDocument || value.qualifier().filter(q -> q.bound() == Qualifier.Bound.PRELIMINARY).isPresent();
+    return draftDocument || qualifier().filter(q -> q.bound() == Qualifier.Bound.PRELIMINARY).isPresent();
   }
 
   /**
@@ -75,8 +151,9 @@ public record Claim(
    * "preliminary".
    */
   public Optional<Qualifier> qualifier() {
-    if (value.qualifier().isPresent() || !draftDocument) {
-      return value.qualifier();
+    Optional<Qualifier> own = measure().flatMap(m -> m.value().qualifier());
+    if (own.isPresent() || !draftDocument) {
+      return own;
     }
     return Optional.of(new Qualifier("in a draft", Qualifier.Bound.PRELIMINARY));
   }

@@ -7,6 +7,7 @@ import org.dossier.core.Qualifier;
 import org.dossier.core.Qualifier.Bound;
 import org.dossier.core.Quantity;
 import org.dossier.core.Value;
+import org.dossier.core.ValueMention;
 
 /**
  * Whether two claims about the same thing can both be true: the same value after normalization
@@ -34,8 +35,13 @@ final class Comparison {
   private Comparison() {}
 
   static Result compare(Claim a, Claim b) {
-    Value x = a.value().value();
-    Value y = b.value().value();
+    if (a.measure().isEmpty() || b.measure().isEmpty()) {
+      return new Result(Verdict.DIVERGENT, "not values", false);
+    }
+    ValueMention vx = a.measure().get().value();
+    ValueMention vy = b.measure().get().value();
+    Value x = vx.value();
+    Value y = vy.value();
     Optional<Qualifier> qa = a.qualifier();
     Optional<Qualifier> qb = b.qualifier();
     if (a.preliminary() != b.preliminary()) {
@@ -43,9 +49,10 @@ final class Comparison {
       if (sameNumber(x, y)) {
         return new Result(Verdict.AGREE, "the same value, one of them preliminary");
       }
-      String why = p.draftDocument() && p.value().qualifier().filter(q -> q.bound() == Bound.PRELIMINARY).isEmpty()
-          ? "is in a draft" : "is " + describe(p.value().qualifier().orElse(p.qualifier().get()));
-      return new Result(Verdict.DIVERGENT, "\"" + p.value().text() + "\" " + why
+      ValueMention pv = p == a ? vx : vy;
+      String why = p.draftDocument() && pv.qualifier().filter(q -> q.bound() == Bound.PRELIMINARY).isEmpty()
+          ? "is in a draft" : "is " + describe(pv.qualifier().orElse(p.qualifier().get()));
+      return new Result(Verdict.DIVERGENT, "\"" + pv.text() + "\" " + why
           + ", so a different final value does not contradict it");
     }
     if (x instanceof Value.Date dx && y instanceof Value.Date dy) {
@@ -81,7 +88,7 @@ final class Comparison {
   }
 
   private static Optional<Value.Money> converted(Claim c, String currency) {
-    return c.alternates().stream().filter(v -> v instanceof Value.Money m && m.currency().equals(currency))
+    return c.measure().map(Claim.Measure::alternates).orElse(java.util.List.of()).stream().filter(v -> v instanceof Value.Money m && m.currency().equals(currency))
         .map(v -> (Value.Money) v).findFirst();
   }
 

@@ -95,9 +95,9 @@ public final class Findings {
     n.put("start", c.span().start());
     n.put("end", c.span().end());
     ObjectNode v = n.putObject("value");
-    v.put("kind", c.value().value().kind());
-    v.put("text", c.value().text());
-    v.put("normalized", c.value().value().normalized());
+    v.put("kind", c.stated().kind());
+    v.put("text", c.stated().text());
+    v.put("normalized", c.stated().normalized());
     Optional<Qualifier> q = c.qualifier();
     if (q.isPresent()) {
       v.put("qualifier", q.get().text());
@@ -105,9 +105,10 @@ public final class Findings {
     } else {
       v.putNull("qualifier");
     }
-    if (!c.alternates().isEmpty()) {
+    List<org.dossier.core.Value> alternates = c.measure().map(Claim.Measure::alternates).orElse(List.of());
+    if (!alternates.isEmpty()) {
       ArrayNode alt = v.putArray("alternates");
-      c.alternates().forEach(a -> alt.add(a.normalized()));
+      alternates.forEach(a -> alt.add(a.normalized()));
     }
     if (c.attributedTo().isPresent()) {
       n.put("attributedTo", c.attributedTo().get());
@@ -160,10 +161,10 @@ public final class Findings {
       }
       // dates that agree (one a coarser form of the other) are one row, at the most precise
       List<Claim> sorted = new ArrayList<>(f.claims());
-      sorted.sort(Comparator.comparingInt((Claim c) -> -c.value().value().normalized().length()));
+      sorted.sort(Comparator.comparingInt((Claim c) -> -c.stated().normalized().length()));
       Map<String, List<Claim>> byDate = new TreeMap<>();
       for (Claim c : sorted) {
-        String iso = c.value().value().normalized();
+        String iso = c.stated().normalized();
         String home = byDate.keySet().stream().filter(k -> k.startsWith(iso)).findFirst().orElse(iso);
         byDate.computeIfAbsent(home, k -> new ArrayList<>()).add(c);
       }
@@ -191,15 +192,26 @@ public final class Findings {
     return out;
   }
 
-  /** Each press claim against the claims of the cache's own documents about the same thing. */
+  /**
+   * Each press claim against the claims of the cache's own documents in the same fact: the
+   * records say the same (supported), something else (contradicted), or nothing (not found).
+   */
   private List<Row> coverage() {
-    Map<String, List<Claim>> records = new LinkedHashMap<>();
-    for (Claim c : r.claims()) {
-      if (!r.genres().get(c.document()).press()) {
-        records.computeIfAbsent(storyOf.get(c.document()) + "|" + c.key(), k -> new ArrayList<>()).add(c);
+    Map<Claim, List<Claim>> records = new java.util.IdentityHashMap<>();
+    for (Fact f : r.facts()) {
+      List<Claim> own = new ArrayList<>();
+      for (Claim c : f.claims()) {
+        if (!r.genres().get(c.document()).press()) {
+          own.add(c);
+        }
+      }
+      for (Claim c : f.claims()) {
+        if (r.genres().get(c.document()).press()) {
+          records.put(c, own);
+        }
       }
     }
-    boolean anyRecords = !records.isEmpty() || r.genres().values().stream().anyMatch(g -> !g.press());
+    boolean anyRecords = r.genres().values().stream().anyMatch(g -> !g.press());
     List<Row> out = new ArrayList<>();
     if (!anyRecords) {
       return out;
@@ -208,7 +220,10 @@ public final class Findings {
       if (!r.genres().get(c.document()).press()) {
         continue;
       }
-      List<Claim> against = records.getOrDefault(storyOf.get(c.document()) + "|" + c.key(), List.of());
+      if (c.measure().isEmpty()) {
+        continue; // names and statements are compared in the facts; coverage sets figures against records
+      }
+      List<Claim> against = records.getOrDefault(c, List.of());
       List<Claim> support = new ArrayList<>();
       List<Claim> draftSupport = new ArrayList<>();
       List<Claim> contra = new ArrayList<>();

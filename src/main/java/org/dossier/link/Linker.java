@@ -42,7 +42,16 @@ public final class Linker {
   public void add(LinkDocument d) {
     Genre genre = Genre.of(d.text(), d.mediaType(), d.metadata(), d.annotations());
     List<org.dossier.core.Span> sentences = org.dossier.analyze.Sentences.of(d.text(), d.language());
-    List<Claim> claims = extractor.extract(d.id(), d.text(), sentences, d.annotations(), d.resolvedNames());
+    Set<String> outlets = new HashSet<>();
+    genre.outlet().ifPresent(o -> outlets.add(Lexicon.fold(o)));
+    for (int i = 0; i < d.annotations().entities().size(); i++) {
+      if (d.annotations().entities().get(i).type() == org.dossier.core.EntityType.ORGANIZATION
+          && Lexicon.isOutletName(d.resolvedNames().get(i))) {
+        outlets.add(Lexicon.fold(d.resolvedNames().get(i)));
+      }
+    }
+    List<Claim> claims = extractor.extract(d.id(), d.text(), d.language(), sentences, d.annotations(),
+        d.resolvedNames(), outlets);
     Summary s = new Summary(d, genre, claims, sentences.size());
     synchronized (docs) {
       docs.add(s);
@@ -61,7 +70,7 @@ public final class Linker {
       claims.addAll(s.claims);
     }
     List<Story> stories = stories();
-    Reconciler reconciler = new Reconciler(id -> names.getOrDefault(id, id.sha256()));
+    FactBuilder builder = new FactBuilder(id -> names.getOrDefault(id, id.sha256()));
     Map<DocumentId, Summary> byId = new HashMap<>();
     docs.forEach(s -> byId.put(s.id, s));
     List<Fact> facts = new ArrayList<>();
@@ -70,7 +79,7 @@ public final class Linker {
       for (DocumentId d : story.documents()) {
         own.addAll(byId.get(d).claims);
       }
-      facts.addAll(reconciler.facts(story.id(), own, facts.size() + 1));
+      facts.addAll(builder.facts(story.id(), own, facts.size() + 1));
     }
     List<Provenance> sources = new Propagation(docs, stories).trace();
     return new Result(stories, facts, sources, genres, names, claims);
@@ -83,8 +92,8 @@ public final class Linker {
     return switch (feature.charAt(0)) {
       case 's' -> 3.0;
       case 'e' -> 2.0;
-      case 'v' -> 1.5;
-      case 'p' -> 1.0;
+      case 'v', 'n' -> 1.5;
+      case 'p', 'c' -> 1.0;
       default -> 0.5;
     };
   }
@@ -107,7 +116,11 @@ public final class Linker {
     void add(int doc, Map<String, Double> v, Summary s) {
       members.add(doc);
       for (Claim c : s.claims) {
-        List<Claim> l = claims.computeIfAbsent(c.key(), k -> new ArrayList<>(2));
+        Optional<String> key = storyKey(c);
+        if (key.isEmpty()) {
+          continue;
+        }
+        List<Claim> l = claims.computeIfAbsent(key.get(), k -> new ArrayList<>(2));
         if (l.size() < 4) {
           l.add(c);
         }
@@ -210,9 +223,6 @@ public final class Linker {
       for (int c : candidates) {
         Cluster cl = clusters.get(c);
         long days = s.genre.press() ? daysApart(s, cl) : -1;
-        if (days > STORY_DAYS) {
-          continue;
-        }
         double dot = 0;
         int named = 0;
         for (Map.Entry<String, Double> e : v.entrySet()) {
@@ -220,12 +230,15 @@ public final class Linker {
           if (w != null) {
             dot += e.getValue() * w;
             char kind = e.getKey().charAt(0);
-            if (kind == 'e' || kind == 's') {
+            if (kind == 'e' || kind == 's' || kind == 'n') {
               named++;
             }
           }
         }
         double cos = cl.norm == 0 ? 0 : dot / cl.norm;
+        if (days > STORY_DAYS && cos < SAME_TEXT) {
+          continue; // months apart: another event, unless it is nearly the same text (a date misread)
+        }
         // a shared place and a shared number are not a story: it takes named actors or items;
         // a record retells nothing, so it joins on its names and figures at a lower similarity
         boolean enough = record
@@ -261,6 +274,7 @@ public final class Linker {
         }
       }
     }
+    merge(clusters, vectors, df, cap);
     List<List<Integer>> ordered = new ArrayList<>();
     clusters.stream().filter(c -> !c.members.isEmpty()).forEach(c -> {
       c.members.sort(null);
@@ -277,6 +291,131 @@ public final class Linker {
     }
     return out;
   }
+
+  /** Cosine at which an article is in a story whatever its date says: it retells the same text. */
+  static final double SAME_TEXT = 0.5;
+
+  /** Features that mean the same in every language: concepts, names, values, places. */
+  private static boolean crossLingual(String feature) {
+    return "cespvn".indexOf(feature.charAt(0)) >= 0;
+  }
+
+  /** Cosine of two stories' centroids on what crosses languages at which they are one story. */
+  static final double MERGE_SIMILARITY = 0.2;
+
+  /**
+   * A second pass over the stories the first one formed: two stories whose centroids meet on
+   * features that cross languages (glossary concepts, names, values) are one story when they
+   * share two names or precise values at least and their articles' dates allow it. The first
+   * pass compares each document with stories as it reads them, so retellings in another
+   * language, which share fewer features, form stories of their own there.
+   */
+  private void merge(List<Cluster> clusters, List<Map<String, Double>> vectors, Map<String, Integer> df, int cap) {
+    int m = clusters.size();
+    List<Map<String, Double>> centroids = new ArrayList<>(m);
+    List<Map<String, Integer>> counts = new ArrayList<>(m);
+    for (Cluster c : clusters) {
+      Map<String, Double> sum = new HashMap<>();
+      Map<String, Integer> count = new HashMap<>();
+      for (int i : c.members) {
+        vectors.get(i).forEach((k, w) -> {
+          if (crossLingual(k)) {
+            sum.merge(k, w, Double::sum);
+            count.merge(k, 1, Integer::sum);
+          }
+        });
+      }
+      counts.add(count);
+      double n = Math.sqrt(sum.values().stream().mapToDouble(w -> w * w).sum());
+      if (n > 0) {
+        sum.replaceAll((k, w) -> w / n);
+      }
+      centroids.add(sum);
+    }
+    Map<String, List<Integer>> postings = new HashMap<>();
+    for (int c = 0; c < m; c++) {
+      for (String k : centroids.get(c).keySet()) {
+        if (df.get(k) <= cap && "esn".indexOf(k.charAt(0)) >= 0) {
+          postings.computeIfAbsent(k, x -> new ArrayList<>()).add(c);
+        }
+      }
+    }
+    record Candidate(int a, int b, double cos) {}
+    List<Candidate> cands = new ArrayList<>();
+    for (int a = 0; a < m; a++) {
+      Map<Integer, Integer> shared = new HashMap<>();
+      for (String k : centroids.get(a).keySet()) {
+        for (int b : postings.getOrDefault(k, List.of())) {
+          if (b > a) {
+            shared.merge(b, 1, Integer::sum);
+          }
+        }
+      }
+      for (Map.Entry<Integer, Integer> e : shared.entrySet()) {
+        int b = e.getKey();
+        double cos = 0;
+        Map<String, Double> x = centroids.get(a);
+        for (Map.Entry<String, Double> f : centroids.get(b).entrySet()) {
+          Double w = x.get(f.getKey());
+          if (w != null) {
+            cos += w * f.getValue();
+          }
+        }
+        double specific = 0;
+        List<String> why = new ArrayList<>();
+        for (Map.Entry<String, Integer> f : counts.get(b).entrySet()) {
+          Integer ca = counts.get(a).get(f.getKey());
+          if (ca != null && (ca + f.getValue()) >= 0.75 * df.get(f.getKey())) {
+            specific += f.getKey().charAt(0) == 'c' ? 0.5 : 1;
+            why.add(f.getKey());
+          }
+        }
+        if (DEBUG) {
+          System.err.printf("MERGE? %.3f named=%d specific=%.1f %s | %s %s%n", cos, e.getValue(), specific, title(clusters.get(a).members), title(clusters.get(b).members), why);
+        }
+        // two shared names, or features found nowhere else in the case, or a close match
+        boolean evidence = e.getValue() >= 2 || specific >= 4 || cos >= 1.75 * MERGE_SIMILARITY;
+        if (evidence && cos >= MERGE_SIMILARITY) {
+          cands.add(new Candidate(a, b, cos));
+        }
+      }
+    }
+    cands.sort(Comparator.comparingDouble(Candidate::cos).reversed());
+    int[] home = new int[m];
+    for (int i = 0; i < m; i++) {
+      home[i] = i;
+    }
+    for (Candidate c : cands) {
+      int a = find(home, c.a());
+      int b = find(home, c.b());
+      if (a == b) {
+        continue;
+      }
+      Cluster x = clusters.get(a);
+      Cluster y = clusters.get(b);
+      if (x.lastPress != null && y.lastPress != null
+          && Math.abs(x.lastPress.toEpochDay() - y.lastPress.toEpochDay()) > STORY_DAYS) {
+        continue;
+      }
+      for (int i : y.members) {
+        x.members.add(i);
+      }
+      y.members.clear();
+      if (y.lastPress != null && (x.lastPress == null || y.lastPress.isAfter(x.lastPress))) {
+        x.lastPress = y.lastPress;
+      }
+      home[b] = a;
+    }
+  }
+
+  private static int find(int[] home, int i) {
+    while (home[i] != i) {
+      i = home[i];
+    }
+    return i;
+  }
+
+  static final boolean DEBUG = System.getenv("DOSSIER_DEBUG_FACTS") != null;
 
   /** Days between two articles beyond which they are rarely about the same event. */
   static final int STORY_DAYS = 45;
@@ -320,8 +459,9 @@ public final class Linker {
     int conflict = 0;
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (Claim c : s.claims) {
-      List<Claim> theirs = cl.claims.get(c.key());
-      if (theirs == null || !seen.add(c.key())) {
+      Optional<String> key = storyKey(c);
+      List<Claim> theirs = key.map(cl.claims::get).orElse(null);
+      if (theirs == null || !seen.add(key.get())) {
         continue;
       }
       boolean agrees = false;
@@ -338,6 +478,14 @@ public final class Linker {
       }
     }
     return conflict < 2 || conflict <= agree;
+  }
+
+  /** A value claim with a named head ("18 Vetrov-3 boats"): what a retelling should agree on. */
+  private static Optional<String> storyKey(Claim c) {
+    if (c.measure().isEmpty() || c.frame().head().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(c.frame().dimension() + "|" + new java.util.TreeSet<>(c.frame().head()));
   }
 
   private String title(List<Integer> group) {

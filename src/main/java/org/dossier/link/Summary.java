@@ -47,7 +47,7 @@ final class Summary {
   /** One copy of each feature name across the case: most are shared by many documents. */
   private static final java.util.concurrent.ConcurrentHashMap<String, String> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private static String intern(String feature) {
+  static String intern(String feature) {
     if (NAMES.size() > 5_000_000) {
       return feature; // a pathological case: stop sharing rather than grow without bound
     }
@@ -78,12 +78,6 @@ final class Summary {
 
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
   private static final Pattern QUOTED = Pattern.compile("[\"“«„]([^\"”»“„]{20,600})[\"”»“]");
-  private static final Set<String> STOP = Set.of("that", "this", "with", "from", "have", "were",
-      "which", "would", "their", "there", "they", "been", "will", "also", "said", "into", "than",
-      "about", "after", "more", "other", "what", "when", "where", "while", "some", "such", "these",
-      "those", "over", "under", "between", "could", "should", "them", "then", "very", "most",
-      "это", "что", "как", "для", "также", "его", "она", "они", "было", "были", "быть", "который",
-      "которые", "после", "более", "при", "или", "уже", "так", "только");
 
   // ------------------------------------------------------------------ credits and markers
   /** A closing agency slug: "... it remains to be seen./REL" or a last line "/RFE". */
@@ -134,11 +128,12 @@ final class Summary {
       features.merge(intern((precise(v.value()) ? "s:" : "v:") + key), 2, Integer::sum);
     }
     for (Claim c : claims) {
-      if (c.value().value() instanceof Value.Date dt) {
+      if (c.measure().isPresent() && c.measure().get().value().value() instanceof Value.Date dt) {
         valueKeys.add("date:" + dt.iso());
       }
     }
     words(text);
+    concepts(d, text);
     quotes(text);
     cites(d);
     credits(text);
@@ -202,10 +197,6 @@ final class Summary {
       window[n % SHINGLE] = w.hashCode();
       starts[n % SHINGLE] = m.start();
       n++;
-      if (w.length() >= 4 && !STOP.contains(w) && !Character.isUpperCase(m.group().codePointAt(0))
-          && !Character.isDigit(m.group().codePointAt(0))) {
-        features.merge(intern("w:" + org.dossier.analyze.Sentences.key(w)), 1, Integer::sum);
-      }
       if (n >= SHINGLE) {
         long h = 1125899906842597L;
         for (int k = 0; k < SHINGLE; k++) {
@@ -221,6 +212,47 @@ final class Summary {
           shingles.add(new Shingle(h, start, m.end(), shingles.size() < SHINGLE_WORDS_KEPT ? text.substring(start, m.end()) : ""));
         }
       }
+    }
+  }
+
+  /**
+   * The content words as features: glossary concepts (which meet across languages), names
+   * written with a capital or digits (which meet across Latin and Cyrillic spellings, and carry
+   * names where no name model reads the language), stems and Chinese character pairs.
+   */
+  private void concepts(LinkDocument d, String text) {
+    int limit = Math.min(text.length(), 400_000);
+    // names the analysis read are features already; sources and datelines say who reports;
+    // the words of a date or an amount are read as its value
+    List<org.dossier.core.Span> names = new ArrayList<>();
+    d.annotations().entities().forEach(e -> names.add(e.span()));
+    d.annotations().attributions().forEach(a -> names.add(a.source()));
+    names.sort(null);
+    List<org.dossier.core.Span> values = new ArrayList<>();
+    for (ValueMention v : d.annotations().values()) {
+      if (!(v.value() instanceof Value.Count || v.value() instanceof Value.Things)) {
+        values.add(v.span());
+      }
+    }
+    values.sort(null);
+    int r = 0;
+    int q = 0;
+    for (org.dossier.analyze.Concepts.Token t : org.dossier.analyze.Concepts.shared().tokens(text, 0, limit, d.language())) {
+      String k = t.key();
+      if (k.startsWith("w:") && k.length() < 7) {
+        continue; // short stems are mostly function words the stop lists miss
+      }
+      while (r < names.size() && names.get(r).end() <= t.start()) {
+        r++;
+      }
+      while (q < values.size() && values.get(q).end() <= t.start()) {
+        q++;
+      }
+      if (t.name() && r < names.size() && names.get(r).start() <= t.start()
+          || q < values.size() && values.get(q).start() <= t.start()) {
+        continue;
+      }
+      features.merge(intern(k.startsWith("n:") ? "n" + k.substring(1) : k), 1, Integer::sum);
     }
   }
 

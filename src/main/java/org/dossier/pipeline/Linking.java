@@ -45,6 +45,7 @@ public final class Linking {
     SqliteCaseStore store = folder.store();
     try {
       Map<String, String> resolved = store.resolvedNames();
+      org.dossier.analyze.Gazetteer caseNames = CaseNames.of(resolved);
       List<Document> docs = new ArrayList<>();
       store.forEachAnalysed(docs::add);
       Linker linker = new Linker();
@@ -60,7 +61,7 @@ public final class Linking {
         for (int from = 0; from < docs.size(); from += slice) {
           List<Future<Optional<LinkDocument>>> pending = new ArrayList<>();
           for (Document d : docs.subList(from, Math.min(docs.size(), from + slice))) {
-            pending.add(pool.submit(() -> read(folder, d, resolved)));
+            pending.add(pool.submit(() -> read(folder, d, resolved, caseNames)));
           }
           List<LinkDocument> read = new ArrayList<>();
           for (Future<Optional<LinkDocument>> f : pending) {
@@ -104,8 +105,8 @@ public final class Linking {
     }
   }
 
-  private static Optional<LinkDocument> read(CaseFolder folder, Document d, Map<String, String> resolved)
-      throws IOException, SQLException {
+  private static Optional<LinkDocument> read(CaseFolder folder, Document d, Map<String, String> resolved,
+      org.dossier.analyze.Gazetteer caseNames) throws IOException, SQLException {
     String text;
     try {
       text = Files.readString(folder.layout().text(d.id()), StandardCharsets.UTF_8);
@@ -123,6 +124,7 @@ public final class Linking {
           a.attributions().stream().filter(m -> m.statement().end() <= cut && m.source().end() <= cut).toList(),
           a.documentDate(), a.entitiesAnalysed());
     }
+    a = CaseNames.spot(caseNames, text, a);
     List<String> names = new ArrayList<>(a.entities().size());
     for (EntityMention m : a.entities()) {
       names.add(resolved.getOrDefault(m.type().code() + "|" + m.text() + "|" + m.canonical(), m.canonical()));

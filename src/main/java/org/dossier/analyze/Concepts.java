@@ -1,0 +1,430 @@
+package org.dossier.analyze;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.WordlistLoader;
+import org.dossier.core.TranslitKey;
+
+/**
+ * The content words of a text as keys that meet across languages. A word the concept glossary
+ * knows becomes its concept ({@code c:sign} for "signed", "подписали", "签署", "unterzeichnet");
+ * a name (capitalised, or with digits) becomes a key on which its Latin and Cyrillic spellings
+ * meet ({@code n:...}); any other content word becomes its stem in its language ({@code
+ * w:...}); Chinese text the glossary does not cover becomes character pairs ({@code h:...}), as
+ * Chinese retrieval does. Function words are dropped (Snowball's stop lists).
+ *
+ * <p>The glossary ({@code concepts.tsv}: a concept and its words in English, Russian, Chinese,
+ * French, German, Spanish and Italian) is general vocabulary of news and public affairs, written
+ * for Dossier; its words are stemmed as the text is, so that inflected forms meet. German
+ * compounds the glossary lacks are split into two known parts ("Sicherheitsskandal" → security,
+ * scandal).
+ */
+public final class Concepts {
+  /** A content word: where it is, and its key. */
+  public record Token(int start, int end, String key) {
+    /** True for a glossary concept (which crosses languages), false for a stem or a name. */
+    public boolean concept() {
+      return key.startsWith("c:");
+    }
+
+    /** True for a name: a key on which its spellings in Latin and Cyrillic letters meet. */
+    public boolean name() {
+      return key.startsWith("n:");
+    }
+  }
+
+  static final String[] COLUMNS = {"en", "ru", "zh", "fr", "de", "es", "it"};
+  /** Longest Chinese glossary word looked for, in characters. */
+  private static final int MAX_HAN = 8;
+
+  private static volatile Concepts shared;
+
+  /** language -> word key -> concepts. */
+  private final Map<String, Map<String, List<String>>> words = new HashMap<>();
+  /** language -> first word key -> phrases (keys of every word) naming a concept. */
+  private final Map<String, Map<String, List<Phrase>>> phrases = new HashMap<>();
+  private final Map<String, List<String>> han = new HashMap<>();
+  private final Map<String, CharArraySet> stops = new HashMap<>();
+  private final int size;
+
+  private record Phrase(List<String> keys, String concept) {}
+
+  /** The glossary bundled with Dossier, loaded once. */
+  public static Concepts shared() {
+    Concepts c = shared;
+    if (c == null) {
+      synchronized (Concepts.class) {
+        c = shared;
+        if (c == null) {
+          try (InputStream in = Concepts.class.getResourceAsStream("concepts.tsv")) {
+            c = new Concepts(in == null ? List.of() : lines(in));
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled concept glossary", e);
+          }
+          shared = c;
+        }
+      }
+    }
+    return c;
+  }
+
+  /** A glossary from TSV lines: {@code concept, en, ru, zh, fr, de, es, it}, words split by |. */
+  public Concepts(List<String> tsv) {
+    int n = 0;
+    for (String line : tsv) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] cols = line.split("\t", -1);
+      String concept = cols[0].strip().toLowerCase(Locale.ROOT);
+      if (concept.isEmpty()) {
+        continue;
+      }
+      n++;
+      for (int i = 1; i < cols.length && i <= COLUMNS.length; i++) {
+        String lang = COLUMNS[i - 1];
+        for (String form : cols[i].split("\\|")) {
+          String f = form.strip();
+          if (!f.isEmpty()) {
+            add(lang, f, concept);
+          }
+        }
+      }
+    }
+    size = n;
+    for (String lang : List.of("en", "ru", "fr", "de", "es", "it")) {
+      stops.put(lang, stopWords(lang));
+    }
+  }
+
+  /** How many concepts the glossary holds. */
+  public int size() {
+    return size;
+  }
+
+  private void add(String lang, String form, String concept) {
+    if (lang.equals("zh")) {
+      List<String> l = han.computeIfAbsent(form, k -> new ArrayList<>(1));
+      if (!l.contains(concept)) {
+        l.add(concept);
+      }
+      return;
+    }
+    List<String> keys = new ArrayList<>();
+    for (String w : form.split("[\\s\\-’']+")) {
+      if (!w.isEmpty()) {
+        keys.add(MatchKeys.stem(MatchKeys.fold(w), lang));
+      }
+    }
+    if (keys.isEmpty()) {
+      return;
+    }
+    if (keys.size() == 1) {
+      List<String> l = words.computeIfAbsent(lang, k -> new HashMap<>()).computeIfAbsent(keys.get(0), k -> new ArrayList<>(1));
+      if (!l.contains(concept)) {
+        l.add(concept);
+      }
+    } else {
+      phrases.computeIfAbsent(lang, k -> new HashMap<>()).computeIfAbsent(keys.get(0), k -> new ArrayList<>(1))
+          .add(new Phrase(List.copyOf(keys), concept));
+    }
+  }
+
+  private static CharArraySet stopWords(String lang) {
+    String file = switch (lang) {
+      case "ru" -> "russian_stop.txt";
+      case "fr" -> "french_stop.txt";
+      case "de" -> "german_stop.txt";
+      case "es" -> "spanish_stop.txt";
+      case "it" -> "italian_stop.txt";
+      default -> "english_stop.txt";
+    };
+    try (InputStream in = org.apache.lucene.analysis.snowball.SnowballFilter.class.getResourceAsStream(file)) {
+      if (in == null) {
+        return CharArraySet.EMPTY_SET;
+      }
+      CharArraySet raw = WordlistLoader.getSnowballWordSet(new InputStreamReader(in, StandardCharsets.UTF_8));
+      CharArraySet folded = new CharArraySet(raw.size(), false);
+      for (Object o : raw) {
+        folded.add(MatchKeys.fold(new String((char[]) o)));
+      }
+      return folded;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> lines(InputStream in) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        out.add(line);
+      }
+    }
+    return out;
+  }
+
+  /** The language whose rules read a word: its script's, or the document's for Latin letters. */
+  private static String languageOf(String word, String documentLanguage) {
+    int cp = word.codePointAt(0);
+    Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+    if (s == Character.UnicodeScript.CYRILLIC) {
+      return "ru";
+    }
+    return MatchKeys.STEMMED.contains(documentLanguage) && !documentLanguage.equals("ru") ? documentLanguage : "en";
+  }
+
+  /** The content words of {@code text[from, to)}, in order. */
+  public List<Token> tokens(String text, int from, int to, String language) {
+    List<Token> out = new ArrayList<>();
+    int i = from;
+    List<int[]> run = new ArrayList<>(); // Latin/Cyrillic words before phrase matching
+    while (i < to) {
+      int cp = text.codePointAt(i);
+      if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+        flush(text, run, language, out);
+        int e = i;
+        while (e < to && Character.UnicodeScript.of(text.codePointAt(e)) == Character.UnicodeScript.HAN) {
+          e += Character.charCount(text.codePointAt(e));
+        }
+        hanRun(text, i, e, out);
+        i = e;
+        continue;
+      }
+      if (!Character.isLetterOrDigit(cp)) {
+        i += Character.charCount(cp);
+        continue;
+      }
+      int s = i;
+      while (i < to) {
+        int c = text.codePointAt(i);
+        boolean joiner = (c == '-' || c == '\'' || c == '’') && i + 1 < to && Character.isLetterOrDigit(text.codePointAt(i + 1))
+            && i > s;
+        if (!(Character.isLetterOrDigit(c) || joiner) || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+          break;
+        }
+        i += Character.charCount(c);
+      }
+      run.add(new int[] {s, i});
+    }
+    flush(text, run, language, out);
+    return out;
+  }
+
+  /** Reads a run of Latin or Cyrillic words: phrases first, then single words. */
+  private void flush(String text, List<int[]> run, String language, List<Token> out) {
+    if (run.isEmpty()) {
+      return;
+    }
+    int n = run.size();
+    String[] raw = new String[n];
+    String[] lang = new String[n];
+    String[] keys = new String[n];
+    for (int k = 0; k < n; k++) {
+      raw[k] = text.substring(run.get(k)[0], run.get(k)[1]);
+      lang[k] = languageOf(raw[k], language);
+      keys[k] = MatchKeys.stem(MatchKeys.fold(raw[k]), lang[k]);
+    }
+    int k = 0;
+    while (k < n) {
+      Map<String, List<Phrase>> ps = phrases.get(lang[k]);
+      int matched = 0;
+      if (ps != null && ps.containsKey(keys[k])) {
+        for (Phrase p : ps.get(keys[k])) {
+          int len = p.keys().size();
+          if (len > matched && k + len <= n && sameKeys(p.keys(), keys, k)) {
+            matched = len;
+            out.add(new Token(run.get(k)[0], run.get(k + len - 1)[1], "c:" + p.concept()));
+          }
+        }
+      }
+      if (matched > 0) {
+        k += matched;
+        continue;
+      }
+      word(raw[k], keys[k], lang[k], run.get(k)[0], run.get(k)[1], k == 0, out);
+      k++;
+    }
+    run.clear();
+  }
+
+  private static boolean sameKeys(List<String> phrase, String[] keys, int at) {
+    for (int j = 0; j < phrase.size(); j++) {
+      if (!phrase.get(j).equals(keys[at + j])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void word(String raw, String key, String lang, int start, int end, boolean first, List<Token> out) {
+    String folded = MatchKeys.fold(raw);
+    CharArraySet stop = stops.getOrDefault(lang, CharArraySet.EMPTY_SET);
+    if (stop.contains(folded) || folded.chars().allMatch(Character::isDigit)) {
+      return;
+    }
+    List<String> cs = lookup(lang, key, folded);
+    if (!cs.isEmpty()) {
+      for (String c : cs) {
+        out.add(new Token(start, end, "c:" + c));
+      }
+      return;
+    }
+    int cp = raw.codePointAt(0);
+    boolean digits = raw.chars().anyMatch(Character::isDigit);
+    if (Character.isUpperCase(cp) || digits) {
+      // a name (or a German noun): its spellings meet; a German compound may still be two words
+      if (lang.equals("de") && !digits) {
+        List<String> parts = compound(folded);
+        if (!parts.isEmpty()) {
+          for (String c : parts) {
+            out.add(new Token(start, end, "c:" + c));
+          }
+          return;
+        }
+      }
+      if (folded.length() < 2) {
+        return;
+      }
+      out.add(new Token(start, end, "n:" + TranslitKey.of(lang.equals("ru") && folded.length() > 4 ? key : folded)));
+      return;
+    }
+    if (folded.length() < 3) {
+      return;
+    }
+    out.add(new Token(start, end, "w:" + lang + ":" + key));
+  }
+
+  private List<String> lookup(String lang, String key, String folded) {
+    Map<String, List<String>> m = words.get(lang);
+    if (m == null) {
+      return List.of();
+    }
+    List<String> cs = m.get(key);
+    if (cs == null) {
+      cs = m.get(folded);
+    }
+    return cs == null ? List.of() : cs;
+  }
+
+  /** The concepts of a German compound's two parts, when the glossary knows both. */
+  private List<String> compound(String folded) {
+    if (folded.length() < 8) {
+      return List.of();
+    }
+    Map<String, List<String>> m = words.get("de");
+    if (m == null) {
+      return List.of();
+    }
+    for (int cut = folded.length() - 4; cut >= 4; cut--) {
+      String head = folded.substring(cut);
+      List<String> right = m.get(MatchKeys.stem(head, "de"));
+      if (right == null) {
+        continue;
+      }
+      String left = folded.substring(0, cut);
+      List<String> l = m.get(MatchKeys.stem(left, "de"));
+      if (l == null && left.endsWith("s") && left.length() > 4) {
+        l = m.get(MatchKeys.stem(left.substring(0, left.length() - 1), "de"));
+      }
+      if (l == null && left.endsWith("en") && left.length() > 5) {
+        l = m.get(MatchKeys.stem(left.substring(0, left.length() - 2), "de"));
+      }
+      if (l != null) {
+        List<String> out = new ArrayList<>(l);
+        out.addAll(right);
+        return out;
+      }
+    }
+    return List.of();
+  }
+
+  /** Chinese: the longest glossary words from the left; what is left as character pairs. */
+  private void hanRun(String text, int from, int to, List<Token> out) {
+    int i = from;
+    int gapStart = -1;
+    while (i < to) {
+      int best = 0;
+      List<String> cs = null;
+      for (int len = Math.min(MAX_HAN, to - i); len >= 2; len--) {
+        List<String> c = han.get(text.substring(i, i + len));
+        if (c != null) {
+          best = len;
+          cs = c;
+          break;
+        }
+      }
+      if (best == 0 && han.containsKey(text.substring(i, i + 1))) {
+        best = 1;
+        cs = han.get(text.substring(i, i + 1));
+      }
+      if (best > 0) {
+        pairs(text, gapStart, i, out);
+        gapStart = -1;
+        for (String c : cs) {
+          out.add(new Token(i, i + best, "c:" + c));
+        }
+        i += best;
+      } else {
+        if (gapStart < 0) {
+          gapStart = i;
+        }
+        i++;
+      }
+    }
+    pairs(text, gapStart, to, out);
+  }
+
+  private static void pairs(String text, int from, int to, List<Token> out) {
+    if (from < 0 || to - from < 2) {
+      return;
+    }
+    for (int j = from; j + 2 <= to; j++) {
+      out.add(new Token(j, j + 2, "h:" + text.substring(j, j + 2)));
+    }
+  }
+
+  /** The concept a single word names, if the glossary knows it. */
+  public Optional<String> concept(String word, String language) {
+    if (word.isEmpty()) {
+      return Optional.empty();
+    }
+    if (Character.UnicodeScript.of(word.codePointAt(0)) == Character.UnicodeScript.HAN) {
+      for (int len = Math.min(MAX_HAN, word.length()); len >= 1; len--) {
+        List<String> c = han.get(word.substring(0, len));
+        if (c != null) {
+          return Optional.of(c.get(0));
+        }
+      }
+      return Optional.empty();
+    }
+    String lang = languageOf(word, language);
+    String folded = MatchKeys.fold(word);
+    List<String> cs = lookup(lang, MatchKeys.stem(folded, lang), folded);
+    return cs.isEmpty() ? Optional.empty() : Optional.of(cs.get(0));
+  }
+
+  /** Every concept the glossary gives in one language: for tests and reports. */
+  Set<String> concepts(String language) {
+    Set<String> out = new HashSet<>();
+    if (language.equals("zh")) {
+      han.values().forEach(out::addAll);
+    } else {
+      words.getOrDefault(language, Map.of()).values().forEach(out::addAll);
+    }
+    return out;
+  }
+}

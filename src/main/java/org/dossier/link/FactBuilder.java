@@ -1,0 +1,335 @@
+package org.dossier.link;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.dossier.core.DocumentId;
+
+/**
+ * Joins the claims of one story that are about the same thing into facts, across documents and
+ * languages, and gives each fact a status. Two claims of different documents are about the same
+ * thing when they are of the same dimension (an amount with an amount, a date with a date, a
+ * name with the same entity) and their frames (the words around them as cross-language keys,
+ * weighted by closeness and by rarity in the story) are close enough; values that disagree need
+ * closer frames than values that agree, since a shared figure is itself evidence. Claims join
+ * greedily, best pairs first, and a fact holds at most one claim per document (a document that
+ * gives two different values speaks of two things), except a figure a document repeats.
+ */
+final class FactBuilder {
+  /** Frame similarity at which two claims with agreeing values are one fact. */
+  static final double AGREEING = 0.25;
+  /** Frame similarity at which two claims whose values disagree are one fact (a dispute). */
+  static final double DISAGREEING = 0.35;
+  /** Frame similarity at which two mentions of one entity are one fact. */
+  static final double NAMED = 0.3;
+  /** Similarity at which two sentences state the same thing. */
+  static final double STATED = 0.42;
+  /** Claims compared with each claim at most, by shared keys. */
+  static final int CANDIDATES = 200;
+
+  private final Function<DocumentId, String> names;
+  static final boolean DEBUG = System.getenv("DOSSIER_DEBUG_FACTS") != null;
+
+  FactBuilder(Function<DocumentId, String> names) {
+    this.names = names;
+  }
+
+  /** A pair of claims and how close they are. */
+  private record Pair(int a, int b, double score, boolean agree) {}
+
+  /** The facts of one story: several documents' claims first, then single claims. */
+  List<Fact> facts(String story, List<Claim> claims, int firstId) {
+    Map<String, Double> idf = idf(claims);
+    List<List<Claim>> groups = new ArrayList<>();
+    Map<String, List<Integer>> families = new LinkedHashMap<>();
+    for (int i = 0; i < claims.size(); i++) {
+      families.computeIfAbsent(family(claims.get(i)), k -> new ArrayList<>()).add(i);
+    }
+    for (List<Integer> fam : families.values()) {
+      groups.addAll(cluster(claims, fam, idf));
+    }
+    List<Fact> out = new ArrayList<>();
+    List<List<Claim>> multi = new ArrayList<>();
+    List<List<Claim>> single = new ArrayList<>();
+    for (List<Claim> g : groups) {
+      long docs = g.stream().map(Claim::document).distinct().count();
+      if (docs > 1) {
+        multi.add(g);
+      } else if (g.get(0).stated() instanceof Claim.Measure) {
+        single.add(g);
+      }
+    }
+    for (List<Claim> g : multi) {
+      out.add(fact("F" + (firstId + out.size()), story, g));
+    }
+    for (List<Claim> g : single) {
+      out.add(fact("F" + (firstId + out.size()), story, g));
+    }
+    return out;
+  }
+
+  /** Claims compared with each other: the same dimension, and for names the same entity. */
+  private static String family(Claim c) {
+    if (c.stated() instanceof Claim.Named) {
+      return "name|" + c.frame().head();
+    }
+    return c.frame().dimension();
+  }
+
+  /** How rare each key is among the story's sentences: rare keys tell things apart. */
+  private static Map<String, Double> idf(List<Claim> claims) {
+    Map<String, Set<String>> bySentence = new HashMap<>();
+    for (Claim c : claims) {
+      Set<String> keys = bySentence.computeIfAbsent(c.document().sha256() + ":" + c.sentence().start(), k -> new HashSet<>());
+      keys.addAll(c.frame().keys());
+      keys.addAll(c.frame().head());
+    }
+    Map<String, Integer> df = new HashMap<>();
+    for (Set<String> keys : bySentence.values()) {
+      keys.forEach(k -> df.merge(k, 1, Integer::sum));
+    }
+    int n = Math.max(1, bySentence.size());
+    Map<String, Double> idf = new HashMap<>();
+    df.forEach((k, d) -> idf.put(k, Math.log(1.0 + (double) n / d)));
+    return idf;
+  }
+
+  private List<List<Claim>> cluster(List<Claim> claims, List<Integer> fam, Map<String, Double> idf) {
+    // candidates: claims of other documents sharing a key near them (an inverted index)
+    Map<String, List<Integer>> postings = new HashMap<>();
+    for (int i : fam) {
+      Frame f = claims.get(i).frame();
+      for (String k : f.head()) {
+        postings.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
+      }
+      List<String> keys = f.keys();
+      for (int j = 0; j < keys.size() && j < 10; j++) {
+        postings.computeIfAbsent(keys.get(j), x -> new ArrayList<>()).add(i);
+      }
+    }
+    List<Pair> pairs = new ArrayList<>();
+    for (int i : fam) {
+      Claim a = claims.get(i);
+      Set<Integer> cands = new LinkedHashSet<>();
+      Frame f = a.frame();
+      List<String> keys = new ArrayList<>(f.head());
+      keys.addAll(f.keys().subList(0, Math.min(10, f.keys().size())));
+      for (String k : keys) {
+        for (int j : postings.getOrDefault(k, List.of())) {
+          if (j > i && !claims.get(j).document().equals(a.document())) {
+            cands.add(j);
+          }
+          if (cands.size() >= CANDIDATES) {
+            break;
+          }
+        }
+      }
+      for (int j : cands) {
+        Pair p = score(i, j, claims.get(i), claims.get(j), idf);
+        if (p != null) {
+          pairs.add(p);
+        }
+      }
+    }
+    pairs.sort(Comparator.comparingDouble(Pair::score).reversed());
+    // competitive linking: between two documents, each claim links to at most one claim, the
+    // best pairs first, so that a claim takes its best counterpart, not every similar one
+    Set<String> linked = new HashSet<>();
+    List<Pair> links = new ArrayList<>();
+    for (Pair p : pairs) {
+      Claim a = claims.get(p.a());
+      Claim b = claims.get(p.b());
+      String la = p.a() + ">" + b.document().sha256();
+      String lb = p.b() + ">" + a.document().sha256();
+      if (linked.contains(la) || linked.contains(lb)) {
+        continue;
+      }
+      linked.add(la);
+      linked.add(lb);
+      if (DEBUG) {
+        System.err.printf("LINK %.2f %s | %s%n   %s%n   %s%n", p.score(), a.quote(), b.quote(), a.frame(), b.frame());
+      }
+      links.add(p);
+    }
+    Map<Integer, Integer> groupOf = new HashMap<>();
+    Map<Integer, List<Integer>> members = new HashMap<>();
+    for (int i : fam) {
+      groupOf.put(i, i);
+      members.put(i, new ArrayList<>(List.of(i)));
+    }
+    for (Pair p : links) {
+      int ga = groupOf.get(p.a());
+      int gb = groupOf.get(p.b());
+      if (ga == gb || !compatible(claims, members.get(ga), members.get(gb))) {
+        continue;
+      }
+      if (!p.agree() && average(claims, members.get(ga), members.get(gb), idf) < DISAGREEING * 0.6) {
+        continue; // a dispute needs the two groups to be about the same thing, not one pair
+      }
+      List<Integer> into = members.get(ga);
+      for (int m : members.remove(gb)) {
+        groupOf.put(m, ga);
+        into.add(m);
+      }
+    }
+    List<List<Claim>> out = new ArrayList<>();
+    for (List<Integer> g : members.values()) {
+      g.sort(null);
+      List<Claim> cs = new ArrayList<>();
+      g.forEach(i -> cs.add(claims.get(i)));
+      out.add(cs);
+    }
+    out.sort(Comparator.comparingInt(g -> claims.indexOf(g.get(0))));
+    return out;
+  }
+
+  /** How close two claims are, or null when they cannot be one fact. */
+  private static Pair score(int i, int j, Claim a, Claim b, Map<String, Double> idf) {
+    double sim = Frame.similarity(a.frame(), b.frame(), idf);
+    if (a.stated() instanceof Claim.Measure ma && b.stated() instanceof Claim.Measure mb) {
+      Comparison.Result r = Comparison.compare(a, b);
+      boolean agree = r.verdict() == Comparison.Verdict.AGREE
+          || r.verdict() == Comparison.Verdict.DIVERGENT && r.comparable();
+      Set<String> ha = a.frame().head();
+      Set<String> hb = b.frame().head();
+      if (!ha.isEmpty() && !hb.isEmpty()) {
+        boolean shared = ha.stream().anyMatch(hb::contains);
+        sim += shared ? 0.15 : -0.25;
+      }
+      if (r.verdict() == Comparison.Verdict.AGREE && !r.why().contains("coarser")) {
+        sim += 0.12; // the same figure in two texts is evidence of the same fact
+      }
+      double need = agree ? AGREEING : DISAGREEING;
+      return sim >= need ? new Pair(i, j, sim, agree) : null;
+    }
+    if (a.stated() instanceof Claim.Named) {
+      return sim >= NAMED ? new Pair(i, j, sim, true) : null;
+    }
+    return sim >= STATED ? new Pair(i, j, sim, true) : null;
+  }
+
+  /** True when two groups share no document, save a document repeating the same figure. */
+  private static boolean compatible(List<Claim> claims, List<Integer> x, List<Integer> y) {
+    for (int i : x) {
+      for (int j : y) {
+        Claim a = claims.get(i);
+        Claim b = claims.get(j);
+        if (a.document().equals(b.document())) {
+          boolean same = a.stated() instanceof Claim.Measure && b.stated() instanceof Claim.Measure
+              && Comparison.compare(a, b).verdict() == Comparison.Verdict.AGREE;
+          if (!same) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  /** The average frame similarity between two groups' claims. */
+  private static double average(List<Claim> claims, List<Integer> x, List<Integer> y, Map<String, Double> idf) {
+    double sum = 0;
+    int n = 0;
+    for (int i : x) {
+      for (int j : y) {
+        sum += Frame.similarity(claims.get(i).frame(), claims.get(j).frame(), idf);
+        n++;
+      }
+    }
+    return n == 0 ? 0 : sum / n;
+  }
+
+  /** A value as several claims give it. */
+  private static final class Rep {
+    final Claim first;
+    final Set<DocumentId> documents = new LinkedHashSet<>();
+
+    Rep(Claim first) {
+      this.first = first;
+    }
+
+    String label() {
+      return "\"" + first.stated().text() + "\"";
+    }
+  }
+
+  private Fact fact(String id, String story, List<Claim> claims) {
+    Claim head = claims.get(0);
+    Set<DocumentId> documents = new LinkedHashSet<>();
+    claims.forEach(c -> documents.add(c.document()));
+    if (documents.size() == 1) {
+      return new Fact(id, story, head.subject(), head.property(), "single",
+          "Only " + names.apply(head.document()) + " states this.", claims);
+    }
+    if (!(head.stated() instanceof Claim.Measure)) {
+      String what = head.stated() instanceof Claim.Named n ? n.name() + " is named" : "the same statement is made";
+      return new Fact(id, story, head.subject(), head.property(), "agree",
+          documents.size() + " documents agree: " + what + " in the same context.", claims);
+    }
+    List<Rep> reps = new ArrayList<>();
+    for (Claim c : claims) {
+      Rep home = null;
+      for (Rep r : reps) {
+        if (r.first.stated().kind().equals(c.stated().kind())
+            && r.first.stated().normalized().equals(c.stated().normalized())
+            && r.first.qualifier().map(q -> q.bound()).equals(c.qualifier().map(q -> q.bound()))) {
+          home = r;
+          break;
+        }
+      }
+      if (home == null) {
+        home = new Rep(c);
+        reps.add(home);
+      }
+      home.documents.add(c.document());
+    }
+    List<String> conflicts = new ArrayList<>();
+    List<String> divergences = new ArrayList<>();
+    List<String> agreements = new ArrayList<>();
+    for (int i = 0; i < reps.size(); i++) {
+      for (int j = i + 1; j < reps.size(); j++) {
+        Rep a = reps.get(i);
+        Rep b = reps.get(j);
+        Comparison.Result r = Comparison.compare(a.first, b.first);
+        String pair = a.label() + " (" + docs(a) + ") against " + b.label() + " (" + docs(b) + "): " + r.why();
+        switch (r.verdict()) {
+          case CONFLICT -> conflicts.add(pair);
+          case DIVERGENT -> divergences.add(pair);
+          case AGREE -> agreements.add(a.label() + " and " + b.label() + ": " + r.why());
+        }
+      }
+    }
+    if (!conflicts.isEmpty()) {
+      List<String> all = new ArrayList<>(conflicts);
+      all.addAll(divergences);
+      return new Fact(id, story, head.subject(), head.property(), "conflict",
+          "Sources disagree: " + String.join("; ", all) + ".", claims);
+    }
+    if (!divergences.isEmpty()) {
+      return new Fact(id, story, head.subject(), head.property(), "divergent",
+          "Compatible only under qualifiers: " + String.join("; ", divergences) + ".", claims);
+    }
+    String how = agreements.isEmpty() ? "the same value" : String.join("; ", agreements);
+    return new Fact(id, story, head.subject(), head.property(), "agree",
+        documents.size() + " documents agree (" + how + ").", claims);
+  }
+
+  private String docs(Rep r) {
+    List<String> n = new ArrayList<>();
+    for (DocumentId d : r.documents) {
+      n.add(names.apply(d));
+      if (n.size() == 3 && r.documents.size() > 3) {
+        n.add("and " + (r.documents.size() - 3) + " more");
+        break;
+      }
+    }
+    return String.join(", ", n);
+  }
+}

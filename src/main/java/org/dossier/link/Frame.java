@@ -1,0 +1,122 @@
+package org.dossier.link;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a claim is about, as the link stage compares it across documents and languages: the
+ * words around it as keys that meet across languages (concepts, names, other values), each
+ * weighted by its closeness to the claim, and its head: the noun a number counts, the entity a
+ * mention names. Two claims about the same thing have frames whose near keys overlap.
+ *
+ *
+ * <p>The dimension says what kind of claim this is, for comparing like with like: {@code
+ * money}, {@code date}, {@code count}, {@code percent}, {@code age}, {@code duration}, {@code
+ * name:person} ..., {@code statement}. The head holds the keys of the counted noun or the named
+ * entity, and is empty when the text gives none.
+ */
+public final class Frame {
+  /** Keys kept per claim at most: the nearest. */
+  static final int MAX_KEYS = 24;
+
+  private final String dimension;
+  private final Set<String> head;
+  private final List<String> keys;
+  /** Compact (a frame per claim of every document is kept): one weight per key. */
+  private final float[] weights;
+
+  Frame(String dimension, Set<String> head, List<String> keys, float[] weights) {
+    this.dimension = Objects.requireNonNull(dimension, "dimension");
+    this.head = Set.copyOf(head);
+    this.keys = List.copyOf(keys);
+    this.weights = weights.clone();
+    if (weights.length != keys.size()) {
+      throw new IllegalArgumentException("one weight per key: " + keys.size() + " keys, " + weights.length + " weights");
+    }
+  }
+
+  public String dimension() {
+    return dimension;
+  }
+
+  public Set<String> head() {
+    return head;
+  }
+
+  public List<String> keys() {
+    return keys;
+  }
+
+  /** The weight of {@code key}, or 0. */
+  float weight(String key) {
+    int i = keys.indexOf(key);
+    return i < 0 ? 0f : weights[i];
+  }
+
+  /** Builds a frame from weighted keys, keeping the heaviest {@link #MAX_KEYS}. */
+  static Frame of(String dimension, Set<String> head, Map<String, Float> weighted) {
+    List<Map.Entry<String, Float>> es = new ArrayList<>(weighted.entrySet());
+    es.sort(Map.Entry.<String, Float>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    if (es.size() > MAX_KEYS) {
+      es = es.subList(0, MAX_KEYS);
+    }
+    List<String> keys = new ArrayList<>(es.size());
+    float[] w = new float[es.size()];
+    for (int i = 0; i < es.size(); i++) {
+      keys.add(Summary.intern(es.get(i).getKey()));
+      w[i] = es.get(i).getValue();
+    }
+    return new Frame(dimension, head, keys, w);
+  }
+
+  /**
+   * Cosine similarity of two frames' weighted keys, each key also weighted by how rare it is in
+   * the story ({@code idf}, default 1).
+   */
+  static double similarity(Frame a, Frame b, Map<String, Double> idf) {
+    Map<String, Double> x = new HashMap<>();
+    for (int i = 0; i < a.keys.size(); i++) {
+      x.put(a.keys.get(i), a.weights[i] * idf.getOrDefault(a.keys.get(i), 1.0));
+    }
+    double dot = 0;
+    double nb = 0;
+    for (int i = 0; i < b.keys.size(); i++) {
+      double w = b.weights[i] * idf.getOrDefault(b.keys.get(i), 1.0);
+      nb += w * w;
+      Double o = x.get(b.keys.get(i));
+      if (o != null) {
+        dot += o * w;
+      }
+    }
+    double na = 0;
+    for (double w : x.values()) {
+      na += w * w;
+    }
+    return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Frame f && f.dimension.equals(dimension) && f.head.equals(head) && f.keys.equals(keys)
+        && Arrays.equals(f.weights, weights);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(dimension, head, keys, Arrays.hashCode(weights));
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder(dimension).append(head).append('{');
+    for (int i = 0; i < keys.size(); i++) {
+      b.append(i == 0 ? "" : ", ").append(keys.get(i)).append('=').append(String.format(java.util.Locale.ROOT, "%.2f", weights[i]));
+    }
+    return b.append('}').toString();
+  }
+}
