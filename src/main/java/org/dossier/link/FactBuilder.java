@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.dossier.core.DocumentId;
@@ -52,8 +53,12 @@ final class FactBuilder {
     for (int i = 0; i < claims.size(); i++) {
       families.computeIfAbsent(family(claims.get(i)), k -> new ArrayList<>()).add(i);
     }
-    for (List<Integer> fam : families.values()) {
-      groups.addAll(cluster(claims, fam, idf));
+    for (Map.Entry<String, List<Integer>> fam : families.entrySet()) {
+      if (fam.getKey().startsWith("name|")) {
+        named(claims, fam.getValue(), idf).ifPresent(groups::add);
+      } else {
+        groups.addAll(cluster(claims, fam.getValue(), idf));
+      }
     }
     List<Fact> out = new ArrayList<>();
     List<List<Claim>> multi = new ArrayList<>();
@@ -66,13 +71,70 @@ final class FactBuilder {
         single.add(g);
       }
     }
+    List<Fact> several = new ArrayList<>();
     for (List<Claim> g : multi) {
-      out.add(fact("F" + (firstId + out.size()), story, g));
+      several.add(fact("", story, g));
+    }
+    // disputes first, then figures, statements and names
+    several.sort(Comparator.comparingInt(FactBuilder::rank));
+    for (Fact f : several) {
+      out.add(new Fact("F" + (firstId + out.size()), f.story(), f.subject(), f.property(), f.status(),
+          f.explanation(), f.claims()));
     }
     for (List<Claim> g : single) {
       out.add(fact("F" + (firstId + out.size()), story, g));
     }
     return out;
+  }
+
+  private static int rank(Fact f) {
+    Claim c = f.claims().get(0);
+    int kind = c.stated() instanceof Claim.Measure ? 0 : c.stated() instanceof Claim.Said ? 1 : 2;
+    int status = switch (f.status()) {
+      case "conflict" -> 0;
+      case "divergent" -> 1;
+      default -> 2;
+    };
+    return status * 3 + kind;
+  }
+
+  /**
+   * The mentions of one entity across the story's documents as one fact: from each document the
+   * mention whose surroundings are most like the other documents' mentions, and the role the
+   * documents agree on (the concept most often near the name: "arrest", "sign", "leak").
+   */
+  private Optional<List<Claim>> named(List<Claim> claims, List<Integer> fam, Map<String, Double> idf) {
+    Map<DocumentId, List<Claim>> byDoc = new LinkedHashMap<>();
+    for (int i : fam) {
+      byDoc.computeIfAbsent(claims.get(i).document(), d -> new ArrayList<>()).add(claims.get(i));
+    }
+    if (byDoc.size() < 2) {
+      return Optional.empty();
+    }
+    List<Claim> chosen = new ArrayList<>();
+    for (Map.Entry<DocumentId, List<Claim>> e : byDoc.entrySet()) {
+      Claim best = null;
+      double bestScore = -1;
+      for (Claim c : e.getValue()) {
+        double score = 0;
+        for (Map.Entry<DocumentId, List<Claim>> o : byDoc.entrySet()) {
+          if (o.getKey().equals(e.getKey())) {
+            continue;
+          }
+          double top = 0;
+          for (Claim d : o.getValue()) {
+            top = Math.max(top, Frame.similarity(c.frame(), d.frame(), idf));
+          }
+          score += top;
+        }
+        if (score > bestScore) {
+          bestScore = score;
+          best = c;
+        }
+      }
+      chosen.add(best);
+    }
+    return Optional.of(chosen);
   }
 
   /** Claims compared with each other: the same dimension, and for names the same entity. */
@@ -268,10 +330,14 @@ final class FactBuilder {
       return new Fact(id, story, head.subject(), head.property(), "single",
           "Only " + names.apply(head.document()) + " states this.", claims);
     }
+    if (head.stated() instanceof Claim.Named n) {
+      Optional<String> role = role(claims);
+      return new Fact(id, story, n.name(), role.map(r -> "named: " + r).orElse("named"), "agree",
+          documents.size() + " documents name " + n.name() + role.map(r -> " with \"" + r + "\"").orElse("") + ".", claims);
+    }
     if (!(head.stated() instanceof Claim.Measure)) {
-      String what = head.stated() instanceof Claim.Named n ? n.name() + " is named" : "the same statement is made";
       return new Fact(id, story, head.subject(), head.property(), "agree",
-          documents.size() + " documents agree: " + what + " in the same context.", claims);
+          documents.size() + " documents make the same statement.", claims);
     }
     List<Rep> reps = new ArrayList<>();
     for (Claim c : claims) {
@@ -319,6 +385,23 @@ final class FactBuilder {
     String how = agreements.isEmpty() ? "the same value" : String.join("; ", agreements);
     return new Fact(id, story, head.subject(), head.property(), "agree",
         documents.size() + " documents agree (" + how + ").", claims);
+  }
+
+  /** The concept most documents have near a name (in two at least), as a role: "arrest". */
+  private static Optional<String> role(List<Claim> claims) {
+    Map<String, Double> weight = new HashMap<>();
+    Map<String, Set<DocumentId>> docs = new HashMap<>();
+    for (Claim c : claims) {
+      List<String> keys = c.frame().keys();
+      for (String k : keys) {
+        if (k.startsWith("c:")) {
+          weight.merge(k, (double) c.frame().weight(k), Double::sum);
+          docs.computeIfAbsent(k, x -> new HashSet<>()).add(c.document());
+        }
+      }
+    }
+    return weight.entrySet().stream().filter(e -> docs.get(e.getKey()).size() >= 2)
+        .max(Map.Entry.comparingByValue()).map(e -> e.getKey().substring(2).replace('-', ' '));
   }
 
   private String docs(Rep r) {

@@ -313,19 +313,15 @@ public final class Linker {
   private void merge(List<Cluster> clusters, List<Map<String, Double>> vectors, Map<String, Integer> df, int cap) {
     int m = clusters.size();
     List<Map<String, Double>> centroids = new ArrayList<>(m);
-    List<Map<String, Integer>> counts = new ArrayList<>(m);
     for (Cluster c : clusters) {
       Map<String, Double> sum = new HashMap<>();
-      Map<String, Integer> count = new HashMap<>();
       for (int i : c.members) {
         vectors.get(i).forEach((k, w) -> {
           if (crossLingual(k)) {
             sum.merge(k, w, Double::sum);
-            count.merge(k, 1, Integer::sum);
           }
         });
       }
-      counts.add(count);
       double n = Math.sqrt(sum.values().stream().mapToDouble(w -> w * w).sum());
       if (n > 0) {
         sum.replaceAll((k, w) -> w / n);
@@ -361,20 +357,11 @@ public final class Linker {
             cos += w * f.getValue();
           }
         }
-        double specific = 0;
-        List<String> why = new ArrayList<>();
-        for (Map.Entry<String, Integer> f : counts.get(b).entrySet()) {
-          Integer ca = counts.get(a).get(f.getKey());
-          if (ca != null && (ca + f.getValue()) >= 0.75 * df.get(f.getKey())) {
-            specific += f.getKey().charAt(0) == 'c' ? 0.5 : 1;
-            why.add(f.getKey());
-          }
-        }
         if (DEBUG) {
-          System.err.printf("MERGE? %.3f named=%d specific=%.1f %s | %s %s%n", cos, e.getValue(), specific, title(clusters.get(a).members), title(clusters.get(b).members), why);
+          System.err.printf("MERGE? %.3f named=%d %s | %s%n", cos, e.getValue(), title(clusters.get(a).members), title(clusters.get(b).members));
         }
-        // two shared names, or features found nowhere else in the case, or a close match
-        boolean evidence = e.getValue() >= 2 || specific >= 4 || cos >= 1.75 * MERGE_SIMILARITY;
+        // two shared names or precise values, or a close match on everything that crosses languages
+        boolean evidence = e.getValue() >= 2 || cos >= 1.75 * MERGE_SIMILARITY;
         if (evidence && cos >= MERGE_SIMILARITY) {
           cands.add(new Candidate(a, b, cos));
         }
