@@ -382,8 +382,10 @@ public final class ClaimExtractor {
   }
 
   /** Concepts of scale and quantity words, which name how much, not what. */
-  static final Set<String> QUANTITY_WORDS = Set.of("million", "billion", "thousand", "hundred", "trillion",
-      "dozen", "percent", "number", "total", "about", "more-than", "less-than", "nearly", "at-least");
+  static final Set<String> QUANTITY_WORDS = Set.of("million", "billion", "thousand", "ten-thousand", "hundred",
+      "trillion", "dozen", "percent", "number", "total", "about", "more-than", "less-than", "nearly", "at-least",
+      "at-most", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "fifty",
+      "both", "half", "several", "many", "few", "more", "less", "only", "additional", "estimate-number", "most");
   /** Concepts of time units: a count of them is a duration. */
   static final Set<String> TIME_UNITS = Set.of("c:day", "c:week", "c:month", "c:year", "c:hour", "c:minute", "c:decade");
 

@@ -56,7 +56,14 @@ final class Comparison {
           + ", so a different final value does not contradict it");
     }
     if (x instanceof Value.Date dx && y instanceof Value.Date dy) {
-      return dates(dx, qa, dy, qb);
+      Result r = dates(dx, qa, dy, qb);
+      if (r.verdict() == Verdict.CONFLICT && (dx.relative() || dy.relative())) {
+        // "last month", "on Friday": read against each document's own date, which may be wrong
+        Value.Date rel = dx.relative() ? dx : dy;
+        return new Result(Verdict.DIVERGENT, r.why() + ", but " + rel.iso()
+            + " was read relative to its document's own date (\"" + (dx.relative() ? vx : vy).text() + "\")", true);
+      }
+      return r;
     }
     if (x instanceof Value.Money mx && y instanceof Value.Money my) {
       Optional<Value.Money> my2 = converted(b, mx.currency());

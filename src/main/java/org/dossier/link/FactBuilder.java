@@ -27,7 +27,7 @@ final class FactBuilder {
   /** Frame similarity at which two claims with agreeing values are one fact. */
   static final double AGREEING = 0.25;
   /** Frame similarity at which two claims whose values disagree are one fact (a dispute). */
-  static final double DISAGREEING = 0.35;
+  static final double DISAGREEING = 0.5;
   /** Frame similarity at which two mentions of one entity are one fact. */
   static final double NAMED = 0.3;
   /** Similarity at which two sentences state the same thing. */
@@ -263,7 +263,14 @@ final class FactBuilder {
       Set<String> hb = b.frame().head();
       if (!ha.isEmpty() && !hb.isEmpty()) {
         boolean shared = ha.stream().anyMatch(hb::contains);
+        boolean nested = ha.size() <= hb.size() ? hb.containsAll(ha) : ha.containsAll(hb);
+        if (!nested && !agree) {
+          return null; // different numbers of different things ("60 howitzer systems", "8 weapons systems")
+        }
         sim += shared ? 0.15 : -0.25;
+      }
+      if (!agree && sharedEvidence(a.frame(), b.frame(), idf) < 2) {
+        return null; // a dispute needs two things in common besides the kind of value
       }
       if (r.verdict() == Comparison.Verdict.AGREE && !r.why().contains("coarser")) {
         sim += 0.12; // the same figure in two texts is evidence of the same fact
@@ -276,6 +283,25 @@ final class FactBuilder {
     }
     return sim >= STATED ? new Pair(i, j, sim, true) : null;
   }
+
+  /** Keys near both claims that are not common in the story (idf above the median's). */
+  private static int sharedEvidence(Frame a, Frame b, Map<String, Double> idf) {
+    int n = 0;
+    for (String k : a.keys()) {
+      if (a.weight(k) >= 0.3f && b.weight(k) >= 0.3f && idf.getOrDefault(k, 1.0) >= RARE) {
+        n++;
+      }
+    }
+    for (String k : a.head()) {
+      if (b.head().contains(k)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** An idf at which a key is in a third of a story's sentences or fewer. */
+  static final double RARE = Math.log(1.0 + 3.0);
 
   /** True when two groups share no document, save a document repeating the same figure. */
   private static boolean compatible(List<Claim> claims, List<Integer> x, List<Integer> y) {
