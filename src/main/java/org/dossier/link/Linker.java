@@ -274,7 +274,10 @@ public final class Linker {
         }
       }
     }
-    merge(clusters, vectors, df, cap);
+    for (int round = 0; round < MERGE_ROUNDS && merge(clusters, vectors, df, cap); round++) {
+      clusters.removeIf(c -> c.members.isEmpty());
+    }
+    clusters.removeIf(c -> c.members.isEmpty());
     List<List<Integer>> ordered = new ArrayList<>();
     clusters.stream().filter(c -> !c.members.isEmpty()).forEach(c -> {
       c.members.sort(null);
@@ -310,7 +313,8 @@ public final class Linker {
    * pass compares each document with stories as it reads them, so retellings in another
    * language, which share fewer features, form stories of their own there.
    */
-  private void merge(List<Cluster> clusters, List<Map<String, Double>> vectors, Map<String, Integer> df, int cap) {
+  private boolean merge(List<Cluster> clusters, List<Map<String, Double>> vectors, Map<String, Integer> df, int cap) {
+    boolean merged = false;
     int m = clusters.size();
     List<Map<String, Double>> centroids = new ArrayList<>(m);
     for (Cluster c : clusters) {
@@ -331,7 +335,7 @@ public final class Linker {
     Map<String, List<Integer>> postings = new HashMap<>();
     for (int c = 0; c < m; c++) {
       for (String k : centroids.get(c).keySet()) {
-        if (df.get(k) <= cap && "esn".indexOf(k.charAt(0)) >= 0) {
+        if (df.get(k) <= cap) {
           postings.computeIfAbsent(k, x -> new ArrayList<>()).add(c);
         }
       }
@@ -343,7 +347,7 @@ public final class Linker {
       for (String k : centroids.get(a).keySet()) {
         for (int b : postings.getOrDefault(k, List.of())) {
           if (b > a) {
-            shared.merge(b, 1, Integer::sum);
+            shared.merge(b, "esn".indexOf(k.charAt(0)) >= 0 ? 1 : 0, Integer::sum);
           }
         }
       }
@@ -392,8 +396,13 @@ public final class Linker {
         x.lastPress = y.lastPress;
       }
       home[b] = a;
+      merged = true;
     }
+    return merged;
   }
+
+  /** Passes of merging at most: each compares the stories the previous one formed. */
+  static final int MERGE_ROUNDS = 4;
 
   private static int find(int[] home, int i) {
     while (home[i] != i) {
