@@ -146,7 +146,7 @@ final class FactBuilder {
   }
 
   /** How rare each key is among the story's sentences: rare keys tell things apart. */
-  private static Map<String, Double> idf(List<Claim> claims) {
+  static Map<String, Double> idf(List<Claim> claims) {
     Map<String, Set<String>> bySentence = new HashMap<>();
     for (Claim c : claims) {
       Set<String> keys = bySentence.computeIfAbsent(c.document().sha256() + ":" + c.sentence().start(), k -> new HashSet<>());

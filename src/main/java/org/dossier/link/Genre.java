@@ -46,8 +46,49 @@ public record Genre(String kind, Optional<String> outlet, List<String> evidence)
       "(?m)^\\s*\\p{Lu}[\\p{L}.'’\\- ]{1,60},\\s*[«\"“]([^»\"”\\n]{2,60})[»\"”]\\s*,");
   private static final Pattern FIRST_PERSON = Pattern.compile("(?iu)\\b(?:we|our|us|мы|нас|наш\\p{L}*)\\b|我们");
 
+  /** Concepts of reporting: what news prose says about its sources. */
+  private static final java.util.Set<String> REPORTING = java.util.Set.of("c:say", "c:report-verb",
+      "c:reportedly", "c:announce", "c:confirm", "c:deny", "c:claim", "c:allege", "c:reveal", "c:according-to",
+      "c:spokesperson", "c:interview", "c:press-conference", "c:statement", "c:comment", "c:add", "c:news",
+      "c:newspaper", "c:journalist", "c:reporter", "c:media", "c:news-agency", "c:television", "c:radio");
+
+  private static int reportingWords(String head, String language) {
+    int n = 0;
+    for (org.dossier.analyze.Concepts.Token t : org.dossier.analyze.Concepts.shared().tokens(head, 0, head.length(), language)) {
+      if (REPORTING.contains(t.key())) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** True when most of the text is in lines of running sentences, not fields, lists or tables. */
+  static boolean prose(String head) {
+    int proseChars = 0;
+    int total = 0;
+    for (String line : head.split("\n")) {
+      String l = line.strip();
+      if (l.isEmpty()) {
+        continue;
+      }
+      total += l.length();
+      long words = l.split("\\s+").length;
+      boolean han = l.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count() >= 30;
+      if ((words >= 12 || han) && l.matches("(?s).*[.!?。！？»\"”)]\\s*$|(?s).*[.!?。] .*")) {
+        proseChars += l.length();
+      }
+    }
+    return total > 0 && proseChars >= 0.6 * total;
+  }
+
+  /** The text without quoted passages: a quoted "we" is the speaker's, not the document's. */
+  private static String unquoted(String text) {
+    return text.replaceAll("[\"“«„][^\"”»“„\\n]{0,400}[\"”»“]", " ");
+  }
+
   /** Reads the genre of a document. */
-  public static Genre of(String text, String mediaType, Map<String, List<String>> metadata, Annotations a) {
+  public static Genre of(String text, String language, String mediaType, Map<String, List<String>> metadata,
+      Annotations a) {
     List<String> evidence = new ArrayList<>();
     String head = text.substring(0, Math.min(text.length(), 3_000));
     String type = mediaType == null ? "" : mediaType;
@@ -123,7 +164,13 @@ public record Genre(String kind, Optional<String> outlet, List<String> evidence)
     if (press >= 3) {
       return new Genre("article", outlet, evidence);
     }
-    long firstPerson = FIRST_PERSON.matcher(head).results().count();
+    // prose that reports: sentences in paragraphs, with the words of reporting in them
+    int reporting = reportingWords(head, language);
+    if (record == 0 && prose(head) && (reporting >= 2 || press > 0 || FIRST_PERSON.matcher(unquoted(head)).results().count() < 4)) {
+      evidence.add("prose without the marks of a record" + (reporting > 0 ? ", " + reporting + " words of reporting" : ""));
+      return new Genre("article", outlet, evidence);
+    }
+    long firstPerson = FIRST_PERSON.matcher(unquoted(head)).results().count();
     if (firstPerson >= 4) {
       return new Genre("statement", Optional.empty(), List.of("first person, " + firstPerson + " times"));
     }

@@ -40,7 +40,7 @@ public final class Linker {
 
   /** Reads one document; its text is not kept. Safe to call from several threads at once. */
   public void add(LinkDocument d) {
-    Genre genre = Genre.of(d.text(), d.mediaType(), d.metadata(), d.annotations());
+    Genre genre = Genre.of(d.text(), d.language(), d.mediaType(), d.metadata(), d.annotations());
     List<org.dossier.core.Span> sentences = org.dossier.analyze.Sentences.of(d.text(), d.language());
     Set<String> outlets = new HashSet<>();
     genre.outlet().ifPresent(o -> outlets.add(Lexicon.fold(o)));

@@ -107,6 +107,7 @@ final class Propagation {
         }
       }
       if (members.size() > 1 && members.size() <= 400) {
+        aligned(members);
         translations(members);
         onlyOriginals(members);
       }
@@ -292,6 +293,115 @@ final class Propagation {
       }
     }
     return Optional.empty();
+  }
+
+  // ------------------------------------------------------------------ sentence alignment
+
+  /** Similarity at which two sentences of different documents say the same thing. */
+  static final double SAME_SENTENCE = 0.5;
+  /** Aligned sentences a translation or rewrite needs, and the share of its sentences they are. */
+  static final int ALIGNED_MIN = 3;
+  static final double ALIGNED_SHARE = 0.4;
+
+  /** One sentence of one document aligned with one of another, and how close. */
+  private record Aligned(Claim a, Claim b, double sim) {}
+
+  /**
+   * Documents of a story that say the same things sentence by sentence: in another language, a
+   * translation; in the same language, a rewrite (a copy is found by its shingles already). Each
+   * sentence of one document is matched with its closest sentence of the other (by the frames of
+   * cross-language keys its statement claim carries); a pair needs {@link #ALIGNED_MIN} matched
+   * sentences making {@link #ALIGNED_SHARE} of the shorter document at least.
+   */
+  private void aligned(List<Integer> members) {
+    Map<Integer, List<Claim>> said = new HashMap<>();
+    List<Claim> all = new ArrayList<>();
+    for (int i : members) {
+      List<Claim> own = new ArrayList<>();
+      for (Claim c : docs.get(i).claims) {
+        if (c.stated() instanceof Claim.Said) {
+          own.add(c);
+        }
+      }
+      said.put(i, own);
+      all.addAll(own);
+    }
+    Map<String, Double> idf = FactBuilder.idf(all);
+    for (int x = 0; x < members.size(); x++) {
+      for (int y = x + 1; y < members.size(); y++) {
+        int i = members.get(x);
+        int j = members.get(y);
+        if (linked(i, j) || linked(j, i)) {
+          continue;
+        }
+        List<Claim> si = said.get(i);
+        List<Claim> sj = said.get(j);
+        if (si.isEmpty() || sj.isEmpty()) {
+          continue;
+        }
+        List<Aligned> pairs = align(si, sj, idf);
+        int shorter = Math.min(si.size(), sj.size());
+        if (pairs.size() < ALIGNED_MIN || pairs.size() < ALIGNED_SHARE * shorter) {
+          continue;
+        }
+        Summary a = docs.get(i);
+        Summary b = docs.get(j);
+        boolean translation = !a.language.equals(b.language);
+        // the derived one: the later; on the same day the one more of whose sentences are matched
+        int derived;
+        if (a.date.isPresent() && b.date.isPresent() && !a.date.get().equals(b.date.get())) {
+          derived = a.date.get().isAfter(b.date.get()) ? i : j;
+        } else {
+          double ci = (double) pairs.size() / si.size();
+          double cj = (double) pairs.size() / sj.size();
+          derived = ci != cj ? (ci > cj ? i : j) : (a.name.compareTo(b.name) > 0 ? i : j);
+        }
+        int source = derived == i ? j : i;
+        Summary d = docs.get(derived);
+        Summary o = docs.get(source);
+        List<Evidence> evidence = new ArrayList<>();
+        evidence.add(new Evidence(d.name, 0, 0, "", String.format(java.util.Locale.ROOT,
+            "%d of %d sentences of %s say what sentences of %s say%s", pairs.size(), said.get(derived).size(),
+            d.name, o.name, translation ? " (" + d.language + " and " + o.language + ")" : "")));
+        pairs.sort((p, q) -> Double.compare(q.sim(), p.sim()));
+        for (Aligned p : pairs.subList(0, Math.min(3, pairs.size()))) {
+          Claim mine = p.a().document().equals(d.id) ? p.a() : p.b();
+          Claim theirs = mine == p.a() ? p.b() : p.a();
+          evidence.add(new Evidence(d.name, mine.span().start(), mine.span().end(), clip(mine.quote()),
+              "as " + o.name + " @" + theirs.span().start() + "-" + theirs.span().end() + ": \"" + clip(theirs.quote()) + "\""));
+        }
+        add(derived, o.name, Optional.of(o.id), translation ? "translates" : "rewrites", evidence);
+      }
+    }
+  }
+
+  private static String clip(String s) {
+    String t = s.replaceAll("\\s+", " ").strip();
+    return t.length() <= 160 ? t : t.substring(0, 157) + "...";
+  }
+
+  /** Sentences of two documents matched one to one, closest first, above {@link #SAME_SENTENCE}. */
+  private static List<Aligned> align(List<Claim> x, List<Claim> y, Map<String, Double> idf) {
+    List<Aligned> cands = new ArrayList<>();
+    for (Claim a : x) {
+      for (Claim b : y) {
+        double sim = Frame.similarity(a.frame(), b.frame(), idf);
+        if (sim >= SAME_SENTENCE) {
+          cands.add(new Aligned(a, b, sim));
+        }
+      }
+    }
+    cands.sort((p, q) -> Double.compare(q.sim(), p.sim()));
+    Set<Claim> used = new java.util.HashSet<>();
+    List<Aligned> out = new ArrayList<>();
+    for (Aligned p : cands) {
+      if (!used.contains(p.a()) && !used.contains(p.b())) {
+        used.add(p.a());
+        used.add(p.b());
+        out.add(p);
+      }
+    }
+    return out;
   }
 
   // ------------------------------------------------------------------ translations
