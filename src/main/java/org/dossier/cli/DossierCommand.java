@@ -11,6 +11,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "dossier",
     mixinStandardHelpOptions = true,
+    // every subcommand answers --help and --version
+    scope = ScopeType.INHERIT,
     version = "dossier 0.1.0",
     description = "Turns a leaked document cache and its press coverage into verified, cited findings.",
     subcommands = {

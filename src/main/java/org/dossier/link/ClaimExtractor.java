@@ -221,11 +221,24 @@ public final class ClaimExtractor {
       while (after < keys.size() && keys.get(after).start < target.end()) {
         after++;
       }
+      // distance in words: the several concepts of one word are at the same distance
       Map<String, Float> w = new HashMap<>();
-      for (int i = before - 1, d = 1; i >= 0 && d <= REACH * 2; i--, d++) {
+      int d = 0;
+      int lastStart = -1;
+      for (int i = before - 1; i >= 0 && d <= REACH * 2; i--) {
+        if (keys.get(i).start != lastStart) {
+          d++;
+          lastStart = keys.get(i).start;
+        }
         w.merge(keys.get(i).key, weight(d), Math::max);
       }
-      for (int i = after, d = 1; i < keys.size() && d <= REACH * 2; i++, d++) {
+      d = 0;
+      lastStart = -1;
+      for (int i = after; i < keys.size() && d <= REACH * 2; i++) {
+        if (keys.get(i).start != lastStart) {
+          d++;
+          lastStart = keys.get(i).start;
+        }
         w.merge(keys.get(i).key, weight(d), Math::max);
       }
       return w;
@@ -262,6 +275,15 @@ public final class ClaimExtractor {
       }
       Map<String, Float> around = around(v.span());
       around.remove("v:" + value.kind() + ":" + value.normalized());
+      if (dimension.equals("date")) {
+        // what a date dates: the words of the text right before it and after it ("agreed in
+        // 2024", "the signing on 5 May", "подписали 5 октября")
+        around.forEach((k, w) -> {
+          if (k.startsWith("c:") && w >= EVENT_WEIGHT && !QUANTITY_WORDS.contains(k.substring(2))) {
+            head.add(k);
+          }
+        });
+      }
       for (String h : head) {
         around.merge(h, 1.5f, Math::max);
       }
@@ -388,6 +410,9 @@ public final class ClaimExtractor {
       "both", "half", "several", "many", "few", "more", "less", "only", "additional", "estimate-number", "most");
   /** Concepts of time units: a count of them is a duration. */
   static final Set<String> TIME_UNITS = Set.of("c:day", "c:week", "c:month", "c:year", "c:hour", "c:minute", "c:decade");
+
+  /** Closeness of a concept to a date at which it names what the date dates: three keys away. */
+  static final float EVENT_WEIGHT = 0.5f;
 
   /** Closeness weight of a key {@code d} keys away from the claim. */
   static float weight(int d) {

@@ -28,6 +28,8 @@ final class FactBuilder {
   static final double AGREEING = 0.25;
   /** Frame similarity at which two claims whose values disagree are one fact (a dispute). */
   static final double DISAGREEING = 0.5;
+  /** As {@link #DISAGREEING}, for two values of the same counted thing or dated event. */
+  static final double DISAGREEING_SAME_HEAD = 0.3;
   /** Frame similarity at which two mentions of one entity are one fact. */
   static final double NAMED = 0.3;
   /** Similarity at which two sentences state the same thing. */
@@ -164,6 +166,17 @@ final class FactBuilder {
   }
 
   private List<List<Claim>> cluster(List<Claim> claims, List<Integer> fam, Map<String, Double> idf) {
+    // how many claims of each document give each value: a value a document gives once is telling
+    Map<String, Integer> perDocument = new HashMap<>();
+    for (int i : fam) {
+      Claim c = claims.get(i);
+      perDocument.merge(c.document().sha256() + "|" + c.stated().normalized(), 1, Integer::sum);
+    }
+    if (DEBUG) {
+      for (int i : fam) {
+        System.err.println("CLAIM " + claims.get(i).quote() + " :: " + claims.get(i).frame());
+      }
+    }
     // candidates: claims of other documents sharing a key near them (an inverted index)
     Map<String, List<Integer>> postings = new HashMap<>();
     for (int i : fam) {
@@ -194,7 +207,11 @@ final class FactBuilder {
         }
       }
       for (int j : cands) {
-        Pair p = score(i, j, claims.get(i), claims.get(j), idf);
+        Pair p = score(i, j, claims.get(i), claims.get(j), idf, perDocument);
+        if (DEBUG) {
+          System.err.printf("PAIR %s | %s -> %s %.2f%n", claims.get(i).quote(), claims.get(j).quote(), p != null,
+              Frame.similarity(claims.get(i).frame(), claims.get(j).frame(), idf));
+        }
         if (p != null) {
           pairs.add(p);
         }
@@ -253,7 +270,7 @@ final class FactBuilder {
   }
 
   /** How close two claims are, or null when they cannot be one fact. */
-  private static Pair score(int i, int j, Claim a, Claim b, Map<String, Double> idf) {
+  private static Pair score(int i, int j, Claim a, Claim b, Map<String, Double> idf, Map<String, Integer> perDocument) {
     double sim = Frame.similarity(a.frame(), b.frame(), idf);
     if (a.stated() instanceof Claim.Measure ma && b.stated() instanceof Claim.Measure mb) {
       Comparison.Result r = Comparison.compare(a, b);
@@ -263,7 +280,8 @@ final class FactBuilder {
       Set<String> hb = b.frame().head();
       if (!ha.isEmpty() && !hb.isEmpty()) {
         boolean shared = ha.stream().anyMatch(hb::contains);
-        boolean nested = ha.size() <= hb.size() ? hb.containsAll(ha) : ha.containsAll(hb);
+        boolean nested = a.frame().dimension().equals("date") ? shared
+            : ha.size() <= hb.size() ? hb.containsAll(ha) : ha.containsAll(hb);
         if (!nested && !agree) {
           return null; // different numbers of different things ("60 howitzer systems", "8 weapons systems")
         }
@@ -274,14 +292,40 @@ final class FactBuilder {
       }
       if (r.verdict() == Comparison.Verdict.AGREE && !r.why().contains("coarser")) {
         sim += 0.12; // the same figure in two texts is evidence of the same fact
+        if (once(a, perDocument) && once(b, perDocument) && telling(ma)) {
+          sim += 0.15; // and more so when each text gives it once, and it is not a small number
+        }
       }
-      double need = agree ? AGREEING : DISAGREEING;
+      boolean sameHead = !ha.isEmpty() && ha.stream().anyMatch(hb::contains);
+      double need = agree ? AGREEING : sameHead ? DISAGREEING_SAME_HEAD : DISAGREEING;
       return sim >= need ? new Pair(i, j, sim, agree) : null;
     }
     if (a.stated() instanceof Claim.Named) {
       return sim >= NAMED ? new Pair(i, j, sim, true) : null;
     }
     return sim >= STATED ? new Pair(i, j, sim, true) : null;
+  }
+
+  private static boolean once(Claim c, Map<String, Integer> perDocument) {
+    return perDocument.getOrDefault(c.document().sha256() + "|" + c.stated().normalized(), 0) == 1;
+  }
+
+  /** A value rarely shared by chance: an amount, a month or a day, a count of ten or more. */
+  private static boolean telling(Claim.Measure m) {
+    org.dossier.core.Value v = m.value().value();
+    if (v instanceof org.dossier.core.Value.Date d) {
+      return d.iso().length() >= 7;
+    }
+    if (v instanceof org.dossier.core.Value.Money) {
+      return true;
+    }
+    if (v instanceof org.dossier.core.Value.Count c) {
+      return c.number().low().compareTo(java.math.BigDecimal.TEN) >= 0;
+    }
+    if (v instanceof org.dossier.core.Value.Things t) {
+      return t.number().low().compareTo(java.math.BigDecimal.TEN) >= 0;
+    }
+    return false;
   }
 
   /** Keys near both claims that are not common in the story (idf above the median's). */

@@ -28,6 +28,27 @@ class ExitCodeTest {
   }
 
   @Test
+  void everyCommandAnswersHelpWithItsUsage() {
+    picocli.CommandLine root = Main.commandLine(new java.io.PrintWriter(java.io.Writer.nullWriter()),
+        new java.io.PrintWriter(java.io.Writer.nullWriter()));
+    java.util.List<String[]> commands = new java.util.ArrayList<>();
+    root.getSubcommands().forEach((name, sub) -> {
+      commands.add(new String[] {name});
+      sub.getSubcommands().keySet().forEach(child -> commands.add(new String[] {name, child}));
+    });
+    assertTrue(commands.size() >= 15, "the commands were not found: " + commands.size());
+    for (String[] c : commands) {
+      String[] args = java.util.Arrays.copyOf(c, c.length + 1);
+      args[c.length] = "--help";
+      Cli.Result r = Cli.run(args);
+      assertEquals(0, r.exit(), String.join(" ", args) + ": " + r);
+      assertTrue(r.out().contains("Usage: dossier " + String.join(" ", c)), String.join(" ", args) + ": " + r.out());
+    }
+    // a mistyped option is still a usage error, not help
+    assertEquals(2, Cli.run("facts", "--hepl").exit());
+  }
+
+  @Test
   void okIsZeroAndCaseMayComeAfterTheCommand() throws Exception {
     Path input = Fixtures.text(dir.resolve("in/a.txt"), "hello");
     assertEquals(0, Cli.run("ingest", "--case", dir.resolve("c").toString(), "--quiet", input.getParent().toString()).exit());
