@@ -14,7 +14,7 @@ import org.dossier.core.DocumentId;
  * share an upstream source:
  * <ul>
  *   <li>a <b>repost</b> holds most of another article's sampled word shingles, or credits where it
- *       was first published (a credit line, a closing agency slug, an interview whose questions a
+ *       was first published (a credit line, a wire agency's dateline, an interview whose questions a
  *       named outlet puts);
  *   <li>a <b>translation</b> gives the numbers and names of an earlier article of the story in
  *       another language, or carries the marks of translation (an acronym in another language's
@@ -249,7 +249,7 @@ final class Propagation {
         || a.cites.stream().anyMatch(c -> Summary.sameOutlet(c.outlet(), b.genre.outlet().get())));
   }
 
-  /** Credit lines, slugs and interviews: a repost of the named outlet's piece, in the case or not. */
+  /** Credit lines and interviews: a repost of the named outlet's piece, in the case or not. */
   private void credits() {
     for (int i = 0; i < docs.size(); i++) {
       Summary s = docs.get(i);
@@ -257,22 +257,9 @@ final class Propagation {
         continue;
       }
       Map<String, List<Evidence>> byOutlet = new LinkedHashMap<>();
-      List<Summary.Cite> slugs = new ArrayList<>();
       for (Summary.Cite c : s.credits) {
-        if (c.how().equals("slug") && c.outlet().matches("[\\p{Lu}/]+")) {
-          slugs.add(c);
-          continue;
-        }
         String key = byOutlet.keySet().stream().filter(o -> Summary.sameOutlet(o, c.outlet())).findFirst().orElse(c.outlet());
         byOutlet.computeIfAbsent(key, k -> new ArrayList<>()).add(c.evidence());
-      }
-      // a bare slug goes with the one outlet the text credits; alone, it names the source itself
-      for (Summary.Cite slug : slugs) {
-        if (byOutlet.size() == 1) {
-          byOutlet.values().iterator().next().add(slug.evidence());
-        } else {
-          byOutlet.computeIfAbsent(slug.outlet(), k -> new ArrayList<>()).add(slug.evidence());
-        }
       }
       for (Map.Entry<String, List<Evidence>> e : byOutlet.entrySet()) {
         Optional<Integer> inCase = articleInStory(e.getKey(), i);

@@ -80,8 +80,6 @@ final class Summary {
   private static final Pattern QUOTED = Pattern.compile("[\"“«„]([^\"”»“„]{20,600})[\"”»“]");
 
   // ------------------------------------------------------------------ credits and markers
-  /** A closing agency slug: "... it remains to be seen./REL" or a last line "/RFE". */
-  private static final Pattern SLUG = Pattern.compile("(?:(?<=[.!?»\"”])|(?m:^)|\\s)/\\s?(\\p{Lu}[\\p{Lu}/]{1,11})\\s*$", Pattern.MULTILINE);
   /** "X spoke to Y", "in an interview with Y", "told Y". */
   private static final Pattern SPOKE_TO = Pattern.compile(
       "(?iu)(?:spoke (?:to|with)|in an interview (?:to|with)|interviewed by|рассказал\\p{L}* (?:в интервью )?|в интервью)\\s+(?:the\\s+)?"
@@ -362,17 +360,6 @@ final class Summary {
         credits.add(new Cite(outlet, "interview", evidence(text, where[0], where[1],
             asked + " questions put by " + outlet)));
       }
-    }
-    // a closing slug: the agency's own abbreviation after the last sentence
-    int tail = Math.max(0, text.length() - 600);
-    Matcher s = SLUG.matcher(text).region(tail, text.length());
-    while (s.find()) {
-      String abbr = s.group(1);
-      if (genre.outlet().map(o -> initials(o).equals(abbr)).orElse(false)) {
-        continue;
-      }
-      String named = credits.stream().map(Cite::outlet).filter(o -> initialsMatch(o, abbr)).findFirst().orElse(abbr);
-      credits.add(new Cite(named, "slug", evidence(text, s.start(1) - 1, s.end(1), "closing slug \"/" + abbr + "\"")));
     }
   }
 
