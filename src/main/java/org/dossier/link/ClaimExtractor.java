@@ -99,7 +99,7 @@ public final class ClaimExtractor {
         ei++;
       }
       List<Key> keys = keys(text, sentence, language, a, own, names, resolvedNames);
-      Reader r = new Reader(id, text, sentence, a, draft, keys);
+      Reader r = new Reader(id, text, sentence, a, draft, keys, resolvedNames, names);
       for (int k : own) {
         if (consumed.contains(k)) {
           continue;
@@ -201,8 +201,14 @@ public final class ClaimExtractor {
     final Annotations a;
     final boolean draft;
     final List<Key> keys;
+    final List<String> resolvedNames;
+    /** The indices of the sentence's entity mentions. */
+    final List<Integer> names;
 
-    Reader(DocumentId id, String text, Span sentence, Annotations a, boolean draft, List<Key> keys) {
+    Reader(DocumentId id, String text, Span sentence, Annotations a, boolean draft, List<Key> keys,
+        List<String> resolvedNames, List<Integer> names) {
+      this.resolvedNames = resolvedNames;
+      this.names = names;
       this.id = id;
       this.text = text;
       this.sentence = sentence;
@@ -294,6 +300,15 @@ public final class ClaimExtractor {
 
     /** What a value is about, in the text's own words: its noun, or the nearest content word. */
     private String subject(Span value, String noun, String dimension) {
+      if (dimension.equals("count")) {
+        // "18 Vetrov-3 fast attack boats": what is counted is the item the count names
+        for (int i : names) {
+          EntityMention e = a.entities().get(i);
+          if (value.contains(e.span()) && (e.type() == EntityType.EQUIPMENT || e.type() == EntityType.UNIT)) {
+            return resolvedNames.get(i);
+          }
+        }
+      }
       if (!noun.isBlank() && !dimension.equals("age")) {
         return noun;
       }

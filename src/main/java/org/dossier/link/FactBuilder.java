@@ -30,6 +30,8 @@ final class FactBuilder {
   static final double DISAGREEING = 0.5;
   /** As {@link #DISAGREEING}, for two values of the same counted thing or dated event. */
   static final double DISAGREEING_SAME_HEAD = 0.3;
+  /** As {@link #DISAGREEING}, for two dates of the same event. */
+  static final double DISAGREEING_SAME_EVENT = 0.15;
   /** Frame similarity at which two mentions of one entity are one fact. */
   static final double NAMED = 0.3;
   /** Similarity at which two sentences state the same thing. */
@@ -45,7 +47,7 @@ final class FactBuilder {
   }
 
   /** A pair of claims and how close they are. */
-  private record Pair(int a, int b, double score, boolean agree) {}
+  private record Pair(int a, int b, double score, boolean agree, double need) {}
 
   /** The facts of one story: several documents' claims first, then single claims. */
   List<Fact> facts(String story, List<Claim> claims, int firstId) {
@@ -249,7 +251,7 @@ final class FactBuilder {
       if (ga == gb || !compatible(claims, members.get(ga), members.get(gb))) {
         continue;
       }
-      if (!p.agree() && average(claims, members.get(ga), members.get(gb), idf) < DISAGREEING * 0.6) {
+      if (!p.agree() && average(claims, members.get(ga), members.get(gb), idf) < p.need() * 0.6) {
         continue; // a dispute needs the two groups to be about the same thing, not one pair
       }
       List<Integer> into = members.get(ga);
@@ -280,9 +282,7 @@ final class FactBuilder {
       Set<String> hb = b.frame().head();
       if (!ha.isEmpty() && !hb.isEmpty()) {
         boolean shared = ha.stream().anyMatch(hb::contains);
-        boolean nested = a.frame().dimension().equals("date") ? shared
-            : ha.size() <= hb.size() ? hb.containsAll(ha) : ha.containsAll(hb);
-        if (!nested && !agree) {
+        if (!agree && !sameThing(a.frame(), b.frame(), idf)) {
           return null; // different numbers of different things ("60 howitzer systems", "8 weapons systems")
         }
         sim += shared ? 0.15 : -0.25;
@@ -290,20 +290,75 @@ final class FactBuilder {
       if (!agree && sharedEvidence(a.frame(), b.frame(), idf) < 2) {
         return null; // a dispute needs two things in common besides the kind of value
       }
-      if (r.verdict() == Comparison.Verdict.AGREE && !r.why().contains("coarser")) {
-        sim += 0.12; // the same figure in two texts is evidence of the same fact
-        if (once(a, perDocument) && once(b, perDocument) && telling(ma)) {
-          sim += 0.15; // and more so when each text gives it once, and it is not a small number
+      if (r.verdict() == Comparison.Verdict.AGREE) {
+        // the same figure in two texts is evidence of the same fact, more so when each text
+        // gives it once and it is not a small number; a date and its coarser form, a little less
+        boolean coarser = r.why().contains("coarser");
+        sim += coarser ? 0.06 : 0.12;
+        if (once(a, perDocument) && once(b, perDocument) && telling(ma) && telling(mb)) {
+          sim += coarser ? 0.08 : 0.15;
         }
       }
+      if (!ordinalsAgree(a.frame(), b.frame())) {
+        return null; // "the initial agreement" and "the agreement", "the second batch" and "the first"
+      }
       boolean sameHead = !ha.isEmpty() && ha.stream().anyMatch(hb::contains);
-      double need = agree ? AGREEING : sameHead ? DISAGREEING_SAME_HEAD : DISAGREEING;
-      return sim >= need ? new Pair(i, j, sim, agree) : null;
+      // two dates of the same event (agreed, signed, delivered ...) in one story: the story's event,
+      // unless an ordinal tells them apart (checked above); the best pair wins below
+      boolean sameEvent = sameHead && a.frame().dimension().equals("date");
+      double need = agree ? AGREEING : sameEvent ? DISAGREEING_SAME_EVENT : sameHead ? DISAGREEING_SAME_HEAD : DISAGREEING;
+      return sim >= need ? new Pair(i, j, sim, agree, need) : null;
     }
     if (a.stated() instanceof Claim.Named) {
-      return sim >= NAMED ? new Pair(i, j, sim, true) : null;
+      return sim >= NAMED ? new Pair(i, j, sim, true, NAMED) : null;
     }
-    return sim >= STATED ? new Pair(i, j, sim, true) : null;
+    return sim >= STATED ? new Pair(i, j, sim, true, STATED) : null;
+  }
+
+  /**
+   * True when two heads name the same thing, so that different values of it dispute: the same
+   * named item ("18 Vetrov-3 fast attack boats", "20 Vetrov-3 boats"), or the same words but for
+   * ones common in the story; for dates, one shared event word is enough.
+   */
+  private static boolean sameThing(Frame a, Frame b, Map<String, Double> idf) {
+    Set<String> ha = a.head();
+    Set<String> hb = b.head();
+    if (a.dimension().equals("date")) {
+      return ha.stream().anyMatch(hb::contains);
+    }
+    if (ha.stream().anyMatch(k -> k.startsWith("e:") && hb.contains(k))) {
+      return true;
+    }
+    boolean shared = false;
+    for (String k : ha) {
+      if (hb.contains(k)) {
+        shared = true;
+      } else if (idf.getOrDefault(k, RARE) >= RARE) {
+        return false;
+      }
+    }
+    for (String k : hb) {
+      if (!ha.contains(k) && idf.getOrDefault(k, RARE) >= RARE) {
+        return false;
+      }
+    }
+    return shared;
+  }
+
+  /** Concepts that tell one of several of a kind apart: the first, second, final, a draft. */
+  static final Set<String> ORDINALS = Set.of("c:first", "c:second-ordinal", "c:second-time", "c:third",
+      "c:last-final", "c:last-previous", "c:previous", "c:bill");
+
+  /** False when one claim's near words give an ordinal the other's do not. */
+  private static boolean ordinalsAgree(Frame a, Frame b) {
+    for (String o : ORDINALS) {
+      boolean x = a.weight(o) >= ClaimExtractor.EVENT_WEIGHT;
+      boolean y = b.weight(o) >= ClaimExtractor.EVENT_WEIGHT;
+      if (x != y && (x ? b.weight(o) : a.weight(o)) == 0f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean once(Claim c, Map<String, Integer> perDocument) {
