@@ -101,7 +101,24 @@ final class DateWords {
     }
   }
 
+  /** Letters (below U+0500) that some month or weekday word starts with. */
+  private static final boolean[] FIRST = new boolean[0x500];
+
+  static {
+    for (String w : WORDS.keySet()) {
+      if (w.charAt(0) < FIRST.length) {
+        FIRST[w.charAt(0)] = true;
+      }
+    }
+  }
+
   private DateWords() {}
+
+  /** False when no month or weekday word starts with {@code c}: the word needs no look-up. */
+  static boolean mayStart(char c) {
+    char f = Character.toLowerCase(c);
+    return f >= FIRST.length || FIRST[f];
+  }
 
   /** The month or weekday a word names in a text of {@code language}, or null. */
   static Word lookup(String word, String language) {

@@ -156,7 +156,8 @@ final class Dates {
       while (i < n && NumberWords.isWordLetter(text.charAt(i))) {
         i++;
       }
-      if (i - s < 3 || i - s > 12 || s > 0 && Character.isLetterOrDigit(text.charAt(s - 1))) {
+      if (i - s < 3 || i - s > 12 || s > 0 && Character.isLetterOrDigit(text.charAt(s - 1))
+          || !DateWords.mayStart(text.charAt(s))) {
         continue;
       }
       DateWords.Word w = DateWords.lookup(text.substring(s, i), language);

@@ -176,6 +176,19 @@ final class NumberWords {
     }
   }
 
+  /** Letters (below U+0500) that some number word starts with, to pass over other words fast. */
+  private static final boolean[] FIRST = new boolean[0x500];
+
+  static {
+    for (Map<String, Part> t : BY_LANGUAGE.values()) {
+      for (String w : t.keySet()) {
+        if (w.charAt(0) < FIRST.length) {
+          FIRST[w.charAt(0)] = true;
+        }
+      }
+    }
+  }
+
   private static Map<String, Part> table(String language) {
     Map<String, Part> m = new HashMap<>();
     BY_LANGUAGE.put(language, m);
@@ -234,21 +247,18 @@ final class NumberWords {
       if (s > 0 && (text.charAt(s - 1) == '-' || Character.isDigit(text.charAt(s - 1)))) {
         continue; // "BMD-four", "4two"
       }
-      Map<String, Part> table = partOf(text, s, i, own) != null ? own
-          : partOf(text, s, i, en) != null ? en : null;
+      char f = Character.toLowerCase(c);
+      if (i - s > 20 || f < FIRST.length && !FIRST[f]) {
+        continue; // no number word starts so
+      }
+      String w = text.substring(s, i).toLowerCase(Locale.ROOT);
+      Map<String, Part> table = own != null && own.containsKey(w) ? own : en.containsKey(w) ? en : null;
       if (table == null) {
         continue;
       }
       i = phrase(text, s, table, table == en ? "en" : language, out);
     }
     return out;
-  }
-
-  private static Part partOf(String text, int s, int e, Map<String, Part> table) {
-    if (table == null || e - s > 20) {
-      return null;
-    }
-    return table.get(text.substring(s, e).toLowerCase(Locale.ROOT));
   }
 
   /** Reads a number phrase starting with the word at {@code s}; returns where reading goes on. */
