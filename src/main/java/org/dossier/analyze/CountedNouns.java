@@ -222,7 +222,7 @@ final class CountedNouns {
     if (materiel || ZH_MEASURE.indexOf(c) >= 0) {
       int e = k + 1;
       while (e < lineEnd && e - k <= HAN_NOUN && NumberWords.isHan(text.charAt(e))
-          && ZH_STOP.indexOf(text.charAt(e)) < 0 && !NumberWords.isChineseNumeral(text.charAt(e))) {
+          && ZH_STOP.indexOf(text.charAt(e)) < 0 && !ChineseNumerals.isNumeral(text.charAt(e))) {
         e++;
       }
       return new Noun(text.substring(k, e), materiel, e);

@@ -7,7 +7,6 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,20 +35,10 @@ final class Dates {
   }
 
   private static final String YEAR = "((?:1[89]|20)\\d{2})";
-  private static final String ZH_N = "(\\d{1,2}|[〇零一二三四五六七八九十两]{1,3})";
-  private static final String ZH_YEAR = "(\\d{4}|[〇零一二三四五六七八九]{4})";
 
   private static final Pattern ISO = Pattern.compile("(?<![\\d-])(\\d{4})-(\\d{2})-(\\d{2})(?![\\d-])");
   private static final Pattern DOTTED = Pattern.compile("(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?!\\d|\\.\\d)");
   private static final Pattern RU_Y = Pattern.compile("(?<![\\p{L}\\d])" + YEAR + "\\s*(?:г\\.|года|году|год)(?![\\p{L}])");
-  private static final Pattern ZH_YMD = Pattern.compile(ZH_YEAR + "\\s*年\\s*" + ZH_N + "\\s*月\\s*" + ZH_N + "\\s*[日号]");
-  private static final Pattern ZH_YM = Pattern.compile(ZH_YEAR + "\\s*年\\s*" + ZH_N + "\\s*月(?!\\s*[\\d〇零一二三四五六七八九十])");
-  private static final Pattern ZH_MD = Pattern.compile("(?<![\\d年〇零一二三四五六七八九十])" + ZH_N + "\\s*月\\s*" + ZH_N + "\\s*[日号]");
-  private static final Pattern ZH_Y = Pattern.compile(ZH_YEAR + "\\s*年(?!\\s*[\\d〇零一二三四五六七八九十]{1,3}\\s*月)");
-  /** A day of the month alone: "17日", "十七日"; not "3日内" (within three days). */
-  private static final Pattern ZH_D = Pattern.compile("(?<![\\d月〇零一二三四五六七八九十第每])" + ZH_N + "日(?![内間间])");
-  private static final Pattern ZH_WEEKDAY = Pattern.compile(
-      "(?<![〇零一二三四五六七八九十两几每个個])(上|本|这|這|下)?(?:个|個)?(?:星期|礼拜|禮拜|周|週)([一二三四五六日天])");
   /** A four-digit number that may be a year; not in a code ("KDE-2024/117"), nor "1,999". */
   private static final Pattern YEAR_CANDIDATE = Pattern.compile(
       "(?:(?<![\\p{L}\\p{N}.,/'’\\-–])|(?<=\\d{4}[-–]))" + YEAR + "(?![\\p{N}]|[.,'’/]\\p{N}|-\\p{IsLatin})");
@@ -79,7 +68,6 @@ final class Dates {
       "(?iu)(?<![\\p{L}])(вчера|сегодня|завтра|на прошлой неделе|на этой неделе|на следующей неделе"
           + "|в прошлом месяце|в этом месяце|в следующем месяце|в прошлом году|в этом году"
           + "|в следующем году|в начале месяца|ранее в этом месяце)(?![\\p{L}])");
-  private static final Pattern REL_ZH = Pattern.compile("(昨天|今天|明天|上周|本周|下周|上个月|本月|下个月|去年|今年|明年)");
 
   private Dates() {}
 
@@ -102,7 +90,7 @@ final class Dates {
     years(hits, text);
     words(hits, text, anchor, language);
     if (hasHan(text)) {
-      chinese(hits, text, anchor);
+      ChineseDates.find(hits, text, anchor);
     }
     if (anchor.isPresent()) {
       LocalDate a = anchor.get();
@@ -323,73 +311,7 @@ final class Dates {
     return i < 0 || ".!?\n\"«“(—–-:".indexOf(text.charAt(i)) >= 0;
   }
 
-  /** Chinese dates, weekdays and relative words, with digits or Chinese numerals. */
-  private static void chinese(List<Hit> hits, String text, Optional<LocalDate> anchor) {
-    for (Matcher m = ZH_YMD.matcher(text); m.find(); ) {
-      day(hits, m.start(), m.end(), num(m.group(1)), num(m.group(2)), num(m.group(3)));
-    }
-    for (Matcher m = ZH_YM.matcher(text); m.find(); ) {
-      int mo = num(m.group(2));
-      if (mo >= 1 && mo <= 12) {
-        add(hits, m.start(), m.end(), YearMonth.of(num(m.group(1)), mo).toString(), false);
-      }
-    }
-    for (Matcher m = ZH_Y.matcher(text); m.find(); ) {
-      add(hits, m.start(), m.end(), Integer.toString(num(m.group(1))), false);
-    }
-    for (Matcher m = ZH_MD.matcher(text); m.find(); ) {
-      dayWithoutYear(hits, m.start(), m.end(), anchor, num(m.group(1)), num(m.group(2)));
-    }
-    for (Matcher m = ZH_D.matcher(text); m.find(); ) {
-      int d = num(m.group(1));
-      if (d < 1 || d > 31 || m.group(1).equals("一")) {
-        continue;
-      }
-      if (anchor.isEmpty()) {
-        hits.add(new Hit(new Span(m.start(), m.end()), null, Kind.UNPLACED));
-        continue;
-      }
-      LocalDate a = anchor.get();
-      // the document's month, or the one before when the day would fall well after the document
-      YearMonth ym = YearMonth.from(a);
-      if (d > ym.lengthOfMonth() || LocalDate.of(a.getYear(), a.getMonth(), d).isAfter(a.plusDays(7))) {
-        ym = ym.minusMonths(1);
-      }
-      if (d <= ym.lengthOfMonth()) {
-        add(hits, m.start(), m.end(), ym.atDay(d).toString(), true);
-      }
-    }
-    if (anchor.isEmpty()) {
-      return;
-    }
-    LocalDate a = anchor.get();
-    for (Matcher m = ZH_WEEKDAY.matcher(text); m.find(); ) {
-      int k = "一二三四五六".indexOf(m.group(2).charAt(0));
-      DayOfWeek dow = k < 0 ? DayOfWeek.SUNDAY : DayOfWeek.of(k + 1);
-      String prefix = m.group(1) == null ? "" : m.group(1);
-      LocalDate monday = a.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-      LocalDate d = switch (prefix) {
-        case "上" -> monday.minusWeeks(1).plusDays(dow.getValue() - 1L);
-        case "下" -> monday.plusWeeks(1).plusDays(dow.getValue() - 1L);
-        default -> a.with(TemporalAdjusters.previousOrSame(dow));
-      };
-      add(hits, m.start(), m.end(), d.toString(), true);
-    }
-    for (Matcher m = REL_ZH.matcher(text); m.find(); ) {
-      relative(hits, m, a, chineseToEnglish(m.group(1)));
-    }
-  }
-
-  /** A number in digits or Chinese numerals. */
-  private static int num(String s) {
-    if (Character.isDigit(s.charAt(0))) {
-      return Integer.parseInt(s);
-    }
-    java.math.BigDecimal v = NumberWords.chineseValue(s);
-    return v == null ? -1 : v.intValue();
-  }
-
-  private static void relative(List<Hit> hits, Matcher m, LocalDate a, String what) {
+  static void relative(List<Hit> hits, Matcher m, LocalDate a, String what) {
     String iso;
     switch (what) {
       case "yesterday" -> iso = a.minusDays(1).toString();
@@ -439,25 +361,8 @@ final class Dates {
     };
   }
 
-  private static String chineseToEnglish(String s) {
-    return switch (s) {
-      case "昨天" -> "yesterday";
-      case "今天" -> "today";
-      case "明天" -> "tomorrow";
-      case "上周" -> "last week";
-      case "本周" -> "this week";
-      case "下周" -> "next week";
-      case "上个月" -> "last month";
-      case "本月" -> "this month";
-      case "下个月" -> "next month";
-      case "去年" -> "last year";
-      case "今年" -> "this year";
-      default -> "next year";
-    };
-  }
-
   /** A day and month without a year: placed by the document's date, or only kept from counting. */
-  private static void dayWithoutYear(List<Hit> hits, int start, int end, Optional<LocalDate> anchor,
+  static void dayWithoutYear(List<Hit> hits, int start, int end, Optional<LocalDate> anchor,
       int month, int day) {
     if (month < 1 || month > 12 || day < 1 || day > 31) {
       return;
@@ -476,7 +381,7 @@ final class Dates {
     }
   }
 
-  private static LocalDate safe(int y, int m, int d) {
+  static LocalDate safe(int y, int m, int d) {
     try {
       return LocalDate.of(y, m, d);
     } catch (java.time.DateTimeException e) {
@@ -488,14 +393,14 @@ final class Dates {
     day(hits, m.start(), m.end(), y, mo, d);
   }
 
-  private static void day(List<Hit> hits, int start, int end, int y, int mo, int d) {
+  static void day(List<Hit> hits, int start, int end, int y, int mo, int d) {
     LocalDate date = safe(y, mo, d);
     if (date != null) {
       add(hits, start, end, date.toString(), false);
     }
   }
 
-  private static void add(List<Hit> hits, int start, int end, String iso, boolean relative) {
+  static void add(List<Hit> hits, int start, int end, String iso, boolean relative) {
     hits.add(new Hit(new Span(start, end), new Value.Date(iso, relative)));
   }
 

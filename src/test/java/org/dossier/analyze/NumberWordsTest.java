@@ -61,6 +61,6 @@ class NumberWordsTest {
     "一千零二十;1020", "五千万;50000000", "一亿二千万;120000000", "一万亿;1000000000000", "两;2",
   })
   void readsChineseNumerals(String numerals, String expected) {
-    assertEquals(new BigDecimal(expected), NumberWords.chineseValue(numerals), numerals);
+    assertEquals(new BigDecimal(expected), ChineseNumerals.value(numerals), numerals);
   }
 }
