@@ -41,7 +41,7 @@ final class Dates {
   private static final Pattern RU_Y = Pattern.compile("(?<![\\p{L}\\d])" + YEAR + "\\s*(?:г\\.|года|году|год)(?![\\p{L}])");
   /** A four-digit number that may be a year; not in a code ("KDE-2024/117"), nor "1,999". */
   private static final Pattern YEAR_CANDIDATE = Pattern.compile(
-      "(?:(?<![\\p{L}\\p{N}.,/'’\\-–])|(?<=\\d{4}[-–]))" + YEAR + "(?![\\p{N}]|[.,'’/]\\p{N}|-\\p{IsLatin})");
+      "(?:(?<![\\p{L}\\p{N}.,/'’\\-–])|(?<=\\d{4}[-–]))" + YEAR + "(?![\\p{N}\\p{IsLatin}\\p{IsCyrillic}]|[.,'’/]\\p{N}|-\\p{IsLatin})");
   /** Words before a year that make it one whatever follows: "in 2023", "im Jahr 2019", "nel 2014". */
   private static final Pattern YEAR_WORD_BEFORE = Pattern.compile(
       "(?iu)(?<![\\p{L}'’])(?:in|by|since|until|before|after|early|late|mid|during|through|as early as"
@@ -49,7 +49,7 @@ final class Dates {
           + "|im jahr|im jahre|seit|anfang|ende|mitte|desde|hasta|año|nel|dal|entro il|fino al|anno"
           + "|nell'anno|в|к|the|les|los|las|die|der|das|den|dem|gli|il|le|la|el|lo)\\s{1,3}$");
   /** Words before a number that name it rather than count or date it: "No. 2019", "page 2019". */
-  private static final Pattern NAMING_WORD_BEFORE = Pattern.compile(
+  static final Pattern NAMING_WORD_BEFORE = Pattern.compile(
       "(?iu)(?:No\\.|№|#|Nr\\.|Art\\.|§|(?<![\\p{L}])(?:page|p\\.|pp\\.|number|numéro|nummer|numero|номер"
           + "|flight|route|room|model|vol\\.|seite|página|pagina|страница))\\s{0,3}$");
   private static final Pattern DAY_BEFORE = Pattern.compile(

@@ -165,7 +165,8 @@ final class ValueExtractor implements Annotator {
   private static List<Num> numbers(String text, String language, List<Span> taken) {
     List<Num> out = new ArrayList<>();
     for (Matcher m = Numbers.DIGITS.matcher(text); m.find(); ) {
-      if (inside(taken, m.start()) || ordinalOrTime(text, m.end()) || identifier(text, m.start())) {
+      if (inside(taken, m.start()) || ordinalOrTime(text, m.end()) || identifier(text, m.start())
+          || decade(text, m.start(), m.end())) {
         continue;
       }
       String scale = Numbers.scaleWordAt(text, m.end(), language);
@@ -334,10 +335,19 @@ final class ValueExtractor implements Annotator {
         || after.startsWith("-й") || after.startsWith("-я") || after.startsWith("-е") || after.startsWith("-го");
   }
 
-  /** "No. 44", "№ 7", "Article 5", "stage 2": a number that names, not counts. */
+  /** "the 1990s", "the 2010's": a decade, which neither counts nor dates to a year. */
+  private static boolean decade(String text, int start, int end) {
+    if (end - start != 4 || text.charAt(end - 1) != '0' || end >= text.length()) {
+      return false;
+    }
+    int s = text.charAt(end) == '\'' || text.charAt(end) == '’' ? end + 1 : end;
+    return s < text.length() && text.charAt(s) == 's'
+        && (s + 1 >= text.length() || !Character.isLetter(text.charAt(s + 1)));
+  }
+
+  /** "No. 44", "№ 7", "Art. 5", "page 12", "Flight 370": a number that names, not counts. */
   private static boolean identifier(String text, int start) {
-    String before = text.substring(Math.max(0, start - 10), start);
-    return before.matches("(?s).*(No\\.|no\\.|№|#|Nr\\.|Art\\.|§)\\s*$");
+    return Dates.NAMING_WORD_BEFORE.matcher(text.substring(Math.max(0, start - 16), start)).find();
   }
 
   private record Line(int start, int end) {}

@@ -120,6 +120,8 @@ class DatesTest {
     "招募了2000名士兵。;zh;count:2000",
     // neither
     "No. 2019 was filed.;en;''",
+    "Flight 2019 departed, and page 2019 says.;en;''",
+    "In the 1990s the firm grew.;en;''",
     "The Boeing 737 landed.;en;''",
   })
   void tellsYearsFromCounts(String text, String lang, String expected) {
