@@ -127,4 +127,27 @@ class DatesTest {
   void tellsYearsFromCounts(String text, String lang, String expected) {
     assertEquals(expected, dates(text, lang, ""), text);
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+    "Le Courrier de Montclair — jeudi 13 avril 2023\\n\\nJeudi, il a parlé.;fr;2023-04-13",
+    "Diario de Valdoria, 5 de octubre de 2018\\n\\nEl jueves habló.;es;2018-10-05",
+    "Valdorfer Bote, 13.04.2023\\n\\nAm Donnerstag sprach er.;de;2023-04-13",
+    " date 2018-10-05 Home News\\nIl a parlé le 3 mars 2017.;fr;2018-10-05",
+    "The Harbour Ledger, October 5, 2018. He spoke.;en;2018-10-05",
+    "2023年4月13日 本报讯;zh;2023-04-13",
+  })
+  void aDateAtTheTopIsTheDocumentsDate(String text, String lang, String expected) {
+    assertEquals(expected, DocumentAnalyzer.topDate(text.replace("\\n", "\n"), lang).map(Object::toString).orElse(""));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+    // a year or a day without its year does not date the document
+    "Le Courrier de Montclair, 13 avril\\n\\nEn 2019 il a parlé.;fr",
+    "Founded in 2019 the firm grew.;en",
+  })
+  void noFullDateAtTheTopNoDocumentDate(String text, String lang) {
+    assertEquals("", DocumentAnalyzer.topDate(text.replace("\\n", "\n"), lang).map(Object::toString).orElse(""));
+  }
 }
