@@ -40,6 +40,18 @@ final class Currencies {
       w("港元", "HKD"), w("港币", "HKD"), w("港幣", "HKD"), w("日元", "JPY"), w("日圓", "JPY"),
       w("元", "CNY"));
 
+  /** Letters (below U+0500) that some currency word starts with, lower-cased. */
+  private static final boolean[] FIRST = new boolean[0x500];
+
+  static {
+    for (Word c : SUFFIX) {
+      char f = Character.toLowerCase(c.word().charAt(0));
+      if (f < FIRST.length) {
+        FIRST[f] = true;
+      }
+    }
+  }
+
   private static Word w(String word, String code) {
     return new Word(word, code);
   }
@@ -68,6 +80,13 @@ final class Currencies {
   static Word at(String text, int i, int lineEnd) {
     while (i < lineEnd && (text.charAt(i) == ' ' || text.charAt(i) == '\u00A0')) {
       i++;
+    }
+    if (i >= lineEnd) {
+      return null;
+    }
+    char first = Character.toLowerCase(text.charAt(i));
+    if (first < FIRST.length && !FIRST[first]) {
+      return null;
     }
     for (Word c : SUFFIX) {
       String w = c.word();

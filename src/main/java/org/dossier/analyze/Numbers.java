@@ -92,7 +92,6 @@ final class Numbers {
     scale("bn", "1000000000");
     scale("Mrd", "1000000000");
     scale("Mio", "1000000");
-    scale("Md", "1000000000");
     // "trois dizaines", "cinq centaines de": rarely with a number, but then a scale
     scale("dizaines", "10");
     scale("centaines", "100");
@@ -101,6 +100,10 @@ final class Numbers {
     scale("migliaia", "1000");
   }
 
+  /** Scale abbreviations that may end with a dot: "Mio.", "млрд.". */
+  private static final Set<String> DOTTED_ABBREVIATIONS =
+      Set.of("млн", "млрд", "тыс", "трлн", "Mio", "Mrd", "mln", "bn");
+
   /** Abbreviations that only count as a scale right after the digits ("$584m", "€2bn", "10k"). */
   private static final List<ScaleWord> ATTACHED = List.of(
       new ScaleWord("m", new BigDecimal("1000000"), true, null),
@@ -108,10 +111,22 @@ final class Numbers {
       new ScaleWord("b", new BigDecimal("1000000000"), true, null),
       new ScaleWord("k", new BigDecimal("1000"), true, null));
 
+  /** Letters (below U+0500) that some scale word starts with, lower-cased. */
+  private static final boolean[] SCALE_FIRST = new boolean[0x500];
+
+  static {
+    for (ScaleWord s : SCALES) {
+      char c = Character.toLowerCase(s.word().charAt(0));
+      if (c < SCALE_FIRST.length) {
+        SCALE_FIRST[c] = true;
+      }
+    }
+  }
+
   /** Scale words whose language settles how the digits before them are read. */
   private static final java.util.Map<String, String> SCALE_LANGUAGE = java.util.Map.ofEntries(
       java.util.Map.entry("milliards", "fr"), java.util.Map.entry("milliard", "fr"),
-      java.util.Map.entry("md", "fr"), java.util.Map.entry("milliarden", "de"),
+      java.util.Map.entry("milliarden", "de"),
       java.util.Map.entry("milliarde", "de"), java.util.Map.entry("millionen", "de"),
       java.util.Map.entry("mrd", "de"), java.util.Map.entry("mio", "de"),
       java.util.Map.entry("tausend", "de"), java.util.Map.entry("millones", "es"),
@@ -236,6 +251,10 @@ final class Numbers {
     if (i >= text.length()) {
       return Optional.empty();
     }
+    char first = Character.toLowerCase(text.charAt(i));
+    if (first < SCALE_FIRST.length && !SCALE_FIRST[first]) {
+      return attached ? attachedAt(text, i) : Optional.empty();
+    }
     for (ScaleWord s : SCALES) {
       String w = s.word();
       if (s.languages() != null && !s.languages().contains(language)) {
@@ -244,18 +263,20 @@ final class Numbers {
       if (text.regionMatches(!s.caseSensitive(), i, w, 0, w.length()) && boundary(text, i + w.length(), w)) {
         int end = i + w.length();
         if (end < text.length() && text.charAt(end) == '.'
-            && w.matches("млн|млрд|тыс|трлн|Mio|Mrd|mln|bn|Md")) {
+            && DOTTED_ABBREVIATIONS.contains(w)) {
           end++;
         }
         return Optional.of(new Scale(s.factor(), end, w));
       }
     }
-    if (attached) {
-      for (ScaleWord s : ATTACHED) {
-        String w = s.word();
-        if (text.regionMatches(false, i, w, 0, w.length()) && boundary(text, i + w.length(), w)) {
-          return Optional.of(new Scale(s.factor(), i + w.length(), w));
-        }
+    return attached ? attachedAt(text, i) : Optional.empty();
+  }
+
+  private static Optional<Scale> attachedAt(String text, int i) {
+    for (ScaleWord s : ATTACHED) {
+      String w = s.word();
+      if (text.regionMatches(false, i, w, 0, w.length()) && boundary(text, i + w.length(), w)) {
+        return Optional.of(new Scale(s.factor(), i + w.length(), w));
       }
     }
     return Optional.empty();

@@ -47,6 +47,10 @@ final class Qualifiers {
       rule("(?:不到|少于|少於|最多|不超过|不超過|高达|高達)", Bound.AT_MOST),
       rule("(?:约|約|大约|大約|近|将近|將近|接近|左右)", Bound.ABOUT));
 
+  /** All the rules before a value in one pattern, group k + 1 for rule k. */
+  private static final Pattern BEFORE_ALL = Pattern.compile(String.join("|",
+      BEFORE.stream().map(r -> "(" + r.pattern().pattern() + ")").toList()));
+
   /** After a value; each pattern must start right after it. */
   private static final List<Rule> AFTER = List.of(
       ruleAfter("(?i)(?:or more|and more|plus|\\+|or over|at least)", Bound.AT_LEAST),
@@ -94,6 +98,10 @@ final class Qualifiers {
     if (window.isEmpty()) {
       return Optional.empty();
     }
+    char last = window.charAt(window.length() - 1);
+    if (!Character.isLetter(last) && last != '.') {
+      return Optional.empty(); // every qualifier ends with a letter or an abbreviation's dot
+    }
     int[] starts = new int[window.length()];
     int n = 0;
     for (int k = 0; k < window.length(); k++) {
@@ -101,12 +109,15 @@ final class Qualifiers {
         starts[n++] = k;
       }
     }
-    for (Rule r : BEFORE) {
-      Matcher m = r.pattern().matcher(window);
-      for (int k = 0; k < n; k++) {
-        if (m.region(starts[k], window.length()).matches()) {
-          String words = window.substring(starts[k]).strip();
-          return Optional.of(new Found(new Qualifier(words, r.bound()), from + starts[k], end));
+    // one pattern of all the rules, tried from the earliest word start: the longest phrase wins
+    Matcher m = BEFORE_ALL.matcher(window);
+    for (int k = 0; k < n; k++) {
+      if (m.region(starts[k], window.length()).matches()) {
+        for (int g = 1; g <= BEFORE.size(); g++) {
+          if (m.start(g) >= 0) {
+            String words = window.substring(starts[k]).strip();
+            return Optional.of(new Found(new Qualifier(words, BEFORE.get(g - 1).bound()), from + starts[k], end));
+          }
         }
       }
     }

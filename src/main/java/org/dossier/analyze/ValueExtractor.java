@@ -330,10 +330,13 @@ final class ValueExtractor implements Annotator {
   /** "80th", "1st", "14:00", "5.30pm" are not quantities. */
   private static boolean ordinalOrTime(String text, int end) {
     String after = text.substring(end, Math.min(text.length(), end + 3));
-    return after.matches("^(st|nd|rd|th)(?!\\p{L}).*") || after.matches("^(st|nd|rd|th)$")
+    boolean suffix = after.startsWith("st") || after.startsWith("nd") || after.startsWith("rd")
+        || after.startsWith("th");
+    return suffix && (after.length() == 2 || !Character.isLetter(after.charAt(2)))
         || after.startsWith(":") && after.length() > 1 && Character.isDigit(after.charAt(1))
         || after.startsWith("-й") || after.startsWith("-я") || after.startsWith("-е") || after.startsWith("-го");
   }
+
 
   /** "the 1990s", "the 2010's": a decade, which neither counts nor dates to a year. */
   private static boolean decade(String text, int start, int end) {
