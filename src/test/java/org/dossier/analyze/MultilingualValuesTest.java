@@ -134,4 +134,17 @@ class MultilingualValuesTest {
     assertEquals("count:1500000[people]", summary("1.5 million people", "en"));
     assertEquals("money:1500000000 EUR", summary("1.500 Millionen Euro", "de"));
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+    // a short text whose language was guessed wrong keeps its numbers
+    "Plus de 214'000 entités offshore.;en;count:214000[entités]:AT_LEAST",
+    "Más de 240.000 empresas.;en;count:240000[empresas]:AT_LEAST",
+    "Un total de 1.500 Millionen Euro.;und;money:1500000000 EUR",
+    "Сумма 1,163 млрд евро.;en;money:1163000000 EUR",
+    "Se filtraron 11,5 millones de documentos.;und;count:11500000[documentos]",
+  })
+  void aWrongLanguageDoesNotTurnNumbersIntoNonsense(String text, String lang, String expected) {
+    assertEquals(expected, summary(text, lang), text);
+  }
 }
