@@ -28,8 +28,7 @@ public final class DocumentAnalyzer {
   /** Mentions kept per document at most: beyond this a document is a table or a dump. */
   public static final int MAX_MENTIONS = 50_000;
 
-  private static final Pattern TOP_DATE = Pattern.compile(
-      "(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)|(?<![\\p{L}\\d])(\\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \\d{4}|(?:January|February|March|April|May|June|July|August|September|October|November|December) \\d{1,2}, \\d{4})");
+  private static final Pattern TOP_DATE = Pattern.compile("(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)");
 
   private final Gazetteer domain;
   private final Gazetteer places = Places.gazetteer();
@@ -75,7 +74,7 @@ public final class DocumentAnalyzer {
       String chunk = pending.substring(0, cut);
       pending.delete(0, cut);
       if (chunks == 0 && anchor.isEmpty()) {
-        anchor = topDate(chunk);
+        anchor = topDate(chunk, language);
       }
       Draft draft = new Draft(chunk, language, anchor);
       for (Annotator a : pipeline) {
@@ -173,23 +172,30 @@ public final class DocumentAnalyzer {
     return space > limit / 2 ? space + 1 : limit;
   }
 
-  /** A full date written in the first lines (a byline, a dateline with a year, a timestamp). */
-  static Optional<LocalDate> topDate(String text) {
+  /**
+   * A full date written in the first lines (a byline, a dateline with a year, a timestamp), in
+   * any language the date reader knows: "2018-10-05", "October 5, 2018", "jeudi 13 avril 2023",
+   * "5 de octubre de 2018", "am 13. April 2023", "2023年4月13日".
+   */
+  static Optional<LocalDate> topDate(String text, String language) {
     String head = text.substring(0, Math.min(text.length(), 400));
-    Matcher m = TOP_DATE.matcher(head);
-    if (!m.find()) {
-      return Optional.empty();
+    Matcher iso = TOP_DATE.matcher(head);
+    int isoAt = iso.find() ? iso.start() : Integer.MAX_VALUE;
+    for (Dates.Hit h : Dates.find(head, Optional.empty(), language)) {
+      if (h.span().start() > isoAt) {
+        break;
+      }
+      if (h.kind() == Dates.Kind.DATE && h.date().iso().length() == 10) {
+        return Optional.of(LocalDate.parse(h.date().iso()));
+      }
     }
-    try {
-      if (m.group(1) != null) {
-        return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+    if (isoAt != Integer.MAX_VALUE) {
+      try {
+        return Optional.of(LocalDate.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)),
+            Integer.parseInt(iso.group(3))));
+      } catch (java.time.DateTimeException e) {
+        return Optional.empty();
       }
-      List<Dates.Hit> hits = Dates.find(m.group(4), Optional.empty());
-      if (!hits.isEmpty() && hits.get(0).date().iso().length() == 10) {
-        return Optional.of(LocalDate.parse(hits.get(0).date().iso()));
-      }
-    } catch (java.time.DateTimeException e) {
-      return Optional.empty();
     }
     return Optional.empty();
   }

@@ -1,46 +1,79 @@
 package org.dossier.analyze;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads numbers as texts write them: digit groups with commas, spaces or dots between
- * thousands, decimal points or commas, scale words in several languages ("million", "m", "bn",
- * "млн", "млрд", "亿", "万", "millions"), and English number words ("eleven", "thirty-seven").
+ * Reads numbers as texts write them: digit groups with commas, dots, apostrophes or spaces
+ * between thousands ("1,200", "240.000", "214'000", "312 400 000"), decimal points or commas
+ * ("11,5", "1.5") read by the language and the scale word that follows, and scale words in
+ * several languages ("million", "m", "bn", "млн", "млрд", "亿", "億", "millones", "Milliarden",
+ * "Mrd.", "miliardi"). Number words of all languages are in {@link NumberWords}.
  */
 final class Numbers {
-  /** A number written in digits, not inside a code such as "BMD-4M", "7/2024" or "No.5". */
+  /**
+   * A number written in digits, not inside a code such as "BMD-4M", "7/2024" or "No.5". Group 1:
+   * the whole part; group 2: the separator between its thousands (the same one throughout);
+   * groups 3 and 4: a decimal separator other than that one, and the decimals.
+   */
   static final Pattern DIGITS =
       Pattern.compile(
-          "(?<![\\p{IsLatin}\\p{IsCyrillic}\\p{N}./\\-])(\\d{1,3}(?:(?:,|\\u00A0|\\u202F|\\u2009| )\\d{3})+|\\d+)"
-              + "(?:([.,])(\\d+))?(?![\\p{N}]|[./]\\p{N}|-\\p{Lu})");
+          "(?<![\\p{IsLatin}\\p{IsCyrillic}\\p{N}./'’])(?<![\\p{L}\\-]-)(?<!^-)(?<![\\s(]-)"
+              + "(\\d{1,3}(?:([,.'’\\u00A0\\u202F\\u2009 ])\\d{3})(?:\\2\\d{3})*|\\d+)"
+              + "(?:(?!\\2)([.,])(\\d+))?"
+              + "(?![\\p{N}]|[./'’]\\p{N}|-\\p{Lu}(?![\\p{Ll}]))");
 
-  /** Scale words, longest first, with their factors. */
-  private static final Map<String, BigDecimal> SCALES = new LinkedHashMap<>();
+  /** A scale word: how it is written, its factor, and the languages it belongs to (null: any). */
+  private record ScaleWord(String word, BigDecimal factor, boolean caseSensitive, Set<String> languages) {}
+
+  /** Scale words, longest first within the same start. */
+  private static final List<ScaleWord> SCALES = new ArrayList<>();
 
   static {
-    scale("万亿", "1000000000000");
-    scale("千万", "10000000");
-    scale("百万", "1000000");
-    scale("亿", "100000000");
-    scale("万", "10000");
-    scale("千", "1000");
+    han("万亿", "1000000000000");
+    han("萬億", "1000000000000");
+    han("千万", "10000000");
+    han("千萬", "10000000");
+    han("百万", "1000000");
+    han("百萬", "1000000");
+    han("亿", "100000000");
+    han("億", "100000000");
+    han("万", "10000");
+    han("萬", "10000");
+    han("千", "1000");
+    // de and fr "Billion" is 10^12, es "billón" too; in English a billion is 10^9
+    gated("Billionen", "1000000000000", true, "de");
+    gated("Billion", "1000000000000", true, "de");
+    gated("billions", "1000000000000", false, "fr");
+    gated("billion", "1000000000000", false, "fr");
+    scale("billones", "1000000000000");
+    scale("billón", "1000000000000");
     scale("trillion", "1000000000000");
     scale("billion", "1000000000");
+    scale("millions", "1000000");
     scale("million", "1000000");
     scale("thousand", "1000");
     scale("milliards", "1000000000");
     scale("milliard", "1000000000");
-    scale("millions", "1000000");
     scale("Milliarden", "1000000000");
+    scale("Milliarde", "1000000000");
     scale("Millionen", "1000000");
     scale("mil millones", "1000000000");
     scale("millones", "1000000");
+    scale("millón", "1000000");
+    scale("miliardi", "1000000000");
+    scale("miliardo", "1000000000");
+    scale("milioni", "1000000");
+    scale("milione", "1000000");
+    scale("Tausend", "1000");
+    scale("mila", "1000");
+    gated("mil", "1000", false, "es");
     scale("миллиардов", "1000000000");
     scale("миллиарда", "1000000000");
     scale("миллиард", "1000000000");
@@ -59,111 +92,199 @@ final class Numbers {
     scale("bn", "1000000000");
     scale("Mrd", "1000000000");
     scale("Mio", "1000000");
+    // "trois dizaines", "cinq centaines de": rarely with a number, but then a scale
+    scale("dizaines", "10");
+    scale("centaines", "100");
+    scale("milliers", "1000");
+    scale("centinaia", "100");
+    scale("migliaia", "1000");
   }
+
+  /** Scale abbreviations that may end with a dot: "Mio.", "млрд.". */
+  private static final Set<String> DOTTED_ABBREVIATIONS =
+      Set.of("млн", "млрд", "тыс", "трлн", "Mio", "Mrd", "mln", "bn");
 
   /** Abbreviations that only count as a scale right after the digits ("$584m", "€2bn", "10k"). */
-  private static final Map<String, BigDecimal> ATTACHED =
-      Map.of("m", new BigDecimal("1000000"), "bn", new BigDecimal("1000000000"),
-          "b", new BigDecimal("1000000000"), "k", new BigDecimal("1000"));
+  private static final List<ScaleWord> ATTACHED = List.of(
+      new ScaleWord("m", new BigDecimal("1000000"), true, null),
+      new ScaleWord("bn", new BigDecimal("1000000000"), true, null),
+      new ScaleWord("b", new BigDecimal("1000000000"), true, null),
+      new ScaleWord("k", new BigDecimal("1000"), true, null));
 
-  private static final Map<String, Integer> WORDS = new LinkedHashMap<>();
+  /** Letters (below U+0500) that some scale word starts with, lower-cased. */
+  private static final boolean[] SCALE_FIRST = new boolean[0x500];
 
   static {
-    String[] ones = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-      "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-      "eighteen", "nineteen"};
-    String[] tens = {"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-      "ninety"};
-    for (int i = 0; i < ones.length; i++) {
-      WORDS.put(ones[i], i);
-    }
-    for (int t = 2; t < tens.length; t++) {
-      WORDS.put(tens[t], t * 10);
-      for (int o = 1; o < 10; o++) {
-        WORDS.put(tens[t] + "-" + ones[o], t * 10 + o);
-        WORDS.put(tens[t] + " " + ones[o], t * 10 + o);
+    for (ScaleWord s : SCALES) {
+      char c = Character.toLowerCase(s.word().charAt(0));
+      if (c < SCALE_FIRST.length) {
+        SCALE_FIRST[c] = true;
       }
     }
-    WORDS.put("a dozen", 12);
-    WORDS.put("dozen", 12);
-    WORDS.put("a hundred", 100);
-    WORDS.put("one hundred", 100);
   }
 
-  /** English number words from eleven to ninety-nine, and "a dozen"/"a hundred", longest first. */
-  static final Pattern WORD_NUMBER;
-
-  static {
-    StringBuilder alt = new StringBuilder();
-    WORDS.keySet().stream()
-        .filter(w -> !w.equals("zero") && !w.equals("one"))
-        .sorted((a, b) -> b.length() - a.length())
-        .forEach(w -> alt.append(alt.length() == 0 ? "" : "|").append(Pattern.quote(w)));
-    WORD_NUMBER = Pattern.compile("(?i)(?<![\\p{L}-])(" + alt + ")(?![\\p{L}-])");
-  }
+  /** Scale words whose language settles how the digits before them are read. */
+  private static final java.util.Map<String, String> SCALE_LANGUAGE = java.util.Map.ofEntries(
+      java.util.Map.entry("milliards", "fr"), java.util.Map.entry("milliard", "fr"),
+      java.util.Map.entry("milliarden", "de"),
+      java.util.Map.entry("milliarde", "de"), java.util.Map.entry("millionen", "de"),
+      java.util.Map.entry("mrd", "de"), java.util.Map.entry("mio", "de"),
+      java.util.Map.entry("tausend", "de"), java.util.Map.entry("millones", "es"),
+      java.util.Map.entry("millón", "es"), java.util.Map.entry("mil millones", "es"),
+      java.util.Map.entry("mil", "es"), java.util.Map.entry("billones", "es"),
+      java.util.Map.entry("billón", "es"), java.util.Map.entry("miliardi", "it"),
+      java.util.Map.entry("miliardo", "it"), java.util.Map.entry("milioni", "it"),
+      java.util.Map.entry("milione", "it"), java.util.Map.entry("mila", "it"));
 
   private static void scale(String word, String factor) {
-    SCALES.put(word, new BigDecimal(factor));
+    boolean han = Character.UnicodeScript.of(word.codePointAt(0)) == Character.UnicodeScript.HAN;
+    SCALES.add(new ScaleWord(word, new BigDecimal(factor), han, null));
+  }
+
+  private static void han(String word, String factor) {
+    scale(word, factor);
+  }
+
+  private static void gated(String word, String factor, boolean caseSensitive, String language) {
+    SCALES.add(new ScaleWord(word, new BigDecimal(factor), caseSensitive, Set.of(language)));
   }
 
   private Numbers() {}
 
-  /** The value of a digit match, reading a comma as decimal or thousands separator by context. */
+  /**
+   * The thousands reading of a number with one comma or dot before three digits ("1,200" is
+   * 1200 even where a comma is a decimal one), or null when there is none.
+   */
+  static BigDecimal otherReading(Matcher m) {
+    String group = m.group(2);
+    if (group == null || !(group.equals(",") || group.equals(".")) || m.group(3) != null
+        || m.group(1).indexOf(group) != m.group(1).lastIndexOf(group)) {
+      return null;
+    }
+    return new BigDecimal(m.group(1).replace(group, ""));
+  }
+
+  /** The value of a digit match in a text of {@code language}, before any scale word. */
   static BigDecimal digits(Matcher m, String language) {
-    String whole = m.group(1).replaceAll("[,\\u00A0\\u202F\\u2009 ]", "");
-    String sep = m.group(2);
-    String frac = m.group(3);
+    return digits(m, language, null);
+  }
+
+  /**
+   * The value of a digit match. A comma or dot before exactly three digits is a thousands
+   * separator or a decimal one by the language ("1,200" is 1200 in English, 1.2 in German), by
+   * the scale word after it ("1,163 млрд" is 1.163 billion, "1.500 Millionen" 1.5 billion) and
+   * by what nobody writes ("8,000" is never eight point zero, nor "240.000" 240).
+   *
+   * @param scale the scale word right after the number, or null
+   */
+  static BigDecimal digits(Matcher m, String language, String scale) {
+    String group = m.group(2);
+    String whole = group == null ? m.group(1) : m.group(1).replace(group, "");
+    String sep = m.group(3);
+    String frac = m.group(4);
+    if (group != null && (group.equals(",") || group.equals("."))
+        && m.group(1).length() == whole.length() + 1 && sep == null) {
+      // one separator and three digits after it: "1,200", "240.000", "1.500"
+      String three = m.group(1).substring(m.group(1).length() - 3);
+      String head = whole.substring(0, whole.length() - 3);
+      return thousandsOrDecimal(head, group, three, language, scale)
+          ? new BigDecimal(whole) : new BigDecimal(head + "." + three);
+    }
     if (sep == null) {
       return new BigDecimal(whole);
-    }
-    boolean groupedWhole = m.group(1).length() != whole.length();
-    if (sep.equals(",") && !groupedWhole && frac.length() == 3 && !language.equals("ru")) {
-      return new BigDecimal(whole + frac); // "1,200" in English: thousands
-    }
-    if (sep.equals(".") && frac.length() == 3 && language.equals("ru") && !groupedWhole) {
-      return new BigDecimal(whole + frac); // "1.200" in Russian: thousands
     }
     return new BigDecimal(whole + "." + frac);
   }
 
-  /** A number word's value. */
-  static int word(String w) {
-    Integer v = WORDS.get(w.toLowerCase(Locale.ROOT).replace('\u2011', '-'));
-    if (v == null) {
-      throw new IllegalArgumentException("not a number word: " + w);
+  /** True when "{@code head}{@code sep}{@code three}" is a number of thousands. */
+  private static boolean thousandsOrDecimal(String head, String sep, String three, String language,
+      String scale) {
+    String scaleLanguage = scaleLanguage(scale);
+    String lang = scaleLanguage != null ? scaleLanguage : language;
+    boolean decimalComma = lang.equals("ru") || lang.equals("fr") || lang.equals("de")
+        || lang.equals("it") || lang.equals("uk") || lang.equals("pt");
+    if (sep.equals(",")) {
+      if (lang.equals("es")) {
+        return true; // "8,000 habitantes", "2,500 millones": the American Spanish way
+      }
+      if (!decimalComma) {
+        return true; // "1,200" in English
+      }
+      // "1,163 млрд" is 1.163 billion; "8,000" is never eight point zero
+      return scale == null && three.equals("000");
     }
-    return v;
+    // a dot before three digits
+    if (decimalComma || lang.equals("es")) {
+      return true; // "240.000", "1.500 Millionen"
+    }
+    // English and the rest: a decimal point, but nobody writes "240.000" for 240
+    return three.equals("000") && !head.equals("0");
   }
 
-  /** A scale word at {@code pos} (after optional spaces), with its factor and end. */
-  record Scale(BigDecimal factor, int end) {}
+  /** The language a scale word settles the separators by, or null when it is shared. */
+  private static String scaleLanguage(String scale) {
+    if (scale == null) {
+      return null;
+    }
+    String s = scale.toLowerCase(Locale.ROOT);
+    if (Character.UnicodeScript.of(s.codePointAt(0)) == Character.UnicodeScript.CYRILLIC) {
+      return "ru";
+    }
+    return SCALE_LANGUAGE.get(s);
+  }
+
+  /** A scale word at {@code pos} (after optional spaces), with its factor, end and spelling. */
+  record Scale(BigDecimal factor, int end, String word) {}
 
   static Optional<Scale> scaleAt(String text, int pos) {
+    return scaleAt(text, pos, "und");
+  }
+
+  static Optional<Scale> scaleAt(String text, int pos, String language) {
     int i = pos;
     boolean attached = true;
-    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\u00A0')) {
+    while (i < text.length() && i - pos < 3 && (text.charAt(i) == ' ' || text.charAt(i) == '\u00A0'
+        || text.charAt(i) == '\u202F')) {
       i++;
       attached = false;
     }
-    for (Map.Entry<String, BigDecimal> e : SCALES.entrySet()) {
-      String w = e.getKey();
-      if (text.regionMatches(true, i, w, 0, w.length()) && boundary(text, i + w.length(), w)) {
+    if (i >= text.length()) {
+      return Optional.empty();
+    }
+    char first = Character.toLowerCase(text.charAt(i));
+    if (first < SCALE_FIRST.length && !SCALE_FIRST[first]) {
+      return attached ? attachedAt(text, i) : Optional.empty();
+    }
+    for (ScaleWord s : SCALES) {
+      String w = s.word();
+      if (s.languages() != null && !s.languages().contains(language)) {
+        continue;
+      }
+      if (text.regionMatches(!s.caseSensitive(), i, w, 0, w.length()) && boundary(text, i + w.length(), w)) {
         int end = i + w.length();
-        if (end < text.length() && text.charAt(end) == '.' && w.matches("млн|млрд|тыс|трлн|Mio|Mrd|mln|bn")) {
+        if (end < text.length() && text.charAt(end) == '.'
+            && DOTTED_ABBREVIATIONS.contains(w)) {
           end++;
         }
-        return Optional.of(new Scale(e.getValue(), end));
+        return Optional.of(new Scale(s.factor(), end, w));
       }
     }
-    if (attached) {
-      for (Map.Entry<String, BigDecimal> e : ATTACHED.entrySet()) {
-        String w = e.getKey();
-        if (text.regionMatches(false, i, w, 0, w.length()) && boundary(text, i + w.length(), w)) {
-          return Optional.of(new Scale(e.getValue(), i + w.length()));
-        }
+    return attached ? attachedAt(text, i) : Optional.empty();
+  }
+
+  private static Optional<Scale> attachedAt(String text, int i) {
+    for (ScaleWord s : ATTACHED) {
+      String w = s.word();
+      if (text.regionMatches(false, i, w, 0, w.length()) && boundary(text, i + w.length(), w)) {
+        return Optional.of(new Scale(s.factor(), i + w.length(), w));
       }
     }
     return Optional.empty();
+  }
+
+  /** The scale word's spelling at {@code pos}, or null; for reading the digits before it. */
+  static String scaleWordAt(String text, int pos, String language) {
+    return scaleAt(text, pos, language).map(Scale::word).orElse(null);
   }
 
   private static boolean boundary(String text, int end, String word) {

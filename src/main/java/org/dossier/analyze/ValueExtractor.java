@@ -4,13 +4,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.dossier.core.EntityMention;
-import org.dossier.core.EntityType;
 import org.dossier.core.Qualifier;
 import org.dossier.core.Qualifier.Bound;
 import org.dossier.core.Quantity;
@@ -20,39 +17,18 @@ import org.dossier.core.ValueMention;
 
 /**
  * Values, normalized: money with its ISO currency and scale ("more than $210 million", "$584m",
- * "€555m", "584 millions de dollars", "210 млн долларов", "2.1亿美元"), quantities of materiel
- * ("37 BMD-4M", "11 airborne armoured personnel carriers", "37 единиц", "37辆"), other counts
- * ("14 joint exercises", "23 million people"), dates (see {@link Dates}), percentages and ranges
- * ("10 to 15 years"), each with the qualifier next to it.
+ * "€555m", "584 millions de dollars", "2,6 Milliarden Euro", "210 млн долларов", "2.1亿美元",
+ * "逾一一一億美元"), quantities of materiel ("37 BMD-4M", "11 airborne armoured personnel
+ * carriers", "37 единиц", "37辆", "82套海马斯系统"), other counts ("14 joint exercises", "23
+ * million people", "11,5 millones de documentos", "пяти полков", "5000多张照片"), ages ("a
+ * 21-year-old", see {@link Ages}), dates (see {@link Dates}; a bare 1977 is a year unless it
+ * plainly counts something), percentages ("55 %", "55 Prozent", "百分之五十五") and ranges ("10
+ * to 15 years"), each with the qualifier next to it.
  */
 final class ValueExtractor implements Annotator {
-  private static final int NOUN_WORDS = 6;
-
-  /** Currency signs and codes written before the number. */
-  private static final Pattern PREFIX_CURRENCY = Pattern.compile(
-      "(US\\$|U\\.S\\.\\s?\\$|A\\$|C\\$|HK\\$|NT\\$|\\$|USD|EUR|GBP|CNY|RMB|RUB|JPY|CHF|UAH|€|£|¥|₽|₴)\\s?$");
-
-  /** Currency words written after the number (and its scale), longest first. */
-  private static final List<String[]> SUFFIX_CURRENCY = List.of(
-      new String[] {"US dollars", "USD"}, new String[] {"U.S. dollars", "USD"},
-      new String[] {"долларов США", "USD"}, new String[] {"доллара США", "USD"},
-      new String[] {"de dollars", "USD"}, new String[] {"de dólares", "USD"},
-      new String[] {"d'euros", "EUR"}, new String[] {"de euros", "EUR"},
-      new String[] {"dollars", "USD"}, new String[] {"dollar", "USD"}, new String[] {"USD", "USD"},
-      new String[] {"euros", "EUR"}, new String[] {"euro", "EUR"}, new String[] {"EUR", "EUR"},
-      new String[] {"pounds sterling", "GBP"}, new String[] {"pounds", "GBP"}, new String[] {"GBP", "GBP"},
-      new String[] {"yuan", "CNY"}, new String[] {"renminbi", "CNY"}, new String[] {"RMB", "CNY"},
-      new String[] {"CNY", "CNY"}, new String[] {"roubles", "RUB"}, new String[] {"rubles", "RUB"},
-      new String[] {"RUB", "RUB"}, new String[] {"hryvnias", "UAH"},
-      new String[] {"долларов", "USD"}, new String[] {"доллара", "USD"}, new String[] {"доллар", "USD"},
-      new String[] {"евро", "EUR"}, new String[] {"рублей", "RUB"}, new String[] {"рубля", "RUB"},
-      new String[] {"руб.", "RUB"}, new String[] {"юаней", "CNY"}, new String[] {"юаня", "CNY"},
-      new String[] {"美元", "USD"}, new String[] {"欧元", "EUR"}, new String[] {"英镑", "GBP"},
-      new String[] {"人民币", "CNY"}, new String[] {"卢布", "RUB"}, new String[] {"元", "CNY"},
-      new String[] {"Dollar", "USD"}, new String[] {"Euro", "EUR"});
-
   private static final Pattern PERCENT = Pattern.compile(
-      "^\\s?(%|percent|per cent|pct|процент(?:а|ов)?|%)(?![\\p{L}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+      "^[\\s\\u00A0\\u202F]?(%|％|percent|per cent|pct|por ciento|pour cent|pour-cent|prozent|per cento"
+          + "|процент(?:а|ов)?)(?![\\p{L}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private static final Pattern CHANGE_FROM = Pattern.compile(
       "(?iu)(?:rose|risen|rise|increased|grew|grown|jumped|climbed|fell|fallen|dropped|declined|"
@@ -60,35 +36,7 @@ final class ValueExtractor implements Annotator {
           + "упал(?:а|о|и)?)\\s+(?:from|с)\\s*\\$?\\s*$");
 
   private static final Pattern RANGE_JOINER = Pattern.compile(
-      "^\\s*(?:-|–|—|to|or|до|или|至|到|~)\\s*", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-
-  /** Words that end a noun phrase after a number. */
-  private static final Set<String> STOP = Set.of(
-      "and", "or", "to", "for", "in", "on", "by", "with", "from", "that", "which", "who", "were",
-      "was", "will", "would", "are", "is", "as", "at", "of", "the", "a", "an", "than", "but",
-      "into", "per", "each", "has", "have", "had", "be", "been", "it", "this", "its", "their",
-      "и", "или", "в", "во", "на", "для", "с", "со", "по", "за", "от", "к", "что", "которые",
-      "который", "также", "а", "но", "из", "до", "о", "об", "при", "не");
-
-  /** Head nouns of materiel: what makes a count a quantity of things. */
-  private static final Pattern MATERIEL = Pattern.compile(
-      "(?iu)^(vehicles?|carriers?|apcs?|ifvs?|guns?|tanks?|howitzers?|mortars?|launchers?|systems?|"
-          + "aircraft|planes?|jets?|fighters?|bombers?|helicopters?|drones?|uavs?|missiles?|rockets?|"
-          + "rifles?|ships?|boats?|vessels?|submarines?|frigates?|trucks?|radars?|sets?|pieces?|"
-          + "rounds?|shells?|munitions?|units?|kits?|machines?|transporters?|stations?|containers?|crates?|"
-          + "engines?|parachutes?|terminals?|antennas?|generators?|"
-          + "машин[аы]?|единиц[аы]?|орудий|орудия|бронетранспорт[её]р(?:ов|а)?|танк(?:ов|а)?|"
-          + "самол[её]т(?:ов|а)?|вертол[её]т(?:ов|а)?|систем[аы]?|комплект(?:ов|а)?|ракет[аы]?|"
-          + "штук[аи]?|шт|ед|компл|установ(?:ок|ки|ка)|бмп|бтр|бмд|катер(?:ов|а)?)$");
-
-  /** Chinese measure words for materiel. */
-  private static final Pattern ZH_MATERIEL = Pattern.compile("^(辆|门|架|艘|枚|套|部|台|具)");
-  /** Chinese measure words for other counts. */
-  private static final Pattern ZH_COUNT = Pattern.compile("^(次|个|名|人|页|年|天|个月|周|场|份|项|座|位)");
-
-  /** A designation such as BMD-4M, Sprut-SDM1, 2S25M, Kestrel-9M, Тайга-СП. */
-  static final Pattern DESIGNATION = Pattern.compile(
-      "^[«\"“]?(\\p{Lu}[\\p{L}]*-?\\p{N}+[\\p{L}\\p{N}]*|\\p{Lu}{2,}-[\\p{Lu}\\p{N}]+|\\p{Lu}[\\p{Ll}]+-\\p{Lu}{1,4}\\p{N}*|\\p{N}\\p{Lu}\\p{N}+\\p{Lu}?)[»\"”]?$");
+      "^\\s*(?:-|–|—|to|or|до|или|至|到|~|à|a|bis|al)\\s*", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   @Override
   public Set<Layer> requires() {
@@ -104,9 +52,16 @@ final class ValueExtractor implements Annotator {
   public void annotate(Draft draft) {
     String text = draft.text();
     List<Span> taken = new ArrayList<>();
-    for (Dates.Hit h : Dates.find(text, draft.documentDate())) {
+    for (Dates.Hit h : Dates.find(text, draft.documentDate(), draft.language())) {
       Span s = h.span();
+      if (h.kind() == Dates.Kind.UNPLACED) {
+        taken.add(s); // "5 октября" with no document date: a day, not a count of five
+        continue;
+      }
       Line line = line(text, s.start());
+      if (h.kind() == Dates.Kind.BARE_YEAR && countsSomething(draft, s, line)) {
+        continue;
+      }
       Optional<Qualifiers.Found> q = Qualifiers.before(text, s.start(), line.start());
       q = q.filter(f -> f.qualifier().bound() != Bound.AT_MOST && f.qualifier().bound() != Bound.AT_LEAST);
       int start = q.map(Qualifiers.Found::start).orElse(s.start());
@@ -130,25 +85,99 @@ final class ValueExtractor implements Annotator {
     draft.values.sort((a, b) -> a.span().compareTo(b.span()));
   }
 
-  /** A number in the text, before any scale. */
-  private record Num(int start, int end, BigDecimal value) {}
+  /**
+   * True when a bare four-digit number that could be a year plainly counts something: a
+   * qualifier such as "more than", "plus de", "более" before it, a currency, scale or percent
+   * sign with it, or a counted plural noun after it ("2000 soldats", "1990-2000 troops").
+   */
+  private static boolean countsSomething(Draft draft, Span s, Line line) {
+    String text = draft.text();
+    String language = draft.language();
+    Optional<Qualifiers.Found> q = Qualifiers.before(text, s.start(), line.start());
+    if (q.isPresent()) {
+      Bound b = q.get().qualifier().bound();
+      if (b == Bound.AT_LEAST || b == Bound.AT_MOST || b == Bound.ABOUT) {
+        return true;
+      }
+    }
+    if (Currencies.PREFIX.matcher(text.substring(Math.max(line.start(), s.start() - 8), s.start())).find()) {
+      return true;
+    }
+    int i = s.end();
+    // a range of such numbers counts what follows the second: "1990-2000 troops"
+    Matcher range = YEAR_RANGE.matcher(text).region(i, Math.min(line.end(), i + 12));
+    if (range.lookingAt()) {
+      i = range.end();
+    }
+    if (i < line.end() && text.charAt(i) == '-' && i + 1 < line.end() && Character.isLowerCase(text.charAt(i + 1))) {
+      return true; // "a 2000-page report"
+    }
+    if (Numbers.scaleAt(text, i, language).isPresent() || Currencies.at(text, i, line.end()) != null
+        || PERCENT.matcher(text.substring(i, Math.min(line.end(), i + 14))).find()) {
+      return true;
+    }
+    int j = i;
+    while (j < line.end() && text.charAt(j) == ' ') {
+      j++;
+    }
+    if (j < line.end() && NumberWords.isHan(text.charAt(j))) {
+      return CountedNouns.chineseCount(text, j, line.end());
+    }
+    if (j == i) {
+      return false;
+    }
+    int k = j;
+    while (k < line.end() && (Character.isLetter(text.charAt(k)) || text.charAt(k) == '\'')) {
+      k++;
+    }
+    return k > j && CountedNouns.countedWord(text.substring(j, k), language);
+  }
+
+  private static final Pattern YEAR_RANGE = Pattern.compile("\\s?[-–]\\s?\\d{4}(?!\\d)");
+
+  /** Languages whose number words are also other words ("sei", "neuf", "acht"). */
+  private static final Set<String> HOMOGRAPH_NUMBER_WORDS = Set.of("fr", "de", "es", "it", "pt");
+
+  /** True when a capitalised word that does not start a sentence stands right before: "Boeing 737". */
+  private static boolean afterName(String text, int start, int lineStart) {
+    int i = start;
+    if (i - 1 < lineStart || text.charAt(i - 1) != ' ') {
+      return false;
+    }
+    i--;
+    int e = i;
+    while (i > lineStart && Character.isLetter(text.charAt(i - 1))) {
+      i--;
+    }
+    if (e - i < 2 || !Character.isUpperCase(text.charAt(i)) || DateWords.lookup(text.substring(i, e), "und") != null) {
+      return false;
+    }
+    int k = i - 1;
+    while (k >= lineStart && text.charAt(k) == ' ') {
+      k--;
+    }
+    return k >= lineStart && ".!?:;\"«“(".indexOf(text.charAt(k)) < 0;
+  }
+
+  /** A number in the text, before any scale; {@code words}: written in words. */
+  private record Num(int start, int end, BigDecimal value, boolean words, boolean percent, BigDecimal other) {}
 
   private static List<Num> numbers(String text, String language, List<Span> taken) {
     List<Num> out = new ArrayList<>();
     for (Matcher m = Numbers.DIGITS.matcher(text); m.find(); ) {
       if (inside(taken, m.start()) || ordinalOrTime(text, m.end()) || identifier(text, m.start())
-          || afterMonth(text, m.start())) {
+          || decade(text, m.start(), m.end())) {
         continue;
       }
-      out.add(new Num(m.start(), m.end(), Numbers.digits(m, language)));
+      String scale = Numbers.scaleWordAt(text, m.end(), language);
+      out.add(new Num(m.start(), m.end(), Numbers.digits(m, language, scale), false, false,
+          scale == null ? Numbers.otherReading(m) : null));
     }
-    for (Matcher m = Numbers.WORD_NUMBER.matcher(text); m.find(); ) {
-      String w = m.group(1);
-      if (inside(taken, m.start()) || Character.isUpperCase(w.charAt(0)) && m.start() > 0
-          && !sentenceStart(text, m.start())) {
+    for (NumberWords.Found f : NumberWords.find(text, language)) {
+      if (inside(taken, f.start()) || inside(taken, f.end() - 1)) {
         continue;
       }
-      out.add(new Num(m.start(), m.end(), BigDecimal.valueOf(Numbers.word(w))));
+      out.add(new Num(f.start(), f.end(), f.value(), true, f.percent(), null));
     }
     out.sort((a, b) -> Integer.compare(a.start, b.start));
     return out;
@@ -156,20 +185,27 @@ final class ValueExtractor implements Annotator {
 
   private Optional<ValueMention> value(Draft draft, Num n, Num next) {
     String text = draft.text();
+    String language = draft.language();
     Line line = line(text, n.start);
     BigDecimal low = n.value;
     int end = n.end;
-    Optional<Numbers.Scale> scale = Numbers.scaleAt(text, end);
+    int start = n.start;
+    if (n.percent) {
+      Optional<Qualifiers.Found> before = Qualifiers.before(text, start, line.start());
+      int s = before.map(Qualifiers.Found::start).orElse(start);
+      return Optional.of(new ValueMention(new Span(s, end), text.substring(s, end),
+          new Value.Percent(Quantity.of(low)), before.map(f -> asNumberBound(f.qualifier()))));
+    }
+    Optional<Numbers.Scale> scale = Numbers.scaleAt(text, end, language);
     if (scale.isPresent()) {
       low = low.multiply(scale.get().factor());
       end = scale.get().end();
     }
     BigDecimal high = low;
     String currency = null;
-    int start = n.start;
-    Matcher prefix = PREFIX_CURRENCY.matcher(text.substring(Math.max(line.start(), n.start - 8), n.start));
+    Matcher prefix = Currencies.PREFIX.matcher(text.substring(Math.max(line.start(), n.start - 8), n.start));
     if (prefix.find()) {
-      currency = currencyCode(prefix.group(1));
+      currency = Currencies.code(prefix.group(1));
       start = n.start - (prefix.end() - prefix.start());
     }
     // a range: "10 to 15", "$200-300 million", "от 10 до 15"; not a change ("rose from 48 to 61")
@@ -179,7 +215,7 @@ final class ValueExtractor implements Annotator {
       if (joiner.find() && end + joiner.end() == next.start) {
         BigDecimal h = next.value;
         int e2 = next.end;
-        Optional<Numbers.Scale> s2 = Numbers.scaleAt(text, e2);
+        Optional<Numbers.Scale> s2 = Numbers.scaleAt(text, e2, language);
         if (s2.isPresent()) {
           h = h.multiply(s2.get().factor());
           e2 = s2.get().end();
@@ -193,56 +229,72 @@ final class ValueExtractor implements Annotator {
         }
       }
     }
-    String currencyAfter = null;
-    int afterCurrencyEnd = end;
-    int suffixFrom = skipWrittenOut(text, end, line.end());
-    for (String[] c : SUFFIX_CURRENCY) {
-      int i = suffixFrom;
-      while (i < line.end() && text.charAt(i) == ' ') {
-        i++;
-      }
-      if (text.regionMatches(true, i, c[0], 0, c[0].length())
-          && (i + c[0].length() >= text.length() || !Character.isLetter(text.charAt(i + c[0].length()))
-              || isHan(c[0]))) {
-        currencyAfter = c[1];
-        afterCurrencyEnd = i + c[0].length();
-        break;
+    // "5000多张", "逾一一一億美元多": a Chinese "more than" between the number and its noun
+    Optional<Qualifiers.Found> hanAfter = Optional.empty();
+    if (end < line.end() && "多余餘".indexOf(text.charAt(end)) >= 0) {
+      hanAfter = Qualifiers.after(text, end, line.end());
+      if (hanAfter.isPresent()) {
+        end = hanAfter.get().end();
+        Optional<Numbers.Scale> s3 = Numbers.scaleAt(text, end, language);
+        if (s3.isPresent() && scale.isEmpty()) {
+          low = low.multiply(s3.get().factor());
+          high = high.multiply(s3.get().factor());
+          end = s3.get().end();
+        }
       }
     }
-    if (currency == null && currencyAfter != null) {
-      currency = currencyAfter;
-    }
-    if (currencyAfter != null) {
-      end = afterCurrencyEnd;
+    int suffixFrom = CountedNouns.skipWrittenOut(text, end, line.end());
+    Currencies.Word after = Currencies.at(text, suffixFrom, line.end());
+    if (after != null) {
+      if (currency == null) {
+        currency = after.code();
+      }
+      end = Currencies.start(text, suffixFrom, line.end()) + after.word().length();
     }
     Value value;
     Matcher percent = PERCENT.matcher(text.substring(end, Math.min(line.end(), end + 14)));
     Quantity q = new Quantity(low, high);
+    int aged = -1;
     if (currency != null) {
       value = new Value.Money(q, currency);
     } else if (percent.find()) {
       value = new Value.Percent(q);
       end += percent.end();
+    } else if ((aged = Ages.agedBefore(text, start)) >= 0) {
+      value = new Value.Count(q, text.substring(aged, aged + 4));
+      start = aged;
     } else {
-      Noun noun = noun(draft, end, line.end());
+      CountedNouns.Noun noun = CountedNouns.noun(draft, end, line.end(), scale.isPresent());
       if (noun.words().isEmpty() && scale.isEmpty()) {
         return Optional.empty(); // a bare number says nothing on its own
+      }
+      boolean plural = !noun.words().isEmpty() && CountedNouns.plural(noun.words().split(" ")[0], language);
+      if (n.words && HOMOGRAPH_NUMBER_WORDS.contains(language) && !noun.materiel() && !noun.words().isEmpty()
+          && !NumberWords.isHan(noun.words().charAt(0)) && !plural) {
+        return Optional.empty(); // "sei stato", "neuf": a number word before no counted noun
+      }
+      if (!n.words && !noun.materiel() && scale.isEmpty() && !plural && afterName(text, n.start, line.start())) {
+        return Optional.empty(); // "the Boeing 737 landed": a model, not a count
+      }
+      if (n.other != null && !q.isRange() && low.stripTrailingZeros().scale() > 0 && !noun.words().isEmpty()
+          && n.other.stripTrailingZeros().scale() <= 0) {
+        q = Quantity.of(n.other); // "1,200 Mitarbeiter": nobody counts 1.2 employees
       }
       value = noun.materiel() ? new Value.Things(q, noun.words()) : new Value.Count(q, noun.words());
       end = Math.max(end, noun.end());
     }
     Optional<Qualifiers.Found> before = Qualifiers.before(text, start, line.start());
-    Optional<Qualifiers.Found> after = Qualifiers.after(text, end, line.end());
+    Optional<Qualifiers.Found> afterQ = hanAfter.isPresent() ? hanAfter : Qualifiers.after(text, end, line.end());
     Optional<Qualifier> qualifier = Optional.empty();
     if (before.isPresent()) {
       qualifier = Optional.of(asNumberBound(before.get().qualifier()));
       start = before.get().start();
     }
-    if (after.isPresent()) {
-      Qualifier a = asNumberBound(after.get().qualifier());
+    if (afterQ.isPresent()) {
+      Qualifier a = asNumberBound(afterQ.get().qualifier());
       qualifier = Optional.of(qualifier.map(b -> new Qualifier(b.text() + " … " + a.text(), a.bound()))
           .orElse(a));
-      end = after.get().end();
+      end = Math.max(end, afterQ.get().end());
     }
     Span span = new Span(start, end);
     return Optional.of(new ValueMention(span, text.substring(start, end), value, qualifier));
@@ -257,174 +309,18 @@ final class ValueExtractor implements Annotator {
     };
   }
 
-  /** The words after a number naming what is counted, and whether they name materiel. */
-  private record Noun(String words, boolean materiel, int end) {}
-
-  private static Noun noun(Draft draft, int from, int lineEnd) {
-    String text = draft.text();
-    int i = from;
-    // "an 800-page dossier": the noun is joined to the number
-    if (i < lineEnd && text.charAt(i) == '-') {
-      int e = i + 1;
-      while (e < lineEnd && Character.isLetter(text.charAt(e))) {
-        e++;
-      }
-      if (e > i + 1) {
-        String w = text.substring(i + 1, e);
-        return new Noun(w, MATERIEL.matcher(w).matches(), e);
-      }
-    }
-    while (i < lineEnd && text.charAt(i) == ' ') {
-      i++;
-    }
-    i = skipWrittenOut(text, i, lineEnd);
-    if (i < lineEnd && isHan(text.substring(i, i + 1))) {
-      String rest = text.substring(i, Math.min(lineEnd, i + 8));
-      Matcher mat = ZH_MATERIEL.matcher(rest);
-      if (mat.find()) {
-        int e = i + mat.end();
-        return new Noun(text.substring(i, e), true, e);
-      }
-      Matcher cnt = ZH_COUNT.matcher(rest);
-      if (cnt.find()) {
-        int e = i + cnt.end();
-        return new Noun(text.substring(i, e), false, e);
-      }
-      return new Noun("", false, i);
-    }
-    List<int[]> words = new ArrayList<>();
-    int j = i;
-    while (words.size() < NOUN_WORDS && j < lineEnd) {
-      while (j < lineEnd && text.charAt(j) == ' ') {
-        j++;
-      }
-      int s = j;
-      while (j < lineEnd && !Character.isWhitespace(text.charAt(j)) && ",.;:!?()[]".indexOf(text.charAt(j)) < 0) {
-        j++;
-      }
-      if (j == s) {
-        break;
-      }
-      String w = text.substring(s, j);
-      if (STOP.contains(w.toLowerCase(Locale.ROOT)) || !Character.isLetter(stripQuotes(w).isEmpty() ? '0' : stripQuotes(w).charAt(0))) {
-        break;
-      }
-      words.add(new int[] {s, j});
-      if (j < lineEnd && ",.;:!?()".indexOf(text.charAt(j)) >= 0) {
-        break;
-      }
-    }
-    if (words.isEmpty()) {
-      return new Noun("", false, i);
-    }
-    // the noun phrase is materiel if a word in it is a materiel head noun, a designation, or a
-    // piece of equipment the gazetteer knows
-    for (int k = 0; k < words.size(); k++) {
-      int[] w = words.get(k);
-      String word = stripQuotes(text.substring(w[0], w[1]));
-      if (MATERIEL.matcher(word).matches() || DESIGNATION.matcher(word).matches()
-          || equipmentAt(draft, w[0], w[1])) {
-        int e = w[1];
-        // "37 light amphibious assault vehicles": keep the head; "37 BMD-4M light amphibious
-        // vehicles": keep going to the head noun that follows a designation
-        for (int k2 = k + 1; k2 < words.size(); k2++) {
-          String later = stripQuotes(text.substring(words.get(k2)[0], words.get(k2)[1]));
-          if (MATERIEL.matcher(later).matches()) {
-            e = words.get(k2)[1];
-          }
-        }
-        return new Noun(text.substring(i, e), true, e);
-      }
-    }
-    // otherwise a count: its first word or two ("14 joint exercises", "800 pages")
-    int take = Math.min(words.size(), lowercaseRun(text, words));
-    if (take == 0) {
-      return new Noun("", false, i);
-    }
-    int e = words.get(take - 1)[1];
-    return new Noun(text.substring(i, e), false, e);
-  }
-
-  /** Past a number written out again in brackets: "24 (двадцать четыре) машины". */
-  private static int skipWrittenOut(String text, int from, int lineEnd) {
-    int i = from;
-    while (i < lineEnd && text.charAt(i) == ' ') {
-      i++;
-    }
-    if (i < lineEnd && text.charAt(i) == '(') {
-      int close = text.indexOf(')', i);
-      if (close > 0 && close < lineEnd && close - i < 80 && !text.substring(i, close).matches(".*\\d.*")) {
-        return close + 1;
-      }
-    }
-    return from;
-  }
-
-  /**
-   * How many leading words name what is counted: lower-case words up to the first plural (a
-   * head noun, "joint exercises") or a word that is not a noun's modifier, at most three.
-   */
-  private static int lowercaseRun(String text, List<int[]> words) {
-    int n = 0;
-    for (int[] w : words) {
-      String word = text.substring(w[0], w[1]);
-      if (n == 3 || !Character.isLowerCase(word.charAt(0)) || word.endsWith("ly")
-          || word.endsWith("ing") || NOT_NOUNS.contains(word)) {
-        break;
-      }
-      n++;
-      if (word.endsWith("s") || word.endsWith("s'") || word.endsWith("'s")
-          || word.endsWith("ей") || word.endsWith("ов") || word.endsWith("ий") || word.endsWith("ах")) {
-        break;
-      }
-    }
-    return n;
-  }
-
-  /** Words that follow a number without naming what it counts. */
-  private static final Set<String> NOT_NOUNS = Set.of(
-      "ago", "later", "earlier", "more", "less", "times", "percent", "per", "held", "said",
-      "were", "are", "almost", "nearly", "about", "only", "alone", "each", "apiece",
-      "назад", "раз", "более", "менее");
-
-  private static boolean equipmentAt(Draft draft, int start, int end) {
-    Span s = new Span(start, end);
-    for (EntityMention e : draft.entities) {
-      if (e.type() == EntityType.EQUIPMENT && e.span().overlaps(s)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String stripQuotes(String w) {
-    return w.replaceAll("^[«\"“']+|[»\"”']+$", "");
-  }
-
-  private static boolean isHan(String s) {
-    return !s.isEmpty() && Character.UnicodeScript.of(s.codePointAt(0)) == Character.UnicodeScript.HAN;
-  }
-
-  private static String currencyCode(String sign) {
-    return switch (sign.replaceAll("\\s", "")) {
-      case "€", "EUR" -> "EUR";
-      case "£", "GBP" -> "GBP";
-      case "¥", "CNY", "RMB" -> "CNY";
-      case "JPY" -> "JPY";
-      case "₽", "RUB" -> "RUB";
-      case "₴", "UAH" -> "UAH";
-      case "CHF" -> "CHF";
-      case "A$" -> "AUD";
-      case "C$" -> "CAD";
-      case "HK$" -> "HKD";
-      case "NT$" -> "TWD";
-      default -> "USD";
-    };
-  }
-
+  /** Whether {@code pos} is inside one of {@code spans}, which are sorted and do not overlap. */
   private static boolean inside(List<Span> spans, int pos) {
-    for (Span s : spans) {
-      if (pos >= s.start() && pos < s.end()) {
+    int lo = 0;
+    int hi = spans.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      Span s = spans.get(mid);
+      if (pos < s.start()) {
+        hi = mid - 1;
+      } else if (pos >= s.end()) {
+        lo = mid + 1;
+      } else {
         return true;
       }
     }
@@ -434,39 +330,44 @@ final class ValueExtractor implements Annotator {
   /** "80th", "1st", "14:00", "5.30pm" are not quantities. */
   private static boolean ordinalOrTime(String text, int end) {
     String after = text.substring(end, Math.min(text.length(), end + 3));
-    return after.matches("^(st|nd|rd|th)(?!\\p{L}).*") || after.matches("^(st|nd|rd|th)$")
+    boolean suffix = after.startsWith("st") || after.startsWith("nd") || after.startsWith("rd")
+        || after.startsWith("th");
+    return suffix && (after.length() == 2 || !Character.isLetter(after.charAt(2)))
         || after.startsWith(":") && after.length() > 1 && Character.isDigit(after.charAt(1))
         || after.startsWith("-й") || after.startsWith("-я") || after.startsWith("-е") || after.startsWith("-го");
   }
 
-  private static final Pattern MONTH_BEFORE = Pattern.compile(
-      "(?:January|February|March|April|May|June|July|August|September|October|November|December"
-          + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?\\s+$");
 
-  /** "Sept. 26" without a known year: a day, not a count. */
-  private static boolean afterMonth(String text, int start) {
-    return MONTH_BEFORE.matcher(text.substring(Math.max(0, start - 11), start)).find();
-  }
-
-  /** "No. 44", "№ 7", "Article 5", "stage 2": a number that names, not counts. */
-  private static boolean identifier(String text, int start) {
-    String before = text.substring(Math.max(0, start - 10), start);
-    return before.matches("(?s).*(No\\.|no\\.|№|#|Nr\\.|Art\\.|§)\\s*$");
-  }
-
-  private static boolean sentenceStart(String text, int pos) {
-    int i = pos - 1;
-    while (i >= 0 && text.charAt(i) == ' ') {
-      i--;
+  /** "the 1990s", "the 2010's": a decade, which neither counts nor dates to a year. */
+  private static boolean decade(String text, int start, int end) {
+    if (end - start != 4 || text.charAt(end - 1) != '0' || end >= text.length()) {
+      return false;
     }
-    return i < 0 || ".!?\n".indexOf(text.charAt(i)) >= 0;
+    int s = text.charAt(end) == '\'' || text.charAt(end) == '’' ? end + 1 : end;
+    return s < text.length() && text.charAt(s) == 's'
+        && (s + 1 >= text.length() || !Character.isLetter(text.charAt(s + 1)));
+  }
+
+  /** "No. 44", "№ 7", "Art. 5", "page 12", "Flight 370": a number that names, not counts. */
+  private static boolean identifier(String text, int start) {
+    return Dates.NAMING_WORD_BEFORE.matcher(text.substring(Math.max(0, start - 16), start)).find();
   }
 
   private record Line(int start, int end) {}
 
+  /** The line around {@code pos}, at most {@link #LINE_REACH} characters either side of it. */
   private static Line line(String text, int pos) {
-    int s = text.lastIndexOf('\n', Math.max(0, pos - 1)) + 1;
-    int e = text.indexOf('\n', pos);
-    return new Line(s, e < 0 ? text.length() : e);
+    int s = pos;
+    while (s > 0 && pos - s < LINE_REACH && text.charAt(s - 1) != '\n') {
+      s--;
+    }
+    int e = pos;
+    while (e < text.length() && e - pos < LINE_REACH && text.charAt(e) != '\n') {
+      e++;
+    }
+    return new Line(s, e);
   }
+
+  /** How far a value's context reaches: a line, or this many characters of a very long one. */
+  private static final int LINE_REACH = 400;
 }

@@ -3,7 +3,8 @@
  * models for English, HanLP for Chinese, rules and gazetteers for Russian and other languages),
  * domain entities from a curated gazetteer (equipment, units, programmes, with Latin, Cyrillic and
  * Chinese aliases), values normalized (money, quantities, counts, dates resolved against the
- * document's date, percentages, ranges, with their qualifiers), and attributions (who says what:
+ * document's date, percentages, ranges, ages, with their qualifiers; in English, Russian, Chinese,
+ * French, German, Spanish and Italian), and attributions (who says what:
  * "according to", "said", "told", quotes, datelines).
  *
  * <p>{@link org.dossier.analyze.DocumentAnalyzer} runs a sequence of {@link

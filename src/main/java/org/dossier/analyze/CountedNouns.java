@@ -1,0 +1,359 @@
+package org.dossier.analyze;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dossier.core.EntityMention;
+import org.dossier.core.EntityType;
+import org.dossier.core.Span;
+
+/**
+ * The words after a number that name what it counts, in every language the analyzer reads:
+ * "14 joint exercises", "11,5 millones de documentos", "2000 Soldaten", "700.000 documenti",
+ * "пяти полков", "an 800-page dossier", "8000-Seelen-Ort", "a 21-year-old", "82套海马斯系统";
+ * and whether they name materiel. Also tells a year from a count: "2015 révèlent" is a year,
+ * "2000 soldats" a count.
+ */
+final class CountedNouns {
+  private static final int NOUN_WORDS = 6;
+  /** Han characters kept after a measure word, at most. */
+  private static final int HAN_NOUN = 8;
+
+  /** The words after a number naming what is counted, and whether they name materiel. */
+  record Noun(String words, boolean materiel, int end) {}
+
+  /** Words that end a noun phrase after a number (function words of all the languages). */
+  static final Set<String> STOP = set(
+      "and", "or", "to", "for", "in", "on", "by", "with", "from", "that", "which", "who", "were",
+      "was", "will", "would", "are", "is", "as", "at", "of", "the", "a", "an", "than", "but",
+      "into", "per", "each", "has", "have", "had", "be", "been", "it", "this", "its", "their",
+      "и", "или", "в", "во", "на", "для", "с", "со", "по", "за", "от", "к", "что", "которые",
+      "который", "также", "а", "но", "из", "до", "о", "об", "при", "не",
+      // French
+      "de", "des", "du", "d'", "la", "le", "les", "l'", "et", "ou", "en", "dans", "pour", "par",
+      "sur", "avec", "qui", "que", "à", "au", "aux", "est", "sont", "ont", "a", "était", "sera",
+      "se", "ce", "ces", "son", "sa", "ses", "leur", "leurs", "pas", "ne", "il", "elle", "ils",
+      // Spanish, Portuguese
+      "y", "e", "el", "los", "las", "del", "al", "con", "por", "para", "es", "son", "fue", "han",
+      "ha", "su", "sus", "se", "lo", "un", "una", "o", "no", "em", "os", "as", "do", "da", "dos",
+      // German
+      "und", "oder", "der", "die", "das", "den", "dem", "des", "im", "mit", "von", "für", "auf",
+      "ist", "sind", "war", "waren", "wurde", "wurden", "hat", "haben", "bei", "zu", "zum", "zur",
+      "nach", "aus", "ein", "eine", "wie", "nicht", "auch", "bis", "vor", "als", "sich",
+      // Italian
+      "il", "lo", "gli", "i", "di", "della", "dei", "degli", "delle", "nel", "nella", "per",
+      "su", "che", "è", "sono", "era", "ha", "hanno", "con", "tra", "fra", "ed", "ad");
+
+  /** Words that follow a number without naming what it counts. */
+  private static final Set<String> NOT_NOUNS = set(
+      "ago", "later", "earlier", "more", "less", "times", "percent", "per", "held", "said",
+      "were", "are", "almost", "nearly", "about", "only", "alone", "each", "apiece",
+      "назад", "раз", "раза", "более", "менее", "fois", "plus", "moins", "environ", "veces", "más",
+      "menos", "mal", "mehr", "weniger", "volte", "più", "meno", "circa", "mais");
+
+  /** English verbs that end in -s and may follow a year: "2019 marks", "2020 brings". */
+  private static final Set<String> VERBS_S = set(
+      "marks", "sees", "brings", "begins", "ends", "remains", "becomes", "looks", "promises",
+      "proves", "shows", "means", "was", "is", "has", "does", "goes", "gives", "makes", "takes",
+      "seems", "comes", "starts", "follows", "saw", "began");
+
+  /** Head nouns of materiel: what makes a count a quantity of things. */
+  private static final Pattern MATERIEL = Pattern.compile(
+      "(?iu)^(vehicles?|carriers?|apcs?|ifvs?|guns?|tanks?|howitzers?|mortars?|launchers?|systems?|"
+          + "aircraft|planes?|jets?|fighters?|bombers?|helicopters?|drones?|uavs?|missiles?|rockets?|"
+          + "rifles?|ships?|boats?|vessels?|submarines?|frigates?|trucks?|radars?|sets?|pieces?|"
+          + "rounds?|shells?|munitions?|units?|kits?|machines?|transporters?|stations?|containers?|crates?|"
+          + "engines?|parachutes?|terminals?|antennas?|generators?|"
+          + "машин[аы]?|единиц[аы]?|орудий|орудия|бронетранспорт[её]р(?:ов|а)?|танк(?:ов|а)?|"
+          + "самол[её]т(?:ов|а)?|вертол[её]т(?:ов|а)?|систем[аы]?|комплект(?:ов|а)?|ракет[аы]?|"
+          + "штук[аи]?|шт|ед|компл|установ(?:ок|ки|ка)|бмп|бтр|бмд|катер(?:ов|а)?|"
+          + "véhicules?|chars?|avions?|hélicoptères?|missiles?|navires?|blindés?|canons?|"
+          + "vehículos|tanques|aviones|helicópteros|misiles|buques|lanzacohetes|"
+          + "fahrzeuge|panzer|flugzeuge|hubschrauber|raketen|schiffe|haubitzen|"
+          + "veicoli|carri|aerei|elicotteri|missili|navi|blindati)$");
+
+  /** A designation such as BMD-4M, Sprut-SDM1, 2S25M, Kestrel-9M, Тайга-СП. */
+  static final Pattern DESIGNATION = Pattern.compile(
+      "^[«\"“]?(\\p{Lu}[\\p{L}]*-?\\p{N}+[\\p{L}\\p{N}]*|\\p{Lu}{2,}-[\\p{Lu}\\p{N}]+|\\p{Lu}[\\p{Ll}]+-\\p{Lu}{1,4}\\p{N}*|\\p{N}\\p{Lu}\\p{N}+\\p{Lu}?)[»\"”]?$");
+
+  /** Chinese measure words for materiel, then the noun after them. */
+  private static final String ZH_MATERIEL = "辆輛门門架艘枚套部台具";
+  /** Chinese measure words for other counts, then the noun after them. */
+  private static final String ZH_MEASURE = "个個名张張份项項座位场場件条條批支把篇封家所起股块塊本幅首间間";
+  /** Chinese counters that are the counted noun themselves. */
+  private static final Pattern ZH_COUNTER = Pattern.compile("^(个月|個月|周岁|週歲|次|人|页|頁|年|天|周|週|岁|歲|户|戶|国|國)");
+  /** Where a Chinese noun after a measure word ends. */
+  private static final String ZH_STOP = "的、，。；：！？（）()「」“”《》和与與及或等也都了在是将將从從向对對把给給于於为為中内內";
+
+  private CountedNouns() {}
+
+  /** A set of words that may repeat across languages. */
+  private static Set<String> set(String... words) {
+    return Set.copyOf(new java.util.HashSet<>(java.util.Arrays.asList(words)));
+  }
+
+  /**
+   * The noun after a number ending at {@code from}.
+   *
+   * @param afterScale a scale word stands between ("11,5 millones de documentos"): "de", "di",
+   *     "of" may come before the noun
+   */
+  static Noun noun(Draft draft, int from, int lineEnd, boolean afterScale) {
+    String text = draft.text();
+    String language = draft.language();
+    int i = from;
+    // "an 800-page dossier", "a 21-year-old", "8000-Seelen-Ort": the noun is joined to the number
+    if (i < lineEnd && (text.charAt(i) == '-' || text.charAt(i) == '\u2011')) {
+      int e = i + 1;
+      int first = -1;
+      while (e < lineEnd && (Character.isLetter(text.charAt(e)) || text.charAt(e) == '-'
+          && e + 1 < lineEnd && Character.isLetter(text.charAt(e + 1)))) {
+        if (text.charAt(e) == '-' && first < 0) {
+          first = e;
+        }
+        e++;
+      }
+      if (e > i + 1 && !NumberWords.isHan(text.charAt(i + 1))) {
+        String chain = text.substring(i + 1, e);
+        if (!Ages.isJoinedAge(chain) && first > 0) {
+          e = first; // "8000-Seelen-Ort" counts Seelen
+        }
+        String w = text.substring(i + 1, e);
+        return new Noun(w, MATERIEL.matcher(w).matches(), e);
+      }
+    }
+    while (i < lineEnd && (text.charAt(i) == ' ' || text.charAt(i) == '\u00A0')) {
+      i++;
+    }
+    i = skipWrittenOut(text, i, lineEnd);
+    if (i < lineEnd && NumberWords.isHan(text.charAt(i))) {
+      return chinese(text, i, lineEnd);
+    }
+    if (afterScale) {
+      i = skipLinkWord(text, i, lineEnd);
+    }
+    List<int[]> words = new ArrayList<>();
+    int j = i;
+    while (words.size() < NOUN_WORDS && j < lineEnd) {
+      while (j < lineEnd && text.charAt(j) == ' ') {
+        j++;
+      }
+      int s = j;
+      while (j < lineEnd && !Character.isWhitespace(text.charAt(j)) && ",.;:!?()[]".indexOf(text.charAt(j)) < 0) {
+        j++;
+      }
+      if (j == s) {
+        break;
+      }
+      String w = text.substring(s, j);
+      String bare = stripQuotes(w);
+      if (STOP.contains(w.toLowerCase(Locale.ROOT)) || !Character.isLetter(bare.isEmpty() ? '0' : bare.charAt(0))) {
+        break;
+      }
+      words.add(new int[] {s, j});
+      if (j < lineEnd && ",.;:!?()".indexOf(text.charAt(j)) >= 0) {
+        break;
+      }
+    }
+    if (words.isEmpty()) {
+      return new Noun("", false, from);
+    }
+    // the noun phrase is materiel if a word in it is a materiel head noun, a designation, or a
+    // piece of equipment the gazetteer knows
+    for (int k = 0; k < words.size(); k++) {
+      int[] w = words.get(k);
+      String word = stripQuotes(text.substring(w[0], w[1]));
+      if (MATERIEL.matcher(word).matches() || DESIGNATION.matcher(word).matches()
+          || equipmentAt(draft, w[0], w[1])) {
+        int e = w[1];
+        // "37 light amphibious assault vehicles": keep the head; "37 BMD-4M light amphibious
+        // vehicles": keep going to the head noun that follows a designation
+        for (int k2 = k + 1; k2 < words.size(); k2++) {
+          String later = stripQuotes(text.substring(words.get(k2)[0], words.get(k2)[1]));
+          if (MATERIEL.matcher(later).matches()) {
+            e = words.get(k2)[1];
+          }
+        }
+        return new Noun(text.substring(i, e), true, e);
+      }
+    }
+    // otherwise a count: its first word or two ("14 joint exercises", "800 pages")
+    int take = Math.min(words.size(), run(text, words, language));
+    if (take == 0) {
+      return new Noun("", false, from);
+    }
+    int e = words.get(take - 1)[1];
+    String noun = text.substring(i, e);
+    int old = Ages.oldAfter(text, noun, e);
+    if (old > 0) {
+      return new Noun(text.substring(i, old), false, old);
+    }
+    return new Noun(noun, false, e);
+  }
+
+  /** Past "de", "d'", "di", "of" between a scale word and the noun. */
+  private static int skipLinkWord(String text, int i, int lineEnd) {
+    for (String w : new String[] {"de ", "d'", "d’", "di ", "of "}) {
+      if (text.regionMatches(true, i, w, 0, w.length())) {
+        int j = i + w.length();
+        while (j < lineEnd && text.charAt(j) == ' ') {
+          j++;
+        }
+        return j;
+      }
+    }
+    return i;
+  }
+
+  /** "82套海马斯系统", "5000多张照片", "2884名被拘留者", "37辆", "21岁". */
+  private static Noun chinese(String text, int i, int lineEnd) {
+    int k = i;
+    if (text.charAt(k) == '多' || text.charAt(k) == '余' || text.charAt(k) == '餘') {
+      k++; // "5000多张": the qualifier is read by Qualifiers
+    }
+    if (k >= lineEnd) {
+      return new Noun("", false, i);
+    }
+    char c = text.charAt(k);
+    boolean materiel = ZH_MATERIEL.indexOf(c) >= 0;
+    if (materiel || ZH_MEASURE.indexOf(c) >= 0) {
+      int e = k + 1;
+      while (e < lineEnd && e - k <= HAN_NOUN && NumberWords.isHan(text.charAt(e))
+          && ZH_STOP.indexOf(text.charAt(e)) < 0 && !ChineseNumerals.isNumeral(text.charAt(e))) {
+        e++;
+      }
+      return new Noun(text.substring(k, e), materiel, e);
+    }
+    Matcher cnt = ZH_COUNTER.matcher(text.substring(k, Math.min(lineEnd, k + 3)));
+    if (cnt.find()) {
+      int e = k + cnt.end();
+      return new Noun(text.substring(k, e), false, e);
+    }
+    return new Noun("", false, i);
+  }
+
+  /** True when the noun after a number is a Chinese measure word or counter, not 年. */
+  static boolean chineseCount(String text, int i, int lineEnd) {
+    if (i >= lineEnd || !NumberWords.isHan(text.charAt(i))) {
+      return false;
+    }
+    Noun n = chinese(text, i, lineEnd);
+    return !n.words().isEmpty() && !n.words().startsWith("年");
+  }
+
+  /** Past a number written out again in brackets: "24 (двадцать четыре) машины". */
+  static int skipWrittenOut(String text, int from, int lineEnd) {
+    int i = from;
+    while (i < lineEnd && text.charAt(i) == ' ') {
+      i++;
+    }
+    if (i < lineEnd && text.charAt(i) == '(') {
+      int close = text.indexOf(')', i);
+      if (close > 0 && close < lineEnd && close - i < 80 && !hasDigit(text, i, close)) {
+        return close + 1;
+      }
+    }
+    return from;
+  }
+
+  private static boolean hasDigit(String text, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (Character.isDigit(text.charAt(k))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * How many leading words name what is counted: lower-case words up to the first plural (a
+   * head noun, "joint exercises", "documentos secretos") or a word that is not a noun's
+   * modifier, at most three; in German up to the first capitalised noun ("bewaffnete Soldaten").
+   */
+  private static int run(String text, List<int[]> words, String language) {
+    int n = 0;
+    for (int[] w : words) {
+      String word = text.substring(w[0], w[1]);
+      boolean capital = !Character.isLowerCase(word.charAt(0));
+      if (language.equals("de") && capital && Character.isLetter(word.charAt(0))) {
+        return n + 1; // the German noun, after its adjectives
+      }
+      if (n == 3 || capital || word.endsWith("ly")
+          || word.endsWith("ing") || NOT_NOUNS.contains(word.toLowerCase(Locale.ROOT))) {
+        break;
+      }
+      n++;
+      if (!language.equals("de") && plural(word, language)) {
+        break;
+      }
+    }
+    return language.equals("de") ? 0 : n;
+  }
+
+  /** True when a word looks like a plural noun in {@code language}. */
+  static boolean plural(String word, String language) {
+    String w = word.toLowerCase(Locale.ROOT);
+    if (w.endsWith("s") || w.endsWith("s'") || w.endsWith("'s")
+        || w.endsWith("ей") || w.endsWith("ов") || w.endsWith("ев") || w.endsWith("ий") || w.endsWith("ах")) {
+      return true;
+    }
+    return switch (language) {
+      case "fr" -> w.endsWith("x");
+      case "it" -> w.endsWith("i") || w.endsWith("e");
+      case "de" -> w.endsWith("en") || w.endsWith("er") || w.endsWith("e") || w.endsWith("n");
+      default -> false;
+    };
+  }
+
+  /**
+   * True when the word after a year-like number is a counted plural noun ("2000 soldats", "1990
+   * Soldaten"), not a verb ("2015 révèlent", "2019 marks") nor a function word ("2019 y").
+   */
+  static boolean countedWord(String word, String language) {
+    String w = stripQuotes(word);
+    if (w.length() < 3 || !Character.isLetter(w.charAt(0))) {
+      return false;
+    }
+    String lower = w.toLowerCase(Locale.ROOT);
+    if (STOP.contains(lower) || NOT_NOUNS.contains(lower) || VERBS_S.contains(lower)
+        || lower.endsWith("ли") || lower.endsWith("ent") && language.equals("fr")) {
+      return false;
+    }
+    if (Character.isUpperCase(w.charAt(0))) {
+      return language.equals("de") && plural(w, "de");
+    }
+    if (lower.endsWith("ss") || lower.endsWith("us") || lower.endsWith("is")) {
+      return false;
+    }
+    return plural(w, language) || lower.endsWith("ек") || lower.endsWith("ат");
+  }
+
+  static boolean materiel(String word) {
+    return MATERIEL.matcher(word).matches();
+  }
+
+  private static boolean equipmentAt(Draft draft, int start, int end) {
+    Span s = new Span(start, end);
+    for (EntityMention e : draft.entities()) {
+      if (e.type() == EntityType.EQUIPMENT && e.span().overlaps(s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String stripQuotes(String w) {
+    int s = 0;
+    int e = w.length();
+    while (s < e && "«\"“'".indexOf(w.charAt(s)) >= 0) {
+      s++;
+    }
+    while (e > s && "»\"”'".indexOf(w.charAt(e - 1)) >= 0) {
+      e--;
+    }
+    return w.substring(s, e);
+  }
+}

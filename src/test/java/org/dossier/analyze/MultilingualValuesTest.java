@@ -1,0 +1,150 @@
+package org.dossier.analyze;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.dossier.core.Value;
+import org.dossier.core.ValueMention;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Money, counts, ages and percentages in French, German, Spanish, Italian, Russian and Chinese
+ * press wording, on invented sentences; each rule with a near-miss that must not fire.
+ */
+class MultilingualValuesTest {
+  private static java.util.List<ValueMention> values(String text, String lang) {
+    Draft d = new Draft(text, lang, Optional.empty());
+    new SentenceSplitter().annotate(d);
+    new ValueExtractor().annotate(d);
+    return d.values();
+  }
+
+  /** kind:normalized[noun][:bound] of each value. */
+  private static String summary(String text, String lang) {
+    return values(text, lang).stream().map(v -> v.value().kind() + ":" + v.value().normalized()
+        + (v.value() instanceof Value.Count c ? "[" + c.noun() + "]" : "")
+        + (v.value() instanceof Value.Things t ? "[" + t.thing() + "]" : "")
+        + v.qualifier().map(q -> ":" + q.bound()).orElse("")).collect(Collectors.joining(" | "));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+    "Le contrat valait 584 millions de dollars et 3 milliards d'euros.;fr;money:584000000 USD | money:3000000000 EUR",
+    "Costó 4 mil millones de dólares.;es;money:4000000000 USD",
+    "Es ging um 300 Millionen Euro und 2 Mrd. Dollar und 5 Millionen US-Dollar.;de;money:300000000 EUR | money:2000000000 USD | money:5000000 USD",
+    "Circa 3 miliardi di euro e 500 milioni di dollari.;it;money:3000000000 EUR:ABOUT | money:500000000 USD",
+    "Die Firma erhielt 2,6 Milliarden Euro.;de;money:2600000000 EUR",
+    "Сумма составила 1,163 млрд евро.;ru;money:1163000000 EUR",
+    "合同价值2亿美元和3億美元，以及5000万新台幣。;zh;money:200000000 USD | money:300000000 USD | money:50000000 TWD",
+    "逾一一一億美元的资产和七億美元。;zh;money:11100000000 USD:AT_LEAST | money:700000000 USD",
+    "He paid CHF 300 and 300 Swiss francs.;en;money:300 CHF | money:300 CHF",
+  })
+  void readsMoney(String text, String lang, String expected) {
+    assertEquals(expected, summary(text, lang), text);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+    "Plus de 214'000 entités offshore ont été créées.;fr;count:214000[entités]:AT_LEAST",
+    "Unas 240.000 empresas y más de 700.000 documentos.;es;count:240000[empresas]:ABOUT | count:700000[documentos]:AT_LEAST",
+    "Se filtraron 11,5 millones de documentos.;es;count:11500000[documentos]",
+    "El pueblo tiene 8,000 habitantes.;es;count:8000[habitantes]",
+    "Die Firma hat 1,200 Mitarbeiter.;de;count:1200[Mitarbeiter]",
+    "Mehr als 200 bewaffnete Soldaten kamen.;de;count:200[bewaffnete Soldaten]:AT_LEAST",
+    "Ein 8000-Seelen-Ort in den Alpen.;de;count:8000[Seelen]",
+    "Più di 200 soldati, circa 300 carri, fino a 40 navi.;it;count:200[soldati]:AT_LEAST | quantity:300[carri]:ABOUT | quantity:40[navi]:AT_MOST",
+    "Casi 200 soldados, alrededor de 300 tanques, hasta 40 buques.;es;count:200[soldados]:ABOUT | quantity:300[tanques]:ABOUT | quantity:40[buques]:AT_MOST",
+    "Près de 200 soldats, jusqu'à 40 navires, moins de 10 avions.;fr;count:200[soldats]:ABOUT | quantity:40[navires]:AT_MOST | quantity:10[avions]:AT_MOST",
+    "Командование пяти полков и двух вертолетоносцев, трех бригад.;ru;count:5[полков] | count:2[вертолетоносцев] | count:3[бригад]",
+    "Vingt et un journalistes et quatre-vingt-dix-sept documents.;fr;count:21[journalistes] | count:97[documents]",
+    "Treinta y dos periodistas revisaron doscientos documentos.;es;count:32[periodistas] | count:200[documentos]",
+    "Einundzwanzig Journalisten prüften zweihundert Dokumente.;de;count:21[Journalisten] | count:200[Dokumente]",
+    "Ventuno giornalisti e cento documenti.;it;count:21[giornalisti] | count:100[documenti]",
+    "公司获得5000多张照片和82套海马斯系统，2884名被拘留者。;zh;count:5000[张照片]:AT_LEAST | quantity:82[套海马斯系统] | count:2884[名被拘留者]",
+    "两万人参加，一千二百名士兵。;zh;count:20000[人] | count:1200[名士兵]",
+  })
+  void readsCountsAndWhatTheyCount(String text, String lang, String expected) {
+    assertEquals(expected, summary(text, lang), text);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+    // near-misses: number-like words that count nothing
+    "Tu sei stato bravo.;it",
+    "Un immeuble neuf a été vendu.;fr",
+    "Er hat in Acht genommen.;de",
+    "三星公司和四川省，五六个人，一些人，统一。;zh",
+    "des dizaines de photos;fr",
+    "The Boeing 737 landed.;en",
+  })
+  void nearMissesCountNothing(String text, String lang) {
+    assertEquals("", summary(text, lang), text);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+    "The share was 55 % and rose.;en",
+    "El 55 por ciento de los votos.;es",
+    "Avec 55 pour cent des votes.;fr",
+    "Mit 55 Prozent der Stimmen.;de",
+    "Con il 55 per cento dei voti.;it",
+    "Набрал 55 процентов голосов.;ru",
+    "获得百分之五十五的选票。;zh",
+  })
+  void readsPercentages(String text, String lang) {
+    assertEquals("percent:55", summary(text, lang), text);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+    "A 21-year-old airman was arrested.;en;year-old",
+    "The suspect, aged 21, was arrested.;en;aged",
+    "He is 21 years old.;en;years old",
+    "Un joven de 21 años fue detenido.;es;años",
+    "Der 21-Jährige wurde festgenommen.;de;Jährige",
+    "Ce jeune homme de 21 ans a été arrêté.;fr;ans",
+    "Un ragazzo di 21 anni è stato fermato.;it;anni",
+    "21-летний мужчина задержан.;ru;летний",
+    "一名21岁男子被捕。;zh;岁",
+  })
+  void readsAges(String text, String lang, String noun) {
+    java.util.List<ValueMention> vs = values(text, lang);
+    assertEquals(1, vs.size(), text + " → " + vs);
+    Value.Count c = (Value.Count) vs.get(0).value();
+    assertEquals("21", c.number().plain());
+    assertEquals(noun, c.noun());
+    assertTrue(Ages.isAgeNoun(c.noun()), noun);
+  }
+
+  @Test
+  void otherNounsAreNotAges() {
+    for (String noun : new String[] {"years", "documents", "page", "Seelen", "名", "человек", "old", ""}) {
+      assertFalse(Ages.isAgeNoun(noun), noun);
+    }
+    assertEquals("page", ((Value.Count) values("an 800-page dossier", "en").get(0).value()).noun());
+  }
+
+  @Test
+  void englishAndGermanReadTheSameDigitsDifferently() {
+    assertEquals("count:1500000[people]", summary("1.5 million people", "en"));
+    assertEquals("money:1500000000 EUR", summary("1.500 Millionen Euro", "de"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+    // a short text whose language was guessed wrong keeps its numbers
+    "Plus de 214'000 entités offshore.;en;count:214000[entités]:AT_LEAST",
+    "Más de 240.000 empresas.;en;count:240000[empresas]:AT_LEAST",
+    "Un total de 1.500 Millionen Euro.;und;money:1500000000 EUR",
+    "Сумма 1,163 млрд евро.;en;money:1163000000 EUR",
+    "Se filtraron 11,5 millones de documentos.;und;count:11500000[documentos]",
+  })
+  void aWrongLanguageDoesNotTurnNumbersIntoNonsense(String text, String lang, String expected) {
+    assertEquals(expected, summary(text, lang), text);
+  }
+}
