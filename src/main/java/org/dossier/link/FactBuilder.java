@@ -285,7 +285,9 @@ final class FactBuilder {
         if (!agree && !sameThing(a.frame(), b.frame(), idf)) {
           return null; // different numbers of different things ("60 howitzer systems", "8 weapons systems")
         }
-        sim += shared ? 0.15 : -0.25;
+        // a shared noun is evidence; a different one is not against, as nouns are read loosely
+        // ("12 current and former world leaders", "12 jefes de Estado")
+        sim += shared ? 0.15 : 0;
       }
       if (!agree && sharedEvidence(a.frame(), b.frame(), idf) < 2) {
         return null; // a dispute needs two things in common besides the kind of value
