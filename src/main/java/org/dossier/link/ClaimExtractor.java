@@ -219,6 +219,15 @@ public final class ClaimExtractor {
 
     /** The keys around {@code target}, weighted by how many keys lie between. */
     Map<String, Float> around(Span target) {
+      return around(target, "");
+    }
+
+    /**
+     * As {@link #around(Span)}; words beyond another value of the same kind ({@code sameKind},
+     * a key prefix such as {@code v:money:}) weigh a quarter: in "$96m for spare parts and $91m
+     * for refits", "spare parts" are the first amount's, not the second's.
+     */
+    Map<String, Float> around(Span target, String sameKind) {
       int before = 0;
       while (before < keys.size() && keys.get(before).end <= target.start()) {
         before++;
@@ -231,21 +240,29 @@ public final class ClaimExtractor {
       Map<String, Float> w = new HashMap<>();
       int d = 0;
       int lastStart = -1;
+      float beyond = 1f;
       for (int i = before - 1; i >= 0 && d <= REACH * 2; i--) {
         if (keys.get(i).start != lastStart) {
           d++;
           lastStart = keys.get(i).start;
         }
-        w.merge(keys.get(i).key, weight(d), Math::max);
+        w.merge(keys.get(i).key, weight(d) * beyond, Math::max);
+        if (!sameKind.isEmpty() && keys.get(i).key.startsWith(sameKind)) {
+          beyond = 0.25f;
+        }
       }
       d = 0;
       lastStart = -1;
+      beyond = 1f;
       for (int i = after; i < keys.size() && d <= REACH * 2; i++) {
         if (keys.get(i).start != lastStart) {
           d++;
           lastStart = keys.get(i).start;
         }
-        w.merge(keys.get(i).key, weight(d), Math::max);
+        if (!sameKind.isEmpty() && keys.get(i).key.startsWith(sameKind)) {
+          beyond = 0.25f;
+        }
+        w.merge(keys.get(i).key, weight(d) * beyond, Math::max);
       }
       return w;
     }
@@ -279,13 +296,15 @@ public final class ClaimExtractor {
           dimension = "duration";
         }
       }
-      Map<String, Float> around = around(v.span());
+      Map<String, Float> around = around(v.span(), "v:" + value.kind() + ":");
       around.remove("v:" + value.kind() + ":" + value.normalized());
-      if (dimension.equals("date")) {
-        // what a date dates: the words of the text right before it and after it ("agreed in
-        // 2024", "the signing on 5 May", "подписали 5 октября")
+      if (dimension.equals("date") || dimension.equals("money")) {
+        // what a date dates, what an amount prices: the words right before and after it
+        // ("agreed in 2024", "подписали 5 октября", "a $5 billion deal", "сумма сделки", "the
+        // advance payment of $860 million"), but for words of quantity and of money itself
         around.forEach((k, w) -> {
-          if (k.startsWith("c:") && w >= EVENT_WEIGHT && !QUANTITY_WORDS.contains(k.substring(2))) {
+          if (k.startsWith("c:") && w >= EVENT_WEIGHT && !QUANTITY_WORDS.contains(k.substring(2))
+              && !MONEY_WORDS.contains(k.substring(2))) {
             head.add(k);
           }
         });
@@ -423,6 +442,9 @@ public final class ClaimExtractor {
       "trillion", "dozen", "percent", "number", "total", "about", "more-than", "less-than", "nearly", "at-least",
       "at-most", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "fifty",
       "both", "half", "several", "many", "few", "more", "less", "only", "additional", "estimate-number", "most");
+  /** Concepts of money as such, which say that a value is an amount, not what it is for. */
+  static final Set<String> MONEY_WORDS = Set.of("money", "price", "cost", "value", "amount", "total", "dollar",
+      "euro", "currency", "ruble", "yuan", "pound-sterling");
   /** Concepts of time units: a count of them is a duration. */
   static final Set<String> TIME_UNITS = Set.of("c:day", "c:week", "c:month", "c:year", "c:hour", "c:minute", "c:decade");
 

@@ -173,6 +173,9 @@ final class FactBuilder {
     for (int i : fam) {
       Claim c = claims.get(i);
       perDocument.merge(c.document().sha256() + "|" + c.stated().normalized(), 1, Integer::sum);
+      for (String h : c.frame().head()) {
+        perDocument.merge(c.document().sha256() + "|head|" + h, 1, Integer::sum);
+      }
     }
     if (DEBUG) {
       for (int i : fam) {
@@ -227,8 +230,9 @@ final class FactBuilder {
     for (Pair p : pairs) {
       Claim a = claims.get(p.a());
       Claim b = claims.get(p.b());
-      String la = p.a() + ">" + b.document().sha256();
-      String lb = p.b() + ">" + a.document().sha256();
+      // a figure a document repeats (headline and text) takes one counterpart, not one per repeat
+      String la = unit(a) + ">" + b.document().sha256();
+      String lb = unit(b) + ">" + a.document().sha256();
       if (linked.contains(la) || linked.contains(lb)) {
         continue;
       }
@@ -305,9 +309,16 @@ final class FactBuilder {
         return null; // "the initial agreement" and "the agreement", "the second batch" and "the first"
       }
       boolean sameHead = !ha.isEmpty() && ha.stream().anyMatch(hb::contains);
-      // two dates of the same event (agreed, signed, delivered ...) in one story: the story's event,
-      // unless an ordinal tells them apart (checked above); the best pair wins below
-      boolean sameEvent = sameHead && a.frame().dimension().equals("date");
+      // two dates of the same event (agreed, signed, delivered ...), two amounts of the same
+      // thing (the deal, the advance), each the only one its document gives, or named by a word
+      // rare in the story: the same event, unless an ordinal tells them apart (checked above)
+      boolean sameEvent = (a.frame().dimension().equals("date") || a.frame().dimension().equals("money"))
+          && ha.stream().anyMatch(k -> hb.contains(k) && (idf.getOrDefault(k, 0.0) >= RARE
+              || perDocument.getOrDefault(a.document().sha256() + "|head|" + k, 0) == 1
+                  && perDocument.getOrDefault(b.document().sha256() + "|head|" + k, 0) == 1));
+      if (!agree && !sameEvent && a.frame().dimension().equals("money") && farApart(ma, mb)) {
+        return null; // an amount four times another is rarely the same one misreported
+      }
       double need = agree ? AGREEING : sameEvent ? DISAGREEING_SAME_EVENT : sameHead ? DISAGREEING_SAME_HEAD : DISAGREEING;
       return sim >= need ? new Pair(i, j, sim, agree, need) : null;
     }
@@ -325,7 +336,7 @@ final class FactBuilder {
   private static boolean sameThing(Frame a, Frame b, Map<String, Double> idf) {
     Set<String> ha = a.head();
     Set<String> hb = b.head();
-    if (a.dimension().equals("date")) {
+    if (a.dimension().equals("date") || a.dimension().equals("money")) {
       return ha.stream().anyMatch(hb::contains);
     }
     if (ha.stream().anyMatch(k -> k.startsWith("e:") && hb.contains(k))) {
@@ -347,9 +358,42 @@ final class FactBuilder {
     return shared;
   }
 
+  /** What competitive linking counts as one: a claim, or every repeat of a figure in its document. */
+  private static String unit(Claim c) {
+    if (c.stated() instanceof Claim.Measure m) {
+      return c.document().sha256() + "|" + m.kind() + "|" + m.normalized() + "|"
+          + m.value().qualifier().map(q -> q.bound().name()).orElse("");
+    }
+    return c.document().sha256() + "@" + c.span().start();
+  }
+
+  /** Two amounts or counts more than four times apart. */
+  private static boolean farApart(Claim.Measure a, Claim.Measure b) {
+    java.math.BigDecimal x = number(a.value().value());
+    java.math.BigDecimal y = number(b.value().value());
+    if (x == null || y == null || x.signum() <= 0 || y.signum() <= 0) {
+      return false;
+    }
+    java.math.BigDecimal hi = x.max(y);
+    java.math.BigDecimal lo = x.min(y);
+    return hi.compareTo(lo.multiply(java.math.BigDecimal.valueOf(4))) > 0;
+  }
+
+  private static java.math.BigDecimal number(org.dossier.core.Value v) {
+    if (v instanceof org.dossier.core.Value.Money m) {
+      return m.amount().low();
+    }
+    if (v instanceof org.dossier.core.Value.Count c) {
+      return c.number().low();
+    }
+    if (v instanceof org.dossier.core.Value.Things t) {
+      return t.number().low();
+    }
+    return null;
+  }
+
   /** Concepts that tell one of several of a kind apart: the first, second, final, a draft. */
-  static final Set<String> ORDINALS = Set.of("c:first", "c:second-ordinal", "c:second-time", "c:third",
-      "c:last-final", "c:last-previous", "c:previous", "c:bill");
+  static final Set<String> ORDINALS = Set.of("c:first", "c:second-ordinal", "c:third", "c:last-final");
 
   /** False when one claim's near words give an ordinal the other's do not. */
   private static boolean ordinalsAgree(Frame a, Frame b) {
