@@ -237,34 +237,59 @@ public final class ClaimExtractor {
         after++;
       }
       // distance in words: the several concepts of one word are at the same distance
+      // a comma, a semicolon or a dash between halves the weight of what lies beyond it: in a
+      // list ("missiles worth $700m, spare parts worth $96m") the next item's words are its own
       Map<String, Float> w = new HashMap<>();
       int d = 0;
       int lastStart = -1;
       float beyond = 1f;
+      int edge = target.start();
       for (int i = before - 1; i >= 0 && d <= REACH * 2; i--) {
-        if (keys.get(i).start != lastStart) {
+        Key k = keys.get(i);
+        if (k.start != lastStart) {
           d++;
-          lastStart = keys.get(i).start;
+          lastStart = k.start;
+          if (k.end <= edge && punctuated(k.end, edge)) {
+            beyond = Math.max(0.25f, beyond * 0.5f);
+          }
+          edge = Math.min(edge, k.start);
         }
-        w.merge(keys.get(i).key, weight(d) * beyond, Math::max);
-        if (!sameKind.isEmpty() && keys.get(i).key.startsWith(sameKind)) {
+        w.merge(k.key, weight(d) * beyond, Math::max);
+        if (!sameKind.isEmpty() && k.key.startsWith(sameKind)) {
           beyond = 0.25f;
         }
       }
       d = 0;
       lastStart = -1;
       beyond = 1f;
+      edge = target.end();
       for (int i = after; i < keys.size() && d <= REACH * 2; i++) {
-        if (keys.get(i).start != lastStart) {
+        Key k = keys.get(i);
+        if (k.start != lastStart) {
           d++;
-          lastStart = keys.get(i).start;
+          lastStart = k.start;
+          if (k.start >= edge && punctuated(edge, k.start)) {
+            beyond = Math.max(0.25f, beyond * 0.5f);
+          }
+          edge = Math.max(edge, k.end);
         }
-        if (!sameKind.isEmpty() && keys.get(i).key.startsWith(sameKind)) {
+        if (!sameKind.isEmpty() && k.key.startsWith(sameKind)) {
           beyond = 0.25f;
         }
-        w.merge(keys.get(i).key, weight(d) * beyond, Math::max);
+        w.merge(k.key, weight(d) * beyond, Math::max);
       }
       return w;
+    }
+
+    /** True when the text between two offsets holds a comma, a semicolon, a colon or a dash. */
+    private boolean punctuated(int from, int to) {
+      for (int i = from; i < to && i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c == ',' || c == ';' || c == ':' || c == '–' || c == '—' || c == '，' || c == '；' || c == '、') {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** The keys inside {@code target}, which name what it is. */
