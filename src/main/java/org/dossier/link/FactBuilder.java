@@ -32,6 +32,8 @@ final class FactBuilder {
   static final double DISAGREEING_SAME_HEAD = 0.3;
   /** As {@link #DISAGREEING}, for two dates of the same event. */
   static final double DISAGREEING_SAME_EVENT = 0.15;
+  /** What two documents that each give one amount in the story add to their similarity. */
+  static final double ONLY_AMOUNTS = 0.2;
   /** Frame similarity at which two mentions of one entity are one fact. */
   static final double NAMED = 0.3;
   /** Similarity at which two sentences state the same thing. */
@@ -170,6 +172,12 @@ final class FactBuilder {
   private List<List<Claim>> cluster(List<Claim> claims, List<Integer> fam, Map<String, Double> idf) {
     // how many claims of each document give each value: a value a document gives once is telling
     Map<String, Integer> perDocument = new HashMap<>();
+    Map<String, Set<String>> figures = new HashMap<>();
+    for (int i : fam) {
+      Claim c = claims.get(i);
+      figures.computeIfAbsent(c.document().sha256(), d -> new HashSet<>()).add(c.stated().normalized());
+    }
+    figures.forEach((d, v) -> perDocument.put(d + "|figures", v.size()));
     for (int i : fam) {
       Claim c = claims.get(i);
       perDocument.merge(c.document().sha256() + "|" + c.stated().normalized(), 1, Integer::sum);
@@ -201,6 +209,14 @@ final class FactBuilder {
       Frame f = a.frame();
       List<String> keys = new ArrayList<>(f.head());
       keys.addAll(f.keys().subList(0, Math.min(10, f.keys().size())));
+      if (fam.size() <= CANDIDATES) {
+        // a small family: every claim of another document is a candidate
+        for (int j : fam) {
+          if (j > i && !claims.get(j).document().equals(a.document())) {
+            cands.add(j);
+          }
+        }
+      }
       for (String k : keys) {
         for (int j : postings.getOrDefault(k, List.of())) {
           if (j > i && !claims.get(j).document().equals(a.document())) {
@@ -316,8 +332,16 @@ final class FactBuilder {
           && ha.stream().anyMatch(k -> hb.contains(k) && (idf.getOrDefault(k, 0.0) >= RARE
               || perDocument.getOrDefault(a.document().sha256() + "|head|" + k, 0) == 1
                   && perDocument.getOrDefault(b.document().sha256() + "|head|" + k, 0) == 1));
-      if (!agree && !sameEvent && a.frame().dimension().equals("money") && farApart(ma, mb)) {
+      // two documents that each give one amount of money in the story speak of the same one,
+      // unless the amounts are far apart
+      boolean onlyAmounts = a.frame().dimension().equals("money")
+          && perDocument.getOrDefault(a.document().sha256() + "|figures", 0) == 1
+          && perDocument.getOrDefault(b.document().sha256() + "|figures", 0) == 1;
+      if (a.frame().dimension().equals("money") && (!agree && !sameEvent || onlyAmounts) && farApart(ma, mb)) {
         return null; // an amount four times another is rarely the same one misreported
+      }
+      if (onlyAmounts) {
+        return new Pair(i, j, sim + ONLY_AMOUNTS, agree, 0);
       }
       double need = agree ? AGREEING : sameEvent ? DISAGREEING_SAME_EVENT : sameHead ? DISAGREEING_SAME_HEAD : DISAGREEING;
       return sim >= need ? new Pair(i, j, sim, agree, need) : null;
