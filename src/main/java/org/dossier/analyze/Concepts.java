@@ -58,6 +58,8 @@ public final class Concepts {
   private final Map<String, Map<String, List<Phrase>>> phrases = new HashMap<>();
   private final Map<String, List<String>> han = new HashMap<>();
   private final Map<String, CharArraySet> stops = new HashMap<>();
+  /** concept -> the semantic field it is listed under ("countries", "verbs" ...). */
+  private final Map<String, String> fields = new HashMap<>();
   private final int size;
 
   private record Phrase(List<String> keys, String concept) {}
@@ -84,7 +86,12 @@ public final class Concepts {
   /** A glossary from TSV lines: {@code concept, en, ru, zh, fr, de, es, it}, words split by |. */
   public Concepts(List<String> tsv) {
     int n = 0;
+    String field = "";
     for (String line : tsv) {
+      if (line.startsWith("# field:")) {
+        field = line.substring("# field:".length()).strip();
+        continue;
+      }
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
@@ -94,6 +101,7 @@ public final class Concepts {
         continue;
       }
       n++;
+      fields.putIfAbsent(concept, field);
       for (int i = 1; i < cols.length && i <= COLUMNS.length; i++) {
         String lang = COLUMNS[i - 1];
         for (String form : cols[i].split("\\|")) {
@@ -108,6 +116,11 @@ public final class Concepts {
     for (String lang : List.of("en", "ru", "fr", "de", "es", "it")) {
       stops.put(lang, stopWords(lang));
     }
+  }
+
+  /** The semantic field a concept is listed under ("countries", "people", "verbs" ...), or "". */
+  public String field(String concept) {
+    return fields.getOrDefault(concept, "");
   }
 
   /** How many concepts the glossary holds. */

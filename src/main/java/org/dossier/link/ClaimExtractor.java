@@ -329,7 +329,7 @@ public final class ClaimExtractor {
         // advance payment of $860 million"), but for words of quantity and of money itself
         around.forEach((k, w) -> {
           if (k.startsWith("c:") && w >= EVENT_WEIGHT && !QUANTITY_WORDS.contains(k.substring(2))
-              && !MONEY_WORDS.contains(k.substring(2))) {
+              && !MONEY_WORDS.contains(k.substring(2)) && !NOT_EVENTS.contains(concepts.field(k.substring(2)))) {
             head.add(k);
           }
         });
@@ -467,6 +467,10 @@ public final class ClaimExtractor {
       "trillion", "dozen", "percent", "number", "total", "about", "more-than", "less-than", "nearly", "at-least",
       "at-most", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "fifty",
       "both", "half", "several", "many", "few", "more", "less", "only", "additional", "estimate-number", "most");
+  /** Fields of the glossary whose concepts say who, where or when, never what happened. */
+  static final Set<String> NOT_EVENTS = Set.of("countries", "people", "places", "time", "quantities", "media",
+      "clothing-body", "adjectives");
+
   /** Concepts of money as such, which say that a value is an amount, not what it is for. */
   static final Set<String> MONEY_WORDS = Set.of("money", "price", "cost", "value", "amount", "total", "dollar",
       "euro", "currency", "ruble", "yuan", "pound-sterling");
