@@ -60,6 +60,8 @@ public final class Concepts {
   private final Map<String, CharArraySet> stops = new HashMap<>();
   /** concept -> the semantic field it is listed under ("countries", "verbs" ...). */
   private final Map<String, String> fields = new HashMap<>();
+  /** concept -> the kind of event it names ("deal", "payment" ...). */
+  private final Map<String, String> events = new HashMap<>();
   private final int size;
 
   private record Phrase(List<String> keys, String concept) {}
@@ -71,8 +73,9 @@ public final class Concepts {
       synchronized (Concepts.class) {
         c = shared;
         if (c == null) {
-          try (InputStream in = Concepts.class.getResourceAsStream("concepts.tsv")) {
-            c = new Concepts(in == null ? List.of() : lines(in));
+          try (InputStream in = Concepts.class.getResourceAsStream("concepts.tsv");
+              InputStream ev = Concepts.class.getResourceAsStream("events.tsv")) {
+            c = new Concepts(in == null ? List.of() : lines(in), ev == null ? List.of() : lines(ev));
           } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bundled concept glossary", e);
           }
@@ -85,6 +88,25 @@ public final class Concepts {
 
   /** A glossary from TSV lines: {@code concept, en, ru, zh, fr, de, es, it}, words split by |. */
   public Concepts(List<String> tsv) {
+    this(tsv, List.of());
+  }
+
+  /**
+   * A glossary, and kinds of events: lines of a kind's name and the concept ids that name it,
+   * separated by a tab and spaces.
+   */
+  public Concepts(List<String> tsv, List<String> eventKinds) {
+    for (String line : eventKinds) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] cols = line.split("\t", 2);
+      if (cols.length == 2) {
+        for (String concept : cols[1].strip().split("\\s+")) {
+          events.putIfAbsent(concept, cols[0].strip());
+        }
+      }
+    }
     int n = 0;
     String field = "";
     for (String line : tsv) {
@@ -121,6 +143,11 @@ public final class Concepts {
   /** The semantic field a concept is listed under ("countries", "people", "verbs" ...), or "". */
   public String field(String concept) {
     return fields.getOrDefault(concept, "");
+  }
+
+  /** The kind of event a concept names ("deal" for "sign", "payment" for "refund"), if any. */
+  public Optional<String> eventKind(String concept) {
+    return Optional.ofNullable(events.get(concept));
   }
 
   /** How many concepts the glossary holds. */

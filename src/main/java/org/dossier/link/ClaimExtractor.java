@@ -331,6 +331,7 @@ public final class ClaimExtractor {
           if (k.startsWith("c:") && w >= EVENT_WEIGHT && !QUANTITY_WORDS.contains(k.substring(2))
               && !MONEY_WORDS.contains(k.substring(2)) && !NOT_EVENTS.contains(concepts.field(k.substring(2)))) {
             head.add(k);
+            concepts.eventKind(k.substring(2)).ifPresent(e -> head.add("x:" + e));
           }
         });
       }

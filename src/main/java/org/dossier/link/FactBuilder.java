@@ -337,7 +337,7 @@ final class FactBuilder {
       boolean onlyAmounts = a.frame().dimension().equals("money")
           && perDocument.getOrDefault(a.document().sha256() + "|figures", 0) == 1
           && perDocument.getOrDefault(b.document().sha256() + "|figures", 0) == 1;
-      if (a.frame().dimension().equals("money") && (!agree && !sameEvent || onlyAmounts) && farApart(ma, mb)) {
+      if (a.frame().dimension().equals("money") && !agree && farApart(ma, mb)) {
         return null; // an amount four times another is rarely the same one misreported
       }
       if (onlyAmounts) {

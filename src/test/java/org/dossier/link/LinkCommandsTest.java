@@ -108,7 +108,7 @@ class LinkCommandsTest {
     JsonNode facts = json("facts");
     assertTrue(facts.get("facts").size() > 5, facts::toPrettyString);
     Set<String> statuses = Set.of("agree", "conflict", "divergent", "single");
-    Set<String> kinds = Set.of("money", "quantity", "count", "date", "percent", "text");
+    Set<String> kinds = Set.of("money", "quantity", "count", "date", "percent", "name", "statement");
     for (JsonNode f : facts.get("facts")) {
       for (String field : List.of("id", "story", "subject", "property", "status", "explanation", "claims")) {
         assertTrue(f.has(field), field + " missing in " + f);
