@@ -1,0 +1,99 @@
+package org.dossier.analyze;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Content words meet across languages through the concept glossary; names meet across Latin and
+ * Cyrillic letters; what the glossary does not know stays in its own language. The sentences are
+ * invented.
+ */
+class ConceptsTest {
+  /** A small glossary written for the test, so that the rules, not the bundled data, are tested. */
+  private static final Concepts SMALL = new Concepts(List.of(
+      "# field: verbs",
+      "sign\tsign|signed|signing\tподписать|подписали\t签署|簽署\tsigner|signé\tunterzeichnen|unterzeichnete\tfirmar|firmó\tfirmare|firmato",
+      "# field: economy",
+      "contract\tcontract|deal|agreement\tконтракт|сделка|соглашение\t合同|协议|協議\tcontrat|accord\tVertrag|Abkommen\tcontrato|acuerdo\tcontratto|accordo",
+      "# field: security",
+      "security\tsecurity\tбезопасность\t安全\tsécurité\tSicherheit\tseguridad\tsicurezza",
+      "scandal\tscandal\tскандал\t丑闻|醜聞\tscandale\tSkandal\tescándalo\tscandalo",
+      "take-custody\ttake into custody|taken into custody\tвзять под стражу\t羁押\tplacer en détention\tin Gewahrsam nehmen\tdetener\tfermare"),
+      List.of("deal\tsign contract"));
+
+  private static Set<String> keys(Concepts c, String text, String language) {
+    Set<String> out = new LinkedHashSet<>();
+    c.tokens(text, 0, text.length(), language).forEach(t -> out.add(t.key()));
+    return out;
+  }
+
+  @Test
+  void inflectedWordsOfSevenLanguagesMeetAsOneConcept() {
+    assertTrue(keys(SMALL, "The ministries signed the deal.", "en").containsAll(Set.of("c:sign", "c:contract")));
+    assertTrue(keys(SMALL, "Министерства подписали контракт.", "ru").containsAll(Set.of("c:sign", "c:contract")));
+    assertTrue(keys(SMALL, "两国簽署了协议。", "zh").containsAll(Set.of("c:sign", "c:contract")));
+    assertTrue(keys(SMALL, "Les ministères ont signé le contrat.", "fr").containsAll(Set.of("c:sign", "c:contract")));
+    assertTrue(keys(SMALL, "Die Ministerien unterzeichneten den Vertrag.", "de").containsAll(Set.of("c:sign", "c:contract")));
+    assertTrue(keys(SMALL, "Los ministerios firmaron el contrato.", "es").containsAll(Set.of("c:sign", "c:contract")));
+    assertTrue(keys(SMALL, "I ministeri hanno firmato il contratto.", "it").containsAll(Set.of("c:sign", "c:contract")));
+  }
+
+  @Test
+  void wordsTheGlossaryDoesNotKnowStayInTheirLanguageAndFunctionWordsGo() {
+    Set<String> en = keys(SMALL, "The harbour of the town", "en");
+    assertEquals(Set.of("w:en:harbour", "w:en:town"), en, "stop words dropped, the rest stemmed: " + en);
+    Set<String> fr = keys(SMALL, "le port de la ville", "fr");
+    assertFalse(fr.contains("w:en:harbour"), "no meeting without the glossary: " + fr);
+    assertTrue(fr.contains("w:fr:port"), fr::toString);
+  }
+
+  @Test
+  void namesMeetAcrossLatinAndCyrillicLetters() {
+    Set<String> latin = keys(SMALL, "in Vetrovsk on Monday", "en");
+    Set<String> cyrillic = keys(SMALL, "в Ветровске в понедельник", "ru");
+    String name = latin.stream().filter(k -> k.startsWith("n:")).findFirst().orElseThrow();
+    assertTrue(cyrillic.contains(name), latin + " against " + cyrillic);
+    // a common word is no name: lower case
+    assertFalse(keys(SMALL, "the vetrovsk road", "en").contains(name));
+  }
+
+  @Test
+  void aGermanCompoundOfTwoKnownWordsIsBothConcepts() {
+    assertTrue(keys(SMALL, "der größte Sicherheitsskandal", "de").containsAll(Set.of("c:security", "c:scandal")));
+    // one known part is not enough: the compound stays a name-like key
+    assertFalse(keys(SMALL, "der Hafenskandal", "de").contains("c:scandal"));
+  }
+
+  @Test
+  void phrasesAndChineseLongestWordsFirst() {
+    assertTrue(keys(SMALL, "He was taken into custody on Friday.", "en").contains("c:take-custody"));
+    assertFalse(keys(SMALL, "He was taken to the custody suite.", "en").contains("c:take-custody"));
+    Set<String> zh = keys(SMALL, "报道称两国签署合同", "zh");
+    assertTrue(zh.containsAll(Set.of("c:sign", "c:contract")), zh::toString);
+    assertTrue(zh.contains("h:报道"), "unknown Chinese text becomes character pairs: " + zh);
+  }
+
+  @Test
+  void fieldsAndKindsOfEvents() {
+    assertEquals("verbs", SMALL.field("sign"));
+    assertEquals("economy", SMALL.field("contract"));
+    assertEquals("deal", SMALL.eventKind("sign").orElseThrow());
+    assertTrue(SMALL.eventKind("scandal").isEmpty());
+  }
+
+  @Test
+  void theBundledGlossaryIsWellFormedAndCoversEveryLanguage() {
+    Concepts c = Concepts.shared();
+    assertTrue(c.size() > 1_000, "the bundled glossary is missing or small: " + c.size());
+    for (String language : List.of("en", "ru", "zh", "fr", "de", "es", "it")) {
+      assertTrue(c.concepts(language).size() > 800, language + ": " + c.concepts(language).size());
+    }
+    assertTrue(keys(c, "Министерство подписало контракт", "ru").contains("c:sign"));
+  }
+}
