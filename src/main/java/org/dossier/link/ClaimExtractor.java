@@ -250,7 +250,7 @@ public final class ClaimExtractor {
           d++;
           lastStart = k.start;
           if (k.end <= edge && punctuated(k.end, edge)) {
-            beyond = Math.max(0.25f, beyond * 0.5f);
+            beyond = Math.max(0.25f, beyond * PAST_PUNCTUATION);
           }
           edge = Math.min(edge, k.start);
         }
@@ -269,16 +269,34 @@ public final class ClaimExtractor {
           d++;
           lastStart = k.start;
           if (k.start >= edge && punctuated(edge, k.start)) {
-            beyond = Math.max(0.25f, beyond * 0.5f);
+            beyond = Math.max(0.25f, beyond * PAST_PUNCTUATION);
           }
           edge = Math.max(edge, k.end);
         }
-        if (!sameKind.isEmpty() && k.key.startsWith(sameKind)) {
+        if (!sameKind.isEmpty() && (k.key.startsWith(sameKind) || introducesNext(i, sameKind))) {
           beyond = 0.25f;
         }
         w.merge(k.key, weight(d) * beyond, Math::max);
       }
       return w;
+    }
+
+    /**
+     * True when the key at {@code i} names what the next value of the same kind is for: the value
+     * follows it, alone or after a word of worth ("and training worth $40m", "training, $40m").
+     */
+    private boolean introducesNext(int i, String sameKind) {
+      int j = i + 1;
+      while (j < keys.size() && keys.get(j).start == keys.get(i).start) {
+        j++;
+      }
+      if (j < keys.size() && keys.get(j).key.startsWith("c:") && MONEY_WORDS.contains(keys.get(j).key.substring(2))) {
+        int start = keys.get(j).start;
+        while (j < keys.size() && keys.get(j).start == start) {
+          j++;
+        }
+      }
+      return j < keys.size() && keys.get(j).key.startsWith(sameKind) && !keys.get(i).key.startsWith("v:");
     }
 
     /** True when the text between two offsets holds a comma, a semicolon, a colon or a dash. */
@@ -477,6 +495,9 @@ public final class ClaimExtractor {
       "euro", "currency", "ruble", "yuan", "pound-sterling");
   /** Concepts of time units: a count of them is a duration. */
   static final Set<String> TIME_UNITS = Set.of("c:day", "c:week", "c:month", "c:year", "c:hour", "c:minute", "c:decade");
+
+  /** What a comma, a semicolon or a dash between a word and a claim leaves of the word's weight. */
+  static final float PAST_PUNCTUATION = 0.4f;
 
   /** Closeness of a concept to a date at which it names what the date dates: three keys away. */
   static final float EVENT_WEIGHT = 0.5f;

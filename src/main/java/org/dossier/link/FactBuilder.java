@@ -163,7 +163,9 @@ final class FactBuilder {
     for (Set<String> keys : bySentence.values()) {
       keys.forEach(k -> df.merge(k, 1, Integer::sum));
     }
-    int n = Math.max(1, bySentence.size());
+    // at least a dozen sentences' worth: in a story of two short articles every shared word
+    // would otherwise look common
+    int n = Math.max(MIN_SENTENCES, bySentence.size());
     Map<String, Double> idf = new HashMap<>();
     df.forEach((k, d) -> idf.put(k, Math.log(1.0 + (double) n / d)));
     return idf;
@@ -468,6 +470,9 @@ final class FactBuilder {
     }
     return n;
   }
+
+  /** Sentences a story is taken to have at least when weighing how rare its words are. */
+  static final int MIN_SENTENCES = 12;
 
   /** An idf at which a key is in a third of a story's sentences or fewer. */
   static final double RARE = Math.log(1.0 + 3.0);

@@ -45,7 +45,7 @@ public final class Linking {
     SqliteCaseStore store = folder.store();
     try {
       Map<String, String> resolved = store.resolvedNames();
-      org.dossier.analyze.Gazetteer caseNames = CaseNames.of(resolved);
+      org.dossier.analyze.Gazetteer caseNames = org.dossier.link.CaseNames.of(resolved);
       List<Document> docs = new ArrayList<>();
       store.forEachAnalysed(docs::add);
       Linker linker = new Linker();
@@ -124,7 +124,7 @@ public final class Linking {
           a.attributions().stream().filter(m -> m.statement().end() <= cut && m.source().end() <= cut).toList(),
           a.documentDate(), a.entitiesAnalysed());
     }
-    a = CaseNames.spot(caseNames, text, a);
+    a = org.dossier.link.CaseNames.spot(caseNames, text, a);
     List<String> names = new ArrayList<>(a.entities().size());
     for (EntityMention m : a.entities()) {
       names.add(resolved.getOrDefault(m.type().code() + "|" + m.text() + "|" + m.canonical(), m.canonical()));

@@ -1,4 +1,4 @@
-package org.dossier.pipeline;
+package org.dossier.link;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,14 +18,14 @@ import org.dossier.core.EntityType;
  * written as names are looked for (a capital first, two words or one of five letters at least),
  * and a name found this way never replaces a mention the analysis made itself.
  */
-final class CaseNames {
+public final class CaseNames {
   /** Letters a one-word name needs to be looked for across the case ("Modi" is too short to trust). */
   static final int ONE_WORD = 5;
 
   private CaseNames() {}
 
   /** A gazetteer of the case's names, from the resolved names keyed {@code type|text|canonical}. */
-  static Gazetteer of(Map<String, String> resolved) {
+  public static Gazetteer of(Map<String, String> resolved) {
     Map<String, Set<String>> aliases = new LinkedHashMap<>();
     Map<String, EntityType> types = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : resolved.entrySet()) {
@@ -63,7 +63,7 @@ final class CaseNames {
   }
 
   /** The document's annotations with the case's names it holds and did not already mark. */
-  static Annotations spot(Gazetteer names, String text, Annotations a) {
+  public static Annotations spot(Gazetteer names, String text, Annotations a) {
     List<EntityMention> found = names.find(text);
     if (found.isEmpty()) {
       return a;

@@ -1,0 +1,156 @@
+package org.dossier.link;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.dossier.analyze.DocumentAnalyzer;
+import org.dossier.analyze.Gazetteer;
+import org.dossier.core.Annotations;
+import org.dossier.core.DocumentId;
+import org.dossier.core.EntityMention;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The link stage on invented retellings of invented events, in several languages: which claims
+ * become one fact and with which status, and which stay apart. Each rule has its near miss.
+ */
+class FactsAcrossLanguagesTest {
+  private static DocumentAnalyzer analyzer;
+
+  @BeforeAll
+  static void load() {
+    analyzer = new DocumentAnalyzer(Gazetteer.load(List.of()));
+  }
+
+  /** An article: its name, language, date and text. */
+  private record Article(String name, String language, String date, String text) {}
+
+  private static Article a(String name, String language, String date, String text) {
+    return new Article(name, language, date, text);
+  }
+
+  /** As the link stage runs in a case: every document analysed, the case's names spotted in each. */
+  private static Linker.Result link(Article... articles) throws Exception {
+    Linker linker = new Linker();
+    List<Annotations> analysed = new ArrayList<>();
+    java.util.Map<String, String> caseNames = new java.util.HashMap<>();
+    for (Article x : articles) {
+      Annotations an = analyzer.analyze(x.text(), x.language(), Optional.of(LocalDate.parse(x.date()))).annotations();
+      analysed.add(an);
+      for (EntityMention m : an.entities()) {
+        caseNames.put(m.type().code() + "|" + m.text() + "|" + m.canonical(), m.canonical());
+      }
+    }
+    Gazetteer spotter = CaseNames.of(caseNames);
+    for (int k = 0; k < articles.length; k++) {
+      Article x = articles[k];
+      Optional<LocalDate> date = Optional.of(LocalDate.parse(x.date()));
+      Annotations an = CaseNames.spot(spotter, x.text(), analysed.get(k));
+      List<String> names = new ArrayList<>();
+      for (EntityMention m : an.entities()) {
+        names.add(m.canonical());
+      }
+      String id = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(x.name().getBytes(StandardCharsets.UTF_8)));
+      linker.add(new LinkDocument(new DocumentId(id), x.name(), x.language(), "text/plain", java.util.Map.of(),
+          x.text(), an, names, date));
+    }
+    return linker.finish();
+  }
+
+  private static Fact factQuoting(Linker.Result r, String document, String quote) {
+    for (Fact f : r.facts()) {
+      for (Claim c : f.claims()) {
+        if (r.names().get(c.document()).equals(document) && c.stated() instanceof Claim.Measure && c.quote().contains(quote)) {
+          return f;
+        }
+      }
+    }
+    throw new AssertionError("no fact quotes \"" + quote + "\" from " + document + ": " + r.facts());
+  }
+
+  private static Set<String> documents(Linker.Result r, Fact f) {
+    return f.claims().stream().map(c -> r.names().get(c.document())).collect(Collectors.toSet());
+  }
+
+  @Test
+  void theSameCountInThreeLanguagesAgreesAndAnotherCountOfTheSameItemConflicts() throws Exception {
+    Linker.Result r = link(
+        a("en.txt", "en", "2031-04-02", "Orvania will buy 24 Kestrel-7 patrol boats from the Dunmore shipyard, officials said on Tuesday. "
+            + "The yard also builds 3 ferries a year."),
+        a("ru.txt", "ru", "2031-04-02", "Орвания купит 24 патрульных катера Kestrel-7 у верфи Данмор, сообщили официальные лица."),
+        a("fr.txt", "fr", "2031-04-03", "L'Orvanie achètera 24 patrouilleurs Kestrel-7 au chantier de Dunmore, ont indiqué des responsables."),
+        a("en2.txt", "en", "2031-04-03", "Orvania will buy 26 Kestrel-7 patrol boats from the Dunmore shipyard, a trade magazine said."));
+    Fact boats = factQuoting(r, "en.txt", "24 Kestrel-7");
+    assertTrue(documents(r, boats).containsAll(Set.of("en.txt", "ru.txt", "fr.txt", "en2.txt")), boats::toString);
+    assertEquals("conflict", boats.status(), boats::toString);
+    // near miss: the ferries are another thing, counted once
+    Fact ferries = factQuoting(r, "en.txt", "3 ferries");
+    assertFalse(ferries.id().equals(boats.id()), ferries::toString);
+    assertFalse(ferries.status().equals("conflict"), ferries::toString);
+  }
+
+  @Test
+  void datesOfOneEventDisputeAndAnInitialAgreementStaysApart() throws Exception {
+    Linker.Result r = link(
+        a("one.txt", "en", "2031-05-10", "Orvania and Telmar signed the ferry deal in March 2030, the papers show. "
+            + "An initial agreement was reached in June 2028."),
+        a("two.txt", "en", "2031-05-11", "Telmar agreed to the ferry sale in 2029, according to a former minister."),
+        a("three.txt", "de", "2031-05-12", "Orvania und Telmar unterzeichneten den Vertrag im März 2030."));
+    Fact deal = factQuoting(r, "two.txt", "2029");
+    assertEquals("conflict", deal.status(), deal::toString);
+    assertTrue(documents(r, deal).containsAll(Set.of("one.txt", "two.txt", "three.txt")), deal::toString);
+    Fact initial = factQuoting(r, "one.txt", "June 2028");
+    assertFalse(initial.id().equals(deal.id()), "the initial agreement was merged: " + initial);
+  }
+
+  @Test
+  void anAmountInAListIsDisputedOnlyByTheSameItem() throws Exception {
+    Linker.Result r = link(
+        a("list.txt", "en", "2031-06-01", "The package includes radars worth more than $700 million, spare parts worth $96 million"
+            + " and training worth $40 million."),
+        a("other.txt", "en", "2031-06-02", "The package includes spare parts worth $80 million, radars worth $700 million"
+            + " and training worth $40 million."));
+    Fact parts = factQuoting(r, "other.txt", "$80 million");
+    assertTrue(parts.claims().stream().anyMatch(c -> c.quote().contains("$96 million")), parts::toString);
+    assertFalse(parts.claims().stream().anyMatch(c -> c.quote().contains("$700 million")), parts::toString);
+    assertEquals("conflict", parts.status(), parts::toString);
+    Fact radars = factQuoting(r, "other.txt", "$700 million");
+    assertFalse(radars.status().equals("conflict"), "a bound and a figure that fits it: " + radars);
+  }
+
+  @Test
+  void theOnlyAmountsOfTwoDocumentsAreOneUnlessFarApart() throws Exception {
+    Linker.Result r = link(
+        a("a.txt", "en", "2031-07-01", "Grell Motors sold the Varna plant to a fund. The price was put at more than $210 million."),
+        a("b.txt", "en", "2031-07-02", "A draft showed a figure of $584 million for the Varna plant before the sale was finalized."),
+        a("c.txt", "en", "2031-07-03", "The Varna plant changed hands; staff were given a $5 voucher each."));
+    Fact price = factQuoting(r, "a.txt", "$210 million");
+    assertTrue(documents(r, price).contains("b.txt"), price::toString);
+    assertFalse(documents(r, price).contains("c.txt"), "a voucher is not the price: " + price);
+  }
+
+  @Test
+  void aPersonNamedInTwoLanguagesIsOneFactWithTheRoleTheTextsShare() throws Exception {
+    Linker.Result r = link(
+        a("en.txt", "en", "2031-08-01", "Police arrested Marten Olvey, a 34-year-old engineer, at his home in Harrowgate on Monday."),
+        a("es.txt", "es", "2031-08-02", "La policía arrestó a Marten Olvey, un ingeniero de 34 años, en su casa de Harrowgate."));
+    Fact named = r.facts().stream().filter(f -> f.subject().equals("Marten Olvey")).findFirst().orElseThrow(() ->
+        new AssertionError(r.facts().toString()));
+    assertEquals(Set.of("en.txt", "es.txt"), documents(r, named));
+    assertTrue(named.property().contains("arrest"), named::toString);
+    Fact age = factQuoting(r, "en.txt", "34-year-old");
+    assertEquals("agree", age.status(), age::toString);
+    assertTrue(documents(r, age).contains("es.txt"), age::toString);
+  }
+}
