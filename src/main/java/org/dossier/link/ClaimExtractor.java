@@ -357,12 +357,16 @@ public final class ClaimExtractor {
         around.merge(h, 1.5f, Math::max);
       }
       Frame frame = Frame.of(dimension, head, around);
-      String subject = subject(v.span(), noun, dimension);
-      return Optional.of(claim(v.span(), new Claim.Measure(v, alternates), subject, property(dimension), frame));
+      String subject = subject(v.span(), noun, dimension, head);
+      String property = property(dimension);
+      if (value instanceof Value.Date d && later(d, a.documentDate())) {
+        property = "expected date"; // after the document's own date: a plan, a deadline or a forecast
+      }
+      return Optional.of(claim(v.span(), new Claim.Measure(v, alternates), subject, property, frame));
     }
 
     /** What a value is about, in the text's own words: its noun, or the nearest content word. */
-    private String subject(Span value, String noun, String dimension) {
+    private String subject(Span value, String noun, String dimension, Set<String> head) {
       if (dimension.equals("count")) {
         // "18 Vetrov-3 fast attack boats": what is counted is the item the count names
         for (int i : names) {
@@ -375,10 +379,13 @@ public final class ClaimExtractor {
       if (!noun.isBlank() && !dimension.equals("age")) {
         return noun;
       }
+      // the word that names what the value is about (its event, what it prices), else the nearest
       Key best = null;
       int bestGap = Integer.MAX_VALUE;
+      boolean named = head.stream().anyMatch(h -> h.startsWith("c:"));
       for (Key k : keys) {
-        if (k.key.startsWith("v:") || k.start >= value.start() && k.end <= value.end()) {
+        if (k.key.startsWith("v:") || k.start >= value.start() && k.end <= value.end()
+            || named && !head.contains(k.key) && !(k.key.startsWith("c:") && MONEY_WORDS.contains(k.key.substring(2)))) {
           continue;
         }
         int gap = k.end <= value.start() ? value.start() - k.end + 8 : k.start - value.end();
@@ -463,6 +470,15 @@ public final class ClaimExtractor {
 
   private static boolean isHanNoun(String noun) {
     return !noun.isEmpty() && Character.UnicodeScript.of(noun.codePointAt(0)) == Character.UnicodeScript.HAN;
+  }
+
+  /** True when a date is after the document's own date, at the date's own precision. */
+  static boolean later(Value.Date d, Optional<java.time.LocalDate> documentDate) {
+    if (documentDate.isEmpty()) {
+      return false;
+    }
+    String own = documentDate.get().toString().substring(0, d.iso().length());
+    return d.iso().compareTo(own) > 0;
   }
 
   /** The first words of a statement, as its label. */

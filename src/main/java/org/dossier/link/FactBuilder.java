@@ -587,14 +587,19 @@ final class FactBuilder {
         documents.size() + " documents agree (" + how + ").", claims);
   }
 
+  /** Fields of the glossary whose concepts say what a named one did or is: acts, offices, roles. */
+  static final Set<String> ROLE_FIELDS = Set.of("verbs", "reporting", "law-crime", "politics", "economy",
+      "military", "intelligence-data", "diplomacy", "people", "society-health", "disasters-environment");
+
   /** The concept most documents have near a name (in two at least), as a role: "arrest". */
   private static Optional<String> role(List<Claim> claims) {
     Map<String, Double> weight = new HashMap<>();
     Map<String, Set<DocumentId>> docs = new HashMap<>();
+    org.dossier.analyze.Concepts concepts = org.dossier.analyze.Concepts.shared();
     for (Claim c : claims) {
       List<String> keys = c.frame().keys();
       for (String k : keys) {
-        if (k.startsWith("c:")) {
+        if (k.startsWith("c:") && ROLE_FIELDS.contains(concepts.field(k.substring(2)))) {
           weight.merge(k, (double) c.frame().weight(k), Double::sum);
           docs.computeIfAbsent(k, x -> new HashSet<>()).add(c.document());
         }

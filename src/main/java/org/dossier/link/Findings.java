@@ -35,11 +35,15 @@ public final class Findings {
 
   private final Linker.Result r;
   private final Map<DocumentId, String> storyOf = new HashMap<>();
+  /** Each story's latest document date. */
+  private final Map<String, java.time.LocalDate> storyDates = new HashMap<>();
 
   private Findings(Linker.Result r) {
     this.r = r;
     for (Story s : r.stories()) {
       s.documents().forEach(d -> storyOf.put(d, s.id()));
+      s.documents().stream().map(d -> r.dates().get(d)).filter(java.util.Objects::nonNull)
+          .max(java.util.Comparator.naturalOrder()).ifPresent(d -> storyDates.put(s.id(), d));
     }
   }
 
@@ -156,8 +160,8 @@ public final class Findings {
   private List<Row> timeline() {
     List<ObjectNode> events = new ArrayList<>();
     for (Fact f : r.facts()) {
-      if (!f.property().equals("date")) {
-        continue;
+      if (!f.property().equals("date") && !f.property().equals("expected date") || f.claims().stream().allMatch(this::expected)) {
+        continue; // a timeline holds what happened; a date its documents give as still to come is a plan
       }
       // dates that agree (one a coarser form of the other) are one row, at the most precise
       List<Claim> sorted = new ArrayList<>(f.claims());
@@ -190,6 +194,28 @@ public final class Findings {
       out.add(new Row(EVENT, "E" + (out.size() + 1), n.get("story").asText(), n.get("status").asText(), "", n));
     }
     return out;
+  }
+
+  /**
+   * True when a date claim is of something still to come when it was written: a deadline or a
+   * forecast ("by 2027", "as early as 2027"), or a date after its document's own date (or, for
+   * an undated document, after the latest date of its story's documents).
+   */
+  private boolean expected(Claim c) {
+    if (c.property().equals("expected date")) {
+      return true;
+    }
+    if (c.qualifier().filter(q -> q.bound() == Qualifier.Bound.BY || q.bound() == Qualifier.Bound.FROM).isPresent()) {
+      return true;
+    }
+    if (!(c.measure().map(m -> m.value().value()).orElse(null) instanceof org.dossier.core.Value.Date d)) {
+      return false;
+    }
+    java.time.LocalDate now = r.dates().get(c.document());
+    if (now == null) {
+      now = storyDates.get(storyOf.get(c.document()));
+    }
+    return now != null && ClaimExtractor.later(d, java.util.Optional.of(now));
   }
 
   /**
