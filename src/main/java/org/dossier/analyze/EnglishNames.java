@@ -106,8 +106,35 @@ final class EnglishNames implements Annotator {
     }
     Span span = new Span(offset + start, offset + end);
     String text = draft.cover(span);
-    if (!text.contains("\n")) {
+    if (!text.contains("\n") && (type != EntityType.PERSON || personLike(draft.text(), span, text))) {
       draft.entities.add(new EntityMention(span, text, type, text, "corenlp"));
     }
+  }
+
+  /** Lower-case words a person's name may hold: "Ludwig van Beethoven", "Osama bin Laden". */
+  private static final java.util.Set<String> PARTICLES = java.util.Set.of("van", "von", "der", "den", "de", "da",
+      "di", "del", "della", "des", "du", "la", "le", "bin", "ibn", "al", "el", "dos", "das", "y", "ter", "zu", "af");
+
+  /**
+   * False for what the model calls a person but the text does not write as one: a lower-case word
+   * inside the name that is no particle ("Shkruar nga Pamfleti", a byline in another language),
+   * or one word alone on a short line that is no sentence (a menu item, a button: "Lini një
+   * Përgjigje").
+   */
+  static boolean personLike(String text, Span span, String name) {
+    String[] words = name.strip().split("\\s+");
+    for (int i = 1; i < words.length; i++) {
+      if (!words[i].isEmpty() && Character.isLowerCase(words[i].codePointAt(0)) && !PARTICLES.contains(words[i])) {
+        return false;
+      }
+    }
+    if (words.length == 1) {
+      int lineStart = text.lastIndexOf('\n', Math.max(0, span.start() - 1)) + 1;
+      int lineEnd = text.indexOf('\n', span.end());
+      String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd).strip();
+      boolean sentence = line.split("\\s+").length >= 6 || line.matches("(?s).*[.!?\"”»]$");
+      return sentence;
+    }
+    return true;
   }
 }
