@@ -130,6 +130,14 @@ public final class Findings {
     n.put("kind", p.kind());
     n.put("genre", p.genre().kind());
     p.genre().outlet().ifPresent(o -> n.put("outlet", o));
+    String headline = r.headlines().get(p.document());
+    if (headline != null) {
+      n.put("headline", headline);
+    }
+    java.time.LocalDate date = r.dates().get(p.document());
+    if (date != null) {
+      n.put("date", date.toString());
+    }
     ArrayNode links = n.putArray("links");
     for (SourceLink l : p.links()) {
       ObjectNode ln = links.addObject();

@@ -37,7 +37,7 @@ public final class Linker {
   /** What the stage found. */
   public record Result(List<Story> stories, List<Fact> facts, List<Provenance> sources,
       Map<DocumentId, Genre> genres, Map<DocumentId, String> names, List<Claim> claims,
-      Map<DocumentId, java.time.LocalDate> dates) {}
+      Map<DocumentId, java.time.LocalDate> dates, Map<DocumentId, String> headlines) {}
 
   /** Reads one document; its text is not kept. Safe to call from several threads at once. */
   public void add(LinkDocument d) {
@@ -64,11 +64,15 @@ public final class Linker {
         .thenComparing(s -> s.name));
     Map<DocumentId, String> names = new HashMap<>();
     Map<DocumentId, java.time.LocalDate> dates = new HashMap<>();
+    Map<DocumentId, String> headlines = new HashMap<>();
     Map<DocumentId, Genre> genres = new LinkedHashMap<>();
     List<Claim> claims = new ArrayList<>();
     for (Summary s : docs) {
       names.put(s.id, s.name);
       s.date.ifPresent(d -> dates.put(s.id, d));
+      if (!s.headline.isEmpty()) {
+        headlines.put(s.id, s.headline);
+      }
       genres.put(s.id, s.genre);
       claims.addAll(s.claims);
     }
@@ -85,7 +89,7 @@ public final class Linker {
       facts.addAll(builder.facts(story.id(), own, facts.size() + 1));
     }
     List<Provenance> sources = new Propagation(docs, stories).trace();
-    return new Result(stories, facts, sources, genres, names, claims, dates);
+    return new Result(stories, facts, sources, genres, names, claims, dates, headlines);
   }
 
   // ------------------------------------------------------------------ stories
