@@ -22,8 +22,8 @@ class ComparisonTest {
   private static Claim claim(Value v, Bound bound, String qualifier, List<Value> alternates, boolean draft) {
     Optional<Qualifier> q = bound == null ? Optional.empty() : Optional.of(new Qualifier(qualifier, bound));
     ValueMention m = new ValueMention(new Span(0, 1), v.normalized(), v, q);
-    return new Claim(DOC, new Span(0, 1), "x", new Span(0, 1), "x", m, alternates, Optional.empty(),
-        "s", "s", "p", "p", draft);
+    return new Claim(DOC, new Span(0, 1), "x", new Span(0, 1), "x", new Claim.Measure(m, alternates),
+        Optional.empty(), "s", "p", draft, Frame.of("p", java.util.Set.of(), java.util.Map.of()));
   }
 
   private static Claim claim(Value v) {
