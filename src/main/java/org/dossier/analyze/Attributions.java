@@ -16,7 +16,7 @@ import org.dossier.core.Span;
 /**
  * Who each statement is attributed to: "according to X", "X said", "said X", "X, who ..., said",
  * "X reported", "X told Y" (Y relays X), quotes and their speakers (also in interview transcripts,
- * "Name: answer"), and datelines ("Sept. 26 (UPI) --"), in English, Russian and Chinese. A
+ * "Name: answer"), and wire datelines ({@link Datelines}), in English, Russian and Chinese. A
  * pronoun source ("he said") is the last person named before it.
  */
 final class Attributions implements Annotator {
@@ -39,8 +39,6 @@ final class Attributions implements Annotator {
   private static final Pattern QUOTE = Pattern.compile("[\"“«„]([^\"”»“]{3,})[\"”»“]");
   private static final Pattern SPEAKER_LINE = Pattern.compile(
       "(?m)^([\\p{Lu}][\\p{L}.’'\\-]*(?:[ /][\\p{Lu}][\\p{L}.’'\\-]*){0,5}):\\s+(?=\\S)");
-  private static final Pattern DATELINE = Pattern.compile(
-      "(?m)^\\s*(?:[\\p{Lu}][\\p{L}.]*\\.?\\s+\\d{1,2}\\s+)?\\(([\\p{Lu}][\\p{L}\\d .&'’-]{1,40})\\)\\s*(?:--|—|–|-)");
   private static final Pattern OF_AFFILIATION = Pattern.compile("\\s(?:of|at|from|из)\\s(?:the\\s)?$");
   private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "He", "She", "They",
       "он", "она", "они", "Он", "Она", "Они", "他", "她", "他们");
@@ -60,9 +58,13 @@ final class Attributions implements Annotator {
   @Override
   public void annotate(Draft draft) {
     String text = draft.text();
-    datelines(draft);
+    Optional<Datelines.Dateline> dateline = Datelines.find(text);
+    dateline.ifPresent(d -> draft.attributions.add(d.attribution()));
+    int body = dateline.map(Datelines.Dateline::bodyStart).orElse(0);
     speakers(draft);
-    for (Span sentence : draft.sentences()) {
+    for (Span whole : draft.sentences()) {
+      // "KESTROV (NPA) — ...": the credit says nothing
+      Span sentence = body > whole.start() && body < whole.end() ? new Span(body, whole.end()) : whole;
       String s = text.substring(sentence.start(), sentence.end());
       List<Attribution> found = new ArrayList<>();
       accordingTo(draft, sentence, s, found);
@@ -82,17 +84,6 @@ final class Attributions implements Annotator {
         }
       }
       draft.attributions.addAll(found);
-    }
-  }
-
-  /** "Sept. 26 (UPI) --": the whole text comes from the outlet in brackets. */
-  private static void datelines(Draft draft) {
-    String text = draft.text();
-    Matcher m = DATELINE.matcher(text);
-    if (m.find() && m.start() < Math.min(text.length(), 2_000)) {
-      Span source = new Span(m.start(1), m.end(1));
-      draft.attributions.add(new Attribution(new Span(0, text.length()), source, m.group(1),
-          Kind.DATELINE, Optional.empty()));
     }
   }
 
