@@ -73,4 +73,11 @@ class DatelinesTest {
     noDateline("Radio Stellan (RS) — the broadcaster said the bridge will reopen.");
     noDateline("The mayor (NPA) said the bridge will reopen in May.");
   }
+
+  @Test
+  void theCreditIsNotPartOfTheFirstStatement() {
+    var seen = AttributionCheck.seen("KESTROV (NPA) — The bridge will reopen in May, officials said.", "en");
+    assertTrue(seen.contains(new AttributionCheck.Seen(Kind.SAID, "officials", null, "The bridge will reopen in May")),
+        seen.toString());
+  }
 }
