@@ -116,7 +116,8 @@ final class AttributionCues {
   }
 
   private static final Map<String, AttributionCues> BY_LANGUAGE = Map.of(
-      "en", english(), "ru", russian(), "zh", chinese());
+      "en", english(), "ru", russian(), "zh", chinese(), "fr", french(), "de", german(),
+      "es", spanish(), "it", italian());
 
   /** The cues of a language; Russian for Ukrainian, Belarusian, Bulgarian; English otherwise. */
   static AttributionCues of(String language) {
@@ -202,5 +203,97 @@ final class AttributionCues {
     e.add(e("表示|声称|聲稱|声明|聲明|宣布|透露|指出|强调|強調|称(?![为作号之])|稱(?![為作號之])"
         + "|说(?![明法服])|說(?![明法服])", Form.VERB, Kind.SAID));
     return new AttributionCues("zh", e, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), List.of(), false);
+  }
+
+  private static AttributionCues french() {
+    String aux = "(?:(?:a|ont|avait|avaient)\\s+)";
+    String pp = "(?:e|s|es)?";
+    List<Entry> e = new ArrayList<>();
+    e.add(e("selon|d['’]\\s*après", Form.PREP, Kind.ACCORDING_TO));
+    e.add(e("cit[ée]" + pp + "\\s+par", Form.CITED_BY, Kind.ACCORDING_TO));
+    e.add(e(aux + "(?:déclaré|affirmé|expliqué|précisé)" + pp + "|déclare|affirme|explique|précise",
+        Form.VERB, Kind.SAID));
+    e.add(strict(aux + "(?:indiqué|annoncé)" + pp, Form.VERB, Kind.SAID));
+    e.add(strict("écrit|rapporte|rapportent", Form.VERB, Kind.REPORTED));
+    e.add(e("qualifie|qualifient", Form.VERB, Kind.SAID));
+    return new AttributionCues("fr", e, words("que qu' qu’"),
+        words("le la les l' l’ un une des du deux trois plusieurs"),
+        words("de du des la le d' d’"),
+        words("et mais que qu' qu’ ou si quand comme alors"),
+        words("quotidien journal hebdomadaire magazine agence chaîne radio site média médias rapport "
+            + "communiqué étude document responsable responsables source sources porte-parole ministère "
+            + "ministre gouvernement police parquet procureur procureure enquêteurs analyste analystes "
+            + "expert experts diplomate diplomates officiel officiels autorités président présidente "
+            + "directeur directrice entreprise société groupe institut témoin témoins avocat avocats "
+            + "journalistes presse mairie préfecture gendarmerie syndicat"),
+        List.of(), false);
+  }
+
+  private static AttributionCues german() {
+    List<Entry> e = new ArrayList<>();
+    e.add(e("laut|nach\\s+angaben", Form.PREP, Kind.ACCORDING_TO));
+    e.add(e("zufolge", Form.POST, Kind.ACCORDING_TO));
+    e.add(e("so", Form.SO, Kind.SAID));
+    e.add(e("sagte|sagten|sagt|erklärte|erklärten|erklärt", Form.VERB, Kind.SAID));
+    e.add(strict("berichtete|berichteten|berichtet", Form.VERB, Kind.REPORTED));
+    e.add(strict("teilte|teilten|teilt|bestätigte|bestätigten|bestätigt", Form.VERB, Kind.SAID));
+    return new AttributionCues("de", e, words("dass"),
+        words("der die das dem den des ein eine einem einer eines zwei drei mehrere von vom"),
+        words("von der des vom für"),
+        words("und aber dass oder wenn als wie weil"),
+        words("blatt bericht mitteilung erklärung studie dokument polizei regierung behörde behörden "
+            + "ermittler quelle quellen kreise kreisen unternehmen konzern gericht beamte beamter beamten "
+            + "journalisten reporter"),
+        List.of("zeitung", "magazin", "agentur", "sender", "rundfunk", "portal", "website", "sprecher",
+            "sprecherin", "ministerium", "staatsanwaltschaft", "analyst", "analysten", "experte", "experten",
+            "diplomat", "diplomaten", "minister", "ministerin", "präsident", "präsidentin", "institut",
+            "leiter", "leiterin", "chef", "chefin"),
+        false);
+  }
+
+  private static AttributionCues spanish() {
+    String aux = "(?:(?:ha|han|había|habían)\\s+)";
+    List<Entry> e = new ArrayList<>();
+    e.add(e("según|de\\s+acuerdo\\s+con", Form.PREP, Kind.ACCORDING_TO));
+    e.add(e("citad[oa]s?\\s+por", Form.CITED_BY, Kind.ACCORDING_TO));
+    e.add(e("citando\\s+a|citando", Form.CITING, Kind.ACCORDING_TO));
+    e.add(e("citó|citaron", Form.CITES, Kind.ACCORDING_TO));
+    e.add(e("dijo|dijeron|afirmó|afirmaron|declaró|declararon|explicó|explicaron|" + aux
+        + "(?:dicho|afirmado|declarado|explicado)", Form.VERB, Kind.SAID));
+    e.add(strict("aseguró|aseguraron|señaló|señalaron", Form.VERB, Kind.SAID));
+    e.add(strict("informó|informaron|informa|informan", Form.VERB, Kind.REPORTED));
+    return new AttributionCues("es", e, words("que"),
+        words("el la los las un una unos unas del al dos tres varios varias"),
+        words("de del la las los y"),
+        words("y pero que o si cuando como mientras"),
+        words("diario periódico rotativo semanario revista agencia cadena emisora radio portal sitio "
+            + "medio medios informe comunicado estudio documento portavoz vocero ministerio ministro "
+            + "ministra gobierno policía fiscalía fiscal investigadores analista analistas experto "
+            + "expertos diplomático diplomáticos funcionario funcionarios fuente fuentes autoridades "
+            + "presidente presidenta director directora empresa compañía grupo instituto testigo testigos "
+            + "periodistas prensa ayuntamiento alcaldía sindicato"),
+        List.of(), false);
+  }
+
+  private static AttributionCues italian() {
+    String aux = "(?:ha|hanno|aveva|avevano)\\s+";
+    List<Entry> e = new ArrayList<>();
+    e.add(e("secondo", Form.PREP, Kind.ACCORDING_TO));
+    e.add(e("come\\s+(?:riportato|riferito)\\s+(?:da|dal|dalla|dallo|dai|dagli|dalle)", Form.PREP, Kind.REPORTED));
+    e.add(e("citando", Form.CITING, Kind.ACCORDING_TO));
+    e.add(e(aux + "(?:detto|dichiarato|affermato|spiegato)", Form.VERB, Kind.SAID));
+    e.add(strict(aux + "riferito", Form.VERB, Kind.REPORTED));
+    e.add(e("riferisce|riferiscono", Form.VERB, Kind.REPORTED));
+    e.add(strict("scrive|scrivono", Form.VERB, Kind.REPORTED));
+    return new AttributionCues("it", e, words("che"),
+        words("il lo la i gli le l' l’ un uno una del della dello dei degli delle due tre"),
+        words("di del della dei degli delle d' d’"),
+        words("e ma che o se quando come mentre"),
+        words("quotidiano giornale settimanale rivista agenzia emittente rete radio sito portale rapporto "
+            + "comunicato studio documento portavoce ministero ministro ministra governo polizia procura "
+            + "procuratore inquirenti investigatori analista analisti esperto esperti diplomatico "
+            + "diplomatici funzionario funzionari fonte fonti autorità presidente presidentessa direttore "
+            + "direttrice azienda società gruppo istituto testimone testimoni giornalisti stampa comune sindacato"),
+        List.of(), false);
   }
 }

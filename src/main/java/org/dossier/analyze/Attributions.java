@@ -17,9 +17,10 @@ import org.dossier.core.EntityMention;
 import org.dossier.core.Span;
 
 /**
- * Who each statement is attributed to, in English, Russian and Chinese: "according to X", "X
- * said (that) ...", "..., said X", "X told Y" (Y relays X), "X, citing Y" (X relays Y), "in an
- * interview with X", "Об этом сообщил X", "据X报道", quotes and their speakers (also in interview transcripts, "Name: answer"), and wire datelines
+ * Who each statement is attributed to, in English, Russian, Chinese, French, German, Spanish and
+ * Italian: "according to X", "X said (that) ...", "..., said X", "X told Y" (Y relays X), "X,
+ * citing Y" and "Y, cité par X" (X relays Y), "in an interview with X", "据X报道", "X zufolge",
+ * quotes and their speakers (also in interview transcripts, "Name: answer"), and wire datelines
  * ({@link Datelines}). The statement is the attributed clause: what follows "that" or a colon,
  * or the rest of the sentence on the other side of the source; "Об этом сообщил X" attributes the
  * sentence before. A pronoun source ("he said") is the last person named before it, or nothing.

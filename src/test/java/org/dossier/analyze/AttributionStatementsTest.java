@@ -25,6 +25,8 @@ class AttributionStatementsTest {
   void theClauseAfterThatOrAColon() {
     assertEquals("the plant would close", statement("", "Varsh said on Monday that the plant would close.",
         "Varsh said", false, false, "en"));
+    assertEquals("die Brücke gesperrt bleibt", statement("", "Die Polizei sagte am Montag, dass die Brücke gesperrt bleibt.",
+        "Die Polizei sagte", false, false, "de"));
     assertEquals("the bridge will reopen", statement("", "The council announced: the bridge will reopen.",
         "The council announced", true, false, "en"));
     // a relative clause is not a reported one
