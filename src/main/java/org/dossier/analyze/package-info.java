@@ -3,8 +3,8 @@
  * models for English, HanLP for Chinese, rules and gazetteers for Russian and other languages),
  * domain entities from a curated gazetteer (equipment, units, programmes, with Latin, Cyrillic and
  * Chinese aliases), values normalized (money, quantities, counts, dates resolved against the
- * document's date, percentages, ranges, with their qualifiers), and attributions (who says what:
- * "according to", "said", "told", quotes, datelines).
+ * document's date, percentages, ranges, with their qualifiers), and attributions (who says what,
+ * in seven languages: "according to", "said", "told", "citing", quotes, wire datelines).
  *
  * <p>{@link org.dossier.analyze.DocumentAnalyzer} runs a sequence of {@link
  * org.dossier.analyze.Annotator}s over a {@link org.dossier.analyze.Draft}, checking when it is
