@@ -7,45 +7,63 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dossier.analyze.AttributionCues.Cue;
+import org.dossier.analyze.AttributionCues.Form;
+import org.dossier.analyze.AttributionSources.How;
+import org.dossier.analyze.AttributionSources.Source;
 import org.dossier.core.Attribution;
 import org.dossier.core.Attribution.Kind;
 import org.dossier.core.EntityMention;
-import org.dossier.core.EntityType;
 import org.dossier.core.Span;
 
 /**
- * Who each statement is attributed to: "according to X", "X said", "said X", "X, who ..., said",
- * "X reported", "X told Y" (Y relays X), quotes and their speakers (also in interview transcripts,
- * "Name: answer"), and datelines ("Sept. 26 (UPI) --"), in English, Russian and Chinese. A
- * pronoun source ("he said") is the last person named before it.
+ * Who each statement is attributed to, in English, Russian, Chinese, French, German, Spanish and
+ * Italian: "according to X", "X said (that) ...", "..., said X", "X told Y" (Y relays X), "X,
+ * citing Y" and "Y, cité par X" (X relays Y), "in an interview with X", "据X报道", "X zufolge",
+ * quotes and their speakers (also in interview transcripts, "Name: answer"), and wire datelines
+ * ({@link Datelines}). The statement is the attributed clause: what follows "that" or a colon,
+ * or the rest of the sentence on the other side of the source; "Об этом сообщил X" attributes the
+ * sentence before. A pronoun source ("he said") is the last person named before it, or nothing.
+ * The cues of each language are in {@link AttributionCues}, the readers of sources in {@link
+ * AttributionSources}.
  */
 final class Attributions implements Annotator {
-  private static final String EN_VERBS =
-      "said|says|say|reported|told|tells|added|adds|noted|notes|wrote|writes|"
-          + "stated|states|warned|warns|claimed|claims|argued|argues|suggested|suggests|explained|"
-          + "explains|confirmed|confirms|estimated|estimates|announced|announces|believes|believed|"
-          + "concluded|concludes|found|finds|revealed|reveals|showed|shows|cited|cites|insisted";
-  private static final Pattern EN_VERB = Pattern.compile(
-      "(?<![\\p{L}])(?:(?:has|have|had)\\s+)?(" + EN_VERBS + ")(?![\\p{L}])");
-  private static final Pattern RU_VERB = Pattern.compile(
-      "(?iu)(?<![\\p{L}])(заявил[аио]?|сообщил[аио]?|сообщает|сообщают|сказал[аио]?|отметил[аио]?|"
-          + "добавил[аио]?|пишет|пишут|подчеркнул[аио]?|считает|считают|уточнил[аио]?|признал[аио]?|"
-          + "рассказал[аио]?|говорится)(?![\\p{L}])");
-  private static final Pattern ZH_VERB = Pattern.compile("(表示|说|称|指出|报道|透露|强调|认为)");
-  private static final Pattern ACCORDING_TO = Pattern.compile(
-      "(?iu)(?<![\\p{L}])(according to|citing|по словам|по данным|по информации|согласно|как сообщает|"
-          + "как сообщил[аио]?|как пишет|как отметил[аио]?|据)\\s*");
-  private static final Pattern TOLD = Pattern.compile("(?<![\\p{L}])(told|tells)\\s+");
-  private static final Pattern QUOTE = Pattern.compile("[\"“«„]([^\"”»“]{3,})[\"”»“]");
+  /** A quote: up to the next quote mark of any kind, so that no opening mark is read past twice. */
+  private static final Pattern QUOTE = Pattern.compile("[\"“«„]([^\"”»“«„]{3,600})[\"”»“]");
   private static final Pattern SPEAKER_LINE = Pattern.compile(
       "(?m)^([\\p{Lu}][\\p{L}.’'\\-]*(?:[ /][\\p{Lu}][\\p{L}.’'\\-]*){0,5}):\\s+(?=\\S)");
-  private static final Pattern DATELINE = Pattern.compile(
-      "(?m)^\\s*(?:[\\p{Lu}][\\p{L}.]*\\.?\\s+\\d{1,2}\\s+)?\\(([\\p{Lu}][\\p{L}\\d .&'’-]{1,40})\\)\\s*(?:--|—|–|-)");
-  private static final Pattern OF_AFFILIATION = Pattern.compile("\\s(?:of|at|from|из)\\s(?:the\\s)?$");
-  private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "He", "She", "They",
-      "он", "она", "они", "Он", "Она", "Они", "他", "她", "他们");
-  private static final Set<String> NOT_SOURCES = Set.of("it", "It", "this", "This", "that",
-      "which", "who", "documents", "the documents", "The documents", "they", "They");
+  private static final Set<String> AS = Set.of("as", "wie", "comme", "come", "como", "как");
+  private static final Set<String> SUBJECTIVE = Set.of("he", "she", "him", "her", "он", "она", "il", "elle",
+      "lui", "er", "ihm", "él", "ella", "lei", "egli", "essa", "他", "她");
+
+  /** An attribution found in a sentence, before its statement is cut out. */
+  private static final class Found {
+    int frameStart;
+    int frameEnd;
+    Span source;
+    String sourceText;
+    Kind kind;
+    Span viaSpan;
+    String via;
+    boolean strict;
+    boolean leading;
+
+    Found(int frameStart, int frameEnd, Source source, Kind kind) {
+      this.frameStart = frameStart;
+      this.frameEnd = frameEnd;
+      this.source = source.span();
+      this.sourceText = source.text();
+      this.kind = kind;
+    }
+
+    void relayedBy(Source relayer) {
+      via = relayer.text();
+      viaSpan = relayer.span();
+    }
+  }
+
+  /** "X, citing Y" and the like: {@code relayer} passes on what {@code cited} said. */
+  private record Relay(Form form, Source cited, Source relayer, int frameStart, int frameEnd) {}
 
   @Override
   public Set<Layer> requires() {
@@ -60,49 +78,372 @@ final class Attributions implements Annotator {
   @Override
   public void annotate(Draft draft) {
     String text = draft.text();
-    datelines(draft);
-    speakers(draft);
-    for (Span sentence : draft.sentences()) {
-      String s = text.substring(sentence.start(), sentence.end());
-      List<Attribution> found = new ArrayList<>();
-      accordingTo(draft, sentence, s, found);
-      verbs(draft, sentence, s, EN_VERB, found, true);
-      verbs(draft, sentence, s, RU_VERB, found, false);
-      if (draft.language().equals("zh")) {
-        verbs(draft, sentence, s, ZH_VERB, found, false);
+    Optional<Datelines.Dateline> dateline = Datelines.find(text);
+    dateline.ifPresent(d -> draft.attributions.add(d.attribution()));
+    int body = dateline.map(Datelines.Dateline::bodyStart).orElse(0);
+    AttributionCues cues = AttributionCues.of(draft.language());
+    AttributionSources sources = new AttributionSources(draft, cues);
+    speakers(draft, sources.words());
+    Matcher m = cues.matcher(text);
+    List<Span> sentences = draft.sentences();
+    for (int i = 0; i < sentences.size(); i++) {
+      Span sentence = sentences.get(i);
+      if (body > sentence.start() && body < sentence.end()) {
+        sentence = new Span(body, sentence.end()); // "KESTROV (NPA) — ...": the credit says nothing
       }
-      // the quotes in a sentence go to its speaker
-      if (!found.isEmpty()) {
-        Attribution main = found.get(0);
-        for (Matcher q = QUOTE.matcher(s); q.find(); ) {
-          Span quote = new Span(sentence.start() + q.start(1), sentence.start() + q.end(1));
-          if (!quote.overlaps(main.source())) {
-            found.add(new Attribution(quote, main.source(), main.sourceText(), Kind.QUOTE, main.via()));
+      List<Found> found = new ArrayList<>();
+      List<Relay> relays = new ArrayList<>();
+      m.region(sentence.start(), sentence.end());
+      while (m.find()) {
+        read(sources, cues, sentence, m, cues.cue(m), found, relays);
+      }
+      relay(text, found, relays);
+      Span previous = i > 0 ? sentences.get(i - 1) : null;
+      List<Attribution> out = new ArrayList<>();
+      for (Found f : found) {
+        AttributionStatements.of(text, sentence, previous, f.frameStart, f.frameEnd, f.strict, f.leading, cues)
+            .ifPresent(s -> out.add(new Attribution(s, f.source, f.sourceText, f.kind, Optional.ofNullable(f.via))));
+      }
+      quotes(text, sentence, found, out);
+      draft.attributions.addAll(out);
+    }
+  }
+
+  /** Reads one cue's source (and relay) into {@code found} and {@code relays}. */
+  private static void read(AttributionSources sources, AttributionCues cues, Span sentence, Matcher m, Cue cue,
+      List<Found> found, List<Relay> relays) {
+    String text = sources.words().text;
+    int start = m.start();
+    int end = m.end();
+    int limit = sentence.start();
+    switch (cue.form()) {
+      case PREP -> sources.after(end, sentence.end()).flatMap(s -> resolve(sources, s)).ifPresent(s -> {
+        Found f = new Found(start, s.span().end(), s, cue.kind());
+        f.leading = true; // "According to two officials familiar with the talks, ..."
+        add(found, f);
+      });
+      case POST -> sources.before(limit, start, false).flatMap(s -> resolve(sources, s))
+          .ifPresent(s -> add(found, new Found(s.span().start(), end, s, cue.kind())));
+      case SO -> {
+        int comma = sources.words().trimBack(start, limit);
+        Optional<Source> s = sources.after(end, sentence.end());
+        if (comma > limit && text.charAt(comma - 1) == ',' && s.isPresent()
+            && text.substring(s.get().span().end(), sentence.end()).strip().replaceAll("[.!?»”\"]", "").isEmpty()) {
+          add(found, new Found(start, s.get().span().end(), s.get(), cue.kind()));
+        }
+      }
+      case VERB -> verb(sources, cues, sentence, start, end, cue, found, relays);
+      case CITING -> sources.after(end, sentence.end()).ifPresent(cited -> {
+        Source relayer = sources.before(limit, start, true).filter(s -> s.how() != How.PRONOUN
+            && s.how() != How.NOT_A_SOURCE).orElse(null);
+        relays.add(new Relay(Form.CITING, cited, relayer, relayer == null ? start : relayer.span().start(),
+            cited.span().end()));
+      });
+      case CITED_BY -> sources.after(end, sentence.end()).ifPresent(relayer -> {
+        Source cited = sources.before(limit, start, true).orElse(null);
+        relays.add(new Relay(Form.CITED_BY, cited, relayer, cited == null ? start : cited.span().start(),
+            relayer.span().end()));
+      });
+      case CITES -> {
+        int from = end;
+        for (String a : new String[] {" a ", " al "}) {
+          if (text.startsWith(a, end)) {
+            from = end + a.length() - 1;
+          }
+        }
+        Optional<Source> relayer = sources.before(limit, start, false).filter(s -> s.how() != How.PRONOUN
+            && s.how() != How.NOT_A_SOURCE);
+        sources.after(from, sentence.end()).ifPresent(cited -> relays.add(new Relay(Form.CITES, cited,
+            relayer.orElse(null), relayer.map(r -> r.span().start()).orElse(start), cited.span().end())));
+      }
+      case INTERVIEW -> sources.after(end, sentence.end()).ifPresent(outlet ->
+          relays.add(new Relay(Form.INTERVIEW, outlet, null, start, outlet.span().end())));
+      case JU, GENJU -> {
+        int[] cueEnd = {end};
+        sources.chinese().afterZh(end, sentence.end(), cue.form() == Form.GENJU, cueEnd)
+            .ifPresent(s -> add(found, new Found(start, cueEnd[0], s, cue.kind())));
+      }
+      default -> throw new IllegalStateException(cue.form().toString());
+    }
+  }
+
+  private static void verb(AttributionSources sources, AttributionCues cues, Span sentence, int start,
+      int verbEnd, Cue cue, List<Found> found, List<Relay> relays) {
+    String text = sources.words().text;
+    int end = verbEnd;
+    int limit = sentence.start();
+    if (cues.language.equals("zh")) {
+      String[] interviewer = {null};
+      sources.chinese().beforeZh(limit, start, interviewer).flatMap(s -> resolve(sources, s)).ifPresent(s -> {
+        Found f = new Found(s.span().start(), verbEnd, s, cue.kind());
+        f.via = interviewer[0];
+        add(found, f);
+      });
+      return;
+    }
+    if (cues.language.equals("de") && text.regionMatches(true, start, "teil", 0, 4)) {
+      // "teilte ... mit": the particle closes the verb
+      int mit = separableParticle(text, end, sentence.end());
+      if (mit < 0) {
+        return;
+      }
+      end = mit;
+    }
+    Optional<Source> before = sources.before(limit, start, false);
+    for (Relay r : relays) {
+      if (r.form() != Form.CITING || r.frameEnd() > start) {
+        continue;
+      }
+      // "The Harlow Courier, citing two officials, reported", "Citing a source, Radio Stellan said",
+      // "«X» со ссылкой на Y в министерстве сообщают"
+      boolean subjectAfter = before.isPresent() && before.get().span().start() >= r.frameEnd();
+      int gapEnd = subjectAfter ? before.get().span().start() : start;
+      if (AttributionStatements.words(text, r.frameEnd(), gapEnd, 3) > 2
+          || text.substring(r.frameEnd(), start).chars().anyMatch(c -> ".;:!?—".indexOf(c) >= 0)) {
+        continue;
+      }
+      Source relayer = r.relayer() != null ? r.relayer() : subjectAfter ? before.get() : null;
+      Found f = new Found(r.frameStart(), end, r.cited(), cue.kind());
+      if (relayer != null && relayer.how() != How.PRONOUN && relayer.how() != How.NOT_A_SOURCE) {
+        f.relayedBy(relayer);
+      }
+      relays.remove(r);
+      add(found, f);
+      return;
+    }
+    if (before.isPresent() && before.get().how() == How.NOT_A_SOURCE) {
+      if (!cues.language.equals("de") && !cues.language.equals("ru")) {
+        return; // "It said", "which said"
+      }
+      before = Optional.empty(); // "Das sagte X", "Об этом сообщил X"
+    }
+    if (before.isPresent() && before.get().how() == How.PRONOUN) {
+      Optional<Source> person = resolve(sources, before.get());
+      if (person.isEmpty()) {
+        return; // a pronoun that names nobody
+      }
+      before = person;
+    }
+    if (before.isEmpty()) {
+      sources.after(end, sentence.end()).filter(s -> s.how() != How.PRONOUN && s.how() != How.NOT_A_SOURCE)
+          .ifPresent(s -> add(found, new Found(start, s.span().end(), s, cue.kind())));
+      return;
+    }
+    Source source = before.get();
+    Found f = new Found(source.span().start(), end, source, cue.kind());
+    f.strict = cue.strict();
+    Optional<Source> after = cue.kind() == Kind.TOLD || cues.language.equals("ru")
+        ? sources.after(end, sentence.end()) : Optional.empty();
+    int dative = dative(text, end, sentence.end(), cues.language);
+    if (dative > end && cue.kind() == Kind.SAID) {
+      // "sagte der Zeitung", "a déclaré à Radio Stellan", "dijo al diario", "ha detto ai giornalisti"
+      Optional<Source> to = sources.after(dative, sentence.end())
+          .filter(s -> s.how() != How.PRONOUN && s.how() != How.NOT_A_SOURCE);
+      if (to.isPresent()) {
+        f.kind = Kind.TOLD;
+        f.relayedBy(to.get());
+        f.frameEnd = to.get().span().end();
+      }
+    }
+    if (cue.kind() == Kind.TOLD && after.isPresent()) {
+      f.relayedBy(after.get()); // "X told the Harlow Courier"
+      f.frameEnd = after.get().span().end();
+    } else if (after.isPresent() && source.how() == How.QUOTED && after.get().how() != How.QUOTED) {
+      // "Об этом «Вестям Кестрова» сообщил Y": Y told the outlet
+      f = new Found(source.span().start(), after.get().span().end(), after.get(), Kind.TOLD);
+      f.relayedBy(source);
+    } else if (after.isPresent() && after.get().how() == How.QUOTED && source.how() != How.QUOTED) {
+      f.kind = Kind.TOLD; // "Y рассказал «Вестям Кестрова», что ..."
+      f.relayedBy(after.get());
+      f.frameEnd = after.get().span().end();
+    }
+    // "as the Harlow Courier reported", "wie die Zeitung berichtete"
+    int w = sources.words().trimBack(source.span().start(), limit);
+    int ws = w;
+    while (ws > limit && SourceText.isWordChar(text.charAt(ws - 1))) {
+      ws--;
+    }
+    if (ws < w && AS.contains(sources.words().lower(ws, w))) {
+      f.frameStart = ws;
+      f.leading = true;
+    }
+    add(found, f);
+  }
+
+  /** After "said": where the one told is named, past "à", "a", "al", "dem", "der" (kept for "der"), or -1. */
+  private static int dative(String text, int end, int limit, String language) {
+    String[] markers = switch (language) {
+      case "fr" -> new String[] {" à ", " au ", " aux "};
+      case "es" -> new String[] {" a ", " al "};
+      case "it" -> new String[] {" a ", " al ", " alla ", " allo ", " ai ", " agli ", " alle "};
+      case "de" -> new String[] {" dem ", " der "};
+      default -> new String[0];
+    };
+    for (String m : markers) {
+      if (text.startsWith(m, end) && end + m.length() < limit) {
+        return m.equals(" der ") || m.equals(" dem ") ? end + 1 : end + m.length();
+      }
+    }
+    return -1;
+  }
+
+  /** Where "mit" closes "teilte ... mit" in the same clause, or -1. */
+  private static int separableParticle(String text, int from, int limit) {
+    int max = Math.min(limit, from + 80);
+    for (int i = from; i + 4 <= max; i++) {
+      char c = text.charAt(i);
+      if (",.;:!?".indexOf(c) >= 0) {
+        return -1;
+      }
+      if (c == ' ' && text.startsWith("mit", i + 1)
+          && (i + 4 == limit || !Character.isLetter(text.charAt(i + 4)))) {
+        return i + 4;
+      }
+    }
+    return -1;
+  }
+
+  /** A pronoun as the person it stands for; plural and neuter pronouns name nobody. */
+  private static Optional<Source> resolve(AttributionSources sources, Source s) {
+    if (s.how() == How.NOT_A_SOURCE) {
+      return Optional.empty();
+    }
+    if (s.how() != How.PRONOUN && !SUBJECTIVE.contains(s.text().toLowerCase(java.util.Locale.ROOT))) {
+      return Optional.of(s);
+    }
+    if (!SUBJECTIVE.contains(s.text().toLowerCase(java.util.Locale.ROOT))) {
+      return Optional.empty();
+    }
+    return sources.words().lastPersonBefore(s.span().start())
+        .map(EntityMention::canonical).map(name -> new Source(s.span(), name, How.NAME));
+  }
+
+  private static void add(List<Found> found, Found f) {
+    for (Found g : found) {
+      if (g.source.overlaps(f.source)) {
+        return;
+      }
+    }
+    found.add(f);
+  }
+
+  /**
+   * Applies "citing", "cité par", "in an interview with": the attribution of the relaying source
+   * becomes the cited source's, relayed; else the cited source's gets the relay; else the cited
+   * source gets an attribution of its own.
+   */
+  private static void relay(String text, List<Found> found, List<Relay> relays) {
+    for (Relay r : relays) {
+      if (r.form() == Form.INTERVIEW) {
+        for (Found f : found) {
+          if (!f.source.overlaps(r.cited().span()) && f.via == null) {
+            f.relayedBy(r.cited());
+            if (r.frameEnd() <= f.frameStart && AttributionStatements.words(text, r.frameEnd(), f.frameStart, 1) == 0) {
+              f.frameStart = r.frameStart(); // "In an interview with X, Y said ..."
+            } else if (r.frameStart() >= f.frameEnd && AttributionStatements.words(text, f.frameEnd, r.frameStart(), 4) <= 3) {
+              f.frameEnd = r.frameEnd(); // "Y said on Monday in an interview with X that ..."
+            }
+            break;
+          }
+        }
+        continue;
+      }
+      if (r.cited() == null) {
+        continue;
+      }
+      Found target = null;
+      Source relayer = r.relayer();
+      for (Found f : found) {
+        if (relayer != null && f.source.overlaps(relayer.span())) {
+          target = f;
+          break;
+        }
+      }
+      if (target == null && relayer == null && r.form() != Form.CITED_BY) {
+        // "the Harlow Courier reported, citing officials": the sentence's source relays
+        for (Found f : found) {
+          if (!f.source.overlaps(r.cited().span())) {
+            target = f;
+            relayer = new Source(f.source, f.sourceText, How.NAME);
+            break;
           }
         }
       }
-      draft.attributions.addAll(found);
+      if (target != null) {
+        target.source = r.cited().span();
+        target.sourceText = r.cited().text();
+        target.relayedBy(relayer);
+        widen(text, target, r);
+        continue;
+      }
+      for (Found f : found) {
+        if (f.source.overlaps(r.cited().span())) {
+          target = f;
+        }
+      }
+      if (target != null) {
+        if (relayer != null && target.via == null) {
+          target.relayedBy(relayer);
+          widen(text, target, r);
+        }
+        continue;
+      }
+      Found f = new Found(r.frameStart(), r.frameEnd(), r.cited(), Kind.ACCORDING_TO);
+      if (relayer != null) {
+        f.relayedBy(relayer);
+      }
+      found.add(f);
     }
   }
 
-  /** "Sept. 26 (UPI) --": the whole text comes from the outlet in brackets. */
-  private static void datelines(Draft draft) {
-    String text = draft.text();
-    Matcher m = DATELINE.matcher(text);
-    if (m.find() && m.start() < Math.min(text.length(), 2_000)) {
-      Span source = new Span(m.start(1), m.end(1));
-      draft.attributions.add(new Attribution(new Span(0, text.length()), source, m.group(1),
-          Kind.DATELINE, Optional.empty()));
+  /** Takes a relay's words into an attribution's frame when they are next to it. */
+  private static void widen(String text, Found f, Relay r) {
+    if (r.frameEnd() <= f.frameStart && AttributionStatements.words(text, r.frameEnd(), f.frameStart, 4) <= 3
+        || r.frameStart() >= f.frameEnd && AttributionStatements.words(text, f.frameEnd, r.frameStart(), 4) <= 3
+        || r.frameStart() < f.frameEnd && f.frameStart < r.frameEnd()) {
+      f.frameStart = Math.min(f.frameStart, r.frameStart());
+      f.frameEnd = Math.max(f.frameEnd, r.frameEnd());
     }
+  }
+
+  /** The quotes in a sentence go to its first source; a quoted name is not a quote. */
+  private static void quotes(String text, Span sentence, List<Found> found, List<Attribution> out) {
+    if (out.isEmpty()) {
+      return;
+    }
+    Attribution main = out.get(0);
+    for (Matcher q = QUOTE.matcher(text).region(sentence.start(), sentence.end()); q.find(); ) {
+      Span quote = AttributionStatements.trim(text, q.start(1), q.end(1));
+      boolean named = found.stream().anyMatch(f -> f.source.overlaps(quote) || f.viaSpan != null && f.viaSpan.overlaps(quote));
+      if (!named && !nameLike(q.group(1))) {
+        out.add(new Attribution(quote, main.source(), main.sourceText(), Kind.QUOTE, main.via()));
+      }
+    }
+  }
+
+  /** "«Нордстрой»", "“Harlow Courier”": every word capitalised, or one word. */
+  private static boolean nameLike(String quoted) {
+    String[] words = quoted.strip().split("\\s+");
+    if (quoted.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+      return quoted.length() < 4;
+    }
+    if (words.length < 2) {
+      return true;
+    }
+    for (String w : words) {
+      if (!w.isEmpty() && !Character.isUpperCase(w.charAt(0)) && !Character.isDigit(w.charAt(0))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Interview transcripts: "Oleksandr V. Danylyuk: So, in short, ..." until the next speaker. */
-  private static void speakers(Draft draft) {
+  private static void speakers(Draft draft, SourceText words) {
     String text = draft.text();
     List<int[]> turns = new ArrayList<>();
     for (Matcher m = SPEAKER_LINE.matcher(text); m.find(); ) {
-      String name = m.group(1);
-      if (name.split("\\s+").length >= 2 || mentionAt(draft, m.start(1), m.end(1)).isPresent()) {
+      if (m.group(1).split("\\s+").length >= 2 || words.mentionAt(m.start(1)).isPresent()) {
         turns.add(new int[] {m.start(1), m.end(1), m.end()});
       }
     }
@@ -114,257 +455,6 @@ final class Attributions implements Annotator {
       draft.attributions.add(new Attribution(new Span(t[2], end), source, text.substring(t[0], t[1]),
           Kind.QUOTE, Optional.empty()));
     }
-  }
-
-  private static void accordingTo(Draft draft, Span sentence, String s, List<Attribution> out) {
-    for (Matcher m = ACCORDING_TO.matcher(s); m.find(); ) {
-      int from = sentence.start() + m.end();
-      Optional<EntityMention> e = mentionAt(draft, from, from + 1);
-      Span source;
-      if (e.isPresent()) {
-        source = e.get().span();
-      } else {
-        int end = phraseEnd(draft.text(), from, sentence.end());
-        if (end <= from) {
-          continue;
-        }
-        source = new Span(from, end);
-      }
-      out.add(new Attribution(sentence, source, draft.cover(source), Kind.ACCORDING_TO,
-          Optional.empty()));
-    }
-  }
-
-  private static void verbs(
-      Draft draft, Span sentence, String s, Pattern verbs, List<Attribution> out, boolean english) {
-    String text = draft.text();
-    for (Matcher m = verbs.matcher(s); m.find(); ) {
-      int verbStart = sentence.start() + m.start();
-      int verbEnd = sentence.start() + m.end();
-      String verb = m.group(1).toLowerCase(java.util.Locale.ROOT);
-      Kind kind = verb.startsWith("report") || verb.startsWith("сообща") || verb.startsWith("пиш")
-          || verb.equals("报道") ? Kind.REPORTED
-          : verb.startsWith("told") || verb.startsWith("tell") ? Kind.TOLD : Kind.SAID;
-      Optional<Span> source = before(draft, sentence, verbStart);
-      if (source.isEmpty()) {
-        source = after(draft, sentence, verbEnd);
-      }
-      if (source.isEmpty()) {
-        continue;
-      }
-      String sourceText = draft.cover(source.get());
-      if (NOT_SOURCES.contains(sourceText)) {
-        continue;
-      }
-      if (PRONOUNS.contains(sourceText)) {
-        Optional<EntityMention> person = lastPersonBefore(draft, sentence.start(), source.get().start());
-        if (person.isEmpty()) {
-          continue;
-        }
-        sourceText = person.get().canonical();
-      }
-      Optional<String> via = Optional.empty();
-      if (kind == Kind.TOLD && english) {
-        Matcher told = TOLD.matcher(text.substring(verbStart, sentence.end()));
-        if (told.lookingAt()) {
-          int from = verbStart + told.end();
-          Optional<EntityMention> e = mentionAt(draft, from, from + 1);
-          int end = e.map(x -> x.span().end()).orElse(phraseEnd(text, from, sentence.end()));
-          if (end > from) {
-            via = Optional.of(text.substring(from, end));
-          }
-        }
-      }
-      final Span src = source.get();
-      if (out.stream().noneMatch(a -> a.source().overlaps(src))) {
-        out.add(new Attribution(sentence, src, sourceText, kind, via));
-      }
-    }
-  }
-
-  /** The source just before a verb: a name, a name with a "who ..." clause, a pronoun, or a noun phrase. */
-  private static Optional<Span> before(Draft draft, Span sentence, int verbStart) {
-    String text = draft.text();
-    int end = verbStart;
-    while (end > sentence.start() && Character.isWhitespace(text.charAt(end - 1))) {
-      end--;
-    }
-    if (end <= sentence.start()) {
-      return Optional.empty();
-    }
-    // "X, who ..., said": skip back over the clause to the name
-    if (text.charAt(end - 1) == ',') {
-      int who = lastIndexOfAny(text, end - 1, sentence.start(), ", who ", ", which ", ", который ", ", которая ");
-      if (who < 0) {
-        return Optional.empty(); // '", Watling added' is handled as a name after the quote
-      }
-      end = who;
-    }
-    Optional<EntityMention> e = mentionEndingAt(draft, end);
-    // "the Nordvik Institute (NISS) said": the name before the bracketed acronym
-    if (e.isPresent() && end < text.length() && e.get().span().start() > 0
-        && text.charAt(e.get().span().start() - 1) == '(' && text.charAt(end - 1) != ')'
-        || e.isEmpty() && end > 0 && text.charAt(end - 1) == ')') {
-      int open = text.lastIndexOf('(', end - 1);
-      if (open > sentence.start()) {
-        int before = open;
-        while (before > sentence.start() && text.charAt(before - 1) == ' ') {
-          before--;
-        }
-        Optional<EntityMention> named = mentionEndingAt(draft, before);
-        if (named.isPresent()) {
-          e = named;
-        }
-      }
-    }
-    if (e.isPresent()) {
-      // "Miriam Okafor-Lind of the Halden Institute told ...": the person speaks, not the institute
-      Matcher of = OF_AFFILIATION.matcher(text.substring(Math.max(sentence.start(), e.get().span().start() - 10), e.get().span().start()));
-      if (e.get().type() != EntityType.PERSON && of.find()) {
-        int before = e.get().span().start() - (of.end() - of.start());
-        Optional<EntityMention> person = mentionEndingAt(draft, before);
-        if (person.isPresent() && person.get().type() == EntityType.PERSON) {
-          return Optional.of(person.get().span());
-        }
-      }
-      return Optional.of(e.get().span());
-    }
-    // a pronoun or a noun phrase of up to eight words back to punctuation
-    int start = end;
-    int words = 0;
-    while (start > sentence.start() && words < 8) {
-      int i = start;
-      while (i > sentence.start() && text.charAt(i - 1) == ' ') {
-        i--;
-      }
-      int w = i;
-      while (w > sentence.start() && !Character.isWhitespace(text.charAt(w - 1))
-          && ",.;:!?\"”“«»()".indexOf(text.charAt(w - 1)) < 0) {
-        w--;
-      }
-      if (w == i) {
-        break;
-      }
-      String word = text.substring(w, i);
-      if (Set.of("and", "but", "that", "while", "as", "if", "и", "но", "что", "а").contains(word)) {
-        break;
-      }
-      start = w;
-      words++;
-    }
-    if (start >= end) {
-      return Optional.empty();
-    }
-    String phrase = text.substring(start, end);
-    boolean nounish = PRONOUNS.contains(phrase)
-        || phrase.matches("(?iu)(?:the|a|an|an unnamed|one|some|several|two|three|senior|other|этот|эта|эти)?.*"
-            + "(official|officials|analyst|analysts|expert|experts|spokesman|spokeswoman|spokesperson|"
-            + "minister|ministry|authors|researchers|institute|group|report|analysis|document|"
-            + "documents|sources?|diplomat|diplomats|commentator|officer|officers|agency|newspaper|"
-            + "post|times|journal|service|committee|government|statement|study|paper|person|people|"
-            + "chief|head|president|general|colonel|director|secretary|эксперт|эксперты|аналитик|"
-            + "аналитики|источник|представитель|министерство|ведомство|издание|газета|агентство|"
-            + "институт|отчёт|доклад|анализе|анализ|документ|документах|все)")
-        || phrase.matches("\\p{Lu}[\\p{L}.’'\\-]*(?:\\s\\p{Lu}[\\p{L}.’'\\-]*){0,4}");
-    return nounish ? Optional.of(new Span(start, end)) : Optional.empty();
-  }
-
-  /** The source just after a verb (", said Jack Watling", "— сказала Мириам Окафор-Линд"). */
-  private static Optional<Span> after(Draft draft, Span sentence, int verbEnd) {
-    String text = draft.text();
-    int i = verbEnd;
-    while (i < sentence.end() && text.charAt(i) == ' ') {
-      i++;
-    }
-    Optional<EntityMention> e = mentionAt(draft, i, i + 1);
-    if (e.isPresent() && (e.get().type() == EntityType.PERSON || e.get().type() == EntityType.ORGANIZATION)) {
-      return Optional.of(e.get().span());
-    }
-    return Optional.empty();
-  }
-
-  private static Optional<EntityMention> mentionEndingAt(Draft draft, int end) {
-    EntityMention best = null;
-    for (EntityMention e : draft.entities) {
-      int start = e.span().start();
-      // "the Washington Post" / "The Post": an article in front belongs to the source
-      if (e.span().end() == end && e.type() != EntityType.PLACE) {
-        if (best == null || e.span().length() > best.span().length()) {
-          best = e;
-        }
-      }
-    }
-    if (best == null) {
-      return Optional.empty();
-    }
-    String text = draft.text();
-    int start = best.span().start();
-    for (String article : new String[] {"the ", "The "}) {
-      if (start >= article.length() && text.startsWith(article, start - article.length())) {
-        return Optional.of(new EntityMention(new Span(start - article.length(), best.span().end()),
-            text.substring(start - article.length(), best.span().end()), best.type(),
-            best.canonical(), best.source()));
-      }
-    }
-    return Optional.of(best);
-  }
-
-  private static Optional<EntityMention> mentionAt(Draft draft, int start, int end) {
-    Span probe = new Span(start, Math.max(start, end));
-    EntityMention best = null;
-    for (EntityMention e : draft.entities) {
-      if (e.span().start() <= start && e.span().end() > start || e.span().overlaps(probe) && e.span().start() >= start && e.span().start() <= start + 4) {
-        if (best == null || e.span().length() > best.span().length()) {
-          best = e;
-        }
-      }
-    }
-    return Optional.ofNullable(best);
-  }
-
-  private static Optional<EntityMention> lastPersonBefore(Draft draft, int sentenceStart, int pos) {
-    EntityMention best = null;
-    for (EntityMention e : draft.entities) {
-      if (e.type() == EntityType.PERSON && e.span().end() <= pos
-          && (best == null || e.span().start() > best.span().start())) {
-        best = e;
-      }
-    }
-    return Optional.ofNullable(best);
-  }
-
-  private static int phraseEnd(String text, int from, int limit) {
-    int i = from;
-    int words = 0;
-    while (i < limit && words < 14) {
-      char c = text.charAt(i);
-      if (",;:.!?\n".indexOf(c) >= 0 && !(c == '.' && i + 1 < limit && text.charAt(i + 1) != ' ')
-          && !(c == '.' && i + 2 < limit && !Character.isUpperCase(text.charAt(i + 2)))) {
-        break;
-      }
-      if (text.startsWith(" that ", i) || text.startsWith(" which ", i) || text.startsWith(" что ", i)) {
-        break;
-      }
-      if (c == ' ') {
-        words++;
-      }
-      i++;
-    }
-    while (i > from && text.charAt(i - 1) == ' ') {
-      i--;
-    }
-    return i;
-  }
-
-  private static int lastIndexOfAny(String text, int from, int limit, String... needles) {
-    int best = -1;
-    for (String n : needles) {
-      int i = text.lastIndexOf(n, from);
-      if (i >= limit && i > best) {
-        best = i;
-      }
-    }
-    return best;
   }
 
   private static int paragraphEnd(String text, int from) {

@@ -4,8 +4,8 @@
  * domain entities from a curated gazetteer (equipment, units, programmes, with Latin, Cyrillic and
  * Chinese aliases), values normalized (money, quantities, counts, dates resolved against the
  * document's date, percentages, ranges, ages, with their qualifiers; in English, Russian, Chinese,
- * French, German, Spanish and Italian), and attributions (who says what:
- * "according to", "said", "told", quotes, datelines).
+ * French, German, Spanish and Italian), and attributions (who says what, in the same seven
+ * languages: "according to", "said", "told", "citing", quotes, wire datelines).
  *
  * <p>{@link org.dossier.analyze.DocumentAnalyzer} runs a sequence of {@link
  * org.dossier.analyze.Annotator}s over a {@link org.dossier.analyze.Draft}, checking when it is
