@@ -447,8 +447,10 @@ public final class ClaimExtractor {
     /** The source of the narrowest attribution whose statement holds the claim. */
     Optional<String> attributedTo(Span span) {
       Attribution best = null;
+      boolean sentence = span.equals(trimmed(this.sentence));
       for (Attribution at : a.attributions()) {
-        if (at.kind() == Attribution.Kind.DATELINE || at.source().overlaps(span)) {
+        // a name is not attributed to itself; a whole sentence holds its own source ("X said ...")
+        if (at.kind() == Attribution.Kind.DATELINE || at.source().overlaps(span) && !sentence) {
           continue;
         }
         boolean holds = at.statement().contains(span)
