@@ -86,18 +86,44 @@ final class Propagation {
     });
   }
 
-  /** True when a cited source is a news outlet: by its name, or as the outlet of an article here. */
+  /** Wire agencies whose datelines the case's texts carry. */
+  private final Set<String> wires = new java.util.HashSet<>();
+
+  /**
+   * True when a cited source is a news outlet: by how the text names or cites it, as the outlet of
+   * an article here, or as a wire agency whose dateline some text of the case carries.
+   */
   private boolean outlet(Summary.Cite c) {
-    return c.outletLike() || !articles(c.outlet()).isEmpty();
+    return c.outletLike() || !articles(c.outlet()).isEmpty() || wires.contains(Lexicon.fold(c.outlet()))
+        || knownOutlets.contains(outletKey(c.outlet()));
+  }
+
+  /** Names some text of the case cites as an outlet ("Y reported"), by {@link #outletKey}. */
+  private final Set<String> knownOutlets = new java.util.HashSet<>();
+
+  /** A name's key across its case forms and scripts: "Коммерсант", "«Коммерсанта»". */
+  static String outletKey(String name) {
+    StringBuilder b = new StringBuilder();
+    for (String w : name.replaceAll("[«»\"“”„]", " ").strip().split("\\s+")) {
+      if (!w.isEmpty()) {
+        b.append(b.length() == 0 ? "" : " ").append(org.dossier.analyze.Sentences.key(w));
+      }
+    }
+    return b.toString();
   }
 
   List<Provenance> trace() {
+    for (Summary s : docs) {
+      s.wire.ifPresent(w -> wires.add(Lexicon.fold(w.outlet())));
+      s.cites.stream().filter(Summary.Cite::outletLike).forEach(c -> knownOutlets.add(outletKey(c.outlet())));
+    }
     for (Summary s : docs) {
       s.cites.removeIf(c -> !outlet(c));
       s.cites.forEach(c -> citedNames.add(c.outlet().replaceFirst("(?i)^the\\s+", "")));
     }
     copies();
     credits();
+    wireCopies();
     for (Story s : stories) {
       List<Integer> members = new ArrayList<>();
       for (DocumentId d : s.documents()) {
@@ -268,6 +294,35 @@ final class Propagation {
         } else {
           add(i, e.getKey(), Optional.empty(), "copies", e.getValue());
         }
+      }
+    }
+  }
+
+  /**
+   * A text that carries a wire agency's dateline ("WASHINGTON (AP) —") is that agency's dispatch,
+   * as the publication it was found in carries it: a repost of the agency's article of the story
+   * when the case holds one, else of the agency's dispatch outside the case.
+   */
+  private void wireCopies() {
+    for (int i = 0; i < docs.size(); i++) {
+      Summary s = docs.get(i);
+      if (!s.genre.press() || s.wire.isEmpty() || derivesFromAny(i)) {
+        continue;
+      }
+      Summary.Cite w = s.wire.get();
+      Optional<Integer> inCase = Optional.empty();
+      for (int j : articles(w.outlet())) {
+        Summary o = docs.get(j);
+        if (j != i && storyOf.get(j).equals(storyOf.get(i)) && o.wire.isEmpty()
+            && (o.date.isEmpty() || s.date.isEmpty() || !o.date.get().isAfter(s.date.get()))) {
+          inCase = Optional.of(j);
+          break;
+        }
+      }
+      if (inCase.isPresent()) {
+        add(i, docs.get(inCase.get()).name, Optional.of(docs.get(inCase.get()).id), "copies", List.of(w.evidence()));
+      } else {
+        add(i, w.outlet() + " (wire)", Optional.empty(), "copies", List.of(w.evidence()));
       }
     }
   }

@@ -69,6 +69,8 @@ final class Summary {
   int shingleTotal;
   final List<Quote> quotes = new ArrayList<>();
   final List<Cite> cites = new ArrayList<>();
+  /** The wire agency whose dateline the text carries ("WASHINGTON (AP) —"), if any. */
+  Optional<Cite> wire = Optional.empty();
   /** Credit lines and interview marks that name where the text was first published. */
   final List<Cite> credits = new ArrayList<>();
   final List<Evidence> translationMarks = new ArrayList<>();
@@ -272,18 +274,24 @@ final class Summary {
     String text = d.text();
     for (Attribution at : d.annotations().attributions()) {
       if (at.kind() == Attribution.Kind.DATELINE) {
+        if (wire.isEmpty()) {
+          wire = Optional.of(new Cite(at.sourceText().strip(), "dateline",
+              evidence(text, at.source().start(), at.source().end(), "the wire agency's dateline")));
+        }
         continue;
       }
       String how = at.kind().code();
-      // every named source: an outlet by its name, or (decided across the case) by being the
-      // outlet of an article of the case
-      if (!isOwn(at.sourceText()) && at.kind() != Attribution.Kind.QUOTE && proper(at.sourceText())) {
+      // every named source, and every description of a news outlet ("the daily"): an outlet by
+      // how it is named or cited, or (decided across the case) by being the outlet of an article
+      if (!isOwn(at.sourceText()) && at.kind() != Attribution.Kind.QUOTE
+          && (proper(at.sourceText()) || Media.described(at.sourceText(), d.language()))) {
         cites.add(new Cite(at.sourceText().replaceFirst("^(?:the|The)\\s+", ""), how,
-            evidence(text, at.statement().start(), at.statement().end(), ""), Lexicon.isOutletName(at.sourceText())));
+            evidence(text, at.statement().start(), at.statement().end(), ""), Media.outlet(at, d)));
       }
-      at.via().map(Summary::strip).filter(Summary::proper).filter(v -> !isOwn(v)).ifPresent(v ->
-          cites.add(new Cite(v, "told", evidence(text, at.statement().start(), at.statement().end(), ""),
-              Lexicon.isOutletName(v))));
+      // "X told Y", "сообщил «Y»": whom a source speaks to, named, is the outlet that reports it
+      at.via().map(Summary::strip).filter(v -> proper(v) || Media.described(v, d.language())).filter(v -> !isOwn(v))
+          .ifPresent(v -> cites.add(new Cite(v, "told", evidence(text, at.statement().start(), at.statement().end(), ""),
+              !Media.person(v, d))));
     }
     // "according to the Post", "the Post reported" also when the name was read as an organisation only
     List<EntityMention> es = d.annotations().entities();
