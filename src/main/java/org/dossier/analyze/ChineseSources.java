@@ -27,6 +27,11 @@ final class ChineseSources {
       "官员", "官員", "人士", "部长", "部長", "政府", "当局", "當局", "警方", "法院", "检方", "檢方", "公司",
       "集团", "集團", "大学", "大學", "中心", "协会", "協會", "专家", "專家", "报告", "報告", "声明", "聲明",
       "报", "報", "社", "台", "网", "網", "部", "局", "署"};
+  /** A digit or a Chinese numeral of a day or month ("18日", "十八日", "十二月"). */
+  private static boolean numeral(char c) {
+    return Character.isDigit(c) || "〇零一二三四五六七八九十廿卅".indexOf(c) >= 0;
+  }
+
   private static final String ZH_STOP_CHARS = "的在和与與对對据據称稱说說是了也还還并並而但将將向从從被由这這那";
   private static final String[] ZH_SKIPS = {"对外", "對外", "对记者", "對記者", "向记者", "向記者", "日前", "近日",
       "此前", "随后", "隨後", "当天", "當天", "同日", "今天", "昨天", "前天", "再次", "上午", "下午", "晚间",
@@ -93,13 +98,13 @@ final class ChineseSources {
     int q = p;
     if (q > limit && (text.charAt(q - 1) == '日' || text.charAt(q - 1) == '号')) {
       int d = q - 1;
-      while (d > limit && Character.isDigit(text.charAt(d - 1)) && q - d < 4) {
+      while (d > limit && numeral(text.charAt(d - 1)) && q - d < 4) {
         d--;
       }
       if (d < q - 1) {
         if (d > limit && text.charAt(d - 1) == '月') {
           int m = d - 1;
-          while (m > limit && Character.isDigit(text.charAt(m - 1)) && d - m < 4) {
+          while (m > limit && numeral(text.charAt(m - 1)) && d - m < 4) {
             m--;
           }
           d = m < d - 1 ? m : d;

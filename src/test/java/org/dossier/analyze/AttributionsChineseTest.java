@@ -40,6 +40,8 @@ class AttributionsChineseTest {
     has("北原公司聲明，該廠將於三月關閉。", "zh", Kind.SAID, "北原公司", null, "該廠將於三月關閉");
     has("北原時報稱，該廠將於三月關閉。", "zh", Kind.SAID, "北原時報", null, "該廠將於三月關閉");
     has("北原警方說，大橋已經關閉。", "zh", Kind.SAID, "北原警方", null, "大橋已經關閉");
+    has("北原時報十八日報導，該廠將於三月關閉。", "zh", Kind.REPORTED, "北原時報", null, "該廠將於三月關閉");
+    none("十八日報導的內容很多。", "zh");
     // 说 and 称 inside other words
     none("可以说，该厂将于三月关闭。", "zh");
     none("这座大桥被称为北原之门。", "zh");

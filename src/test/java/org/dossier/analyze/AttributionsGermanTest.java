@@ -55,6 +55,9 @@ class AttributionsGermanTest {
         Kind.REPORTED, "Radio Stellan", null, "Das Werk wird im März geschlossen");
     has("Das Werk wird im März geschlossen, so Anna Velmar.", "de",
         Kind.SAID, "Anna Velmar", null, "Das Werk wird im März geschlossen");
+    has("Die Brücke bleibt bis Mai gesperrt, wie Radio Stellan schreibt.", "de",
+        Kind.REPORTED, "Radio Stellan", null, "Die Brücke bleibt bis Mai gesperrt");
+    none("Sie schreibt jeden Tag einen Brief an ihre Schwester.", "de");
     none("Das Werk ist so groß wie eine Stadt.", "de");
     none("Das Werk wird geschlossen, so viel steht fest.", "de");
   }
