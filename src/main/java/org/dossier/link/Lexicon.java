@@ -128,12 +128,25 @@ final class Lexicon {
           + "journal|gazette|telegraph|observer|agency|chronicle|daily|weekly|magazine|ledger|"
           + "bulletin|dispatch|monitor|inquirer|reporter|review|digest|broadcast\\w*|sentinel|examiner|"
           + "newspaper|network|channel|"
-          + "вестник|газета|радио|агентство|телеканал|телевидение|новости|курьер|ведомости|известия|"
+          + "вестник|газета|радио|агентство|телеканал|телевидение|новости|курьер|ведомости|известия|пресса|"
           + "journal|quotidien|presse|agence|télévision|chaîne|hebdomadaire|"
           + "zeitung|nachrichten|rundfunk|presseagentur|nachrichtenagentur|fernsehen|wochenzeitung|"
           + "diario|periódico|noticias|agencia|prensa|televisión|semanario|"
           + "giornale|quotidiano|notizie|agenzia|stampa|televisione|settimanale)\\b"
           + "|日报|日報|晚报|晚報|时报|時報|新闻|新聞|电视台|電視台|通讯社|通訊社|广播|廣播|报社|報社|杂志|雜誌");
+
+  /** Words that make an outlet a newspaper or a station rather than a wire agency. */
+  static final Pattern PUBLICATION_WORDS = Pattern.compile(
+      "(?iu)\\b(?:post|times|tribune|herald|courier|journal|gazette|telegraph|observer|chronicle|daily|weekly|"
+          + "magazine|ledger|bulletin|inquirer|sentinel|examiner|review|newspaper|radio|television|tv|channel|"
+          + "газета|вестник|известия|ведомости|радио|телеканал|quotidien|hebdomadaire|chaîne|zeitung|rundfunk|"
+          + "diario|periódico|semanario|giornale|quotidiano|settimanale)\\b"
+          + "|日报|日報|晚报|晚報|时报|時報|电视台|電視台|[报報]$");
+
+  /** True for a newspaper's or a station's name ("Eastgate Herald"), which is no wire agency's. */
+  static boolean isPublicationName(String name) {
+    return PUBLICATION_WORDS.matcher(name.strip()).find();
+  }
 
   /** A proper name (capitalised, or Chinese) with a word of the news trade in it. */
   static boolean isOutletName(String name) {

@@ -11,7 +11,9 @@ import org.dossier.core.Span;
  * Whether a source a text cites is a news outlet, read from how the text names and cites it, with
  * no list of outlets: a word of the news trade in its name ("Courier", "Zeitung", "日报"), a
  * description of one ("the daily", "издание", "le quotidien"), a Chinese name of an agency or
- * paper ("…社", "…报"), or an organisation that "reported" (not a person, who "said").
+ * paper ("…社", "…报"). A name the text cites as relaying others ("X, citing sources", "told X")
+ * is an outlet too ({@link Summary}); and across the case, a name some text cites as an outlet is
+ * one in every text ({@link Propagation}).
  */
 final class Media {
   private Media() {}
@@ -49,7 +51,37 @@ final class Media {
     if (Lexicon.isOutletName(name) || described(name, d.language()) || han(name)) {
       return true;
     }
-    return at.kind() == Attribution.Kind.REPORTED && !person(at.source(), d);
+    // an organisation that "reported", "écrit", "передает": an outlet, unless its name or the words
+    // before it make it an institution ("think-tank RUSI", "the Halden Institute", "the ministry")
+    return at.kind() == Attribution.Kind.REPORTED && !person(at.source(), d) && !institution(at.source(), d);
+  }
+
+  /** Words that make an organisation an institution, not a news outlet, in the seven languages. */
+  private static final java.util.regex.Pattern INSTITUTIONS = java.util.regex.Pattern.compile(
+      "(?iu)\\b(?:institut\\p{L}*|think[- ]?tank|university|universit\\p{L}*|ministr\\p{L}*|department|"
+          + "government|council|commission|committee|court|police|army|center|centre|foundation|office|"
+          + "bureau|authority|authorities|agency for|company|corporation|bank|group|forum|"
+          + "институт\\p{L}*|министерств\\p{L}*|ведомств\\p{L}*|центр\\p{L}*|университет\\p{L}*|правительств\\p{L}*|"
+          + "фонд\\p{L}*|компани\\p{L}*|суд\\p{L}*|полици\\p{L}*|"
+          + "ministère|gouvernement|université|fondation|entreprise|ministerium|regierung|stiftung|"
+          + "ministerio|gobierno|universidad|fundación|empresa|ministero|governo|università|fondazione)\\b"
+          + "|研究所|研究院|智库|智庫|大学|大學|政府|部$|委员会|委員會|法院|警方|公司|银行|銀行");
+
+  /** True when the name of a source, its fullest form or the words before it make it an institution. */
+  static boolean institution(Span source, LinkDocument d) {
+    String text = d.text();
+    int from = Math.max(0, source.start() - 40);
+    if (INSTITUTIONS.matcher(text.substring(from, source.end())).find()) {
+      return true;
+    }
+    for (int i = 0; i < d.annotations().entities().size(); i++) {
+      EntityMention e = d.annotations().entities().get(i);
+      if (e.span().overlaps(source) && (INSTITUTIONS.matcher(e.canonical()).find()
+          || INSTITUTIONS.matcher(d.resolvedNames().get(i)).find())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A Chinese name of an agency, a paper, a station: "…社", "…报", "…報", "…台". */

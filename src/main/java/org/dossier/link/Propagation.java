@@ -123,7 +123,6 @@ final class Propagation {
     }
     copies();
     credits();
-    wireCopies();
     for (Story s : stories) {
       List<Integer> members = new ArrayList<>();
       for (DocumentId d : s.documents()) {
@@ -140,6 +139,7 @@ final class Propagation {
       rewrites(members);
       sharedSources(members);
     }
+    wireCopies();
     List<Provenance> out = new ArrayList<>();
     for (int i = 0; i < docs.size(); i++) {
       Summary s = docs.get(i);
@@ -306,8 +306,8 @@ final class Propagation {
   private void wireCopies() {
     for (int i = 0; i < docs.size(); i++) {
       Summary s = docs.get(i);
-      if (!s.genre.press() || s.wire.isEmpty() || derivesFromAny(i)) {
-        continue;
+      if (!s.genre.press() || s.wire.isEmpty() || derivesFromAny(i) || Lexicon.isPublicationName(s.wire.get().outlet())) {
+        continue; // a newspaper's own dateline ("March 4 (Eastgate Herald) --") is its own article
       }
       Summary.Cite w = s.wire.get();
       Optional<Integer> inCase = Optional.empty();
@@ -341,6 +341,15 @@ final class Propagation {
 
   /** Similarity at which two sentences of different documents say the same thing. */
   static final double SAME_SENTENCE = 0.5;
+  /** The same, for sentences in two languages, which share fewer words once translated. */
+  static final double SAME_SENTENCE_ACROSS = 0.2;
+  /** Mean similarity of a translation's sentences in order with its original's. */
+  static final double MEAN_ACROSS = 0.28;
+  /** The share of the shorter document a translation's sentences in order make at least. */
+  static final double ALIGNED_SHARE_ACROSS = 0.35;
+  /** A sentence taken nearly word for word, long enough not to be a stock phrase. */
+  static final double VERBATIM = 0.85;
+  static final int VERBATIM_WORDS = 12;
   /** Aligned sentences a translation or rewrite needs, and the share of its sentences they are. */
   static final int ALIGNED_MIN = 3;
   static final double ALIGNED_SHARE = 0.4;
@@ -373,17 +382,32 @@ final class Propagation {
       for (int y = x + 1; y < members.size(); y++) {
         int i = members.get(x);
         int j = members.get(y);
-        if (linked(i, j) || linked(j, i)) {
-          continue;
+        if (linked(i, j) || linked(j, i) || commonUpstream(i, j)) {
+          continue; // two texts taken from the same one say the same things because of it
         }
         List<Claim> si = said.get(i);
         List<Claim> sj = said.get(j);
         if (si.isEmpty() || sj.isEmpty()) {
           continue;
         }
-        List<Aligned> pairs = align(si, sj, idf);
+        boolean across = !docs.get(i).language.equals(docs.get(j).language);
+        List<Aligned> pairs = align(si, sj, idf, across ? SAME_SENTENCE_ACROSS : SAME_SENTENCE);
+        if (across) {
+          pairs = inOrder(pairs);
+        }
         int shorter = Math.min(si.size(), sj.size());
-        if (pairs.size() < ALIGNED_MIN || pairs.size() < ALIGNED_SHARE * shorter) {
+        if (FactBuilder.DEBUG) {
+          System.err.printf("ALIGN %s %s: %d of %d/%d %s%n", docs.get(i).name, docs.get(j).name, pairs.size(), si.size(), sj.size(),
+              pairs.stream().map(p -> String.format(java.util.Locale.ROOT, "%.2f", p.sim())).toList());
+        }
+        double mean = pairs.stream().mapToDouble(Aligned::sim).average().orElse(0);
+        boolean many = pairs.size() >= ALIGNED_MIN && pairs.size() >= (across ? ALIGNED_SHARE_ACROSS : ALIGNED_SHARE) * shorter
+            && (!across || mean >= MEAN_ACROSS);
+        // one long sentence taken nearly word for word is a copy too, not a chance likeness
+        boolean verbatim = !across && pairs.stream().anyMatch(p -> p.sim() >= VERBATIM
+            && p.a().frame().keys().size() >= VERBATIM_WORDS && p.b().frame().keys().size() >= VERBATIM_WORDS
+            && !quoted(p.a().quote()) && !quoted(p.b().quote()));
+        if (!many && !verbatim) {
           continue;
         }
         Summary a = docs.get(i);
@@ -417,18 +441,67 @@ final class Propagation {
     }
   }
 
+  /** True when most of a sentence is a quotation: the same words quoted share a source, not a copy. */
+  private static boolean quoted(String sentence) {
+    int open = -1;
+    int inside = 0;
+    for (int k = 0; k < sentence.length(); k++) {
+      char c = sentence.charAt(k);
+      if ("\"“”«»„".indexOf(c) >= 0) {
+        if (open < 0) {
+          open = k;
+        } else {
+          inside += k - open;
+          open = -1;
+        }
+      }
+    }
+    return inside * 2 >= sentence.length();
+  }
+
   private static String clip(String s) {
     String t = s.replaceAll("\\s+", " ").strip();
     return t.length() <= 160 ? t : t.substring(0, 157) + "...";
   }
 
-  /** Sentences of two documents matched one to one, closest first, above {@link #SAME_SENTENCE}. */
-  private static List<Aligned> align(List<Claim> x, List<Claim> y, Map<String, Double> idf) {
+  /**
+   * The longest run of matched sentences that keeps its order in both documents: a translation
+   * renders its original paragraph by paragraph, while chance likenesses fall in any order.
+   */
+  private static List<Aligned> inOrder(List<Aligned> pairs) {
+    List<Aligned> sorted = new ArrayList<>(pairs);
+    sorted.sort(java.util.Comparator.comparingInt((Aligned p) -> p.a().span().start()));
+    int n = sorted.size();
+    int[] len = new int[n];
+    int[] prev = new int[n];
+    int best = -1;
+    for (int k = 0; k < n; k++) {
+      len[k] = 1;
+      prev[k] = -1;
+      for (int m = 0; m < k; m++) {
+        if (sorted.get(m).b().span().start() < sorted.get(k).b().span().start() && len[m] + 1 > len[k]) {
+          len[k] = len[m] + 1;
+          prev[k] = m;
+        }
+      }
+      if (best < 0 || len[k] > len[best]) {
+        best = k;
+      }
+    }
+    List<Aligned> out = new ArrayList<>();
+    for (int k = best; k >= 0; k = prev[k]) {
+      out.add(0, sorted.get(k));
+    }
+    return out;
+  }
+
+  /** Sentences of two documents matched one to one, closest first, above {@code threshold}. */
+  private static List<Aligned> align(List<Claim> x, List<Claim> y, Map<String, Double> idf, double threshold) {
     List<Aligned> cands = new ArrayList<>();
     for (Claim a : x) {
       for (Claim b : y) {
         double sim = Frame.similarity(a.frame(), b.frame(), idf);
-        if (sim >= SAME_SENTENCE) {
+        if (sim >= threshold) {
           cands.add(new Aligned(a, b, sim));
         }
       }
