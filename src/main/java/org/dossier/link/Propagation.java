@@ -140,6 +140,7 @@ final class Propagation {
       sharedSources(members);
     }
     wireCopies();
+    uncreditedWires();
     List<Provenance> out = new ArrayList<>();
     for (int i = 0; i < docs.size(); i++) {
       Summary s = docs.get(i);
@@ -323,6 +324,34 @@ final class Propagation {
         add(i, docs.get(inCase.get()).name, Optional.of(docs.get(inCase.get()).id), "copies", List.of(w.evidence()));
       } else {
         add(i, w.outlet() + " (wire)", Optional.empty(), "copies", List.of(w.evidence()));
+      }
+    }
+  }
+
+  /**
+   * A text that says what a wire dispatch of the case says, sentence by sentence, and credits no
+   * one is that dispatch too, uncredited: another text carries it under the agency's dateline.
+   */
+  private void uncreditedWires() {
+    for (int i = 0; i < docs.size(); i++) {
+      Summary s = docs.get(i);
+      if (s.wire.isEmpty() || Lexicon.isPublicationName(s.wire.get().outlet())) {
+        continue;
+      }
+      for (SourceLink l : new ArrayList<>(links.getOrDefault(i, Map.of()).values())) {
+        if (l.toDocument().isEmpty() || !(l.relation().equals("translates") || l.relation().equals("copies"))) {
+          continue;
+        }
+        int j = index.get(l.toDocument().get());
+        Summary o = docs.get(j);
+        if (o.wire.isPresent() || !o.credits.isEmpty() || derivesFromAny(j)) {
+          continue;
+        }
+        List<Evidence> evidence = new ArrayList<>();
+        evidence.add(new Evidence(o.name, 0, 0, "", s.name + " " + l.relation() + " it and carries the dateline of "
+            + s.wire.get().outlet() + "; " + o.name + " credits no one"));
+        evidence.add(s.wire.get().evidence());
+        add(j, s.wire.get().outlet() + " (wire)", Optional.empty(), "copies", evidence);
       }
     }
   }
