@@ -4,21 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.dossier.analyze.DocumentAnalyzer;
-import org.dossier.analyze.Gazetteer;
-import org.dossier.core.Annotations;
-import org.dossier.core.DocumentId;
-import org.dossier.core.EntityMention;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,46 +13,12 @@ import org.junit.jupiter.api.Test;
  * become one fact and with which status, and which stay apart. Each rule has its near miss.
  */
 class FactsAcrossLanguagesTest {
-  private static DocumentAnalyzer analyzer;
-
-  @BeforeAll
-  static void load() {
-    analyzer = new DocumentAnalyzer(Gazetteer.load(List.of()));
+  private static Linker.Result link(LinkHarness.Article... articles) throws Exception {
+    return LinkHarness.link(articles);
   }
 
-  /** An article: its name, language, date and text. */
-  private record Article(String name, String language, String date, String text) {}
-
-  private static Article a(String name, String language, String date, String text) {
-    return new Article(name, language, date, text);
-  }
-
-  /** As the link stage runs in a case: every document analysed, the case's names spotted in each. */
-  private static Linker.Result link(Article... articles) throws Exception {
-    Linker linker = new Linker();
-    List<Annotations> analysed = new ArrayList<>();
-    java.util.Map<String, String> caseNames = new java.util.HashMap<>();
-    for (Article x : articles) {
-      Annotations an = analyzer.analyze(x.text(), x.language(), Optional.of(LocalDate.parse(x.date()))).annotations();
-      analysed.add(an);
-      for (EntityMention m : an.entities()) {
-        caseNames.put(m.type().code() + "|" + m.text() + "|" + m.canonical(), m.canonical());
-      }
-    }
-    Gazetteer spotter = CaseNames.of(caseNames);
-    for (int k = 0; k < articles.length; k++) {
-      Article x = articles[k];
-      Optional<LocalDate> date = Optional.of(LocalDate.parse(x.date()));
-      Annotations an = CaseNames.spot(spotter, x.text(), analysed.get(k));
-      List<String> names = new ArrayList<>();
-      for (EntityMention m : an.entities()) {
-        names.add(m.canonical());
-      }
-      String id = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(x.name().getBytes(StandardCharsets.UTF_8)));
-      linker.add(new LinkDocument(new DocumentId(id), x.name(), x.language(), "text/plain", java.util.Map.of(),
-          x.text(), an, names, date));
-    }
-    return linker.finish();
+  private static LinkHarness.Article a(String name, String language, String date, String text) {
+    return LinkHarness.a(name, language, date, text);
   }
 
   private static Fact factQuoting(Linker.Result r, String document, String quote) {

@@ -1,0 +1,64 @@
+package org.dossier.link;
+
+import static org.dossier.link.LinkHarness.a;
+import static org.dossier.link.LinkHarness.link;
+import static org.dossier.link.LinkHarness.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who copied, translated or rewrote whom, on invented articles: each rule beside its near miss.
+ */
+class PropagationRulesTest {
+  private static boolean linksTo(Provenance p, String to, String relation) {
+    return p.links().stream().anyMatch(l -> l.to().contains(to) && l.relation().equals(relation));
+  }
+
+  @Test
+  void aWireDatelineMakesTheTextTheAgencysDispatchButANewspapersOwnDatelineDoesNot() throws Exception {
+    Linker.Result r = link(
+        a("wire.txt", "en", "2031-09-02", "HARLOW (NPA) — The Varna bridge will close for repairs in May, the transport ministry"
+            + " said on Monday. The works are expected to last four months, officials said."),
+        a("paper.txt", "en", "2031-09-03", "Sept. 3 (Harlow Courier) -- The Varna bridge will close for repairs in May, the transport"
+            + " ministry said. Drivers will use the old ferry."));
+    Provenance wire = source(r, "wire.txt");
+    assertEquals("repost", wire.kind(), wire::toString);
+    assertTrue(linksTo(wire, "NPA", "copies"), wire::toString);
+    Provenance paper = source(r, "paper.txt");
+    assertFalse(linksTo(paper, "Harlow Courier", "copies"), "a newspaper's own dateline: " + paper);
+  }
+
+  @Test
+  void outletsAreKnownByHowTheTextCitesThemAndInstitutionsAreNot() throws Exception {
+    Linker.Result r = link(
+        a("one.txt", "en", "2031-10-01", "The Varna plant will close in March, the daily Harlow Courier reported on Friday. "
+            + "About 400 workers will lose their jobs at the plant, the newspaper said."),
+        a("two.txt", "en", "2031-10-02", "The Varna plant will close in March, the Dunmore Institute for Industry reported, "
+            + "adding that about 400 workers would lose their jobs at the plant."));
+    assertTrue(linksTo(source(r, "one.txt"), "Harlow Courier", "rewrites"), source(r, "one.txt")::toString);
+    assertFalse(linksTo(source(r, "two.txt"), "Dunmore Institute", "rewrites"), source(r, "two.txt")::toString);
+  }
+
+  @Test
+  void anUncreditedTextThatATranslatedWireDispatchRendersIsThatDispatch() throws Exception {
+    Linker.Result r = link(
+        a("en.txt", "en", "2031-11-04", "Police arrested Marten Olvey at his home in Harrowgate on Monday. "
+            + "Olvey, a 34-year-old engineer, was taken to the central police station. "
+            + "The arrest came a week after the documents appeared online. "
+            + "Prosecutors said he would appear before a judge on Wednesday."),
+        a("es.txt", "es", "2031-11-05", "HARROWGATE, 4 nov (NPA) – La policía arrestó el lunes a Marten Olvey en su casa de Harrowgate. "
+            + "Olvey, un ingeniero de 34 años, fue llevado a la comisaría central de policía. "
+            + "El arresto se produjo una semana después de que los documentos aparecieran en internet. "
+            + "Los fiscales dijeron que comparecerá ante un juez el miércoles."),
+        a("other.txt", "en", "2031-11-05", "Harrowgate residents said they were surprised by the arrest of Marten Olvey on Monday. "
+            + "A neighbour described him as quiet."));
+    Provenance es = source(r, "es.txt");
+    assertTrue(linksTo(es, "en.txt", "translates") || linksTo(source(r, "en.txt"), "es.txt", "translates"), r.sources()::toString);
+    assertTrue(linksTo(source(r, "en.txt"), "NPA", "copies"), source(r, "en.txt")::toString);
+    // near miss: an article of its own about the same arrest copies nothing
+    assertEquals("original", source(r, "other.txt").kind(), source(r, "other.txt")::toString);
+  }
+}
