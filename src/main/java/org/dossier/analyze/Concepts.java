@@ -58,6 +58,8 @@ public final class Concepts {
   private final Map<String, Map<String, List<Phrase>>> phrases = new HashMap<>();
   private final Map<String, List<String>> han = new HashMap<>();
   private final Map<String, CharArraySet> stops = new HashMap<>();
+  /** language -> every glossary word as written, folded: common words, not stems. */
+  private final Map<String, java.util.Set<String>> forms = new HashMap<>();
   /** concept -> the semantic field it is listed under ("countries", "verbs" ...). */
   private final Map<String, String> fields = new HashMap<>();
   /** concept -> the kind of event it names ("deal", "payment" ...). */
@@ -163,6 +165,7 @@ public final class Concepts {
       }
       return;
     }
+    forms.computeIfAbsent(lang, k -> new HashSet<>()).add(MatchKeys.fold(form));
     List<String> keys = new ArrayList<>();
     for (String w : form.split("[\\s\\-’']+")) {
       if (!w.isEmpty()) {
@@ -435,6 +438,29 @@ public final class Concepts {
     for (int j = from; j + 2 <= to; j++) {
       out.add(new Token(j, j + 2, "h:" + text.substring(j, j + 2)));
     }
+  }
+
+  /**
+   * True when a word is a common word of the language: a function word, or a word the glossary
+   * lists as written (or with a plural ending the glossary's form lacks). Unlike {@link #tokens},
+   * no stemming: a stem may also begin a name ("Marta" is no form of any word).
+   */
+  public boolean commonWord(String word, String language) {
+    String f = MatchKeys.fold(word);
+    String lang = languageOf(word, language);
+    if (stops.getOrDefault(lang, CharArraySet.EMPTY_SET).contains(f)) {
+      return true;
+    }
+    java.util.Set<String> known = forms.getOrDefault(lang, java.util.Set.of());
+    if (known.contains(f)) {
+      return true;
+    }
+    for (String end : new String[] {"s", "es", "n", "en", "e", "er"}) {
+      if (f.length() > end.length() + 3 && f.endsWith(end) && known.contains(f.substring(0, f.length() - end.length()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The concept a single word names, if the glossary knows it. */

@@ -107,7 +107,7 @@ public final class DocumentAnalyzer {
 
   /** True when a model or rules for names serve the language. */
   public static boolean hasNameModel(String language) {
-    return Set.of("en", "ru", "uk", "be", "bg", "zh").contains(language);
+    return Set.of("en", "ru", "uk", "be", "bg", "zh", "fr", "de", "es", "it", "pt", "nl").contains(language);
   }
 
   List<Annotator> pipeline(String language) {
@@ -126,6 +126,10 @@ public final class DocumentAnalyzer {
       case "zh" -> {
         p.add(places);
         p.add(new ChineseNames());
+      }
+      case "fr", "de", "es", "it", "pt", "nl" -> {
+        p.add(places);
+        p.add(new LatinNames());
       }
       default -> {
         // no model for names: the text still gets equipment, values and attributions

@@ -79,7 +79,7 @@ public final class Ingest {
       boolean any = folder.store().documentCount() > 0;
       return unindexed || folder.store().analysisPending() > 0
           || folder.store().setting(ENTITIES_SETTING).isEmpty() && any
-          || folder.store().setting(Linking.SETTING).isEmpty() && any;
+          || !Linking.current(folder) && any;
     } catch (SQLException e) {
       throw new IOException("the case database failed: " + e.getMessage(), e);
     }
@@ -156,7 +156,7 @@ public final class Ingest {
           resolveEntities();
         }
         Optional<Linking.Summary> linked = Optional.empty();
-        if (folder.store().setting(Linking.SETTING).isEmpty() && folder.store().documentCount() > 0) {
+        if (!Linking.current(folder) && folder.store().documentCount() > 0) {
           linked = Optional.of(Linking.run(folder));
         }
         custody.append("run-end", Recorder.fields("run", run,
@@ -245,7 +245,7 @@ public final class Ingest {
   // ------------------------------------------------------------------ analysis
 
   /** Bump when the analysis changes enough that a case should be analysed again. */
-  static final String ANALYZER_VERSION = "2";
+  static final String ANALYZER_VERSION = "3";
 
   /**
    * The analyzer, with the case's own gazetteer files. When those (or the analyzer) changed

@@ -32,6 +32,13 @@ import org.dossier.store.SqliteCaseStore;
  */
 public final class Linking {
   public static final String SETTING = "links.resolved";
+  /** Bump when the link stage changes enough that a case's findings should be formed again. */
+  static final String VERSION = "2";
+
+  /** True when the case's findings were formed by this version of the link stage. */
+  public static boolean current(CaseFolder folder) throws SQLException {
+    return folder.store().setting(SETTING).map(v -> v.startsWith(VERSION + " ")).orElse(false);
+  }
   /** Largest text read for linking; claims past it are not read (the rest is still searchable). */
   static final int MAX_CHARS = 2_000_000;
 
@@ -94,7 +101,7 @@ public final class Linking {
       }
       store.write(tx -> {
         tx.replaceFindings(Findings.KINDS, stored);
-        tx.setSetting(SETTING, Instant.now(folder.clock()).toString());
+        tx.setSetting(SETTING, VERSION + " " + Instant.now(folder.clock()).toString());
         tx.deleteSetting(Verifying.SETTING); // verification reads the facts
         return null;
       });

@@ -1,0 +1,48 @@
+package org.dossier.analyze;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Names in French, German, Spanish and Italian by rules, each with a near miss. */
+class LatinNamesTest {
+  private static DocumentAnalyzer analyzer;
+
+  @BeforeAll
+  static void load() {
+    analyzer = new DocumentAnalyzer(Gazetteer.load(List.of()));
+  }
+
+  private static List<String> names(String text, String language) {
+    return analyzer.analyze(text, language, Optional.empty()).annotations().entities().stream()
+        .map(e -> e.text() + "=" + e.type().code()).toList();
+  }
+
+  @Test
+  void peopleAndOrganisationsInFourLanguages() {
+    assertTrue(names("Le ministre a reçu Marten Olvey et la société Varna Holding à Harlow.", "fr")
+        .containsAll(List.of("Marten Olvey=person", "Varna Holding=organization")));
+    assertTrue(names("In den Unterlagen taucht auch Juan Pedro Dorval auf, wie die Kanzlei Brem Dorval bestätigte.", "de")
+        .contains("Juan Pedro Dorval=person"));
+    assertTrue(names("El juez citó a Ludo van Herstal y a Amal bin Rashed.", "es")
+        .containsAll(List.of("Ludo van Herstal=person", "Amal bin Rashed=person")));
+    assertTrue(names("Secondo l'ICIJ, Marta Velli era socia della Varna Group.", "it")
+        .containsAll(List.of("ICIJ=organization", "Marta Velli=person")));
+  }
+
+  @Test
+  void commonWordsWithCapitalsAreNoNames() {
+    // German nouns, a sentence's first words, titles before a name, a compound of common words
+    List<String> de = names("Der Präsident sprach am Montag. Fußball-Profis wie Marten Olvey fehlten.", "de");
+    assertFalse(de.stream().anyMatch(n -> n.startsWith("Der Präsident") || n.startsWith("Fußball")), de::toString);
+    assertTrue(de.contains("Marten Olvey=person"), de::toString);
+    List<String> fr = names("Le Président de la République est arrivé.", "fr");
+    assertFalse(fr.stream().anyMatch(n -> n.contains("Président")), fr::toString);
+    // one capitalised word alone is left to the gazetteers
+    assertFalse(names("Elle a vu Olvey hier soir.", "fr").stream().anyMatch(n -> n.startsWith("Olvey")));
+  }
+}
