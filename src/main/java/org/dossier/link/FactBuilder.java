@@ -36,6 +36,27 @@ final class FactBuilder {
   static final double ONLY_AMOUNTS = 0.2;
   /** Frame similarity at which two mentions of one entity are one fact. */
   static final double NAMED = 0.3;
+  /** As {@link #STATED}, for sentences in two languages. */
+  static final double STATED_ACROSS = 0.3;
+
+  /** True when two claims' sentences are written in one language (their keys say so). */
+  private static boolean sameLanguage(Claim a, Claim b) {
+    return language(a.frame()).equals(language(b.frame()));
+  }
+
+  /** The language of a frame's stems ("w:ru:..."), or "" when it has none. */
+  private static String language(Frame f) {
+    for (String k : f.keys()) {
+      if (k.startsWith("w:") && k.indexOf(':', 2) > 2) {
+        return k.substring(2, k.indexOf(':', 2));
+      }
+      if (k.startsWith("h:")) {
+        return "zh";
+      }
+    }
+    return "";
+  }
+
   /** Similarity at which two sentences state the same thing. */
   static final double STATED = 0.42;
   /** Claims compared with each claim at most, by shared keys. */
@@ -351,7 +372,9 @@ final class FactBuilder {
     if (a.stated() instanceof Claim.Named) {
       return sim >= NAMED ? new Pair(i, j, sim, true, NAMED) : null;
     }
-    return sim >= STATED ? new Pair(i, j, sim, true, STATED) : null;
+    // a translated or retold sentence shares fewer words with its source than a copied one
+    double need = sameLanguage(a, b) ? STATED : STATED_ACROSS;
+    return sim >= need ? new Pair(i, j, sim, true, need) : null;
   }
 
   /**
