@@ -559,6 +559,16 @@ final class FactBuilder {
           documents.size() + " documents name " + n.name() + role.map(r -> " with \"" + r + "\"").orElse("") + ".", claims);
     }
     if (!(head.stated() instanceof Claim.Measure)) {
+      // the same words given to different speakers: who said it is in dispute
+      List<String> speakers = new ArrayList<>();
+      for (Claim c : claims) {
+        c.attributedTo().map(FactBuilder::speaker).filter(x -> !x.isEmpty())
+            .filter(x -> speakers.stream().noneMatch(y -> sameSpeaker(x, y))).ifPresent(speakers::add);
+      }
+      if (speakers.size() > 1 && verbatim(claims)) {
+        return new Fact(id, story, head.subject(), "speaker", "conflict",
+            "The same words are given to different speakers: " + String.join("; ", speakers) + ".", claims);
+      }
       return new Fact(id, story, head.subject(), head.property(), "agree",
           documents.size() + " documents make the same statement.", claims);
     }
@@ -613,6 +623,62 @@ final class FactBuilder {
   /** Fields of the glossary whose concepts say what a named one did or is: acts, offices, roles. */
   static final Set<String> ROLE_FIELDS = Set.of("verbs", "reporting", "law-crime", "politics", "economy",
       "military", "intelligence-data", "diplomacy", "people", "society-health", "disasters-environment");
+
+  /** Who a statement is attributed to, without whom it was said to ("X (via Y)" is X). */
+  static String speaker(String attributedTo) {
+    int via = attributedTo.indexOf(" (via ");
+    return (via < 0 ? attributedTo : attributedTo.substring(0, via)).strip();
+  }
+
+  /** Two speakers are one when one's words hold the other's ("Garland", "Merrick Garland"). */
+  private static boolean sameSpeaker(String x, String y) {
+    String a = Lexicon.fold(x).replaceFirst("^the ", "");
+    String b = Lexicon.fold(y).replaceFirst("^the ", "");
+    return a.contains(b) || b.contains(a) || !Lexicon.isOutletName(x) && !java.util.Collections.disjoint(
+        java.util.Set.of(a.split("\\s+")), java.util.Set.of(b.split("\\s+")));
+  }
+
+  /** True when the statements of a fact quote nearly the same words. */
+  private static boolean verbatim(List<Claim> claims) {
+    Set<String> first = quotedWords(claims.get(0).quote());
+    if (first.size() < 5) {
+      return false;
+    }
+    for (int i = 1; i < claims.size(); i++) {
+      Set<String> other = quotedWords(claims.get(i).quote());
+      Set<String> both = new HashSet<>(first);
+      both.retainAll(other);
+      Set<String> either = new HashSet<>(first);
+      either.addAll(other);
+      if (either.isEmpty() || (double) both.size() / either.size() < VERBATIM_STATEMENT) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("[\"“«„]([^\"”»“„]{10,600})[\"”»“]");
+
+  /** The words of the longest quotation in a sentence, folded. */
+  private static Set<String> quotedWords(String sentence) {
+    java.util.regex.Matcher m = QUOTED.matcher(sentence);
+    String best = "";
+    while (m.find()) {
+      if (m.group(1).length() > best.length()) {
+        best = m.group(1);
+      }
+    }
+    Set<String> out = new HashSet<>();
+    for (String w : best.split("[^\\p{L}\\p{N}]+")) {
+      if (!w.isEmpty()) {
+        out.add(Lexicon.fold(w));
+      }
+    }
+    return out;
+  }
+
+  /** Share of words two quotations have in common when they are nearly the same words. */
+  static final double VERBATIM_STATEMENT = 0.8;
 
   /** The concept most documents have near a name (in two at least), as a role: "arrest". */
   private static Optional<String> role(List<Claim> claims) {

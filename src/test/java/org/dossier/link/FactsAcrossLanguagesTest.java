@@ -106,4 +106,26 @@ class FactsAcrossLanguagesTest {
     assertEquals("agree", age.status(), age::toString);
     assertTrue(documents(r, age).contains("es.txt"), age::toString);
   }
+
+  @Test
+  void theSameWordsGivenToDifferentSpeakersAreADispute() throws Exception {
+    Linker.Result r = link(
+        a("one.txt", "en", "2031-12-01", "\"The bridge will not reopen before the summer floods are over,\" said Marten Olvey,"
+            + " the transport minister."),
+        a("two.txt", "en", "2031-12-02", "\"The bridge will not reopen before the summer floods are over,\" said Ilse Varga,"
+            + " the mayor of Harlow."),
+        a("three.txt", "en", "2031-12-02", "\"The bridge will not reopen before the summer floods are over,\" Olvey said."));
+    Fact said = r.facts().stream().filter(f -> f.claims().get(0).stated() instanceof Claim.Said
+        && f.claims().size() >= 2).findFirst().orElseThrow(() -> new AssertionError(r.facts().toString()));
+    assertEquals("conflict", said.status(), said::toString);
+    assertTrue(said.explanation().contains("Olvey") && said.explanation().contains("Varga"), said::toString);
+    // near miss: the same words given to one speaker, named in full and by surname
+    Linker.Result same = link(
+        a("one.txt", "en", "2031-12-01", "\"The bridge will not reopen before the summer floods are over,\" said Marten Olvey,"
+            + " the transport minister."),
+        a("three.txt", "en", "2031-12-02", "\"The bridge will not reopen before the summer floods are over,\" Olvey said."));
+    Fact agreed = same.facts().stream().filter(f -> f.claims().get(0).stated() instanceof Claim.Said
+        && f.claims().size() >= 2).findFirst().orElseThrow(() -> new AssertionError(same.facts().toString()));
+    assertEquals("agree", agreed.status(), agreed::toString);
+  }
 }
