@@ -37,6 +37,8 @@ public final class ClaimExtractor {
       Pattern.compile("(?iu)^\\s*(?:\\(|,?\\s*or\\s+(?:about\\s+)?|—\\s*|–\\s*|/\\s*|,?\\s*или\\s+|（)\\s*(?:about\\s+|около\\s+|约)?$");
   /** Words of a sentence beyond which a neighbour says little about a claim. */
   static final int REACH = 12;
+  /** Content words a clause needs to be compared as a statement of its own. */
+  static final int CLAUSE_WORDS = 4;
   /** Content words a sentence needs to be compared as a statement. */
   static final int STATEMENT_WORDS = 5;
   /** Age nouns: "21-year-old", "aged", "años", "ans", "Jährige", "-летний", "岁". */
@@ -135,6 +137,7 @@ public final class ClaimExtractor {
         out.add(r.named(e, resolved));
       }
       r.statement().ifPresent(out::add);
+      out.addAll(r.clauses());
     }
     return out;
   }
@@ -421,6 +424,52 @@ public final class ClaimExtractor {
       Frame frame = Frame.of("statement", Set.of(), all);
       String said = text.substring(s.start(), s.end());
       return Optional.of(claim(s, new Claim.Said(said), first(said), "statement", frame));
+    }
+
+    /**
+     * The clauses of a long sentence as statements of their own: a sentence that lists several
+     * things ("the leak names the prime ministers of A and B, the king of C, the father of D")
+     * says each of them, and another text may say only one. Clauses are cut at commas,
+     * semicolons, colons and dashes; each needs {@link #CLAUSE_WORDS} content words.
+     */
+    List<Claim> clauses() {
+      List<Claim> out = new ArrayList<>();
+      Span s = trimmed(sentence);
+      List<int[]> cuts = new ArrayList<>();
+      int from = s.start();
+      for (int i = s.start(); i < s.end(); i++) {
+        char c = text.charAt(i);
+        if (c == ',' || c == ';' || c == ':' || c == '–' || c == '—' || c == '，' || c == '；' || c == '：') {
+          if (i + 1 < s.end() && Character.isDigit(text.charAt(i + 1)) && i > 0 && Character.isDigit(text.charAt(i - 1))) {
+            continue; // "1,200"
+          }
+          cuts.add(new int[] {from, i});
+          from = i + 1;
+        }
+      }
+      if (cuts.isEmpty()) {
+        return out;
+      }
+      cuts.add(new int[] {from, s.end()});
+      for (int[] c : cuts) {
+        Map<String, Float> own = new HashMap<>();
+        int words = 0;
+        for (Key k : keys) {
+          if (k.start >= c[0] && k.end <= c[1]) {
+            own.merge(k.key, 1f, Math::max);
+            if (!k.key.startsWith("v:")) {
+              words++;
+            }
+          }
+        }
+        if (words < CLAUSE_WORDS) {
+          continue;
+        }
+        Span cs = trimmed(new Span(c[0], c[1]));
+        String said = text.substring(cs.start(), cs.end());
+        out.add(claim(cs, new Claim.Said(said), first(said), "statement", Frame.of("statement", Set.of(), own)));
+      }
+      return out.size() > 1 ? out : List.of();
     }
 
     private Span trimmed(Span s) {

@@ -399,7 +399,9 @@ final class Propagation {
     for (int i : members) {
       List<Claim> own = new ArrayList<>();
       for (Claim c : docs.get(i).claims) {
-        if (c.stated() instanceof Claim.Said) {
+        // whole sentences only: the clauses of a sentence are statements too, but one sentence
+        // is one unit of a translation
+        if (c.stated() instanceof Claim.Said && c.span().length() * 10L >= c.sentence().length() * 9L) {
           own.add(c);
         }
       }
