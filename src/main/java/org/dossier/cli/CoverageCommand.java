@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.dossier.link.Findings;
+import org.dossier.link.StoredFindings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,15 +45,13 @@ final class CoverageCommand implements Callable<Integer> {
     if (claims.isEmpty()) {
       out.println("No press claims to check" + (status == null ? " (the case needs both press articles and cache documents)." : "."));
     }
-    for (JsonNode c : claims) {
-      out.printf(Locale.ROOT, "[%s] %s: %s%n", Stored.text(c, "status"), Stored.text(c, "subject"), Stored.text(c, "property"));
-      out.printf(Locale.ROOT, "    press   %s%n", Stored.claimLine(c));
-      for (JsonNode e : c.get("evidence")) {
+    for (StoredFindings.Coverage c : Stored.decode(claims, StoredFindings::coverage)) {
+      out.printf(Locale.ROOT, "[%s] %s: %s%n", c.status(), c.subject(), c.property());
+      out.printf(Locale.ROOT, "    press   %s%n", Stored.claimLine(c.claim()));
+      for (StoredFindings.Claim e : c.evidence()) {
         out.printf(Locale.ROOT, "    record  %s%n", Stored.claimLine(e));
       }
-      if (c.has("explanation")) {
-        out.printf(Locale.ROOT, "    %s%n", Stored.text(c, "explanation"));
-      }
+      c.explanation().ifPresent(x -> out.printf(Locale.ROOT, "    %s%n", x));
     }
     return 0;
   }

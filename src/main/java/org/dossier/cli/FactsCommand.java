@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.dossier.link.Findings;
+import org.dossier.link.StoredFindings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,11 +51,10 @@ final class FactsCommand implements Callable<Integer> {
     if (facts.isEmpty()) {
       out.println("No facts" + (status != null || story != null ? " match." : " yet. Ingest documents first: dossier ingest PATH"));
     }
-    for (JsonNode f : facts) {
-      out.printf(Locale.ROOT, "%s %s [%s] %s: %s%n", Stored.text(f, "id"), Stored.text(f, "story"),
-          Stored.text(f, "status"), Stored.text(f, "subject"), Stored.text(f, "property"));
-      out.printf(Locale.ROOT, "    %s%n", Stored.text(f, "explanation"));
-      for (JsonNode c : f.get("claims")) {
+    for (StoredFindings.Fact f : Stored.decode(facts, StoredFindings::fact)) {
+      out.printf(Locale.ROOT, "%s %s [%s] %s: %s%n", f.id(), f.story(), f.status(), f.subject(), f.property());
+      out.printf(Locale.ROOT, "    %s%n", f.explanation());
+      for (StoredFindings.Claim c : f.claims()) {
         out.printf(Locale.ROOT, "      %s%n", Stored.claimLine(c));
       }
     }

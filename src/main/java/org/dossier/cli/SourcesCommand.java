@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dossier.link.Findings;
+import org.dossier.link.StoredFindings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,27 +34,26 @@ final class SourcesCommand implements Callable<Integer> {
       Json.print(out, Map.of("documents", docs));
       return 0;
     }
-    for (JsonNode d : docs) {
-      String outlet = Stored.text(d, "outlet");
-      out.printf(Locale.ROOT, "%-11s %-10s %s%s%n", Stored.text(d, "kind"), Stored.text(d, "genre"),
-          Stored.text(d, "document"), outlet.isEmpty() ? "" : "  (" + outlet + ")");
-      for (JsonNode l : d.get("links")) {
-        out.printf(Locale.ROOT, "      %s %s%n", Stored.text(l, "relation"), Stored.text(l, "to"));
-        for (JsonNode e : l.get("evidence")) {
+    for (StoredFindings.Source d : Stored.decode(docs, StoredFindings::source)) {
+      out.printf(Locale.ROOT, "%-11s %-10s %s%s%n", d.kind(), d.genre(), d.document(),
+          d.outlet().map(o -> "  (" + o + ")").orElse(""));
+      for (StoredFindings.Link l : d.links()) {
+        out.printf(Locale.ROOT, "      %s %s%n", l.relation(), l.to());
+        for (StoredFindings.Evidence e : l.evidence()) {
           printEvidence(out, e);
         }
       }
-      for (JsonNode e : d.get("evidence")) {
+      for (StoredFindings.Evidence e : d.evidence()) {
         printEvidence(out, e);
       }
     }
     return 0;
   }
 
-  private static void printEvidence(PrintWriter out, JsonNode e) {
-    String quote = Stored.text(e, "quote");
-    String note = Stored.text(e, "note");
-    out.printf(Locale.ROOT, "          %s%s%n", quote.isEmpty() ? "" : Stored.text(e, "document") + " @"
-        + e.get("start").asInt() + "-" + e.get("end").asInt() + " \"" + quote + "\"", note.isEmpty() ? "" : (quote.isEmpty() ? "" : "  ") + note);
+  private static void printEvidence(PrintWriter out, StoredFindings.Evidence e) {
+    String quote = e.quote();
+    String note = e.note().orElse("");
+    out.printf(Locale.ROOT, "          %s%s%n", quote.isEmpty() ? "" : e.document() + " @"
+        + e.start() + "-" + e.end() + " \"" + quote + "\"", note.isEmpty() ? "" : (quote.isEmpty() ? "" : "  ") + note);
   }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dossier.link.Findings;
+import org.dossier.link.StoredFindings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,11 +36,10 @@ final class StoriesCommand implements Callable<Integer> {
     if (stories.isEmpty()) {
       out.println("No stories yet. Ingest documents first: dossier ingest PATH");
     }
-    for (JsonNode s : stories) {
-      out.printf(Locale.ROOT, "%s  %s  (%d documents)%n", Stored.text(s, "id"), Stored.text(s, "title"),
-          s.get("documents").size());
-      for (int i = 0; i < s.get("documents").size(); i++) {
-        out.printf(Locale.ROOT, "      %-10s %s%n", s.get("genres").get(i).asText(), s.get("documents").get(i).asText());
+    for (StoredFindings.Story s : Stored.decode(stories, StoredFindings::story)) {
+      out.printf(Locale.ROOT, "%s  %s  (%d documents)%n", s.id(), s.title(), s.documents().size());
+      for (StoredFindings.Member m : s.documents()) {
+        out.printf(Locale.ROOT, "      %-10s %s%n", m.genre(), m.document());
       }
     }
     return 0;

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.dossier.core.Qualifier;
+import org.dossier.link.StoredFindings;
 
 /**
  * An analyst's report on a case, built from the link stage's findings: conflicts first, then
@@ -33,14 +35,16 @@ public final class Report {
   private final Map<String, Footnote> footnotes = new LinkedHashMap<>();
 
   /** Builds the report from the stored findings, as their commands print them. */
-  public Report(String title, List<JsonNode> stories, List<JsonNode> facts, List<JsonNode> sources,
-      List<JsonNode> events, List<JsonNode> coverage, int singleLimit) {
+  public Report(String title, List<StoredFindings.Story> stories, List<StoredFindings.Fact> facts,
+      List<StoredFindings.Source> sources, List<StoredFindings.Event> events, List<StoredFindings.Coverage> coverage,
+      int singleLimit) {
     this(title, stories, facts, sources, events, coverage, List.of(), singleLimit);
   }
 
   /** With the verify stage's signals (as {@code verify --json} prints them) in a section of their own. */
-  public Report(String title, List<JsonNode> stories, List<JsonNode> facts, List<JsonNode> sources,
-      List<JsonNode> events, List<JsonNode> coverage, List<JsonNode> signals, int singleLimit) {
+  public Report(String title, List<StoredFindings.Story> stories, List<StoredFindings.Fact> facts,
+      List<StoredFindings.Source> sources, List<StoredFindings.Event> events, List<StoredFindings.Coverage> coverage,
+      List<JsonNode> signals, int singleLimit) {
     this.title = title;
     facts("Conflicts", facts, "conflict", Integer.MAX_VALUE);
     facts("Compatible only under qualifiers", facts, "divergent", Integer.MAX_VALUE);
@@ -59,14 +63,10 @@ public final class Report {
         continue; // fonts, unsigned mail, duplicates: in 'dossier verify', not in the report
       }
       JsonNode ev = sg.path("evidence");
-      com.fasterxml.jackson.databind.node.ObjectNode at = JSON.createObjectNode();
-      at.put("document", text(sg, "document"));
-      at.put("start", ev.path("start").asInt(0));
-      at.put("end", ev.path("end").asInt(0));
       String quote = ev.has("quote") ? text(ev, "quote") : ev.has("mark") ? text(ev, "mark") : ev.has("value") ? text(ev, "value") : "";
-      at.put("quote", ev.has("start") ? quote : "");
-      at.put("note", text(sg, "kind") + ", " + text(sg, "severity") + "; evidence " + clip(ev.toString(), 400));
-      out.add(new Sentence(List.of(new Part(text(sg, "document") + ": " + text(sg, "explanation"), List.of(cite(at))),
+      int at = cite(text(sg, "document"), ev.path("start").asInt(0), ev.path("end").asInt(0), ev.has("start") ? quote : "",
+          text(sg, "kind") + ", " + text(sg, "severity") + "; evidence " + clip(ev.toString(), 400), "");
+      out.add(new Sentence(List.of(new Part(text(sg, "document") + ": " + text(sg, "explanation"), List.of(at)),
           new Part(" Innocent explanation: " + text(sg, "innocentExplanation"), List.of()))));
     }
     if (!out.isEmpty()) {
@@ -80,13 +80,15 @@ public final class Report {
 
   // ------------------------------------------------------------------ building
 
-  private int cite(JsonNode claimOrEvidence) {
-    String doc = text(claimOrEvidence, "document");
-    int start = claimOrEvidence.path("start").asInt();
-    int end = claimOrEvidence.path("end").asInt();
-    String quote = text(claimOrEvidence, "quote");
-    String note = text(claimOrEvidence, "note");
-    String context = text(claimOrEvidence, "context");
+  private int cite(StoredFindings.Claim c) {
+    return cite(c.document(), c.start(), c.end(), c.quote(), "", c.context());
+  }
+
+  private int cite(StoredFindings.Evidence e) {
+    return cite(e.document(), e.start(), e.end(), e.quote(), e.note().orElse(""), "");
+  }
+
+  private int cite(String doc, int start, int end, String quote, String note, String context) {
     String key = doc + "@" + start + "-" + end + "|" + (quote.isEmpty() ? note : "");
     Footnote f = footnotes.get(key);
     if (f == null) {
@@ -98,10 +100,19 @@ public final class Report {
     return f.number();
   }
 
-  private List<Integer> citeAll(JsonNode claims, int max) {
+  private List<Integer> citeClaims(List<StoredFindings.Claim> claims, int max) {
+    return citeFirst(claims, this::cite, max);
+  }
+
+  private List<Integer> citeEvidence(List<StoredFindings.Evidence> evidence, int max) {
+    return citeFirst(evidence, this::cite, max);
+  }
+
+  /** Cites passages in order until {@code max} distinct footnotes. */
+  private static <T> List<Integer> citeFirst(List<T> passages, java.util.function.ToIntFunction<T> cite, int max) {
     List<Integer> out = new ArrayList<>();
-    for (JsonNode c : claims) {
-      int n = cite(c);
+    for (T p : passages) {
+      int n = cite.applyAsInt(p);
       if (!out.contains(n)) {
         out.add(n);
       }
@@ -112,24 +123,23 @@ public final class Report {
     return out;
   }
 
-  private void facts(String heading, List<JsonNode> facts, String status, int limit) {
+  private void facts(String heading, List<StoredFindings.Fact> facts, String status, int limit) {
     List<Sentence> out = new ArrayList<>();
     int shown = 0;
-    for (JsonNode f : facts) {
-      if (!text(f, "status").equals(status)) {
+    for (StoredFindings.Fact f : facts) {
+      if (!f.status().equals(status)) {
         continue;
       }
       if (shown++ >= limit) {
         break;
       }
-      Map<String, List<JsonNode>> byValue = new LinkedHashMap<>();
-      for (JsonNode c : f.get("claims")) {
-        JsonNode v = c.get("value");
-        String q = text(v, "qualifier");
-        byValue.computeIfAbsent(text(v, "normalized") + (q.isEmpty() ? "" : " (" + q + ")"), k -> new ArrayList<>()).add(c);
+      Map<String, List<StoredFindings.Claim>> byValue = new LinkedHashMap<>();
+      for (StoredFindings.Claim c : f.claims()) {
+        String q = c.value().qualifier().map(Qualifier::text).orElse("");
+        byValue.computeIfAbsent(c.value().normalized() + (q.isEmpty() ? "" : " (" + q + ")"), k -> new ArrayList<>()).add(c);
       }
       List<Part> parts = new ArrayList<>();
-      String what = cap(text(f, "property")) + " of " + text(f, "subject") + " (" + text(f, "id") + ", story " + text(f, "story") + ")";
+      String what = cap(f.property()) + " of " + f.subject() + " (" + f.id() + ", story " + f.story() + ")";
       switch (status) {
         case "conflict" -> parts.add(new Part(what + ": sources conflict, giving ", List.of()));
         case "divergent" -> parts.add(new Part(what + ": sources give ", List.of()));
@@ -137,26 +147,20 @@ public final class Report {
         default -> parts.add(new Part(what + ": ", List.of()));
       }
       int i = 0;
-      for (Map.Entry<String, List<JsonNode>> e : byValue.entrySet()) {
-        List<String> docs = new ArrayList<>();
-        for (JsonNode c : e.getValue()) {
-          String d = text(c, "document");
-          if (!docs.contains(d)) {
-            docs.add(d);
-          }
-        }
+      for (Map.Entry<String, List<StoredFindings.Claim>> e : byValue.entrySet()) {
+        List<String> docs = e.getValue().stream().map(StoredFindings.Claim::document).distinct().toList();
         String sep = i == 0 ? "" : i == byValue.size() - 1 ? " and " : ", ";
-        String attributed = e.getValue().stream().map(c -> text(c, "attributedTo")).filter(s -> !s.isEmpty()).findFirst()
+        String attributed = e.getValue().stream().flatMap(c -> c.attributedTo().stream()).filter(s -> !s.isEmpty()).findFirst()
             .map(s -> ", attributed to " + s).orElse("");
         parts.add(new Part(sep + e.getKey() + " in " + String.join(", ", docs.subList(0, Math.min(3, docs.size())))
             + (docs.size() > 3 ? " and " + (docs.size() - 3) + " more" : "") + attributed,
-            citeAll(json(e.getValue()), 6)));
+            citeClaims(e.getValue(), 6)));
         i++;
       }
       parts.add(new Part(".", List.of()));
       out.add(new Sentence(parts));
       if (!status.equals("single") && !status.equals("agree")) {
-        out.add(new Sentence(List.of(new Part(text(f, "explanation"), citeAll(f.get("claims"), 6)))));
+        out.add(new Sentence(List.of(new Part(f.explanation(), citeClaims(f.claims(), 6)))));
       }
     }
     if (!out.isEmpty()) {
@@ -164,43 +168,36 @@ public final class Report {
     }
   }
 
-  private void timeline(List<JsonNode> events) {
+  private void timeline(List<StoredFindings.Event> events) {
     List<Sentence> out = new ArrayList<>();
-    for (JsonNode e : events) {
-      String also = "";
-      if (e.has("alongside")) {
-        List<String> o = new ArrayList<>();
-        e.get("alongside").forEach(x -> o.add(x.asText()));
-        also = " (other sources: " + String.join(", ", o) + ")";
-      }
-      out.add(new Sentence(List.of(new Part(text(e, "date") + ": " + text(e, "what") + also + ".",
-          citeAll(e.get("claims"), 6)))));
+    for (StoredFindings.Event e : events) {
+      String also = e.alongside().isEmpty() ? "" : " (other sources: " + String.join(", ", e.alongside()) + ")";
+      out.add(new Sentence(List.of(new Part(e.date() + ": " + e.what() + also + ".", citeClaims(e.claims(), 6)))));
     }
     if (!out.isEmpty()) {
       sections.add(new Section("Timeline", out));
     }
   }
 
-  private void sources(List<JsonNode> sources) {
+  private void sources(List<StoredFindings.Source> sources) {
     List<Sentence> out = new ArrayList<>();
-    for (JsonNode d : sources) {
-      String kind = text(d, "kind");
-      if (!text(d, "genre").equals("article")) {
+    for (StoredFindings.Source d : sources) {
+      if (!d.genre().equals("article")) {
         continue;
       }
       List<Part> parts = new ArrayList<>();
-      List<Integer> own = citeAll(d.get("evidence"), 4);
-      String article = kind.equals("original") ? "an original report" : "a " + kind;
-      parts.add(new Part(text(d, "document") + " reads as " + article, own));
+      List<Integer> own = citeEvidence(d.evidence(), 4);
+      String article = d.kind().equals("original") ? "an original report" : "a " + d.kind();
+      parts.add(new Part(d.document() + " reads as " + article, own));
       int i = 0;
-      for (JsonNode l : d.get("links")) {
-        String rel = switch (text(l, "relation")) {
+      for (StoredFindings.Link l : d.links()) {
+        String rel = switch (l.relation()) {
           case "copies" -> "copies";
           case "translates" -> "translates";
           case "rewrites" -> "rewrites";
           default -> "shares a source with";
         };
-        parts.add(new Part((i == 0 ? ": it " : "; it ") + rel + " " + text(l, "to"), citeAll(l.get("evidence"), 4)));
+        parts.add(new Part((i == 0 ? ": it " : "; it ") + rel + " " + l.to(), citeEvidence(l.evidence(), 4)));
         i++;
       }
       parts.add(new Part(".", List.of()));
@@ -215,22 +212,22 @@ public final class Report {
     }
   }
 
-  private void coverage(List<JsonNode> coverage) {
+  private void coverage(List<StoredFindings.Coverage> coverage) {
     List<Sentence> out = new ArrayList<>();
     for (String status : List.of("contradicted", "supported", "not-found")) {
-      for (JsonNode c : coverage) {
-        if (!text(c, "status").equals(status)) {
+      for (StoredFindings.Coverage c : coverage) {
+        if (!c.status().equals(status)) {
           continue;
         }
         List<Part> parts = new ArrayList<>();
-        parts.add(new Part(text(c, "document") + " gives " + text(c.get("value"), "text") + " for the "
-            + text(c, "property") + " of " + text(c, "subject"), List.of(cite(c))));
+        parts.add(new Part(c.claim().document() + " gives " + c.claim().value().text() + " for the "
+            + c.property() + " of " + c.subject(), List.of(cite(c.claim()))));
         switch (status) {
-          case "contradicted" -> parts.add(new Part("; the cache contradicts it", citeAll(c.get("evidence"), 4)));
-          case "supported" -> parts.add(new Part("; the cache supports it", citeAll(c.get("evidence"), 4)));
+          case "contradicted" -> parts.add(new Part("; the cache contradicts it", citeClaims(c.evidence(), 4)));
+          case "supported" -> parts.add(new Part("; the cache supports it", citeClaims(c.evidence(), 4)));
           default -> parts.add(new Part("; no document of the cache states this", List.of()));
         }
-        String why = text(c, "explanation");
+        String why = c.explanation().orElse("");
         parts.add(new Part(why.isEmpty() ? "." : " (" + why + ").", List.of()));
         out.add(new Sentence(parts));
       }
@@ -238,12 +235,6 @@ public final class Report {
     if (!out.isEmpty()) {
       sections.add(new Section("The press against the cache", out));
     }
-  }
-
-  private static ArrayNode json(List<JsonNode> nodes) {
-    ArrayNode a = JSON.createArrayNode();
-    nodes.forEach(a::add);
-    return a;
   }
 
   private static String text(JsonNode n, String field) {
