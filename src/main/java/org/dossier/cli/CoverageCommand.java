@@ -1,6 +1,5 @@
 package org.dossier.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -36,20 +35,21 @@ final class CoverageCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--status must be supported, contradicted or not-found; got " + status);
     }
     PrintWriter out = spec.commandLine().getOut();
-    List<JsonNode> claims = Stored.read(options, spec.commandLine().getErr(), Findings.COVERAGE,
+    Stored.Read read = Stored.read(options, spec.commandLine().getErr(), Findings.COVERAGE,
         Optional.empty(), Optional.ofNullable(status));
     if (options.json) {
-      Json.print(out, Map.of("claims", claims));
+      Json.print(out, Map.of("claims", read.rows()));
       return 0;
     }
+    List<StoredFindings.Coverage> claims = Stored.decode(read.rows(), StoredFindings::coverage);
     if (claims.isEmpty()) {
       out.println("No press claims to check" + (status == null ? " (the case needs both press articles and cache documents)." : "."));
     }
-    for (StoredFindings.Coverage c : Stored.decode(claims, StoredFindings::coverage)) {
+    for (StoredFindings.Coverage c : claims) {
       out.printf(Locale.ROOT, "[%s] %s: %s%n", c.status(), c.subject(), c.property());
-      out.printf(Locale.ROOT, "    press   %s%n", Stored.claimLine(c.claim()));
+      out.printf(Locale.ROOT, "    press   %s%n", Stored.claimLine(c.claim(), read.labels()));
       for (StoredFindings.Claim e : c.evidence()) {
-        out.printf(Locale.ROOT, "    record  %s%n", Stored.claimLine(e));
+        out.printf(Locale.ROOT, "    record  %s%n", Stored.claimLine(e, read.labels()));
       }
       c.explanation().ifPresent(x -> out.printf(Locale.ROOT, "    %s%n", x));
     }

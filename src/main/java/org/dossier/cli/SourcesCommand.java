@@ -1,6 +1,5 @@
 package org.dossier.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dossier.link.Findings;
 import org.dossier.link.StoredFindings;
+import org.dossier.report.DocumentLabels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,17 +28,17 @@ final class SourcesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    List<JsonNode> docs = Stored.read(options, spec.commandLine().getErr(), Findings.SOURCE,
+    Stored.Read read = Stored.read(options, spec.commandLine().getErr(), Findings.SOURCE,
         Optional.empty(), Optional.empty());
     if (options.json) {
-      Json.print(out, Map.of("documents", docs));
+      Json.print(out, Map.of("documents", read.rows()));
       return 0;
     }
-    for (StoredFindings.Source d : Stored.decode(docs, StoredFindings::source)) {
-      out.printf(Locale.ROOT, "%-11s %-10s %s%s%n", d.kind(), d.genre(), d.document(),
-          d.outlet().map(o -> "  (" + o + ")").orElse(""));
+    DocumentLabels labels = read.labels();
+    for (StoredFindings.Source d : Stored.decode(read.rows(), StoredFindings::source)) {
+      out.printf(Locale.ROOT, "%-11s %-11s %s%n", d.kind(), d.genre(), labels.full(d.document()));
       for (StoredFindings.Link l : d.links()) {
-        out.printf(Locale.ROOT, "      %s %s%n", l.relation(), l.to());
+        out.printf(Locale.ROOT, "      %s %s%n", l.relation(), l.inCase() ? labels.full(l.to()) : l.to());
         for (StoredFindings.Evidence e : l.evidence()) {
           printEvidence(out, e);
         }

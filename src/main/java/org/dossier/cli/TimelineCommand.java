@@ -1,6 +1,5 @@
 package org.dossier.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -31,17 +30,17 @@ final class TimelineCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    List<JsonNode> events = Stored.read(options, spec.commandLine().getErr(), Findings.EVENT,
+    Stored.Read read = Stored.read(options, spec.commandLine().getErr(), Findings.EVENT,
         Optional.ofNullable(story), Optional.empty());
     if (options.json) {
-      Json.print(out, Map.of("events", events));
+      Json.print(out, Map.of("events", read.rows()));
       return 0;
     }
-    for (StoredFindings.Event e : Stored.decode(events, StoredFindings::event)) {
+    for (StoredFindings.Event e : Stored.decode(read.rows(), StoredFindings::event)) {
       String alongside = e.alongside().isEmpty() ? "" : "  [" + e.status() + ": also " + String.join(", ", e.alongside()) + "]";
       out.printf(Locale.ROOT, "%-10s  %s (%s)%s%n", e.date(), e.what(), e.story(), alongside);
       for (StoredFindings.Claim c : e.claims()) {
-        out.printf(Locale.ROOT, "              %s%n", Stored.claimLine(c));
+        out.printf(Locale.ROOT, "              %s%n", Stored.claimLine(c, read.labels()));
       }
     }
     return 0;
