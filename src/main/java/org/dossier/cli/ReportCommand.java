@@ -25,9 +25,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "report",
     description = {
-      "Writes an analyst's report on the case: conflicts first, then claims compatible only under",
-      "their qualifiers, agreements, the timeline, where each article comes from, and the press",
-      "against the cache. Every sentence cites its source passages as footnotes."
+      "Writes an analyst's report on the case: the disputes first, largest first (dates by how far",
+      "apart, figures by the ratio of the largest to the smallest), then other disagreements,",
+      "agreements, the timeline, where each article comes from, and the press against the cache.",
+      "Every sentence cites its source passages as footnotes."
     })
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -74,7 +74,7 @@ public final class Disputes {
         parts.add(Readable.plural(period.getDays(), "day"));
       }
       if (parts.isEmpty()) {
-        return "the same date, with different qualifiers or precision";
+        return "the same date";
       }
       String last = parts.remove(parts.size() - 1);
       return (parts.isEmpty() ? last : String.join(", ", parts) + " and " + last) + " apart";
@@ -115,7 +115,7 @@ public final class Disputes {
       }
       double percent = (t - 1) * 100;
       if (percent < 0.05) {
-        return "the same figure, with different qualifiers";
+        return "the same figure";
       }
       return Readable.number(percent, percent < 10 ? 1 : 0) + "% apart";
     }

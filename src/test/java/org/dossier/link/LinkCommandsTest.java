@@ -272,7 +272,8 @@ class LinkCommandsTest {
     Cli.Result r = Cli.run("--case", caseDir.toString(), "report", "--format", "md", "--output", md.toString());
     assertEquals(0, r.exit(), r.toString());
     String report = Files.readString(md, StandardCharsets.UTF_8);
-    assertTrue(report.indexOf("## Conflicts") >= 0 && report.indexOf("## Conflicts") < report.indexOf("## Agreements"), report);
+    assertTrue(report.indexOf("## Disputes, largest first") >= 0
+        && report.indexOf("## Disputes, largest first") < report.indexOf("## Agreements"), report);
     int sentences = 0;
     for (String line : report.split("\n")) {
       if (line.startsWith("- ")) {

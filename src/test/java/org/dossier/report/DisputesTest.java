@@ -65,7 +65,7 @@ class DisputesTest {
 
   @Test
   void sizesAtTheEdges() {
-    assertEquals("the same figure, with different qualifiers", Disputes.of(fact("F1", "divergent",
+    assertEquals("the same figure", Disputes.of(fact("F1", "divergent",
         claim("a.txt", "count", "600", Optional.of(new Qualifier("more than", Qualifier.Bound.AT_LEAST))),
         claim("b.txt", "count", "600", Optional.of(new Qualifier("about", Qualifier.Bound.ABOUT))))).orElseThrow().size().words());
     assertEquals("one figure is zero", Disputes.of(fact("F2", "conflict", claim("a.txt", "count", "0"),
