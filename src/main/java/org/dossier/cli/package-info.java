@@ -1,5 +1,6 @@
 /**
  * The command-line face of Dossier (picocli): {@code ingest}, {@code search}, {@code show},
+ * {@code analyze}, {@code entities},
  * {@code status}, {@code custody}, the reading commands of the link stage ({@code stories},
  * {@code facts}, {@code sources}, {@code timeline}, {@code coverage}, {@code report}) and of the
  * verify stage ({@code verify}, {@code diff}). Every command that prints findings has {@code
