@@ -1,6 +1,5 @@
 package org.dossier.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.dossier.link.Findings;
+import org.dossier.link.StoredFindings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,24 +35,23 @@ final class CoverageCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--status must be supported, contradicted or not-found; got " + status);
     }
     PrintWriter out = spec.commandLine().getOut();
-    List<JsonNode> claims = Stored.read(options, spec.commandLine().getErr(), Findings.COVERAGE,
+    Stored.Read read = Stored.read(options, spec.commandLine().getErr(), Findings.COVERAGE,
         Optional.empty(), Optional.ofNullable(status));
     if (options.json) {
-      Json.print(out, Map.of("claims", claims));
+      Json.print(out, Map.of("claims", read.rows()));
       return 0;
     }
+    List<StoredFindings.Coverage> claims = Stored.decode(read.rows(), StoredFindings::coverage);
     if (claims.isEmpty()) {
       out.println("No press claims to check" + (status == null ? " (the case needs both press articles and cache documents)." : "."));
     }
-    for (JsonNode c : claims) {
-      out.printf(Locale.ROOT, "[%s] %s: %s%n", Stored.text(c, "status"), Stored.text(c, "subject"), Stored.text(c, "property"));
-      out.printf(Locale.ROOT, "    press   %s%n", Stored.claimLine(c));
-      for (JsonNode e : c.get("evidence")) {
-        out.printf(Locale.ROOT, "    record  %s%n", Stored.claimLine(e));
+    for (StoredFindings.Coverage c : claims) {
+      out.printf(Locale.ROOT, "[%s] %s: %s%n", c.status(), c.subject(), c.property());
+      out.printf(Locale.ROOT, "    press   %s%n", Stored.claimLine(c.claim(), read.labels()));
+      for (StoredFindings.Claim e : c.evidence()) {
+        out.printf(Locale.ROOT, "    record  %s%n", Stored.claimLine(e, read.labels()));
       }
-      if (c.has("explanation")) {
-        out.printf(Locale.ROOT, "    %s%n", Stored.text(c, "explanation"));
-      }
+      c.explanation().ifPresent(x -> out.printf(Locale.ROOT, "    %s%n", x));
     }
     return 0;
   }

@@ -1,6 +1,5 @@
 package org.dossier.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.dossier.link.Findings;
+import org.dossier.link.StoredFindings;
+import org.dossier.report.Disputes;
+import org.dossier.report.DocumentLabels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +23,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Lists what the documents of each story claim, grouped by what the claims are about, with",
       "a status: agree, conflict (values that cannot both be true), divergent (compatible only",
-      "under their qualifiers), single (one source). Every claim quotes its document."
+      "under their qualifiers), single (one source). Every claim quotes its document. Disputes",
+      "(conflicting or divergent dates and figures) come first, largest first: dates by how far",
+      "apart, figures by the ratio of the largest to the smallest."
     })
 final class FactsCommand implements Callable<Integer> {
   private static final Set<String> STATUSES = Set.of("agree", "conflict", "divergent", "single");
@@ -41,23 +45,40 @@ final class FactsCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--status must be one of agree, conflict, divergent, single; got " + status);
     }
     PrintWriter out = spec.commandLine().getOut();
-    List<JsonNode> facts = Stored.read(options, spec.commandLine().getErr(), Findings.FACT,
+    Stored.Read read = Stored.read(options, spec.commandLine().getErr(), Findings.FACT,
         Optional.ofNullable(story), Optional.ofNullable(status));
     if (options.json) {
-      Json.print(out, Map.of("facts", facts));
+      Json.print(out, Map.of("facts", read.rows()));
       return 0;
     }
+    List<StoredFindings.Fact> facts = Stored.decode(read.rows(), StoredFindings::fact);
     if (facts.isEmpty()) {
       out.println("No facts" + (status != null || story != null ? " match." : " yet. Ingest documents first: dossier ingest PATH"));
     }
-    for (JsonNode f : facts) {
-      out.printf(Locale.ROOT, "%s %s [%s] %s: %s%n", Stored.text(f, "id"), Stored.text(f, "story"),
-          Stored.text(f, "status"), Stored.text(f, "subject"), Stored.text(f, "property"));
-      out.printf(Locale.ROOT, "    %s%n", Stored.text(f, "explanation"));
-      for (JsonNode c : f.get("claims")) {
-        out.printf(Locale.ROOT, "      %s%n", Stored.claimLine(c));
-      }
+    // the disputes first, largest first; then the other facts in their order
+    List<Disputes.Dispute> disputes = Disputes.ranked(facts);
+    if (!disputes.isEmpty()) {
+      out.println("Disputes, largest first:");
+    }
+    for (Disputes.Dispute d : disputes) {
+      print(out, d.fact(), " (" + d.size().words() + ")", read.labels());
+    }
+    List<StoredFindings.Fact> rest = Disputes.disputesFirst(facts).subList(disputes.size(), facts.size());
+    if (!disputes.isEmpty() && !rest.isEmpty()) {
+      out.println();
+      out.println("Other facts:");
+    }
+    for (StoredFindings.Fact f : rest) {
+      print(out, f, "", read.labels());
     }
     return 0;
+  }
+
+  private static void print(PrintWriter out, StoredFindings.Fact f, String size, DocumentLabels labels) {
+    out.printf(Locale.ROOT, "%s %s [%s] %s: %s%s%n", f.id(), f.story(), f.status(), f.subject(), f.property(), size);
+    out.printf(Locale.ROOT, "    %s%n", f.explanation());
+    for (StoredFindings.Claim c : f.claims()) {
+      out.printf(Locale.ROOT, "      %s%n", Stored.claimLine(c, labels));
+    }
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dossier.link.Findings;
+import org.dossier.link.StoredFindings;
 import org.dossier.pipeline.CaseFolder;
 import org.dossier.report.Report;
 import org.dossier.store.SqliteCaseStore;
@@ -24,9 +25,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "report",
     description = {
-      "Writes an analyst's report on the case: conflicts first, then claims compatible only under",
-      "their qualifiers, agreements, the timeline, where each article comes from, and the press",
-      "against the cache. Every sentence cites its source passages as footnotes."
+      "Writes an analyst's report on the case: the disputes first, largest first (dates by how far",
+      "apart, figures by the ratio of the largest to the smallest), then other disagreements,",
+      "agreements, the timeline, where each article comes from, and the press against the cache.",
+      "Every sentence cites its source passages as footnotes."
     })
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -55,12 +57,12 @@ final class ReportCommand implements Callable<Integer> {
     try (CaseFolder folder = options.openExisting()) {
       UpToDate.ensure(folder, err);
       SqliteCaseStore s = folder.store();
-      List<JsonNode> stories = Stored.parse(s.findings(Findings.STORY, Optional.empty(), Optional.empty()));
-      List<JsonNode> facts = Stored.parse(s.findings(Findings.FACT, Optional.empty(), Optional.empty()));
-      List<JsonNode> sources = Stored.parse(s.findings(Findings.SOURCE, Optional.empty(), Optional.empty()));
-      List<JsonNode> events = Stored.parse(s.findings(Findings.EVENT, Optional.empty(), Optional.empty()));
-      List<JsonNode> coverage = Stored.parse(s.findings(Findings.COVERAGE, Optional.empty(), Optional.empty()));
-      List<JsonNode> signals = Stored.parse(s.findings(org.dossier.pipeline.Verifying.SIGNAL, Optional.empty(), Optional.empty()));
+      List<StoredFindings.Story> stories = Stored.decode(all(s, Findings.STORY), StoredFindings::story);
+      List<StoredFindings.Fact> facts = Stored.decode(all(s, Findings.FACT), StoredFindings::fact);
+      List<StoredFindings.Source> sources = Stored.decode(all(s, Findings.SOURCE), StoredFindings::source);
+      List<StoredFindings.Event> events = Stored.decode(all(s, Findings.EVENT), StoredFindings::event);
+      List<StoredFindings.Coverage> coverage = Stored.decode(all(s, Findings.COVERAGE), StoredFindings::coverage);
+      List<JsonNode> signals = all(s, org.dossier.pipeline.Verifying.SIGNAL);
       String title = "Dossier report: " + folder.layout().root().toAbsolutePath().normalize().getFileName();
       report = new Report(title, stories, facts, sources, events, coverage, signals, single);
     } catch (SQLException e) {
@@ -83,5 +85,9 @@ final class ReportCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
     }
     return 0;
+  }
+
+  private static List<JsonNode> all(SqliteCaseStore store, String kind) throws SQLException, IOException {
+    return Stored.parse(store.findings(kind, Optional.empty(), Optional.empty()));
   }
 }

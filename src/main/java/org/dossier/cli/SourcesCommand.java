@@ -1,6 +1,5 @@
 package org.dossier.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dossier.link.Findings;
+import org.dossier.link.StoredFindings;
+import org.dossier.report.DocumentLabels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,33 +28,32 @@ final class SourcesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    List<JsonNode> docs = Stored.read(options, spec.commandLine().getErr(), Findings.SOURCE,
+    Stored.Read read = Stored.read(options, spec.commandLine().getErr(), Findings.SOURCE,
         Optional.empty(), Optional.empty());
     if (options.json) {
-      Json.print(out, Map.of("documents", docs));
+      Json.print(out, Map.of("documents", read.rows()));
       return 0;
     }
-    for (JsonNode d : docs) {
-      String outlet = Stored.text(d, "outlet");
-      out.printf(Locale.ROOT, "%-11s %-10s %s%s%n", Stored.text(d, "kind"), Stored.text(d, "genre"),
-          Stored.text(d, "document"), outlet.isEmpty() ? "" : "  (" + outlet + ")");
-      for (JsonNode l : d.get("links")) {
-        out.printf(Locale.ROOT, "      %s %s%n", Stored.text(l, "relation"), Stored.text(l, "to"));
-        for (JsonNode e : l.get("evidence")) {
+    DocumentLabels labels = read.labels();
+    for (StoredFindings.Source d : Stored.decode(read.rows(), StoredFindings::source)) {
+      out.printf(Locale.ROOT, "%-11s %-11s %s%n", d.kind(), d.genre(), labels.full(d.document()));
+      for (StoredFindings.Link l : d.links()) {
+        out.printf(Locale.ROOT, "      %s %s%n", l.relation(), l.inCase() ? labels.full(l.to()) : l.to());
+        for (StoredFindings.Evidence e : l.evidence()) {
           printEvidence(out, e);
         }
       }
-      for (JsonNode e : d.get("evidence")) {
+      for (StoredFindings.Evidence e : d.evidence()) {
         printEvidence(out, e);
       }
     }
     return 0;
   }
 
-  private static void printEvidence(PrintWriter out, JsonNode e) {
-    String quote = Stored.text(e, "quote");
-    String note = Stored.text(e, "note");
-    out.printf(Locale.ROOT, "          %s%s%n", quote.isEmpty() ? "" : Stored.text(e, "document") + " @"
-        + e.get("start").asInt() + "-" + e.get("end").asInt() + " \"" + quote + "\"", note.isEmpty() ? "" : (quote.isEmpty() ? "" : "  ") + note);
+  private static void printEvidence(PrintWriter out, StoredFindings.Evidence e) {
+    String quote = e.quote();
+    String note = e.note().orElse("");
+    out.printf(Locale.ROOT, "          %s%s%n", quote.isEmpty() ? "" : e.document() + " @"
+        + e.start() + "-" + e.end() + " \"" + quote + "\"", note.isEmpty() ? "" : (quote.isEmpty() ? "" : "  ") + note);
   }
 }

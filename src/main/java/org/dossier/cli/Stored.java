@@ -1,51 +1,94 @@
 package org.dossier.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
+import org.dossier.link.Findings;
+import org.dossier.link.StoredFindings;
 import org.dossier.pipeline.CaseFolder;
+import org.dossier.report.DocumentLabels;
+import org.dossier.report.Readable;
 
 /** The link stage's stored findings, for the reading commands: brought up to date, then read. */
 final class Stored {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private Stored() {}
 
-  static List<JsonNode> read(CaseOptions options, PrintWriter err, String kind, Optional<String> story,
+  /**
+   * One kind of stored rows, as {@code --json} prints them, and the labels of the case's
+   * documents for human output.
+   */
+  record Read(List<JsonNode> rows, DocumentLabels labels) {
+    Read {
+      rows = List.copyOf(rows);
+    }
+  }
+
+  /** The rows of {@code kind}; with labels unless the command prints JSON. */
+  static Read read(CaseOptions options, PrintWriter err, String kind, Optional<String> story,
       Optional<String> status) throws IOException {
     try (CaseFolder folder = options.openExisting()) {
       UpToDate.ensure(folder, err);
-      return parse(folder.store().findings(kind, story, status));
+      List<JsonNode> rows = parse(folder.store().findings(kind, story, status));
+      if (options.json) {
+        return new Read(rows, DocumentLabels.none());
+      }
+      List<JsonNode> sources = kind.equals(Findings.SOURCE) && story.isEmpty() && status.isEmpty() ? rows
+          : parse(folder.store().findings(Findings.SOURCE, Optional.empty(), Optional.empty()));
+      return new Read(rows, DocumentLabels.of(decode(sources, StoredFindings::source)));
     } catch (SQLException e) {
       throw new IOException("the case database failed: " + e.getMessage(), e);
     }
   }
 
+  /** Stored rows as JSON trees, as {@code --json} prints them and the decoders read them. */
   static List<JsonNode> parse(List<String> rows) throws IOException {
     List<JsonNode> out = new ArrayList<>(rows.size());
     for (String r : rows) {
-      out.add(JSON.readTree(r));
+      try {
+        out.add(StoredFindings.tree(r));
+      } catch (IllegalArgumentException e) {
+        throw new IOException(e.getMessage(), e);
+      }
     }
     return out;
   }
 
-  /** A JSON string field, or the empty string. */
+  /** Stored link findings, decoded ({@link StoredFindings}); a malformed row is an I/O failure. */
+  static <T> List<T> decode(List<JsonNode> rows, Function<JsonNode, T> decoder) throws IOException {
+    List<T> out = new ArrayList<>(rows.size());
+    for (JsonNode r : rows) {
+      try {
+        out.add(decoder.apply(r));
+      } catch (IllegalArgumentException e) {
+        throw new IOException("the case's stored findings are not what this version reads: " + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
+
+  /** A JSON string field, or the empty string (for the verify stage's signals and families). */
   static String text(JsonNode n, String field) {
     JsonNode v = n.get(field);
     return v == null || v.isNull() ? "" : v.asText();
   }
 
-  /** A claim in one line: value, document, quote, attribution. */
-  static String claimLine(JsonNode c) {
-    String attributed = text(c, "attributedTo");
-    JsonNode v = c.get("value");
-    return String.format(java.util.Locale.ROOT, "%-14s %s @%d-%d \"%s\"%s", text(v, "normalized"),
-        text(c, "document"), c.get("start").asInt(), c.get("end").asInt(), text(c, "quote"),
-        attributed.isEmpty() ? "" : "  (per " + attributed + ")");
+  /**
+   * A claim in one line: the value as a person writes it, the document by its outlet or headline
+   * and date, the quote, the attribution, and where the quote is (file and offsets).
+   */
+  static String claimLine(StoredFindings.Claim c, DocumentLabels labels) {
+    String value = c.value().kind().equals("statement") ? "" : String.format(Locale.ROOT, "%-24s ", Readable.value(c.value()));
+    String per = c.attributedTo().map(a -> "  (per " + a + ")").orElse("");
+    String at = c.document() + " @" + c.start() + "-" + c.end();
+    if (!labels.known(c.document())) {
+      return value + at + ": \"" + c.quote() + "\"" + per;
+    }
+    return value + labels.brief(c.document()) + ": \"" + c.quote() + "\"" + per + "  [" + at + "]";
   }
 }

@@ -1,6 +1,5 @@
 package org.dossier.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dossier.link.Findings;
+import org.dossier.link.StoredFindings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,20 +26,20 @@ final class StoriesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    List<JsonNode> stories = Stored.read(options, spec.commandLine().getErr(), Findings.STORY,
+    Stored.Read read = Stored.read(options, spec.commandLine().getErr(), Findings.STORY,
         Optional.empty(), Optional.empty());
     if (options.json) {
-      Json.print(out, Map.of("stories", stories));
+      Json.print(out, Map.of("stories", read.rows()));
       return 0;
     }
+    List<StoredFindings.Story> stories = Stored.decode(read.rows(), StoredFindings::story);
     if (stories.isEmpty()) {
       out.println("No stories yet. Ingest documents first: dossier ingest PATH");
     }
-    for (JsonNode s : stories) {
-      out.printf(Locale.ROOT, "%s  %s  (%d documents)%n", Stored.text(s, "id"), Stored.text(s, "title"),
-          s.get("documents").size());
-      for (int i = 0; i < s.get("documents").size(); i++) {
-        out.printf(Locale.ROOT, "      %-10s %s%n", s.get("genres").get(i).asText(), s.get("documents").get(i).asText());
+    for (StoredFindings.Story s : stories) {
+      out.printf(Locale.ROOT, "%s  %s  (%d documents)%n", s.id(), s.title(), s.documents().size());
+      for (StoredFindings.Member m : s.documents()) {
+        out.printf(Locale.ROOT, "      %-11s %s%n", m.genre(), read.labels().full(m.document()));
       }
     }
     return 0;

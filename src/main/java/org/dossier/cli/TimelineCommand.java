@@ -1,14 +1,13 @@
 package org.dossier.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dossier.link.Findings;
+import org.dossier.link.StoredFindings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,23 +30,17 @@ final class TimelineCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    List<JsonNode> events = Stored.read(options, spec.commandLine().getErr(), Findings.EVENT,
+    Stored.Read read = Stored.read(options, spec.commandLine().getErr(), Findings.EVENT,
         Optional.ofNullable(story), Optional.empty());
     if (options.json) {
-      Json.print(out, Map.of("events", events));
+      Json.print(out, Map.of("events", read.rows()));
       return 0;
     }
-    for (JsonNode e : events) {
-      String alongside = "";
-      if (e.has("alongside")) {
-        List<String> other = new ArrayList<>();
-        e.get("alongside").forEach(o -> other.add(o.asText()));
-        alongside = "  [" + Stored.text(e, "status") + ": also " + String.join(", ", other) + "]";
-      }
-      out.printf(Locale.ROOT, "%-10s  %s (%s)%s%n", Stored.text(e, "date"), Stored.text(e, "what"),
-          Stored.text(e, "story"), alongside);
-      for (JsonNode c : e.get("claims")) {
-        out.printf(Locale.ROOT, "              %s%n", Stored.claimLine(c));
+    for (StoredFindings.Event e : Stored.decode(read.rows(), StoredFindings::event)) {
+      String alongside = e.alongside().isEmpty() ? "" : "  [" + e.status() + ": also " + String.join(", ", e.alongside()) + "]";
+      out.printf(Locale.ROOT, "%-10s  %s (%s)%s%n", e.date(), e.what(), e.story(), alongside);
+      for (StoredFindings.Claim c : e.claims()) {
+        out.printf(Locale.ROOT, "              %s%n", Stored.claimLine(c, read.labels()));
       }
     }
     return 0;

@@ -1,6 +1,5 @@
 package org.dossier.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -23,6 +22,7 @@ import java.util.concurrent.Future;
 import org.dossier.core.Annotations;
 import org.dossier.core.Document;
 import org.dossier.link.Findings;
+import org.dossier.link.StoredFindings;
 import org.dossier.store.SqliteCaseStore;
 import org.dossier.verify.Signal;
 import org.dossier.verify.Verifier;
@@ -118,16 +118,11 @@ public final class Verifying {
       } finally {
         pool.shutdownNow();
       }
-      List<JsonNode> facts = new ArrayList<>();
+      List<StoredFindings.Fact> facts = new ArrayList<>();
       for (String f : store.findings(Findings.FACT, Optional.empty(), Optional.empty())) {
-        facts.add(JSON.readTree(f));
+        facts.add(StoredFindings.fact(StoredFindings.tree(f)));
       }
-      Map<String, String> genres = new HashMap<>();
-      for (String f : store.findings(Findings.SOURCE, Optional.empty(), Optional.empty())) {
-        JsonNode n = JSON.readTree(f);
-        genres.put(n.path("document").asText(), n.path("genre").asText());
-      }
-      Verifier.Result result = verifier.finish(facts, genres);
+      Verifier.Result result = verifier.finish(facts);
       List<String[]> rows = new ArrayList<>();
       int k = 0;
       for (Signal s : result.signals()) {

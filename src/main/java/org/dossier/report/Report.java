@@ -5,53 +5,138 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import org.dossier.link.StoredFindings;
 
 /**
- * An analyst's report on a case, built from the link stage's findings: conflicts first, then
- * divergences, agreements, the timeline, where each article comes from, and the press against
- * the cache. Every sentence is made of parts, and every part that states something cites the
- * passages it rests on as footnotes (document, offsets, verbatim quote).
+ * An analyst's report on a case, built from the link stage's findings: the disputes first,
+ * largest first ({@link Disputes}), then other disagreements, agreements, the timeline, where each
+ * article comes from, the press against the cache, and the verify stage's signals. Values are
+ * written as a person writes them ({@link Readable}) and documents named by outlet, headline and
+ * date ({@link DocumentLabels}). Every sentence is made of parts, and every part that states
+ * something cites the passages it rests on as footnotes (document, offsets, verbatim quote).
  */
 public final class Report {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Words, and the footnotes they rest on. */
-  record Part(String text, List<Integer> cites) {}
+  record Part(String text, List<Integer> cites) {
+    Part {
+      cites = List.copyOf(cites);
+    }
+  }
 
-  record Sentence(List<Part> parts) {}
+  record Sentence(List<Part> parts) {
+    Sentence {
+      parts = List.copyOf(parts);
+    }
+  }
 
-  record Section(String title, List<Sentence> sentences) {}
-
-  record Footnote(int number, String document, int start, int end, String quote, String note) {}
+  record Section(String title, List<Sentence> sentences) {
+    Section {
+      sentences = List.copyOf(sentences);
+    }
+  }
 
   private final String title;
   private final List<Section> sections = new ArrayList<>();
-  private final Map<String, Footnote> footnotes = new LinkedHashMap<>();
+  private final Citations cite;
+  private final DocumentLabels labels;
 
-  /** Builds the report from the stored findings, as their commands print them. */
-  public Report(String title, List<JsonNode> stories, List<JsonNode> facts, List<JsonNode> sources,
-      List<JsonNode> events, List<JsonNode> coverage, int singleLimit) {
+  /** Builds the report from the stored findings. */
+  public Report(String title, List<StoredFindings.Story> stories, List<StoredFindings.Fact> facts,
+      List<StoredFindings.Source> sources, List<StoredFindings.Event> events, List<StoredFindings.Coverage> coverage,
+      int singleLimit) {
     this(title, stories, facts, sources, events, coverage, List.of(), singleLimit);
   }
 
   /** With the verify stage's signals (as {@code verify --json} prints them) in a section of their own. */
-  public Report(String title, List<JsonNode> stories, List<JsonNode> facts, List<JsonNode> sources,
-      List<JsonNode> events, List<JsonNode> coverage, List<JsonNode> signals, int singleLimit) {
+  public Report(String title, List<StoredFindings.Story> stories, List<StoredFindings.Fact> facts,
+      List<StoredFindings.Source> sources, List<StoredFindings.Event> events, List<StoredFindings.Coverage> coverage,
+      List<JsonNode> signals, int singleLimit) {
     this.title = title;
-    facts("Conflicts", facts, "conflict", Integer.MAX_VALUE);
-    facts("Compatible only under qualifiers", facts, "divergent", Integer.MAX_VALUE);
-    facts("Agreements", facts, "agree", Integer.MAX_VALUE);
-    facts("Stated by one source only", facts, "single", singleLimit);
+    this.labels = DocumentLabels.of(sources);
+    this.cite = new Citations(labels);
+    sections.addAll(new FactSections(cite, labels).of(facts, singleLimit));
     timeline(events);
     sources(sources);
     coverage(coverage);
     signals(signals);
   }
 
+  // ------------------------------------------------------------------ building
+
+  private void add(String title, List<Sentence> sentences) {
+    if (!sentences.isEmpty()) {
+      sections.add(new Section(title, sentences));
+    }
+  }
+
+  private void timeline(List<StoredFindings.Event> events) {
+    List<Sentence> out = new ArrayList<>();
+    for (StoredFindings.Event e : events) {
+      List<String> docs = e.claims().stream().map(StoredFindings.Claim::document).distinct().map(labels::brief).toList();
+      String also = e.alongside().isEmpty() ? "" : " (other sources give " + String.join(", ", e.alongside()) + ")";
+      out.add(new Sentence(List.of(new Part(e.date() + ": " + e.what() + ", in " + String.join("; ", docs) + also + ".",
+          cite.claims(e.claims(), 6)))));
+    }
+    add("Timeline", out);
+  }
+
+  private void sources(List<StoredFindings.Source> sources) {
+    List<Sentence> out = new ArrayList<>();
+    for (StoredFindings.Source d : sources) {
+      if (!d.genre().equals("article")) {
+        continue;
+      }
+      List<Part> parts = new ArrayList<>();
+      String article = d.kind().equals("original") ? "an original report" : "a " + d.kind();
+      parts.add(new Part(labels.brief(d.document()) + " reads as " + article, cite.evidence(d.evidence(), 4)));
+      int i = 0;
+      for (StoredFindings.Link l : d.links()) {
+        String rel = switch (l.relation()) {
+          case "copies" -> "copies";
+          case "translates" -> "translates";
+          case "rewrites" -> "rewrites";
+          default -> "shares a source with";
+        };
+        parts.add(new Part((i == 0 ? ": it " : "; it ") + rel + " " + (l.inCase() ? labels.brief(l.to()) : l.to()),
+            cite.evidence(l.evidence(), 4)));
+        i++;
+      }
+      parts.add(new Part(".", List.of()));
+      if (parts.stream().allMatch(p -> p.cites().isEmpty())) {
+        continue; // an original with nothing to cite: nothing to say about it
+      }
+      out.add(new Sentence(parts));
+    }
+    add("Where the articles come from", out);
+  }
+
+  private void coverage(List<StoredFindings.Coverage> coverage) {
+    List<Sentence> out = new ArrayList<>();
+    for (String status : List.of("contradicted", "supported", "not-found")) {
+      for (StoredFindings.Coverage c : coverage) {
+        if (!c.status().equals(status)) {
+          continue;
+        }
+        List<Part> parts = new ArrayList<>();
+        parts.add(new Part(labels.brief(c.claim().document()) + " gives " + Readable.value(c.claim().value()) + " for the "
+            + c.property() + " of " + c.subject() + c.claim().attributedTo().map(a -> ", attributed to " + a).orElse(""),
+            List.of(cite.claim(c.claim()))));
+        switch (status) {
+          case "contradicted" -> parts.add(new Part("; the cache contradicts it", cite.claims(c.evidence(), 4)));
+          case "supported" -> parts.add(new Part("; the cache supports it", cite.claims(c.evidence(), 4)));
+          default -> parts.add(new Part("; no document of the cache states this", List.of()));
+        }
+        parts.add(new Part(c.explanation().map(why -> " (" + why + ").").orElse("."), List.of()));
+        out.add(new Sentence(parts));
+      }
+    }
+    add("The press against the cache", out);
+  }
+
+  /** The verify stage's signals: their rows are the verify stage's, read here as they are printed. */
   private void signals(List<JsonNode> signals) {
     List<Sentence> out = new ArrayList<>();
     for (JsonNode sg : signals) {
@@ -59,200 +144,22 @@ public final class Report {
         continue; // fonts, unsigned mail, duplicates: in 'dossier verify', not in the report
       }
       JsonNode ev = sg.path("evidence");
-      com.fasterxml.jackson.databind.node.ObjectNode at = JSON.createObjectNode();
-      at.put("document", text(sg, "document"));
-      at.put("start", ev.path("start").asInt(0));
-      at.put("end", ev.path("end").asInt(0));
       String quote = ev.has("quote") ? text(ev, "quote") : ev.has("mark") ? text(ev, "mark") : ev.has("value") ? text(ev, "value") : "";
-      at.put("quote", ev.has("start") ? quote : "");
-      at.put("note", text(sg, "kind") + ", " + text(sg, "severity") + "; evidence " + clip(ev.toString(), 400));
-      out.add(new Sentence(List.of(new Part(text(sg, "document") + ": " + text(sg, "explanation"), List.of(cite(at))),
+      int at = cite.passage(text(sg, "document"), ev.path("start").asInt(0), ev.path("end").asInt(0), ev.has("start") ? quote : "",
+          text(sg, "kind") + ", " + text(sg, "severity") + "; evidence " + clip(ev.toString(), 400), "");
+      out.add(new Sentence(List.of(new Part(labels.brief(text(sg, "document")) + ": " + text(sg, "explanation"), List.of(at)),
           new Part(" Innocent explanation: " + text(sg, "innocentExplanation"), List.of()))));
     }
-    if (!out.isEmpty()) {
-      sections.add(new Section("Verification signals", out));
-    }
+    add("Verification signals", out);
   }
 
   private static String clip(String s, int n) {
     return s.length() <= n ? s : s.substring(0, n - 3) + "...";
   }
 
-  // ------------------------------------------------------------------ building
-
-  private int cite(JsonNode claimOrEvidence) {
-    String doc = text(claimOrEvidence, "document");
-    int start = claimOrEvidence.path("start").asInt();
-    int end = claimOrEvidence.path("end").asInt();
-    String quote = text(claimOrEvidence, "quote");
-    String note = text(claimOrEvidence, "note");
-    String context = text(claimOrEvidence, "context");
-    String key = doc + "@" + start + "-" + end + "|" + (quote.isEmpty() ? note : "");
-    Footnote f = footnotes.get(key);
-    if (f == null) {
-      String shown = quote.isEmpty() ? "" : quote;
-      String n = !context.isEmpty() && !context.equals(quote) ? "in: \u201c" + context + "\u201d" : note;
-      f = new Footnote(footnotes.size() + 1, doc, start, end, shown, n);
-      footnotes.put(key, f);
-    }
-    return f.number();
-  }
-
-  private List<Integer> citeAll(JsonNode claims, int max) {
-    List<Integer> out = new ArrayList<>();
-    for (JsonNode c : claims) {
-      int n = cite(c);
-      if (!out.contains(n)) {
-        out.add(n);
-      }
-      if (out.size() >= max) {
-        break;
-      }
-    }
-    return out;
-  }
-
-  private void facts(String heading, List<JsonNode> facts, String status, int limit) {
-    List<Sentence> out = new ArrayList<>();
-    int shown = 0;
-    for (JsonNode f : facts) {
-      if (!text(f, "status").equals(status)) {
-        continue;
-      }
-      if (shown++ >= limit) {
-        break;
-      }
-      Map<String, List<JsonNode>> byValue = new LinkedHashMap<>();
-      for (JsonNode c : f.get("claims")) {
-        JsonNode v = c.get("value");
-        String q = text(v, "qualifier");
-        byValue.computeIfAbsent(text(v, "normalized") + (q.isEmpty() ? "" : " (" + q + ")"), k -> new ArrayList<>()).add(c);
-      }
-      List<Part> parts = new ArrayList<>();
-      String what = cap(text(f, "property")) + " of " + text(f, "subject") + " (" + text(f, "id") + ", story " + text(f, "story") + ")";
-      switch (status) {
-        case "conflict" -> parts.add(new Part(what + ": sources conflict, giving ", List.of()));
-        case "divergent" -> parts.add(new Part(what + ": sources give ", List.of()));
-        case "agree" -> parts.add(new Part(what + ": sources agree on ", List.of()));
-        default -> parts.add(new Part(what + ": ", List.of()));
-      }
-      int i = 0;
-      for (Map.Entry<String, List<JsonNode>> e : byValue.entrySet()) {
-        List<String> docs = new ArrayList<>();
-        for (JsonNode c : e.getValue()) {
-          String d = text(c, "document");
-          if (!docs.contains(d)) {
-            docs.add(d);
-          }
-        }
-        String sep = i == 0 ? "" : i == byValue.size() - 1 ? " and " : ", ";
-        String attributed = e.getValue().stream().map(c -> text(c, "attributedTo")).filter(s -> !s.isEmpty()).findFirst()
-            .map(s -> ", attributed to " + s).orElse("");
-        parts.add(new Part(sep + e.getKey() + " in " + String.join(", ", docs.subList(0, Math.min(3, docs.size())))
-            + (docs.size() > 3 ? " and " + (docs.size() - 3) + " more" : "") + attributed,
-            citeAll(json(e.getValue()), 6)));
-        i++;
-      }
-      parts.add(new Part(".", List.of()));
-      out.add(new Sentence(parts));
-      if (!status.equals("single") && !status.equals("agree")) {
-        out.add(new Sentence(List.of(new Part(text(f, "explanation"), citeAll(f.get("claims"), 6)))));
-      }
-    }
-    if (!out.isEmpty()) {
-      sections.add(new Section(heading, out));
-    }
-  }
-
-  private void timeline(List<JsonNode> events) {
-    List<Sentence> out = new ArrayList<>();
-    for (JsonNode e : events) {
-      String also = "";
-      if (e.has("alongside")) {
-        List<String> o = new ArrayList<>();
-        e.get("alongside").forEach(x -> o.add(x.asText()));
-        also = " (other sources: " + String.join(", ", o) + ")";
-      }
-      out.add(new Sentence(List.of(new Part(text(e, "date") + ": " + text(e, "what") + also + ".",
-          citeAll(e.get("claims"), 6)))));
-    }
-    if (!out.isEmpty()) {
-      sections.add(new Section("Timeline", out));
-    }
-  }
-
-  private void sources(List<JsonNode> sources) {
-    List<Sentence> out = new ArrayList<>();
-    for (JsonNode d : sources) {
-      String kind = text(d, "kind");
-      if (!text(d, "genre").equals("article")) {
-        continue;
-      }
-      List<Part> parts = new ArrayList<>();
-      List<Integer> own = citeAll(d.get("evidence"), 4);
-      String article = kind.equals("original") ? "an original report" : "a " + kind;
-      parts.add(new Part(text(d, "document") + " reads as " + article, own));
-      int i = 0;
-      for (JsonNode l : d.get("links")) {
-        String rel = switch (text(l, "relation")) {
-          case "copies" -> "copies";
-          case "translates" -> "translates";
-          case "rewrites" -> "rewrites";
-          default -> "shares a source with";
-        };
-        parts.add(new Part((i == 0 ? ": it " : "; it ") + rel + " " + text(l, "to"), citeAll(l.get("evidence"), 4)));
-        i++;
-      }
-      parts.add(new Part(".", List.of()));
-      if (parts.stream().allMatch(p -> p.cites().isEmpty())) {
-        // an original with nothing to cite: say so from its own first passage
-        continue;
-      }
-      out.add(new Sentence(parts));
-    }
-    if (!out.isEmpty()) {
-      sections.add(new Section("Where the articles come from", out));
-    }
-  }
-
-  private void coverage(List<JsonNode> coverage) {
-    List<Sentence> out = new ArrayList<>();
-    for (String status : List.of("contradicted", "supported", "not-found")) {
-      for (JsonNode c : coverage) {
-        if (!text(c, "status").equals(status)) {
-          continue;
-        }
-        List<Part> parts = new ArrayList<>();
-        parts.add(new Part(text(c, "document") + " gives " + text(c.get("value"), "text") + " for the "
-            + text(c, "property") + " of " + text(c, "subject"), List.of(cite(c))));
-        switch (status) {
-          case "contradicted" -> parts.add(new Part("; the cache contradicts it", citeAll(c.get("evidence"), 4)));
-          case "supported" -> parts.add(new Part("; the cache supports it", citeAll(c.get("evidence"), 4)));
-          default -> parts.add(new Part("; no document of the cache states this", List.of()));
-        }
-        String why = text(c, "explanation");
-        parts.add(new Part(why.isEmpty() ? "." : " (" + why + ").", List.of()));
-        out.add(new Sentence(parts));
-      }
-    }
-    if (!out.isEmpty()) {
-      sections.add(new Section("The press against the cache", out));
-    }
-  }
-
-  private static ArrayNode json(List<JsonNode> nodes) {
-    ArrayNode a = JSON.createArrayNode();
-    nodes.forEach(a::add);
-    return a;
-  }
-
   private static String text(JsonNode n, String field) {
     JsonNode v = n == null ? null : n.get(field);
     return v == null || v.isNull() ? "" : v.asText();
-  }
-
-  private static String cap(String s) {
-    return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
   }
 
   // ------------------------------------------------------------------ rendering
@@ -272,8 +179,8 @@ public final class Report {
       }
       b.append('\n');
     }
-    for (Footnote f : footnotes.values()) {
-      b.append("[^").append(f.number()).append("]: ").append(f.document()).append(", characters ")
+    for (Citations.Footnote f : cite.all()) {
+      b.append("[^").append(f.number()).append("]: ").append(f.label()).append(", characters ")
           .append(f.start()).append("\u2013").append(f.end());
       if (!f.quote().isEmpty()) {
         b.append(": \u201c").append(f.quote().replace("\n", " ")).append("\u201d");
@@ -307,8 +214,8 @@ public final class Report {
       b.append("</ul>\n");
     }
     b.append("<h2>Sources</h2>\n<ol class=\"notes\">\n");
-    for (Footnote f : footnotes.values()) {
-      b.append("<li id=\"fn").append(f.number()).append("\">").append(esc(f.document())).append(", characters ")
+    for (Citations.Footnote f : cite.all()) {
+      b.append("<li id=\"fn").append(f.number()).append("\">").append(esc(f.label())).append(", characters ")
           .append(f.start()).append("\u2013").append(f.end());
       if (!f.quote().isEmpty()) {
         b.append(": <q>").append(esc(f.quote())).append("</q>");
@@ -346,10 +253,11 @@ public final class Report {
       }
     }
     ArrayNode notes = root.putArray("footnotes");
-    for (Footnote f : footnotes.values()) {
+    for (Citations.Footnote f : cite.all()) {
       ObjectNode n = notes.addObject();
       n.put("number", f.number());
       n.put("document", f.document());
+      n.put("label", f.label());
       n.put("start", f.start());
       n.put("end", f.end());
       n.put("quote", f.quote());

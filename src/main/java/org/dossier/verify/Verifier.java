@@ -1,6 +1,5 @@
 package org.dossier.verify;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dossier.core.DocumentId;
 import org.dossier.link.ClaimExtractor;
+import org.dossier.link.StoredFindings;
 
 /**
  * The verify stage over the documents of a case: per-document checks (text, dates, PDF and
@@ -154,13 +154,13 @@ public final class Verifier {
     }
   }
 
-  /** Cross-document checks; {@code facts} are the link stage's stored facts (JSON). */
-  public Result finish(List<JsonNode> facts, Map<String, String> genreByName) {
+  /** Cross-document checks; {@code facts} are the link stage's stored facts. */
+  public Result finish(List<StoredFindings.Fact> facts) {
     List<ObjectNode> fams = families();
     threads();
     numbering();
     rsid();
-    crossDocument(facts, genreByName);
+    crossDocument(facts);
     List<Signal> all = new ArrayList<>(signals);
     all.sort(java.util.Comparator.comparing((Signal x) -> -x.severity().ordinal())
         .thenComparing(x -> names.getOrDefault(x.document().sha256(), "")).thenComparing(Signal::kind));
@@ -375,34 +375,32 @@ public final class Verifier {
   }
 
   /** The same item given different figures in different records of the cache (from the facts). */
-  private void crossDocument(List<JsonNode> facts, Map<String, String> genreByName) {
+  private void crossDocument(List<StoredFindings.Fact> facts) {
     Map<String, String> idByName = new HashMap<>();
     names.forEach((h, n) -> idByName.put(n, h));
-    for (JsonNode f : facts) {
-      if (!f.path("status").asText().equals("conflict") && !f.path("status").asText().equals("divergent")) {
+    for (StoredFindings.Fact f : facts) {
+      if (!f.status().equals("conflict") && !f.status().equals("divergent")) {
         continue;
       }
-      Map<String, List<JsonNode>> byValue = new LinkedHashMap<>();
-      for (JsonNode c : f.get("claims")) {
-        String doc = c.path("document").asText();
-        if ("article".equals(genreByName.get(doc)) || !idByName.containsKey(doc)) {
+      Map<String, List<StoredFindings.Claim>> byValue = new LinkedHashMap<>();
+      for (StoredFindings.Claim c : f.claims()) {
+        if (c.press() || !idByName.containsKey(c.document())) {
           continue;
         }
-        byValue.computeIfAbsent(c.path("value").path("normalized").asText(), k -> new ArrayList<>()).add(c);
+        byValue.computeIfAbsent(c.value().normalized(), k -> new ArrayList<>()).add(c);
       }
       if (byValue.size() < 2) {
         continue;
       }
       List<Map<String, Object>> values = new ArrayList<>();
       byValue.forEach((v, cs) -> values.add(Map.of("value", v, "documents",
-          cs.stream().map(c -> c.path("document").asText() + " @" + c.path("start").asInt() + "-" + c.path("end").asInt()
-              + " \"" + c.path("quote").asText() + "\"").distinct().toList())));
+          cs.stream().map(c -> c.document() + " @" + c.start() + "-" + c.end() + " \"" + c.quote() + "\"").distinct().toList())));
       java.util.Set<String> docs = new java.util.LinkedHashSet<>();
-      byValue.values().forEach(cs -> cs.forEach(c -> docs.add(c.path("document").asText())));
+      byValue.values().forEach(cs -> cs.forEach(c -> docs.add(c.document())));
       for (String d : docs) {
         signals.add(Signal.of(new DocumentId(idByName.get(d)), "cross_document_mismatch", "Records of the cache give "
-            + byValue.keySet() + " for the " + f.path("property").asText() + " of " + f.path("subject").asText()
-            + " (fact " + f.path("id").asText() + ").", Map.of("fact", f.path("id").asText(), "values", values)));
+            + byValue.keySet() + " for the " + f.property() + " of " + f.subject()
+            + " (fact " + f.id() + ").", Map.of("fact", f.id(), "values", values)));
       }
     }
   }

@@ -272,7 +272,8 @@ class LinkCommandsTest {
     Cli.Result r = Cli.run("--case", caseDir.toString(), "report", "--format", "md", "--output", md.toString());
     assertEquals(0, r.exit(), r.toString());
     String report = Files.readString(md, StandardCharsets.UTF_8);
-    assertTrue(report.indexOf("## Conflicts") >= 0 && report.indexOf("## Conflicts") < report.indexOf("## Agreements"), report);
+    assertTrue(report.indexOf("## Disputes, largest first") >= 0
+        && report.indexOf("## Disputes, largest first") < report.indexOf("## Agreements"), report);
     int sentences = 0;
     for (String line : report.split("\n")) {
       if (line.startsWith("- ")) {
@@ -303,5 +304,26 @@ class LinkCommandsTest {
     }
     String html = Cli.run("--case", caseDir.toString(), "report", "--format", "html").out();
     assertTrue(html.contains("<sup><a href=\"#fn1\""), html);
+  }
+
+  @Test
+  void theFactsListOpensWithTheDisputesLargestFirstInReadableWords() {
+    Cli.Result r = Cli.run("--case", caseDir.toString(), "facts");
+    assertEquals(0, r.exit(), r.toString());
+    String out = r.out();
+    assertTrue(out.startsWith("Disputes, largest first:\n"), out);
+    JsonNode facts = json("facts");
+    String year = factWith(facts, HERALD, "2024").get("id").asText();
+    String boats = factWith(facts, HERALD, "20 Vetrov-3").get("id").asText();
+    int yearAt = out.indexOf("\n" + year + " ");
+    int boatsAt = out.indexOf("\n" + boats + " ");
+    assertTrue(yearAt > 0 && yearAt < boatsAt && boatsAt < out.indexOf("Other facts:"), out);
+    assertTrue(out.contains("year apart)") || out.contains("years apart)"), out);
+    assertTrue(out.contains("Harbour Ledger, 2026-03-03: \"18 Vetrov-3"), out);
+    assertTrue(out.contains("USD 412 million"), out);
+    // the filters still apply
+    String conflicts = Cli.run("--case", caseDir.toString(), "facts", "--status", "conflict").out();
+    assertFalse(conflicts.contains("[agree]"), conflicts);
+    assertTrue(conflicts.indexOf("\n" + year + " ") < conflicts.indexOf("\n" + boats + " "), conflicts);
   }
 }

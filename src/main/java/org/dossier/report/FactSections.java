@@ -1,0 +1,171 @@
+package org.dossier.report;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.dossier.link.StoredFindings;
+import org.dossier.report.Report.Part;
+import org.dossier.report.Report.Section;
+import org.dossier.report.Report.Sentence;
+
+/**
+ * The report's sections on facts: the disputes, largest first, each value with every document
+ * that gives it and whom each attributes it to, every claim cited; then disagreements that have
+ * no values to measure (names, statements, amounts in different currencies), agreements, and
+ * what one source alone states.
+ */
+final class FactSections {
+  /** Documents named per value outside the disputes, before "and N more". */
+  private static final int NAMED = 3;
+
+  private final Citations cite;
+  private final DocumentLabels labels;
+
+  FactSections(Citations cite, DocumentLabels labels) {
+    this.cite = cite;
+    this.labels = labels;
+  }
+
+  List<Section> of(List<StoredFindings.Fact> facts, int singleLimit) {
+    List<Section> out = new ArrayList<>();
+    Set<StoredFindings.Fact> disputed = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Sentence> disputes = new ArrayList<>();
+    for (Disputes.Dispute d : Disputes.ranked(facts)) {
+      disputed.add(d.fact());
+      disputes.add(dispute(d));
+      disputes.add(explanation(d.fact()));
+    }
+    add(out, "Disputes, largest first", disputes);
+    List<Sentence> other = new ArrayList<>();
+    List<Sentence> agree = new ArrayList<>();
+    List<Sentence> single = new ArrayList<>();
+    for (StoredFindings.Fact f : facts) {
+      switch (f.status()) {
+        case "conflict", "divergent" -> {
+          if (!disputed.contains(f)) {
+            other.add(summary(f, f.status().equals("conflict") ? ": sources conflict, giving " : ": sources give "));
+            other.add(explanation(f));
+          }
+        }
+        case "agree" -> agree.add(summary(f, ": sources agree on "));
+        default -> {
+          if (single.size() < singleLimit) {
+            single.add(summary(f, ": "));
+          }
+        }
+      }
+    }
+    add(out, "Other disagreements", other);
+    add(out, "Agreements", agree);
+    add(out, "Stated by one source only", single);
+    return out;
+  }
+
+  private static void add(List<Section> out, String title, List<Sentence> sentences) {
+    if (!sentences.isEmpty()) {
+      out.add(new Section(title, sentences));
+    }
+  }
+
+  private static String what(StoredFindings.Fact f) {
+    String p = f.property();
+    return (p.isEmpty() ? p : p.substring(0, 1).toUpperCase(Locale.ROOT) + p.substring(1)) + " of " + f.subject()
+        + " (" + f.id() + ", story " + f.story() + ")";
+  }
+
+  /** "Number of X (F3, story S1): sources conflict, 8% apart — 26 in A[1]; and 24 in B[2] and C[3]." */
+  private Sentence dispute(Disputes.Dispute d) {
+    StoredFindings.Fact f = d.fact();
+    List<Part> parts = new ArrayList<>();
+    String how = f.status().equals("conflict") ? "sources conflict" : "sources diverge (compatible only under their qualifiers)";
+    parts.add(new Part(what(f) + ": " + how + ", " + d.size().words() + " \u2014 ", List.of()));
+    Map<String, List<StoredFindings.Claim>> groups = byValue(f.claims());
+    int i = 0;
+    for (Map.Entry<String, List<StoredFindings.Claim>> g : groups.entrySet()) {
+      String sep = i == 0 ? "" : i == groups.size() - 1 ? "; and " : "; ";
+      parts.add(new Part(sep + g.getKey() + " in ", List.of()));
+      Map<String, List<StoredFindings.Claim>> byDocument = byDocument(g.getValue());
+      int j = 0;
+      for (Map.Entry<String, List<StoredFindings.Claim>> doc : byDocument.entrySet()) {
+        String dsep = j == 0 ? "" : j == byDocument.size() - 1 ? " and " : ", ";
+        parts.add(new Part(dsep + labels.brief(doc.getKey()) + attributed(doc.getValue()), cite.claims(doc.getValue())));
+        j++;
+      }
+      i++;
+    }
+    parts.add(new Part(".", List.of()));
+    return new Sentence(parts);
+  }
+
+  /** "Date of X (F6, story S1): sources agree on 2024-04-17 in A[1] and 2024-04 in B[2], C[3] and 2 more[4]." */
+  private Sentence summary(StoredFindings.Fact f, String verb) {
+    List<Part> parts = new ArrayList<>();
+    parts.add(new Part(what(f) + verb, List.of()));
+    Map<String, List<StoredFindings.Claim>> groups = byValue(f.claims());
+    int i = 0;
+    for (Map.Entry<String, List<StoredFindings.Claim>> g : groups.entrySet()) {
+      String sep = i == 0 ? "" : i == groups.size() - 1 ? " and " : ", ";
+      Map<String, List<StoredFindings.Claim>> byDocument = byDocument(g.getValue());
+      List<String> named = new ArrayList<>();
+      List<StoredFindings.Claim> cited = new ArrayList<>();
+      for (Map.Entry<String, List<StoredFindings.Claim>> doc : byDocument.entrySet()) {
+        if (named.size() < NAMED) {
+          named.add(labels.brief(doc.getKey()) + attributed(doc.getValue()));
+        }
+        cited.addAll(doc.getValue());
+      }
+      int more = byDocument.size() - named.size();
+      parts.add(new Part(sep + g.getKey() + " in " + String.join("; ", named) + (more > 0 ? " and " + more + " more" : ""),
+          cite.claims(cited, 6)));
+      i++;
+    }
+    parts.add(new Part(".", List.of()));
+    return new Sentence(parts);
+  }
+
+  private Sentence explanation(StoredFindings.Fact f) {
+    return new Sentence(List.of(new Part(f.explanation(), cite.claims(f.claims(), 6))));
+  }
+
+  /**
+   * The claims by their value as the report writes it; two values that read the same once
+   * rounded (USD 1.23 million) are told apart by their exact figure.
+   */
+  static Map<String, List<StoredFindings.Claim>> byValue(List<StoredFindings.Claim> claims) {
+    Map<String, Set<String>> normalized = new LinkedHashMap<>();
+    for (StoredFindings.Claim c : claims) {
+      normalized.computeIfAbsent(Readable.value(c.value()), k -> new LinkedHashSet<>()).add(c.value().normalized());
+    }
+    Map<String, List<StoredFindings.Claim>> out = new LinkedHashMap<>();
+    for (StoredFindings.Claim c : claims) {
+      String shown = Readable.value(c.value());
+      if (normalized.get(shown).size() > 1) {
+        shown += " (" + exact(c.value()) + ")";
+      }
+      out.computeIfAbsent(shown, k -> new ArrayList<>()).add(c);
+    }
+    return out;
+  }
+
+  private static String exact(StoredFindings.Value v) {
+    return v.number().map(n -> v.currency().map(c -> c + " ").orElse("") + Readable.grouped(n)).orElse(v.normalized());
+  }
+
+  private static Map<String, List<StoredFindings.Claim>> byDocument(List<StoredFindings.Claim> claims) {
+    Map<String, List<StoredFindings.Claim>> out = new LinkedHashMap<>();
+    claims.forEach(c -> out.computeIfAbsent(c.document(), k -> new ArrayList<>()).add(c));
+    return out;
+  }
+
+  /** ", attributed to X" (and Y), for the claims of one document. */
+  private static String attributed(List<StoredFindings.Claim> claims) {
+    List<String> who = claims.stream().flatMap(c -> c.attributedTo().stream()).filter(s -> !s.isBlank()).distinct().toList();
+    return who.isEmpty() ? "" : ", attributed to " + String.join(" and ", who);
+  }
+}

@@ -1,0 +1,136 @@
+package org.dossier.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.dossier.core.Qualifier;
+import org.dossier.link.StoredFindings;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The report on a small invented case: it opens with the disputes, largest first, each stating
+ * its values with their sources and attributions and citing every claim; documents are named by
+ * outlet, headline and date; values are written as a person writes them.
+ */
+class ReportTest {
+  static final String LEDGER = "press/2026-03-03_harbour-ledger.txt";
+  static final String HERALD = "press/2026-03-04_eastgate-herald.txt";
+  static final String CONTRACT = "cache/TS-2025-44_contract.txt";
+
+  private static StoredFindings.Source source(String document, Optional<String> outlet, String headline, String date,
+      String genre) {
+    return new StoredFindings.Source(document, "original", genre, outlet, Optional.of(headline),
+        Optional.of(LocalDate.parse(date)), List.of(), List.of());
+  }
+
+  private static int offset = 0;
+
+  private static StoredFindings.Claim claim(String document, String kind, String normalized, String quote,
+      Optional<Qualifier> q, Optional<String> by) {
+    offset += 50;
+    return new StoredFindings.Claim(document, offset, offset + quote.length(), quote,
+        new StoredFindings.Value(kind, quote, normalized, q, List.of()), by, "Before " + quote + " after.",
+        document.equals(CONTRACT) ? "contract" : "article");
+  }
+
+  private static StoredFindings.Claim claim(String document, String kind, String normalized, String quote) {
+    return claim(document, kind, normalized, quote, Optional.empty(), Optional.empty());
+  }
+
+  static final List<StoredFindings.Source> SOURCES = List.of(
+      source(LEDGER, Optional.of("Harbour Ledger"), "Tessaly to sell fast attack boats to Marovia, papers show", "2026-03-03", "article"),
+      source(HERALD, Optional.of("Eastgate Herald"), "Marovia to buy Tessalian boats in secret deal", "2026-03-04", "article"),
+      source(CONTRACT, Optional.empty(), "CONTRACT No. TS-2025/44", "2025-11-14", "contract"));
+
+  static final List<StoredFindings.Fact> FACTS = List.of(
+      new StoredFindings.Fact("F1", "S1", "Vetrov-3", "number", "conflict", "different values (18, 20)", List.of(
+          claim(LEDGER, "quantity", "18", "18 Vetrov-3 fast attack boats"),
+          claim(HERALD, "quantity", "20", "20 Vetrov-3 boats", Optional.empty(), Optional.of("the Harbour Ledger")),
+          claim(CONTRACT, "quantity", "18", "18 Vetrov-3 fast attack boats"))),
+      new StoredFindings.Fact("F2", "S1", "agreement", "date", "conflict", "different years (2025-11, 2024)", List.of(
+          claim(LEDGER, "date", "2025-11", "November 2025"),
+          claim(HERALD, "date", "2024", "2024", Optional.empty(), Optional.of("the Ledger")))),
+      new StoredFindings.Fact("F3", "S1", "deal", "amount", "divergent", "a bound and a preliminary figure", List.of(
+          claim(LEDGER, "money", "400000000 USD", "more than $400 million",
+              Optional.of(new Qualifier("more than", Qualifier.Bound.AT_LEAST)), Optional.empty()),
+          claim(HERALD, "money", "455000000 USD", "$455 million before it was finalized",
+              Optional.of(new Qualifier("before it was finalized", Qualifier.Bound.PRELIMINARY)), Optional.of("the Ledger")),
+          claim(CONTRACT, "money", "412000000 USD", "USD 412,000,000"))),
+      new StoredFindings.Fact("F4", "S1", "Boris Talin", "named", "agree", "the same person", List.of(
+          claim(LEDGER, "name", "Boris Talin", "Boris Talin"), claim(HERALD, "name", "Boris Talin", "Boris Talin"))));
+
+  private static Report report() {
+    return new Report("Report", List.of(), FACTS, SOURCES, List.of(), List.of(), 50);
+  }
+
+  @Test
+  void theReportOpensWithTheDisputesLargestFirst() {
+    String md = report().markdown();
+    assertTrue(md.indexOf("## Disputes, largest first") < md.indexOf("## Agreements"), md);
+    int year = md.indexOf("(F2, story S1)");
+    int amount = md.indexOf("(F3, story S1)");
+    int boats = md.indexOf("(F1, story S1)");
+    assertTrue(year > 0 && year < amount && amount < boats && boats < md.indexOf("## Agreements"), md);
+    assertTrue(md.contains("Date of agreement (F2, story S1): sources conflict, 1 year apart \u2014 2025-11 in Harbour Ledger,"
+        + " 2026-03-03[^"), md);
+    assertTrue(md.contains("; and 2024 in Eastgate Herald, 2026-03-04, attributed to the Ledger[^"), md);
+    assertTrue(md.contains("Number of Vetrov-3 (F1, story S1): sources conflict, 11% apart \u2014 18 in Harbour Ledger,"
+        + " 2026-03-03[^"), md);
+    assertTrue(md.contains("; and 20 in Eastgate Herald, 2026-03-04, attributed to the Harbour Ledger[^"), md);
+    assertTrue(md.contains("\"CONTRACT No. TS-2025/44\", 2025-11-14[^"), md);
+  }
+
+  @Test
+  void disputesWriteMoneyAsAPersonWould() {
+    String md = report().markdown();
+    assertTrue(md.contains("more than USD 400 million in Harbour Ledger, 2026-03-03[^"), md);
+    assertTrue(md.contains("USD 455 million (preliminary) in Eastgate Herald, 2026-03-04, attributed to the Ledger[^"), md);
+    assertTrue(md.contains("USD 412 million in \"CONTRACT No. TS-2025/44\", 2025-11-14[^"), md);
+    assertTrue(md.contains("Amount of deal (F3, story S1): sources diverge (compatible only under their qualifiers), 14% apart"), md);
+  }
+
+  @Test
+  void everyDisputeCitesEveryClaimAndEverySentenceIsCited() {
+    JsonNode json = report().json();
+    JsonNode notes = json.get("footnotes");
+    JsonNode disputes = json.get("sections").get(0);
+    assertEquals("Disputes, largest first", disputes.get("title").asText());
+    for (JsonNode sentence : disputes.get("sentences")) {
+      String text = sentence.get("text").asText();
+      for (StoredFindings.Fact f : FACTS) {
+        if (!text.contains("(" + f.id() + ", story")) {
+          continue;
+        }
+        Set<String> cited = new HashSet<>();
+        for (JsonNode n : sentence.get("citations")) {
+          JsonNode note = notes.get(n.asInt() - 1);
+          cited.add(note.get("document").asText() + "@" + note.get("start").asInt());
+        }
+        for (StoredFindings.Claim c : f.claims()) {
+          assertTrue(cited.contains(c.document() + "@" + c.start()), "uncited claim " + c + " in " + text);
+        }
+      }
+    }
+    for (JsonNode s : json.get("sections")) {
+      for (JsonNode sentence : s.get("sentences")) {
+        assertTrue(sentence.get("citations").size() > 0, "uncited: " + sentence);
+      }
+    }
+  }
+
+  @Test
+  void footnotesNameTheDocumentByOutletHeadlineDateAndFile() {
+    String md = report().markdown();
+    assertTrue(md.contains("]: Harbour Ledger, \"Tessaly to sell fast attack boats to\u2026\", 2026-03-03 ("
+        + LEDGER + "), characters "), md);
+    JsonNode note = report().json().get("footnotes").get(0);
+    assertEquals(LEDGER, note.get("document").asText());
+    assertTrue(note.get("label").asText().startsWith("Harbour Ledger, "), note::toString);
+  }
+}
