@@ -117,9 +117,28 @@ final class MatchKeys {
     if (s == null || folded.length() <= 3) {
       return folded;
     }
+    if (language.equals("en")) {
+      folded = american(folded);
+    }
     s.setCurrent(folded);
     s.stem();
     return s.getCurrent();
+  }
+
+  private static final java.util.regex.Pattern OUR = java.util.regex.Pattern.compile("^([a-z]{3,})our(s|ed|ing|ite|ites|able)?$");
+  private static final java.util.regex.Pattern ISE = java.util.regex.Pattern.compile("^([a-z]{3,})is(e|es|ed|ing|ation|ations|er|ers)$");
+
+  /** British spellings as American ones, so that "armoured" meets "armored", "organise" "organize". */
+  static String american(String w) {
+    java.util.regex.Matcher m = OUR.matcher(w);
+    if (m.matches()) {
+      return m.group(1) + "or" + (m.group(2) == null ? "" : m.group(2));
+    }
+    m = ISE.matcher(w);
+    if (m.matches()) {
+      return m.group(1) + "iz" + m.group(2);
+    }
+    return w;
   }
 
   static String fold(String s) {

@@ -410,8 +410,9 @@ final class FactBuilder {
   /** What competitive linking counts as one: a claim, or every repeat of a figure in its document. */
   private static String unit(Claim c) {
     if (c.stated() instanceof Claim.Measure m) {
+      // the same figure of the same thing: two counts of 11 of different things are two units
       return c.document().sha256() + "|" + m.kind() + "|" + m.normalized() + "|"
-          + m.value().qualifier().map(q -> q.bound().name()).orElse("");
+          + m.value().qualifier().map(q -> q.bound().name()).orElse("") + "|" + new java.util.TreeSet<>(c.frame().head());
     }
     return c.document().sha256() + "@" + c.span().start();
   }
