@@ -231,6 +231,11 @@ public final class ClaimExtractor {
      * for refits", "spare parts" are the first amount's, not the second's.
      */
     Map<String, Float> around(Span target, String sameKind) {
+      return around(target, sameKind, true, true);
+    }
+
+    /** As {@link #around(Span, String)}, on the sides asked for only. */
+    private Map<String, Float> around(Span target, String sameKind, boolean left, boolean right) {
       int before = 0;
       while (before < keys.size() && keys.get(before).end <= target.start()) {
         before++;
@@ -247,7 +252,7 @@ public final class ClaimExtractor {
       int lastStart = -1;
       float beyond = 1f;
       int edge = target.start();
-      for (int i = before - 1; i >= 0 && d <= REACH * 2; i--) {
+      for (int i = before - 1; left && i >= 0 && d <= REACH * 2; i--) {
         Key k = keys.get(i);
         if (k.start != lastStart) {
           d++;
@@ -266,7 +271,7 @@ public final class ClaimExtractor {
       lastStart = -1;
       beyond = 1f;
       edge = target.end();
-      for (int i = after; i < keys.size() && d <= REACH * 2; i++) {
+      for (int i = after; right && i < keys.size() && d <= REACH * 2; i++) {
         Key k = keys.get(i);
         if (k.start != lastStart) {
           d++;
@@ -300,6 +305,33 @@ public final class ClaimExtractor {
         }
       }
       return j < keys.size() && keys.get(j).key.startsWith(sameKind) && !keys.get(i).key.startsWith("v:");
+    }
+
+    /** The keys on one side of a target (after it, or before it), weighted as {@link #around}. */
+    Map<String, Float> side(Span target, boolean after) {
+      return around(target, "", !after, after);
+    }
+
+    /** The events named among some keys, verbs of speech aside. */
+    private Set<String> eventsIn(Map<String, Float> keys) {
+      Set<String> out = new HashSet<>();
+      keys.forEach((k, w) -> {
+        if (isEvent(k) && w >= EVENT_WEIGHT && !isSpeech(k)) {
+          out.add(k);
+        }
+      });
+      return out;
+    }
+
+    /** A concept of saying or reporting ("said", "added", "according to"). */
+    private boolean isSpeech(String k) {
+      return k.startsWith("c:") && "reporting".equals(concepts.field(k.substring(2)));
+    }
+
+    /** A concept that may name what a date dates or an amount prices. */
+    private boolean isEvent(String k) {
+      return k.startsWith("c:") && !QUANTITY_WORDS.contains(k.substring(2)) && !MONEY_WORDS.contains(k.substring(2))
+          && !NOT_EVENTS.contains(concepts.field(k.substring(2)));
     }
 
     /** True when the text between two offsets holds a comma, a semicolon, a colon or a dash. */
@@ -348,9 +380,26 @@ public final class ClaimExtractor {
         // what a date dates, what an amount prices: the words right before and after it
         // ("agreed in 2024", "подписали 5 октября", "a $5 billion deal", "сумма сделки", "the
         // advance payment of $860 million"), but for words of quantity and of money itself
-        around.forEach((k, w) -> {
-          if (k.startsWith("c:") && w >= EVENT_WEIGHT && !QUANTITY_WORDS.contains(k.substring(2))
-              && !MONEY_WORDS.contains(k.substring(2)) && !NOT_EVENTS.contains(concepts.field(k.substring(2)))) {
+        // a date dates the event named before it in most languages ("agreed in October 2024 to
+        // deliver"), after it where the verb follows (Chinese "17日宣布", German "im Mai unterzeichnet")
+        // A verb of speech ("adding that Russia in 2023 agreed") dates the saying, not the
+        // event, and is the head only when nothing else is near.
+        boolean verbAfter = language.equals("zh") || language.equals("de") || language.equals("ja");
+        Map<String, Float> near = around;
+        boolean speech = true;
+        if (dimension.equals("date")) {
+          near = side(v.span(), verbAfter);
+          if (eventsIn(near).isEmpty()) {
+            near = side(v.span(), !verbAfter);
+          }
+          speech = eventsIn(near).isEmpty();
+          if (speech) {
+            near = around;
+          }
+        }
+        boolean withSpeech = speech;
+        near.forEach((k, w) -> {
+          if (isEvent(k) && w >= EVENT_WEIGHT && (withSpeech || !isSpeech(k))) {
             head.add(k);
             concepts.eventKind(k.substring(2)).ifPresent(e -> head.add("x:" + e));
           }

@@ -319,8 +319,10 @@ final class FactBuilder {
     double sim = Frame.similarity(a.frame(), b.frame(), idf);
     if (a.stated() instanceof Claim.Measure ma && b.stated() instanceof Claim.Measure mb) {
       Comparison.Result r = Comparison.compare(a, b);
+      // values that can both be true link as readily as equal ones, but for a deadline against
+      // a date ("by June 2025", "October 2024"): a limit and an event are rarely one fact
       boolean agree = r.verdict() == Comparison.Verdict.AGREE
-          || r.verdict() == Comparison.Verdict.DIVERGENT && r.comparable();
+          || r.verdict() == Comparison.Verdict.DIVERGENT && r.comparable() && !timeBound(a) && !timeBound(b);
       Set<String> ha = a.frame().head();
       Set<String> hb = b.frame().head();
       if (!ha.isEmpty() && !hb.isEmpty()) {
@@ -360,7 +362,10 @@ final class FactBuilder {
       boolean onlyAmounts = a.frame().dimension().equals("money")
           && perDocument.getOrDefault(a.document().sha256() + "|figures", 0) == 1
           && perDocument.getOrDefault(b.document().sha256() + "|figures", 0) == 1;
-      if (a.frame().dimension().equals("money") && !agree && farApart(ma, mb)) {
+      if (!agree && (timeBound(a) || timeBound(b)) && !sameEvent) {
+        return null; // a deadline against a date of another event
+      }
+      if (a.frame().dimension().equals("money") && r.verdict() != Comparison.Verdict.AGREE && farApart(ma, mb)) {
         return null; // an amount four times another is rarely the same one misreported
       }
       if (onlyAmounts) {
@@ -415,6 +420,13 @@ final class FactBuilder {
           + m.value().qualifier().map(q -> q.bound().name()).orElse("") + "|" + new java.util.TreeSet<>(c.frame().head());
     }
     return c.document().sha256() + "@" + c.span().start();
+  }
+
+  /** A date given as a limit: "by", "no later than", "from". */
+  private static boolean timeBound(Claim c) {
+    return c.measure().filter(m -> m.value().value() instanceof org.dossier.core.Value.Date).isPresent()
+        && c.qualifier().filter(q -> q.bound() == org.dossier.core.Qualifier.Bound.BY
+            || q.bound() == org.dossier.core.Qualifier.Bound.FROM).isPresent();
   }
 
   /** Two amounts or counts more than four times apart. */

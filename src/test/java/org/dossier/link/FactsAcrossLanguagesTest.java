@@ -68,6 +68,22 @@ class FactsAcrossLanguagesTest {
   }
 
   @Test
+  void aVerbOfSpeechDoesNotDateTheEventItReports() throws Exception {
+    Linker.Result r = link(
+        a("one.txt", "en", "2031-05-10", "Documents show Telmar agreeing in March 2030 to sell 12 ferries to Orvania."),
+        a("two.txt", "en", "2031-05-11", "The ferries are slow, a shipping analyst reported, adding that Telmar in 2029"
+            + " agreed to supply Orvania with the ferries."),
+        a("three.txt", "en", "2031-05-12", "The harbour minister said in 2029 that the ferries were ready."));
+    // "adding that Telmar in 2029 agreed": the year dates the agreement, not the adding
+    Fact deal = factQuoting(r, "two.txt", "2029");
+    assertEquals("conflict", deal.status(), deal::toString);
+    assertTrue(documents(r, deal).contains("one.txt"), deal::toString);
+    // near miss: a year the minister spoke in dates no agreement
+    Fact said = factQuoting(r, "three.txt", "2029");
+    assertFalse(said.id().equals(deal.id()), said::toString);
+  }
+
+  @Test
   void anAmountInAListIsDisputedOnlyByTheSameItem() throws Exception {
     Linker.Result r = link(
         a("list.txt", "en", "2031-06-01", "The package includes radars worth more than $700 million, spare parts worth $96 million"
