@@ -150,7 +150,7 @@ final class Propagation {
       if (s.genre.press()) {
         boolean repost = own.stream().anyMatch(l -> l.relation().equals("copies"));
         boolean translation = own.stream().anyMatch(l -> l.relation().equals("translates"))
-            || !s.translationMarks.isEmpty();
+            || s.translationMarks.size() >= 2; // one mark may be a slip: it takes two without an original
         boolean rewrite = own.stream().anyMatch(l -> l.relation().equals("rewrites"));
         kind = repost ? "repost" : translation ? "translation" : rewrite ? "rewrite" : "original";
         evidence.addAll(s.translationMarks);

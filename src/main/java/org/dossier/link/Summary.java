@@ -440,7 +440,7 @@ final class Summary {
       }
     }
     Matcher m = DECIMAL_COMMA.matcher(text);
-    if (m.find()) {
+    while (m.find()) {
       translationMarks.add(evidence(text, m.start(), m.end(), "a decimal comma in English text"));
     }
   }

@@ -61,4 +61,44 @@ class PropagationRulesTest {
     // near miss: an article of its own about the same arrest copies nothing
     assertEquals("original", source(r, "other.txt").kind(), source(r, "other.txt")::toString);
   }
+
+  @Test
+  void anInterviewWhoseQuestionsAnOutletPutsIsThatOutletsPiece() throws Exception {
+    Linker.Result r = link(
+        a("talk.txt", "en", "2031-12-01", "Dr. Alma Veyne, who studied the Varna plant for a decade, spoke to Harlow Radio about its closure.\n"
+            + "Harlow Radio: Why did the plant close?\n"
+            + "Alma Veyne: The owners stopped paying for repairs two years ago.\n"
+            + "Harlow Radio: What happens to the 400 workers?\n"
+            + "Alma Veyne: Most will move to the port.\n"),
+        a("ru.txt", "ru", "2031-12-02", "Эксперт Альма Вейн рассказала в интервью Радио Харлоу о закрытии завода.\n"
+            + "Радио Харлоу: Почему закрылся завод?\n"
+            + "Альма Вейн: Владельцы перестали платить за ремонт.\n"
+            + "Радио Харлоу: Что будет с рабочими?\n"
+            + "Альма Вейн: Большинство перейдёт в порт.\n"),
+        // near miss: an article that mentions an interview, with no questions put by the outlet
+        a("news.txt", "en", "2031-12-02", "Dr. Alma Veyne spoke to Harlow Radio about the closure of the Varna plant. "
+            + "She said the owners had stopped paying for repairs. About 400 workers will lose their jobs."));
+    Provenance talk = source(r, "talk.txt");
+    assertEquals("repost", talk.kind(), talk::toString);
+    assertTrue(linksTo(talk, "Harlow Radio", "copies"), talk::toString);
+    assertTrue(linksTo(source(r, "ru.txt"), "Радио Харлоу", "copies"), source(r, "ru.txt")::toString);
+    Provenance news = source(r, "news.txt");
+    assertFalse(linksTo(news, "Harlow Radio", "copies"), "one mention of an interview is no transcript: " + news);
+  }
+
+  @Test
+  void marksOfTranslationMakeATranslationOnlyTogether() throws Exception {
+    Linker.Result r = link(
+        a("two.txt", "en", "2032-01-10", "The Orvanian navy will spend 1,5 billion dollars on new ships, and the port"
+            + " authority will add 2,4 million dollars for the docks, the ministry said."),
+        // near miss: one decimal comma may be a typing slip
+        a("one.txt", "en", "2032-01-11", "The Telmar rail line will cost 3,2 billion dollars, its builder said on Monday."
+            + " Work starts next spring."),
+        // near miss: a thousands separator is no decimal comma
+        a("none.txt", "en", "2032-01-12", "About 3,200 workers will build the Telmar rail line, which will cost"
+            + " 12,000 million dollars, its builder said."));
+    assertEquals("translation", source(r, "two.txt").kind(), source(r, "two.txt")::toString);
+    assertEquals("original", source(r, "one.txt").kind(), source(r, "one.txt")::toString);
+    assertEquals("original", source(r, "none.txt").kind(), source(r, "none.txt")::toString);
+  }
 }
