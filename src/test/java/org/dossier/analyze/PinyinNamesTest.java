@@ -1,0 +1,35 @@
+package org.dossier.analyze;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.List;
+import org.dossier.core.EntityRow;
+import org.dossier.core.EntityType;
+import org.dossier.core.ResolvedEntity;
+import org.junit.jupiter.api.Test;
+
+/** A name written in Chinese characters meets its pinyin spelling; other names do not. */
+class PinyinNamesTest {
+  @Test
+  void aPersonsSurnameStandsApartAndAPlaceIsOneWord() {
+    assertEquals("wang xiaoming", EntityResolver.hanToLatin(EntityType.PERSON, "王小明"));
+    assertEquals("haibinshi", EntityResolver.hanToLatin(EntityType.PLACE, "海滨市"));
+    // near miss: a name not all in Chinese characters is left as written
+    assertEquals("王 Li", EntityResolver.hanToLatin(EntityType.PERSON, "王 Li"));
+  }
+
+  @Test
+  void theChineseAndTheLatinSpellingOfOneNameResolveToOneEntity() {
+    List<ResolvedEntity> out = new EntityResolver().resolve(List.of(
+        new EntityRow(EntityType.PERSON, "王小明", "王小明", 3),
+        new EntityRow(EntityType.PERSON, "Wang Xiaoming", "Wang Xiaoming", 2),
+        new EntityRow(EntityType.PERSON, "Wang Xiaolong", "Wang Xiaolong", 1)));
+    ResolvedEntity wang = out.stream().filter(e -> e.aliases().contains("王小明") || e.name().equals("王小明")).findFirst().orElseThrow();
+    assertEquals(2, wang.names().size(), wang::toString);
+    // near miss: another given name of the same surname is another person
+    ResolvedEntity other = out.stream().filter(e -> e.name().equals("Wang Xiaolong")).findFirst().orElseThrow();
+    assertNotEquals(wang, other);
+    assertEquals(1, other.names().size(), other::toString);
+  }
+}

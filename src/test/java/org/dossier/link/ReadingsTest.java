@@ -1,0 +1,64 @@
+package org.dossier.link;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dossier.analyze.DocumentAnalyzer;
+import org.dossier.analyze.Gazetteer;
+import org.dossier.core.Annotations;
+import org.dossier.core.EntityMention;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How the link stage reads a document before it compares it with others: its genre, and the
+ * names the rest of the case taught it. Each rule beside its near miss; every text invented.
+ */
+class ReadingsTest {
+  private static final DocumentAnalyzer ANALYZER = new DocumentAnalyzer(Gazetteer.load(List.of()));
+
+  private static Genre genre(String text, String language) {
+    Annotations a = ANALYZER.analyze(text, language, Optional.empty()).annotations();
+    return Genre.of(text, language, "text/plain", Map.of(), a);
+  }
+
+  @Test
+  void aNewsArticleAboutAContractIsAnArticleAndTheContractIsNot() {
+    String article = "The Telmar shipyard signed a contract with the Orvanian navy on Monday to build 12 patrol boats,"
+        + " the ministry said in a statement. The contract is worth about 300 million dollars, officials said.\n"
+        + "Under the agreement, the first boat will be delivered in 2033, according to the shipyard's director.\n";
+    assertEquals("article", genre(article, "en").kind(), genre(article, "en")::toString);
+    String contract = "CONTRACT No. 44/17-TS\n"
+        + "Telmar Shipyard (hereinafter the Supplier)\n"
+        + "Orvanian Navy (hereinafter the Buyer)\n"
+        + "1. Subject: 12 patrol boats\n"
+        + "2. Price: 300,000,000 USD\n"
+        + "3. Delivery: 2033\n";
+    assertFalse(genre(contract, "en").press(), genre(contract, "en")::toString);
+  }
+
+  @Test
+  void proseIsRunningSentencesNotFieldsOrTables() {
+    assertTrue(Genre.prose("Die Werft in Telmar hat am Montag einen Vertrag über zwölf Patrouillenboote unterschrieben, teilte das Ministerium mit.\n"
+        + "Das erste Boot soll im Jahr 2033 geliefert werden, sagte der Direktor der Werft am Dienstag in der Hauptstadt."));
+    assertFalse(Genre.prose("Item | Quantity | Price\nPatrol boat | 12 | 25,000,000\nSpare parts | 1 | 4,000,000\n"));
+  }
+
+  @Test
+  void aNameTheCaseKnowsIsFoundInADocumentThatDidNotMarkItAndShortOnesAreNot() {
+    Gazetteer names = CaseNames.of(Map.of(
+        "organization|Telmar Shipyard|Telmar Shipyard", "Telmar Shipyard",
+        "person|Orla Quennet|Orla Quennet", "Orla Quennet",
+        "person|Ode|Ode", "Ode"));
+    String text = "the new boats of telmar shipyard were shown to Orla Quennet and to Ode on Friday.";
+    Annotations none = new Annotations(List.of(), List.of(), List.of(), Optional.empty(), true);
+    List<String> found = CaseNames.spot(names, text, none).entities().stream().map(EntityMention::text).toList();
+    assertTrue(found.contains("Orla Quennet"), found::toString);
+    // near misses: a name written without capitals is not the name; a short one-word name is not trusted
+    assertFalse(found.contains("telmar shipyard"), found::toString);
+    assertFalse(found.contains("Ode"), found::toString);
+  }
+}
