@@ -61,4 +61,18 @@ class ReadingsTest {
     assertFalse(found.contains("telmar shipyard"), found::toString);
     assertFalse(found.contains("Ode"), found::toString);
   }
+
+  @Test
+  void theTimelineHoldsWhatHappenedNotWhatIsPlanned() throws Exception {
+    Linker.Result r = LinkHarness.link(
+        LinkHarness.a("one.txt", "en", "2031-03-02", "Telmar signed the ferry contract in January 2031, the ministry said."
+            + " The first ferry is due by June 2033."),
+        LinkHarness.a("two.txt", "en", "2031-03-03", "The ferry contract was signed in January 2031, officials said."
+            + " Delivery of the first ferry is planned for 2034."));
+    List<String> dates = Findings.of(r).stream().filter(row -> row.kind().equals(Findings.EVENT))
+        .map(row -> row.json().get("date").asText()).toList();
+    assertTrue(dates.contains("2031-01"), dates::toString);
+    // near misses: a deadline and a date after the article's own are plans, not events
+    assertFalse(dates.stream().anyMatch(d -> d.startsWith("2033") || d.startsWith("2034")), dates::toString);
+  }
 }
