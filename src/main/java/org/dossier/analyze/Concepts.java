@@ -398,6 +398,10 @@ public final class Concepts {
   /** Chinese: the longest glossary words from the left; what is left as character pairs. */
   private void hanRun(String text, int from, int to, List<Token> out) {
     int i = from;
+    if (i < to && i > 0 && (Character.isDigit(text.charAt(i - 1)) || ChineseNumerals.isNumeral(text.charAt(i - 1)))
+        && CountedNouns.isMeasureWord(text.charAt(i))) {
+      i++; // the measure word after a number belongs to the number, not to the noun
+    }
     int gapStart = -1;
     while (i < to) {
       int best = 0;

@@ -90,6 +90,11 @@ final class CountedNouns {
 
   private CountedNouns() {}
 
+  /** True for a Chinese measure word ("45辆电动公交车": 辆 is the measure, not the noun). */
+  static boolean isMeasureWord(char c) {
+    return ZH_MATERIEL.indexOf(c) >= 0 || ZH_MEASURE.indexOf(c) >= 0;
+  }
+
   /** A set of words that may repeat across languages. */
   private static Set<String> set(String... words) {
     return Set.copyOf(new java.util.HashSet<>(java.util.Arrays.asList(words)));
@@ -273,6 +278,8 @@ final class CountedNouns {
    * head noun, "joint exercises", "documentos secretos") or a word that is not a noun's
    * modifier, at most three; in German up to the first capitalised noun ("bewaffnete Soldaten").
    */
+  private static final Set<String> ROMANCE = Set.of("fr", "es", "it", "pt");
+
   private static int run(String text, List<int[]> words, String language) {
     int n = 0;
     for (int[] w : words) {
@@ -287,6 +294,18 @@ final class CountedNouns {
       }
       n++;
       if (!language.equals("de") && plural(word, language)) {
+        // French, Spanish, Italian, Portuguese: the adjectives follow the noun and agree with
+        // it ("40 bus électriques", "40 autobuses eléctricos"); English ends on its noun
+        if (ROMANCE.contains(language)) {
+          while (n < words.size() && n < 3) {
+            String next = text.substring(words.get(n)[0], words.get(n)[1]);
+            if (!Character.isLowerCase(next.charAt(0)) || !plural(next, language)
+                || NOT_NOUNS.contains(next.toLowerCase(Locale.ROOT))) {
+              break;
+            }
+            n++;
+          }
+        }
         break;
       }
     }

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.dossier.core.EntityType;
-import org.dossier.core.TranslitKey;
 import org.dossier.core.EntityRow;
+import org.dossier.core.EntityType;
 import org.dossier.core.ResolvedEntity;
+import org.dossier.core.TranslitKey;
 
 /**
  * Joins the names of a whole case into entities, in time linear in the number of distinct names:
@@ -97,6 +97,7 @@ public final class EntityResolver {
         }
       }
     }
+    transcriptions(keys, ids, uf, typeOf, display);
     // collect
     Map<Integer, List<String>> clusters = new LinkedHashMap<>();
     for (String k : keys) {
@@ -150,6 +151,46 @@ public final class EntityResolver {
     List<ResolvedEntity> sorted = new ArrayList<>();
     order.forEach(i -> sorted.add(out.get(i)));
     return sorted;
+  }
+
+  /** A place's administrative suffix in Chinese ("德拉文纳市": the city of Dravenna). */
+  private static final java.util.regex.Pattern HAN_PLACE_SUFFIX = java.util.regex.Pattern.compile("[市省县縣州区區镇鎮村]$");
+
+  /**
+   * A foreign name Chinese text transcribes (德拉文纳, 霍尔韦格) and the one Latin name of the
+   * same type it sounds like: one entity. Three characters and three consonants at least, and one
+   * candidate only: a short or common sound is no evidence.
+   */
+  private static void transcriptions(List<String> keys, Map<String, Integer> ids, UnionFind uf,
+      Map<String, EntityType> typeOf, Map<String, String> display) {
+    Map<String, List<String>> latinBySound = new HashMap<>();
+    List<String> han = new ArrayList<>();
+    for (String k : keys) {
+      String shown = display.get(k).strip();
+      if (shown.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+        han.add(k);
+      } else if (shown.codePoints().filter(Character::isLetter).allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN)) {
+        String sound = TranslitKey.sound(fold(shown));
+        if (sound.length() >= 3) {
+          latinBySound.computeIfAbsent(typeOf.get(k) + "|" + sound, x -> new ArrayList<>()).add(k);
+        }
+      }
+    }
+    for (String k : han) {
+      String shown = display.get(k).strip();
+      EntityType t = typeOf.get(k);
+      if (t == EntityType.PLACE) {
+        shown = HAN_PLACE_SUFFIX.matcher(shown).replaceFirst("");
+      }
+      if (shown.length() < 3) {
+        continue;
+      }
+      String sound = TranslitKey.sound(fold(PINYIN.get().transliterate(shown)));
+      List<String> matches = latinBySound.getOrDefault(t + "|" + sound, List.of());
+      if (sound.length() >= 3 && !matches.isEmpty() && oneEntity(matches, ids, uf)) {
+        uf.union(ids.get(k), ids.get(matches.get(0)));
+      }
+    }
   }
 
   private static boolean oneEntity(List<String> nodes, Map<String, Integer> ids, UnionFind uf) {

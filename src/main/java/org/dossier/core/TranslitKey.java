@@ -156,4 +156,37 @@ public final class TranslitKey {
       default: return null;
     }
   }
+
+  /**
+   * The consonants of a name as Chinese transcribes foreign names, under which a Latin spelling
+   * and the pinyin of its Chinese transcription meet: "Dravenna" and 德拉文纳 ("de la wen na")
+   * both give {@code tlfn}; "Trump" and 特朗普 ("te lang pu") both {@code tlnp}. Vowels, h and
+   * glides go (Chinese adds vowels to break clusters and writes h as it likes); r and l, m and n,
+   * v, w and f, b and p, d and t, g and k, and the sibilants each fall together; runs become one.
+   * Input must be folded Latin. A key of fewer than three consonants says too little to match on.
+   */
+  public static String sound(String folded) {
+    String s = folded.replaceAll("[^a-z]", "");
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      char next = i + 1 < s.length() ? s.charAt(i + 1) : 0;
+      char k;
+      switch (c) {
+        case 'r', 'l' -> k = 'l';
+        case 'm', 'n' -> k = 'n';
+        case 'v', 'w', 'f' -> k = 'f';
+        case 'b', 'p' -> k = 'p';
+        case 'd', 't' -> k = next == 'h' ? 's' : 't';
+        case 'g', 'k', 'q' -> k = c == 'g' && i > 0 && s.charAt(i - 1) == 'n' ? 0 : 'k'; // "ng" is a nasal
+        case 'c' -> k = next == 'e' || next == 'i' || next == 'y' || next == 'h' ? 's' : 'k';
+        case 's', 'z', 'x', 'j' -> k = 's';
+        default -> k = 0; // vowels, h, y
+      }
+      if (k != 0 && (out.length() == 0 || out.charAt(out.length() - 1) != k)) {
+        out.append(k);
+      }
+    }
+    return out.toString();
+  }
 }

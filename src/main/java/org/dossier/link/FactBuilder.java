@@ -334,7 +334,12 @@ final class FactBuilder {
         // ("12 current and former world leaders", "12 jefes de Estado")
         sim += shared ? 0.15 : 0;
       }
-      if (!agree && sharedEvidence(a.frame(), b.frame(), idf) < 2) {
+      // two documents that each give one amount of money in the story speak of the same one,
+      // unless the amounts are far apart
+      boolean onlyAmounts = a.frame().dimension().equals("money")
+          && perDocument.getOrDefault(a.document().sha256() + "|figures", 0) == 1
+          && perDocument.getOrDefault(b.document().sha256() + "|figures", 0) == 1;
+      if (!agree && !onlyAmounts && sharedEvidence(a.frame(), b.frame(), idf) < 2) {
         return null; // a dispute needs two things in common besides the kind of value
       }
       if (r.verdict() == Comparison.Verdict.AGREE) {
@@ -357,11 +362,6 @@ final class FactBuilder {
           && ha.stream().anyMatch(k -> hb.contains(k) && (idf.getOrDefault(k, 0.0) >= RARE
               || perDocument.getOrDefault(a.document().sha256() + "|head|" + k, 0) == 1
                   && perDocument.getOrDefault(b.document().sha256() + "|head|" + k, 0) == 1));
-      // two documents that each give one amount of money in the story speak of the same one,
-      // unless the amounts are far apart
-      boolean onlyAmounts = a.frame().dimension().equals("money")
-          && perDocument.getOrDefault(a.document().sha256() + "|figures", 0) == 1
-          && perDocument.getOrDefault(b.document().sha256() + "|figures", 0) == 1;
       if (!agree && (timeBound(a) || timeBound(b)) && !sameEvent) {
         return null; // a deadline against a date of another event
       }

@@ -150,7 +150,7 @@ final class Propagation {
       if (s.genre.press()) {
         boolean repost = own.stream().anyMatch(l -> l.relation().equals("copies"));
         boolean translation = own.stream().anyMatch(l -> l.relation().equals("translates"))
-            || s.translationMarks.size() >= 2; // one mark may be a slip: it takes two without an original
+            || s.translationWeight >= 2; // one decimal comma may be a slip: it takes two, or an acronym
         boolean rewrite = own.stream().anyMatch(l -> l.relation().equals("rewrites"));
         kind = repost ? "repost" : translation ? "translation" : rewrite ? "rewrite" : "original";
         evidence.addAll(s.translationMarks);

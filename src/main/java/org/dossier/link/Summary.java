@@ -74,6 +74,8 @@ final class Summary {
   /** Credit lines and interview marks that name where the text was first published. */
   final List<Cite> credits = new ArrayList<>();
   final List<Evidence> translationMarks = new ArrayList<>();
+  /** How strongly the marks say translation: an acronym in another word order 2, a decimal comma 1. */
+  int translationWeight;
   final int sentences;
   /** The day and month of a dateline without a year ("March 9 (Kestwick Post) --"). */
   final Optional<java.time.MonthDay> monthDay;
@@ -436,12 +438,14 @@ final class Summary {
             && translationMarks.stream().noneMatch(x -> x.quote().equals(t))) {
           translationMarks.add(evidence(text, e.span().start(), e.span().end(),
               "\"" + t + "\" for " + e.canonical() + " (" + init + "): the acronym in another language's word order"));
+          translationWeight += 2;
         }
       }
     }
     Matcher m = DECIMAL_COMMA.matcher(text);
     while (m.find()) {
       translationMarks.add(evidence(text, m.start(), m.end(), "a decimal comma in English text"));
+      translationWeight++;
     }
   }
 

@@ -74,7 +74,7 @@ class BadTextTest {
   @Test
   void aLanguageWithoutNameModelsStillGetsValues() {
     Annotations a = ANALYZER.analyze(
-        "Le ministère a commandé 37 BMD-4M pour 584 millions de dollars en octobre 2024.", "fr",
+        "Ministerstwo zamówiło 37 BMD-4M za 584 000 000 USD w październiku 2024.", "pl",
         Optional.empty()).annotations();
     assertFalse(a.entitiesAnalysed());
     assertTrue(a.values().stream().anyMatch(v -> v.value().normalized().equals("584000000 USD")), a.values().toString());

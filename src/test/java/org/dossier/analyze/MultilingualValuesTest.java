@@ -61,6 +61,10 @@ class MultilingualValuesTest {
     "Casi 200 soldados, alrededor de 300 tanques, hasta 40 buques.;es;count:200[soldados]:ABOUT | quantity:300[tanques]:ABOUT | quantity:40[buques]:AT_MOST",
     "Près de 200 soldats, jusqu'à 40 navires, moins de 10 avions.;fr;count:200[soldats]:ABOUT | quantity:40[navires]:AT_MOST | quantity:10[avions]:AT_MOST",
     "Командование пяти полков и двух вертолетоносцев, трех бригад.;ru;count:5[полков] | count:2[вертолетоносцев] | count:3[бригад]",
+    // the adjectives after a Romance noun are part of it, but not what follows them
+    "La ville a acheté 40 bus électriques neufs à Lyon.;fr;count:40[bus électriques neufs]",
+    "Compró 40 autobuses eléctricos a la empresa.;es;count:40[autobuses eléctricos]",
+    "Il y a 40 bus dans la ville.;fr;count:40[bus]",
     "Vingt et un journalistes et quatre-vingt-dix-sept documents.;fr;count:21[journalistes] | count:97[documents]",
     "Treinta y dos periodistas revisaron doscientos documentos.;es;count:32[periodistas] | count:200[documentos]",
     "Einundzwanzig Journalisten prüften zweihundert Dokumente.;de;count:21[Journalisten] | count:200[Dokumente]",

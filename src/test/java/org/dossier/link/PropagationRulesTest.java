@@ -87,10 +87,16 @@ class PropagationRulesTest {
   }
 
   @Test
-  void marksOfTranslationMakeATranslationOnlyTogether() throws Exception {
+  void marksOfTranslationMakeATranslation() throws Exception {
     Linker.Result r = link(
         a("two.txt", "en", "2032-01-10", "The Orvanian navy will spend 1,5 billion dollars on new ships, and the port"
             + " authority will add 2,4 million dollars for the docks, the ministry said."),
+        // an acronym in another language's word order: the text was written in that language first
+        a("acronym.txt", "en", "2032-01-10", "The Orvanian Coastal Guard (GCO) will buy new ships next year, officials said."
+            + " The GCO has 40 ships today."),
+        // near miss: the acronym in the text's own order
+        a("own.txt", "en", "2032-01-11", "The Telmar Harbour Police (THP) will buy new boats next year, officials said."
+            + " The THP has 12 boats today."),
         // near miss: one decimal comma may be a typing slip
         a("one.txt", "en", "2032-01-11", "The Telmar rail line will cost 3,2 billion dollars, its builder said on Monday."
             + " Work starts next spring."),
@@ -98,6 +104,8 @@ class PropagationRulesTest {
         a("none.txt", "en", "2032-01-12", "About 3,200 workers will build the Telmar rail line, which will cost"
             + " 12,000 million dollars, its builder said."));
     assertEquals("translation", source(r, "two.txt").kind(), source(r, "two.txt")::toString);
+    assertEquals("translation", source(r, "acronym.txt").kind(), source(r, "acronym.txt")::toString);
+    assertEquals("original", source(r, "own.txt").kind(), source(r, "own.txt")::toString);
     assertEquals("original", source(r, "one.txt").kind(), source(r, "one.txt")::toString);
     assertEquals("original", source(r, "none.txt").kind(), source(r, "none.txt")::toString);
   }
