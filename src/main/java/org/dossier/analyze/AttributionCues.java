@@ -235,7 +235,8 @@ final class AttributionCues {
     e.add(e("zufolge", Form.POST, Kind.ACCORDING_TO));
     e.add(e("so", Form.SO, Kind.SAID));
     e.add(e("sagte|sagten|sagt|erklärte|erklärten|erklärt", Form.VERB, Kind.SAID));
-    e.add(strict("berichtete|berichteten|berichtet|schreibt|schrieb|schreiben|schrieben", Form.VERB, Kind.REPORTED));
+    e.add(strict("berichtete|berichteten|berichtet|schreibt|schrieb|schreiben|schrieben|meldete|meldeten|meldet",
+        Form.VERB, Kind.REPORTED));
     e.add(strict("teilte|teilten|teilt|bestätigte|bestätigten|bestätigt", Form.VERB, Kind.SAID));
     return new AttributionCues("de", e, words("dass"),
         words("der die das dem den des ein eine einem einer eines zwei drei mehrere von vom"),

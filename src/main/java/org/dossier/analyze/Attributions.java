@@ -257,15 +257,30 @@ final class Attributions implements Annotator {
       f.relayedBy(after.get());
       f.frameEnd = after.get().span().end();
     }
-    // "as the Harlow Courier reported", "wie die Zeitung berichtete"
+    // "as the Harlow Courier reported", "wie die Zeitung berichtete", "wie unter anderem das
+    // Magazin berichtete": "as" opens the clause, a few lower-case words may stand between
     int w = sources.words().trimBack(source.span().start(), limit);
-    int ws = w;
-    while (ws > limit && SourceText.isWordChar(text.charAt(ws - 1))) {
-      ws--;
-    }
-    if (ws < w && AS.contains(sources.words().lower(ws, w))) {
-      f.frameStart = ws;
-      f.leading = true;
+    for (int k = 0; k < 4 && w > limit; k++) {
+      int ws = w;
+      while (ws > limit && SourceText.isWordChar(text.charAt(ws - 1))) {
+        ws--;
+      }
+      if (ws == w || !Character.isLowerCase(text.charAt(ws)) && !AS.contains(sources.words().lower(ws, w))) {
+        break;
+      }
+      int prev = sources.words().trimBack(ws, limit);
+      boolean opens = prev <= limit || ",;:—–(".indexOf(text.charAt(prev - 1)) >= 0;
+      if (AS.contains(sources.words().lower(ws, w))) {
+        if (opens) {
+          f.frameStart = ws;
+          f.leading = true;
+        }
+        break;
+      }
+      if (opens) {
+        break;
+      }
+      w = prev;
     }
     add(found, f);
   }

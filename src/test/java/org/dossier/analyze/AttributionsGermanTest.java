@@ -61,4 +61,15 @@ class AttributionsGermanTest {
     none("Das Werk ist so groß wie eine Stadt.", "de");
     none("Das Werk wird geschlossen, so viel steht fest.", "de");
   }
+
+  @Test
+  void wieMitArtikelUndEinschubVorDemNamen() {
+    has("Wie die Harlow Rundschau berichtete, wird das Werk im März geschlossen.", "de",
+        Kind.REPORTED, "Harlow Rundschau", null, "wird das Werk im März geschlossen");
+    has("Wie unter anderem das Stellan-Magazin meldete, wird das Werk im März geschlossen.", "de",
+        Kind.REPORTED, "das Stellan-Magazin", null, "wird das Werk im März geschlossen");
+    // near misses: "wie" inside a clause, and a name that reports nothing
+    none("Das Werk wird so groß wie die Harlow Rundschau.", "de");
+    none("Sie fragte sich, warum die Harlow Rundschau meldete.", "de");
+  }
 }
