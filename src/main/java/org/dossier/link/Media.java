@@ -51,6 +51,12 @@ final class Media {
     if (Lexicon.isOutletName(name) || described(name, d.language()) || han(name)) {
       return true;
     }
+    // "according to the NYT report": a short name whose full name, read across the case, is an outlet's
+    for (int i = 0; i < d.annotations().entities().size(); i++) {
+      if (d.annotations().entities().get(i).span().overlaps(at.source()) && Lexicon.isOutletName(d.resolvedNames().get(i))) {
+        return true;
+      }
+    }
     // an organisation that "reported", "écrit", "передает": an outlet, unless its name or the words
     // before it make it an institution ("think-tank RUSI", "the Halden Institute", "the ministry")
     return at.kind() == Attribution.Kind.REPORTED && !person(at.source(), d) && !institution(at.source(), d);

@@ -295,16 +295,22 @@ final class Summary {
           .ifPresent(v -> cites.add(new Cite(v, "told", evidence(text, at.statement().start(), at.statement().end(), ""),
               !Media.person(v, d))));
     }
-    // "according to the Post", "the Post reported" also when the name was read as an organisation only
+    // "according to the Post", "the Post reported" also when the name was read as an organisation
+    // only, or when its full name is an outlet's ("the NYT report", the New York Times); what
+    // airs or broadcasts something is a broadcaster, whatever its name ("video aired by KTV")
     List<EntityMention> es = d.annotations().entities();
     for (int i = 0; i < es.size(); i++) {
       EntityMention e = es.get(i);
-      if (e.type() != EntityType.ORGANIZATION || !Lexicon.isOutletName(e.text()) || isOwn(e.text())) {
+      if (e.type() != EntityType.ORGANIZATION || isOwn(e.text())) {
         continue;
       }
       String after = text.substring(e.span().end(), Math.min(text.length(), e.span().end() + 30));
       String before = text.substring(Math.max(0, e.span().start() - 30), e.span().start());
-      if (after.matches("(?isu)^\\s*(?:reported|reports|wrote|said|published|сообщил\\p{L}*|пишет|написал\\p{L}*).*")
+      boolean broadcast = BROADCAST_BY.matcher(before).find();
+      if (!broadcast && !Lexicon.isOutletName(e.text()) && !Lexicon.isOutletName(d.resolvedNames().get(i))) {
+        continue;
+      }
+      if (broadcast || after.matches("(?isu)^\\s*(?:reported|reports|wrote|said|published|сообщил\\p{L}*|пишет|написал\\p{L}*).*")
           || before.matches("(?isu).*(?:according to(?: the)?|told(?: the)?|reported by(?: the)?|cited by(?: the)?|по данным|по сообщению|как сообщил\\p{L}*|据)\\s*$")) {
         boolean dup = cites.stream().anyMatch(c -> c.evidence.start() <= e.span().start() && e.span().end() <= c.evidence.end()
             && Lexicon.fold(c.outlet).equals(Lexicon.fold(e.text())));
@@ -317,6 +323,11 @@ final class Summary {
       }
     }
   }
+
+  /** "aired by", "broadcast by", "ausgestrahlt von", "diffusé par", "emitido por", right before a name. */
+  private static final Pattern BROADCAST_BY = Pattern.compile(
+      "(?iu)(?:aired|broadcast|televised|ausgestrahlt|gesendet|diffusée?s?|emitid[oa]s?|transmitid[oa]s?"
+          + "|trasmess[oa]|показан\\p{L}*|транслир\\p{L}*)\\s+(?:by|on|von|vom|im|par|sur|por|en|da|su|по)(?:\\s+the)?\\s*$");
 
   private static boolean proper(String name) {
     String n = name.strip().replaceFirst("^(?:the|The)\\s+", "");

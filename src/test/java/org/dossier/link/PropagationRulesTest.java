@@ -109,4 +109,18 @@ class PropagationRulesTest {
     assertEquals("original", source(r, "one.txt").kind(), source(r, "one.txt")::toString);
     assertEquals("original", source(r, "none.txt").kind(), source(r, "none.txt")::toString);
   }
+
+  @Test
+  void whatAirsAnotherOutletsPictureIsTheBroadcastersAndAStatementIsNot() throws Exception {
+    Linker.Result r = link(
+        a("aired.txt", "en", "2032-02-01", "Video aired by KHTV shows police leading Marten Olvey from his house in"
+            + " Harrowgate. Olvey, 34, was taken to the central police station, officials said."),
+        // near miss: an organisation that issues a statement broadcasts nothing
+        a("issued.txt", "en", "2032-02-01", "A statement issued by Varna Rail said the line would reopen on Monday."
+            + " About 400 passengers were stranded, the company said."));
+    Provenance aired = source(r, "aired.txt");
+    assertTrue(aired.links().stream().anyMatch(l -> l.to().contains("KHTV")), aired::toString);
+    Provenance issued = source(r, "issued.txt");
+    assertFalse(issued.links().stream().anyMatch(l -> l.to().contains("Varna Rail")), issued::toString);
+  }
 }
