@@ -295,6 +295,18 @@ final class Summary {
           .ifPresent(v -> cites.add(new Cite(v, "told", evidence(text, at.statement().start(), at.statement().end(), ""),
               !Media.person(v, d))));
     }
+    // "Ben Aldous and Mira Kade/NPA": a byline that credits its writers to an agency is that
+    // agency's dispatch, as a publication carries it (not a picture credit)
+    if (wire.isEmpty()) {
+      Matcher by = AGENCY_BYLINE.matcher(text.substring(0, Math.min(text.length(), 800)));
+      while (by.find()) {
+        if (!PICTURE.matcher(by.group()).find()) {
+          wire = Optional.of(new Cite(by.group(1).strip(), "byline",
+              evidence(text, by.start(1), by.end(1), "a byline that credits the agency")));
+          break;
+        }
+      }
+    }
     // "according to the Post", "the Post reported" also when the name was read as an organisation
     // only, or when its full name is an outlet's ("the NYT report", the New York Times); what
     // airs or broadcasts something is a broadcaster, whatever its name ("video aired by KTV")
@@ -323,6 +335,14 @@ final class Summary {
       }
     }
   }
+
+  /** A line of one or two writers' names and "/Agency": "Ben Aldous and Mira Kade/NPA". */
+  private static final Pattern AGENCY_BYLINE = Pattern.compile(
+      "(?m)^[ \\t]*(?:By[ \\t]+)?\\p{Lu}[\\p{L}.'’\\-]+(?:[ \\t]+\\p{Lu}[\\p{L}.'’\\-]+){1,3}"
+          + "(?:(?:[ \\t]+and[ \\t]+|,[ \\t]*)\\p{Lu}[\\p{L}.'’\\-]+(?:[ \\t]+\\p{Lu}[\\p{L}.'’\\-]+){1,3})*"
+          + "[ \\t]*/[ \\t]*(\\p{Lu}[\\p{L}&.\\-]*(?:[ \\t]+\\p{Lu}[\\p{L}&.\\-]*){0,3})[ \\t]*$");
+  /** Words of a picture credit. */
+  private static final Pattern PICTURE = Pattern.compile("(?iu)photo|picture|image|credit|foto|фото|图|圖");
 
   /** "aired by", "broadcast by", "ausgestrahlt von", "diffusé par", "emitido por", right before a name. */
   private static final Pattern BROADCAST_BY = Pattern.compile(

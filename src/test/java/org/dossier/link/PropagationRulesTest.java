@@ -123,4 +123,21 @@ class PropagationRulesTest {
     Provenance issued = source(r, "issued.txt");
     assertFalse(issued.links().stream().anyMatch(l -> l.to().contains("Varna Rail")), issued::toString);
   }
+
+  @Test
+  void aBylineThatCreditsAnAgencyMakesTheTextItsDispatchButAPictureCreditDoesNot() throws Exception {
+    Linker.Result r = link(
+        a("carried.txt", "en", "2032-03-01", "Varna bridge to close for repairs\n"
+            + "Ben Aldous and Mira Kade/NPA\n"
+            + "The Varna bridge will close for repairs in May, the transport ministry said on Monday."
+            + " The works are expected to last four months, officials said.\n"),
+        a("photo.txt", "en", "2032-03-01", "Storm floods Varna harbour\n"
+            + "Photo: Lena Ostrova/NPA\n"
+            + "A storm flooded the harbour of Varna on Sunday, the coast guard said. About 30 boats sank.\n"));
+    Provenance carried = source(r, "carried.txt");
+    assertEquals("repost", carried.kind(), carried::toString);
+    assertTrue(linksTo(carried, "NPA", "copies"), carried::toString);
+    Provenance photo = source(r, "photo.txt");
+    assertFalse(linksTo(photo, "NPA", "copies"), photo::toString);
+  }
 }
