@@ -36,7 +36,9 @@ final class ChineseNames implements Annotator {
     String text = draft.text();
     Segment segment = SEGMENTS.get();
     for (Span sentence : draft.sentences()) {
-      String s = text.substring(sentence.start(), sentence.end());
+      // HanLP's models read simplified characters: a traditional text is read as simplified,
+      // character for character, and its names keep their own spelling
+      String s = MatchKeys.simplified(text.substring(sentence.start(), sentence.end()));
       for (Term t : segment.seg(s)) {
         String nature = t.nature == null ? "" : t.nature.toString();
         EntityType type = nature.startsWith("nr") ? EntityType.PERSON
@@ -47,8 +49,8 @@ final class ChineseNames implements Annotator {
           continue;
         }
         Span span = new Span(sentence.start() + t.offset, sentence.start() + t.offset + t.word.length());
-        if (span.end() <= sentence.end() && draft.cover(span).equals(t.word)) {
-          draft.entities.add(new EntityMention(span, t.word, type, t.word, "hanlp"));
+        if (span.end() <= sentence.end() && MatchKeys.simplified(draft.cover(span)).equals(t.word)) {
+          draft.entities.add(new EntityMention(span, draft.cover(span), type, t.word, "hanlp"));
         }
       }
     }

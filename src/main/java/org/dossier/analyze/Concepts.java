@@ -243,7 +243,13 @@ public final class Concepts {
         while (e < to && Character.UnicodeScript.of(text.codePointAt(e)) == Character.UnicodeScript.HAN) {
           e += Character.charCount(text.codePointAt(e));
         }
-        hanRun(text, i, e, out);
+        // traditional characters are read as simplified: one glossary and one key for both
+        String simplified = MatchKeys.simplified(text.substring(i, e));
+        List<Token> han = new ArrayList<>();
+        hanRun(simplified, 0, simplified.length(), i > 0 ? text.charAt(i - 1) : ' ', han);
+        for (Token t : han) {
+          out.add(new Token(t.start() + i, t.end() + i, t.key()));
+        }
         i = e;
         continue;
       }
@@ -396,9 +402,9 @@ public final class Concepts {
   }
 
   /** Chinese: the longest glossary words from the left; what is left as character pairs. */
-  private void hanRun(String text, int from, int to, List<Token> out) {
+  private void hanRun(String text, int from, int to, char before, List<Token> out) {
     int i = from;
-    if (i < to && i > 0 && (Character.isDigit(text.charAt(i - 1)) || ChineseNumerals.isNumeral(text.charAt(i - 1)))
+    if (i < to && (Character.isDigit(before) || ChineseNumerals.isNumeral(before))
         && CountedNouns.isMeasureWord(text.charAt(i))) {
       i++; // the measure word after a number belongs to the number, not to the noun
     }

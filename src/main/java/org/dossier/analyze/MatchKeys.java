@@ -141,6 +141,19 @@ final class MatchKeys {
     return w;
   }
 
+  private static final ThreadLocal<com.ibm.icu.text.Transliterator> SIMPLIFIED =
+      ThreadLocal.withInitial(() -> com.ibm.icu.text.Transliterator.getInstance("Traditional-Simplified"));
+
+  /**
+   * Chinese in simplified characters, so that a text in traditional characters (Taiwan, Hong
+   * Kong) meets one in simplified: "國防部" and "国防部". Character for character; a text the
+   * conversion would change in length is returned as it is, so offsets stay true.
+   */
+  static String simplified(String han) {
+    String s = SIMPLIFIED.get().transliterate(han);
+    return s.length() == han.length() ? s : han;
+  }
+
   static String fold(String s) {
     // й is a letter of its own, not и with a mark: "Государственный" must stem as Russian
     String f = FOLD.normalize(s).replace('й', '\uE000');

@@ -312,6 +312,8 @@ public final class Linker {
 
   /** Cosine of two stories' centroids on what crosses languages at which they are one story. */
   static final double MERGE_SIMILARITY = 0.2;
+  /** The same, for two stories that share a language (the first pass compared those texts already). */
+  static final double SAME_LANGUAGE_MERGE = 0.4;
 
   /**
    * A second pass over the stories the first one formed: two stories whose centroids meet on
@@ -379,14 +381,21 @@ public final class Linker {
       }
     }
     cands.sort(Comparator.comparingDouble(Candidate::cos).reversed());
-    int[] home = new int[m];
-    for (int i = 0; i < m; i++) {
-      home[i] = i;
+    // each story joins one other per pass, best first, and one in a language it already holds
+    // only on a close match: the first pass compared texts of one language already, and joining on
+    // what crosses languages alone must not chain one topic's events into one story
+    List<Set<String>> languages = new ArrayList<>(m);
+    for (Cluster c : clusters) {
+      Set<String> l = new java.util.HashSet<>();
+      c.members.forEach(i -> l.add(docs.get(i).language));
+      languages.add(l);
     }
+    boolean[] taken = new boolean[m];
     for (Candidate c : cands) {
-      int a = find(home, c.a());
-      int b = find(home, c.b());
-      if (a == b) {
+      int a = c.a();
+      int b = c.b();
+      if (taken[a] || taken[b]
+          || c.cos() < SAME_LANGUAGE_MERGE && languages.get(a).stream().anyMatch(languages.get(b)::contains)) {
         continue;
       }
       Cluster x = clusters.get(a);
@@ -402,21 +411,15 @@ public final class Linker {
       if (y.lastPress != null && (x.lastPress == null || y.lastPress.isAfter(x.lastPress))) {
         x.lastPress = y.lastPress;
       }
-      home[b] = a;
+      taken[a] = true;
+      taken[b] = true;
       merged = true;
     }
     return merged;
   }
 
   /** Passes of merging at most: each compares the stories the previous one formed. */
-  static final int MERGE_ROUNDS = 4;
-
-  private static int find(int[] home, int i) {
-    while (home[i] != i) {
-      i = home[i];
-    }
-    return i;
-  }
+  static final int MERGE_ROUNDS = 6;
 
   static final boolean DEBUG = System.getenv("DOSSIER_DEBUG_FACTS") != null;
 
