@@ -10,12 +10,15 @@ import java.util.Set;
 import org.dossier.core.EntityType;
 
 /**
- * Place names in English, Russian and Chinese from ICU's own locale data: every country's
+ * Place names in English, Russian, Chinese, French, German, Spanish, Italian, Portuguese and
+ * Dutch from ICU's own locale data: every country's
  * display name, and the exemplar city of every time zone (Moscow/Москва/莫斯科, Taipei/Тайбэй/台北
  * ...), plus the short forms the press uses (US, U.K., США, 美国). No outside list is copied.
  */
 final class Places {
-  private static final ULocale[] LANGUAGES = {ULocale.ENGLISH, new ULocale("ru"), ULocale.SIMPLIFIED_CHINESE};
+  private static final ULocale[] LANGUAGES = {ULocale.ENGLISH, new ULocale("ru"), ULocale.SIMPLIFIED_CHINESE,
+      ULocale.TRADITIONAL_CHINESE, ULocale.FRENCH, ULocale.GERMAN, new ULocale("es"), ULocale.ITALIAN,
+      new ULocale("pt"), new ULocale("nl")};
   /** Time-zone cities whose names are also common words or first names. */
   private static final Set<String> AMBIGUOUS = Set.of(
       "Center", "Regina", "Victoria", "Marengo", "Knox", "Vevay", "Winamac", "Monticello",

@@ -45,4 +45,16 @@ class LatinNamesTest {
     // one capitalised word alone is left to the gazetteers
     assertFalse(names("Elle a vu Olvey hier soir.", "fr").stream().anyMatch(n -> n.startsWith("Olvey")));
   }
+
+  @Test
+  void countriesAreKnownByTheirNamesInEachLanguage() {
+    List<String> fr = names("La Russie et les États-Unis ont signé un accord avec la Suisse.", "fr");
+    assertTrue(fr.containsAll(List.of("Russie=place", "États-Unis=place", "Suisse=place")), fr::toString);
+    List<String> de = names("Russland und die Vereinigten Staaten verhandeln.", "de");
+    assertTrue(de.contains("Russland=place"), de::toString);
+    List<String> es = names("Ucrania pidió ayuda a Alemania.", "es");
+    assertTrue(es.containsAll(List.of("Ucrania=place", "Alemania=place")), es::toString);
+    // near miss: the adjective of a country is no place
+    assertFalse(names("Un diplomate russe est arrivé.", "fr").stream().anyMatch(n -> n.endsWith("=place")));
+  }
 }
