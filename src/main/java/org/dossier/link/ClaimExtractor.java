@@ -124,6 +124,7 @@ public final class ClaimExtractor {
             consumed.add(next);
           }
         }
+        r.period = period(text, values, own, k);
         r.measure(v, alternates, language).ifPresent(out::add);
       }
       Set<String> seen = new HashSet<>();
@@ -356,6 +357,9 @@ public final class ClaimExtractor {
       return out;
     }
 
+    /** "start" or "end" when the value opens or closes a period ("between January and July 2018"). */
+    String period;
+
     Optional<Claim> measure(ValueMention v, List<Value> alternates, String language) {
       Value value = v.value();
       String dimension = value.kind().equals("quantity") ? "count" : value.kind();
@@ -404,6 +408,9 @@ public final class ClaimExtractor {
             concepts.eventKind(k.substring(2)).ifPresent(e -> head.add("x:" + e));
           }
         });
+      }
+      if (period != null && dimension.equals("date")) {
+        head.add("x:period-" + period); // a period's start and its end are two facts
       }
       for (String h : head) {
         around.merge(h, 1.5f, Math::max);
@@ -566,6 +573,60 @@ public final class ClaimExtractor {
 
   private static int overlap(Span a, Span b) {
     return Math.max(0, Math.min(a.end(), b.end()) - Math.max(a.start(), b.start()));
+  }
+
+  /** Words between the two dates of a period, and the words that open one, in the seven languages. */
+  private static final Pattern PERIOD_JOIN = Pattern.compile(
+      "(?iu)^\\s*(?:-|–|—|~|to|until|till|through|and|à|au|et|jusqu['’]\\s*(?:à|au|en)|bis|und|a|al|y|hasta|e|fino\\s+a"
+          + "|по|до|и|至|到)\\s*$");
+  private static final Pattern PERIOD_OPEN = Pattern.compile(
+      "(?iu)(?:between|from|entre|de|du|depuis|zwischen|von|vom|desde|del|tra|fra|dal|dall['’]|da|между|с|от|在|从|從|自)\\s*$");
+
+  /** Whether value {@code k} opens ("start") or closes ("end") a period with a date next to it, else null. */
+  private static String period(String text, List<ValueMention> values, List<Integer> own, int k) {
+    ValueMention v = values.get(k);
+    if (!(v.value() instanceof Value.Date)) {
+      return null;
+    }
+    int at = own.indexOf(k);
+    if (at + 1 < own.size()) {
+      ValueMention next = values.get(own.get(at + 1));
+      if (next.value() instanceof Value.Date && joins(text, v, next)) {
+        return "start";
+      }
+    }
+    if (at > 0) {
+      ValueMention prev = values.get(own.get(at - 1));
+      if (prev.value() instanceof Value.Date && joins(text, prev, v)) {
+        return "end";
+      }
+    }
+    // the other end written without its year: "2018年1月到7月", "between January and July 2018"
+    String after = text.substring(v.span().end(), Math.min(text.length(), v.span().end() + 12));
+    if (HAN_MONTH_AFTER.matcher(after).find()) {
+      return "start";
+    }
+    String before = text.substring(Math.max(0, v.span().start() - 40), v.span().start());
+    if (WORD_BEFORE.matcher(before).find()) {
+      return "end";
+    }
+    return null;
+  }
+
+  private static final Pattern HAN_MONTH_AFTER = Pattern.compile("^\\s*(?:至|到|-|–|—|~)\\s*\\d{1,2}\\s*月");
+  private static final Pattern WORD_BEFORE = Pattern.compile(
+      "(?iu)(?:between|from|entre|de|du|zwischen|von|vom|desde|tra|fra|da|dal|между|с)\\s+\\p{L}+\\.?\\s+"
+          + "(?:and|to|until|à|au|et|bis|und|a|y|hasta|e|al|fino\\s+a|по|и|до)\\s*$");
+
+  private static boolean joins(String text, ValueMention first, ValueMention second) {
+    if (second.span().start() < first.span().end() || second.span().start() - first.span().end() > 16) {
+      return false;
+    }
+    String gap = text.substring(first.span().end(), second.span().start());
+    String before = text.substring(Math.max(0, first.span().start() - 12), first.span().start());
+    // a dash or 至/到 joins alone; "to", "and", "bis" need the opening word ("from", "between", "von")
+    return PERIOD_JOIN.matcher(gap).matches()
+        && (gap.strip().matches("[-–—~至到]") || gap.strip().isEmpty() || PERIOD_OPEN.matcher(before).find());
   }
 
   private static boolean isHanNoun(String noun) {

@@ -351,6 +351,12 @@ final class FactBuilder {
           sim += coarser ? 0.08 : 0.15;
         }
       }
+      boolean pa = ha.contains("x:period-start") || ha.contains("x:period-end");
+      boolean pb = hb.contains("x:period-start") || hb.contains("x:period-end");
+      if (ha.contains("x:period-start") && hb.contains("x:period-end") || ha.contains("x:period-end") && hb.contains("x:period-start")
+          || pa != pb && !agree) {
+        return null; // where a period begins and where it ends are two facts; an end is no rival for one date
+      }
       if (!ordinalsAgree(a.frame(), b.frame())) {
         return null; // "the initial agreement" and "the agreement", "the second batch" and "the first"
       }

@@ -84,6 +84,20 @@ class FactsAcrossLanguagesTest {
   }
 
   @Test
+  void whereAPeriodBeginsAndWhereItEndsAreTwoFacts() throws Exception {
+    Linker.Result r = link(
+        a("one.txt", "zh", "2031-05-10", "据文件显示，瓦尔纳营地的照片拍摄于2030年6月。"),
+        a("two.txt", "zh", "2031-05-11", "文件显示，这些瓦尔纳营地照片是在2030年3月到6月期间拍摄的。"),
+        a("en.txt", "en", "2031-05-12", "The photos of the Varna camp were taken between March and June 2030, the files show."));
+    Fact end = factQuoting(r, "one.txt", "2030年6月");
+    assertTrue(documents(r, end).contains("en.txt"), end::toString);
+    // near miss: the start of the period, the only date the second text writes in full, is no
+    // rival date for its end
+    assertFalse(end.status().equals("conflict"), end::toString);
+    assertFalse(end.claims().stream().anyMatch(c -> r.names().get(c.document()).equals("two.txt")), end::toString);
+  }
+
+  @Test
   void anAmountInAListIsDisputedOnlyByTheSameItem() throws Exception {
     Linker.Result r = link(
         a("list.txt", "en", "2031-06-01", "The package includes radars worth more than $700 million, spare parts worth $96 million"
