@@ -253,7 +253,7 @@ final class FactBuilder {
       for (int j : cands) {
         Pair p = score(i, j, claims.get(i), claims.get(j), idf, perDocument);
         if (DEBUG) {
-          System.err.printf("PAIR %s | %s -> %s %.2f%n", claims.get(i).quote(), claims.get(j).quote(), p != null,
+          System.err.printf(java.util.Locale.ROOT, "PAIR %s | %s -> %s %.2f%n", claims.get(i).quote(), claims.get(j).quote(), p != null,
               Frame.similarity(claims.get(i).frame(), claims.get(j).frame(), idf));
         }
         if (p != null) {
@@ -278,7 +278,7 @@ final class FactBuilder {
       linked.add(la);
       linked.add(lb);
       if (DEBUG) {
-        System.err.printf("LINK %.2f %s | %s%n   %s%n   %s%n", p.score(), a.quote(), b.quote(), a.frame(), b.frame());
+        System.err.printf(java.util.Locale.ROOT, "LINK %.2f %s | %s%n   %s%n   %s%n", p.score(), a.quote(), b.quote(), a.frame(), b.frame());
       }
       links.add(p);
     }

@@ -100,10 +100,20 @@ public final class Linker {
       case 's' -> 3.0;
       case 'e' -> 2.0;
       case 'v', 'n' -> 1.5;
-      case 'p', 'c' -> 1.0;
-      default -> 0.5;
+      case 'p' -> 1.0;
+      case 'c' -> CONCEPT_WITHIN;
+      default -> 0.25;
     };
   }
+
+  /**
+   * A glossary concept's weight when an article is compared with a story in its own language:
+   * every story of a topic shares its concepts ("election", "contract"), so within a language
+   * they count less than names; across languages they are most of what two retellings share,
+   * and the merge pass weighs them {@link #CONCEPT_ACROSS}.
+   */
+  static final double CONCEPT_WITHIN = 0.5;
+  static final double CONCEPT_ACROSS = 1.0;
 
   /** Cosine of a records-only story's centroid with a press story's at which the records join it. */
   static final double RECORDS_SIMILARITY = 0.12;
@@ -303,7 +313,7 @@ public final class Linker {
   }
 
   /** Cosine at which an article is in a story whatever its date says: it retells the same text. */
-  static final double SAME_TEXT = 0.5;
+  static final double SAME_TEXT = 0.8;
 
   /** Features that mean the same in every language: concepts, names, values, places. */
   private static boolean crossLingual(String feature) {
@@ -314,6 +324,8 @@ public final class Linker {
   static final double MERGE_SIMILARITY = 0.2;
   /** The same, for two stories that share a language (the first pass compared those texts already). */
   static final double SAME_LANGUAGE_MERGE = 0.4;
+  /** Subjects on which two stories sharing a language must agree (and none on which they conflict). */
+  static final int SAME_LANGUAGE_AGREEMENT = 3;
 
   /**
    * A second pass over the stories the first one formed: two stories whose centroids meet on
@@ -331,7 +343,7 @@ public final class Linker {
       for (int i : c.members) {
         vectors.get(i).forEach((k, w) -> {
           if (crossLingual(k)) {
-            sum.merge(k, w, Double::sum);
+            sum.merge(k, k.charAt(0) == 'c' ? w * CONCEPT_ACROSS / CONCEPT_WITHIN : w, Double::sum);
           }
         });
       }
@@ -370,9 +382,6 @@ public final class Linker {
             cos += w * f.getValue();
           }
         }
-        if (DEBUG) {
-          System.err.printf("MERGE? %.3f named=%d %s | %s%n", cos, e.getValue(), title(clusters.get(a).members), title(clusters.get(b).members));
-        }
         // two shared names or precise values, or a close match on everything that crosses languages
         boolean evidence = e.getValue() >= 2 || cos >= 1.75 * MERGE_SIMILARITY;
         if (evidence && cos >= MERGE_SIMILARITY) {
@@ -394,9 +403,16 @@ public final class Linker {
     for (Candidate c : cands) {
       int a = c.a();
       int b = c.b();
-      if (taken[a] || taken[b]
-          || c.cos() < SAME_LANGUAGE_MERGE && languages.get(a).stream().anyMatch(languages.get(b)::contains)) {
+      if (taken[a] || taken[b]) {
         continue;
+      }
+      // stories that share a language were kept apart by the first pass: one only when close and
+      // when their claims agree on several subjects and contradict on none
+      if (languages.get(a).stream().anyMatch(languages.get(b)::contains)) {
+        int[] ac = agreement(clusters.get(a), clusters.get(b));
+        if (c.cos() < SAME_LANGUAGE_MERGE || ac[0] < SAME_LANGUAGE_AGREEMENT || ac[1] > 0) {
+          continue;
+        }
       }
       Cluster x = clusters.get(a);
       Cluster y = clusters.get(b);
@@ -420,8 +436,6 @@ public final class Linker {
 
   /** Passes of merging at most: each compares the stories the previous one formed. */
   static final int MERGE_ROUNDS = 6;
-
-  static final boolean DEBUG = System.getenv("DOSSIER_DEBUG_FACTS") != null;
 
   /** Days between two articles beyond which they are rarely about the same event. */
   static final int STORY_DAYS = 45;
@@ -453,6 +467,33 @@ public final class Linker {
       }
     }
     return best == null ? near : best;
+  }
+
+  /** How many of two stories' subjects their claims agree and conflict on. */
+  private static int[] agreement(Cluster x, Cluster y) {
+    int agree = 0;
+    int conflict = 0;
+    for (Map.Entry<String, List<Claim>> e : x.claims.entrySet()) {
+      List<Claim> theirs = y.claims.get(e.getKey());
+      if (theirs == null) {
+        continue;
+      }
+      boolean agrees = false;
+      boolean conflicts = false;
+      for (Claim c : e.getValue()) {
+        for (Claim t : theirs) {
+          Comparison.Verdict v = Comparison.compare(c, t).verdict();
+          agrees |= v != Comparison.Verdict.CONFLICT;
+          conflicts |= v == Comparison.Verdict.CONFLICT;
+        }
+      }
+      if (agrees) {
+        agree++;
+      } else if (conflicts) {
+        conflict++;
+      }
+    }
+    return new int[] {agree, conflict};
   }
 
   /**

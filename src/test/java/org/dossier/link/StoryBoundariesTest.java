@@ -1,0 +1,60 @@
+package org.dossier.link;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Where one story ends and the next begins, on invented events: two events of one topic in one
+ * country stay apart though they share its vocabulary; one event retold in another language is
+ * one story; a retelling whose page gives a wrong date still joins when it is nearly the same text.
+ */
+class StoryBoundariesTest {
+  private static String storyOf(Linker.Result r, String name) {
+    for (Story s : r.stories()) {
+      for (org.dossier.core.DocumentId d : s.documents()) {
+        if (r.names().get(d).equals(name)) {
+          return s.id();
+        }
+      }
+    }
+    throw new AssertionError(name + " in no story: " + r.stories());
+  }
+
+  private static final String FERRY = "The Orvanian navy signed a contract with the Dunmore shipyard for 12 Kestrel-7 patrol boats "
+      + "worth $480 million, the defence ministry said on Monday. Admiral Telsa Varrow said deliveries of the "
+      + "patrol boats would begin in 2033. The contract was signed in Port Ellin after two years of talks.";
+
+  @Test
+  void twoContractsOfOneNavyAreTwoStoriesAndOneRetoldInRussianIsOne() throws Exception {
+    Linker.Result r = LinkHarness.link(
+        LinkHarness.a("boats-en.txt", "en", "2032-03-01", FERRY),
+        LinkHarness.a("boats-en2.txt", "en", "2032-03-02", "Orvania's navy has ordered 12 Kestrel-7 patrol boats from the "
+            + "Dunmore shipyard in a $480 million contract, Admiral Telsa Varrow said. Deliveries begin in 2033."),
+        LinkHarness.a("boats-ru.txt", "ru", "2032-03-02", "ВМС Орвании подписали контракт с верфью Данмор на 12 патрульных катеров "
+            + "Kestrel-7 стоимостью 480 млн долларов, сообщило министерство обороны. По словам адмирала Тельсы Варроу, "
+            + "поставки начнутся в 2033 году."),
+        // the same navy, the same ministry and the same kind of contract, ten days later: another deal
+        LinkHarness.a("radar-en.txt", "en", "2032-03-11", "The Orvanian navy signed a contract with Calder Systems for 40 Lumen-3 "
+            + "coastal radars worth $95 million, the defence ministry said on Thursday. Commodore Jarel Ostin said the "
+            + "radars would be installed by 2034. The contract was signed in Vessmark."));
+    assertEquals(storyOf(r, "boats-en.txt"), storyOf(r, "boats-en2.txt"), r.stories()::toString);
+    assertEquals(storyOf(r, "boats-en.txt"), storyOf(r, "boats-ru.txt"), r.stories()::toString);
+    assertNotEquals(storyOf(r, "boats-en.txt"), storyOf(r, "radar-en.txt"), r.stories()::toString);
+  }
+
+  @Test
+  void aRetellingWithAWrongPageDateJoinsOnlyWhenItIsNearlyTheSameText() throws Exception {
+    Linker.Result r = LinkHarness.link(
+        LinkHarness.a("boats.txt", "en", "2032-03-01", FERRY),
+        // a page dated five months early that retells the same text: a misread date
+        LinkHarness.a("mirror.txt", "en", "2031-10-01", FERRY.replace("on Monday", "on Monday, officials confirmed")),
+        // five months later, the same boats in another event: the first delivery
+        LinkHarness.a("delivery.txt", "en", "2032-08-03", "The first of 12 Kestrel-7 patrol boats was handed to the Orvanian "
+            + "navy at the Dunmore shipyard on Tuesday, ahead of schedule, the shipyard said. Its crew of 30 sailed it to "
+            + "the naval base at Cape Morrow."));
+    assertEquals(storyOf(r, "boats.txt"), storyOf(r, "mirror.txt"), r.stories()::toString);
+    assertNotEquals(storyOf(r, "boats.txt"), storyOf(r, "delivery.txt"), r.stories()::toString);
+  }
+}
