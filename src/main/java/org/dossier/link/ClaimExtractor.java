@@ -610,8 +610,23 @@ public final class ClaimExtractor {
     if (WORD_BEFORE.matcher(before).find()) {
       return "end";
     }
+    // one end given alone: "until 2015", "jusqu'en 2015", "bis ins Frühjahr 2016"; "since 2014"
+    if (UNTIL_BEFORE.matcher(before).find()) {
+      return "end";
+    }
+    if (SINCE_BEFORE.matcher(before).find()) {
+      return "start";
+    }
     return null;
   }
+
+  /** A word that closes a period, then at most three short words (a season, "the end of"), before its date. */
+  private static final Pattern UNTIL_BEFORE = Pattern.compile(
+      "(?iu)(?:^|[^\\p{L}])(?:until|till|up\\s+to|jusqu['’]\\s*(?:à|au|aux|en)|bis|hasta|fino\\s+al?|до|вплоть\\s+до)"
+          + "(?:\\s+\\p{L}{1,10}){0,3}\\s*$|(?:直到|一直到|至|到)\\s*$");
+  /** A word that opens a period with no end given: "since 2014", "seit 2014", "с 2014 года", "自2014年". */
+  private static final Pattern SINCE_BEFORE = Pattern.compile(
+      "(?iu)(?:^|[^\\p{L}])(?:since|seit|depuis|desde|с|начиная\\s+с)(?:\\s+\\p{L}{1,10}){0,1}\\s*$|(?:自|从|從)\\s*$");
 
   private static final Pattern HAN_MONTH_AFTER = Pattern.compile("^\\s*(?:至|到|-|–|—|~)\\s*\\d{1,2}\\s*月");
   private static final Pattern WORD_BEFORE = Pattern.compile(

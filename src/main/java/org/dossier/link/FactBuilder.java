@@ -500,7 +500,11 @@ final class FactBuilder {
   /** Keys near both claims that are not common in the story (idf above the median's). */
   private static int sharedEvidence(Frame a, Frame b, Map<String, Double> idf) {
     int n = 0;
+    // which end of a period a date is says nothing of what the period is of
     for (String k : a.keys()) {
+      if (k.startsWith("x:")) {
+        continue;
+      }
       if (a.weight(k) >= 0.3f && b.weight(k) >= 0.3f && idf.getOrDefault(k, 1.0) >= RARE) {
         n++;
       }

@@ -98,6 +98,28 @@ class FactsAcrossLanguagesTest {
   }
 
   @Test
+  void anEndGivenAloneIsAnEndAndTwoEndsOfOneRecordDispute() throws Exception {
+    Linker.Result r = link(
+        a("fr.txt", "fr", "2031-05-10", "Selon les registres, les paiements de Velmar à Ostrava Holdings courent "
+            + "jusqu'en 2029. La société a été fondée en 2019. Les archives couvrent la période entre 2016 et 2029."),
+        a("de.txt", "de", "2031-05-11", "Laut den Registern reichen die Zahlungen von Velmar an Ostrava Holdings bis ins "
+            + "Frühjahr 2030. Die Steuerbehörde ermittelt seit 2024 gegen den Direktor."),
+        a("en.txt", "en", "2031-05-12", "The registers show payments from Velmar to Ostrava Holdings. Velmar was "
+            + "founded in 2019."));
+    Fact end = factQuoting(r, "fr.txt", "2029");
+    assertTrue(documents(r, end).contains("de.txt"), end::toString);
+    assertEquals("conflict", end.status(), end::toString);
+    // near miss: the year the company was founded is no end of the records
+    Fact founded = factQuoting(r, "en.txt", "2019");
+    assertFalse(founded.id().equals(end.id()), founded::toString);
+    assertFalse(founded.status().equals("conflict"), founded::toString);
+    // nor is where an investigation begins a rival for where the archives begin: one end of
+    // a period each, nothing else in common
+    Fact archives = factQuoting(r, "fr.txt", "2016");
+    assertFalse(documents(r, archives).contains("de.txt"), archives::toString);
+  }
+
+  @Test
   void anAmountInAListIsDisputedOnlyByTheSameItem() throws Exception {
     Linker.Result r = link(
         a("list.txt", "en", "2031-06-01", "The package includes radars worth more than $700 million, spare parts worth $96 million"
