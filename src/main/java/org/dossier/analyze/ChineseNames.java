@@ -21,6 +21,33 @@ final class ChineseNames implements Annotator {
           .enableOrganizationRecognize(true)
           .enableOffset(true));
 
+  /** The hundred commonest Chinese surnames: before a name they are its surname, not a verb. */
+  private static final String COMMON_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于"
+      + "蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+
+  /** Prepositions, particles and conjunctions: never in a Chinese given name. */
+  private static final String FUNCTION = "的了是在和与于对把被将从向为也都就而及或但";
+
+  /** True when HanLP reads the word alone as a transcribed foreign name, which takes no Chinese surname. */
+  private static boolean foreign(String word) {
+    java.util.List<Term> terms = SEGMENTS.get().seg(word);
+    return terms.size() == 1 && terms.get(0).nature != null && terms.get(0).nature.toString().startsWith("nrf");
+  }
+
+  /**
+   * True when the name's last two characters stand elsewhere in the text without its first:
+   * "占川普" where the text also writes "川普政府" is the verb 占 and the name 川普.
+   */
+  private static boolean standsAlone(String text, String name) {
+    String tail = name.substring(1);
+    for (int i = text.indexOf(tail); i >= 0; i = text.indexOf(tail, i + 1)) {
+      if (i == 0 || text.charAt(i - 1) != name.charAt(0)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public Set<Layer> requires() {
     return EnumSet.of(Layer.SENTENCES);
@@ -35,6 +62,7 @@ final class ChineseNames implements Annotator {
   public void annotate(Draft draft) {
     String text = draft.text();
     Segment segment = SEGMENTS.get();
+    String whole = MatchKeys.simplified(text);
     for (Span sentence : draft.sentences()) {
       // HanLP's models read simplified characters: a traditional text is read as simplified,
       // character for character, and its names keep their own spelling
@@ -48,9 +76,21 @@ final class ChineseNames implements Annotator {
         if (type == null || t.word.length() < 2 || t.offset < 0) {
           continue;
         }
-        Span span = new Span(sentence.start() + t.offset, sentence.start() + t.offset + t.word.length());
-        if (span.end() <= sentence.end() && MatchKeys.simplified(draft.cover(span)).equals(t.word)) {
-          draft.entities.add(new EntityMention(span, draft.cover(span), type, t.word, "hanlp"));
+        String word = t.word;
+        int offset = t.offset;
+        if (type == EntityType.PERSON && nature.equals("nr")) {
+          if (word.substring(1).chars().anyMatch(c -> FUNCTION.indexOf(c) >= 0)) {
+            continue; // a surname and a preposition or particle ("任对台"): no given name
+          }
+          if (word.length() == 3 && COMMON_SURNAMES.indexOf(word.charAt(0)) < 0
+              && (foreign(word.substring(1)) || standsAlone(whole, word))) {
+            word = word.substring(1); // a verb before a foreign name ("占" + "川普")
+            offset++;
+          }
+        }
+        Span span = new Span(sentence.start() + offset, sentence.start() + offset + word.length());
+        if (span.end() <= sentence.end() && MatchKeys.simplified(draft.cover(span)).equals(word)) {
+          draft.entities.add(new EntityMention(span, draft.cover(span), type, word, "hanlp"));
         }
       }
     }
