@@ -63,7 +63,6 @@ final class FactBuilder {
   static final int CANDIDATES = 200;
 
   private final Function<DocumentId, String> names;
-  static final boolean DEBUG = System.getenv("DOSSIER_DEBUG_FACTS") != null;
 
   FactBuilder(Function<DocumentId, String> names) {
     this.names = names;
@@ -208,11 +207,6 @@ final class FactBuilder {
         perDocument.merge(c.document().sha256() + "|head|" + h, 1, Integer::sum);
       }
     }
-    if (DEBUG) {
-      for (int i : fam) {
-        System.err.println("CLAIM " + claims.get(i).quote() + " :: " + claims.get(i).frame());
-      }
-    }
     // candidates: claims of other documents sharing a key near them (an inverted index)
     Map<String, List<Integer>> postings = new HashMap<>();
     for (int i : fam) {
@@ -252,10 +246,6 @@ final class FactBuilder {
       }
       for (int j : cands) {
         Pair p = score(i, j, claims.get(i), claims.get(j), idf, perDocument);
-        if (DEBUG) {
-          System.err.printf(java.util.Locale.ROOT, "PAIR %s | %s -> %s %.2f%n", claims.get(i).quote(), claims.get(j).quote(), p != null,
-              Frame.similarity(claims.get(i).frame(), claims.get(j).frame(), idf));
-        }
         if (p != null) {
           pairs.add(p);
         }
@@ -277,9 +267,6 @@ final class FactBuilder {
       }
       linked.add(la);
       linked.add(lb);
-      if (DEBUG) {
-        System.err.printf(java.util.Locale.ROOT, "LINK %.2f %s | %s%n   %s%n   %s%n", p.score(), a.quote(), b.quote(), a.frame(), b.frame());
-      }
       links.add(p);
     }
     Map<Integer, Integer> groupOf = new HashMap<>();

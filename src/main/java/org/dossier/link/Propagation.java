@@ -427,10 +427,6 @@ final class Propagation {
           pairs = inOrder(pairs);
         }
         int shorter = Math.min(si.size(), sj.size());
-        if (FactBuilder.DEBUG) {
-          System.err.printf(java.util.Locale.ROOT, "ALIGN %s %s: %d of %d/%d %s%n", docs.get(i).name, docs.get(j).name, pairs.size(), si.size(), sj.size(),
-              pairs.stream().map(p -> String.format(java.util.Locale.ROOT, "%.2f", p.sim())).toList());
-        }
         double mean = pairs.stream().mapToDouble(Aligned::sim).average().orElse(0);
         boolean many = pairs.size() >= ALIGNED_MIN && pairs.size() >= (across ? ALIGNED_SHARE_ACROSS : ALIGNED_SHARE) * shorter
             && (!across || mean >= MEAN_ACROSS);
