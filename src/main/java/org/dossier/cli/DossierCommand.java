@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
       ReportCommand.class,
       VerifyCommand.class,
       DiffCommand.class,
-      CustodyCommand.class
+      CustodyCommand.class,
+      picocli.CommandLine.HelpCommand.class
     })
 final class DossierCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -46,6 +46,10 @@ class ExitCodeTest {
     }
     // a mistyped option is still a usage error, not help
     assertEquals(2, Cli.run("facts", "--hepl").exit());
+    // 'dossier help COMMAND' is the same usage, even for a command with a required parameter
+    Cli.Result help = Cli.run("help", "ingest");
+    assertEquals(0, help.exit(), help::toString);
+    assertTrue(help.out().contains("Usage: dossier ingest"), help.out());
   }
 
   @Test
