@@ -232,6 +232,17 @@ final class CountedNouns {
       }
       return new Noun(text.substring(k, e), materiel, e);
     }
+    // a large round number, then 的 and its noun: "100万的居民" (the passive 被 ends it)
+    if (c == '的' && k > 0 && "万萬亿億".indexOf(text.charAt(k - 1)) >= 0) {
+      int e = k + 1;
+      while (e < lineEnd && e - k <= HAN_NOUN && NumberWords.isHan(text.charAt(e))
+          && ZH_STOP.indexOf(text.charAt(e)) < 0 && text.charAt(e) != '被' && !ChineseNumerals.isNumeral(text.charAt(e))) {
+        e++;
+      }
+      if (e > k + 1) {
+        return new Noun(text.substring(k + 1, e), false, e);
+      }
+    }
     Matcher cnt = ZH_COUNTER.matcher(text.substring(k, Math.min(lineEnd, k + 3)));
     if (cnt.find()) {
       int e = k + cnt.end();
@@ -288,6 +299,9 @@ final class CountedNouns {
       if (language.equals("de") && capital && Character.isLetter(word.charAt(0))) {
         return n + 1; // the German noun, after its adjectives
       }
+      if (capital && n == 0 && language.equals("en") && peoples(text, words, word)) {
+        return 1; // "1 million Uyghurs", "300 Marines": a capitalised plural alone names a people
+      }
       if (n == 3 || capital || word.endsWith("ly")
           || word.endsWith("ing") || NOT_NOUNS.contains(word.toLowerCase(Locale.ROOT))) {
         break;
@@ -310,6 +324,19 @@ final class CountedNouns {
       }
     }
     return language.equals("de") ? 0 : n;
+  }
+
+  /** A capitalised plural of letters, not followed by another capitalised word (a name's start). */
+  private static boolean peoples(String text, List<int[]> words, String word) {
+    if (word.length() < 4 || !word.chars().allMatch(Character::isLetter) || !word.endsWith("s")
+        || word.endsWith("ss") || word.chars().skip(1).anyMatch(Character::isUpperCase)) {
+      return false;
+    }
+    if (words.size() > 1) {
+      String next = text.substring(words.get(1)[0], words.get(1)[1]);
+      return Character.isLowerCase(next.charAt(0));
+    }
+    return true;
   }
 
   /** True when a word looks like a plural noun in {@code language}. */

@@ -71,6 +71,10 @@ class MultilingualValuesTest {
     "Ventuno giornalisti e cento documenti.;it;count:21[giornalisti] | count:100[documenti]",
     "公司获得5000多张照片和82套海马斯系统，2884名被拘留者。;zh;count:5000[张照片]:AT_LEAST | quantity:82[套海马斯系统] | count:2884[名被拘留者]",
     "两万人参加，一千二百名士兵。;zh;count:20000[人] | count:1200[名士兵]",
+    "超过100万的诺瓦尼亚人被拘留。;zh;count:1000000[诺瓦尼亚人]:AT_LEAST",
+    "More than 1 million Velts and 300 Dunmorians live in Orvania.;en;count:1000000[Velts]:AT_LEAST | count:300[Dunmorians]",
+    "It sold 300 Kestrel Systems radars.;en;quantity:300[Kestrel Systems radars]",
+    "In 2019 Velts voted.;en;date:2019",
   })
   void readsCountsAndWhatTheyCount(String text, String lang, String expected) {
     assertEquals(expected, summary(text, lang), text);
