@@ -5,8 +5,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Ages: "a 21-year-old airman", "aged 21", "21 years old", "de 21 años", "der 21-Jährige", "un
- * jeune homme de 21 ans", "21-летний", "21岁". The extractor reads them as a {@link
+ * Ages: "a 23-year-old engineer", "aged 23", "23 years old", "de 23 años", "der 23-Jährige", "un
+ * jeune homme de 23 ans", "23-летний", "23岁". The extractor reads them as a {@link
  * org.dossier.core.Value.Count} whose noun is the age word as written; {@link #isAgeNoun} tells
  * later stages that such a count is an age, not a number of things.
  */
@@ -51,7 +51,7 @@ public final class Ages {
     return i - 4 > 0 && Character.isLetter(text.charAt(i - 5)) ? -1 : i - 4;
   }
 
-  /** The end of " old" after "years" ("21 years old") or " alt" after "Jahre", or -1. */
+  /** The end of " old" after "years" ("23 years old") or " alt" after "Jahre", or -1. */
   static int oldAfter(String text, String noun, int nounEnd) {
     String old = noun.equalsIgnoreCase("years") || noun.equalsIgnoreCase("year") ? " old"
         : noun.equals("Jahre") ? " alt" : null;

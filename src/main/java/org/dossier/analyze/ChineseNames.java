@@ -36,7 +36,7 @@ final class ChineseNames implements Annotator {
 
   /**
    * True when the name's last two characters stand elsewhere in the text without its first:
-   * "占川普" where the text also writes "川普政府" is the verb 占 and the name 川普.
+   * "占普达" where the text also writes "普达政府" is the verb 占 and the name 普达.
    */
   private static boolean standsAlone(String text, String name) {
     String tail = name.substring(1);
@@ -84,7 +84,7 @@ final class ChineseNames implements Annotator {
           }
           if (word.length() == 3 && COMMON_SURNAMES.indexOf(word.charAt(0)) < 0
               && (foreign(word.substring(1)) || standsAlone(whole, word))) {
-            word = word.substring(1); // a verb before a foreign name ("占" + "川普")
+            word = word.substring(1); // a verb before a foreign name ("占" + "普达")
             offset++;
           }
         }

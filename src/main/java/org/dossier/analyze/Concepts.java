@@ -322,7 +322,7 @@ public final class Concepts {
   private void word(String raw, String key, String lang, int start, int end, boolean first, List<Token> out) {
     String folded = MatchKeys.fold(raw);
     CharArraySet stop = stops.getOrDefault(lang, CharArraySet.EMPTY_SET);
-    // a number, with its digit groups ("214'000"), is a value, not a word
+    // a number, with its digit groups ("318'000"), is a value, not a word
     if (stop.contains(folded) || folded.chars().allMatch(c -> Character.isDigit(c) || "'’.,".indexOf(c) >= 0)) {
       return;
     }

@@ -12,8 +12,8 @@ import org.dossier.core.Span;
 
 /**
  * The words after a number that name what it counts, in every language the analyzer reads:
- * "14 joint exercises", "11,5 millones de documentos", "2000 Soldaten", "700.000 documenti",
- * "пяти полков", "an 800-page dossier", "8000-Seelen-Ort", "a 21-year-old", "82套海马斯系统";
+ * "14 joint exercises", "12,5 millones de registros", "2000 Soldaten", "700.000 documenti",
+ * "пяти полков", "an 800-page dossier", "8000-Seelen-Ort", "a 23-year-old", "36套火箭炮系统";
  * and whether they name materiel. Also tells a year from a count: "2015 révèlent" is a year,
  * "2000 soldats" a count.
  */
@@ -103,14 +103,14 @@ final class CountedNouns {
   /**
    * The noun after a number ending at {@code from}.
    *
-   * @param afterScale a scale word stands between ("11,5 millones de documentos"): "de", "di",
+   * @param afterScale a scale word stands between ("12,5 millones de registros"): "de", "di",
    *     "of" may come before the noun
    */
   static Noun noun(Draft draft, int from, int lineEnd, boolean afterScale) {
     String text = draft.text();
     String language = draft.language();
     int i = from;
-    // "an 800-page dossier", "a 21-year-old", "8000-Seelen-Ort": the noun is joined to the number
+    // "an 800-page dossier", "a 23-year-old", "8000-Seelen-Ort": the noun is joined to the number
     if (i < lineEnd && (text.charAt(i) == '-' || text.charAt(i) == '\u2011')) {
       int e = i + 1;
       int first = -1;
@@ -213,11 +213,11 @@ final class CountedNouns {
     return i;
   }
 
-  /** "82套海马斯系统", "5000多张照片", "2884名被拘留者", "37辆", "21岁". */
+  /** "36套火箭炮系统", "3000多张照片", "1937名被拘留者", "37辆", "21岁". */
   private static Noun chinese(String text, int i, int lineEnd) {
     int k = i;
     if (text.charAt(k) == '多' || text.charAt(k) == '余' || text.charAt(k) == '餘') {
-      k++; // "5000多张": the qualifier is read by Qualifiers
+      k++; // "3000多张": the qualifier is read by Qualifiers
     }
     if (k >= lineEnd) {
       return new Noun("", false, i);
@@ -300,7 +300,7 @@ final class CountedNouns {
         return n + 1; // the German noun, after its adjectives
       }
       if (capital && n == 0 && language.equals("en") && peoples(text, words, word)) {
-        return 1; // "1 million Uyghurs", "300 Marines": a capitalised plural alone names a people
+        return 1; // "1 million Velts", "300 Dunmorians": a capitalised plural alone names a people
       }
       if (n == 3 || capital || word.endsWith("ly")
           || word.endsWith("ing") || NOT_NOUNS.contains(word.toLowerCase(Locale.ROOT))) {

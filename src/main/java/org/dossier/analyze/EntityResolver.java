@@ -225,8 +225,8 @@ public final class EntityResolver {
 
   /**
    * A name written in Chinese characters, in pinyin as English writes Chinese names: a person's
-   * surname apart from the given name ("习近平" → "xi jinping"), a place in one word ("新疆" →
-   * "xinjiang"). Names that are not all Chinese characters are returned as they are.
+   * surname apart from the given name ("王小明" → "wang xiaoming"), a place in one word ("海南" →
+   * "hainan"). Names that are not all Chinese characters are returned as they are.
    */
   static String hanToLatin(EntityType type, String name) {
     String n = name.strip();

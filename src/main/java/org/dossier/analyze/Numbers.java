@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads numbers as texts write them: digit groups with commas, dots, apostrophes or spaces
- * between thousands ("1,200", "240.000", "214'000", "312 400 000"), decimal points or commas
+ * between thousands ("1,200", "380.000", "318'000", "312 400 000"), decimal points or commas
  * ("11,5", "1.5") read by the language and the scale word that follows, and scale words in
  * several languages ("million", "m", "bn", "млн", "млрд", "亿", "億", "millones", "Milliarden",
  * "Mrd.", "miliardi"). Number words of all languages are in {@link NumberWords}.
@@ -173,7 +173,7 @@ final class Numbers {
    * The value of a digit match. A comma or dot before exactly three digits is a thousands
    * separator or a decimal one by the language ("1,200" is 1200 in English, 1.2 in German), by
    * the scale word after it ("1,163 млрд" is 1.163 billion, "1.500 Millionen" 1.5 billion) and
-   * by what nobody writes ("8,000" is never eight point zero, nor "240.000" 240).
+   * by what nobody writes ("8,000" is never eight point zero, nor "380.000" 380).
    *
    * @param scale the scale word right after the number, or null
    */
@@ -184,7 +184,7 @@ final class Numbers {
     String frac = m.group(4);
     if (group != null && (group.equals(",") || group.equals("."))
         && m.group(1).length() == whole.length() + 1 && sep == null) {
-      // one separator and three digits after it: "1,200", "240.000", "1.500"
+      // one separator and three digits after it: "1,200", "380.000", "1.500"
       String three = m.group(1).substring(m.group(1).length() - 3);
       String head = whole.substring(0, whole.length() - 3);
       return thousandsOrDecimal(head, group, three, language, scale)
@@ -215,9 +215,9 @@ final class Numbers {
     }
     // a dot before three digits
     if (decimalComma || lang.equals("es")) {
-      return true; // "240.000", "1.500 Millionen"
+      return true; // "380.000", "1.500 Millionen"
     }
-    // English and the rest: a decimal point, but nobody writes "240.000" for 240
+    // English and the rest: a decimal point, but nobody writes "380.000" for 380
     return three.equals("000") && !head.equals("0");
   }
 

@@ -18,9 +18,9 @@ import org.dossier.core.ValueMention;
 /**
  * Values, normalized: money with its ISO currency and scale ("more than $210 million", "$584m",
  * "€555m", "584 millions de dollars", "2,6 Milliarden Euro", "210 млн долларов", "2.1亿美元",
- * "逾一一一億美元"), quantities of materiel ("37 BMD-4M", "11 airborne armoured personnel
- * carriers", "37 единиц", "37辆", "82套海马斯系统"), other counts ("14 joint exercises", "23
- * million people", "11,5 millones de documentos", "пяти полков", "5000多张照片"), ages ("a
+ * "逾一二三億美元"), quantities of materiel ("37 BMD-4M", "11 airborne armoured personnel
+ * carriers", "37 единиц", "37辆", "36套火箭炮系统"), other counts ("14 joint exercises", "23
+ * million people", "12,5 millones de registros", "пяти полков", "3000多张照片"), ages ("a
  * 21-year-old", see {@link Ages}), dates (see {@link Dates}; a bare 1977 is a year unless it
  * plainly counts something), percentages ("55 %", "55 Prozent", "百分之五十五") and ranges ("10
  * to 15 years"), each with the qualifier next to it.
@@ -229,7 +229,7 @@ final class ValueExtractor implements Annotator {
         }
       }
     }
-    // "5000多张", "逾一一一億美元多": a Chinese "more than" between the number and its noun
+    // "3000多张", "逾一二三億美元多": a Chinese "more than" between the number and its noun
     Optional<Qualifiers.Found> hanAfter = Optional.empty();
     if (end < line.end() && "多余餘".indexOf(text.charAt(end)) >= 0) {
       hanAfter = Qualifiers.after(text, end, line.end());

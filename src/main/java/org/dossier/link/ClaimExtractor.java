@@ -247,7 +247,7 @@ public final class ClaimExtractor {
       }
       // distance in words: the several concepts of one word are at the same distance
       // a comma, a semicolon or a dash between halves the weight of what lies beyond it: in a
-      // list ("missiles worth $700m, spare parts worth $96m") the next item's words are its own
+      // list ("radars worth $640m, spare parts worth $72m") the next item's words are its own
       Map<String, Float> w = new HashMap<>();
       int d = 0;
       int lastStart = -1;
@@ -357,7 +357,7 @@ public final class ClaimExtractor {
       return out;
     }
 
-    /** "start" or "end" when the value opens or closes a period ("between January and July 2018"). */
+    /** "start" or "end" when the value opens or closes a period ("between March and June 2030"). */
     String period;
 
     Optional<Claim> measure(ValueMention v, List<Value> alternates, String language) {
@@ -382,8 +382,8 @@ public final class ClaimExtractor {
       around.remove("v:" + value.kind() + ":" + value.normalized());
       if (dimension.equals("date") || dimension.equals("money")) {
         // what a date dates, what an amount prices: the words right before and after it
-        // ("agreed in 2024", "подписали 5 октября", "a $5 billion deal", "сумма сделки", "the
-        // advance payment of $860 million"), but for words of quantity and of money itself
+        // ("agreed in 2024", "подписали 5 октября", "a $3 billion deal", "сумма сделки", "the
+        // advance payment of $410 million"), but for words of quantity and of money itself
         // a date dates the event named before it in most languages ("agreed in October 2024 to
         // deliver"), after it where the verb follows (Chinese "17日宣布", German "im Mai unterzeichnet")
         // A verb of speech ("adding that Russia in 2023 agreed") dates the saying, not the
@@ -601,7 +601,7 @@ public final class ClaimExtractor {
         return "end";
       }
     }
-    // the other end written without its year: "2018年1月到7月", "between January and July 2018"
+    // the other end written without its year: "2030年3月到6月", "between March and June 2030"
     String after = text.substring(v.span().end(), Math.min(text.length(), v.span().end() + 12));
     if (HAN_MONTH_AFTER.matcher(after).find()) {
       return "start";
@@ -610,7 +610,7 @@ public final class ClaimExtractor {
     if (WORD_BEFORE.matcher(before).find()) {
       return "end";
     }
-    // one end given alone: "until 2015", "jusqu'en 2015", "bis ins Frühjahr 2016"; "since 2014"
+    // one end given alone: "until 2029", "jusqu'en 2029", "bis ins Frühjahr 2030"; "since 2024"
     if (UNTIL_BEFORE.matcher(before).find()) {
       return "end";
     }

@@ -97,7 +97,7 @@ class DatesTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = ';', value = {
-    "Les données couvrent la période entre 1977 et 2015.;fr;date:1977«1977» | date:2015«2015»",
+    "Les données couvrent la période entre 1983 et 2021.;fr;date:1983«1983» | date:2021«2021»",
     "Les documents de 2015 révèlent un réseau.;fr;date:2015«2015»",
     "Llegó en 2010 y trabajó allí.;es;date:2010«2010»",
     "2019 y trabajó en Valdoria.;es;date:2019«2019»",

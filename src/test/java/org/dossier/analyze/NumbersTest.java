@@ -26,19 +26,19 @@ class NumbersTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = ';', value = {
-    "Plus de 214'000 entités;fr;214000",
+    "Plus de 318'000 comptes;fr;318000",
     "1’250’000 francs;fr;1250000",
-    "240.000 empresas;es;240000",
-    "más de 700.000 documentos;es;700000",
+    "380.000 facturas;es;380000",
+    "más de 900.000 correos;es;900000",
     "12.345.678 Euro;de;12345678",
     "1.234,56 Euro;de;1234.56",
     "1 234 567,89 euros;fr;1234567.89",
     "1\u202F234 documents;fr;1234",
-    "11,5 millones de documentos;es;11500000",
+    "12,5 millones de registros;es;12500000",
     "2,6 Milliarden Euro;de;2600000000",
     "1.500 Millionen Euro;de;1500000000",
-    "1,163 млрд евро;ru;1163000000",
-    "1,163 млрд евро;en;1163000000",
+    "1,274 млрд евро;ru;1274000000",
+    "1,274 млрд евро;en;1274000000",
     "8,000 habitantes;es;8000",
     "1,5 Mio. Euro;de;1500000",
     "3 miliardi di euro;it;3000000000",
@@ -67,7 +67,7 @@ class NumbersTest {
     "1,200 Mitarbeiter;de;1.2",
     "3 mil;en;3",
     "2 Billion;en;2000000000",
-    "240.000 documents;en;240000",
+    "380.000 documents;en;380000",
   })
   void theLanguageOrTheScaleSettlesTheSeparator(String text, String language, String expected) {
     assertEquals(new BigDecimal(expected).stripTrailingZeros(), read(text, language), text);

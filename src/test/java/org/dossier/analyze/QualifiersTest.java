@@ -74,7 +74,7 @@ class QualifiersTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = ';', value = {
-    "5000多张照片;4;多",
+    "3000多张照片;4;多",
     "200 soldats et plus.;11;et plus",
     "200 soldados o más.;12;o más",
     "200 Soldaten und mehr.;12;und mehr",
