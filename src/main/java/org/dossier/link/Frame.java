@@ -79,13 +79,28 @@ public final class Frame {
    * the story ({@code idf}, default 1).
    */
   static double similarity(Frame a, Frame b, Map<String, Double> idf) {
+    return similarity(a, b, idf, false);
+  }
+
+  /**
+   * The same, for frames of two languages when {@code across}: only the keys that can meet
+   * across languages count (concepts, names, values), since a stem or a pair of Chinese
+   * characters of one language can never match the other's and would only dilute the score.
+   */
+  static double similarity(Frame a, Frame b, Map<String, Double> idf, boolean across) {
     Map<String, Double> x = new HashMap<>();
     for (int i = 0; i < a.keys.size(); i++) {
+      if (across && !crossesLanguages(a.keys.get(i))) {
+        continue;
+      }
       x.put(a.keys.get(i), a.weights[i] * idf.getOrDefault(a.keys.get(i), 1.0));
     }
     double dot = 0;
     double nb = 0;
     for (int i = 0; i < b.keys.size(); i++) {
+      if (across && !crossesLanguages(b.keys.get(i))) {
+        continue;
+      }
       double w = b.weights[i] * idf.getOrDefault(b.keys.get(i), 1.0);
       nb += w * w;
       Double o = x.get(b.keys.get(i));
@@ -98,6 +113,11 @@ public final class Frame {
       na += w * w;
     }
     return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+  }
+
+  /** Keys in one language only: Snowball stems ("w:fr:...") and Chinese character pairs ("h:..."). */
+  static boolean crossesLanguages(String key) {
+    return !key.startsWith("w:") && !key.startsWith("h:");
   }
 
   @Override

@@ -373,7 +373,7 @@ final class Propagation {
   /** The same, for sentences in two languages, which share fewer words once translated. */
   static final double SAME_SENTENCE_ACROSS = 0.2;
   /** Mean similarity of a translation's sentences in order with its original's. */
-  static final double MEAN_ACROSS = 0.28;
+  static final double MEAN_ACROSS = 0.3;
   /** The share of the shorter document a translation's sentences in order make at least. */
   static final double ALIGNED_SHARE_ACROSS = 0.35;
   /** A sentence taken nearly word for word, long enough not to be a stock phrase. */
@@ -422,7 +422,7 @@ final class Propagation {
           continue;
         }
         boolean across = !docs.get(i).language.equals(docs.get(j).language);
-        List<Aligned> pairs = align(si, sj, idf, across ? SAME_SENTENCE_ACROSS : SAME_SENTENCE);
+        List<Aligned> pairs = align(si, sj, idf, across ? SAME_SENTENCE_ACROSS : SAME_SENTENCE, across);
         if (across) {
           pairs = inOrder(pairs);
         }
@@ -523,11 +523,12 @@ final class Propagation {
   }
 
   /** Sentences of two documents matched one to one, closest first, above {@code threshold}. */
-  private static List<Aligned> align(List<Claim> x, List<Claim> y, Map<String, Double> idf, double threshold) {
+  private static List<Aligned> align(List<Claim> x, List<Claim> y, Map<String, Double> idf, double threshold,
+      boolean across) {
     List<Aligned> cands = new ArrayList<>();
     for (Claim a : x) {
       for (Claim b : y) {
-        double sim = Frame.similarity(a.frame(), b.frame(), idf);
+        double sim = Frame.similarity(a.frame(), b.frame(), idf, across);
         if (sim >= threshold) {
           cands.add(new Aligned(a, b, sim));
         }

@@ -63,6 +63,39 @@ class PropagationRulesTest {
   }
 
   @Test
+  void aChineseTranslationMeetsItsEnglishOriginalOnConceptsNamesAndNumbersAlone() throws Exception {
+    Linker.Result r = link(
+        a("en.txt", "en", "2031-11-04", "Orvania approved the sale of 12 Kestrel-7 patrol boats to Velmar worth $480 million, "
+            + "the foreign ministry said on Tuesday. The package also includes radar systems, spare parts and training. "
+            + "The sale still needs the approval of parliament. Velmar has sharply increased its defence budget in the "
+            + "past decade as military pressure grew. The ministry said the sale shows a firm commitment to regional security."),
+        a("zh.txt", "zh", "2031-11-05", "外交部周二表示，奥尔瓦尼亚批准向韦尔马出售12艘Kestrel-7巡逻艇，价值4.8亿美元。"
+            + "这批军售还包括雷达系统、零件和培训。这项军售尚待议会批准。过去十年来，随着军事压力加大，韦尔马显著增加了国防预算。"
+            + "外交部表示，这次军售展现了对地区安全的坚定承诺。"),
+        a("own.txt", "zh", "2031-11-05", "韦尔马港口的渔民周二说，他们对新的Kestrel-7巡逻艇感到担忧。一名渔民说，港口附近的生活已经改变，"
+            + "很多人不再出海。"));
+    assertTrue(linksTo(source(r, "zh.txt"), "en.txt", "translates"), r.sources()::toString);
+    // near miss: a Chinese article of its own about the same boats translates nothing
+    assertEquals("original", source(r, "own.txt").kind(), source(r, "own.txt")::toString);
+  }
+
+  @Test
+  void sentencesOfTwoLanguagesAreComparedOnWhatCrossesLanguages() {
+    Frame en = Frame.of("statement", java.util.Set.of(), java.util.Map.of("c:arms-sale", 1f, "e:velmar", 1f,
+        "v:money:480000000 USD", 1f, "w:en:hull", 1f, "w:en:alloy", 1f, "w:en:shipyard", 1f));
+    Frame zh = Frame.of("statement", java.util.Set.of(), java.util.Map.of("c:arms-sale", 1f, "e:velmar", 1f,
+        "v:money:480000000 USD", 1f, "h:船体", 1f, "h:铝合", 1f, "h:合金", 1f, "h:北岸", 1f));
+    java.util.Map<String, Double> idf = java.util.Map.of();
+    double within = Frame.similarity(en, zh, idf);
+    double across = Frame.similarity(en, zh, idf, true);
+    // the words of one language cannot meet the other's: they only dilute a translation's score
+    assertTrue(across > 0.99 && within < 0.6, within + " / " + across);
+    // near miss: what the two sentences do not share still tells them apart across languages
+    Frame other = Frame.of("statement", java.util.Set.of(), java.util.Map.of("c:fishing", 1f, "e:velmar", 1f, "h:渔民", 1f));
+    assertTrue(Frame.similarity(en, other, idf, true) < 0.6, () -> "" + Frame.similarity(en, other, idf, true));
+  }
+
+  @Test
   void anInterviewWhoseQuestionsAnOutletPutsIsThatOutletsPiece() throws Exception {
     Linker.Result r = link(
         a("talk.txt", "en", "2031-12-01", "Dr. Alma Veyne, who studied the Varna plant for a decade, spoke to Harlow Radio about its closure.\n"
