@@ -303,7 +303,7 @@ final class FactBuilder {
 
   /** How close two claims are, or null when they cannot be one fact. */
   private static Pair score(int i, int j, Claim a, Claim b, Map<String, Double> idf, Map<String, Integer> perDocument) {
-    double sim = Frame.similarity(a.frame(), b.frame(), idf);
+    double sim = Frame.similarity(a.frame(), b.frame(), idf, !sameLanguage(a, b));
     if (a.stated() instanceof Claim.Measure ma && b.stated() instanceof Claim.Measure mb) {
       Comparison.Result r = Comparison.compare(a, b);
       // values that can both be true link as readily as equal ones, but for a deadline against

@@ -120,6 +120,20 @@ class FactsAcrossLanguagesTest {
   }
 
   @Test
+  void aFigureRetoldInChineseMeetsItsEnglishOnWhatCrossesLanguages() throws Exception {
+    Linker.Result r = link(
+        a("en.txt", "en", "2031-07-01", "Velmar's coast guard took delivery of 14 patrol boats, whose lightweight hulls were "
+            + "welded by craftsmen at a northern yard, officials said. A spokesman added that 5 tugboats will follow."),
+        a("zh.txt", "zh", "2031-07-02", "官员表示，韦尔马海岸警卫队接收了14艘巡逻艇，其轻型船体由北方船厂的老工匠们手工焊接，"
+            + "工期长达两年，船坞附近的居民对此津津乐道。"));
+    Fact boats = factQuoting(r, "en.txt", "14 patrol boats");
+    assertTrue(documents(r, boats).contains("zh.txt"), boats::toString);
+    // near miss: the tugboats are another count, in one document only
+    Fact tugs = factQuoting(r, "en.txt", "5 tugboats");
+    assertFalse(tugs.id().equals(boats.id()), tugs::toString);
+  }
+
+  @Test
   void anAmountInAListIsDisputedOnlyByTheSameItem() throws Exception {
     Linker.Result r = link(
         a("list.txt", "en", "2031-06-01", "The package includes radars worth more than $640 million, spare parts worth $72 million"
