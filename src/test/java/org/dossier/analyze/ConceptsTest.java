@@ -99,5 +99,9 @@ class ConceptsTest {
       assertTrue(c.concepts(language).size() > 800, language + ": " + c.concepts(language).size());
     }
     assertTrue(keys(c, "Министерство подписало контракт", "ru").contains("c:sign"));
+    // a unit written as two words meets its one-word spelling and its other languages
+    assertTrue(keys(c, "plus de 4,1 téra octets", "fr").contains("c:storage-unit"));
+    assertTrue(keys(c, "4,1 Terabyte", "de").contains("c:storage-unit"));
+    assertFalse(keys(c, "un octet de plus", "fr").contains("c:storage-unit"));
   }
 }
