@@ -339,11 +339,18 @@ final class CountedNouns {
     return true;
   }
 
+  /** English plurals without an s: a count ends on them ("3 million people live there"). */
+  private static final Set<String> ENGLISH_IRREGULAR = Set.of("people", "children", "men", "women", "police",
+      "personnel", "staff", "troops", "data", "feet", "teeth", "mice", "geese", "aircraft", "livestock");
+
   /** True when a word looks like a plural noun in {@code language}. */
   static boolean plural(String word, String language) {
     String w = word.toLowerCase(Locale.ROOT);
     if (w.endsWith("s") || w.endsWith("s'") || w.endsWith("'s")
         || w.endsWith("ей") || w.endsWith("ов") || w.endsWith("ев") || w.endsWith("ий") || w.endsWith("ах")) {
+      return true;
+    }
+    if (ENGLISH_IRREGULAR.contains(w)) {
       return true;
     }
     return switch (language) {

@@ -78,9 +78,7 @@ final class Currencies {
 
   /** The currency word at {@code i} (after spaces), or null; its end is {@code i + word.length()}. */
   static Word at(String text, int i, int lineEnd) {
-    while (i < lineEnd && (text.charAt(i) == ' ' || text.charAt(i) == '\u00A0')) {
-      i++;
-    }
+    i = start(text, i, lineEnd);
     if (i >= lineEnd) {
       return null;
     }
@@ -101,6 +99,9 @@ final class Currencies {
 
   /** Where the currency word found by {@link #at} starts. */
   static int start(String text, int i, int lineEnd) {
+    if (i < lineEnd && Numbers.hyphenBeforeWord(text, i)) {
+      return i + 1; // "a 40-million-euro fine", "the 1.1 billion-euro compensation"
+    }
     while (i < lineEnd && (text.charAt(i) == ' ' || text.charAt(i) == '\u00A0')) {
       i++;
     }

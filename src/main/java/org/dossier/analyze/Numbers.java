@@ -243,6 +243,11 @@ final class Numbers {
   static Optional<Scale> scaleAt(String text, int pos, String language) {
     int i = pos;
     boolean attached = true;
+    // joined by a hyphen as an adjective: "a $1.1-billion deal", "a 500-million-dollar contract"
+    if (hyphenBeforeWord(text, i)) {
+      i++;
+      attached = false;
+    }
     while (i < text.length() && i - pos < 3 && (text.charAt(i) == ' ' || text.charAt(i) == '\u00A0'
         || text.charAt(i) == '\u202F')) {
       i++;
@@ -270,6 +275,12 @@ final class Numbers {
       }
     }
     return attached ? attachedAt(text, i) : Optional.empty();
+  }
+
+  /** A hyphen at {@code i} with a letter after it (not a range: "3-5 million"). */
+  static boolean hyphenBeforeWord(String text, int i) {
+    return i + 1 < text.length() && (text.charAt(i) == '-' || text.charAt(i) == '\u2011')
+        && Character.isLetter(text.charAt(i + 1));
   }
 
   private static Optional<Scale> attachedAt(String text, int i) {

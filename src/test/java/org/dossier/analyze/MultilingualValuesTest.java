@@ -41,8 +41,11 @@ class MultilingualValuesTest {
     "Die Firma erhielt 2,6 Milliarden Euro.;de;money:2600000000 EUR",
     "Сумма составила 1,274 млрд евро.;ru;money:1274000000 EUR",
     "合同价值2亿美元和3億美元，以及5000万新台幣。;zh;money:200000000 USD | money:300000000 USD | money:50000000 TWD",
-    "逾一一一億美元的资产和七億美元。;zh;money:11100000000 USD:AT_LEAST | money:700000000 USD",
+    "逾一二三億美元的资产和七億美元。;zh;money:12300000000 USD:AT_LEAST | money:700000000 USD",
     "He paid CHF 300 and 300 Swiss francs.;en;money:300 CHF | money:300 CHF",
+    "The 1.1 billion-euro settlement was paid.;en;money:1100000000 EUR",
+    "It signed a 500-million-dollar contract and a $2.4-billion deal.;en;money:500000000 USD | money:2400000000 USD",
+    "Some 3-4 million people live there.;en;count:3000000..4000000[people]:ABOUT",
   })
   void readsMoney(String text, String lang, String expected) {
     assertEquals(expected, summary(text, lang), text);
