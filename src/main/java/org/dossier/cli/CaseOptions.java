@@ -35,6 +35,10 @@ final class CaseOptions {
   }
 
   CaseFolder openOrCreate() throws IOException {
-    return CaseFolder.open(caseDir(), Clock.systemUTC());
+    Path caseDir = caseDir();
+    if (java.nio.file.Files.exists(caseDir) && !java.nio.file.Files.isDirectory(caseDir)) {
+      throw new IllegalArgumentException("--case " + caseDir + " is a file, not a case folder");
+    }
+    return CaseFolder.open(caseDir, Clock.systemUTC());
   }
 }

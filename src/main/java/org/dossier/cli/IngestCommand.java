@@ -89,8 +89,31 @@ final class IngestCommand implements Callable<Integer> {
         "by |); it is kept in the case, and the case is analysed again with it."})
   List<Path> gazetteers;
 
+  /** Refuses impossible limits by the names the user typed, before anything is created. */
+  private void validate() {
+    atLeast("--max-file-size", maxFileSize, 1);
+    atLeast("--max-entries", maxEntries, 1);
+    atLeast("--max-expanded", maxExpanded, 1);
+    atLeast("--max-ratio", maxRatio, 1);
+    atLeast("--max-depth", maxDepth, 0);
+    atLeast("--workers", workers, 1);
+    atLeast("--worker-heap", workerHeap, MIN_WORKER_HEAP_MB);
+    atLeast("--timeout", timeout, 1);
+  }
+
+  /** Below this a worker JVM cannot load Tika's parsers. */
+  static final int MIN_WORKER_HEAP_MB = 256;
+
+  private void atLeast(String option, Number value, long least) {
+    if (value != null && value.longValue() < least) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          option + " must be at least " + least + ", got " + value);
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
+    validate();
     IngestSettings d = IngestSettings.defaults();
     ContainerLimits l = d.limits();
     IngestSettings settings =

@@ -32,6 +32,13 @@ public final class Main {
     CommandLine cl = new CommandLine(new DossierCommand());
     cl.setOut(out);
     cl.setErr(err);
+    // "dossier serve --help" names no command: an error, not the top-level help
+    cl.setExecutionStrategy(parseResult -> {
+      if (!parseResult.unmatched().isEmpty()) {
+        throw new CommandLine.UnmatchedArgumentException(parseResult.commandSpec().commandLine(), parseResult.unmatched());
+      }
+      return new CommandLine.RunLast().execute(parseResult);
+    });
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           PrintWriter e = commandLine.getErr();

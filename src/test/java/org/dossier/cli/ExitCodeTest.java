@@ -1,8 +1,10 @@
 package org.dossier.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dossier.testing.Cli;
 import org.dossier.testing.Fixtures;
@@ -28,6 +30,25 @@ class ExitCodeTest {
   }
 
   @Test
+  void impossibleLimitsAndAFileForACaseAreUsageErrorsAndCreateNothing() throws Exception {
+    Path input = Fixtures.text(dir.resolve("in/a.txt"), "hello");
+    for (String[] bad : new String[][] {{"--timeout=-1"}, {"--workers=0"}, {"--worker-heap=1"}, {"--max-ratio=0"}}) {
+      Path c = dir.resolve("case" + bad[0].replaceAll("\\W", ""));
+      Cli.Result r = Cli.run("ingest", "--case", c.toString(), bad[0], input.getParent().toString());
+      assertEquals(2, r.exit(), bad[0] + ": " + r);
+      assertTrue(r.err().contains(bad[0].substring(0, bad[0].indexOf('='))), r.err());
+      assertFalse(Files.exists(c), bad[0] + " created the case");
+    }
+    Path file = Fixtures.text(dir.resolve("not-a-case.txt"), "x");
+    Cli.Result onFile = Cli.run("ingest", "--case", file.toString(), input.getParent().toString());
+    assertEquals(2, onFile.exit(), onFile::toString);
+    assertTrue(onFile.err().contains("is a file, not a case folder"), onFile.err());
+    // near miss: limits that can be met are accepted
+    assertEquals(0, Cli.run("ingest", "--case", dir.resolve("ok").toString(), "--quiet", "--timeout=30", "--workers=1",
+        input.getParent().toString()).exit());
+  }
+
+  @Test
   void everyCommandAnswersHelpWithItsUsage() {
     picocli.CommandLine root = Main.commandLine(new java.io.PrintWriter(java.io.Writer.nullWriter()),
         new java.io.PrintWriter(java.io.Writer.nullWriter()));
@@ -46,6 +67,10 @@ class ExitCodeTest {
     }
     // a mistyped option is still a usage error, not help
     assertEquals(2, Cli.run("facts", "--hepl").exit());
+    // a command that does not exist is a usage error, even with --help
+    Cli.Result unknown = Cli.run("nosuchcommand", "--help");
+    assertEquals(2, unknown.exit(), unknown::toString);
+    assertTrue(unknown.err().contains("nosuchcommand"), unknown.err());
     // 'dossier help COMMAND' is the same usage, even for a command with a required parameter
     Cli.Result help = Cli.run("help", "ingest");
     assertEquals(0, help.exit(), help::toString);
