@@ -28,10 +28,40 @@ public final class Main {
         .execute(args);
   }
 
+  /** Each command with the first sentence of its description, wrapped under its name. */
+  static String commandList(CommandLine.Help help) {
+    StringBuilder out = new StringBuilder();
+    int width = help.commandSpec().usageMessage().width();
+    int indent = 2 + help.subcommands().keySet().stream().mapToInt(String::length).max().orElse(0) + 2;
+    for (java.util.Map.Entry<String, CommandLine.Help> e : help.subcommands().entrySet()) {
+      CommandLine.Model.UsageMessageSpec usage = e.getValue().commandSpec().usageMessage();
+      String[] lines = usage.header().length > 0 ? usage.header() : usage.description();
+      String text = String.join(" ", lines).replace("%n", " ").strip();
+      java.util.regex.Matcher end = java.util.regex.Pattern.compile("\\.(?=\\s|$)").matcher(text);
+      String sentence = end.find() ? text.substring(0, end.end()) : text;
+      StringBuilder line = new StringBuilder("  " + e.getKey());
+      line.append(" ".repeat(indent - line.length()));
+      int column = indent;
+      for (String word : sentence.split("\\s+")) {
+        if (column + word.length() + 1 > width && column > indent) {
+          out.append(line.toString().stripTrailing()).append('\n');
+          line = new StringBuilder(" ".repeat(indent + 2));
+          column = indent + 2;
+        }
+        line.append(word).append(' ');
+        column += word.length() + 1;
+      }
+      out.append(line.toString().stripTrailing()).append('\n');
+    }
+    return out.toString();
+  }
+
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new DossierCommand());
     cl.setOut(out);
     cl.setErr(err);
+    // the command list gives each command's whole first sentence, not the first line of it
+    cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::commandList);
     // "dossier serve --help" names no command: an error, not the top-level help
     cl.setExecutionStrategy(parseResult -> {
       if (!parseResult.unmatched().isEmpty()) {

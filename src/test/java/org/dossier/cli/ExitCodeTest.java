@@ -67,6 +67,13 @@ class ExitCodeTest {
     }
     // a mistyped option is still a usage error, not help
     assertEquals(2, Cli.run("facts", "--hepl").exit());
+    // the command list gives each command a whole first sentence
+    String list = Cli.run("--help").out();
+    String[] entries = list.substring(list.indexOf("Commands:") + 9).strip().split("\\n(?=  \\S)");
+    assertTrue(entries.length >= 15, list);
+    for (String entry : entries) {
+      assertTrue(entry.strip().endsWith("."), "cut mid-sentence: " + entry);
+    }
     // a command that does not exist is a usage error, even with --help
     Cli.Result unknown = Cli.run("nosuchcommand", "--help");
     assertEquals(2, unknown.exit(), unknown::toString);
