@@ -89,6 +89,18 @@ final class IngestCommand implements Callable<Integer> {
         "by |); it is kept in the case, and the case is analysed again with it."})
   List<Path> gazetteers;
 
+  /**
+   * On a terminal the bar is redrawn with a carriage return, which the command's own (safe)
+   * writer would escape; the bar holds only counts, so it goes to standard error directly.
+   */
+  private static ProgressDisplay progressDisplay(Ingest ingest, PrintWriter err) {
+    boolean terminal = System.console() != null;
+    PrintWriter to = terminal
+        ? new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true)
+        : err;
+    return new ProgressDisplay(ingest.progress(), to, terminal).start();
+  }
+
   /** Refuses impossible limits by the names the user typed, before anything is created. */
   private void validate() {
     atLeast("--max-file-size", maxFileSize, 1);
@@ -143,7 +155,7 @@ final class IngestCommand implements Callable<Integer> {
       Ingest ingest = new Ingest(folder, settings, w -> err.println("dossier: warning: " + w));
       boolean show = !quiet && !options.json;
       ProgressDisplay display =
-          show ? new ProgressDisplay(ingest.progress(), err, System.console() != null).start() : null;
+          show ? progressDisplay(ingest, err) : null;
       try {
         summary = ingest.run(inputs);
       } finally {

@@ -58,8 +58,10 @@ public final class Main {
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new DossierCommand());
-    cl.setOut(out);
-    cl.setErr(err);
+    // every string a command prints may come from a document: no control character reaches the terminal raw
+    SafeWriter.Mode mode = new SafeWriter.Mode();
+    cl.setOut(new PrintWriter(new SafeWriter(out, mode), true));
+    cl.setErr(new PrintWriter(new SafeWriter(err, new SafeWriter.Mode()), true));
     // the command list gives each command's whole first sentence, not the first line of it
     cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::commandList);
     // "dossier serve --help" names no command: an error, not the top-level help
@@ -67,6 +69,11 @@ public final class Main {
       if (!parseResult.unmatched().isEmpty()) {
         throw new CommandLine.UnmatchedArgumentException(parseResult.commandSpec().commandLine(), parseResult.unmatched());
       }
+      CommandLine.ParseResult last = parseResult;
+      while (last.hasSubcommand()) {
+        last = last.subcommand();
+      }
+      mode.json = last.hasMatchedOption("--json");
       return new CommandLine.RunLast().execute(parseResult);
     });
     cl.setExecutionExceptionHandler(
