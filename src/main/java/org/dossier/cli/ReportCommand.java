@@ -56,6 +56,12 @@ final class ReportCommand implements Callable<Integer> {
     Report report;
     try (CaseFolder folder = options.openExisting()) {
       UpToDate.ensure(folder, err);
+      if (org.dossier.pipeline.Verifying.pending(folder)) {
+        // the report gives the verify stage's signals: never silently without them
+        err.println("dossier: verifying the case first (the verify stage has not run since it changed)");
+        err.flush();
+        org.dossier.pipeline.Verifying.run(folder, Double.parseDouble(org.dossier.pipeline.Verifying.THRESHOLD));
+      }
       SqliteCaseStore s = folder.store();
       List<StoredFindings.Story> stories = Stored.decode(all(s, Findings.STORY), StoredFindings::story);
       List<StoredFindings.Fact> facts = Stored.decode(all(s, Findings.FACT), StoredFindings::fact);

@@ -32,7 +32,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CaseOptions options;
 
-  @Option(names = "--threshold", paramLabel = "J", defaultValue = "0.8",
+  @Option(names = "--threshold", paramLabel = "J", defaultValue = Verifying.THRESHOLD,
       description = "Estimated Jaccard similarity of word shingles at which two documents are one family (default 0.8).")
   double threshold;
 

@@ -35,6 +35,8 @@ import org.dossier.verify.Verifier;
 public final class Verifying {
   public static final String SETTING = "verify.done";
   public static final String SIGNAL = "signal";
+  /** Estimated shingle similarity at which two documents are one family, unless the user sets another. */
+  public static final String THRESHOLD = "0.8";
   public static final String FAMILY = "family";
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -271,6 +271,8 @@ class LinkCommandsTest {
     Path md = dir.resolve("report.md");
     Cli.Result r = Cli.run("--case", caseDir.toString(), "report", "--format", "md", "--output", md.toString());
     assertEquals(0, r.exit(), r.toString());
+    // the report never leaves verification out: a case not verified yet is verified first
+    assertTrue(Cli.run("--case", caseDir.toString(), "status", "--json").json().get("verified").asBoolean(), r.err());
     String report = Files.readString(md, StandardCharsets.UTF_8);
     assertTrue(report.indexOf("## Disputes, largest first") >= 0
         && report.indexOf("## Disputes, largest first") < report.indexOf("## Agreements"), report);
