@@ -62,7 +62,7 @@ final class ChineseNames implements Annotator {
   public void annotate(Draft draft) {
     String text = draft.text();
     Segment segment = SEGMENTS.get();
-    String whole = MatchKeys.simplified(text);
+    String whole = null; // the text in simplified characters, made only if a name needs it
     for (Span sentence : draft.sentences()) {
       // HanLP's models read simplified characters: a traditional text is read as simplified,
       // character for character, and its names keep their own spelling
@@ -82,10 +82,14 @@ final class ChineseNames implements Annotator {
           if (word.substring(1).chars().anyMatch(c -> FUNCTION.indexOf(c) >= 0)) {
             continue; // a surname and a preposition or particle ("任对台"): no given name
           }
-          if (word.length() == 3 && COMMON_SURNAMES.indexOf(word.charAt(0)) < 0
-              && (foreign(word.substring(1)) || standsAlone(whole, word))) {
-            word = word.substring(1); // a verb before a foreign name ("占" + "普达")
-            offset++;
+          if (word.length() == 3 && COMMON_SURNAMES.indexOf(word.charAt(0)) < 0) {
+            if (whole == null) {
+              whole = MatchKeys.simplified(text);
+            }
+            if (foreign(word.substring(1)) || standsAlone(whole, word)) {
+              word = word.substring(1); // a verb before a foreign name ("占" + "普达")
+              offset++;
+            }
           }
         }
         Span span = new Span(sentence.start() + offset, sentence.start() + offset + word.length());

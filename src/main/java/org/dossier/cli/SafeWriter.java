@@ -34,20 +34,6 @@ final class SafeWriter extends FilterWriter {
         || c >= '\u2066' && c <= '\u2069';
   }
 
-  /** The text with every unsafe character written as its escape, as the terminal output shows it. */
-  static String printable(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (unsafe(c)) {
-        b.append(escape(c, false));
-      } else {
-        b.append(c);
-      }
-    }
-    return b.toString();
-  }
-
   private static String escape(char c, boolean json) {
     return json || c > 0xff ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.format(Locale.ROOT, "\\x%02x", (int) c);
   }
@@ -78,6 +64,8 @@ final class SafeWriter extends FilterWriter {
 
   @Override
   public void write(String str, int off, int len) throws IOException {
-    write(str.toCharArray(), off, len);
+    char[] part = new char[len];
+    str.getChars(off, off + len, part, 0);
+    write(part, 0, len);
   }
 }

@@ -475,25 +475,25 @@ public final class Linker {
     int conflict = 0;
     for (Map.Entry<String, List<Claim>> e : x.claims.entrySet()) {
       List<Claim> theirs = y.claims.get(e.getKey());
-      if (theirs == null) {
-        continue;
-      }
-      boolean agrees = false;
-      boolean conflicts = false;
-      for (Claim c : e.getValue()) {
-        for (Claim t : theirs) {
-          Comparison.Verdict v = Comparison.compare(c, t).verdict();
-          agrees |= v != Comparison.Verdict.CONFLICT;
-          conflicts |= v == Comparison.Verdict.CONFLICT;
-        }
-      }
-      if (agrees) {
-        agree++;
-      } else if (conflicts) {
-        conflict++;
-      }
+      int v = theirs == null ? 0 : verdict(e.getValue(), theirs);
+      agree += v > 0 ? 1 : 0;
+      conflict += v < 0 ? 1 : 0;
     }
     return new int[] {agree, conflict};
+  }
+
+  /** 1 when some pair of the claims about one subject can both be true, -1 when every pair conflicts, else 0. */
+  private static int verdict(List<Claim> ours, List<Claim> theirs) {
+    boolean conflicts = false;
+    for (Claim c : ours) {
+      for (Claim t : theirs) {
+        if (Comparison.compare(c, t).verdict() != Comparison.Verdict.CONFLICT) {
+          return 1;
+        }
+        conflicts = true;
+      }
+    }
+    return conflicts ? -1 : 0;
   }
 
   /**
@@ -511,18 +511,9 @@ public final class Linker {
       if (theirs == null || !seen.add(key.get())) {
         continue;
       }
-      boolean agrees = false;
-      boolean conflicts = false;
-      for (Claim t : theirs) {
-        Comparison.Verdict v = Comparison.compare(c, t).verdict();
-        agrees |= v != Comparison.Verdict.CONFLICT;
-        conflicts |= v == Comparison.Verdict.CONFLICT;
-      }
-      if (agrees) {
-        agree++;
-      } else if (conflicts) {
-        conflict++;
-      }
+      int v = verdict(List.of(c), theirs);
+      agree += v > 0 ? 1 : 0;
+      conflict += v < 0 ? 1 : 0;
     }
     return conflict < 2 || conflict <= agree;
   }
