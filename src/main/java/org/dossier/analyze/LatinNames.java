@@ -101,7 +101,7 @@ final class LatinNames implements Annotator {
     }
     String name = text.substring(span.start(), span.end());
     if (n == 1) {
-      // one word: only an acronym of capitals ("ICIJ", "FBI"), a name of its own
+      // one word: only an acronym of capitals ("OCRN", "FBI"), a name of its own
       if (a.text().length() >= 2 && a.text().length() <= 6 && a.text().chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))
           && a.text().chars().anyMatch(Character::isLetter)) {
         draft.entities.add(new EntityMention(span, name, EntityType.ORGANIZATION, name, "rules"));
@@ -189,7 +189,7 @@ final class LatinNames implements Annotator {
         i += Character.charCount(c);
       }
       String w = text.substring(s, i);
-      // an elided article or preposition is its own word: "l'ICIJ", "dell'Agenzia", "d'Harlow"
+      // an elided article or preposition is its own word: "l'OCRN", "dell'Agenzia", "d'Harlow"
       java.util.regex.Matcher el = ELISION.matcher(w);
       if (el.lookingAt() && el.end() < w.length()) {
         out.add(new Word(s, s + el.end(), w.substring(0, el.end())));

@@ -104,7 +104,7 @@ final class Numbers {
   private static final Set<String> DOTTED_ABBREVIATIONS =
       Set.of("млн", "млрд", "тыс", "трлн", "Mio", "Mrd", "mln", "bn");
 
-  /** Abbreviations that only count as a scale right after the digits ("$584m", "€2bn", "10k"). */
+  /** Abbreviations that only count as a scale right after the digits ("$618m", "€2bn", "10k"). */
   private static final List<ScaleWord> ATTACHED = List.of(
       new ScaleWord("m", new BigDecimal("1000000"), true, null),
       new ScaleWord("bn", new BigDecimal("1000000000"), true, null),

@@ -16,8 +16,8 @@ import org.dossier.core.Value;
 import org.dossier.core.ValueMention;
 
 /**
- * Values, normalized: money with its ISO currency and scale ("more than $210 million", "$584m",
- * "€555m", "584 millions de dollars", "2,6 Milliarden Euro", "210 млн долларов", "2.1亿美元",
+ * Values, normalized: money with its ISO currency and scale ("more than $270 million", "$618m",
+ * "€587m", "618 millions de dollars", "2,6 Milliarden Euro", "270 млн долларов", "2.7亿美元",
  * "逾一二三億美元"), quantities of materiel ("37 BMD-4M", "11 airborne armoured personnel
  * carriers", "37 единиц", "37辆", "36套火箭炮系统"), other counts ("14 joint exercises", "23
  * million people", "12,5 millones de registros", "пяти полков", "3000多张照片"), ages ("a

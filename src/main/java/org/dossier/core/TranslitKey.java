@@ -160,7 +160,7 @@ public final class TranslitKey {
   /**
    * The consonants of a name as Chinese transcribes foreign names, under which a Latin spelling
    * and the pinyin of its Chinese transcription meet: "Dravenna" and 德拉文纳 ("de la wen na")
-   * both give {@code tlfn}; "Trump" and 特朗普 ("te lang pu") both {@code tlnp}. Vowels, h and
+   * both give {@code tlfn}; "Tromp" and 特朗普 ("te lang pu") both {@code tlnp}. Vowels, h and
    * glides go (Chinese adds vowels to break clusters and writes h as it likes); r and l, m and n,
    * v, w and f, b and p, d and t, g and k, and the sibilants each fall together; runs become one.
    * Input must be folded Latin. A key of fewer than three consonants says too little to match on.

@@ -32,7 +32,7 @@ import org.dossier.core.ValueMention;
 public final class ClaimExtractor {
   private static final Pattern DRAFT_MARK =
       Pattern.compile("(?<![\\p{L}])(?:DRAFT|ПРОЕКТ|Проект договора|Draft contract|BORRADOR|PROJET|ENTWURF|BOZZA)(?![\\p{L}])|草案|草稿");
-  /** Between an amount and its conversion: "$584m (€555m)", "$584m, or about €555m". */
+  /** Between an amount and its conversion: "$618m (€587m)", "$618m, or about €587m". */
   private static final Pattern CONVERSION_GAP =
       Pattern.compile("(?iu)^\\s*(?:\\(|,?\\s*or\\s+(?:about\\s+)?|—\\s*|–\\s*|/\\s*|,?\\s*или\\s+|（)\\s*(?:about\\s+|около\\s+|约)?$");
   /** Words of a sentence beyond which a neighbour says little about a claim. */

@@ -58,7 +58,7 @@ final class Media {
       }
     }
     // an organisation that "reported", "écrit", "передает": an outlet, unless its name or the words
-    // before it make it an institution ("think-tank RUSI", "the Halden Institute", "the ministry")
+    // before it make it an institution ("think-tank KSRI", "the Halden Institute", "the ministry")
     return at.kind() == Attribution.Kind.REPORTED && !person(at.source(), d) && !institution(at.source(), d);
   }
 

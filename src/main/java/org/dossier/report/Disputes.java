@@ -20,7 +20,7 @@ import org.dossier.link.StoredFindings;
  * numbers of things; percentages). Its size is how far apart its values are: for dates, the
  * longest span between two of them at the precision both give (years, then months, then days);
  * for figures, the ratio of the largest to the smallest as stated, bounds included ("more than
- * 210" against 584 is 2.8 times, compatible or not). To rank dates against figures, a year apart
+ * 270" against 756 is 2.8 times, compatible or not). To rank dates against figures, a year apart
  * weighs as much as one figure being twice the other.
  */
 public final class Disputes {

@@ -12,7 +12,7 @@ import org.dossier.link.StoredFindings;
 
 /**
  * Values as a person writes them, for the commands' human output and the report (the JSON keeps
- * the normalized forms): money as {@code USD 210 million}, {@code more than USD 5.43 billion},
+ * the normalized forms): money as {@code USD 270 million}, {@code more than USD 4.17 billion},
  * {@code CNY 30,000} (scale words from a million up, two decimals at most, trailing zeros
  * dropped, thousands separators below a million); counts with thousands separators; percentages
  * with a sign; dates as given (ISO 8601 prefixes: {@code 2024}, {@code 2024-10}, {@code
@@ -64,7 +64,7 @@ public final class Readable {
     };
   }
 
-  /** A normalized amount ({@code 584000000 USD}, {@code 1000000..2000000 EUR}) as a person writes it. */
+  /** A normalized amount ({@code 618000000 USD}, {@code 1000000..2000000 EUR}) as a person writes it. */
   public static String money(String normalized) {
     Matcher m = FIGURE.matcher(normalized.strip());
     if (!m.matches() || m.group(3) == null) {
@@ -82,12 +82,12 @@ public final class Readable {
     return m.group(3) + " " + amount(low) + "\u2013" + amount(high);
   }
 
-  /** {@code USD 210 million}, {@code EUR 892.9 million}, {@code CNY 30,000}. */
+  /** {@code USD 270 million}, {@code EUR 748.3 million}, {@code CNY 30,000}. */
   public static String money(BigDecimal amount, String currency) {
     return currency + " " + amount(amount);
   }
 
-  /** An amount without its currency: {@code 5.43 billion}, {@code 30,000}, {@code 1,250.5}. */
+  /** An amount without its currency: {@code 4.17 billion}, {@code 30,000}, {@code 1,250.5}. */
   static String amount(BigDecimal amount) {
     int scale = scale(amount);
     return scaled(amount, scale) + (scale < 0 ? "" : " " + SCALES[scale]);

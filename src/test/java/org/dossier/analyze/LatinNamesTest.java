@@ -30,8 +30,8 @@ class LatinNamesTest {
         .contains("Juan Pedro Dorval=person"));
     assertTrue(names("El juez citó a Ludo van Herstal y a Amal bin Rashed.", "es")
         .containsAll(List.of("Ludo van Herstal=person", "Amal bin Rashed=person")));
-    assertTrue(names("Secondo l'ICIJ, Marta Velli era socia della Varna Group.", "it")
-        .containsAll(List.of("ICIJ=organization", "Marta Velli=person")));
+    assertTrue(names("Secondo l'OCRN, Marta Velli era socia della Varna Group.", "it")
+        .containsAll(List.of("OCRN=organization", "Marta Velli=person")));
   }
 
   @Test

@@ -34,7 +34,7 @@ class MultilingualValuesTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = ';', value = {
-    "Le contrat valait 584 millions de dollars et 3 milliards d'euros.;fr;money:584000000 USD | money:3000000000 EUR",
+    "Le contrat valait 618 millions de dollars et 3 milliards d'euros.;fr;money:618000000 USD | money:3000000000 EUR",
     "Costó 4 mil millones de dólares.;es;money:4000000000 USD",
     "Es ging um 300 Millionen Euro und 2 Mrd. Dollar und 5 Millionen US-Dollar.;de;money:300000000 EUR | money:2000000000 USD | money:5000000 USD",
     "Circa 3 miliardi di euro e 500 milioni di dollari.;it;money:3000000000 EUR:ABOUT | money:500000000 USD",

@@ -52,7 +52,7 @@ class NumbersTest {
     "2 Billionen Euro;de;2000000000000",
     "2 billion;de;2000000000",
     "2 billones de pesos;es;2000000000000",
-    "2.1亿美元;zh;210000000",
+    "2.7亿美元;zh;270000000",
     "3億美元;zh;300000000",
     "5000萬;zh;50000000",
   })

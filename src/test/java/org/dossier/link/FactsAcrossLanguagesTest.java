@@ -151,10 +151,10 @@ class FactsAcrossLanguagesTest {
   @Test
   void theOnlyAmountsOfTwoDocumentsAreOneUnlessFarApart() throws Exception {
     Linker.Result r = link(
-        a("a.txt", "en", "2031-07-01", "Grell Motors sold the Varna plant to a fund. The price was put at more than $210 million."),
-        a("b.txt", "en", "2031-07-02", "A draft showed a figure of $584 million for the Varna plant before the sale was finalized."),
+        a("a.txt", "en", "2031-07-01", "Grell Motors sold the Varna plant to a fund. The price was put at more than $270 million."),
+        a("b.txt", "en", "2031-07-02", "An early valuation put the Varna plant at $618 million, a filing shows."),
         a("c.txt", "en", "2031-07-03", "The Varna plant changed hands; staff were given a $5 voucher each."));
-    Fact price = factQuoting(r, "a.txt", "$210 million");
+    Fact price = factQuoting(r, "a.txt", "$270 million");
     assertTrue(documents(r, price).contains("b.txt"), price::toString);
     assertFalse(documents(r, price).contains("c.txt"), "a voucher is not the price: " + price);
   }

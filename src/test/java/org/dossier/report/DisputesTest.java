@@ -32,8 +32,8 @@ class DisputesTest {
       fact("F2", "agree", claim("a.txt", "money", "5 USD"), claim("b.txt", "money", "5 USD")),
       fact("F3", "conflict", claim("a.txt", "date", "2024-03-03"), claim("c.txt", "date", "2026-03-03"),
           claim("d.txt", "date", "2026")),
-      fact("F4", "divergent", claim("a.txt", "money", "210000000 USD", Optional.of(new Qualifier("more than", Qualifier.Bound.AT_LEAST))),
-          claim("b.txt", "money", "584000000 USD")),
+      fact("F4", "divergent", claim("a.txt", "money", "270000000 USD", Optional.of(new Qualifier("more than", Qualifier.Bound.AT_LEAST))),
+          claim("b.txt", "money", "756000000 USD")),
       fact("F5", "conflict", claim("a.txt", "name", "Ilse Marrow"), claim("b.txt", "name", "Ivo Marrow")),
       fact("F6", "single", claim("a.txt", "count", "3")));
 
@@ -74,9 +74,9 @@ class DisputesTest {
     assertTrue(Disputes.of(fact("F3", "divergent", claim("a.txt", "money", "5 USD"), claim("b.txt", "money", "5 EUR"))).isEmpty());
     // a stated conversion makes them comparable
     StoredFindings.Claim converted = new StoredFindings.Claim("c.txt", 0, 4, "text", new StoredFindings.Value("money", "text",
-        "555000000 EUR", Optional.empty(), List.of("584000000 USD")), Optional.empty(), "", "article");
-    Disputes.Dispute d = Disputes.of(fact("F4", "conflict", claim("a.txt", "money", "292000000 USD"), converted)).orElseThrow();
-    assertEquals(new Disputes.Ratio(new BigDecimal("584000000"), new BigDecimal("292000000")), d.size());
+        "587000000 EUR", Optional.empty(), List.of("618000000 USD")), Optional.empty(), "", "article");
+    Disputes.Dispute d = Disputes.of(fact("F4", "conflict", claim("a.txt", "money", "309000000 USD"), converted)).orElseThrow();
+    assertEquals(new Disputes.Ratio(new BigDecimal("618000000"), new BigDecimal("309000000")), d.size());
     assertEquals("the largest is 2 times the smallest", d.size().words());
     assertEquals("the largest is 12 times the smallest", new Disputes.Ratio(new BigDecimal("120"), BigDecimal.TEN).words());
   }

@@ -18,16 +18,16 @@ class ReadableTest {
 
   @Test
   void moneyUsesScaleWordsFromAMillionAndSeparatorsBelow() {
-    assertEquals("USD 210 million", Readable.money("210000000 USD"));
-    assertEquals("USD 5.43 billion", Readable.money("5430000000 USD"));
-    assertEquals("EUR 892.9 million", Readable.money("892900000 EUR"));
+    assertEquals("USD 270 million", Readable.money("270000000 USD"));
+    assertEquals("USD 4.17 billion", Readable.money("4170000000 USD"));
+    assertEquals("EUR 748.3 million", Readable.money("748300000 EUR"));
     assertEquals("CNY 30,000", Readable.money("30000 CNY"));
     assertEquals("USD 62.48 million", Readable.money("62480000 USD"));
     assertEquals("USD 1.23 million", Readable.money("1234567 USD")); // two decimals at most
     assertEquals("GBP 3 trillion", Readable.money("3000000000000 GBP"));
     assertEquals("USD 1,250.5", Readable.money("1250.50 USD")); // trailing zero dropped
     assertEquals("USD 0.01", Readable.money("0.005 USD"));
-    assertEquals("USD 210 million", Readable.money(new BigDecimal("210000000"), "USD"));
+    assertEquals("USD 270 million", Readable.money(new BigDecimal("270000000"), "USD"));
   }
 
   @Test
@@ -48,7 +48,7 @@ class ReadableTest {
     assertEquals("XAU 12.5", Readable.money("12.5 XAU")); // gold, by the ounce
     assertEquals("XDR 1.5 billion", Readable.money("1500000000 XDR"));
     assertEquals("about 5 dollars", Readable.money("about 5 dollars"));
-    assertEquals("210000000", Readable.money("210000000")); // no currency: not money, shown as it is
+    assertEquals("270000000", Readable.money("270000000")); // no currency: not money, shown as it is
   }
 
   @Test
@@ -66,8 +66,8 @@ class ReadableTest {
 
   @Test
   void valuesCarryTheirQualifiersInEnglish() {
-    assertEquals("more than USD 5.43 billion",
-        Readable.value(value("money", "5430000000 USD", "more than", Qualifier.Bound.AT_LEAST)));
+    assertEquals("more than USD 4.17 billion",
+        Readable.value(value("money", "4170000000 USD", "more than", Qualifier.Bound.AT_LEAST)));
     assertEquals("USD 338.9 million (preliminary)",
         Readable.value(value("money", "338900000 USD", "(предварительно)", Qualifier.Bound.PRELIMINARY)));
     assertEquals("26 (in a draft)", Readable.value(value("quantity", "26", "in a draft", Qualifier.Bound.PRELIMINARY)));
