@@ -59,6 +59,21 @@ final class Dates {
   private static final Pattern DAY_AFTER = Pattern.compile(
       "\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?(?![\\d\\p{L}])(?:,?\\s{1,3}" + YEAR + "(?![\\d\\p{L}]))?");
 
+  /**
+   * A decade written as a year and a plural or decade ending: "1970s", "1970's", "1970er-Jahre",
+   * "1970ern", "1970-е годы", "1970-х".
+   */
+  private static final Pattern DECADE_AFTER = Pattern.compile(
+      "(?<![\\p{L}\\p{N}.,'’/-])((?:1[89]|20)\\d)0(?:['’]?s|er(?:n|(?:-|\\s)?Jahren?)?"
+          + "|\\s?-\\s?(?:е|х|ые|ых|ми|м)(?:\\s+(?:годы|годов|годах|гг\\.))?)(?![\\p{L}\\p{N}])");
+  /** A decade after the word for one: "années 1970", "anni '70", "años 70", "década de 1970". */
+  private static final Pattern DECADE_BEFORE = Pattern.compile(
+      "(?iu)(?<![\\p{L}])(?:années|anni|años|década\\s+de(?:\\s+los)?|decade\\s+of\\s+the|jahrzehnt)"
+          + "\\s+(?:['’]\\s?)?(?:((?:1[89]|20)\\d)0|([3-9])0)(?![\\p{L}\\p{N}])");
+  /** A decade in Chinese: "1970年代", "70年代", "上世纪七十年代", "二十世纪70年代". */
+  private static final Pattern DECADE_ZH = Pattern.compile(
+      "(?<!\\p{N})(?:((?:1[89]|20)\\d)0|(?:(?:上|二十|20)世[纪紀])?([3-9])0|(?:上|二十|20)世[纪紀]([三四五六七八九])十)年代");
+
   private static final Pattern REL_EN = Pattern.compile(
       "(?i)(?<![\\p{L}])(yesterday|today|tomorrow|(?:last|this|next|past)\\s+(?:week|month|year)"
           + "|(?:earlier|later)\\s+this\\s+(?:week|month|year)"
@@ -88,6 +103,7 @@ final class Dates {
       add(hits, m.start(), m.end(), m.group(1), false);
     }
     years(hits, text);
+    decades(hits, text);
     words(hits, text, anchor, language);
     if (hasHan(text)) {
       ChineseDates.find(hits, text, anchor);
@@ -128,6 +144,21 @@ final class Dates {
       boolean strong = suffix || YEAR_WORD_BEFORE.matcher(before).find();
       Value.Date d = new Value.Date(m.group(1), false);
       hits.add(new Hit(new Span(s, e), d, strong ? Kind.DATE : Kind.BARE_YEAR));
+    }
+  }
+
+  /** Decades: "the 1970s", "1970er-Jahre", "années 70", "1970-е годы", "七十年代" after 世纪. */
+  private static void decades(List<Hit> hits, String text) {
+    for (Matcher m = DECADE_AFTER.matcher(text); m.find(); ) {
+      add(hits, m.start(), m.end(), m.group(1) + "0s", false);
+    }
+    for (Matcher m = DECADE_BEFORE.matcher(text); m.find(); ) {
+      add(hits, m.start(), m.end(), (m.group(1) != null ? m.group(1) : "19" + m.group(2)) + "0s", false);
+    }
+    for (Matcher m = DECADE_ZH.matcher(text); m.find(); ) {
+      String century = m.group(1);
+      String digit = m.group(2) != null ? m.group(2) : m.group(3) != null ? String.valueOf("一二三四五六七八九".indexOf(m.group(3)) + 1) : null;
+      add(hits, m.start(), m.end(), (century != null ? century : "19" + digit) + "0s", false);
     }
   }
 

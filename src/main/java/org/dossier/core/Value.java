@@ -77,16 +77,38 @@ public sealed interface Value permits Value.Money, Value.Things, Value.Count, Va
   }
 
   /**
-   * A date or period as precise as the text: {@code 2024}, {@code 2024-10}, {@code 2024-10-05}.
+   * A date or period as precise as the text: {@code 2024}, {@code 2024-10}, {@code 2024-10-05},
+   * or a decade, {@code 1970s} ("the 1970s", "1970er-Jahre", "années 1970", "1970-е", "70年代").
    *
-   * @param iso the ISO 8601 prefix
+   * @param iso the ISO 8601 prefix, or a decade's first year and {@code s}
    * @param relative true when it was resolved against the document's own date ("last week")
    */
   record Date(String iso, boolean relative) implements Value {
+    /** What a date may be written as: an ISO 8601 prefix or a decade. */
+    public static final String FORM = "\\d{4}(-\\d{2}(-\\d{2})?)?|\\d{3}0s";
+
     public Date {
-      if (iso == null || !iso.matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) {
-        throw new IllegalArgumentException("a date must be YYYY, YYYY-MM or YYYY-MM-DD, got " + iso);
+      if (iso == null || !iso.matches(FORM)) {
+        throw new IllegalArgumentException("a date must be YYYY, YYYY-MM, YYYY-MM-DD or a decade (YYY0s), got " + iso);
       }
+    }
+
+    /** True for a decade ("1970s"). */
+    public boolean decade() {
+      return iso.endsWith("s");
+    }
+
+    /**
+     * The prefix every more precise date within this one starts with: the ISO form itself, or a
+     * decade's first three digits ("197" for the 1970s).
+     */
+    public String prefix() {
+      return decade() ? iso.substring(0, 3) : iso;
+    }
+
+    /** True when {@code other} falls within this date ("1977-05" within "1977" and within the 1970s). */
+    public boolean covers(Date other) {
+      return other.iso.startsWith(prefix());
     }
 
     @Override

@@ -124,7 +124,9 @@ public final class ClaimExtractor {
             consumed.add(next);
           }
         }
-        r.period = period(text, values, own, k);
+        Period period = period(text, values, own, k);
+        r.period = period == null ? null : period.end();
+        r.otherEnd = period == null ? null : period.other();
         r.measure(v, alternates, language).ifPresent(out::add);
       }
       Set<String> seen = new HashSet<>();
@@ -359,6 +361,8 @@ public final class ClaimExtractor {
 
     /** "start" or "end" when the value opens or closes a period ("between March and June 2030"). */
     String period;
+    /** The period's other end when the text gives it as a date, else null. */
+    Value.Date otherEnd;
 
     Optional<Claim> measure(ValueMention v, List<Value> alternates, String language) {
       Value value = v.value();
@@ -411,6 +415,11 @@ public final class ClaimExtractor {
       }
       if (period != null && dimension.equals("date")) {
         head.add("x:period-" + period); // a period's start and its end are two facts
+        if (otherEnd != null) {
+          // a period is told apart by its other end: two ends of periods that begin in the same
+          // decade are likely one period's, though they differ ("1977 to 2015", "the 1970s to 2016")
+          around.merge("p:" + (period.equals("end") ? "start" : "end") + ":" + otherEnd.iso().substring(0, 3), 1f, Math::max);
+        }
       }
       for (String h : head) {
         around.merge(h, 1.5f, Math::max);
@@ -580,10 +589,19 @@ public final class ClaimExtractor {
       "(?iu)^\\s*(?:-|–|—|~|to|until|till|through|and|à|au|et|jusqu['’]\\s*(?:à|au|en)|bis|und|a|al|y|hasta|e|fino\\s+a"
           + "|по|до|и|至|到)\\s*$");
   private static final Pattern PERIOD_OPEN = Pattern.compile(
-      "(?iu)(?:between|from|entre|de|du|depuis|zwischen|von|vom|desde|del|tra|fra|dal|dall['’]|da|между|с|от|在|从|從|自)\\s*$");
+      "(?iu)(?:^|[^\\p{L}])(?:between|from|entre|de|du|depuis|zwischen|von|vom|desde|del|tra|fra|dal|dall['’]|da|между|с|от)"
+          + "(?:\\s+(?:the|les|la|le|den|der|dem|los|las|el|gli|i))?\\s*$|(?:在|从|從|自)\\s*$");
 
-  /** Whether value {@code k} opens ("start") or closes ("end") a period with a date next to it, else null. */
-  private static String period(String text, List<ValueMention> values, List<Integer> own, int k) {
+  /**
+   * Which end of a period a date is.
+   *
+   * @param end "start" or "end"
+   * @param other the date at the other end when the text joins the two, else null
+   */
+  private record Period(String end, Value.Date other) {}
+
+  /** Whether value {@code k} opens or closes a period ("between March and June 2030", "until 2029"), else null. */
+  private static Period period(String text, List<ValueMention> values, List<Integer> own, int k) {
     ValueMention v = values.get(k);
     if (!(v.value() instanceof Value.Date)) {
       return null;
@@ -591,31 +609,31 @@ public final class ClaimExtractor {
     int at = own.indexOf(k);
     if (at + 1 < own.size()) {
       ValueMention next = values.get(own.get(at + 1));
-      if (next.value() instanceof Value.Date && joins(text, v, next)) {
-        return "start";
+      if (next.value() instanceof Value.Date d && joins(text, v, next)) {
+        return new Period("start", d);
       }
     }
     if (at > 0) {
       ValueMention prev = values.get(own.get(at - 1));
-      if (prev.value() instanceof Value.Date && joins(text, prev, v)) {
-        return "end";
+      if (prev.value() instanceof Value.Date d && joins(text, prev, v)) {
+        return new Period("end", d);
       }
     }
     // the other end written without its year: "2030年3月到6月", "between March and June 2030"
     String after = text.substring(v.span().end(), Math.min(text.length(), v.span().end() + 12));
     if (HAN_MONTH_AFTER.matcher(after).find()) {
-      return "start";
+      return new Period("start", null);
     }
     String before = text.substring(Math.max(0, v.span().start() - 40), v.span().start());
     if (WORD_BEFORE.matcher(before).find()) {
-      return "end";
+      return new Period("end", null);
     }
     // one end given alone: "until 2029", "jusqu'en 2029", "bis ins Frühjahr 2030"; "since 2024"
     if (UNTIL_BEFORE.matcher(before).find()) {
-      return "end";
+      return new Period("end", null);
     }
     if (SINCE_BEFORE.matcher(before).find()) {
-      return "start";
+      return new Period("start", null);
     }
     return null;
   }
@@ -634,15 +652,23 @@ public final class ClaimExtractor {
           + "(?:and|to|until|à|au|et|bis|und|a|y|hasta|e|al|fino\\s+a|по|и|до)\\s*$");
 
   private static boolean joins(String text, ValueMention first, ValueMention second) {
-    if (second.span().start() < first.span().end() || second.span().start() - first.span().end() > 16) {
+    if (second.span().start() < first.span().end() || second.span().start() - first.span().end() > 30) {
       return false;
     }
     String gap = text.substring(first.span().end(), second.span().start());
     String before = text.substring(Math.max(0, first.span().start() - 12), first.span().start());
     // a dash or 至/到 joins alone; "to", "and", "bis" need the opening word ("from", "between", "von")
-    return PERIOD_JOIN.matcher(gap).matches()
-        && (gap.strip().matches("[-–—~至到]") || gap.strip().isEmpty() || PERIOD_OPEN.matcher(before).find());
+    if (PERIOD_JOIN.matcher(gap).matches()) {
+      return gap.strip().matches("[-–—~至到]") || gap.strip().isEmpty() || PERIOD_OPEN.matcher(before).find();
+    }
+    // a closing word and a few short words ("to the end of", "bis ins Frühjahr") after an opening one
+    return PERIOD_JOIN_WORDS.matcher(gap).matches() && PERIOD_OPEN.matcher(before).find();
   }
+
+  /** A closing word of {@link #PERIOD_JOIN} then at most three short words, before the second date. */
+  private static final Pattern PERIOD_JOIN_WORDS = Pattern.compile(
+      "(?iu)^\\s*(?:to|until|till|through|and|jusqu['’]\\s*(?:à|au|en)|à|au|et|bis|und|hasta|a|al|y|fino\\s+a|по|до)"
+          + "(?:\\s+\\p{L}{1,10}){1,3}\\s*$");
 
   private static boolean isHanNoun(String noun) {
     return !noun.isEmpty() && Character.UnicodeScript.of(noun.codePointAt(0)) == Character.UnicodeScript.HAN;
@@ -653,8 +679,8 @@ public final class ClaimExtractor {
     if (documentDate.isEmpty()) {
       return false;
     }
-    String own = documentDate.get().toString().substring(0, d.iso().length());
-    return d.iso().compareTo(own) > 0;
+    String own = documentDate.get().toString().substring(0, d.prefix().length());
+    return d.prefix().compareTo(own) > 0;
   }
 
   /** The first words of a statement, as its label. */

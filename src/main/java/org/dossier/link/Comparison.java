@@ -181,16 +181,18 @@ final class Comparison {
     String b = y.iso();
     Bound ba = qa.map(Qualifier::bound).orElse(null);
     Bound bb = qb.map(Qualifier::bound).orElse(null);
-    boolean prefix = a.startsWith(b) || b.startsWith(a);
+    // one within the other: "2024" and "2024-10", the 1970s and 1977
+    boolean prefix = x.covers(y) || y.covers(x);
+    String coarser = x.covers(y) ? a : b;
     if (ba == Bound.BY || bb == Bound.BY || ba == Bound.FROM || bb == Bound.FROM) {
       if (a.equals(b) && ba == bb) {
         return new Result(Verdict.AGREE, "the same date");
       }
       if (prefix && ba == bb) {
-        return new Result(Verdict.AGREE, "the same limit at a coarser granularity (" + (a.length() < b.length() ? a : b) + ")");
+        return new Result(Verdict.AGREE, "the same limit at a coarser granularity (" + coarser + ")");
       }
       // "by June 2025" fits any date up to the end of June 2025
-      boolean fits = fitsTime(a, ba, b) && fitsTime(b, bb, a);
+      boolean fits = fitsTime(x, ba, y) && fitsTime(y, bb, x);
       String q = qa.filter(q1 -> q1.bound() == Bound.BY || q1.bound() == Bound.FROM).or(() -> qb).map(Qualifier::text).orElse("");
       return fits ? new Result(Verdict.DIVERGENT, "compatible only under \"" + q + "\": a limit, not a date")
           : new Result(Verdict.CONFLICT, "outside the limit \"" + q + "\"");
@@ -199,7 +201,10 @@ final class Comparison {
       return new Result(Verdict.AGREE, "the same date");
     }
     if (prefix) {
-      return new Result(Verdict.AGREE, "the same date at a coarser granularity (" + (a.length() < b.length() ? a : b) + ")");
+      return new Result(Verdict.AGREE, "the same date at a coarser granularity (" + coarser + ")");
+    }
+    if (x.decade() || y.decade()) {
+      return new Result(Verdict.CONFLICT, "different decades (" + a + ", " + b + ")");
     }
     if (!a.substring(0, 4).equals(b.substring(0, 4))) {
       return new Result(Verdict.CONFLICT, "different years (" + a + ", " + b + ")");
@@ -207,13 +212,17 @@ final class Comparison {
     return new Result(Verdict.CONFLICT, "different dates (" + a + ", " + b + ")");
   }
 
-  private static boolean fitsTime(String x, Bound bound, String other) {
-    String o = other.length() > x.length() ? other.substring(0, x.length()) : other;
+  /** True when {@code other} satisfies the limit {@code x} sets, compared at the coarser of the two. */
+  private static boolean fitsTime(Value.Date x, Bound bound, Value.Date other) {
+    String p = x.prefix();
+    String o = other.prefix();
+    int n = Math.min(p.length(), o.length());
+    int c = o.substring(0, n).compareTo(p.substring(0, n));
     if (bound == Bound.BY) {
-      return o.compareTo(x) <= 0;
+      return c <= 0;
     }
     if (bound == Bound.FROM) {
-      return o.compareTo(x) >= 0;
+      return c >= 0;
     }
     return true;
   }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.dossier.core.DocumentId;
 import org.dossier.core.Qualifier;
+import org.dossier.core.Value;
 
 /**
  * The link stage's results as the JSON the commands print (the contracts of {@code stories},
@@ -177,7 +178,9 @@ public final class Findings {
       Map<String, List<Claim>> byDate = new TreeMap<>();
       for (Claim c : sorted) {
         String iso = c.stated().normalized();
-        String home = byDate.keySet().stream().filter(k -> k.startsWith(iso)).findFirst().orElse(iso);
+        String within = c.measure().map(m -> m.value().value()).filter(v -> v instanceof Value.Date)
+            .map(v -> ((Value.Date) v).prefix()).orElse(iso); // a decade holds its years
+        String home = byDate.keySet().stream().filter(k -> k.startsWith(within)).findFirst().orElse(iso);
         byDate.computeIfAbsent(home, k -> new ArrayList<>()).add(c);
       }
       for (Map.Entry<String, List<Claim>> e : byDate.entrySet()) {

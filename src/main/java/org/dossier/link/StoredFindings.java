@@ -81,7 +81,7 @@ public final class StoredFindings {
 
     /** True for a date (an ISO 8601 prefix). */
     public boolean date() {
-      return kind.equals("date") && normalized.matches("\\d{4}(-\\d{2}(-\\d{2})?)?");
+      return kind.equals("date") && normalized.matches(org.dossier.core.Value.Date.FORM);
     }
 
     /** The number of a figure (the amount of money), when it reads as one. */

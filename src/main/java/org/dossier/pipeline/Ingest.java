@@ -245,7 +245,7 @@ public final class Ingest {
   // ------------------------------------------------------------------ analysis
 
   /** Bump when the analysis changes enough that a case should be analysed again. */
-  static final String ANALYZER_VERSION = "7";
+  static final String ANALYZER_VERSION = "8";
 
   /**
    * The analyzer, with the case's own gazetteer files. When those (or the analyzer) changed

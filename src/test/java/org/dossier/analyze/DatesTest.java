@@ -121,10 +121,32 @@ class DatesTest {
     // neither
     "No. 2019 was filed.;en;''",
     "Flight 2019 departed, and page 2019 says.;en;''",
-    "In the 1990s the firm grew.;en;''",
     "The Boeing 737 landed.;en;''",
   })
   void tellsYearsFromCounts(String text, String lang, String expected) {
+    assertEquals(expected, dates(text, lang, ""), text);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+    "In the 1990s the firm grew.;en;date:1990s«1990s»",
+    "Since the 1980's the mill has closed.;en;date:1980s«1980's»",
+    "Die Akten reichen von den 1960er-Jahren bis 2011.;de;date:1960s«1960er-Jahren» | date:2011«2011»",
+    "In den 1980ern wuchs die Firma.;de;date:1980s«1980ern»",
+    "Dans les années 1950, la firme a grandi.;fr;date:1950s«années 1950»",
+    "Dans les années 70, la firme a grandi.;fr;date:1970s«années 70»",
+    "En los años 80 la firma creció.;es;date:1980s«años 80»",
+    "Negli anni '60 la ditta crebbe.;it;date:1960s«anni '60»",
+    "В 1990-е годы фирма выросла.;ru;date:1990s«1990-е годы»",
+    "С 1970-х фирма росла.;ru;date:1970s«С 1970-х»",
+    "上世纪八十年代，工厂扩大。;zh;date:1980s«上世纪八十年代»",
+    "1990年代，工厂扩大。;zh;date:1990s«1990年代»",
+    // negative controls: a year, a count, a number before 年代 that is no decade
+    "In 1990 the firm grew.;en;date:1990«1990»",
+    "Es kamen 1960 Soldaten.;de;count:1960",
+    "370年代的数字。;zh;count:370",
+  })
+  void readsDecades(String text, String lang, String expected) {
     assertEquals(expected, dates(text, lang, ""), text);
   }
 

@@ -84,4 +84,14 @@ class ComparisonTest {
     assertEquals(Verdict.AGREE, verdict(claim(date("2025-06"), Bound.BY, "by the end of", List.of(), false),
         claim(date("2025-06-30"), Bound.BY, "by", List.of(), false)));
   }
+
+  @Test
+  void aDecadeHoldsItsYears() {
+    assertEquals(Verdict.AGREE, verdict(claim(date("1960s")), claim(date("1964"))));
+    assertEquals(Verdict.AGREE, verdict(claim(date("1960s")), claim(date("1969-11-02"))));
+    assertEquals(Verdict.CONFLICT, verdict(claim(date("1960s")), claim(date("1970"))));
+    assertEquals(Verdict.CONFLICT, verdict(claim(date("1960s")), claim(date("1950s"))));
+    assertEquals(Verdict.DIVERGENT, verdict(claim(date("1960s"), Bound.FROM, "since", List.of(), false), claim(date("1975"))));
+    assertEquals(Verdict.CONFLICT, verdict(claim(date("1960s"), Bound.BY, "until", List.of(), false), claim(date("1975"))));
+  }
 }

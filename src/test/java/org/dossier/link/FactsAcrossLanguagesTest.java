@@ -120,6 +120,25 @@ class FactsAcrossLanguagesTest {
   }
 
   @Test
+  void periodsThatBeginAlikeAreOnePeriodWhoseEndsDispute() throws Exception {
+    Linker.Result r = link(
+        a("es.txt", "es", "2031-06-10", "Los registros de la naviera Corvel abarcan desde 1983 hasta 2019, según el archivo."),
+        a("de.txt", "de", "2031-06-11", "Die Unterlagen über Corvel reichen von den 1980er-Jahren bis zum Sommer 2021. "
+            + "Der Hafen von Lisk führte Bücher von 1950 bis 1961."),
+        a("en.txt", "en", "2031-06-12", "Corvel, a shipping line, is based in Lisk."));
+    // the two ends of one period: the texts share nothing else that crosses their languages
+    Fact end = factQuoting(r, "es.txt", "2019");
+    assertTrue(documents(r, end).contains("de.txt"), end::toString);
+    assertEquals("conflict", end.status(), end::toString);
+    Fact start = factQuoting(r, "es.txt", "1983");
+    assertTrue(documents(r, start).contains("de.txt"), start::toString);
+    assertFalse(start.status().equals("conflict"), start::toString);
+    // near miss: a period of another decade is another period, its end no rival
+    Fact harbour = factQuoting(r, "de.txt", "1961");
+    assertFalse(harbour.id().equals(end.id()), harbour::toString);
+  }
+
+  @Test
   void aFigureRetoldInChineseMeetsItsEnglishOnWhatCrossesLanguages() throws Exception {
     Linker.Result r = link(
         a("en.txt", "en", "2031-07-01", "Velmar's coast guard took delivery of 14 patrol boats, whose lightweight hulls were "
