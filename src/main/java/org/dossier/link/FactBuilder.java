@@ -101,6 +101,7 @@ final class FactBuilder {
     for (List<Claim> g : multi) {
       several.add(fact("", story, g));
     }
+    several.addAll(rivals(story, claims, idf));
     // disputes first, then figures, statements and names
     several.sort(Comparator.comparingInt(FactBuilder::rank));
     for (Fact f : several) {
@@ -628,6 +629,136 @@ final class FactBuilder {
     String how = agreements.isEmpty() ? "the same value" : String.join("; ", agreements);
     return new Fact(id, story, head.subject(), head.property(), "agree",
         documents.size() + " documents agree (" + how + ").", claims);
+  }
+
+  /** Fields of the glossary whose acts put a place or a body in a role two texts can dispute. */
+  static final Set<String> RIVAL_FIELDS = Set.of("law-crime", "politics", "economy", "military", "intelligence-data", "diplomacy");
+
+  /** Closeness (next word or the one after) at which a role word and a name are read together. */
+  static final float ROLE_NEAR = 0.6f;
+
+  /**
+   * Documents that put different places or bodies in the same role, each naming its own and never
+   * the other's: "stationed at Camp Ardel" against "stationed at Fort Lisk". Two names that stand
+   * next to each other in some text ("Camp Ardel in Verrin", a list), or share a word, may be one
+   * place inside another or one body's two names, and are no rivals.
+   */
+  private List<Fact> rivals(String story, List<Claim> claims, Map<String, Double> idf) {
+    org.dossier.analyze.Concepts concepts = org.dossier.analyze.Concepts.shared();
+    Map<DocumentId, Set<String>> namedIn = new HashMap<>();
+    Set<String> beside = new HashSet<>();
+    Map<String, List<Claim>> byRole = new LinkedHashMap<>();
+    for (Claim c : claims) {
+      if (!(c.stated() instanceof Claim.Named) || c.frame().head().size() != 1) {
+        continue;
+      }
+      String e = c.frame().head().iterator().next();
+      namedIn.computeIfAbsent(c.document(), d -> new HashSet<>()).add(e);
+      for (String k : c.frame().keys()) {
+        if (k.startsWith("e:") && c.frame().weight(k) >= ROLE_NEAR) {
+          beside.add(e + "|" + k);
+          beside.add(k + "|" + e);
+        }
+      }
+      String dim = c.frame().dimension();
+      if (!dim.equals("name:place") && !dim.equals("name:organization")) {
+        continue;
+      }
+      roleBefore(c, concepts).filter(k -> idf.getOrDefault(k, 0.0) >= RARE)
+          .ifPresent(k -> byRole.computeIfAbsent(dim + "|" + k, x -> new ArrayList<>()).add(c));
+    }
+    List<Fact> out = new ArrayList<>();
+    Set<String> done = new HashSet<>();
+    for (Map.Entry<String, List<Claim>> role : byRole.entrySet()) {
+      // per entity, its claims in this role, one per document
+      Map<String, Map<DocumentId, Claim>> byEntity = new LinkedHashMap<>();
+      for (Claim c : role.getValue()) {
+        byEntity.computeIfAbsent(c.frame().head().iterator().next(), x -> new LinkedHashMap<>()).putIfAbsent(c.document(), c);
+      }
+      List<String> entities = new ArrayList<>(byEntity.keySet());
+      for (int i = 0; i < entities.size(); i++) {
+        for (int j = i + 1; j < entities.size(); j++) {
+          String x = entities.get(i);
+          String y = entities.get(j);
+          if (beside.contains(x + "|" + y) || done.contains(x + "|" + y)) {
+            continue;
+          }
+          List<Claim> xs = exclusive(byEntity.get(x), y, namedIn);
+          List<Claim> ys = exclusive(byEntity.get(y), x, namedIn);
+          if (xs.isEmpty() || ys.isEmpty() || shareAWord(xs.get(0), ys.get(0))) {
+            continue;
+          }
+          done.add(x + "|" + y);
+          done.add(y + "|" + x);
+          List<Claim> both = new ArrayList<>(xs);
+          both.addAll(ys);
+          String what = role.getKey().substring(role.getKey().indexOf("|c:") + 3).replace('-', ' ');
+          out.add(new Fact("", story, what, "named: " + what, "conflict", "Different names in the same role (\""
+              + what + "\"): " + ((Claim.Named) xs.get(0).stated()).name() + " (" + docNames(xs) + ") against "
+              + ((Claim.Named) ys.get(0).stated()).name() + " (" + docNames(ys) + ").", both));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A word right before a preposition and the name, and the preposition one of place or agent
+   * ("stationed at the", "arrested in", "détenu à", "verhaftet in", "detenido en", "задержан в"):
+   * the role the name fills, when the glossary files the word under a field of acts. Not "of"
+   * ("the chairman of X" names an office, not an act) and no bare lists.
+   */
+  private static Optional<String> roleBefore(Claim c, org.dossier.analyze.Concepts concepts) {
+    int at = c.span().start() - c.sentence().start();
+    if (at <= 0 || at > c.context().length()) {
+      return Optional.empty();
+    }
+    java.util.regex.Matcher m = ROLE_BEFORE.matcher(c.context().substring(Math.max(0, at - 60), at));
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    String lang = language(c.frame());
+    return concepts.concept(m.group(1), lang.isEmpty() ? "en" : lang)
+        .filter(k -> RIVAL_FIELDS.contains(concepts.field(k))).map(k -> "c:" + k);
+  }
+
+  /** A word, a preposition of place or agent, perhaps an article, and nothing else before a name. */
+  private static final java.util.regex.Pattern ROLE_BEFORE = java.util.regex.Pattern.compile(
+      "(?iu)(\\p{L}{3,})\\s+(?:at|in|on|to|from|by|near|inside|à|au|aux|en|dans|par|près\\s+de|im|bei|nach|auf|durch"
+          + "|a|al|por|desde|ad|nel|nella|presso|dal|dalla|da|в|во|на|под|у|из)\\s+"
+          + "(?:(?:the|la|le|les|l['’]|der|die|das|den|dem|el|los|las|il|lo|gli|i)\\s*)?$");
+
+  /** The claims of documents that never name {@code other}. */
+  private static List<Claim> exclusive(Map<DocumentId, Claim> claims, String other, Map<DocumentId, Set<String>> namedIn) {
+    List<Claim> out = new ArrayList<>();
+    claims.forEach((d, c) -> {
+      if (!namedIn.getOrDefault(d, Set.of()).contains(other)) {
+        out.add(c);
+      }
+    });
+    return out;
+  }
+
+  /** True when two names share a word of three letters or more ("Base of Ardel", "Ardel Base"). */
+  private static boolean shareAWord(Claim a, Claim b) {
+    Set<String> x = new HashSet<>();
+    for (String w : Lexicon.fold(((Claim.Named) a.stated()).name()).split("[^\\p{L}\\p{N}]+")) {
+      if (w.length() >= 3) {
+        x.add(w);
+      }
+    }
+    for (String w : Lexicon.fold(((Claim.Named) b.stated()).name()).split("[^\\p{L}\\p{N}]+")) {
+      if (x.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String docNames(List<Claim> claims) {
+    List<String> n = new ArrayList<>();
+    claims.forEach(c -> n.add(names.apply(c.document())));
+    return String.join(", ", n);
   }
 
   /** Fields of the glossary whose concepts say what a named one did or is: acts, offices, roles. */
