@@ -175,6 +175,15 @@ public final class Concepts {
     if (keys.isEmpty()) {
       return;
     }
+    if (keys.size() > 1 && !form.matches(".*\\s.*")) {
+      // "T-shirt", "co-owner": the text reads a hyphenated word as one word, so the glossary
+      // knows it whole too (and in parts, for "T shirt")
+      String whole = MatchKeys.stem(MatchKeys.fold(form), lang);
+      List<String> l = words.computeIfAbsent(lang, k -> new HashMap<>()).computeIfAbsent(whole, k -> new ArrayList<>(1));
+      if (!l.contains(concept)) {
+        l.add(concept);
+      }
+    }
     if (keys.size() == 1) {
       List<String> l = words.computeIfAbsent(lang, k -> new HashMap<>()).computeIfAbsent(keys.get(0), k -> new ArrayList<>(1));
       if (!l.contains(concept)) {

@@ -43,8 +43,8 @@ public record Claim(
   public static final int CONTEXT = 240;
 
   /** What a claim states. */
-  public sealed interface Stated permits Measure, Named, Said {
-    /** {@code money}, {@code count} ..., {@code name} or {@code statement}. */
+  public sealed interface Stated permits Measure, Named, Said, Trait {
+    /** {@code money}, {@code count} ..., {@code name}, {@code statement} or a trait's property ({@code colour}). */
     String kind();
 
     /** The words as written. */
@@ -103,6 +103,31 @@ public record Claim(
     @Override
     public String normalized() {
       return name;
+    }
+  }
+
+  /**
+   * A quality a text gives a thing it names: its colour ("a green jacket", "une veste verte").
+   *
+   * @param property the quality: {@code colour}
+   * @param value the quality as a glossary concept, which crosses languages ({@code green})
+   * @param text the words as written
+   */
+  public record Trait(String property, String value, String text) implements Stated {
+    public Trait {
+      Objects.requireNonNull(property, "property");
+      Objects.requireNonNull(value, "value");
+      Objects.requireNonNull(text, "text");
+    }
+
+    @Override
+    public String kind() {
+      return property;
+    }
+
+    @Override
+    public String normalized() {
+      return value;
     }
   }
 

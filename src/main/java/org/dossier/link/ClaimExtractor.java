@@ -66,6 +66,18 @@ public final class ClaimExtractor {
     return m.find() ? Optional.of(m.toMatchResult()) : Optional.empty();
   }
 
+  /** Glossary concepts that are colours. */
+  static final Set<String> COLOURS = Set.of("red", "green", "blue", "grey", "black", "white", "yellow", "brown",
+      "orange-colour", "pink", "purple");
+  /** Things whose colour a claim gives: clothes and vehicles, as a witness or an image tells them. */
+  private static final Set<String> TRAIT_THINGS = Set.of("clothes", "shirt", "t-shirt", "sweater", "shorts", "trousers",
+      "jacket", "suit", "dress", "uniform", "shoes", "hat", "mask", "bag", "car", "vehicle", "truck", "bus", "train",
+      "ship", "plane", "bicycle");
+  /** Languages whose colour adjectives follow the noun. */
+  private static final Set<String> POSTNOMINAL = Set.of("fr", "es", "it", "pt");
+  /** What may stand between a colour and its thing. */
+  private static final Pattern TRAIT_GAP = Pattern.compile("[\\s\\-]{0,3}|\\s*的\\s*");
+
   /** A key and where it is in the text. */
   private record Key(int start, int end, String key) {}
 
@@ -129,6 +141,7 @@ public final class ClaimExtractor {
         r.otherEnd = period == null ? null : period.other();
         r.measure(v, alternates, language).ifPresent(out::add);
       }
+      out.addAll(r.traits(language));
       Set<String> seen = new HashSet<>();
       for (int k : names) {
         EntityMention e = entities.get(k);
@@ -334,7 +347,7 @@ public final class ClaimExtractor {
     /** A concept that may name what a date dates or an amount prices. */
     private boolean isEvent(String k) {
       return k.startsWith("c:") && !QUANTITY_WORDS.contains(k.substring(2)) && !MONEY_WORDS.contains(k.substring(2))
-          && !NOT_EVENTS.contains(concepts.field(k.substring(2)));
+          && !PART_WORDS.contains(k.substring(2)) && !NOT_EVENTS.contains(concepts.field(k.substring(2)));
     }
 
     /** True when the text between two offsets holds a comma, a semicolon, a colon or a dash. */
@@ -471,6 +484,56 @@ public final class ClaimExtractor {
       around.remove(key);
       Frame frame = Frame.of("name:" + e.type().code(), Set.of(key), around);
       return claim(e.span(), new Claim.Named(resolved, e.type(), e.text()), resolved, "named", frame);
+    }
+
+    /**
+     * The colours the sentence gives things: a colour word right before the thing it describes
+     * ("a green jacket", "grüne Jacke", "зелёная куртка", "绿色的外套"), right after it in French,
+     * Spanish, Italian and Portuguese ("une veste verte"), with nothing but a space, a hyphen or
+     * 的 between. Only clothes and vehicles, whose colour a witness or an image tells ("green
+     * energy", "a white paper" are no colours of things). A name ("White House", "Blue Bus Lines")
+     * is read as a name, not as its words.
+     */
+    List<Claim> traits(String language) {
+      List<Claim> out = new ArrayList<>();
+      boolean after = POSTNOMINAL.contains(language);
+      for (int i = 0; i < keys.size(); i++) {
+        Key k = keys.get(i);
+        if (!k.key.startsWith("c:") || !COLOURS.contains(k.key.substring(2))) {
+          continue;
+        }
+        // the next word (the one before, after the noun): every concept of it that is a thing
+        Key thing = null;
+        Set<String> head = new LinkedHashSet<>();
+        for (int j = after ? i - 1 : i + 1; j >= 0 && j < keys.size(); j += after ? -1 : 1) {
+          Key o = keys.get(j);
+          if (o.start == k.start) {
+            continue; // another concept of the same word
+          }
+          if (thing != null && o.start != thing.start) {
+            break;
+          }
+          String gap = after ? text.substring(o.end, k.start) : text.substring(k.end, o.start);
+          if (!TRAIT_GAP.matcher(gap).matches()) {
+            break;
+          }
+          thing = o;
+          if (o.key.startsWith("c:") && TRAIT_THINGS.contains(o.key.substring(2))) {
+            head.add(o.key);
+          }
+        }
+        if (head.isEmpty()) {
+          continue;
+        }
+        Span span = new Span(Math.min(k.start, thing.start), Math.max(k.end, thing.end));
+        Map<String, Float> around = around(span);
+        around.remove(k.key);
+        head.forEach(h -> around.merge(h, 1.5f, Math::max));
+        Frame frame = Frame.of("colour", head, around);
+        out.add(claim(span, new Claim.Trait("colour", k.key.substring(2), text.substring(k.start, k.end)),
+            text.substring(thing.start, thing.end), "colour", frame));
+      }
+      return out;
     }
 
     Optional<Claim> statement() {
@@ -707,6 +770,12 @@ public final class ClaimExtractor {
   /** Fields of the glossary whose concepts say who, where or when, never what happened. */
   static final Set<String> NOT_EVENTS = Set.of("countries", "people", "places", "time", "quantities", "media",
       "clothing-body", "adjectives");
+
+  /**
+   * Concepts that make a value a part of another ("a $10bn package that includes $4bn of
+   * missiles"): they say how two values relate, not what either is of.
+   */
+  static final Set<String> PART_WORDS = Set.of("include");
 
   /** Concepts of money as such, which say that a value is an amount, not what it is for. */
   static final Set<String> MONEY_WORDS = Set.of("money", "price", "cost", "value", "amount", "total", "dollar",

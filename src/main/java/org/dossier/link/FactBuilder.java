@@ -371,6 +371,14 @@ final class FactBuilder {
     if (a.stated() instanceof Claim.Named) {
       return sim >= NAMED ? new Pair(i, j, sim, true, NAMED) : null;
     }
+    if (a.stated() instanceof Claim.Trait ta && b.stated() instanceof Claim.Trait tb) {
+      if (a.frame().head().stream().noneMatch(b.frame().head()::contains)) {
+        return null; // the colour of one thing is no rival for another's
+      }
+      boolean agree = ta.value().equals(tb.value());
+      double need = agree ? AGREEING : DISAGREEING_SAME_HEAD;
+      return sim >= need ? new Pair(i, j, sim, agree, need) : null;
+    }
     // a translated or retold sentence shares fewer words with its source than a copied one
     double need = sameLanguage(a, b) ? STATED : STATED_ACROSS;
     return sim >= need ? new Pair(i, j, sim, true, need) : null;
@@ -568,6 +576,20 @@ final class FactBuilder {
       Optional<String> role = role(claims);
       return new Fact(id, story, n.name(), role.map(r -> "named: " + r).orElse("named"), "agree",
           documents.size() + " documents name " + n.name() + role.map(r -> " with \"" + r + "\"").orElse("") + ".", claims);
+    }
+    if (head.stated() instanceof Claim.Trait) {
+      Map<String, List<String>> byValue = new LinkedHashMap<>();
+      for (Claim c : claims) {
+        byValue.computeIfAbsent(c.stated().normalized(), v -> new ArrayList<>()).add(names.apply(c.document()));
+      }
+      if (byValue.size() > 1) {
+        List<String> sides = new ArrayList<>();
+        byValue.forEach((v, ds) -> sides.add(v.replace("-colour", "") + " (" + String.join(", ", ds) + ")"));
+        return new Fact(id, story, head.subject(), head.property(), "conflict",
+            "Sources give the " + head.subject() + " different colours: " + String.join(" against ", sides) + ".", claims);
+      }
+      return new Fact(id, story, head.subject(), head.property(), "agree",
+          documents.size() + " documents give the " + head.subject() + " the same colour.", claims);
     }
     if (!(head.stated() instanceof Claim.Measure)) {
       // the same words given to different speakers: who said it is in dispute

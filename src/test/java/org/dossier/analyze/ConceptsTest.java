@@ -24,7 +24,9 @@ class ConceptsTest {
       "# field: security",
       "security\tsecurity\tбезопасность\t安全\tsécurité\tSicherheit\tseguridad\tsicurezza",
       "scandal\tscandal\tскандал\t丑闻|醜聞\tscandale\tSkandal\tescándalo\tscandalo",
-      "take-custody\ttake into custody|taken into custody\tвзять под стражу\t羁押\tplacer en détention\tin Gewahrsam nehmen\tdetener\tfermare"),
+      "take-custody\ttake into custody|taken into custody\tвзять под стражу\t羁押\tplacer en détention\tin Gewahrsam nehmen\tdetener\tfermare",
+      "# field: clothing-body",
+      "t-shirt\tT-shirt|tee\tфутболка\tT恤\ttee-shirt\tT-Shirt\tcamiseta\tmaglietta"),
       List.of("deal\tsign contract"));
 
   private static Set<String> keys(Concepts c, String text, String language) {
@@ -81,6 +83,16 @@ class ConceptsTest {
     Set<String> zh = keys(SMALL, "报道称两国签署合同", "zh");
     assertTrue(zh.containsAll(Set.of("c:sign", "c:contract")), zh::toString);
     assertTrue(zh.contains("h:报道"), "unknown Chinese text becomes character pairs: " + zh);
+  }
+
+  @Test
+  void aHyphenatedWordMeetsItsGlossaryFormWholeOrInParts() {
+    assertTrue(keys(SMALL, "in a grey T-shirt", "en").contains("c:t-shirt"));
+    assertTrue(keys(SMALL, "in a grey T shirt", "en").contains("c:t-shirt"));
+    assertTrue(keys(SMALL, "un tee-shirt gris", "fr").contains("c:t-shirt"));
+    assertTrue(keys(SMALL, "ein graues T-Shirt", "de").contains("c:t-shirt"));
+    // near miss: a shirt is no T-shirt
+    assertFalse(keys(SMALL, "in a grey shirt", "en").contains("c:t-shirt"));
   }
 
   @Test

@@ -139,6 +139,18 @@ class FactsAcrossLanguagesTest {
   }
 
   @Test
+  void aPartOfOneAmountIsNoRivalForAnother() throws Exception {
+    Linker.Result r = link(
+        a("one.txt", "en", "2031-06-10", "The Velmar government has announced a huge package of arms sales to Orvania "
+            + "valued at more than $12 billion that includes radars, drones and patrol boats."),
+        a("two.txt", "en", "2031-06-11", "Arms sales that Velmar announced for Orvania in its previous term "
+            + "included $5 billion for fighter jets, officials said."));
+    // "includes" says how two amounts relate, not what either is of
+    Fact part = factQuoting(r, "two.txt", "$5 billion");
+    assertFalse(documents(r, part).contains("one.txt"), part::toString);
+  }
+
+  @Test
   void aFigureRetoldInChineseMeetsItsEnglishOnWhatCrossesLanguages() throws Exception {
     Linker.Result r = link(
         a("en.txt", "en", "2031-07-01", "Velmar's coast guard took delivery of 14 patrol boats, whose lightweight hulls were "
