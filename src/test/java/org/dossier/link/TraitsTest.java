@@ -39,6 +39,18 @@ class TraitsTest {
   }
 
   @Test
+  void aColourInChineseMeetsItsEnglish() throws Exception {
+    Linker.Result r = LinkHarness.link(
+        LinkHarness.a("en.txt", "en", "2031-03-02", "Footage shows Dario Venk, the Orvanian courier, leaving the Lisk court "
+            + "in a green jacket after the hearing on Tuesday."),
+        LinkHarness.a("zh.txt", "zh", "2031-03-03", "视频显示，奥尔瓦尼亚信使Dario Venk周二听证会后身穿绿色的外套离开Lisk法院。"));
+    Fact jacket = colours(r).stream().filter(f -> quotes(f).contains("green jacket")).findFirst()
+        .orElseThrow(() -> new AssertionError(colours(r).toString()));
+    assertEquals("agree", jacket.status(), jacket::toString);
+    assertEquals(Set.of("green jacket", "绿色的外套"), quotes(jacket));
+  }
+
+  @Test
   void namesIdiomsAndOtherThingsAreNoColourClaims() throws Exception {
     Linker.Result r = LinkHarness.link(
         LinkHarness.a("one.txt", "en", "2031-03-02", "Dario Venk, the Orvanian courier who works for Blue Bus Lines, was seen near the White House in a "
