@@ -31,7 +31,9 @@ final class CaseOptions {
           "no case at " + caseDir.toAbsolutePath() + "; run 'dossier ingest PATH' first, or pass"
               + " --case DIR");
     }
-    return CaseFolder.open(caseDir, Clock.systemUTC());
+    CaseFolder folder = CaseFolder.open(caseDir, Clock.systemUTC());
+    LibraryLog.toCase(caseDir);
+    return folder;
   }
 
   CaseFolder openOrCreate() throws IOException {
@@ -39,6 +41,8 @@ final class CaseOptions {
     if (java.nio.file.Files.exists(caseDir) && !java.nio.file.Files.isDirectory(caseDir)) {
       throw new IllegalArgumentException("--case " + caseDir + " is a file, not a case folder");
     }
-    return CaseFolder.open(caseDir, Clock.systemUTC());
+    CaseFolder folder = CaseFolder.open(caseDir, Clock.systemUTC());
+    LibraryLog.toCase(caseDir);
+    return folder;
   }
 }

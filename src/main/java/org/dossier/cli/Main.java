@@ -19,13 +19,22 @@ public final class Main {
 
   /** Runs a command and returns its exit code: 0 ok, 1 failure, 2 usage error. */
   public static int run(String... args) {
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
     LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
-    return commandLine(
-            new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-            new PrintWriter(System.err, true, StandardCharsets.UTF_8))
-        .execute(args);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    int code = commandLine(new PrintWriter(System.out, true, StandardCharsets.UTF_8), err).execute(args);
+    LibraryLog.closeFile();
+    return code;
+  }
+
+  /** One line on the terminal for what the libraries logged, which went to the case's log. */
+  static void libraryWarnings(PrintWriter err) {
+    int n = LibraryLog.warnings();
+    if (n > 0) {
+      java.nio.file.Path file = LibraryLog.file();
+      err.println("dossier: the libraries logged " + n + (n == 1 ? " warning" : " warnings")
+          + (file == null ? " (no case open: not kept)" : "; see " + file));
+      err.flush();
+    }
   }
 
   /** Each command with the first sentence of its description, wrapped under its name. */
@@ -57,6 +66,8 @@ public final class Main {
   }
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    // what the libraries log goes to the case's dossier.log, not to the terminal
+    LibraryLog.install();
     CommandLine cl = new CommandLine(new DossierCommand());
     // every string a command prints may come from a document: no control character reaches the terminal raw
     SafeWriter.Mode mode = new SafeWriter.Mode();
@@ -74,7 +85,11 @@ public final class Main {
         last = last.subcommand();
       }
       mode.json = last.hasMatchedOption("--json");
-      return new CommandLine.RunLast().execute(parseResult);
+      try {
+        return new CommandLine.RunLast().execute(parseResult);
+      } finally {
+        libraryWarnings(last.commandSpec().commandLine().getErr());
+      }
     });
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {

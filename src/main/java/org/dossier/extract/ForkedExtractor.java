@@ -204,7 +204,6 @@ public final class ForkedExtractor implements Extractor {
       command.add("-Djava.awt.headless=true");
       command.add("-Djava.io.tmpdir=" + options.scratch().toAbsolutePath());
       command.add("-Dfile.encoding=UTF-8");
-      command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
       String tuning = System.getenv("DOSSIER_WORKER_OPTS"); // e.g. -XX:TieredStopAtLevel=1
       if (tuning != null && !tuning.isBlank()) {
         command.addAll(List.of(tuning.strip().split("\\s+")));

@@ -37,6 +37,8 @@ public final class WorkerMain {
   private WorkerMain() {}
 
   public static void main(String[] args) throws IOException {
+    // the libraries' warnings, not their chatter, to standard error: the worker's error log
+    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 1;
     serve(settings -> new TikaExtractor(settings)::extract, threads);
   }

@@ -72,7 +72,7 @@ public final class IngestBenchmark {
   private static JsonNode run(String heap, String main, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap,
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=error", "-cp", System.getProperty("java.class.path"), main));
+        "-cp", System.getProperty("java.class.path"), main));
     cmd.addAll(List.of(args));
     System.out.println("running " + main.substring(main.lastIndexOf('.') + 1) + " " + String.join(" ", args));
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();

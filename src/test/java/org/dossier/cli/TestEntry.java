@@ -7,7 +7,6 @@ public final class TestEntry {
   private TestEntry() {}
 
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     return Main.commandLine(out, err).execute(args);
   }
 }
