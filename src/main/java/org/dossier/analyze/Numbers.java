@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * several languages ("million", "m", "bn", "млн", "млрд", "亿", "億", "millones", "Milliarden",
  * "Mrd.", "miliardi"). Number words of all languages are in {@link NumberWords}.
  */
-final class Numbers {
+public final class Numbers {
   /**
    * A number written in digits, not inside a code such as "BMD-4M", "7/2024" or "No.5". Group 1:
    * the whole part; group 2: the separator between its thousands (the same one throughout);
@@ -150,6 +150,44 @@ final class Numbers {
   }
 
   private Numbers() {}
+
+  /** Signs, currency marks and per cent that may stand around a number written alone. */
+  private static final Pattern AROUND = Pattern.compile("^[\\s$€£¥₽%]+|[\\s$€£¥₽%]+$");
+
+  /**
+   * A number written alone (a spreadsheet cell, a figure in a table), in any of the usual
+   * conventions: "1,234.56", "1.234,56", "1 234,56", "1'234.56", "1,5", "-12", "(300)", "€ 1.200".
+   * A comma or dot before exactly three digits is read by {@code language} as in running text.
+   *
+   * @return the number, or empty when the text is not one number
+   */
+  public static Optional<BigDecimal> read(String text, String language) {
+    String t = AROUND.matcher(text).replaceAll("");
+    boolean negative = false;
+    if (t.startsWith("(") && t.endsWith(")")) {
+      negative = true;
+      t = AROUND.matcher(t.substring(1, t.length() - 1)).replaceAll("");
+    }
+    if (t.startsWith("-") || t.startsWith("−")) {
+      negative = !negative;
+      t = AROUND.matcher(t.substring(1)).replaceAll("");
+    }
+    Matcher m = DIGITS.matcher(t);
+    if (t.isEmpty() || !m.matches()) {
+      return Optional.empty();
+    }
+    BigDecimal v = digits(m, language);
+    return Optional.of(negative ? v.negate() : v);
+  }
+
+  /** Every number written in digits in a running text, read as {@link #read} reads one. */
+  public static List<BigDecimal> all(String text, String language) {
+    List<BigDecimal> out = new ArrayList<>();
+    for (Matcher m = DIGITS.matcher(text); m.find(); ) {
+      out.add(digits(m, language));
+    }
+    return out;
+  }
 
   /**
    * The thousands reading of a number with one comma or dot before three digits ("1,200" is

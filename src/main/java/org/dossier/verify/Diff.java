@@ -5,16 +5,17 @@ import java.util.List;
 
 /** A readable line diff (longest common subsequence), for revisions and versions. */
 public final class Diff {
-  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d[\\d ,.]*\\d|\\d");
-
   private Diff() {}
 
-  /** The numbers of a text, digit groups joined ("62 480 000" is 62480000). */
+  /**
+   * The numbers of a text as values, read as analysis reads them ("62 480 000" is 62480000,
+   * "1,5" is 1.5, "1.234,56" is 1234.56), so that a figure rewritten in another convention is
+   * the same figure.
+   */
   public static java.util.Set<String> numbers(String text) {
     java.util.Set<String> out = new java.util.LinkedHashSet<>();
-    java.util.regex.Matcher m = NUMBER.matcher(text);
-    while (m.find()) {
-      out.add(m.group().replaceAll("[ ,]", ""));
+    for (java.math.BigDecimal n : org.dossier.analyze.Numbers.all(text, "und")) {
+      out.add(n.signum() == 0 ? "0" : n.stripTrailingZeros().toPlainString());
     }
     return out;
   }

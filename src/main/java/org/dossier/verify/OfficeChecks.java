@@ -260,10 +260,8 @@ final class OfficeChecks {
       return Optional.of(BigDecimal.valueOf(c.getNumericCellValue()));
     }
     if (t == CellType.STRING) {
-      String v = c.getStringCellValue().replaceAll("[\\s\\u00a0,$€£]", "");
-      if (v.matches("-?\\d+(?:\\.\\d+)?")) {
-        return Optional.of(new BigDecimal(v));
-      }
+      // a figure typed as text, in whatever convention: the one number reader
+      return org.dossier.analyze.Numbers.read(c.getStringCellValue(), "und");
     }
     return Optional.empty();
   }

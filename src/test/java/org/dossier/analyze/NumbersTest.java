@@ -26,6 +26,33 @@ class NumbersTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = ';', value = {
+    "1,234.56;en;1234.56",
+    "1.234,56;de;1234.56",
+    "1.234,56;en;1234.56",
+    "1 234,56;fr;1234.56",
+    "1\u00a0234,56;fr;1234.56",
+    "1'234.56;de;1234.56",
+    "1,5;en;1.5",
+    "1,5;und;1.5",
+    "-12;en;-12",
+    "(300);en;-300",
+    "€ 1.200;de;1200",
+    "$1,200;en;1200",
+    "12 %;en;12",
+  })
+  void readsANumberWrittenAloneInEveryConvention(String text, String language, String expected) {
+    assertEquals(0, new BigDecimal(expected).compareTo(Numbers.read(text.replace("\\u00a0", "\u00a0"), language).orElseThrow()),
+        text);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {"twelve", "12 boats", "1,2,3,4", "KDE-2024", "''", "1.2.3"})
+  void notANumberAlone(String text) {
+    assertFalse(Numbers.read(text, "en").isPresent(), text);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
     "Plus de 318'000 comptes;fr;318000",
     "1’250’000 francs;fr;1250000",
     "380.000 facturas;es;380000",

@@ -72,6 +72,17 @@ class VerifyCommandTest {
         {"Spare parts set", 24, 250_000, 6_000_000},
         {"Crew training", 1, 6_000_000, 6_000_000},
         {"Total", "", "", 96_000_000}});
+    // figures typed as text in the continental convention ("1,5", "1.234,56"), adding up and not
+    Fixtures.xlsx(in.resolve("xlsx/annex_text_good.xlsx"), "Annex", new Object[][] {
+        {"Item", "Quantity", "Unit price", "Total"},
+        {"Fuel, tonnes", "1,5", "1.234,56", "1.851,84"},
+        {"Berths", "2", "10.000,00", "20.000,00"},
+        {"Total", "", "", "21.851,84"}});
+    Fixtures.xlsx(in.resolve("xlsx/annex_text_bad.xlsx"), "Annex", new Object[][] {
+        {"Item", "Quantity", "Unit price", "Total"},
+        {"Fuel, tonnes", "1,5", "1.234,56", "1.851,84"},
+        {"Berths", "2", "10.000,00", "20.000,00"},
+        {"Total", "", "", "21.000,00"}});
     // two versions of a contract
     Fixtures.text(in.resolve("contracts/contract_v1_draft.txt"),
         "DRAFT\nCONTRACT No. OMW-2026/7\n" + String.format(java.util.Locale.ROOT, CONTRACT_BODY, "26") + "\n");
@@ -190,6 +201,15 @@ class VerifyCommandTest {
   }
 
   @Test
+  void figuresTypedAsTextAreReadInTheirConvention() {
+    JsonNode t = signals("xlsx/annex_text_bad.xlsx").stream().filter(s -> s.get("kind").asText().equals("table_arithmetic"))
+        .findFirst().orElseThrow(() -> new AssertionError(result.toPrettyString()));
+    assertTrue(t.get("evidence").toString().contains("21851.84"), t::toString);
+    // "1,5" is one and a half, not fifteen: the lines of the good annex add up
+    assertFalse(has("xlsx/annex_text_good.xlsx", "table_arithmetic"), () -> signals("xlsx/annex_text_good.xlsx").toString());
+  }
+
+  @Test
   void twoVersionsOfAContractAreOneFamilyWithTheSignedOneAsPrincipal() {
     JsonNode family = null;
     for (JsonNode f : result.get("families")) {
@@ -222,7 +242,7 @@ class VerifyCommandTest {
 
   @Test
   void cleanControlsRaiseNoWarning() {
-    for (String clean : List.of("pdf/schedule_clean.pdf", "docx/letter_clean.docx", "xlsx/annex_good.xlsx",
+    for (String clean : List.of("pdf/schedule_clean.pdf", "docx/letter_clean.docx", "xlsx/annex_good.xlsx", "xlsx/annex_text_good.xlsx",
         "letters/good_ids.txt")) {
       for (JsonNode s : signals(clean)) {
         assertFalse(s.get("severity").asText().equals("warning"), "a warning on a clean control: " + s);
