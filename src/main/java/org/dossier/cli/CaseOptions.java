@@ -41,7 +41,7 @@ final class CaseOptions {
     if (java.nio.file.Files.exists(caseDir) && !java.nio.file.Files.isDirectory(caseDir)) {
       throw new IllegalArgumentException("--case " + caseDir + " is a file, not a case folder");
     }
-    CaseFolder folder = CaseFolder.open(caseDir, Clock.systemUTC());
+    CaseFolder folder = CaseFolder.openForWriting(caseDir, Clock.systemUTC());
     LibraryLog.toCase(caseDir);
     return folder;
   }

@@ -7,7 +7,12 @@ import picocli.CommandLine.ITypeConverter;
 final class Sizes implements ITypeConverter<Long> {
   @Override
   public Long convert(String value) {
-    return parse(value);
+    try {
+      return parse(value);
+    } catch (IllegalArgumentException e) {
+      // picocli prints this message as it is, after the option's name
+      throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+    }
   }
 
   static long parse(String value) {

@@ -65,14 +65,14 @@ final class StatusCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "  documents  %d (%d in the search index)%n", documents, indexed);
       byStatus.forEach((k, v) -> out.printf(Locale.ROOT, "    %-16s %d%n", k, v));
       if (byStage.size() > 1 || !byStage.containsKey("indexed")) {
-        out.printf(Locale.ROOT, "  unfinished: %s; run 'dossier ingest' again to finish%n", byStage);
+        out.printf(Locale.ROOT, "  unfinished: %s; run 'dossier ingest' again to finish%n", counts(byStage));
       }
       if (!signals.isEmpty() || verified) {
         out.printf(Locale.ROOT, "  signals    %s%n", signals.isEmpty() ? "none" : "");
         for (String sev : List.of("warning", "notice", "info")) {
           Map<String, Long> k = signals.get(sev);
           if (k != null) {
-            out.printf(Locale.ROOT, "    %-8s %s%n", sev, k);
+            out.printf(Locale.ROOT, "    %-8s %s%n", sev, counts(k));
           }
         }
         out.println(verified ? "    (details: dossier verify)" : "    (out of date: run dossier verify)");
@@ -100,5 +100,12 @@ final class StatusCommand implements Callable<Integer> {
       });
     }
     return 0;
+  }
+
+  /** Counts by name as a reader writes them: "collected 21, extracted 3". */
+  static String counts(Map<String, Long> byName) {
+    List<String> parts = new ArrayList<>();
+    byName.forEach((k, v) -> parts.add(k + " " + v));
+    return String.join(", ", parts);
   }
 }

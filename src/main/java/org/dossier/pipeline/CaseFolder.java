@@ -27,19 +27,46 @@ public final class CaseFolder implements Closeable {
   private final EvidenceStore evidence;
   private final Clock clock;
 
-  private CaseFolder(CaseLayout layout, SqliteCaseStore store, Clock clock) {
+  private CaseFolder(CaseLayout layout, SqliteCaseStore store, Clock clock, Closeable writeLock) {
     this.layout = layout;
     this.store = store;
     this.evidence = new EvidenceStore(layout);
     this.clock = clock;
+    this.writeLock = writeLock;
   }
+
+  /** The write lock this folder holds since it was opened, or null. */
+  private final Closeable writeLock;
 
   /** Opens the case at {@code root}, creating it if it does not exist. */
   public static CaseFolder open(Path root, Clock clock) throws IOException {
     CaseLayout layout = new CaseLayout(root);
     Files.createDirectories(layout.root());
+    return new CaseFolder(layout, store(layout, clock), clock, null);
+  }
+
+  /**
+   * Opens the case at {@code root} for writing, creating it if it does not exist: the write lock
+   * is taken first, before the database is created or migrated, so that two ingests started at
+   * once on a new case do not both build it; it is held until {@link #close}.
+   *
+   * @throws IllegalStateException when another process holds the lock
+   */
+  public static CaseFolder openForWriting(Path root, Clock clock) throws IOException {
+    CaseLayout layout = new CaseLayout(root);
+    Files.createDirectories(layout.root());
+    Closeable lock = acquire(layout);
     try {
-      return new CaseFolder(layout, SqliteCaseStore.open(layout.database(), clock), clock);
+      return new CaseFolder(layout, store(layout, clock), clock, lock);
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private static SqliteCaseStore store(CaseLayout layout, Clock clock) throws IOException {
+    try {
+      return SqliteCaseStore.open(layout.database(), clock);
     } catch (SQLException e) {
       throw new IOException("cannot open the case database " + layout.database() + ": "
           + e.getMessage(), e);
@@ -96,12 +123,21 @@ public final class CaseFolder implements Closeable {
    * @throws IllegalStateException when another process holds it
    */
   public Closeable lockForWriting() throws IOException {
+    if (writeLock != null) {
+      return () -> {}; // held since the folder was opened, until it is closed
+    }
+    return acquire(layout);
+  }
+
+  private static Closeable acquire(CaseLayout layout) throws IOException {
     FileChannel channel =
         FileChannel.open(
             layout.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = channel.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      lock = null; // held by this process, through another channel
     } catch (IOException e) {
       channel.close();
       throw e;
@@ -112,8 +148,9 @@ public final class CaseFolder implements Closeable {
           "another Dossier process is writing to the case " + layout.root()
               + "; wait for it to finish");
     }
+    FileLock held = lock;
     return () -> {
-      lock.release();
+      held.release();
       channel.close();
     };
   }
@@ -121,5 +158,12 @@ public final class CaseFolder implements Closeable {
   @Override
   public void close() {
     store.close();
+    if (writeLock != null) {
+      try {
+        writeLock.close();
+      } catch (IOException e) {
+        // the lock goes with the process anyway
+      }
+    }
   }
 }

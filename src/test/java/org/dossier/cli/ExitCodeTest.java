@@ -32,11 +32,14 @@ class ExitCodeTest {
   @Test
   void impossibleLimitsAndAFileForACaseAreUsageErrorsAndCreateNothing() throws Exception {
     Path input = Fixtures.text(dir.resolve("in/a.txt"), "hello");
-    for (String[] bad : new String[][] {{"--timeout=-1"}, {"--workers=0"}, {"--worker-heap=1"}, {"--max-ratio=0"}}) {
+    for (String[] bad : new String[][] {{"--timeout=-1"}, {"--workers=0"}, {"--worker-heap=1"}, {"--max-ratio=0"},
+        {"--max-file-size=-5"}, {"--max-expanded=lots"}}) {
       Path c = dir.resolve("case" + bad[0].replaceAll("\\W", ""));
       Cli.Result r = Cli.run("ingest", "--case", c.toString(), bad[0], input.getParent().toString());
       assertEquals(2, r.exit(), bad[0] + ": " + r);
       assertTrue(r.err().contains(bad[0].substring(0, bad[0].indexOf('='))), r.err());
+      // the option as the user typed it, no Java type, field or exception name
+      assertFalse(r.err().matches("(?s).*(Long|Exception|maxRatio|PT-).*"), r.err());
       assertFalse(Files.exists(c), bad[0] + " created the case");
     }
     Path file = Fixtures.text(dir.resolve("not-a-case.txt"), "x");
@@ -82,6 +85,25 @@ class ExitCodeTest {
     Cli.Result help = Cli.run("help", "ingest");
     assertEquals(0, help.exit(), help::toString);
     assertTrue(help.out().contains("Usage: dossier ingest"), help.out());
+  }
+
+  @Test
+  void aSecondIngestOnANewCaseWaitsForTheLockBeforeBuildingTheDatabase() throws Exception {
+    Path in = Fixtures.text(dir.resolve("in/note.txt"), "A note.").getParent();
+    Path c = Files.createDirectories(dir.resolve("case"));
+    org.dossier.core.CaseLayout layout = new org.dossier.core.CaseLayout(c);
+    // another ingest holds the lock of the case it is creating
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(layout.lockFile(),
+            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock held = ch.lock()) {
+      Cli.Result second = Cli.run("ingest", "--case", c.toString(), "--quiet", in.toString());
+      assertEquals(1, second.exit(), second::toString);
+      assertTrue(second.err().contains("another Dossier process is writing"), second.err());
+      assertFalse(Files.exists(layout.database()), "the second ingest built the database before taking the lock");
+    }
+    // control: once the lock is free, the ingest runs
+    Cli.Result after = Cli.run("ingest", "--case", c.toString(), "--quiet", in.toString());
+    assertEquals(0, after.exit(), after::toString);
   }
 
   @Test

@@ -201,6 +201,14 @@ class VerifyCommandTest {
   }
 
   @Test
+  void statusCountsTheSignalsInWordsNotAsJavaMapText() {
+    org.dossier.testing.Cli.Result status = org.dossier.testing.Cli.run("--case", caseDir.toString(), "status");
+    assertEquals(0, status.exit(), status::toString);
+    assertTrue(status.out().contains("table_arithmetic "), status.out());
+    assertFalse(status.out().contains("{") || status.out().contains("=1"), status.out());
+  }
+
+  @Test
   void figuresTypedAsTextAreReadInTheirConvention() {
     JsonNode t = signals("xlsx/annex_text_bad.xlsx").stream().filter(s -> s.get("kind").asText().equals("table_arithmetic"))
         .findFirst().orElseThrow(() -> new AssertionError(result.toPrettyString()));
