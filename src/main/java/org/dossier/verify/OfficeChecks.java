@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -36,13 +35,6 @@ final class OfficeChecks {
   /** Largest XML part read. */
   static final int MAX_PART = 32 << 20;
 
-  private static final Pattern INS = Pattern.compile("<w:ins\\b[^>]*?w:author=\"([^\"]*)\"[^>]*>(.*?)</w:ins>", Pattern.DOTALL);
-  private static final Pattern DEL = Pattern.compile("<w:del\\b[^>]*?w:author=\"([^\"]*)\"[^>]*>(.*?)</w:del>", Pattern.DOTALL);
-  private static final Pattern TEXT = Pattern.compile("<w:(?:t|delText)\\b[^>]*>([^<]*)</w:(?:t|delText)>");
-  private static final Pattern COMMENT = Pattern.compile("<w:comment\\b[^>]*?w:author=\"([^\"]*)\"[^>]*>(.*?)</w:comment>", Pattern.DOTALL);
-  private static final Pattern VANISH = Pattern.compile("<w:r\\b[^>]*>(?:(?!</w:r>).)*?<w:vanish/>(?:(?!</w:r>).)*?</w:r>", Pattern.DOTALL);
-  private static final Pattern SHEET = Pattern.compile("<sheet\\b[^>]*?name=\"([^\"]*)\"[^>]*?state=\"(hidden|veryHidden)\"");
-  private static final Pattern RSID_ROOT = Pattern.compile("<w:rsidRoot\\s+w:val=\"([0-9A-Fa-f]+)\"");
 
   static void run(Subject s, List<Signal> out, Map<String, List<String>> rsidRoots) throws IOException {
     if (s.original().isEmpty()) {
@@ -62,22 +54,15 @@ final class OfficeChecks {
           hidden(s, body.get(), out);
         }
         part(zip, "word/comments.xml").ifPresent(c -> comments(s, c, out));
-        part(zip, "word/settings.xml").ifPresent(x -> {
-          Matcher m = RSID_ROOT.matcher(x);
-          if (m.find()) {
-            synchronized (rsidRoots) {
-              rsidRoots.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(s.id().sha256());
-            }
+        part(zip, "word/settings.xml").flatMap(OfficeXml::rsidRoot).ifPresent(root -> {
+          synchronized (rsidRoots) {
+            rsidRoots.computeIfAbsent(root, k -> new ArrayList<>()).add(s.id().sha256());
           }
         });
       }
       if (xlsx) {
         part(zip, "xl/workbook.xml").ifPresent(w -> {
-          Matcher m = SHEET.matcher(w);
-          List<String> hidden = new ArrayList<>();
-          while (m.find()) {
-            hidden.add(m.group(1) + " (" + m.group(2) + ")");
-          }
+          List<String> hidden = OfficeXml.hiddenSheets(w);
           if (!hidden.isEmpty()) {
             out.add(Signal.of(s.id(), "hidden_sheet", "The workbook hides " + hidden.size() + " sheet(s): "
                 + String.join(", ", hidden) + ".", Map.of("sheets", hidden)));
@@ -102,25 +87,13 @@ final class OfficeChecks {
     }
   }
 
-  private static String text(String xml) {
-    StringBuilder b = new StringBuilder();
-    Matcher m = TEXT.matcher(xml);
-    while (m.find()) {
-      b.append(m.group(1));
-    }
-    return b.toString().replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"");
-  }
-
   private static void tracked(Subject s, String body, List<Signal> out) {
     List<Map<String, Object>> changes = new ArrayList<>();
     Set<String> authors = new LinkedHashSet<>();
-    for (Pattern p : List.of(INS, DEL)) {
-      Matcher m = p.matcher(body);
-      while (m.find()) {
-        authors.add(m.group(1));
-        if (changes.size() < 30) {
-          changes.add(Map.of("type", p == INS ? "inserted" : "deleted", "author", m.group(1), "text", text(m.group(2))));
-        }
+    for (OfficeXml.Marked m : OfficeXml.tracked(body, 10_000)) {
+      authors.add(m.author());
+      if (changes.size() < 30) {
+        changes.add(Map.of("type", m.kind().equals("w:ins") ? "inserted" : "deleted", "author", m.author(), "text", m.text()));
       }
     }
     if (!changes.isEmpty()) {
@@ -131,14 +104,7 @@ final class OfficeChecks {
   }
 
   private static void hidden(Subject s, String body, List<Signal> out) {
-    Matcher m = VANISH.matcher(body);
-    List<String> texts = new ArrayList<>();
-    while (m.find() && texts.size() < 20) {
-      String t = text(m.group());
-      if (!t.isBlank()) {
-        texts.add(t);
-      }
-    }
+    List<String> texts = OfficeXml.hidden(body, 20);
     if (!texts.isEmpty()) {
       out.add(Signal.of(s.id(), "hidden_text", "The document hides text: \"" + texts.get(0) + "\".",
           Map.of("texts", texts)));
@@ -146,10 +112,9 @@ final class OfficeChecks {
   }
 
   private static void comments(Subject s, String xml, List<Signal> out) {
-    Matcher m = COMMENT.matcher(xml);
     List<Map<String, Object>> comments = new ArrayList<>();
-    while (m.find() && comments.size() < 30) {
-      comments.add(Map.of("author", m.group(1), "text", text(m.group(2))));
+    for (OfficeXml.Marked m : OfficeXml.comments(xml, 30)) {
+      comments.add(Map.of("author", m.author(), "text", m.text()));
     }
     if (!comments.isEmpty()) {
       out.add(Signal.of(s.id(), "comments", comments.size() + " comment(s), the first by " + comments.get(0).get("author")
