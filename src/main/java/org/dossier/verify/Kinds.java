@@ -28,6 +28,9 @@ public final class Kinds {
   }
 
   static {
+    k("check_failed", Severity.NOTICE,
+        "A damaged or unusually large file can defeat a forensic reader without anything being hidden in it; the"
+            + " other checks of the document stand.");
     k("pdf_incremental_update", Severity.NOTICE,
         "Signing, filling a form, adding a comment or saving from some viewers appends an update without changing the content.");
     k("pdf_revision_changed_text", Severity.WARNING,

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSName;
@@ -41,13 +42,14 @@ final class PdfChecks {
     if (s.original().isEmpty() || !s.mediaType().startsWith("application/pdf")) {
       return;
     }
-    byte[] bytes = Files.readAllBytes(s.original().get());
-    List<Integer> ends = eofs(bytes);
+    java.nio.file.Path file = s.original().get();
+    List<Long> ends = eofs(file);
     if (ends.isEmpty()) {
       return;
     }
     String finalText;
-    try (PDDocument doc = Loader.loadPDF(bytes)) {
+    // read from the file, with PDFBox's buffers in temporary files: a 300 MB PDF costs disk, not heap
+    try (PDDocument doc = Loader.loadPDF(file.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
       finalText = text(doc);
       ids(s, doc, out);
       infoAgainstXmp(s, doc, out);
@@ -56,16 +58,20 @@ final class PdfChecks {
     } catch (IOException e) {
       return; // encrypted or broken: extraction has already said so
     }
-    int last = ends.get(ends.size() - 1);
-    int trailing = 0;
-    for (int i = last; i < bytes.length; i++) {
-      if (!Character.isWhitespace(bytes[i])) {
-        trailing++;
+    long size = Files.size(file);
+    long last = ends.get(ends.size() - 1);
+    long trailing = 0;
+    try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+      in.skipNBytes(last);
+      for (int c = in.read(); c >= 0 && trailing < 1_000_000; c = in.read()) {
+        if (!Character.isWhitespace(c)) {
+          trailing++;
+        }
       }
     }
     if (trailing > 0) {
       out.add(Signal.of(s.id(), "pdf_trailing_bytes", trailing + " bytes follow the last %%EOF.",
-          Map.of("offset", last, "bytes", bytes.length - last)));
+          Map.of("offset", last, "bytes", size - last)));
     }
     if (ends.size() > 1) {
       List<Map<String, Object>> revisions = new ArrayList<>();
@@ -76,12 +82,21 @@ final class PdfChecks {
           + " times: " + (ends.size() - 1) + " incremental update(s) follow the first version.",
           Map.of("revisions", revisions)));
       for (int i = 0; i < Math.min(ends.size() - 1, MAX_REVISIONS); i++) {
-        byte[] prefix = java.util.Arrays.copyOf(bytes, ends.get(i));
         String earlier;
-        try (PDDocument doc = Loader.loadPDF(prefix)) {
-          earlier = text(doc);
+        // an earlier revision is the file up to its %%EOF, copied to a temporary file: disk, not heap
+        java.nio.file.Path prefix = Files.createTempFile("dossier-revision", ".pdf");
+        try {
+          try (java.io.InputStream in = Files.newInputStream(file);
+              java.io.OutputStream o = Files.newOutputStream(prefix)) {
+            copy(in, o, ends.get(i));
+          }
+          try (PDDocument doc = Loader.loadPDF(prefix.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
+            earlier = text(doc);
+          }
         } catch (IOException e) {
           continue;
+        } finally {
+          Files.deleteIfExists(prefix);
         }
         if (!earlier.strip().equals(finalText.strip())) {
           Set<String> before = Diff.numbers(earlier);
@@ -111,22 +126,45 @@ final class PdfChecks {
   }
 
 
-  /** Offsets just after each %%EOF marker (and its line end). */
-  static List<Integer> eofs(byte[] b) {
-    List<Integer> out = new ArrayList<>();
-    outer:
-    for (int i = 0; i + EOF.length <= b.length; i++) {
-      for (int k = 0; k < EOF.length; k++) {
-        if (b[i + k] != EOF[k]) {
-          continue outer;
+  private static void copy(java.io.InputStream in, java.io.OutputStream out, long n) throws IOException {
+    byte[] buf = new byte[1 << 16];
+    long left = n;
+    while (left > 0) {
+      int r = in.read(buf, 0, (int) Math.min(buf.length, left));
+      if (r < 0) {
+        break;
+      }
+      out.write(buf, 0, r);
+      left -= r;
+    }
+  }
+
+  /** Offsets just after each %%EOF marker (and its line end), read in blocks: any size of file. */
+  static List<Long> eofs(java.nio.file.Path file) throws IOException {
+    List<Long> out = new ArrayList<>();
+    try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      int matched = 0;
+      long pos = 0;
+      long pending = -1; // just after a marker, while its line end is read
+      for (int c = in.read(); c >= 0; c = in.read(), pos++) {
+        if (pending >= 0) {
+          if (c == '\r' || c == '\n') {
+            pending = pos + 1;
+            continue;
+          }
+          out.add(pending);
+          pending = -1;
+        }
+        // "%%EOF": after a mismatch, a '%' may still begin one ("%%%EOF")
+        matched = c == EOF[matched] ? matched + 1 : c == '%' ? (matched == 2 ? 2 : 1) : 0;
+        if (matched == EOF.length) {
+          pending = pos + 1;
+          matched = 0;
         }
       }
-      int end = i + EOF.length;
-      while (end < b.length && (b[end] == '\r' || b[end] == '\n')) {
-        end++;
+      if (pending >= 0) {
+        out.add(pending);
       }
-      out.add(end);
-      i = end - 1;
     }
     return out;
   }

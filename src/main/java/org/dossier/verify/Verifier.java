@@ -78,9 +78,17 @@ public final class Verifier {
    * @param dkimKeys DKIM public key records by {@code <selector>._domainkey.<domain>} (lower case)
    */
   public Verifier(double threshold, Map<String, List<String>> dkimKeys) {
+    this(threshold, dkimKeys, CHECK_TIME);
+  }
+
+  /** As {@link #Verifier(double, Map)}, with the time one document's checks may take. */
+  public Verifier(double threshold, Map<String, List<String>> dkimKeys, java.time.Duration checkTime) {
     this.threshold = threshold;
     this.dkimKeys = Map.copyOf(dkimKeys);
+    this.checkTime = checkTime;
   }
+
+  private final java.time.Duration checkTime;
 
   /** A DKIM key file's name: {@code <selector>._domainkey.<domain>.txt}. */
   public static final Pattern KEY_FILE = Pattern.compile("(?:^|/)dkim-keys/([^/]+\\._domainkey\\.[^/]+)\\.txt$");
@@ -104,6 +112,45 @@ public final class Verifier {
   private static final Pattern OUTGOING = Pattern.compile(
       "(?iu)(?:исх\\.?\\s*№|outgoing\\s+(?:no\\.?|№)|our\\s+ref\\.?|letter\\s+no\\.?)\\s*(\\d{1,6})\\s*(/\\s*[\\p{L}\\d-]+)?");
 
+  /** Time the checks of one document may take before they are given up. */
+  public static final java.time.Duration CHECK_TIME = java.time.Duration.ofSeconds(120);
+
+  /** Threads that run each document's checks under {@link #CHECK_TIME}; daemons, so a stuck one ends with the run. */
+  private static final java.util.concurrent.ExecutorService CHECKS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "dossier-verify-check");
+    t.setDaemon(true);
+    return t;
+  });
+
+  /**
+   * The signals of a document's checks, or one {@code check_failed} signal saying why there are
+   * none: the checks ran out of time, out of memory or into a reader's error. One document costs
+   * one signal, never the run.
+   */
+  private List<Signal> bounded(Subject s, java.util.concurrent.Callable<List<Signal>> checks) {
+    java.util.concurrent.Future<List<Signal>> f = CHECKS.submit(checks);
+    try {
+      return f.get(checkTime.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      f.cancel(true);
+      return List.of(failed(s, "the checks took longer than " + checkTime.toMillis() / 1000.0 + " s"));
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable c = e.getCause();
+      return List.of(failed(s, c instanceof OutOfMemoryError ? "the checks ran out of memory"
+          : c instanceof StackOverflowError ? "the file nests too deeply for the checks"
+          : "a reader failed (" + c.getClass().getSimpleName() + ")"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      f.cancel(true);
+      return List.of(failed(s, "interrupted"));
+    }
+  }
+
+  private static Signal failed(Subject s, String reason) {
+    return Signal.of(s.id(), "check_failed", "The forensic checks of this document did not finish: " + reason + ".",
+        Map.of("reason", reason));
+  }
+
   /** Checks one document. Safe from several threads. */
   public void add(DocumentId id, String name, String mediaType, Optional<java.nio.file.Path> original,
       String text, Map<String, List<String>> metadata, org.dossier.core.Annotations a, int paths,
@@ -115,15 +162,19 @@ public final class Verifier {
       own.add(Signal.of(id, "exact_duplicate", "The same bytes were found at " + paths + " paths.",
           Map.of("paths", paths)));
     }
-    TextChecks.run(s, own);
-    MetadataChecks.run(s, own);
-    try {
-      PdfChecks.run(s, own);
-      OfficeChecks.run(s, own, rsidRoots);
-      EmailChecks.run(s, own, dkimKeys).ifPresent(m -> messages.add(new Object[] {id, m}));
-    } catch (IOException | RuntimeException e) {
-      // an original the forensic readers cannot open: its extraction status says why
-    }
+    own.addAll(bounded(s, () -> {
+      List<Signal> checked = new ArrayList<>();
+      TextChecks.run(s, checked);
+      MetadataChecks.run(s, checked);
+      try {
+        PdfChecks.run(s, checked);
+        OfficeChecks.run(s, checked, rsidRoots);
+        EmailChecks.run(s, checked, dkimKeys).ifPresent(m -> messages.add(new Object[] {id, m}));
+      } catch (IOException | RuntimeException e) {
+        // an original the forensic readers cannot open: its extraction status says why
+      }
+      return checked;
+    }));
     signals.addAll(own);
     boolean draft = ClaimExtractor.isDraft(text);
     boolean tracked = own.stream().anyMatch(x -> x.kind().equals("tracked_changes"));
