@@ -72,7 +72,8 @@ final class FactBuilder {
   private record Pair(int a, int b, double score, boolean agree, double need) {}
 
   /** The facts of one story: several documents' claims first, then single claims. */
-  List<Fact> facts(String story, List<Claim> claims, int firstId) {
+  List<Fact> facts(String story, List<Claim> all, int firstId) {
+    List<Claim> claims = withoutRepeats(all);
     Map<String, Double> idf = idf(claims);
     List<List<Claim>> groups = new ArrayList<>();
     Map<String, List<Integer>> families = new LinkedHashMap<>();
@@ -110,6 +111,30 @@ final class FactBuilder {
     }
     for (List<Claim> g : single) {
       out.add(fact("F" + (firstId + out.size()), story, g));
+    }
+    return out;
+  }
+
+  /** Claims one document may give of the same value of the same thing: more say nothing new. */
+  static final int REPEATS = 3;
+  /** Mentions of one name one document may give, for choosing the one that best matches others. */
+  static final int NAME_MENTIONS = 20;
+
+  /**
+   * The claims without a document's repeats: a text that gives one figure of one thing, one
+   * statement or one name over and over (a ledger line repeated 35,000 times, a boilerplate
+   * footer) says it a few times for the comparison, so that linking stays linear in its size.
+   */
+  static List<Claim> withoutRepeats(List<Claim> claims) {
+    Map<String, Integer> seen = new HashMap<>();
+    List<Claim> out = new ArrayList<>(claims.size());
+    for (Claim c : claims) {
+      String key = c.document().sha256() + "|" + c.stated().kind() + "|" + c.stated().normalized() + "|"
+          + new java.util.TreeSet<>(c.frame().head());
+      int cap = c.stated() instanceof Claim.Named ? NAME_MENTIONS : REPEATS;
+      if (seen.merge(key, 1, Integer::sum) <= cap) {
+        out.add(c);
+      }
     }
     return out;
   }

@@ -20,9 +20,17 @@ final class ExtractQueue {
   }
 
   /** A document to work on. */
-  record Job(DocumentId id, String name, int depth, Work work) {
+  /**
+   * @param root the top input whose tree of containers this document is in (itself for a top input,
+   *     and for a document taken up again after a restart, whose tree is not known)
+   */
+  record Job(DocumentId id, String name, int depth, Work work, DocumentId root) {
     Job(DocumentId id, String name, int depth) {
-      this(id, name, depth, Work.EXTRACT);
+      this(id, name, depth, Work.EXTRACT, id);
+    }
+
+    Job(DocumentId id, String name, int depth, Work work) {
+      this(id, name, depth, work, id);
     }
   }
 

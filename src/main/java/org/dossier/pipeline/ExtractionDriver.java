@@ -47,10 +47,13 @@ final class ExtractionDriver implements Runnable {
   private final Extractor extractor;
   private final Analyzing analyzing;
   private final List<Throwable> failures;
+  /** Shared by every driver of the ingest: one budget per tree of containers. */
+  private final TreeBudgets budgets;
 
   ExtractionDriver(CaseFolder folder, IngestSettings settings, IngestProgress progress,
       Arrivals arrivals, ExtractQueue queue, Recorder recorder, Extractor extractor,
-      Analyzing analyzing, List<Throwable> failures) {
+      Analyzing analyzing, List<Throwable> failures, TreeBudgets budgets) {
+    this.budgets = budgets;
     this.folder = folder;
     this.settings = settings;
     this.progress = progress;
@@ -114,7 +117,10 @@ final class ExtractionDriver implements Runnable {
                 + " levels deep here (the cap; raise it with --max-depth); this one is kept but"
                 + " not unpacked");
       } else {
-        registerChildren(job, x.embedded(), ARCHIVES.contains(x.mediaType()));
+        Optional<String> breach = registerChildren(job, x.embedded(), ARCHIVES.contains(x.mediaType()));
+        if (breach.isPresent()) {
+          x = x.withStatus(DocumentStatus.BOMB, breach.get() + "; this container is kept, the rest of it not unpacked");
+        }
       }
     }
     clean(children);
@@ -131,7 +137,8 @@ final class ExtractionDriver implements Runnable {
     progress.documentsDone.incrementAndGet();
   }
 
-  private void registerChildren(
+  /** Stores the embedded documents as children; the breach of the tree's budget, if one stopped it. */
+  private Optional<String> registerChildren(
       ExtractQueue.Job job, List<EmbeddedFile> files, boolean archive)
       throws IOException, SQLException, InterruptedException {
     int n = files.size();
@@ -139,8 +146,13 @@ final class ExtractionDriver implements Runnable {
     String[] names = new String[n];
     int[] depths = new int[n];
     Set<String> used = new HashSet<>();
+    long rootSize = Files.size(folder.layout().original(job.root()));
     for (int i = 0; i < n; i++) {
       EmbeddedFile f = files.get(i);
+      Optional<String> breach = budgets.add(job.root(), rootSize, Files.size(f.file()));
+      if (breach.isPresent()) {
+        return breach; // the rest stays packed in the original, which is kept
+      }
       int p = f.parentIndex();
       DocumentId parent = p < 0 ? job.id() : ids[p];
       String parentName = p < 0 ? job.name() : names[p];
@@ -171,9 +183,10 @@ final class ExtractionDriver implements Runnable {
                   "sha256", s.id().sha256(), "size", s.size(), "stored", true)));
       if (doc.isPresent() && doc.get().stage() == Stage.COLLECTED) {
         progress.documentsQueued.incrementAndGet();
-        queue.putChild(new ExtractQueue.Job(s.id(), name, depth));
+        queue.putChild(new ExtractQueue.Job(s.id(), name, depth, ExtractQueue.Work.EXTRACT, job.root()));
       }
     }
+    return Optional.empty();
   }
 
   private static void clean(Path dir) throws IOException {

@@ -117,9 +117,10 @@ public final class Ingest {
                 settings.workers());
         ForkedExtractor extractor = new ForkedExtractor(extract, options);
         Analyzing analyzing = new Analyzing(analyzer(), folder);
+        TreeBudgets budgets = new TreeBudgets(settings.limits());
         for (int i = 0; i < settings.workers(); i++) {
           Thread t = new Thread(new ExtractionDriver(folder, settings, progress, arrivals, queue,
-              recorder, extractor, analyzing, driverFailures), "ingest-extract-" + i);
+              recorder, extractor, analyzing, driverFailures, budgets), "ingest-extract-" + i);
           t.start();
           drivers.add(t);
         }
