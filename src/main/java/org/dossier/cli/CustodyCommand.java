@@ -46,6 +46,7 @@ final class CustodyCommand implements Runnable {
             new CustodyVerifier(
                     folder.layout().custodyLog(),
                     folder.layout()::original,
+                    folder.layout()::text,
                     Runtime.getRuntime().availableProcessors())
                 .verify(folder.custodyAnchor());
       }

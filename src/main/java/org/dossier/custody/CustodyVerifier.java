@@ -16,8 +16,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -34,17 +36,28 @@ public final class CustodyVerifier {
 
   private final Path logFile;
   private final Function<DocumentId, Path> originals;
+  private final Function<DocumentId, Path> texts;
   private final int threads;
 
   /**
    * @param logFile the custody log
    * @param originals where the evidence store keeps each original
-   * @param threads how many originals to hash at once
+   * @param texts where the case keeps each document's extracted text
+   * @param threads how many files to hash at once
    */
-  public CustodyVerifier(Path logFile, Function<DocumentId, Path> originals, int threads) {
+  public CustodyVerifier(Path logFile, Function<DocumentId, Path> originals, Function<DocumentId, Path> texts, int threads) {
     this.logFile = logFile;
     this.originals = originals;
+    this.texts = texts;
     this.threads = Math.max(1, threads);
+  }
+
+  /** The SHA-256 of a file, in hex. */
+  public static String sha256Of(Path file) throws IOException {
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    }
   }
 
   /**
@@ -54,6 +67,8 @@ public final class CustodyVerifier {
   public CustodyReport verify(Optional<CustodyLog.Entry> anchor) throws IOException {
     List<String> problems = Collections.synchronizedList(new ArrayList<>());
     Set<String> stored = new LinkedHashSet<>();
+    names.clear();
+    Map<String, String> derived = new LinkedHashMap<>();
     long entries = 0;
     String prevHash = CustodyLog.GENESIS;
     long expectedSeq = 1;
@@ -102,6 +117,12 @@ public final class CustodyVerifier {
         if (node.path("stored").asBoolean(false) && node.hasNonNull("sha256")) {
           stored.add(node.get("sha256").asText());
         }
+        if (node.hasNonNull("sha256") && node.hasNonNull("name")) {
+          names.putIfAbsent(node.get("sha256").asText(), node.get("name").asText());
+        }
+        if (node.path("action").asText().equals("derive") && node.hasNonNull("sha256") && node.hasNonNull("textSha256")) {
+          derived.put(node.get("sha256").asText(), node.get("textSha256").asText()); // the last extraction's
+        }
         prevHash = hash;
         expectedSeq = seq + 1;
       }
@@ -110,8 +131,51 @@ public final class CustodyVerifier {
       add(problems, "the log ends before seq " + anchor.get().seq()
           + ", which the case database recorded: the log was truncated");
     }
-    long checked = checkOriginals(stored, problems);
+    long checked = checkOriginals(stored, problems) + checkTexts(derived, problems);
     return new CustodyReport(entries, checked, prevHash, problems);
+  }
+
+  /** Document paths by original hash, as the log first names them, for messages a reader can act on. */
+  private final Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private String named(String hex) {
+    String name = names.get(hex);
+    return name == null ? "original " + hex : "the original of " + name + " (" + hex + ")";
+  }
+
+  /** Each extracted text against the hash the log recorded when it was written. */
+  private long checkTexts(Map<String, String> derived, List<String> problems) {
+    long n = 0;
+    for (Map.Entry<String, String> e : derived.entrySet()) {
+      DocumentId id;
+      try {
+        id = new DocumentId(e.getKey());
+      } catch (IllegalArgumentException x) {
+        add(problems, "a derive entry names an invalid hash '" + e.getKey() + "'");
+        continue;
+      }
+      Path file = texts.apply(id);
+      String what = "the extracted text of " + names.getOrDefault(e.getKey(), e.getKey());
+      n++;
+      try {
+        if (e.getValue().isEmpty()) {
+          if (Files.exists(file)) {
+            add(problems, what + " appeared after extraction, which wrote none: " + file);
+          }
+          continue;
+        }
+        String actual = sha256Of(file);
+        if (!actual.equals(e.getValue())) {
+          add(problems, what + " was modified after extraction: " + file + " hashes to " + actual
+              + ", the log recorded " + e.getValue());
+        }
+      } catch (NoSuchFileException x) {
+        add(problems, what + " is missing: " + file);
+      } catch (IOException x) {
+        add(problems, what + " cannot be read: " + x.getMessage());
+      }
+    }
+    return n;
   }
 
   private long checkOriginals(Set<String> hashes, List<String> problems) throws IOException {
@@ -154,12 +218,12 @@ public final class CustodyVerifier {
       in.transferTo(java.io.OutputStream.nullOutputStream());
       String actual = HexFormat.of().formatHex(digest.digest());
       if (!actual.equals(hex)) {
-        add(problems, "original " + hex + " was modified: its bytes now hash to " + actual);
+        add(problems, named(hex) + " was modified: its bytes now hash to " + actual);
       }
     } catch (NoSuchFileException e) {
-      add(problems, "original " + hex + " is missing from " + file);
+      add(problems, named(hex) + " is missing from " + file);
     } catch (IOException e) {
-      add(problems, "original " + hex + " cannot be read: " + e.getMessage());
+      add(problems, named(hex) + " cannot be read: " + e.getMessage());
     }
   }
 

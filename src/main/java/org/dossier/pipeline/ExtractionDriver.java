@@ -18,6 +18,7 @@ import org.dossier.core.Extraction;
 import org.dossier.core.ExtractionRequest;
 import org.dossier.core.Extractor;
 import org.dossier.core.Stage;
+import org.dossier.custody.CustodyVerifier;
 import org.dossier.store.NewDocument;
 
 /**
@@ -125,7 +126,9 @@ final class ExtractionDriver implements Runnable {
     }
     clean(children);
     Analysis analysis = analyzing.analyze(job.id(), x.language(), x.metadata());
-    recorder.send(new RecorderEvent.Extracted(job.id(), x.withoutEmbedded(), analysis));
+    // what the extraction wrote, hashed for the custody log ("" when it wrote no text)
+    Optional<String> textHash = Optional.of(Files.exists(finalText) ? CustodyVerifier.sha256Of(finalText) : "");
+    recorder.send(new RecorderEvent.Extracted(job.id(), x.withoutEmbedded(), analysis, textHash));
     progress.documentsDone.incrementAndGet();
   }
 

@@ -158,6 +158,10 @@ final class Recorder implements Runnable {
               }
             } else if (event instanceof RecorderEvent.Extracted x) {
               tx.recordExtraction(x.id(), x.extraction());
+              if (x.textSha256().isPresent()) {
+                // the derived text is under custody as the original is: its hash, when written
+                custody.append("derive", fields("sha256", x.id().sha256(), "textSha256", x.textSha256().get()));
+              }
               record(tx, x.id(), x.analysis());
               extracted++;
               if (x.extraction().status().isProblem()) {

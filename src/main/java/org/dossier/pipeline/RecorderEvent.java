@@ -37,7 +37,12 @@ sealed interface RecorderEvent {
       implements RecorderEvent {}
 
   /** A finished extraction, and the analysis of its text. */
-  record Extracted(DocumentId id, Extraction extraction, Analysis analysis) implements RecorderEvent {}
+  /**
+   * @param textSha256 the SHA-256 of the extracted text as written to the case ("" when the
+   *     extraction wrote none); the custody log records it, so that an edited text is found
+   */
+  record Extracted(DocumentId id, Extraction extraction, Analysis analysis, java.util.Optional<String> textSha256)
+      implements RecorderEvent {}
 
   /** A finished analysis of a document extracted earlier. */
   record Analyzed(DocumentId id, Analysis analysis) implements RecorderEvent {}

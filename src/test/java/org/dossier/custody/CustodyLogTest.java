@@ -33,7 +33,7 @@ class CustodyLogTest {
   }
 
   private CustodyVerifier verifier(Path log) {
-    return new CustodyVerifier(log, id -> dir.resolve("ev").resolve(id.sha256()), 2);
+    return new CustodyVerifier(log, id -> dir.resolve("ev").resolve(id.sha256()), id -> dir.resolve("text").resolve(id.sha256()), 2);
   }
 
   private Path logWith(String... contents) throws Exception {
