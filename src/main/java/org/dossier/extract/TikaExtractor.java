@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
@@ -47,13 +45,12 @@ import org.xml.sax.SAXException;
 public final class TikaExtractor {
   /** Enough text to tell the language; n-gram detection costs grow with it. */
   private static final int SAMPLE_CHARS = 2_000;
-  private static final int XML_SNIFF_BYTES = 64 * 1024;
-  private static final Pattern EXTERNAL_ENTITY =
-      Pattern.compile("<!ENTITY\\s+(?:%\\s*)?[^\\s>]+\\s+(SYSTEM|PUBLIC)\\s*([\"'][^\"']*[\"'])?");
   private static final Set<String> ENCRYPTED_TYPES =
       Set.of("application/x-tika-ooxml-protected", "application/x-tika-msoffice-protected");
   /** Fewer characters than this per page means a PDF is a scan. */
   private static final int MIN_CHARS_PER_PAGE = 10;
+  /** Tika's count of characters on each page it read: one value per page. */
+  private static final String PDF_CHARS_PER_PAGE = "pdf:charsPerPage";
 
   private final ExtractSettings settings;
   private final AutoDetectParser parser = new AutoDetectParser();
@@ -138,14 +135,28 @@ public final class TikaExtractor {
       reason = encrypted();
     }
     if ((status == DocumentStatus.OK || status == DocumentStatus.CORRUPT)
-        && (mediaType.contains("xml") || mediaType.contains("html"))) {
-      String entity = externalEntity(request.original());
+        && (mediaType.contains("xml") || mediaType.contains("html") || mediaType.contains("opendocument"))) {
+      String entity = StatusProbes.externalEntity(request.original(), mediaType).orElse("");
       if (!entity.isEmpty()) {
         reason = "the XML declares an external entity (" + entity + "); it was not resolved"
             + (status == DocumentStatus.OK
                 ? ", and the text was extracted without it"
                 : ", and the rest could not be parsed: " + reason);
         status = DocumentStatus.UNSAFE_XML;
+      }
+    }
+    if (status == DocumentStatus.OK && mediaType.equals("application/pdf")) {
+      // what the parse forgives: a file cut short, a page tree that claims pages it does not have
+      int claimed = intValue(metadata.get(PagedText.N_PAGES));
+      int read = metadata.getValues(PDF_CHARS_PER_PAGE).length;
+      if (StatusProbes.truncatedPdf(request.original())) {
+        status = DocumentStatus.CORRUPT;
+        reason = "the file is truncated: it ends without the %%EOF that closes a PDF; the text read from"
+            + " what is there is kept";
+      } else if (claimed > 0 && read < claimed) {
+        status = DocumentStatus.CORRUPT;
+        reason = "the page tree claims " + claimed + " pages, but " + read + " could be read (a page count"
+            + " that lies, or pages nested too deep to reach); the text read is kept";
       }
     }
     boolean ocr = ocrUsed(metadata);
@@ -208,20 +219,6 @@ public final class TikaExtractor {
       }
     }
     return intValue(metadata.get("pdf:ocrPageCount")) > 0;
-  }
-
-  /** The first external entity declared in the first 64 KB, or empty. */
-  static String externalEntity(Path file) throws IOException {
-    byte[] head;
-    try (InputStream in = Files.newInputStream(file)) {
-      head = in.readNBytes(XML_SNIFF_BYTES);
-    }
-    String text = new String(head, StandardCharsets.UTF_8);
-    Matcher m = EXTERNAL_ENTITY.matcher(text);
-    if (!m.find()) {
-      return "";
-    }
-    return m.group(1) + (m.group(2) == null ? "" : " " + m.group(2));
   }
 
   private static Map<String, List<String>> metadata(Metadata metadata) {

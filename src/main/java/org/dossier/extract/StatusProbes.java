@@ -1,0 +1,166 @@
+package org.dossier.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Looks at a file for what its parse does not say: an XML prolog that declares external entities
+ * (wherever the prolog ends, in any encoding, in the parts of an Office package whether they are
+ * stored or compressed), a PDF that ends before its last %%EOF, a PDF whose page tree claims
+ * pages it does not have. Each look is bounded in bytes.
+ */
+final class StatusProbes {
+  private StatusProbes() {}
+
+  /** Prolog bytes read at most: a DTD larger than this is reported as it is. */
+  static final int MAX_PROLOG = 16 << 20;
+  /** Parts of an Office package looked into at most. */
+  static final int MAX_PARTS = 200;
+  /**
+   * Bytes at the end of a PDF where its last %%EOF must be: wide enough for the padding and
+   * appended blocks some writers leave after it (verify reports those), narrow enough to read fast.
+   */
+  static final int PDF_TAIL = 1 << 20;
+
+  private static final Pattern EXTERNAL_ENTITY =
+      Pattern.compile("<!ENTITY\\s+(?:%\\s*)?[^\\s>]+\\s+(SYSTEM|PUBLIC)\\s*([\"'][^\"']*[\"'])?");
+
+  private static final XMLInputFactory FACTORY = factory();
+
+  private static XMLInputFactory factory() {
+    XMLInputFactory f = XMLInputFactory.newFactory();
+    // the DTD is read as text to be looked at, never resolved
+    f.setProperty(XMLInputFactory.SUPPORT_DTD, true);
+    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+    f.setXMLResolver((publicId, systemId, base, ns) -> new java.io.ByteArrayInputStream(new byte[0]));
+    return f;
+  }
+
+  /** The first external entity an XML document's prolog declares ("SYSTEM 'file:///...'"), if any. */
+  static Optional<String> externalEntity(InputStream xml) {
+    try {
+      XMLStreamReader r = FACTORY.createXMLStreamReader(new Bounded(xml, MAX_PROLOG));
+      while (r.hasNext()) {
+        int e = r.next();
+        if (e == XMLStreamConstants.DTD) {
+          Matcher m = EXTERNAL_ENTITY.matcher(r.getText());
+          if (m.find()) {
+            return Optional.of(m.group(1) + (m.group(2) == null ? "" : " " + m.group(2)));
+          }
+        }
+        if (e == XMLStreamConstants.START_ELEMENT) {
+          return Optional.empty(); // the prolog is over
+        }
+      }
+    } catch (XMLStreamException | RuntimeException e) {
+      // not well-formed XML (HTML, say): the text look below decides
+    }
+    return Optional.empty();
+  }
+
+  /** As {@link #externalEntity(InputStream)} for a file, and for an Office package, its parts. */
+  static Optional<String> externalEntity(Path file, String mediaType) throws IOException {
+    if (mediaType.contains("openxmlformats") || mediaType.contains("opendocument")) {
+      try (ZipFile zip = new ZipFile(file.toFile())) {
+        Enumeration<? extends ZipEntry> entries = zip.entries();
+        for (int n = 0; entries.hasMoreElements() && n < MAX_PARTS; n++) {
+          ZipEntry part = entries.nextElement();
+          if (!part.getName().endsWith(".xml") && !part.getName().endsWith(".rels")) {
+            continue;
+          }
+          try (InputStream in = zip.getInputStream(part)) {
+            Optional<String> found = externalEntity(in);
+            if (found.isPresent()) {
+              return Optional.of(found.get() + " in " + part.getName());
+            }
+          }
+        }
+      } catch (java.util.zip.ZipException e) {
+        return Optional.empty(); // not a package after all
+      }
+      return Optional.empty();
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      Optional<String> found = externalEntity(in);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    // markup that is not well-formed XML: its head, read in its own encoding
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(MAX_PROLOG);
+    }
+    Matcher m = EXTERNAL_ENTITY.matcher(decoded(head));
+    return m.find() ? Optional.of(m.group(1) + (m.group(2) == null ? "" : " " + m.group(2))) : Optional.empty();
+  }
+
+  /** Bytes as text, in UTF-16 when a byte-order mark or the zero bytes of ASCII in UTF-16 say so. */
+  static String decoded(byte[] b) {
+    if (b.length >= 2 && (b[0] == (byte) 0xFE && b[1] == (byte) 0xFF || b[0] == 0 && b[1] != 0)) {
+      return new String(b, StandardCharsets.UTF_16BE);
+    }
+    if (b.length >= 2 && (b[0] == (byte) 0xFF && b[1] == (byte) 0xFE || b[0] != 0 && b[1] == 0)) {
+      return new String(b, StandardCharsets.UTF_16LE);
+    }
+    return new String(b, StandardCharsets.UTF_8);
+  }
+
+  /** True when a PDF's last %%EOF is not near its end: the file was cut short. */
+  static boolean truncatedPdf(Path file) throws IOException {
+    long size = Files.size(file);
+    try (InputStream in = Files.newInputStream(file)) {
+      in.skipNBytes(Math.max(0, size - PDF_TAIL));
+      String tail = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+      return !tail.contains("%%EOF");
+    }
+  }
+
+  /** An input stream that ends after {@code max} bytes. */
+  private static final class Bounded extends java.io.FilterInputStream {
+    private long left;
+
+    Bounded(InputStream in, long max) {
+      super(in);
+      this.left = max;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int c = super.read();
+      if (c >= 0) {
+        left--;
+      }
+      return c;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int n = super.read(b, off, (int) Math.min(len, left));
+      if (n > 0) {
+        left -= n;
+      }
+      return n;
+    }
+  }
+}
