@@ -48,10 +48,11 @@ public final class Verifier {
     List<String> out = new ArrayList<>();
     StringBuilder where = new StringBuilder();
     metadata.getOrDefault("dc:title", List.of()).forEach(t -> where.append(t).append('\n'));
-    for (String line : text.split("\n", 6)) {
-      if (!line.isBlank()) {
-        where.append(line);
-        break;
+    // the title block: the first lines that hold words (a "DRAFT" mark may come before the title)
+    int lines = 0;
+    for (String line : text.split("\n", 12)) {
+      if (!line.isBlank() && lines++ < 3) {
+        where.append(line).append('\n');
       }
     }
     Matcher m = IDENTIFIER.matcher(where);
@@ -62,6 +63,14 @@ public final class Verifier {
       }
     }
     return out;
+  }
+
+  /**
+   * What two spellings of one identifier share: "17/2024", "17-2024" and "17.2024" are one number
+   * written three ways, and Cyrillic and Latin letters that look alike ("КДЕ", "KDE") one spelling.
+   */
+  static String identifierKey(String id) {
+    return org.dossier.core.TranslitKey.of(id.toLowerCase(java.util.Locale.ROOT)) + "|" + id.replaceAll("[^\\d]+", "-");
   }
 
   /** An outgoing letter's number and date. */
@@ -237,9 +246,11 @@ public final class Verifier {
     }
     // versions rewritten too much for shingles still carry the document's own identifier
     Map<String, List<Integer>> byIdentifier = new HashMap<>();
+    Map<String, String> shown = new HashMap<>(); // an identifier as the first document writes it
     for (int i = 0; i < n; i++) {
       for (String id : members.get(i).identifiers()) {
-        byIdentifier.computeIfAbsent(id, k -> new ArrayList<>()).add(i);
+        byIdentifier.computeIfAbsent(identifierKey(id), k -> new ArrayList<>()).add(i);
+        shown.putIfAbsent(identifierKey(id), id);
       }
     }
     Map<Integer, String> sharedId = new HashMap<>();
@@ -249,7 +260,7 @@ public final class Verifier {
         continue;
       }
       for (int i : g) {
-        sharedId.put(i, e.getKey());
+        sharedId.put(i, shown.get(e.getKey()));
         int x = root(parent, g.get(0));
         int y = root(parent, i);
         if (x != y) {
