@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.cos.COSArray;
@@ -178,9 +176,6 @@ final class PdfChecks {
     }
   }
 
-  private static final Pattern XMP_FIELD = Pattern.compile(
-      "<(xmp:CreateDate|xmp:ModifyDate|pdf:Producer|xmp:CreatorTool)>([^<]*)</\\1>|(xmp:CreateDate|xmp:ModifyDate|pdf:Producer|xmp:CreatorTool)=\"([^\"]*)\"");
-
   private static void infoAgainstXmp(Subject s, PDDocument doc, List<Signal> out) throws IOException {
     PDMetadata meta = doc.getDocumentCatalog().getMetadata();
     if (meta == null) {
@@ -190,23 +185,16 @@ final class PdfChecks {
     try (var in = meta.createInputStream()) {
       xmp = new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8);
     }
-    Map<String, String> fields = new LinkedHashMap<>();
-    Matcher m = XMP_FIELD.matcher(xmp);
-    while (m.find()) {
-      fields.put(m.group(1) != null ? m.group(1) : m.group(3), (m.group(2) != null ? m.group(2) : m.group(4)).strip());
-    }
+    Xmp.Fields xf = Xmp.read(xmp);
+    Map<String, String> fields = xf.values();
     PDDocumentInformation info = doc.getDocumentInformation();
     Map<String, Object> differ = new LinkedHashMap<>();
     compare(differ, "producer", info.getProducer(), fields.get("pdf:Producer"));
     compare(differ, "creator", info.getCreator(), fields.get("xmp:CreatorTool"));
     compareDate(differ, "created", info.getCreationDate(), fields.get("xmp:CreateDate"));
     compareDate(differ, "modified", info.getModificationDate(), fields.get("xmp:ModifyDate"));
-    List<String> history = new ArrayList<>();
-    Matcher h = Pattern.compile("stEvt:action=\"([^\"]*)\"[^>]*?stEvt:when=\"([^\"]*)\"|<stEvt:action>([^<]*)</stEvt:action>").matcher(xmp);
-    while (h.find() && history.size() < 20) {
-      history.add(h.group(1) != null ? h.group(1) + " " + h.group(2) : h.group(3));
-    }
-    boolean derived = xmp.contains("xmpMM:DerivedFrom");
+    List<String> history = xf.history();
+    boolean derived = xf.derived();
     if (!history.isEmpty() || derived) {
       out.add(Signal.of(s.id(), "xmp_history", "The XMP metadata keeps an editing history"
           + (derived ? " and names the document it was derived from" : "") + ": " + history + ".",
