@@ -946,7 +946,10 @@ public final class SqliteCaseStore implements Closeable {
       try (Statement st = reader.createStatement();
           ResultSet rs =
               st.executeQuery(
-                  "SELECT name, status, reason FROM documents WHERE status NOT IN ('ok', 'pending')"
+                  // a document found at several paths is listed under the first of them in name
+                  // order, not under whichever path a parallel run happened to claim first
+                  "SELECT COALESCE((SELECT MIN(p.name) FROM paths p WHERE p.document = d.id), d.name),"
+                      + " d.status, d.reason FROM documents d WHERE d.status NOT IN ('ok', 'pending')"
                       + " UNION ALL SELECT name, status, reason FROM paths WHERE status <> 'ok'"
                       + " ORDER BY 2, 1")) {
         List<Problem> out = new ArrayList<>();
