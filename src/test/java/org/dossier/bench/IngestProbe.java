@@ -20,6 +20,8 @@ public final class IngestProbe {
   private IngestProbe() {}
 
   public static void main(String[] args) throws Exception {
+    // the libraries' warnings only, as the command line keeps them (CoreNLP announces its models at INFO)
+    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
     Path input = Path.of(args[0]);
     Path caseDir = Path.of(args[1]);
     int workers = Integer.parseInt(args[2]);
