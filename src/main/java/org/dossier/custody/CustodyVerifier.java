@@ -52,8 +52,8 @@ public final class CustodyVerifier {
     this.threads = Math.max(1, threads);
   }
 
-  /** The SHA-256 of a file, in hex. */
-  public static String sha256Of(Path file) throws IOException {
+  /** The SHA-256 of a file, in hex: an original or a text, as the log recorded it. */
+  private static String sha256Of(Path file) throws IOException {
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
       in.transferTo(java.io.OutputStream.nullOutputStream());
       return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
@@ -213,10 +213,8 @@ public final class CustodyVerifier {
       return;
     }
     Path file = originals.apply(id);
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
-      MessageDigest digest = ((DigestInputStream) in).getMessageDigest();
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-      String actual = HexFormat.of().formatHex(digest.digest());
+    try {
+      String actual = sha256Of(file);
       if (!actual.equals(hex)) {
         add(problems, named(hex) + " was modified: its bytes now hash to " + actual);
       }

@@ -53,7 +53,8 @@ final class StatusProbes {
   /** The first external entity an XML document's prolog declares ("SYSTEM 'file:///...'"), if any. */
   static Optional<String> externalEntity(InputStream xml) {
     try {
-      XMLStreamReader r = FACTORY.createXMLStreamReader(new Bounded(xml, MAX_PROLOG));
+      XMLStreamReader r = FACTORY.createXMLStreamReader(
+          org.apache.commons.io.input.BoundedInputStream.builder().setInputStream(xml).setMaxCount(MAX_PROLOG).get());
       while (r.hasNext()) {
         int e = r.next();
         if (e == XMLStreamConstants.DTD) {
@@ -66,7 +67,7 @@ final class StatusProbes {
           return Optional.empty(); // the prolog is over
         }
       }
-    } catch (XMLStreamException | RuntimeException e) {
+    } catch (XMLStreamException | IOException | RuntimeException e) {
       // not well-formed XML (HTML, say): the text look below decides
     }
     return Optional.empty();
@@ -127,40 +128,6 @@ final class StatusProbes {
       in.skipNBytes(Math.max(0, size - PDF_TAIL));
       String tail = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
       return !tail.contains("%%EOF");
-    }
-  }
-
-  /** An input stream that ends after {@code max} bytes. */
-  private static final class Bounded extends java.io.FilterInputStream {
-    private long left;
-
-    Bounded(InputStream in, long max) {
-      super(in);
-      this.left = max;
-    }
-
-    @Override
-    public int read() throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int c = super.read();
-      if (c >= 0) {
-        left--;
-      }
-      return c;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int n = super.read(b, off, (int) Math.min(len, left));
-      if (n > 0) {
-        left -= n;
-      }
-      return n;
     }
   }
 }

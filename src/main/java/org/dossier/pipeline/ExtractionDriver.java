@@ -18,7 +18,6 @@ import org.dossier.core.Extraction;
 import org.dossier.core.ExtractionRequest;
 import org.dossier.core.Extractor;
 import org.dossier.core.Stage;
-import org.dossier.custody.CustodyVerifier;
 import org.dossier.store.NewDocument;
 
 /**
@@ -127,7 +126,7 @@ final class ExtractionDriver implements Runnable {
     clean(children);
     Analysis analysis = analyzing.analyze(job.id(), x.language(), x.metadata());
     // what the extraction wrote, hashed for the custody log ("" when it wrote no text)
-    Optional<String> textHash = Optional.of(Files.exists(finalText) ? CustodyVerifier.sha256Of(finalText) : "");
+    Optional<String> textHash = Optional.of(Files.exists(finalText) ? EvidenceStore.hash(finalText).sha256() : "");
     recorder.send(new RecorderEvent.Extracted(job.id(), x.withoutEmbedded(), analysis, textHash));
     progress.documentsDone.incrementAndGet();
   }

@@ -86,7 +86,7 @@ final class PdfChecks {
         try {
           try (java.io.InputStream in = Files.newInputStream(file);
               java.io.OutputStream o = Files.newOutputStream(prefix)) {
-            copy(in, o, ends.get(i));
+            org.apache.commons.io.IOUtils.copyLarge(in, o, 0, ends.get(i));
           }
           try (PDDocument doc = Loader.loadPDF(prefix.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
             earlier = text(doc);
@@ -123,19 +123,6 @@ final class PdfChecks {
     return stripper.getText(doc);
   }
 
-
-  private static void copy(java.io.InputStream in, java.io.OutputStream out, long n) throws IOException {
-    byte[] buf = new byte[1 << 16];
-    long left = n;
-    while (left > 0) {
-      int r = in.read(buf, 0, (int) Math.min(buf.length, left));
-      if (r < 0) {
-        break;
-      }
-      out.write(buf, 0, r);
-      left -= r;
-    }
-  }
 
   /** Offsets just after each %%EOF marker (and its line end), read in blocks: any size of file. */
   static List<Long> eofs(java.nio.file.Path file) throws IOException {
