@@ -17,7 +17,7 @@ import org.dossier.core.Value;
  * Dates and periods as precise as the text, in English, Russian, Chinese, French, German, Spanish,
  * Italian and Portuguese: "26 September 2024", "Sept. 26", "am 13. April 2023", "el 5 de
  * octubre de 2018", "5 ottobre", "26 сентября 2024 г.", "2024年10月14日", "十二月十七日", "17日";
- * years ("in 2023", "im Jahr 2019", "nel 2014", "В 2017-м", and a bare 1977 that a caller may
+ * years ("in 2023", "im Jahr 2019", "nel 2014", "В 2017-м", and a bare 1983 that a caller may
  * still read as a count); weekdays ("on Thursday", "jeudi", "в четверг", "周四", "本周三") and
  * relative dates ("last week", "yesterday", "в прошлом году", "去年") resolved against the
  * document's own date. A day or month given without a year takes the year that puts it closest

@@ -21,7 +21,7 @@ import org.dossier.core.ValueMention;
  * "逾一二三億美元"), quantities of materiel ("37 BMD-4M", "11 airborne armoured personnel
  * carriers", "37 единиц", "37辆", "36套火箭炮系统"), other counts ("14 joint exercises", "23
  * million people", "12,5 millones de registros", "пяти полков", "3000多张照片"), ages ("a
- * 21-year-old", see {@link Ages}), dates (see {@link Dates}; a bare 1977 is a year unless it
+ * 21-year-old", see {@link Ages}), dates (see {@link Dates}; a bare 1983 is a year unless it
  * plainly counts something), percentages ("55 %", "55 Prozent", "百分之五十五") and ranges ("10
  * to 15 years"), each with the qualifier next to it.
  */

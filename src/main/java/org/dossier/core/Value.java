@@ -106,7 +106,7 @@ public sealed interface Value permits Value.Money, Value.Things, Value.Count, Va
       return decade() ? iso.substring(0, 3) : iso;
     }
 
-    /** True when {@code other} falls within this date ("1977-05" within "1977" and within the 1970s). */
+    /** True when {@code other} falls within this date ("1983-05" within "1983" and within the 1980s). */
     public boolean covers(Date other) {
       return other.iso.startsWith(prefix());
     }

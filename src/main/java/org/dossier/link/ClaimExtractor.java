@@ -430,7 +430,7 @@ public final class ClaimExtractor {
         head.add("x:period-" + period); // a period's start and its end are two facts
         if (otherEnd != null) {
           // a period is told apart by its other end: two ends of periods that begin in the same
-          // decade are likely one period's, though they differ ("1977 to 2015", "the 1970s to 2016")
+          // decade are likely one period's, though they differ ("1983 to 2019", "the 1980s to 2021")
           around.merge("p:" + (period.equals("end") ? "start" : "end") + ":" + otherEnd.iso().substring(0, 3), 1f, Math::max);
         }
       }
@@ -691,7 +691,7 @@ public final class ClaimExtractor {
     if (WORD_BEFORE.matcher(before).find()) {
       return new Period("end", null);
     }
-    // one end given alone: "until 2029", "jusqu'en 2029", "bis ins Frühjahr 2030"; "since 2024"
+    // one end given alone: "until 2029", "jusqu'à fin 2029", "bis Ende 2030"; "since 2024"
     if (UNTIL_BEFORE.matcher(before).find()) {
       return new Period("end", null);
     }
@@ -724,7 +724,7 @@ public final class ClaimExtractor {
     if (PERIOD_JOIN.matcher(gap).matches()) {
       return gap.strip().matches("[-–—~至到]") || gap.strip().isEmpty() || PERIOD_OPEN.matcher(before).find();
     }
-    // a closing word and a few short words ("to the end of", "bis ins Frühjahr") after an opening one
+    // a closing word and a few short words ("to the end of", "bis zum Sommer") after an opening one
     return PERIOD_JOIN_WORDS.matcher(gap).matches() && PERIOD_OPEN.matcher(before).find();
   }
 

@@ -181,7 +181,7 @@ final class Comparison {
     String b = y.iso();
     Bound ba = qa.map(Qualifier::bound).orElse(null);
     Bound bb = qb.map(Qualifier::bound).orElse(null);
-    // one within the other: "2024" and "2024-10", the 1970s and 1977
+    // one within the other: "2024" and "2024-10", the 1980s and 1983
     boolean prefix = x.covers(y) || y.covers(x);
     String coarser = x.covers(y) ? a : b;
     if (ba == Bound.BY || bb == Bound.BY || ba == Bound.FROM || bb == Bound.FROM) {

@@ -686,7 +686,7 @@ final class FactBuilder {
 
   /**
    * Documents that put different places or bodies in the same role, each naming its own and never
-   * the other's: "stationed at Camp Ardel" against "stationed at Fort Lisk". Two names that stand
+   * the other's: "deployed to Camp Ardel" against "deployed to Fort Lisk". Two names that stand
    * next to each other in some text ("Camp Ardel in Verrin", a list), or share a word, may be one
    * place inside another or one body's two names, and are no rivals.
    */
@@ -751,7 +751,7 @@ final class FactBuilder {
 
   /**
    * A word right before a preposition and the name, and the preposition one of place or agent
-   * ("stationed at the", "arrested in", "détenu à", "verhaftet in", "detenido en", "задержан в"):
+   * ("deployed to the", "arrested in", "détenu à", "verhaftet in", "detenido en", "задержан в"):
    * the role the name fills, when the glossary files the word under a field of acts. Not "of"
    * ("the chairman of X" names an office, not an act) and no bare lists.
    */

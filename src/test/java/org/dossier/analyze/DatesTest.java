@@ -131,7 +131,7 @@ class DatesTest {
   @CsvSource(delimiter = ';', value = {
     "In the 1990s the firm grew.;en;date:1990s«1990s»",
     "Since the 1980's the mill has closed.;en;date:1980s«1980's»",
-    "Die Akten reichen von den 1960er-Jahren bis 2011.;de;date:1960s«1960er-Jahren» | date:2011«2011»",
+    "Die Akten stammen aus den 1960er-Jahren bis 2011.;de;date:1960s«1960er-Jahren» | date:2011«2011»",
     "In den 1980ern wuchs die Firma.;de;date:1980s«1980ern»",
     "Dans les années 1950, la firme a grandi.;fr;date:1950s«années 1950»",
     "Dans les années 70, la firme a grandi.;fr;date:1970s«années 70»",

@@ -100,10 +100,10 @@ class FactsAcrossLanguagesTest {
   @Test
   void anEndGivenAloneIsAnEndAndTwoEndsOfOneRecordDispute() throws Exception {
     Linker.Result r = link(
-        a("fr.txt", "fr", "2031-05-10", "Selon les registres, les paiements de Velmar à Ostrava Holdings courent "
+        a("fr.txt", "fr", "2031-05-10", "Selon les registres, les paiements de Velmar à Ostrava Holdings se poursuivent "
             + "jusqu'en 2029. La société a été fondée en 2019. Les archives couvrent la période entre 2016 et 2029."),
-        a("de.txt", "de", "2031-05-11", "Laut den Registern reichen die Zahlungen von Velmar an Ostrava Holdings bis ins "
-            + "Frühjahr 2030. Die Steuerbehörde ermittelt seit 2024 gegen den Direktor."),
+        a("de.txt", "de", "2031-05-11", "Laut den Registern dauern die Zahlungen von Velmar an Ostrava Holdings bis zum "
+            + "Herbst 2030. Die Steuerbehörde ermittelt seit 2024 gegen den Direktor."),
         a("en.txt", "en", "2031-05-12", "The registers show payments from Velmar to Ostrava Holdings. Velmar was "
             + "founded in 2019."));
     Fact end = factQuoting(r, "fr.txt", "2029");
@@ -123,7 +123,7 @@ class FactsAcrossLanguagesTest {
   void periodsThatBeginAlikeAreOnePeriodWhoseEndsDispute() throws Exception {
     Linker.Result r = link(
         a("es.txt", "es", "2031-06-10", "Los registros de la naviera Corvel abarcan desde 1983 hasta 2019, según el archivo."),
-        a("de.txt", "de", "2031-06-11", "Die Unterlagen über Corvel reichen von den 1980er-Jahren bis zum Sommer 2021. "
+        a("de.txt", "de", "2031-06-11", "Die Unterlagen über Corvel umfassen die Zeit von den 1980er-Jahren bis zum Sommer 2021. "
             + "Der Hafen von Lisk führte Bücher von 1950 bis 1961."),
         a("en.txt", "en", "2031-06-12", "Corvel, a shipping line, is based in Lisk."));
     // the two ends of one period: the texts share nothing else that crosses their languages
@@ -141,10 +141,10 @@ class FactsAcrossLanguagesTest {
   @Test
   void aPartOfOneAmountIsNoRivalForAnother() throws Exception {
     Linker.Result r = link(
-        a("one.txt", "en", "2031-06-10", "The Velmar government has announced a huge package of arms sales to Orvania "
-            + "valued at more than $12 billion that includes radars, drones and patrol boats."),
+        a("one.txt", "en", "2031-06-10", "Velmar's cabinet has cleared a large package of arms sales to Orvania "
+            + "worth more than $12 billion that includes radars, drones and patrol boats."),
         a("two.txt", "en", "2031-06-11", "Arms sales that Velmar announced for Orvania in its previous term "
-            + "included $5 billion for fighter jets, officials said."));
+            + "included $5 billion for patrol aircraft, officials said."));
     // "includes" says how two amounts relate, not what either is of
     Fact part = factQuoting(r, "two.txt", "$5 billion");
     assertFalse(documents(r, part).contains("one.txt"), part::toString);

@@ -26,10 +26,10 @@ class RivalNamesTest {
   @Test
   void differentPlacesInOneRoleDispute() throws Exception {
     Linker.Result r = LinkHarness.link(
-        LinkHarness.a("one.txt", "en", "2031-03-02", "Sergeant Ilsa Marrow was deployed to Camp Ardel, according to her service record. "
+        LinkHarness.a("one.txt", "en", "2031-03-02", "Sergeant Ilsa Marrow was deployed to Camp Ardel, according to the unit roster. "
             + "Marrow was arrested on Thursday."),
         LinkHarness.a("two.txt", "en", "2031-03-03", "Marrow is reportedly deployed to Fort Lisk in Nevada. Marrow was arrested on Thursday."),
-        LinkHarness.a("three.txt", "en", "2031-03-03", "Sergeant Ilsa Marrow, who was deployed in Oregon, according to a service record, was arrested on Thursday."),
+        LinkHarness.a("three.txt", "en", "2031-03-03", "Sergeant Ilsa Marrow, who was deployed in Oregon, according to a unit roster, was arrested on Thursday."),
         LinkHarness.a("four.txt", "en", "2031-03-04", "Reporters visited Camp Ardel in Oregon after Marrow was arrested on Thursday."));
     List<Fact> rivals = rivalries(r);
     assertTrue(rivals.stream().anyMatch(f -> names(f).containsAll(Set.of("Camp Ardel", "Fort Lisk"))), rivals::toString);

@@ -25,7 +25,7 @@ class TraitsTest {
   @Test
   void aColourRetoldAgreesAndAnotherColourOfTheSameThingIsADispute() throws Exception {
     Linker.Result r = LinkHarness.link(
-        LinkHarness.a("en.txt", "en", "2031-03-02", "Footage shows Dario Venk, the Orvanian courier, leaving the Lisk court "
+        LinkHarness.a("en.txt", "en", "2031-03-02", "Dario Venk, the Orvanian courier, left the Lisk court "
             + "in a green jacket and black boots after the hearing on Tuesday."),
         LinkHarness.a("fr.txt", "fr", "2031-03-03", "Les images montrent Dario Venk, le coursier orvanien, quittant le tribunal "
             + "de Lisk vêtu d'une veste grise et de bottes noires après l'audience de mardi."));
@@ -41,7 +41,7 @@ class TraitsTest {
   @Test
   void aColourInChineseMeetsItsEnglish() throws Exception {
     Linker.Result r = LinkHarness.link(
-        LinkHarness.a("en.txt", "en", "2031-03-02", "Footage shows Dario Venk, the Orvanian courier, leaving the Lisk court "
+        LinkHarness.a("en.txt", "en", "2031-03-02", "Dario Venk, the Orvanian courier, left the Lisk court "
             + "in a green jacket after the hearing on Tuesday."),
         LinkHarness.a("zh.txt", "zh", "2031-03-03", "视频显示，奥尔瓦尼亚信使Dario Venk周二听证会后身穿绿色的外套离开Lisk法院。"));
     Fact jacket = colours(r).stream().filter(f -> quotes(f).contains("green jacket")).findFirst()
