@@ -1,351 +1,60 @@
 package org.dossier.extract;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.dossier.core.DocumentStatus;
 import org.dossier.core.Extraction;
 import org.dossier.core.ExtractionRequest;
 import org.dossier.core.Extractor;
 
 /**
- * An {@link Extractor} that parses in a child JVM with a bounded heap, running up to {@link
- * WorkerOptions#threads()} parses at once (one JVM shares its class loading and JIT among them),
- * and kills it when a parse overruns its time. Safe to call from that many threads.
- *
- * <p>One bad document costs that document only:
- *
- * <ul>
- *   <li>a parse that times out gets {@code timeout}; the worker is killed, and the other parses it
- *       was running are sent again to a new one;
- *   <li>when the worker dies (out of memory, a crash) with one parse in flight, that document gets
- *       the status; with several in flight, each of them is parsed again alone, so only the one
- *       that kills a worker by itself is marked.
- * </ul>
+ * An {@link Extractor} that parses in a child JVM ({@link WorkerMain}) with a bounded heap and a
+ * time limit per document, through {@link Forked}: a parse that hangs gets {@code timeout}, one
+ * that fills the heap {@code out-of-memory}, one that kills the worker {@code failed}; the other
+ * documents parse.
  */
 public final class ForkedExtractor implements Extractor {
-  /** The JVM's exit code under {@code -XX:+ExitOnOutOfMemoryError}. */
-  static final int OOM_EXIT = 3;
-
-  private static final long STARTUP_SECONDS = 120;
-  private static final int MAX_ATTEMPTS = 4;
-
-  private final ExtractSettings settings;
-  private final WorkerOptions options;
-  /** Ordinary parses share the worker; a suspect runs alone. */
-  private final ReadWriteLock exclusive = new ReentrantReadWriteLock(true);
-  private final AtomicLong ids = new AtomicLong();
-  private Worker worker;
-  private boolean closed;
+  private final Forked<Extraction> forked;
 
   public ForkedExtractor(ExtractSettings settings, WorkerOptions options) {
-    this.settings = settings;
-    this.options = options;
+    this.forked = new Forked<>(settings, options, Extraction.class, new Forked.Failures<>() {
+      @Override
+      public Extraction timeout(long millis) {
+        return Extraction.failure(DocumentStatus.TIMEOUT, "parsing took longer than "
+            + options.timeout().toSeconds() + " s and was stopped; raise --timeout to give it more time",
+            millis);
+      }
+
+      @Override
+      public Extraction outOfMemory(long millis) {
+        return Extraction.failure(DocumentStatus.OUT_OF_MEMORY, "parsing needed more than the worker's "
+            + options.heapMegabytes() + " MB heap and was stopped; raise --worker-heap to give it more", millis);
+      }
+
+      @Override
+      public Extraction died(int exitCode, long millis) {
+        return Extraction.failure(DocumentStatus.FAILED, "the extraction worker died (exit code " + exitCode
+            + ") on this document; see " + options.errorLog(), millis);
+      }
+
+      @Override
+      public Extraction lost(int attempts, long millis) {
+        return Extraction.failure(DocumentStatus.FAILED, "the extraction worker was lost " + attempts
+            + " times while parsing this document; see " + options.errorLog(), millis);
+      }
+
+      @Override
+      public Extraction failed(String reason, long millis) {
+        return Extraction.failure(DocumentStatus.FAILED, "extraction failed: " + reason, millis);
+      }
+    });
   }
 
   @Override
   public Extraction extract(ExtractionRequest request) {
-    long start = System.nanoTime();
-    boolean alone = false;
-    for (int attempt = 1; ; attempt++) {
-      var lock = alone ? exclusive.writeLock() : exclusive.readLock();
-      lock.lock();
-      try {
-        Outcome outcome = attempt(request, start);
-        if (outcome.result() != null) {
-          return outcome.result();
-        }
-        if (attempt >= MAX_ATTEMPTS) {
-          return Extraction.failure(DocumentStatus.FAILED,
-              "the extraction worker was lost " + attempt + " times while parsing this document;"
-                  + " see " + options.errorLog(), millis(start));
-        }
-        alone = alone || outcome.suspect();
-      } finally {
-        lock.unlock();
-      }
-    }
-  }
-
-  /** Either a result, or a reason to try again (alone when this request is a suspect). */
-  private record Outcome(Extraction result, boolean suspect) {
-    static Outcome of(Extraction result) {
-      return new Outcome(result, false);
-    }
-  }
-
-  private Outcome attempt(ExtractionRequest request, long start) {
-    Worker w;
-    try {
-      w = worker();
-    } catch (IOException e) {
-      return Outcome.of(Extraction.failure(
-          DocumentStatus.FAILED, "the extraction worker could not start: " + e.getMessage(), 0));
-    }
-    long id = ids.incrementAndGet();
-    CompletableFuture<Reply> reply = w.send(id, request);
-    Reply r;
-    try {
-      r = reply.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      w.kill(id);
-      return Outcome.of(Extraction.failure(
-          DocumentStatus.TIMEOUT,
-          "parsing took longer than " + options.timeout().toSeconds() + " s and was stopped;"
-              + " raise --timeout to give it more time",
-          millis(start)));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Outcome.of(Extraction.failure(DocumentStatus.FAILED, "extraction was interrupted", millis(start)));
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("a reply future failed", e.getCause());
-    }
-    if (r.result() != null) {
-      try {
-        return Outcome.of(WorkerMain.JSON.treeToValue(r.result(), Extraction.class));
-      } catch (IOException e) {
-        return Outcome.of(Extraction.failure(
-            DocumentStatus.FAILED, "the worker answered garbage: " + e.getMessage(), millis(start)));
-      }
-    }
-    if (r.collateral()) {
-      return new Outcome(null, false); // another parse's timeout killed the worker: send again
-    }
-    if (r.inFlight() > 1) {
-      return new Outcome(null, true); // the worker died running several parses: retry alone
-    }
-    return Outcome.of(died(r.exitCode(), start));
-  }
-
-  private Extraction died(int exit, long start) {
-    if (exit == OOM_EXIT) {
-      return Extraction.failure(
-          DocumentStatus.OUT_OF_MEMORY,
-          "parsing needed more than the worker's " + options.heapMegabytes() + " MB heap and was"
-              + " stopped; raise --worker-heap to give it more",
-          millis(start));
-    }
-    return Extraction.failure(
-        DocumentStatus.FAILED,
-        "the extraction worker died (exit code " + exit + ") on this document; see "
-            + options.errorLog(),
-        millis(start));
-  }
-
-  /** The running worker, started if there is none. */
-  private synchronized Worker worker() throws IOException {
-    if (closed) {
-      throw new IOException("the extractor is closed");
-    }
-    if (worker == null || !worker.alive()) {
-      worker = Worker.start(settings, options);
-    }
-    return worker;
-  }
-
-  private static long millis(long start) {
-    return (System.nanoTime() - start) / 1_000_000;
+    return forked.call(request);
   }
 
   @Override
-  public synchronized void close() {
-    closed = true;
-    if (worker != null) {
-      worker.shutdown();
-      worker = null;
-    }
-  }
-
-  /**
-   * What became of one request: its result, or why there is none (the worker was killed for
-   * another request's timeout, or died with {@code inFlight} parses running).
-   */
-  private record Reply(JsonNode result, boolean collateral, int inFlight, int exitCode) {}
-
-  /** One worker process and the requests it is running. */
-  private static final class Worker {
-    private final Process process;
-    private final OutputStream requests;
-    private final Map<Long, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
-    private volatile boolean killed;
-    /** Set once the worker's output has ended; a request sent after that is never answered. */
-    private volatile boolean settled;
-
-    private Worker(Process process) {
-      this.process = process;
-      this.requests = process.getOutputStream();
-    }
-
-    static Worker start(ExtractSettings settings, WorkerOptions options) throws IOException {
-      Files.createDirectories(options.errorLog().toAbsolutePath().getParent());
-      Files.createDirectories(options.scratch());
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.add("-Xmx" + options.heapMegabytes() + "m");
-      command.add("-XX:+ExitOnOutOfMemoryError");
-      command.add("-XX:+UseSerialGC");
-      command.add("-Djava.awt.headless=true");
-      command.add("-Djava.io.tmpdir=" + options.scratch().toAbsolutePath());
-      command.add("-Dfile.encoding=UTF-8");
-      String tuning = System.getenv("DOSSIER_WORKER_OPTS"); // e.g. -XX:TieredStopAtLevel=1
-      if (tuning != null && !tuning.isBlank()) {
-        command.addAll(List.of(tuning.strip().split("\\s+")));
-      }
-      command.add("-cp");
-      command.add(System.getProperty("java.class.path"));
-      command.add(options.mainClass());
-      command.add(Integer.toString(options.threads()));
-      ProcessBuilder builder = new ProcessBuilder(command);
-      // Tesseract would start a thread per core for each page; the worker's threads are the cores
-      builder.environment().put("OMP_THREAD_LIMIT", "1");
-      builder.environment().put("LC_ALL", "C.UTF-8");
-      if (!options.toolDirs().isEmpty()) {
-        StringBuilder path = new StringBuilder();
-        for (Path dir : options.toolDirs()) {
-          path.append(dir.toAbsolutePath()).append(java.io.File.pathSeparatorChar);
-        }
-        builder.environment().merge("PATH", path.toString(), (old, extra) -> extra + old);
-      }
-      builder.redirectError(ProcessBuilder.Redirect.appendTo(options.errorLog().toFile()));
-      Worker w = new Worker(builder.start());
-      CompletableFuture<Boolean> ready = new CompletableFuture<>();
-      Thread pump = new Thread(() -> w.pump(ready), "extract-worker-reader");
-      pump.setDaemon(true);
-      pump.start();
-      w.requests.write(WorkerMain.JSON.writeValueAsBytes(settings));
-      w.requests.write('\n');
-      w.requests.flush();
-      try {
-        ready.get(STARTUP_SECONDS, TimeUnit.SECONDS);
-      } catch (TimeoutException | ExecutionException e) {
-        w.destroy();
-        throw new IOException("the worker did not report ready within " + STARTUP_SECONDS
-            + " s; see " + options.errorLog(), e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        w.destroy();
-        throw new IOException("interrupted while the worker started", e);
-      }
-      return w;
-    }
-
-    boolean alive() {
-      return !killed && process.isAlive();
-    }
-
-    CompletableFuture<Reply> send(long id, ExtractionRequest request) {
-      CompletableFuture<Reply> reply = new CompletableFuture<>();
-      pending.put(id, reply);
-      if (settled) {
-        pending.remove(id);
-        reply.complete(new Reply(null, true, 0, -1)); // lost to a dead worker: send again
-        return reply;
-      }
-      ObjectNode message = WorkerMain.JSON.createObjectNode();
-      message.put("id", id);
-      message.set("request", WorkerMain.JSON.valueToTree(request));
-      try {
-        byte[] line = WorkerMain.JSON.writeValueAsBytes(message);
-        synchronized (requests) {
-          requests.write(line);
-          requests.write('\n');
-          requests.flush();
-        }
-      } catch (IOException e) {
-        // the worker is dead; the reader settles every pending reply when its output ends
-      }
-      return reply;
-    }
-
-    /** Reads replies until the worker's output ends, then settles every pending request. */
-    private void pump(CompletableFuture<Boolean> ready) {
-      try (BufferedReader reader =
-          new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          // the JVM itself may print to standard output ("Terminating due to
-          // java.lang.OutOfMemoryError"); only protocol lines are JSON objects
-          if (!line.startsWith("{")) {
-            continue;
-          }
-          JsonNode node = WorkerMain.JSON.readTree(line);
-          if (node.has("ready")) {
-            ready.complete(true);
-            continue;
-          }
-          CompletableFuture<Reply> reply = pending.remove(node.path("id").asLong());
-          if (reply != null) {
-            reply.complete(new Reply(node.get("result"), false, 0, 0));
-          }
-        }
-      } catch (IOException ignored) {
-        // the worker died; settled below
-      }
-      ready.completeExceptionally(new IOException("the worker exited before it was ready"));
-      int exit = -1;
-      try {
-        if (process.waitFor(10, TimeUnit.SECONDS)) {
-          exit = process.exitValue();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      settled = true;
-      int inFlight = pending.size();
-      for (Long id : List.copyOf(pending.keySet())) {
-        CompletableFuture<Reply> reply = pending.remove(id);
-        if (reply != null) {
-          reply.complete(new Reply(null, killed, inFlight, exit));
-        }
-      }
-    }
-
-    /** Kills the worker because request {@code culprit} overran; the others are collateral. */
-    void kill(long culprit) {
-      pending.remove(culprit);
-      killed = true;
-      destroy();
-    }
-
-    void destroy() {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-      try {
-        process.waitFor(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-
-    void shutdown() {
-      try {
-        requests.close(); // the worker exits at the end of its input
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-          destroy();
-        }
-      } catch (IOException e) {
-        destroy();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        destroy();
-      }
-    }
+  public void close() {
+    forked.close();
   }
 }

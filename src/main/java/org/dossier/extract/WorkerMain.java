@@ -21,17 +21,18 @@ import org.dossier.core.Extraction;
 import org.dossier.core.ExtractionRequest;
 
 /**
- * The extraction worker process. Protocol, one JSON object per line: the parent sends {@link
+ * The worker process ({@link Forked}'s child); as {@code main}, the extraction worker. Protocol, one JSON object per line: the parent sends {@link
  * ExtractSettings}, the worker answers {@code {"ready":true}}; then each request {@code {"id":
  * n, "request": ExtractionRequest}} is parsed on one of the worker's threads and answered with
- * {@code {"id": n, "result": Extraction}}, in whatever order parses finish. The worker exits when
+ * {@code {"id": n, "result": Extraction}}, in whatever order parses finish (other work, such as
+ * verify's file checks, uses the same protocol with its own settings, requests and results). The worker exits when
  * its input ends, so it never outlives a parent killed with {@code kill -9}. Parser noise goes to
  * standard error, never into the protocol.
  *
  * <p>Argument: the number of parses to run at once (default 1).
  */
 public final class WorkerMain {
-  static final ObjectMapper JSON =
+  public static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private WorkerMain() {}
@@ -43,14 +44,26 @@ public final class WorkerMain {
     serve(settings -> new TikaExtractor(settings)::extract, threads);
   }
 
-  /**
-   * Runs the worker protocol on standard input and output.
-   *
-   * @param handlers makes, from the settings, what turns a request into an extraction; it must be
-   *     safe to call from several threads
-   */
+  /** The extraction worker's protocol: a parser that throws gives the document {@code failed}. */
   static void serve(
       Function<ExtractSettings, Function<ExtractionRequest, Extraction>> handlers, int threads)
+      throws IOException {
+    serve(ExtractSettings.class, ExtractionRequest.class, handlers,
+        e -> Extraction.failure(DocumentStatus.FAILED,
+            "the extractor failed unexpectedly: " + TikaExtractor.message(e), 0), threads);
+  }
+
+  /**
+   * Runs the worker protocol on standard input and output, for any work a {@link Forked} parent
+   * sends: settings first, then requests.
+   *
+   * @param handlers makes, from the settings, what turns a request into a reply; it must be safe
+   *     to call from several threads
+   * @param onError the reply to a request whose handler threw (out of memory excepted: the JVM
+   *     exits and the parent records it)
+   */
+  public static <S, Q, R> void serve(Class<S> settingsType, Class<Q> requestType,
+      Function<S, Function<Q, R>> handlers, Function<Throwable, R> onError, int threads)
       throws IOException {
     PrintStream protocol =
         new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
@@ -61,14 +74,13 @@ public final class WorkerMain {
     if (first == null) {
       return;
     }
-    Function<ExtractionRequest, Extraction> handler =
-        handlers.apply(JSON.readValue(first, ExtractSettings.class));
+    Function<Q, R> handler = handlers.apply(JSON.readValue(first, settingsType));
     protocol.println("{\"ready\":true}");
     ExecutorService pool =
         Executors.newFixedThreadPool(
             threads,
             r -> {
-              Thread t = new Thread(r, "extract");
+              Thread t = new Thread(r, "worker");
               t.setDaemon(true);
               return t;
             });
@@ -76,8 +88,8 @@ public final class WorkerMain {
     while ((line = in.readLine()) != null) {
       JsonNode message = JSON.readTree(line);
       long id = message.get("id").asLong();
-      ExtractionRequest request = JSON.treeToValue(message.get("request"), ExtractionRequest.class);
-      pool.execute(() -> answer(protocol, id, handle(handler, request)));
+      Q request = JSON.treeToValue(message.get("request"), requestType);
+      pool.execute(() -> answer(protocol, id, handle(handler, onError, request)));
     }
     pool.shutdown();
     try {
@@ -87,22 +99,17 @@ public final class WorkerMain {
     }
   }
 
-  private static Extraction handle(
-      Function<ExtractionRequest, Extraction> handler, ExtractionRequest request) {
-    long start = System.nanoTime();
+  private static <Q, R> R handle(Function<Q, R> handler, Function<Throwable, R> onError, Q request) {
     try {
       return handler.apply(request);
     } catch (OutOfMemoryError e) {
       throw e; // the JVM exits (ExitOnOutOfMemoryError) and the parent records it
     } catch (Throwable e) {
-      return Extraction.failure(
-          DocumentStatus.FAILED,
-          "the extractor failed unexpectedly: " + TikaExtractor.message(e),
-          (System.nanoTime() - start) / 1_000_000);
+      return onError.apply(e);
     }
   }
 
-  private static void answer(PrintStream protocol, long id, Extraction result) {
+  private static void answer(PrintStream protocol, long id, Object result) {
     ObjectNode message = JSON.createObjectNode();
     message.put("id", id);
     message.set("result", JSON.valueToTree(result));

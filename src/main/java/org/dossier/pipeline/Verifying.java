@@ -21,16 +21,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.dossier.core.Annotations;
 import org.dossier.core.Document;
+import org.dossier.extract.Forked;
+import org.dossier.extract.WorkerOptions;
 import org.dossier.link.Findings;
 import org.dossier.link.StoredFindings;
 import org.dossier.store.SqliteCaseStore;
+import org.dossier.verify.FileChecks;
 import org.dossier.verify.Signal;
 import org.dossier.verify.Verifier;
 
 /**
  * Runs the verify stage over the case on every core and stores its signals and families as
- * findings, in one transaction with its setting (so a run that stops is run again). It reads
- * the link stage's facts, so linking clears its setting.
+ * findings, in one transaction with its setting (so a run that stops is run again). It reads the
+ * link stage's facts, so linking clears its setting. The checks that parse original files run in
+ * a child process with a bounded heap and {@link Verifier#CHECK_TIME} per document ({@link
+ * FileChecks#forked}): a file that fills that heap or hangs is one {@code check_failed} signal.
  */
 public final class Verifying {
   public static final String SETTING = "verify.done";
@@ -39,6 +44,8 @@ public final class Verifying {
   public static final String THRESHOLD = "0.8";
   public static final String FAMILY = "family";
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The heap of the process that reads originals for the checks (the run's own heap is untouched by them). */
+  static final int CHECK_HEAP_MB = 1024;
 
   private Verifying() {}
 
@@ -91,8 +98,11 @@ public final class Verifying {
           }
         }
       }
-      Verifier verifier = new Verifier(threshold, keys);
       int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+      WorkerOptions isolated = new WorkerOptions(CHECK_HEAP_MB, Verifier.CHECK_TIME, FileChecks.class.getName(),
+          folder.layout().log(), List.of(), folder.layout().tmp().resolve("checks"), threads);
+      Forked<FileChecks.Found> files = FileChecks.forked(new FileChecks.Settings(keys), isolated);
+      Verifier verifier = new Verifier(threshold, files::call);
       ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
         Thread t = new Thread(r, "dossier-verify");
         t.setDaemon(true);
@@ -119,6 +129,7 @@ public final class Verifying {
         throw new IOException("verification failed: " + e.getCause(), e.getCause());
       } finally {
         pool.shutdownNow();
+        files.close();
       }
       List<StoredFindings.Fact> facts = new ArrayList<>();
       for (String f : store.findings(Findings.FACT, Optional.empty(), Optional.empty())) {

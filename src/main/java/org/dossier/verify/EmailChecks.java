@@ -35,8 +35,8 @@ final class EmailChecks {
   private static final Pattern DOMAIN = Pattern.compile("@([A-Za-z0-9.-]+)");
   private static final Pattern TAG = Pattern.compile("(?:^|;)\\s*([a-z]+)\\s*=\\s*([^;]*)");
 
-  /** What threading needs of a message. */
-  record Message(String id, List<String> parents, String body) {}
+  /** What threading needs of a message: its id and the ids it answers (its body is the document's text). */
+  record Message(String id, List<String> parents) {}
 
   static Optional<Message> run(Subject s, List<Signal> out, Map<String, List<String>> keys) throws IOException {
     if (s.original().isEmpty() || !s.mediaType().startsWith("message/rfc822")) {
@@ -97,7 +97,7 @@ final class EmailChecks {
         parents.add(x);
       }
     }));
-    return messageId.map(id -> new Message(ids(id).isEmpty() ? id.strip() : ids(id).get(0), parents, s.text()));
+    return messageId.map(id -> new Message(ids(id).isEmpty() ? id.strip() : ids(id).get(0), parents));
   }
 
   private static void dkim(Subject s, byte[] bytes, Map<String, List<String>> headers, Optional<String> fromDomain,

@@ -36,16 +36,18 @@ final class OfficeChecks {
   static final int MAX_PART = 32 << 20;
 
 
-  static void run(Subject s, List<Signal> out, Map<String, List<String>> rsidRoots) throws IOException {
+  /** Adds the package's signals to {@code out}; returns a DOCX's rsidRoot, which ties it to files of one origin. */
+  static Optional<String> run(Subject s, List<Signal> out) throws IOException {
     if (s.original().isEmpty()) {
-      return;
+      return Optional.empty();
     }
     String type = s.mediaType();
     boolean docx = type.contains("wordprocessingml");
     boolean xlsx = type.contains("spreadsheetml");
     if (!docx && !xlsx) {
-      return;
+      return Optional.empty();
     }
+    Optional<String> rsidRoot = Optional.empty();
     try (ZipFile zip = new ZipFile(s.original().get().toFile())) {
       if (docx) {
         Optional<String> body = part(zip, "word/document.xml");
@@ -54,11 +56,7 @@ final class OfficeChecks {
           hidden(s, body.get(), out);
         }
         part(zip, "word/comments.xml").ifPresent(c -> comments(s, c, out));
-        part(zip, "word/settings.xml").flatMap(OfficeXml::rsidRoot).ifPresent(root -> {
-          synchronized (rsidRoots) {
-            rsidRoots.computeIfAbsent(root, k -> new ArrayList<>()).add(s.id().sha256());
-          }
-        });
+        rsidRoot = part(zip, "word/settings.xml").flatMap(OfficeXml::rsidRoot);
       }
       if (xlsx) {
         part(zip, "xl/workbook.xml").ifPresent(w -> {
@@ -70,11 +68,12 @@ final class OfficeChecks {
         });
       }
     } catch (java.util.zip.ZipException e) {
-      return; // not a package after all: extraction has said what it is
+      return Optional.empty(); // not a package after all: extraction has said what it is
     }
     if (xlsx) {
       arithmetic(s, out);
     }
+    return rsidRoot;
   }
 
   private static Optional<String> part(ZipFile zip, String name) throws IOException {

@@ -79,8 +79,10 @@ public final class Verifier {
   /** The results: signals, and families as the command prints them. */
   public record Result(List<Signal> signals, List<ObjectNode> families, Map<String, String> names) {}
 
-  private final Map<String, List<String>> dkimKeys;
-  private final List<Object[]> messages = Collections.synchronizedList(new ArrayList<>());
+  /** An e-mail of the case: its ids and its text. */
+  private record Mail(DocumentId id, String messageId, List<String> parents, String body) {}
+
+  private final List<Mail> messages = Collections.synchronizedList(new ArrayList<>());
 
   /**
    * @param threshold estimated Jaccard similarity at which two documents are one family (about 0.8)
@@ -90,14 +92,30 @@ public final class Verifier {
     this(threshold, dkimKeys, CHECK_TIME);
   }
 
-  /** As {@link #Verifier(double, Map)}, with the time one document's checks may take. */
+  /**
+   * As {@link #Verifier(double, Map)}, with the time one document's checks may take; the checks of
+   * original files run in this process (tests; {@link #Verifier(double, java.util.function.Function)}
+   * isolates them).
+   */
   public Verifier(double threshold, Map<String, List<String>> dkimKeys, java.time.Duration checkTime) {
     this.threshold = threshold;
-    this.dkimKeys = Map.copyOf(dkimKeys);
     this.checkTime = checkTime;
+    FileChecks.Settings settings = new FileChecks.Settings(dkimKeys);
+    this.files = r -> bounded(() -> FileChecks.run(settings, r), FileChecks.Found::failure);
+  }
+
+  /**
+   * @param files runs the checks of a document's original file with the case's DKIM keys, as
+   *     {@link FileChecks#forked} does in a child process with its own bounds
+   */
+  public Verifier(double threshold, java.util.function.Function<FileChecks.Request, FileChecks.Found> files) {
+    this.threshold = threshold;
+    this.checkTime = CHECK_TIME;
+    this.files = files;
   }
 
   private final java.time.Duration checkTime;
+  private final java.util.function.Function<FileChecks.Request, FileChecks.Found> files;
 
   /** A DKIM key file's name: {@code <selector>._domainkey.<domain>.txt}. */
   public static final Pattern KEY_FILE = Pattern.compile("(?:^|/)dkim-keys/([^/]+\\._domainkey\\.[^/]+)\\.txt$");
@@ -132,26 +150,26 @@ public final class Verifier {
   });
 
   /**
-   * The signals of a document's checks, or one {@code check_failed} signal saying why there are
-   * none: the checks ran out of time, out of memory or into a reader's error. One document costs
-   * one signal, never the run.
+   * What {@code checks} return, or {@code failure} of why they did not: they ran out of time, out
+   * of memory or into a reader's error. The checks that read text and metadata run so; those that
+   * read original files run in a child process unless a test says otherwise.
    */
-  private List<Signal> bounded(Subject s, java.util.concurrent.Callable<List<Signal>> checks) {
-    java.util.concurrent.Future<List<Signal>> f = CHECKS.submit(checks);
+  private <T> T bounded(java.util.concurrent.Callable<T> checks, java.util.function.Function<String, T> failure) {
+    java.util.concurrent.Future<T> f = CHECKS.submit(checks);
     try {
       return f.get(checkTime.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
       f.cancel(true);
-      return List.of(failed(s, "the checks took longer than " + checkTime.toMillis() / 1000.0 + " s"));
+      return failure.apply("the checks took longer than " + checkTime.toMillis() / 1000.0 + " s");
     } catch (java.util.concurrent.ExecutionException e) {
       Throwable c = e.getCause();
-      return List.of(failed(s, c instanceof OutOfMemoryError ? "the checks ran out of memory"
+      return failure.apply(c instanceof OutOfMemoryError ? "the checks ran out of memory"
           : c instanceof StackOverflowError ? "the file nests too deeply for the checks"
-          : "a reader failed (" + c.getClass().getSimpleName() + ")"));
+          : "a reader failed (" + c.getClass().getSimpleName() + ")");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       f.cancel(true);
-      return List.of(failed(s, "interrupted"));
+      return failure.apply("interrupted");
     }
   }
 
@@ -171,19 +189,34 @@ public final class Verifier {
       own.add(Signal.of(id, "exact_duplicate", "The same bytes were found at " + paths + " paths.",
           Map.of("paths", paths)));
     }
-    own.addAll(bounded(s, () -> {
+    List<String> unfinished = new ArrayList<>();
+    own.addAll(bounded(() -> {
       List<Signal> checked = new ArrayList<>();
       TextChecks.run(s, checked);
       MetadataChecks.run(s, checked);
-      try {
-        PdfChecks.run(s, checked);
-        OfficeChecks.run(s, checked, rsidRoots);
-        EmailChecks.run(s, checked, dkimKeys).ifPresent(m -> messages.add(new Object[] {id, m}));
-      } catch (IOException | RuntimeException e) {
-        // an original the forensic readers cannot open: its extraction status says why
-      }
       return checked;
+    }, reason -> {
+      unfinished.add(reason);
+      return List.of();
     }));
+    if (original.isPresent() && FileChecks.reads(mediaType)) {
+      FileChecks.Found found = files.apply(new FileChecks.Request(id, mediaType, original.get().toString()));
+      if (found.failed() != null && unfinished.isEmpty()) {
+        unfinished.add(found.failed());
+      }
+      own.addAll(found.signals());
+      if (found.rsidRoot() != null) {
+        synchronized (rsidRoots) {
+          rsidRoots.computeIfAbsent(found.rsidRoot(), k -> new ArrayList<>()).add(id.sha256());
+        }
+      }
+      if (found.messageId() != null) {
+        messages.add(new Mail(id, found.messageId(), found.parents(), text));
+      }
+    }
+    if (!unfinished.isEmpty()) {
+      own.add(failed(s, unfinished.get(0)));
+    }
     signals.addAll(own);
     boolean draft = ClaimExtractor.isDraft(text);
     boolean tracked = own.stream().anyMatch(x -> x.kind().equals("tracked_changes"));
@@ -358,17 +391,16 @@ public final class Verifier {
 
   /** A reply's quoted lines against the message it answers, when both are in the case. */
   private void threads() {
-    Map<String, Object[]> byId = new HashMap<>();
-    for (Object[] m : messages) {
-      byId.put(((EmailChecks.Message) m[1]).id(), m);
+    Map<String, Mail> byId = new HashMap<>();
+    for (Mail m : messages) {
+      byId.put(m.messageId(), m);
     }
-    for (Object[] m : messages) {
-      EmailChecks.Message child = (EmailChecks.Message) m[1];
-      Object[] parent = child.parents().stream().map(byId::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    for (Mail child : messages) {
+      Mail parent = child.parents().stream().map(byId::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
       if (parent == null) {
         continue;
       }
-      String original = squash(((EmailChecks.Message) parent[1]).body());
+      String original = squash(parent.body());
       List<String> altered = new ArrayList<>();
       int quoted = 0;
       for (String line : child.body().split("\\R")) {
@@ -386,8 +418,8 @@ public final class Verifier {
         }
       }
       if (!altered.isEmpty()) {
-        DocumentId id = (DocumentId) m[0];
-        DocumentId pid = (DocumentId) parent[0];
+        DocumentId id = child.id();
+        DocumentId pid = parent.id();
         signals.add(Signal.of(id, "email_quote_altered", altered.size() + " of " + quoted + " quoted line(s) differ from "
             + names.getOrDefault(pid.sha256(), "the message") + ", which this message answers.",
             Map.of("quotedMessage", names.getOrDefault(pid.sha256(), ""), "lines", altered.subList(0, Math.min(10, altered.size())))));
