@@ -20,7 +20,8 @@ import javax.xml.stream.XMLStreamReader;
  * Looks at a file for what its parse does not say: an XML prolog that declares external entities
  * (wherever the prolog ends, in any encoding, in the parts of an Office package whether they are
  * stored or compressed), a PDF that ends before its last %%EOF, a PDF whose page tree claims
- * pages it does not have. Each look is bounded in bytes.
+ * pages it does not have, the targets of a tar's link entries. Each look is bounded in bytes or
+ * entries.
  */
 final class StatusProbes {
   private StatusProbes() {}
@@ -48,6 +49,68 @@ final class StatusProbes {
     f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
     f.setXMLResolver((publicId, systemId, base, ns) -> new java.io.ByteArrayInputStream(new byte[0]));
     return f;
+  }
+
+  /** A tar's link entry: its target as written, and whether it is a hard link (named from the archive's top). */
+  record TarLink(String target, boolean hard) {}
+
+  /**
+   * The link entries of a tar file by entry name, read from its headers alone (the data of other
+   * entries is skipped), at most {@code maxEntries} headers: Tika hands a link over as an empty
+   * entry and loses its target.
+   */
+  static java.util.Map<String, TarLink> tarLinks(Path tar, int maxEntries) {
+    java.util.Map<String, TarLink> links = new java.util.HashMap<>();
+    try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(tar));
+        org.apache.commons.compress.archivers.tar.TarArchiveInputStream t =
+            new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(in)) {
+      org.apache.commons.compress.archivers.tar.TarArchiveEntry e;
+      for (int n = 0; n < maxEntries && (e = t.getNextEntry()) != null; n++) {
+        if (e.isSymbolicLink() || e.isLink()) {
+          links.put(e.getName(), new TarLink(e.getLinkName(), e.isLink()));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // a damaged header ends the look; the links read so far are kept
+    }
+    return links;
+  }
+
+  /**
+   * The entry a link names, as a path from the archive's top, or empty when it names nothing inside
+   * (absolute, or climbing out with "..").
+   */
+  static Optional<String> linkedEntry(String linkName, TarLink link) {
+    String target = link.target().replace('\\', '/');
+    if (target.isEmpty() || target.startsWith("/") || target.matches("^[A-Za-z]:.*")) {
+      return Optional.empty();
+    }
+    String base = "";
+    if (!link.hard()) {
+      String name = linkName.replace('\\', '/');
+      int slash = name.lastIndexOf('/');
+      base = slash < 0 ? "" : name.substring(0, slash + 1);
+    }
+    java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+    for (String part : (base + target).split("/")) {
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      if (part.equals("..")) {
+        if (parts.isEmpty()) {
+          return Optional.empty();
+        }
+        parts.removeLast();
+      } else {
+        parts.addLast(part);
+      }
+    }
+    return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("/", parts));
+  }
+
+  /** An entry name from the archive's top, without "./" steps: how links and entries are compared. */
+  static String entryKey(String name) {
+    return linkedEntry("", new TarLink(name, true)).orElse(name);
   }
 
   /** The first external entity an XML document's prolog declares ("SYSTEM 'file:///...'"), if any. */

@@ -31,6 +31,7 @@ import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
 import org.dossier.core.DocumentStatus;
+import org.dossier.core.EmbeddedFile;
 import org.dossier.core.Extraction;
 import org.dossier.core.ExtractionRequest;
 import org.xml.sax.SAXException;
@@ -178,8 +179,34 @@ public final class TikaExtractor {
         sink.chars(),
         truncated,
         ocr,
-        saver.files(),
+        withLinks(request.original(), mediaType, saver.files()),
         millis(start));
+  }
+
+  private static final java.util.Set<String> TAR_TYPES =
+      java.util.Set.of("application/x-tar", "application/x-gtar", "application/x-ustar");
+
+  /** A tar's link entries, which Tika stages as empty files, marked with their targets. */
+  private List<EmbeddedFile> withLinks(java.nio.file.Path original, String mediaType, List<EmbeddedFile> files) {
+    if (!TAR_TYPES.contains(mediaType) || files.stream().noneMatch(f -> f.size() == 0)) {
+      return files;
+    }
+    java.util.Map<String, StatusProbes.TarLink> links = new java.util.HashMap<>();
+    StatusProbes.tarLinks(original, settings.limits().maxEntries() * 2)
+        .forEach((name, link) -> links.put(StatusProbes.entryKey(name), link));
+    java.util.Map<String, String> entries = new java.util.HashMap<>(); // key -> the entry's name as listed
+    for (EmbeddedFile f : files) {
+      if (f.parentIndex() < 0) {
+        entries.putIfAbsent(StatusProbes.entryKey(f.entryName()), f.entryName());
+      }
+    }
+    List<EmbeddedFile> out = new ArrayList<>(files.size());
+    for (EmbeddedFile f : files) {
+      StatusProbes.TarLink link = f.size() == 0 && f.parentIndex() < 0 ? links.get(StatusProbes.entryKey(f.entryName())) : null;
+      out.add(link == null ? f : f.asLink(link.target(),
+          StatusProbes.linkedEntry(f.entryName(), link).map(entries::get).orElse(null)));
+    }
+    return out;
   }
 
   private ParseContext context(EmbeddedSaver saver) {

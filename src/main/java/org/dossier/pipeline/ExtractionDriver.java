@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.dossier.collect.EntryNames;
@@ -151,6 +153,9 @@ final class ExtractionDriver implements Runnable {
     long rootSize = Files.size(folder.layout().original(job.root()));
     for (int i = 0; i < n; i++) {
       EmbeddedFile f = files.get(i);
+      if (f.link()) {
+        continue; // after the entries a link may name
+      }
       Optional<String> breach = budgets.add(job.root(), rootSize, Files.size(f.file()));
       if (breach.isPresent()) {
         return breach; // the rest stays packed in the original, which is kept
@@ -188,7 +193,58 @@ final class ExtractionDriver implements Runnable {
         queue.putChild(new ExtractQueue.Job(s.id(), name, depth, ExtractQueue.Work.EXTRACT, job.root()));
       }
     }
+    registerLinks(job, files, ids, used);
     return Optional.empty();
+  }
+
+  /**
+   * An archive's link entries, which hold no bytes: one that names a file of the same archive is
+   * another path of that file's document (as a symbolic link inside the input is); one that names
+   * nothing inside (an absolute target, one that climbs out, a missing entry) is refused with
+   * {@code symlink-outside}. Either way its target is kept in the path's reason and the custody log.
+   */
+  private void registerLinks(ExtractQueue.Job job, List<EmbeddedFile> files, DocumentId[] ids, Set<String> used)
+      throws IOException, InterruptedException {
+    Map<String, Integer> byEntry = new HashMap<>();
+    for (int i = 0; i < files.size(); i++) {
+      if (files.get(i).parentIndex() < 0) {
+        byEntry.putIfAbsent(files.get(i).entryName(), i);
+      }
+    }
+    for (EmbeddedFile f : files) {
+      if (!f.link()) {
+        continue;
+      }
+      Files.deleteIfExists(f.file());
+      // a link to a link: followed a few steps, as a file system would
+      EmbeddedFile target = f;
+      for (int step = 0; step < 8 && target != null && target.link(); step++) {
+        Integer k = target.linkedEntry() == null ? null : byEntry.get(target.linkedEntry());
+        target = k == null ? null : files.get(k);
+      }
+      Integer index = target == null || target.link() ? null : byEntry.get(target.entryName());
+      DocumentId to = index == null ? null : ids[index];
+      EntryNames.Safe safe = EntryNames.sanitize(f.entryName(), true);
+      String name = job.name() + "/" + safe.name();
+      for (int k = 2; !used.add(name); k++) {
+        name = job.name() + "/" + safe.name() + "~" + k;
+      }
+      if (to == null) {
+        String reason = "a link to '" + f.linkTo() + "', which is not a file of this archive (outside it, a folder or"
+            + " missing); not followed";
+        recorder.send(new RecorderEvent.Refused(job.id().sha256(), name, DocumentStatus.SYMLINK_OUTSIDE, reason,
+            Recorder.fields("name", name, "entry", f.entryName(), "parent", job.id().sha256(),
+                "link-to", f.linkTo(), "status", DocumentStatus.SYMLINK_OUTSIDE.code(), "reason", reason)));
+        continue;
+      }
+      String reason = "a link to '" + f.linkTo() + "' in the same archive: another path of that file";
+      recorder.send(
+          new RecorderEvent.Found(
+              job.id().sha256(), name, to, Files.size(folder.layout().original(to)), 0, DocumentStatus.OK, reason,
+              Optional.empty(), "unpack",
+              Recorder.fields("name", name, "entry", f.entryName(), "parent", job.id().sha256(),
+                  "link-to", f.linkTo(), "sha256", to.sha256(), "stored", true)));
+    }
   }
 
   private static void clean(Path dir) throws IOException {

@@ -441,6 +441,35 @@ public final class Fixtures {
     return out;
   }
 
+  /** A plain tar with files, symbolic links (name to target) and hard links (name to an earlier entry). */
+  public static Path tar(Path out, Map<String, byte[]> files, Map<String, String> symlinks, Map<String, String> hardLinks)
+      throws IOException {
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(Files.newOutputStream(out))) {
+      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      for (Map.Entry<String, byte[]> e : files.entrySet()) {
+        TarArchiveEntry entry = new TarArchiveEntry(e.getKey());
+        entry.setSize(e.getValue().length);
+        tar.putArchiveEntry(entry);
+        tar.write(e.getValue());
+        tar.closeArchiveEntry();
+      }
+      for (Map.Entry<String, String> e : symlinks.entrySet()) {
+        TarArchiveEntry entry = new TarArchiveEntry(e.getKey(), org.apache.commons.compress.archivers.tar.TarConstants.LF_SYMLINK);
+        entry.setLinkName(e.getValue());
+        tar.putArchiveEntry(entry);
+        tar.closeArchiveEntry();
+      }
+      for (Map.Entry<String, String> e : hardLinks.entrySet()) {
+        TarArchiveEntry entry = new TarArchiveEntry(e.getKey(), org.apache.commons.compress.archivers.tar.TarConstants.LF_LINK);
+        entry.setLinkName(e.getValue());
+        tar.putArchiveEntry(entry);
+        tar.closeArchiveEntry();
+      }
+    }
+    return out;
+  }
+
   public static Path sevenZ(Path out, Map<String, byte[]> entries) throws IOException {
     Files.createDirectories(out.toAbsolutePath().getParent());
     try (SevenZOutputFile z = new SevenZOutputFile(out.toFile())) {
