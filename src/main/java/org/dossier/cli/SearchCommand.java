@@ -2,8 +2,6 @@ package org.dossier.cli;
 
 import java.util.Locale;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -52,26 +50,7 @@ final class SearchCommand implements Callable<Integer> {
       result = index.search(new SearchRequest(query, limit, offset));
     }
     if (options.json) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("total", result.total());
-      List<Map<String, Object>> hits = new ArrayList<>();
-      for (SearchHit h : result.hits()) {
-        Map<String, Object> hit = new LinkedHashMap<>();
-        hit.put("document", h.name());
-        hit.put("id", h.id().sha256());
-        hit.put("score", h.score());
-        hit.put("snippets", h.snippets());
-        hits.add(hit);
-      }
-      json.put("hits", hits);
-      Map<String, Object> facets = new LinkedHashMap<>();
-      result.facets().forEach((dim, counts) -> {
-        Map<String, Long> values = new LinkedHashMap<>();
-        counts.forEach(c -> values.put(c.value(), c.count()));
-        facets.put(dim, values);
-      });
-      json.put("facets", facets);
-      Json.print(out, json);
+      Json.print(out, org.dossier.views.CaseViews.search(result));
       return 0;
     }
     out.printf(Locale.ROOT, "%d document%s match %s%n", result.total(), result.total() == 1 ? "" : "s", query);

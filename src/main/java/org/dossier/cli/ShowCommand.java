@@ -3,14 +3,8 @@ package org.dossier.cli;
 import java.util.Locale;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,11 +12,9 @@ import java.util.concurrent.Callable;
 import org.dossier.core.Annotations;
 import org.dossier.core.Attribution;
 import org.dossier.core.Document;
-import org.dossier.core.EntityMention;
-import org.dossier.core.ValueMention;
-import org.dossier.core.DocumentId;
 import org.dossier.core.DocumentPath;
 import org.dossier.pipeline.CaseFolder;
+import org.dossier.views.CaseViews;
 import org.dossier.store.SqliteCaseStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,6 +54,10 @@ final class ShowCommand implements Callable<Integer> {
         UpToDate.ensure(folder, spec.commandLine().getErr());
         return annotated(out, folder, d);
       }
+      if (options.json) {
+        Json.print(out, CaseViews.document(folder, d, noText ? 0 : maxChars));
+        return 0;
+      }
       List<DocumentPath> paths = store.paths(d.id());
       Optional<Document> parent =
           d.parent().isPresent() ? store.document(d.parent().get()) : Optional.empty();
@@ -69,39 +65,6 @@ final class ShowCommand implements Callable<Integer> {
       Map<String, List<String>> metadata = store.metadata(d.id());
       String text = noText ? "" : text(folder.layout().text(d.id()), maxChars);
       boolean cut = !noText && maxChars >= 0 && d.textChars() > maxChars;
-      if (options.json) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("document", d.name());
-        json.put("id", d.id().sha256());
-        json.put("status", d.status().code());
-        json.put("reason", d.reason());
-        json.put("stage", d.stage().code());
-        json.put("mediaType", d.mediaType());
-        json.put("language", d.language());
-        json.put("size", d.size());
-        json.put("stored", d.stored());
-        json.put("original", folder.layout().root().relativize(folder.layout().original(d.id())).toString());
-        List<Map<String, String>> ps = new ArrayList<>();
-        for (DocumentPath p : paths) {
-          Map<String, String> m = new LinkedHashMap<>();
-          m.put("name", p.name());
-          m.put("status", p.status().code());
-          m.put("reason", p.reason());
-          ps.add(m);
-        }
-        json.put("paths", ps);
-        json.put("parent", parent.map(Document::name).orElse(null));
-        json.put("children", children.stream().map(Document::name).toList());
-        json.put("metadata", metadata);
-        json.put("textChars", d.textChars());
-        json.put("textTruncated", d.textTruncated());
-        if (!noText) {
-          json.put("text", text);
-          json.put("textShownChars", text.length());
-        }
-        Json.print(out, json);
-        return 0;
-      }
       out.println(d.name());
       out.printf(Locale.ROOT, "  id         %s%n", d.id());
       out.printf(Locale.ROOT, "  status     %s%s%n", d.status().code(), d.reason().isEmpty() ? "" : ": " + d.reason());
@@ -137,49 +100,7 @@ final class ShowCommand implements Callable<Integer> {
     SqliteCaseStore.AnalysisState state = folder.store().analysisState(d.id()).orElseThrow();
     String text = text(folder.layout().text(d.id()), -1);
     if (options.json) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("document", d.name());
-      json.put("id", d.id().sha256());
-      json.put("language", d.language());
-      json.put("analysis", Map.of("status", state.status(), "reason", state.reason(),
-          "documentDate", state.documentDate()));
-      json.put("text", text);
-      List<Map<String, Object>> entities = new ArrayList<>();
-      for (EntityMention e : a.entities()) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("start", e.span().start());
-        m.put("end", e.span().end());
-        m.put("text", e.text());
-        m.put("type", e.type().code());
-        m.put("canonical", e.canonical());
-        m.put("source", e.source());
-        entities.add(m);
-      }
-      json.put("entities", entities);
-      List<Map<String, Object>> values = new ArrayList<>();
-      for (ValueMention v : a.values()) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("start", v.span().start());
-        m.put("end", v.span().end());
-        m.put("text", v.text());
-        m.put("kind", v.value().kind());
-        m.put("normalized", v.value().normalized());
-        m.put("qualifier", v.qualifier().map(q -> Map.of("text", q.text(), "bound", q.bound().name().toLowerCase(java.util.Locale.ROOT))).orElse(null));
-        values.add(m);
-      }
-      json.put("values", values);
-      List<Map<String, Object>> attributions = new ArrayList<>();
-      for (Attribution at : a.attributions()) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("start", at.statement().start());
-        m.put("end", at.statement().end());
-        m.put("kind", at.kind().code());
-        m.put("source", Map.of("text", at.sourceText(), "start", at.source().start(), "end", at.source().end()));
-        m.put("via", at.via().orElse(null));
-        attributions.add(m);
-      }
-      json.put("attributions", attributions);
-      Json.print(out, json);
+      Json.print(out, CaseViews.annotated(folder, d));
       return 0;
     }
     out.println(d.name() + "  [analysis " + state.status()
@@ -200,40 +121,11 @@ final class ShowCommand implements Callable<Integer> {
   }
 
   static Document resolve(SqliteCaseStore store, String ref) throws SQLException {
-    Optional<Document> byName = store.documentByName(ref);
-    if (byName.isPresent()) {
-      return byName.get();
-    }
-    List<DocumentId> atPath = store.documentsAtPath(ref);
-    if (atPath.size() == 1) {
-      return store.document(atPath.get(0)).orElseThrow();
-    }
-    if (ref.matches("[0-9a-f]{6,64}")) {
-      List<Document> byId = store.documentsByIdPrefix(ref, 2);
-      if (byId.size() == 1) {
-        return byId.get(0);
-      }
-      if (byId.size() > 1) {
-        throw new IllegalArgumentException("'" + ref + "' matches several documents; give more of the id");
-      }
-    }
-    throw new IllegalArgumentException(
-        "no document named '" + ref + "'; find one with 'dossier search QUERY'");
+    return CaseViews.resolve(store, ref);
   }
 
   private static String text(Path file, long maxChars) throws IOException {
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      StringBuilder out = new StringBuilder();
-      char[] buf = new char[8192];
-      int n;
-      while ((maxChars < 0 || out.length() < maxChars)
-          && (n = in.read(buf, 0, maxChars < 0 ? buf.length : (int) Math.min(buf.length, maxChars - out.length()))) > 0) {
-        out.append(buf, 0, n);
-      }
-      return out.toString();
-    } catch (NoSuchFileException e) {
-      return "";
-    }
+    return CaseViews.text(file, maxChars);
   }
 
   private static String abbreviate(String s, int max) {

@@ -1,0 +1,184 @@
+package org.dossier.views;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.dossier.core.Annotations;
+import org.dossier.core.Attribution;
+import org.dossier.core.Document;
+import org.dossier.core.DocumentId;
+import org.dossier.core.DocumentPath;
+import org.dossier.core.EntityMention;
+import org.dossier.core.FacetCount;
+import org.dossier.core.SearchHit;
+import org.dossier.core.SearchResult;
+import org.dossier.core.ValueMention;
+import org.dossier.pipeline.CaseFolder;
+import org.dossier.store.SqliteCaseStore;
+
+/** The read models of a case, as ordered maps ready for JSON. */
+public final class CaseViews {
+  private CaseViews() {}
+
+  /** A search's hits (name, id, score, snippets marked with {@code <b>} over escaped text) and facets. */
+  public static Map<String, Object> search(SearchResult result) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("total", result.total());
+    List<Map<String, Object>> hits = new ArrayList<>();
+    for (SearchHit h : result.hits()) {
+      Map<String, Object> hit = new LinkedHashMap<>();
+      hit.put("document", h.name());
+      hit.put("id", h.id().sha256());
+      hit.put("score", h.score());
+      hit.put("snippets", h.snippets());
+      hits.add(hit);
+    }
+    json.put("hits", hits);
+    Map<String, Object> facets = new LinkedHashMap<>();
+    result.facets().forEach((dim, counts) -> {
+      Map<String, Long> values = new LinkedHashMap<>();
+      for (FacetCount c : counts) {
+        values.put(c.value(), c.count());
+      }
+      facets.put(dim, values);
+    });
+    json.put("facets", facets);
+    return json;
+  }
+
+  /** A document named by its name, any of its paths, or an id prefix of six or more digits. */
+  public static Document resolve(SqliteCaseStore store, String ref) throws SQLException {
+    Optional<Document> byName = store.documentByName(ref);
+    if (byName.isPresent()) {
+      return byName.get();
+    }
+    List<DocumentId> atPath = store.documentsAtPath(ref);
+    if (atPath.size() == 1) {
+      return store.document(atPath.get(0)).orElseThrow();
+    }
+    if (ref.matches("[0-9a-f]{6,64}")) {
+      List<Document> byId = store.documentsByIdPrefix(ref, 2);
+      if (byId.size() == 1) {
+        return byId.get(0);
+      }
+      if (byId.size() > 1) {
+        throw new IllegalArgumentException("'" + ref + "' matches several documents; give more of the id");
+      }
+    }
+    throw new IllegalArgumentException("no document named '" + ref + "'; find one with 'dossier search QUERY'");
+  }
+
+  /**
+   * One document: status, type, paths, container, children, metadata and, unless {@code maxChars}
+   * is 0, up to that many characters of its text (-1 for all).
+   */
+  public static Map<String, Object> document(CaseFolder folder, Document d, long maxChars) throws SQLException, IOException {
+    SqliteCaseStore store = folder.store();
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("document", d.name());
+    json.put("id", d.id().sha256());
+    json.put("status", d.status().code());
+    json.put("reason", d.reason());
+    json.put("stage", d.stage().code());
+    json.put("mediaType", d.mediaType());
+    json.put("language", d.language());
+    json.put("size", d.size());
+    json.put("stored", d.stored());
+    json.put("original", folder.layout().root().relativize(folder.layout().original(d.id())).toString());
+    List<Map<String, String>> ps = new ArrayList<>();
+    for (DocumentPath p : store.paths(d.id())) {
+      Map<String, String> m = new LinkedHashMap<>();
+      m.put("name", p.name());
+      m.put("status", p.status().code());
+      m.put("reason", p.reason());
+      ps.add(m);
+    }
+    json.put("paths", ps);
+    json.put("parent", d.parent().isPresent() ? store.document(d.parent().get()).map(Document::name).orElse(null) : null);
+    json.put("children", store.children(d.id()).stream().map(Document::name).toList());
+    json.put("metadata", store.metadata(d.id()));
+    json.put("textChars", d.textChars());
+    json.put("textTruncated", d.textTruncated());
+    if (maxChars != 0) {
+      String text = text(folder.layout().text(d.id()), maxChars);
+      json.put("text", text);
+      json.put("textShownChars", text.length());
+    }
+    return json;
+  }
+
+  /** A document's whole text with its analysis: names, values and attributions with their offsets. */
+  public static Map<String, Object> annotated(CaseFolder folder, Document d) throws SQLException, IOException {
+    Annotations a = folder.store().annotations(d.id());
+    SqliteCaseStore.AnalysisState state = folder.store().analysisState(d.id()).orElseThrow();
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("document", d.name());
+    json.put("id", d.id().sha256());
+    json.put("language", d.language());
+    json.put("analysis", Map.of("status", state.status(), "reason", state.reason(),
+        "documentDate", state.documentDate()));
+    json.put("text", text(folder.layout().text(d.id()), -1));
+    List<Map<String, Object>> entities = new ArrayList<>();
+    for (EntityMention e : a.entities()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("start", e.span().start());
+      m.put("end", e.span().end());
+      m.put("text", e.text());
+      m.put("type", e.type().code());
+      m.put("canonical", e.canonical());
+      m.put("source", e.source());
+      entities.add(m);
+    }
+    json.put("entities", entities);
+    List<Map<String, Object>> values = new ArrayList<>();
+    for (ValueMention v : a.values()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("start", v.span().start());
+      m.put("end", v.span().end());
+      m.put("text", v.text());
+      m.put("kind", v.value().kind());
+      m.put("normalized", v.value().normalized());
+      m.put("qualifier", v.qualifier().map(q -> Map.of("text", q.text(), "bound", q.bound().name().toLowerCase(Locale.ROOT))).orElse(null));
+      values.add(m);
+    }
+    json.put("values", values);
+    List<Map<String, Object>> attributions = new ArrayList<>();
+    for (Attribution at : a.attributions()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("start", at.statement().start());
+      m.put("end", at.statement().end());
+      m.put("kind", at.kind().code());
+      m.put("source", Map.of("text", at.sourceText(), "start", at.source().start(), "end", at.source().end()));
+      m.put("via", at.via().orElse(null));
+      attributions.add(m);
+    }
+    json.put("attributions", attributions);
+    return json;
+  }
+
+  /** Up to {@code maxChars} characters of a text file (-1 for all); empty when there is none. */
+  public static String text(Path file, long maxChars) throws IOException {
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      StringBuilder out = new StringBuilder();
+      char[] buf = new char[8192];
+      int n;
+      while ((maxChars < 0 || out.length() < maxChars)
+          && (n = in.read(buf, 0, maxChars < 0 ? buf.length : (int) Math.min(buf.length, maxChars - out.length()))) > 0) {
+        out.append(buf, 0, n);
+      }
+      return out.toString();
+    } catch (NoSuchFileException e) {
+      return "";
+    }
+  }
+}
