@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
       VerifyCommand.class,
       DiffCommand.class,
       CustodyCommand.class,
+      ServeCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 final class DossierCommand implements Runnable {

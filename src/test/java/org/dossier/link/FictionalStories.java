@@ -12,7 +12,7 @@ import org.dossier.testing.Fixtures;
  * storm story that shares the country, an outlet and the number 18, and the cache holds the
  * contract. Every organisation, person, place and item is invented.
  */
-final class FictionalStories {
+public final class FictionalStories {
   private FictionalStories() {}
 
   static final String GAZETTEER = String.join("\n",
@@ -124,7 +124,7 @@ final class FictionalStories {
       "");
 
   /** Writes the press into {@code dir/press}, the cache into {@code dir/cache}, the gazetteer. */
-  static void write(Path dir) throws IOException {
+  public static void write(Path dir) throws IOException {
     Fixtures.text(dir.resolve("press/2026-03-03_harbour-ledger.txt"), LEDGER);
     Fixtures.text(dir.resolve("press/2026-03-04_eastgate-herald.txt"), HERALD);
     Fixtures.text(dir.resolve("press/2026-03-05_morskoy-vestnik_ru.txt"), VESTNIK);

@@ -1,0 +1,87 @@
+package org.dossier.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.dossier.pipeline.CaseFolder;
+import org.dossier.serve.Workbench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "serve",
+    description = {
+      "Starts the workbench: web pages and a REST API (/api/v1, described at /api/openapi.json) over",
+      "one or more cases (--case, the folders named, the cases in --cases), on this machine only",
+      "unless --bind says otherwise. Stops with Ctrl-C."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--cases", paramLabel = "DIR",
+      description = "A folder of case folders: every case in it is served (besides --case).")
+  Path casesDir;
+
+  @Parameters(paramLabel = "CASE", arity = "0..*",
+      description = "Case folders to serve (default: --case, or the cases in --cases).")
+  List<Path> named = new ArrayList<>();
+
+  @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "The port (default 8080; 0 for any free one).")
+  int port;
+
+  @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+      description = "The address to listen on (default 127.0.0.1: this machine only). The workbench has no"
+          + " login yet: bind another address only on a network you trust.")
+  String bind;
+
+  @Override
+  public Integer call() throws Exception {
+    if (port < 0 || port > 65_535) {
+      throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, got " + port);
+    }
+    List<Path> cases = new ArrayList<>();
+    Path main = ((DossierCommand) spec.root().userObject()).caseDir;
+    boolean explicit = spec.root().commandLine().getParseResult().hasMatchedOption("--case")
+        || spec.commandLine().getParseResult().hasMatchedOption("--case");
+    if (explicit || casesDir == null && named.isEmpty()) {
+      cases.add(main);
+    }
+    cases.addAll(named);
+    if (casesDir != null) {
+      if (!Files.isDirectory(casesDir)) {
+        throw new ParameterException(spec.commandLine(), "--cases " + casesDir + " is not a folder");
+      }
+      try (var dirs = Files.list(casesDir)) {
+        dirs.filter(CaseFolder::exists).sorted().forEach(cases::add);
+      }
+    }
+    if (cases.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "no case to serve: --cases " + casesDir + " holds none");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (Workbench w = Workbench.start(cases, bind, port)) {
+      LibraryLog.toCase(cases.get(0));
+      String host = bind.contains(":") ? "[" + bind + "]" : bind;
+      out.printf("Dossier workbench: http://%s:%d/  (%d case%s; API at /api/v1, described at /api/openapi.json)%n",
+          host, w.port(), cases.size(), cases.size() == 1 ? "" : "s");
+      if (bind.equals("127.0.0.1") || bind.equals("localhost") || bind.equals("::1")) {
+        out.println("Single-user mode on this machine only: no login. Stop with Ctrl-C.");
+      } else {
+        out.println("Warning: listening on " + bind + " without a login; anyone who can reach it can read the cases.");
+      }
+      out.flush();
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "dossier-serve-stop"));
+      stopped.await();
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,224 @@
+package org.dossier.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.dossier.core.Document;
+import org.dossier.core.SearchRequest;
+import org.dossier.core.SearchResult;
+import org.dossier.core.DocumentIndex;
+import org.dossier.link.Findings;
+import org.dossier.link.StoredFindings;
+import org.dossier.pipeline.Verifying;
+import org.dossier.views.CaseViews;
+
+/**
+ * The REST API under {@code /api/v1}: JSON, the same read models as the CLI's {@code --json},
+ * lists paginated with {@code limit} and {@code offset}. Described by {@code /api/openapi.json}.
+ */
+final class Api {
+  static final ObjectMapper JSON = new ObjectMapper();
+  /** Most items one page of a list holds. */
+  static final int MAX_LIMIT = 500;
+  private static final Pattern ID = Pattern.compile("[0-9a-f]{6,64}");
+
+  /** The finding lists the API serves: path segment, stored kind, the list's key in the answer. */
+  record Listing(String path, String kind, String key) {}
+
+  static final List<Listing> LISTINGS = List.of(
+      new Listing("facts", Findings.FACT, "facts"),
+      new Listing("stories", Findings.STORY, "stories"),
+      new Listing("sources", Findings.SOURCE, "sources"),
+      new Listing("timeline", Findings.EVENT, "events"),
+      new Listing("coverage", Findings.COVERAGE, "coverage"),
+      new Listing("signals", Verifying.SIGNAL, "signals"),
+      new Listing("families", Verifying.FAMILY, "families"));
+
+  private final Workbench bench;
+
+  Api(Workbench bench) {
+    this.bench = bench;
+  }
+
+  private final List<String> routes = new ArrayList<>();
+
+  void register(Javalin app) {
+    app.get("/api/openapi.json", this::openapi);
+    get(app, "/api/v1/cases", this::cases);
+    get(app, "/api/v1/cases/{case}/search", this::search);
+    get(app, "/api/v1/cases/{case}/documents", this::documentByName);
+    get(app, "/api/v1/cases/{case}/documents/{id}", this::document);
+    get(app, "/api/v1/cases/{case}/documents/{id}/annotated", this::annotated);
+    get(app, "/api/v1/cases/{case}/documents/{id}/original", this::original);
+    for (Listing l : LISTINGS) {
+      get(app, "/api/v1/cases/{case}/" + l.path(), ctx -> listing(ctx, l));
+    }
+  }
+
+  private void get(Javalin app, String path, io.javalin.http.Handler handler) {
+    routes.add(path);
+    app.get(path, handler);
+  }
+
+  /** The API's routes as registered, in Javalin's (and OpenAPI's) path syntax. */
+  List<String> routes() {
+    return List.copyOf(routes);
+  }
+
+  private void openapi(Context ctx) throws IOException {
+    try (InputStream in = Api.class.getResourceAsStream("openapi.json")) {
+      ctx.contentType("application/json");
+      ctx.result(in.readAllBytes());
+    }
+  }
+
+  private void cases(Context ctx) throws SQLException {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Workbench.Served s : bench.cases()) {
+      out.add(summary(s));
+    }
+    ctx.json(Map.of("cases", out));
+  }
+
+  static Map<String, Object> summary(Workbench.Served s) throws SQLException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("case", s.key());
+    m.put("documents", s.folder().store().documentCount());
+    m.put("byStatus", s.folder().store().countByStatus());
+    m.put("verified", s.folder().store().setting(Verifying.SETTING).isPresent());
+    return m;
+  }
+
+  private void search(Context ctx) throws IOException {
+    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
+    if (q.isEmpty()) {
+      throw new Workbench.BadRequest("give a query: ?q=words");
+    }
+    ctx.json(CaseViews.search(search(s, q, limit(ctx, 20, 100), offset(ctx))));
+  }
+
+  static SearchResult search(Workbench.Served s, String q, int limit, int offset) throws IOException {
+    try (DocumentIndex index = s.folder().openIndexForReading()) {
+      return index.search(new SearchRequest(q, limit, offset));
+    } catch (IllegalArgumentException e) {
+      throw new Workbench.BadRequest("the query cannot be read: " + e.getMessage());
+    }
+  }
+
+  private void documentByName(Context ctx) throws SQLException, IOException {
+    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    String name = Optional.ofNullable(ctx.queryParam("name")).orElseThrow(
+        () -> new Workbench.BadRequest("give a document's name or path: ?name=folder/file.pdf"));
+    ctx.json(CaseViews.document(s.folder(), find(s, name), maxChars(ctx)));
+  }
+
+  private void document(Context ctx) throws SQLException, IOException {
+    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    ctx.json(CaseViews.document(s.folder(), byId(s, ctx.pathParam("id")), maxChars(ctx)));
+  }
+
+  private void annotated(Context ctx) throws SQLException, IOException {
+    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    ctx.json(CaseViews.annotated(s.folder(), byId(s, ctx.pathParam("id"))));
+  }
+
+  /**
+   * The original bytes, only ever as a download: a browser never renders a leaked file in the
+   * workbench's origin.
+   */
+  private void original(Context ctx) throws SQLException, IOException {
+    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    Document d = byId(s, ctx.pathParam("id"));
+    Path file = s.folder().layout().original(d.id());
+    if (!d.stored() || !Files.isRegularFile(file)) {
+      throw new Workbench.NotFound("the original of this document is not in the evidence store (over the size cap)");
+    }
+    ctx.contentType("application/octet-stream");
+    ctx.header("Content-Disposition", ContentDisposition.attachment(d.name()));
+    ctx.header("Content-Length", Long.toString(Files.size(file)));
+    ctx.result(Files.newInputStream(file));
+  }
+
+  private void listing(Context ctx, Listing l) throws SQLException, IOException {
+    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    List<String> rows = s.folder().store().findings(l.kind(), Optional.ofNullable(ctx.queryParam("story")),
+        Optional.ofNullable(ctx.queryParam("status")));
+    int limit = limit(ctx, 100, MAX_LIMIT);
+    int offset = offset(ctx);
+    List<JsonNode> page = new ArrayList<>();
+    for (String r : rows.subList(Math.min(offset, rows.size()), Math.min(rows.size(), offset + limit))) {
+      page.add(StoredFindings.tree(r));
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("total", rows.size());
+    out.put("offset", offset);
+    out.put("limit", limit);
+    out.put(l.key(), page);
+    ctx.json(out);
+  }
+
+  /** A document by id (six or more hex digits of its SHA-256). */
+  static Document byId(Workbench.Served s, String id) throws SQLException {
+    if (!ID.matcher(id).matches()) {
+      throw new Workbench.BadRequest("a document id is 6 to 64 lower-case hex digits of its SHA-256");
+    }
+    return find(s, id);
+  }
+
+  static Document find(Workbench.Served s, String ref) throws SQLException {
+    try {
+      return CaseViews.resolve(s.folder().store(), ref);
+    } catch (IllegalArgumentException e) {
+      throw new Workbench.NotFound(e.getMessage());
+    }
+  }
+
+  private static long maxChars(Context ctx) {
+    long n = number(ctx, "maxChars", 200_000);
+    if (n < -1) {
+      throw new Workbench.BadRequest("maxChars is -1 (all), 0 (none) or a number of characters");
+    }
+    return n;
+  }
+
+  static int limit(Context ctx, int byDefault, int most) {
+    long n = number(ctx, "limit", byDefault);
+    if (n < 1 || n > most) {
+      throw new Workbench.BadRequest("limit is between 1 and " + most);
+    }
+    return (int) n;
+  }
+
+  static int offset(Context ctx) {
+    long n = number(ctx, "offset", 0);
+    if (n < 0 || n > 1_000_000) {
+      throw new Workbench.BadRequest("offset is between 0 and 1000000");
+    }
+    return (int) n;
+  }
+
+  private static long number(Context ctx, String name, long byDefault) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return byDefault;
+    }
+    try {
+      return Long.parseLong(v.strip());
+    } catch (NumberFormatException e) {
+      throw new Workbench.BadRequest(name + " must be a whole number");
+    }
+  }
+}

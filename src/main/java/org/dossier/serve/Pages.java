@@ -1,0 +1,357 @@
+package org.dossier.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.dossier.core.Annotations;
+import org.dossier.core.Attribution;
+import org.dossier.core.Document;
+import org.dossier.core.DocumentPath;
+import org.dossier.core.EntityMention;
+import org.dossier.core.FacetCount;
+import org.dossier.core.SearchHit;
+import org.dossier.core.SearchResult;
+import org.dossier.core.ValueMention;
+import org.dossier.link.Findings;
+import org.dossier.link.StoredFindings;
+import org.dossier.pipeline.Verifying;
+import org.dossier.report.Disputes;
+import org.dossier.serve.Models.CaseRow;
+import org.dossier.serve.Models.ClaimRow;
+import org.dossier.serve.Models.DocumentPage;
+import org.dossier.serve.Models.Facet;
+import org.dossier.serve.Models.FacetValue;
+import org.dossier.serve.Models.FactRow;
+import org.dossier.serve.Models.FactsPage;
+import org.dossier.serve.Models.Hit;
+import org.dossier.serve.Models.IndexPage;
+import org.dossier.serve.Models.Link;
+import org.dossier.serve.Models.PathRow;
+import org.dossier.serve.Models.Piece;
+import org.dossier.serve.Models.Row;
+import org.dossier.serve.Models.SearchPage;
+import org.dossier.serve.Models.Segment;
+import org.dossier.serve.Models.SignalRow;
+import org.dossier.serve.Models.SignalsPage;
+import org.dossier.serve.Models.StoriesPage;
+import org.dossier.serve.Models.StoryRow;
+import org.dossier.views.CaseViews;
+
+/**
+ * The workbench's pages, rendered on the server from typed models by the jte templates: cases,
+ * search, a document with its passages and mentions marked, facts (disputes first, each claim a
+ * link to its passage), stories and verification signals. Every string from a document reaches
+ * the page through a template's escaping; links are built here from keys, never from markup.
+ */
+final class Pages {
+  /** Most characters of a document's text a page shows. */
+  static final int PAGE_TEXT_CHARS = 300_000;
+
+  private final Workbench bench;
+
+  Pages(Workbench bench) {
+    this.bench = bench;
+  }
+
+  void register(Javalin app) {
+    app.get("/", this::index);
+    app.get("/cases/{case}", this::search);
+    app.get("/cases/{case}/documents/{id}", this::document);
+    app.get("/cases/{case}/facts", this::facts);
+    app.get("/cases/{case}/stories", this::stories);
+    app.get("/cases/{case}/signals", this::signals);
+  }
+
+  // ---- routes ----
+
+  private void index(Context ctx) throws SQLException {
+    List<CaseRow> rows = new ArrayList<>();
+    for (Workbench.Served s : bench.cases()) {
+      rows.add(new CaseRow(s.key(), caseUrl(s.key()), s.folder().store().documentCount()));
+    }
+    html(ctx, "index.jte", new IndexPage(rows));
+  }
+
+  private void search(Context ctx) throws IOException {
+    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
+    int limit = Api.limit(ctx, 20, 100);
+    int offset = Api.offset(ctx);
+    if (q.isEmpty()) {
+      html(ctx, "search.jte", new SearchPage(s.key(), "", "", 0, 0, 0, List.of(), List.of(), "", ""));
+      return;
+    }
+    SearchResult r;
+    try {
+      r = Api.search(s, q, limit, offset);
+    } catch (Workbench.BadRequest e) {
+      html(ctx, "search.jte", new SearchPage(s.key(), q, e.getMessage(), 0, 0, 0, List.of(), List.of(), "", ""));
+      return;
+    }
+    List<Hit> hits = new ArrayList<>();
+    for (SearchHit h : r.hits()) {
+      List<List<Segment>> snippets = new ArrayList<>();
+      for (String snippet : h.snippets()) {
+        snippets.add(segments(snippet));
+      }
+      hits.add(new Hit(h.name(), documentUrl(s.key(), h.id().sha256(), -1, -1), h.score(), snippets));
+    }
+    List<Facet> facets = new ArrayList<>();
+    r.facets().forEach((dim, counts) -> {
+      List<FacetValue> values = new ArrayList<>();
+      for (FacetCount c : counts) {
+        String term = c.value().matches("[\\p{L}\\p{N}._/-]+") ? c.value() : "\"" + c.value().replace("\"", "") + "\"";
+        values.add(new FacetValue(c.value(), c.count(), searchUrl(s.key(), q + " " + dim + ":" + term, 0)));
+      }
+      facets.add(new Facet(dim, values));
+    });
+    String previous = offset > 0 ? searchUrl(s.key(), q, Math.max(0, offset - limit)) : "";
+    String next = r.total() > offset + r.hits().size() ? searchUrl(s.key(), q, offset + limit) : "";
+    html(ctx, "search.jte", new SearchPage(s.key(), q, "", r.total(), r.hits().isEmpty() ? 0 : offset + 1,
+        offset + r.hits().size(), hits, facets, previous, next));
+  }
+
+  /** The index marks matches with {@code <b>} over HTML-escaped text: back to plain segments for the template to escape. */
+  static List<Segment> segments(String snippet) {
+    List<Segment> out = new ArrayList<>();
+    int i = 0;
+    while (i < snippet.length()) {
+      int open = snippet.indexOf("<b>", i);
+      if (open < 0) {
+        out.add(new Segment(unescape(snippet.substring(i)), false));
+        break;
+      }
+      if (open > i) {
+        out.add(new Segment(unescape(snippet.substring(i, open)), false));
+      }
+      int close = snippet.indexOf("</b>", open);
+      int end = close < 0 ? snippet.length() : close;
+      out.add(new Segment(unescape(snippet.substring(open + 3, end)), true));
+      i = close < 0 ? snippet.length() : close + 4;
+    }
+    return out;
+  }
+
+  private static String unescape(String html) {
+    return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#x27;", "'")
+        .replace("&#39;", "'").replace("&#x2F;", "/").replace("&amp;", "&");
+  }
+
+  private void document(Context ctx) throws SQLException, IOException {
+    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    Document d = Api.byId(s, ctx.pathParam("id"));
+    int from = (int) Math.max(-1, Math.min(Integer.MAX_VALUE, number(ctx, "from")));
+    int to = (int) Math.max(-1, Math.min(Integer.MAX_VALUE, number(ctx, "to")));
+    var store = s.folder().store();
+    List<PathRow> paths = new ArrayList<>();
+    for (DocumentPath p : store.paths(d.id())) {
+      paths.add(new PathRow(p.name(), p.status().code(), p.reason()));
+    }
+    Link parent = null;
+    if (d.parent().isPresent()) {
+      Optional<Document> p = store.document(d.parent().get());
+      if (p.isPresent()) {
+        parent = new Link(p.get().name(), documentUrl(s.key(), p.get().id().sha256(), -1, -1));
+      }
+    }
+    List<Link> children = new ArrayList<>();
+    for (Document c : store.children(d.id())) {
+      children.add(new Link(c.name(), documentUrl(s.key(), c.id().sha256(), -1, -1)));
+    }
+    List<Row> metadata = new ArrayList<>();
+    store.metadata(d.id()).forEach((k, v) -> metadata.add(new Row(k, String.join(" | ", v))));
+    List<SignalRow> signals = signals(s, Optional.of(d.name()));
+    String text = CaseViews.text(s.folder().layout().text(d.id()), PAGE_TEXT_CHARS);
+    boolean cut = d.textChars() > text.length();
+    Annotations a = store.annotations(d.id());
+    boolean passage = from >= 0 && to > from && from < text.length();
+    List<Piece> pieces = pieces(text, a, passage ? from : -1, passage ? Math.min(to, text.length()) : -1);
+    html(ctx, "document.jte", new DocumentPage(s.key(), d.name(), d.id().sha256(), d.status().code(), d.reason(),
+        d.mediaType(), d.language(), d.size(),
+        d.stored() ? "/api/v1/cases/" + s.key() + "/documents/" + d.id().sha256() + "/original" : "",
+        paths, parent, children, metadata, signals, pieces, cut, passage));
+  }
+
+  private record Mark(int start, int end, String kind, String label) {}
+
+  /**
+   * The text cut into runs at every mention's and the passage's bounds. A mention that would
+   * cross one already placed is left out, so runs never nest.
+   */
+  static List<Piece> pieces(String text, Annotations a, int from, int to) {
+    List<Mark> marks = new ArrayList<>();
+    for (EntityMention e : a.entities()) {
+      marks.add(new Mark(e.span().start(), e.span().end(), "entity",
+          e.type().code() + (e.canonical().equals(e.text()) ? "" : ": " + e.canonical())));
+    }
+    for (ValueMention v : a.values()) {
+      marks.add(new Mark(v.span().start(), v.span().end(), "value", v.value().kind() + ": " + v.value().normalized()));
+    }
+    for (Attribution at : a.attributions()) {
+      if (at.kind() != Attribution.Kind.QUOTE && at.kind() != Attribution.Kind.DATELINE) {
+        marks.add(new Mark(at.source().start(), at.source().end(), "source", "said by (" + at.kind().code() + ")"));
+      }
+    }
+    marks.sort(Comparator.comparingInt(Mark::start).thenComparingInt(m -> -m.end()));
+    List<Mark> placed = new ArrayList<>();
+    int reach = 0;
+    for (Mark m : marks) {
+      if (m.start() >= reach && m.end() <= text.length() && m.end() > m.start()) {
+        placed.add(m);
+        reach = m.end();
+      }
+    }
+    TreeSet<Integer> cuts = new TreeSet<>(List.of(0, text.length()));
+    for (Mark m : placed) {
+      cuts.add(m.start());
+      cuts.add(m.end());
+    }
+    if (from >= 0) {
+      cuts.add(from);
+      cuts.add(to);
+    }
+    Map<Integer, Mark> byStart = new HashMap<>();
+    placed.forEach(m -> byStart.put(m.start(), m));
+    List<Piece> out = new ArrayList<>();
+    Mark open = null;
+    boolean anchored = false;
+    Integer prev = null;
+    for (int cut : cuts) {
+      if (prev != null && cut > prev) {
+        if (open != null && prev >= open.end()) {
+          open = null;
+        }
+        Mark starting = byStart.get(prev);
+        if (starting != null) {
+          open = starting;
+        }
+        boolean inPassage = from >= 0 && prev >= from && prev < to;
+        out.add(new Piece(text.substring(prev, cut), open == null ? "" : open.kind(), open == null ? "" : open.label(),
+            inPassage, inPassage && !anchored));
+        anchored |= inPassage;
+      }
+      prev = cut;
+    }
+    return out;
+  }
+
+  private void facts(Context ctx) throws SQLException, IOException {
+    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    List<StoredFindings.Fact> facts = new ArrayList<>();
+    for (String row : s.folder().store().findings(Findings.FACT, Optional.ofNullable(ctx.queryParam("story")),
+        Optional.ofNullable(ctx.queryParam("status")))) {
+      facts.add(StoredFindings.fact(StoredFindings.tree(row)));
+    }
+    Map<String, String> ids = new HashMap<>();
+    List<FactRow> disputes = new ArrayList<>();
+    for (Disputes.Dispute d : Disputes.ranked(facts)) {
+      disputes.add(row(s, d.fact(), d.size().words(), ids));
+    }
+    List<FactRow> others = new ArrayList<>();
+    for (StoredFindings.Fact f : Disputes.disputesFirst(facts).subList(disputes.size(), facts.size())) {
+      others.add(row(s, f, "", ids));
+    }
+    html(ctx, "facts.jte", new FactsPage(s.key(), disputes, others));
+  }
+
+  private FactRow row(Workbench.Served s, StoredFindings.Fact f, String size, Map<String, String> ids) throws SQLException {
+    List<ClaimRow> claims = new ArrayList<>();
+    for (StoredFindings.Claim c : f.claims()) {
+      String id = id(s, c.document(), ids);
+      claims.add(new ClaimRow(c.document(), id.isEmpty() ? "" : documentUrl(s.key(), id, c.start(), c.end()),
+          c.quote(), c.value().normalized(), c.attributedTo().orElse(""), c.press()));
+    }
+    return new FactRow(f.id(), f.story(), f.subject(), f.property(), f.status(), f.explanation(), size, claims);
+  }
+
+  /** A document's id from its name, remembered for the page. */
+  private static String id(Workbench.Served s, String name, Map<String, String> ids) throws SQLException {
+    String id = ids.get(name);
+    if (id == null) {
+      id = s.folder().store().documentByName(name).map(d -> d.id().sha256()).orElse("");
+      ids.put(name, id);
+    }
+    return id;
+  }
+
+  private void stories(Context ctx) throws SQLException, IOException {
+    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    Map<String, String> ids = new HashMap<>();
+    List<StoryRow> rows = new ArrayList<>();
+    for (String row : s.folder().store().findings(Findings.STORY, Optional.empty(), Optional.empty())) {
+      JsonNode n = StoredFindings.tree(row);
+      List<Link> docs = new ArrayList<>();
+      for (JsonNode d : n.path("documents")) {
+        String id = id(s, d.asText(), ids);
+        docs.add(new Link(d.asText(), id.isEmpty() ? "" : documentUrl(s.key(), id, -1, -1)));
+      }
+      rows.add(new StoryRow(n.path("id").asText(), n.path("title").asText(), docs));
+    }
+    html(ctx, "stories.jte", new StoriesPage(s.key(), rows));
+  }
+
+  private void signals(Context ctx) throws SQLException, IOException {
+    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    html(ctx, "signals.jte", new SignalsPage(s.key(), signals(s, Optional.empty())));
+  }
+
+  private List<SignalRow> signals(Workbench.Served s, Optional<String> document) throws SQLException, IOException {
+    Map<String, String> ids = new HashMap<>();
+    List<SignalRow> out = new ArrayList<>();
+    for (String row : s.folder().store().findings(Verifying.SIGNAL, Optional.empty(), Optional.empty())) {
+      JsonNode n = StoredFindings.tree(row);
+      String name = n.path("document").asText();
+      if (document.isPresent() && !document.get().equals(name)) {
+        continue;
+      }
+      String id = id(s, name, ids);
+      out.add(new SignalRow(n.path("severity").asText(), n.path("kind").asText(), name,
+          id.isEmpty() ? "" : documentUrl(s.key(), id, -1, -1), n.path("explanation").asText(),
+          n.path("innocentExplanation").asText()));
+    }
+    return out;
+  }
+
+  // ---- helpers ----
+
+  private static void html(Context ctx, String template, Object model) {
+    ctx.contentType("text/html; charset=utf-8");
+    ctx.result(Templates.render(template, model));
+  }
+
+  private static long number(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(v.strip());
+    } catch (NumberFormatException e) {
+      throw new Workbench.BadRequest(name + " must be a whole number");
+    }
+  }
+
+  static String caseUrl(String key) {
+    return "/cases/" + key;
+  }
+
+  static String searchUrl(String key, String q, int offset) {
+    return "/cases/" + key + "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + (offset > 0 ? "&offset=" + offset : "");
+  }
+
+  /** A document's page; with a passage ({@code from} < {@code to}), scrolled to it. */
+  static String documentUrl(String key, String id, int from, int to) {
+    return "/cases/" + key + "/documents/" + id + (from >= 0 && to > from ? "?from=" + from + "&to=" + to + "#passage" : "");
+  }
+}

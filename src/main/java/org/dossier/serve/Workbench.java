@@ -1,0 +1,206 @@
+package org.dossier.serve;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.dossier.pipeline.CaseFolder;
+
+/**
+ * The workbench server over a set of cases, each under {@code /cases/{case}} (pages) and {@code
+ * /api/v1/cases/{case}} (JSON), named by its folder's name. Read-only for now: every route is a
+ * GET.
+ */
+public final class Workbench implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(Workbench.class.getName());
+
+  /**
+   * The policy every response carries: nothing inline, nothing from elsewhere, no framing; the
+   * pages' one stylesheet and script come from this server.
+   */
+  static final String CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self';"
+      + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+  /** Largest request body accepted (the API reads none yet; uploads will state their own). */
+  static final long MAX_REQUEST_BYTES = 64 * 1024;
+
+  /** One case being served. */
+  public record Served(String key, CaseFolder folder) {}
+
+  private final Map<String, Served> cases;
+  private final Javalin app;
+  private final Api api = new Api(this);
+  /** The Host headers answered, set once the port is known (no request comes before). */
+  private volatile Set<String> hosts = Set.of();
+
+  private Workbench(Map<String, Served> cases, Javalin app) {
+    this.cases = cases;
+    this.app = app;
+  }
+
+  /**
+   * Opens the cases and starts serving them on {@code bind}:{@code port} (0 for any free port).
+   *
+   * @throws IllegalArgumentException when a folder is not a case
+   */
+  public static Workbench start(List<Path> caseDirs, String bind, int port) throws IOException {
+    Map<String, Served> cases = new LinkedHashMap<>();
+    try {
+      for (Path dir : caseDirs) {
+        if (!CaseFolder.exists(dir)) {
+          throw new IllegalArgumentException("no case at " + dir.toAbsolutePath() + "; run 'dossier ingest' first");
+        }
+        String base = key(dir);
+        String key = base;
+        for (int k = 2; cases.containsKey(key); k++) {
+          key = base + "-" + k;
+        }
+        cases.put(key, new Served(key, CaseFolder.open(dir, Clock.systemUTC())));
+      }
+    } catch (IOException | RuntimeException e) {
+      cases.values().forEach(c -> c.folder().close());
+      throw e;
+    }
+    Javalin app = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.http.maxRequestSize = MAX_REQUEST_BYTES;
+      config.jsonMapper(new io.javalin.json.JavalinJackson(Api.JSON, false));
+      config.staticFiles.add(s -> {
+        s.hostedPath = "/static";
+        s.directory = "/org/dossier/serve/static";
+        s.location = Location.CLASSPATH;
+      });
+    });
+    Workbench w = new Workbench(cases, app);
+    w.routes();
+    try {
+      app.start(bind, port);
+    } catch (RuntimeException e) {
+      w.close();
+      throw new IOException("the workbench could not listen on " + bind + ":" + port + ": " + e.getMessage(), e);
+    }
+    w.hosts = allowedHosts(bind, app.port());
+    return w;
+  }
+
+  /** The Host headers a request may carry: the bound address, and loopback names when bound there. */
+  static Set<String> allowedHosts(String bind, int port) {
+    List<String> names = new ArrayList<>(List.of(bind));
+    if (bind.equals("127.0.0.1") || bind.equals("localhost") || bind.equals("::1")) {
+      names.addAll(List.of("127.0.0.1", "localhost", "[::1]"));
+    }
+    List<String> out = new ArrayList<>();
+    for (String n : names) {
+      out.add(n.toLowerCase(Locale.ROOT));
+      out.add(n.toLowerCase(Locale.ROOT) + ":" + port);
+    }
+    return Set.copyOf(out);
+  }
+
+  /** A case's key in URLs: its folder's name in lower-case letters, digits and dashes. */
+  static String key(Path dir) {
+    Path name = dir.toAbsolutePath().normalize().getFileName();
+    String k = (name == null ? "case" : name.toString()).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+        .replaceAll("^-+|-+$", "");
+    return k.isEmpty() ? "case" : k;
+  }
+
+  private void routes() {
+    app.before(this::guard);
+    app.exception(NotFound.class, (e, ctx) -> problem(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
+    app.exception(BadRequest.class, (e, ctx) -> problem(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+    app.exception(Exception.class, (e, ctx) -> {
+      LOG.log(Level.WARNING, "request " + ctx.method() + " " + ctx.path() + " failed", e);
+      problem(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "the request failed; the case's dossier.log says why");
+    });
+    app.error(HttpStatus.NOT_FOUND, ctx -> {
+      if (ctx.result() == null || ctx.result().isEmpty()) {
+        problem(ctx, HttpStatus.NOT_FOUND, "nothing here");
+      }
+    });
+    api.register(app);
+    new Pages(this).register(app);
+  }
+
+  /** Headers on every answer; a request for another host (DNS rebinding) or with a body it should not have is refused. */
+  private void guard(Context ctx) {
+    ctx.header("Content-Security-Policy", CSP);
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+    ctx.header("Cross-Origin-Resource-Policy", "same-origin");
+    ctx.header("Cache-Control", "no-store");
+    String host = Optional.ofNullable(ctx.header("Host")).orElse("").toLowerCase(Locale.ROOT);
+    Set<String> allowed = hosts;
+    if (!allowed.isEmpty() && !allowed.contains(host) && !allowed.contains("0.0.0.0") && !allowed.contains("::")) {
+      throw new BadRequest("this server answers to " + allowed.stream().sorted().findFirst().orElse("its own address")
+          + ", not to the host this request names");
+    }
+  }
+
+  static void problem(Context ctx, HttpStatus status, String message) {
+    ctx.status(status);
+    if (ctx.path().startsWith("/api/")) {
+      ctx.json(Map.of("error", message, "status", status.getCode()));
+    } else {
+      ctx.contentType("text/html; charset=utf-8");
+      ctx.result(Templates.render("error.jte", new Models.ErrorPage(status.getCode(), message)));
+    }
+  }
+
+  /** The case a request names. */
+  Served served(String key) {
+    Served s = cases.get(key);
+    if (s == null) {
+      throw new NotFound("no case '" + key + "' is served here");
+    }
+    return s;
+  }
+
+  List<Served> cases() {
+    return List.copyOf(cases.values());
+  }
+
+  /** The API routes it answers. */
+  List<String> apiRoutes() {
+    return api.routes();
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+    cases.values().forEach(c -> c.folder().close());
+  }
+
+  /** A thing the request names that does not exist. */
+  static final class NotFound extends RuntimeException {
+    NotFound(String message) {
+      super(message);
+    }
+  }
+
+  /** A request that cannot be answered as asked. */
+  static final class BadRequest extends RuntimeException {
+    BadRequest(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,232 @@
+package org.dossier.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dossier.link.FictionalStories;
+import org.dossier.testing.Cli;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The workbench over HTTP on a loopback port: the API gives what the CLI's --json gives; the facts
+ * page links each claim to its passage; hostile names, titles and texts never become markup;
+ * originals are downloads; nothing outside the case is reachable.
+ */
+class WorkbenchTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>.txt";
+
+  @TempDir static Path dir;
+  static Path caseDir;
+  static Workbench bench;
+  static String base;
+  static String key;
+
+  @BeforeAll
+  static void serve() throws Exception {
+    FictionalStories.write(dir);
+    Path cache = dir.resolve("cache");
+    Files.writeString(cache.resolve(HOSTILE_NAME),
+        "Memo on the Korvane tugs <script>alert('text')</script> and javascript:alert(2) in the margin.\n");
+    Files.writeString(cache.resolve("hostile.html"), "<html><head><title><script>alert(\"title\")</script>Korvane"
+        + " memo</title></head><body><p>The Korvane yard <b>repaired</b> four tugs.</p>"
+        + "<svg><script>alert(3)</script></svg></body></html>\n");
+    caseDir = dir.resolve("case");
+    Cli.Result r = Cli.run("--case", caseDir.toString(), "ingest", "--quiet", "--gazetteer",
+        dir.resolve("gazetteer.tsv").toString(), dir.resolve("press").toString(), cache.toString());
+    assertEquals(0, r.exit(), r.toString());
+    assertEquals(0, Cli.run("--case", caseDir.toString(), "verify").exit());
+    bench = Workbench.start(List.of(caseDir), "127.0.0.1", 0);
+    base = "http://127.0.0.1:" + bench.port();
+    key = Workbench.key(caseDir);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (bench != null) {
+      bench.close();
+    }
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode json(String path) throws Exception {
+    HttpResponse<String> r = get(path);
+    assertEquals(200, r.statusCode(), r.body());
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+    return JSON.readTree(r.body());
+  }
+
+  private static String page(String path) throws Exception {
+    HttpResponse<String> r = get(path);
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals(Workbench.CSP, r.headers().firstValue("Content-Security-Policy").orElse(""));
+    assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
+    return r.body();
+  }
+
+  private static String id(String name) {
+    return Cli.run("--case", caseDir.toString(), "show", "--json", "--no-text", name).json().get("id").asText();
+  }
+
+  @Test
+  void theApiGivesWhatTheCliGives() throws Exception {
+    JsonNode api = json("/api/v1/cases/" + key + "/search?q=Vetrov&limit=20");
+    JsonNode cli = Cli.run("--case", caseDir.toString(), "search", "--json", "--limit", "20", "Vetrov").json();
+    assertTrue(cli.get("total").asInt() > 0, cli::toString);
+    assertEquals(cli, api);
+    String ledger = "2026-03-03_harbour-ledger.txt";
+    JsonNode doc = json("/api/v1/cases/" + key + "/documents/" + id(ledger) + "?maxChars=20000");
+    assertEquals(Cli.run("--case", caseDir.toString(), "show", "--json", ledger).json(), doc);
+    JsonNode facts = json("/api/v1/cases/" + key + "/facts?limit=500");
+    JsonNode cliFacts = Cli.run("--case", caseDir.toString(), "facts", "--json").json().get("facts");
+    assertEquals(cliFacts, facts.get("facts"));
+    assertEquals(cliFacts.size(), facts.get("total").asInt());
+    // paging: the second page starts where the first ended
+    JsonNode second = json("/api/v1/cases/" + key + "/facts?limit=1&offset=1");
+    assertEquals(cliFacts.get(1), second.get("facts").get(0));
+  }
+
+  @Test
+  void eachClaimOnTheFactsPageOpensItsHighlightedPassage() throws Exception {
+    String facts = page("/cases/" + key + "/facts");
+    assertTrue(facts.contains("Disputes, largest first"), facts);
+    Matcher m = Pattern.compile("<a href=\"(/cases/[^\"]+)#passage\">“([^”]*)”</a>").matcher(facts);
+    int followed = 0;
+    while (m.find() && followed < 5) {
+      String quote = unescape(m.group(2));
+      String doc = page(unescape(m.group(1)));
+      Matcher passage = Pattern.compile("<span class=\"[^\"]*passage\" id=\"passage\"[^>]*>([^<]*)</span>").matcher(doc);
+      assertTrue(passage.find(), doc);
+      // the passage begins the quote (mentions inside it may cut it into several runs)
+      String first = unescape(passage.group(1));
+      assertTrue(!first.isEmpty() && quote.startsWith(first), first + " | " + quote);
+      followed++;
+    }
+    assertTrue(followed > 0, facts);
+  }
+
+  private static String unescape(String html) {
+    return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+        .replace("&#x27;", "'").replace("&amp;", "&");
+  }
+
+  @Test
+  void hostileNamesTitlesAndTextsNeverBecomeMarkup() throws Exception {
+    // control: the hostile strings reach the case as they are (the API gives them raw, as data)
+    String hostileHtml = id("hostile.html");
+    JsonNode raw = json("/api/v1/cases/" + key + "/documents/" + hostileHtml);
+    assertTrue(raw.get("metadata").toString().contains("<script>alert"), raw::toString);
+    JsonNode named = json("/api/v1/cases/" + key + "/documents?name=" + java.net.URLEncoder.encode(HOSTILE_NAME,
+        StandardCharsets.UTF_8));
+    assertTrue(named.get("text").asText().contains("<script>alert('text')</script>"));
+    List<String> pages = new ArrayList<>();
+    pages.add(page("/cases/" + key + "?q=Korvane"));
+    pages.add(page("/cases/" + key + "/documents/" + hostileHtml));
+    pages.add(page("/cases/" + key + "/documents/" + named.get("id").asText()));
+    pages.add(page("/cases/" + key + "/signals"));
+    pages.add(page("/cases/" + key + "/stories"));
+    assertTrue(pages.get(0).contains("&lt;img src=x onerror=alert(1)&gt;.txt"), pages.get(0));
+    assertTrue(pages.get(2).contains("&lt;script&gt;alert("), pages.get(2));
+    for (String p : pages) {
+      assertFalse(p.contains("<script"), p);
+      assertFalse(p.contains("<img"), p);
+      assertFalse(p.contains("<svg"), p);
+      assertFalse(Pattern.compile("<[a-zA-Z][^>]*\\son[a-z]+\\s*=").matcher(p).find(), p); // no tag with an event handler
+      assertFalse(p.contains("href=\"javascript"), p);
+    }
+  }
+
+  @Test
+  void originalsAreOnlyDownloads() throws Exception {
+    String id = id("hostile.html");
+    HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/cases/" + key + "/documents/" + id
+        + "/original")).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, r.statusCode());
+    assertEquals("application/octet-stream", r.headers().firstValue("Content-Type").orElse(""));
+    assertTrue(r.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment; filename=\"hostile.html\""));
+    assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
+    assertTrue(new String(r.body(), StandardCharsets.UTF_8).contains("<svg><script>"));
+    String name = ContentDisposition.attachment("cache/" + HOSTILE_NAME);
+    assertEquals("attachment; filename=\"<img src=x onerror=alert(1)>.txt\"; filename*=UTF-8''%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E.txt", name);
+    assertEquals("attachment; filename=\"______.txt\"; filename*=UTF-8''%D0%BF%D0%B8%D1%81%D1%8C%D0%BC%D0%BE.txt",
+        ContentDisposition.attachment("a/письмо.txt"));
+  }
+
+  @Test
+  void nothingOutsideTheCaseIsReachable() throws Exception {
+    assertEquals(404, get("/api/v1/cases/nosuch/facts").statusCode());
+    assertTrue(get("/api/v1/cases/nosuch/facts").body().contains("\"error\""));
+    assertEquals(404, get("/api/v1/cases/..%2F..%2Fetc/facts").statusCode());
+    assertEquals(400, get("/api/v1/cases/" + key + "/documents/..%2F..%2Fetc%2Fpasswd").statusCode());
+    assertEquals(404, get("/api/v1/cases/" + key + "/documents/0123456789abcdef").statusCode());
+    for (String p : List.of("/static/..%2F..%2F..%2Fetc%2Fpasswd", "/static/../../etc/passwd", "/static/%2e%2e/%2e%2e/etc/passwd")) {
+      HttpResponse<String> r = get(p);
+      assertFalse(r.body().contains("root:"), p);
+      assertTrue(r.statusCode() >= 400, p + " " + r.statusCode());
+    }
+    assertEquals(400, get("/api/v1/cases/" + key + "/facts?limit=100000").statusCode());
+    assertEquals(400, get("/api/v1/cases/" + key + "/search?q=").statusCode());
+    // a page for another host name (DNS rebinding) is refused; the server's own name is answered
+    assertTrue(raw("evil.example").startsWith("HTTP/1.1 400"));
+    assertTrue(raw("127.0.0.1:" + bench.port()).startsWith("HTTP/1.1 200"));
+    assertTrue(raw("localhost:" + bench.port()).startsWith("HTTP/1.1 200"));
+  }
+
+  /** The status line of GET /api/v1/cases sent with this Host header. */
+  private static String raw(String host) throws Exception {
+    try (Socket s = new Socket("127.0.0.1", bench.port())) {
+      OutputStream out = s.getOutputStream();
+      out.write(("GET /api/v1/cases HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = s.getInputStream();
+      String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return response;
+    }
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesEveryApiRoute() throws Exception {
+    JsonNode doc = json("/api/openapi.json");
+    Set<String> described = new TreeSet<>();
+    for (Iterator<String> it = doc.get("paths").fieldNames(); it.hasNext(); ) {
+      described.add(it.next());
+    }
+    assertEquals(new TreeSet<>(bench.apiRoutes()), described);
+    // every described list answers
+    for (String path : described) {
+      if (!path.contains("{id}")) {
+        String p = path.replace("{case}", key);
+        int status = get(p + (p.endsWith("/search") ? "?q=Vetrov" : p.endsWith("/documents") ? "?name=hostile.html" : ""))
+            .statusCode();
+        assertEquals(200, status, p);
+      }
+    }
+  }
+}
