@@ -40,9 +40,9 @@ final class Api {
   static final List<Listing> LISTINGS = List.of(
       new Listing("facts", Findings.FACT, "facts"),
       new Listing("stories", Findings.STORY, "stories"),
-      new Listing("sources", Findings.SOURCE, "sources"),
+      new Listing("sources", Findings.SOURCE, "documents"),
       new Listing("timeline", Findings.EVENT, "events"),
-      new Listing("coverage", Findings.COVERAGE, "coverage"),
+      new Listing("coverage", Findings.COVERAGE, "claims"),
       new Listing("signals", Verifying.SIGNAL, "signals"),
       new Listing("families", Verifying.FAMILY, "families"));
 

@@ -46,7 +46,7 @@ public final class Models {
       String language, long size, String download, List<PathRow> paths, Link parent, List<Link> children,
       List<Row> metadata, List<SignalRow> signals, List<Piece> text, boolean cut, boolean passage) {}
 
-  public record ClaimRow(String document, String url, String quote, String value, String attributedTo, boolean press) {}
+  public record ClaimRow(String document, String label, String url, String quote, String value, String attributedTo, boolean press) {}
 
   public record FactRow(String id, String story, String subject, String property, String status, String explanation,
       String size, List<ClaimRow> claims) {}

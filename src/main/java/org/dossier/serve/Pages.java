@@ -27,6 +27,7 @@ import org.dossier.link.Findings;
 import org.dossier.link.StoredFindings;
 import org.dossier.pipeline.Verifying;
 import org.dossier.report.Disputes;
+import org.dossier.report.DocumentLabels;
 import org.dossier.serve.Models.CaseRow;
 import org.dossier.serve.Models.ClaimRow;
 import org.dossier.serve.Models.DocumentPage;
@@ -254,23 +255,34 @@ final class Pages {
       facts.add(StoredFindings.fact(StoredFindings.tree(row)));
     }
     Map<String, String> ids = new HashMap<>();
+    DocumentLabels labels = labels(s);
     List<FactRow> disputes = new ArrayList<>();
     for (Disputes.Dispute d : Disputes.ranked(facts)) {
-      disputes.add(row(s, d.fact(), d.size().words(), ids));
+      disputes.add(row(s, d.fact(), d.size().words(), ids, labels));
     }
     List<FactRow> others = new ArrayList<>();
     for (StoredFindings.Fact f : Disputes.disputesFirst(facts).subList(disputes.size(), facts.size())) {
-      others.add(row(s, f, "", ids));
+      others.add(row(s, f, "", ids, labels));
     }
     html(ctx, "facts.jte", new FactsPage(s.key(), disputes, others));
   }
 
-  private FactRow row(Workbench.Served s, StoredFindings.Fact f, String size, Map<String, String> ids) throws SQLException {
+  /** Documents named as a reader knows them: outlet (or headline) and date. */
+  private static DocumentLabels labels(Workbench.Served s) throws SQLException, IOException {
+    List<StoredFindings.Source> sources = new ArrayList<>();
+    for (String row : s.folder().store().findings(Findings.SOURCE, Optional.empty(), Optional.empty())) {
+      sources.add(StoredFindings.source(StoredFindings.tree(row)));
+    }
+    return DocumentLabels.of(sources);
+  }
+
+  private FactRow row(Workbench.Served s, StoredFindings.Fact f, String size, Map<String, String> ids,
+      DocumentLabels labels) throws SQLException {
     List<ClaimRow> claims = new ArrayList<>();
     for (StoredFindings.Claim c : f.claims()) {
       String id = id(s, c.document(), ids);
-      claims.add(new ClaimRow(c.document(), id.isEmpty() ? "" : documentUrl(s.key(), id, c.start(), c.end()),
-          c.quote(), c.value().normalized(), c.attributedTo().orElse(""), c.press()));
+      claims.add(new ClaimRow(c.document(), labels.brief(c.document()), id.isEmpty() ? "" : documentUrl(s.key(), id, c.start(), c.end()),
+          c.quote(), org.dossier.report.Readable.value(c.value()), c.attributedTo().orElse(""), c.press()));
     }
     return new FactRow(f.id(), f.story(), f.subject(), f.property(), f.status(), f.explanation(), size, claims);
   }

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkbenchTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>.txt";
+  static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>.txt";
 
   @TempDir static Path dir;
   static Path caseDir;
@@ -46,8 +46,8 @@ class WorkbenchTest {
   static String base;
   static String key;
 
-  @BeforeAll
-  static void serve() throws Exception {
+  /** The fictional case of {@link FictionalStories}, with hostile documents beside it, ingested and verified. */
+  static Path buildCase(Path dir) throws Exception {
     FictionalStories.write(dir);
     Path cache = dir.resolve("cache");
     Files.writeString(cache.resolve(HOSTILE_NAME),
@@ -55,11 +55,17 @@ class WorkbenchTest {
     Files.writeString(cache.resolve("hostile.html"), "<html><head><title><script>alert(\"title\")</script>Korvane"
         + " memo</title></head><body><p>The Korvane yard <b>repaired</b> four tugs.</p>"
         + "<svg><script>alert(3)</script></svg></body></html>\n");
-    caseDir = dir.resolve("case");
+    Path caseDir = dir.resolve("case");
     Cli.Result r = Cli.run("--case", caseDir.toString(), "ingest", "--quiet", "--gazetteer",
         dir.resolve("gazetteer.tsv").toString(), dir.resolve("press").toString(), cache.toString());
     assertEquals(0, r.exit(), r.toString());
     assertEquals(0, Cli.run("--case", caseDir.toString(), "verify").exit());
+    return caseDir;
+  }
+
+  @BeforeAll
+  static void serve() throws Exception {
+    caseDir = buildCase(dir);
     bench = Workbench.start(List.of(caseDir), "127.0.0.1", 0);
     base = "http://127.0.0.1:" + bench.port();
     key = Workbench.key(caseDir);
@@ -108,6 +114,12 @@ class WorkbenchTest {
     JsonNode cliFacts = Cli.run("--case", caseDir.toString(), "facts", "--json").json().get("facts");
     assertEquals(cliFacts, facts.get("facts"));
     assertEquals(cliFacts.size(), facts.get("total").asInt());
+    // every list under the key its command prints
+    for (String[] c : new String[][] {{"stories", "stories"}, {"sources", "documents"}, {"timeline", "events"},
+        {"coverage", "claims"}}) {
+      JsonNode cliRows = Cli.run("--case", caseDir.toString(), c[0], "--json").json().get(c[1]);
+      assertEquals(cliRows, json("/api/v1/cases/" + key + "/" + c[0] + "?limit=500").get(c[1]), c[0]);
+    }
     // paging: the second page starts where the first ended
     JsonNode second = json("/api/v1/cases/" + key + "/facts?limit=1&offset=1");
     assertEquals(cliFacts.get(1), second.get("facts").get(0));
