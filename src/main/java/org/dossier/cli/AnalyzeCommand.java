@@ -35,12 +35,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     try (CaseFolder folder = options.openExisting()) {
       folder.store().write(tx -> {
         if (all) {
-          tx.resetAnalysis("1 = 1");
+          tx.resetAnalysis();
         }
         tx.deleteSetting(Ingest.ENTITIES_SETTING); // resolve the entities again in any case
         return null;
       });
-      long pending = folder.store().analysisPending();
+      long pending = folder.store().annotations().analysisPending();
       IngestSummary s = new Ingest(folder, IngestSettings.defaults(), w -> err.println("dossier: warning: " + w))
           .run(List.of());
       if (options.json) {

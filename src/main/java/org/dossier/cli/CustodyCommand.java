@@ -87,7 +87,7 @@ final class CustodyCommand implements Runnable {
                 .write(
                     visitor -> {
                       try {
-                        folder.store().forEachStoredOriginal(visitor);
+                        folder.store().documents().forEachStoredOriginal(visitor);
                       } catch (java.sql.SQLException e) {
                         throw new IllegalStateException(e.getMessage(), e);
                       }

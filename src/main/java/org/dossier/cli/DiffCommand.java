@@ -68,7 +68,7 @@ final class DiffCommand implements Callable<Integer> {
   }
 
   private static String text(CaseFolder folder, String name) throws Exception {
-    Optional<Document> d = folder.store().documentByName(name);
+    Optional<Document> d = folder.store().documents().documentByName(name);
     if (d.isEmpty()) {
       throw new IllegalArgumentException("no document named " + name + " in the case");
     }

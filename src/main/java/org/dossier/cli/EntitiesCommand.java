@@ -42,7 +42,7 @@ final class EntitiesCommand implements Callable<Integer> {
     List<EntitySummary> entities;
     try (CaseFolder folder = options.openExisting()) {
       UpToDate.ensure(folder, spec.commandLine().getErr());
-      entities = folder.store().entities(t, limit);
+      entities = folder.store().entities().entities(t, limit);
     }
     if (options.json) {
       List<Map<String, Object>> list = new ArrayList<>();

@@ -94,6 +94,6 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   private static List<JsonNode> all(SqliteCaseStore store, String kind) throws SQLException, IOException {
-    return Stored.parse(store.findings(kind, Optional.empty(), Optional.empty()));
+    return Stored.parse(store.findings().findings(kind, Optional.empty(), Optional.empty()));
   }
 }

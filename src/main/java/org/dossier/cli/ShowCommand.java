@@ -58,11 +58,11 @@ final class ShowCommand implements Callable<Integer> {
         Json.print(out, CaseViews.document(folder, d, noText ? 0 : maxChars));
         return 0;
       }
-      List<DocumentPath> paths = store.paths(d.id());
+      List<DocumentPath> paths = store.documents().paths(d.id());
       Optional<Document> parent =
-          d.parent().isPresent() ? store.document(d.parent().get()) : Optional.empty();
-      List<Document> children = store.children(d.id());
-      Map<String, List<String>> metadata = store.metadata(d.id());
+          d.parent().isPresent() ? store.documents().document(d.parent().get()) : Optional.empty();
+      List<Document> children = store.documents().children(d.id());
+      Map<String, List<String>> metadata = store.documents().metadata(d.id());
       String text = noText ? "" : text(folder.layout().text(d.id()), maxChars);
       boolean cut = !noText && maxChars >= 0 && d.textChars() > maxChars;
       out.println(d.name());
@@ -96,8 +96,8 @@ final class ShowCommand implements Callable<Integer> {
   }
 
   private int annotated(PrintWriter out, CaseFolder folder, Document d) throws Exception {
-    Annotations a = folder.store().annotations(d.id());
-    SqliteCaseStore.AnalysisState state = folder.store().analysisState(d.id()).orElseThrow();
+    Annotations a = folder.store().annotations().annotations(d.id());
+    org.dossier.store.AnnotationStore.AnalysisState state = folder.store().annotations().analysisState(d.id()).orElseThrow();
     String text = text(folder.layout().text(d.id()), -1);
     if (options.json) {
       Json.print(out, CaseViews.annotated(folder, d));
@@ -121,7 +121,7 @@ final class ShowCommand implements Callable<Integer> {
   }
 
   static Document resolve(SqliteCaseStore store, String ref) throws SQLException {
-    return CaseViews.resolve(store, ref);
+    return CaseViews.resolve(store.documents(), ref);
   }
 
   private static String text(Path file, long maxChars) throws IOException {

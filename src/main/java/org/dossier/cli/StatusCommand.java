@@ -28,15 +28,15 @@ final class StatusCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (CaseFolder folder = options.openExisting();
         DocumentIndex index = folder.openIndexForReading()) {
-      long documents = folder.store().documentCount();
-      Map<String, Long> byStatus = folder.store().countByStatus();
-      Map<String, Long> byStage = folder.store().countByStage();
-      List<Problem> problems = folder.store().problems();
+      long documents = folder.store().documents().documentCount();
+      Map<String, Long> byStatus = folder.store().documents().countByStatus();
+      Map<String, Long> byStage = folder.store().documents().countByStage();
+      List<Problem> problems = folder.store().documents().problems();
       long indexed = index.count();
       // the verification signals, when the verify stage has run: counted by severity and kind
       Map<String, Map<String, Long>> signals = new java.util.TreeMap<>();
       boolean verified = folder.store().setting(org.dossier.pipeline.Verifying.SETTING).isPresent();
-      for (JsonNode sg : Stored.parse(folder.store().findings(org.dossier.pipeline.Verifying.SIGNAL,
+      for (JsonNode sg : Stored.parse(folder.store().findings().findings(org.dossier.pipeline.Verifying.SIGNAL,
           java.util.Optional.empty(), java.util.Optional.empty()))) {
         signals.computeIfAbsent(Stored.text(sg, "severity"), k -> new java.util.TreeMap<>())
             .merge(Stored.text(sg, "kind"), 1L, Long::sum);

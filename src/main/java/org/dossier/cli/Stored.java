@@ -34,12 +34,12 @@ final class Stored {
       Optional<String> status) throws IOException {
     try (CaseFolder folder = options.openExisting()) {
       UpToDate.ensure(folder, err);
-      List<JsonNode> rows = parse(folder.store().findings(kind, story, status));
+      List<JsonNode> rows = parse(folder.store().findings().findings(kind, story, status));
       if (options.json) {
         return new Read(rows, DocumentLabels.none());
       }
       List<JsonNode> sources = kind.equals(Findings.SOURCE) && story.isEmpty() && status.isEmpty() ? rows
-          : parse(folder.store().findings(Findings.SOURCE, Optional.empty(), Optional.empty()));
+          : parse(folder.store().findings().findings(Findings.SOURCE, Optional.empty(), Optional.empty()));
       return new Read(rows, DocumentLabels.of(decode(sources, StoredFindings::source)));
     } catch (SQLException e) {
       throw new IOException("the case database failed: " + e.getMessage(), e);

@@ -58,8 +58,8 @@ final class VerifyCommand implements Callable<Integer> {
       if (again || dkimKeys != null || Verifying.pending(folder)) {
         Verifying.run(folder, threshold, Optional.ofNullable(dkimKeys));
       }
-      signals = Stored.parse(folder.store().findings(Verifying.SIGNAL, Optional.empty(), Optional.empty()));
-      families = Stored.parse(folder.store().findings(Verifying.FAMILY, Optional.empty(), Optional.empty()));
+      signals = Stored.parse(folder.store().findings().findings(Verifying.SIGNAL, Optional.empty(), Optional.empty()));
+      families = Stored.parse(folder.store().findings().findings(Verifying.FAMILY, Optional.empty(), Optional.empty()));
     } catch (SQLException e) {
       throw new IOException("the case database failed: " + e.getMessage(), e);
     }

@@ -56,7 +56,7 @@ final class Arrivals {
     if (claimed.containsKey(id)) {
       return false;
     }
-    if (store.document(id).isPresent()) {
+    if (store.documents().document(id).isPresent()) {
       return false;
     }
     return claimed.putIfAbsent(id, Boolean.TRUE) == null;

@@ -76,7 +76,7 @@ final class Collector {
   private void collectOne(String root, InputItem item)
       throws InterruptedException, SQLException {
     progress.filesSeen.incrementAndGet();
-    Optional<PathState> known = folder.store().path(root, item.name());
+    Optional<PathState> known = folder.store().documents().path(root, item.name());
     if (item instanceof InputItem.Refused r) {
       if (known.isPresent() && known.get().document().isEmpty() && known.get().status() == r.status()) {
         return; // refused the same way before

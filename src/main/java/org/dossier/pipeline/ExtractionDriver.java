@@ -135,8 +135,8 @@ final class ExtractionDriver implements Runnable {
 
   /** A document extracted earlier whose analysis is pending. */
   private void analyzeOne(ExtractQueue.Job job) throws SQLException, InterruptedException {
-    String language = folder.store().document(job.id()).map(d -> d.language()).orElse("und");
-    Analysis analysis = analyzing.analyze(job.id(), language, folder.store().metadata(job.id()));
+    String language = folder.store().documents().document(job.id()).map(d -> d.language()).orElse("und");
+    Analysis analysis = analyzing.analyze(job.id(), language, folder.store().documents().metadata(job.id()));
     recorder.send(new RecorderEvent.Analyzed(job.id(), analysis));
     progress.documentsDone.incrementAndGet();
   }

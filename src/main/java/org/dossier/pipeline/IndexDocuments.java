@@ -51,19 +51,19 @@ final class IndexDocuments {
   }
 
   Optional<IndexDocument> build(DocumentId id) throws SQLException, IOException {
-    Optional<Document> found = store.document(id);
+    Optional<Document> found = store.documents().document(id);
     if (found.isEmpty()) {
       return Optional.empty();
     }
     Document doc = found.get();
     List<String> names = new ArrayList<>();
-    for (DocumentPath p : store.paths(id)) {
+    for (DocumentPath p : store.documents().paths(id)) {
       names.add(p.name());
     }
     if (!names.contains(doc.name())) {
       names.add(0, doc.name());
     }
-    Map<String, List<String>> metadata = store.metadata(id);
+    Map<String, List<String>> metadata = store.documents().metadata(id);
     Map<String, List<String>> fields = new LinkedHashMap<>();
     FIELDS.forEach(
         (field, keys) -> {
@@ -77,7 +77,7 @@ final class IndexDocuments {
         });
     Optional<String> container = Optional.empty();
     if (doc.parent().isPresent()) {
-      container = store.document(doc.parent().get()).map(Document::name);
+      container = store.documents().document(doc.parent().get()).map(Document::name);
     }
     return Optional.of(
         new IndexDocument(
@@ -100,7 +100,7 @@ final class IndexDocuments {
   private Map<String, List<IndexDocument.EntityName>> entities(DocumentId id) throws SQLException {
     Map<String, List<IndexDocument.EntityName>> out = new LinkedHashMap<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
-    for (EntityMention m : store.annotations(id).entities()) {
+    for (EntityMention m : store.annotations().annotations(id).entities()) {
       if (m.type() == EntityType.OTHER || !seen.add(m.type() + "|" + m.canonical() + "|" + m.text())) {
         continue;
       }

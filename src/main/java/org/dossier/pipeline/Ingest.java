@@ -74,10 +74,10 @@ public final class Ingest {
    */
   public static boolean pending(CaseFolder folder) throws IOException {
     try {
-      Map<String, Long> stages = folder.store().countByStage();
+      Map<String, Long> stages = folder.store().documents().countByStage();
       boolean unindexed = stages.keySet().stream().anyMatch(s -> !s.equals(Stage.INDEXED.code()));
-      boolean any = folder.store().documentCount() > 0;
-      return unindexed || folder.store().analysisPending() > 0
+      boolean any = folder.store().documents().documentCount() > 0;
+      return unindexed || folder.store().annotations().analysisPending() > 0
           || folder.store().setting(ENTITIES_SETTING).isEmpty() && any
           || !Linking.current(folder) && any;
     } catch (SQLException e) {
@@ -157,11 +157,11 @@ public final class Ingest {
           resolveEntities();
         }
         Optional<Linking.Summary> linked = Optional.empty();
-        if (!Linking.current(folder) && folder.store().documentCount() > 0) {
+        if (!Linking.current(folder) && folder.store().documents().documentCount() > 0) {
           linked = Optional.of(Linking.run(folder));
         }
         custody.append("run-end", Recorder.fields("run", run,
-            "documents", folder.store().documentCount()));
+            "documents", folder.store().documents().documentCount()));
         custody.sync();
         folder.store().write(tx -> {
           tx.setSetting(CaseFolder.CUSTODY_SEQ, Long.toString(custody.lastSeq()));
@@ -174,9 +174,9 @@ public final class Ingest {
             progress.filesUnchanged(),
             recorder.newDocuments(),
             recorder.extracted(),
-            folder.store().documentCount(),
-            folder.store().countByStatus(),
-            folder.store().problems().size(),
+            folder.store().documents().documentCount(),
+            folder.store().documents().countByStatus(),
+            folder.store().documents().problems().size(),
             warnings,
             progress.elapsedSeconds(),
             linked);
@@ -201,7 +201,7 @@ public final class Ingest {
     List<DocumentId> again = new ArrayList<>();
     if (!retry.isEmpty()) {
       for (Stage stage : List.of(Stage.EXTRACTED, Stage.INDEXED)) {
-        folder.store().forEachInStage(stage, d -> {
+        folder.store().documents().forEachInStage(stage, d -> {
           if (retry.contains(d.status()) && d.stored()) {
             again.add(d.id());
           }
@@ -215,7 +215,7 @@ public final class Ingest {
       }
     }
     List<ExtractQueue.Job> jobs = new ArrayList<>();
-    folder.store().forEachInStage(Stage.COLLECTED,
+    folder.store().documents().forEachInStage(Stage.COLLECTED,
         d -> jobs.add(new ExtractQueue.Job(d.id(), d.name(), d.depth())));
     for (ExtractQueue.Job job : jobs) {
       arrivals.resume(job.id());
@@ -224,7 +224,7 @@ public final class Ingest {
     }
     List<ExtractQueue.Job> analyses = new ArrayList<>();
     Set<DocumentId> analysing = new java.util.HashSet<>();
-    folder.store().forEachAnalysisPending(d -> {
+    folder.store().annotations().forEachAnalysisPending(d -> {
       analyses.add(new ExtractQueue.Job(d.id(), d.name(), d.depth(), ExtractQueue.Work.ANALYZE));
       analysing.add(d.id());
     });
@@ -233,7 +233,7 @@ public final class Ingest {
       queue.putChild(job);
     }
     List<DocumentId> unindexed = new ArrayList<>();
-    folder.store().forEachInStage(Stage.EXTRACTED, d -> {
+    folder.store().documents().forEachInStage(Stage.EXTRACTED, d -> {
       if (!analysing.contains(d.id())) {
         unindexed.add(d.id());
       }
@@ -263,7 +263,7 @@ public final class Ingest {
     Optional<String> before = folder.store().setting(ANALYZER_SETTING);
     if (before.isPresent() && !before.get().equals(now)) {
       folder.store().write(tx -> {
-        tx.resetAnalysis("analysis <> 'pending'");
+        tx.resetAnalysis();
         return null;
       });
     }
@@ -288,7 +288,7 @@ public final class Ingest {
   /** Joins the names of the whole case into entities again. */
   private void resolveEntities() throws SQLException {
     List<EntityRow> rows = new ArrayList<>();
-    folder.store().forEachEntityName(rows::add);
+    folder.store().entities().forEachEntityName(rows::add);
     List<ResolvedEntity> entities = new EntityResolver().resolve(rows);
     folder.store().write(tx -> {
       tx.replaceEntities(entities);

@@ -51,10 +51,10 @@ public final class Linking {
     Instant start = Instant.now();
     SqliteCaseStore store = folder.store();
     try {
-      Map<String, String> resolved = store.resolvedNames();
+      Map<String, String> resolved = store.entities().resolvedNames();
       org.dossier.analyze.Gazetteer caseNames = org.dossier.link.CaseNames.of(resolved);
       List<Document> docs = new ArrayList<>();
-      store.forEachAnalysed(docs::add);
+      store.annotations().forEachAnalysed(docs::add);
       Linker linker = new Linker();
       int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
       ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -95,9 +95,9 @@ public final class Linking {
       }
       Linker.Result result = linker.finish();
       List<Findings.Row> rows = Findings.of(result);
-      List<String[]> stored = new ArrayList<>(rows.size());
+      List<org.dossier.store.FindingRow> stored = new ArrayList<>(rows.size());
       for (Findings.Row r : rows) {
-        stored.add(new String[] {r.kind(), r.id(), r.story(), r.status(), r.document(), r.json().toString()});
+        stored.add(new org.dossier.store.FindingRow(r.kind(), r.id(), r.story(), r.status(), r.document(), r.json().toString()));
       }
       store.write(tx -> {
         tx.replaceFindings(Findings.KINDS, stored);
@@ -121,7 +121,7 @@ public final class Linking {
       return Optional.empty();
     }
     SqliteCaseStore store = folder.store();
-    Annotations a = store.annotations(d.id());
+    Annotations a = store.annotations().annotations(d.id());
     if (text.length() > MAX_CHARS) {
       text = text.substring(0, MAX_CHARS);
       int cut = MAX_CHARS;
@@ -138,6 +138,6 @@ public final class Linking {
     }
     Optional<LocalDate> date = a.documentDate();
     return Optional.of(new LinkDocument(d.id(), d.name(), d.language(), d.mediaType(),
-        store.metadata(d.id()), text, a, names, date));
+        store.documents().metadata(d.id()), text, a, names, date));
   }
 }

@@ -127,7 +127,7 @@ final class Recorder implements Runnable {
           long seqBefore = custody.lastSeq();
           for (RecorderEvent event : batch) {
             if (event instanceof RecorderEvent.Found f) {
-              Optional<PathState> known = store.path(f.root(), f.name());
+              Optional<PathState> known = store.documents().path(f.root(), f.name());
               boolean sameAsBefore =
                   known.isPresent() && known.get().document().equals(Optional.of(f.id()));
               if (f.document().isPresent()) {
@@ -196,7 +196,7 @@ final class Recorder implements Runnable {
     // names: it is no reason to resolve the case's entities and link the case again, which on
     // 10,000 documents made an unchanged re-ingest take a minute instead of seconds
     boolean namesUnchanged = a.annotations().isEmpty()
-        && store.analysisState(id).map(st -> st.status().equals("pending")).orElse(true);
+        && store.annotations().analysisState(id).map(st -> st.status().equals("pending")).orElse(true);
     if (!namesUnchanged) {
       analysed++;
     }

@@ -25,6 +25,7 @@ import org.dossier.extract.Forked;
 import org.dossier.extract.WorkerOptions;
 import org.dossier.link.Findings;
 import org.dossier.link.StoredFindings;
+import org.dossier.store.FindingRow;
 import org.dossier.store.SqliteCaseStore;
 import org.dossier.verify.FileChecks;
 import org.dossier.verify.Signal;
@@ -55,7 +56,7 @@ public final class Verifying {
   /** True when the stored signals are missing or older than the case's documents and facts. */
   public static boolean pending(CaseFolder folder) throws IOException {
     try {
-      return folder.store().setting(SETTING).isEmpty() && folder.store().documentCount() > 0;
+      return folder.store().setting(SETTING).isEmpty() && folder.store().documents().documentCount() > 0;
     } catch (SQLException e) {
       throw new IOException("the case database failed: " + e.getMessage(), e);
     }
@@ -74,7 +75,7 @@ public final class Verifying {
     SqliteCaseStore store = folder.store();
     try {
       List<Document> docs = new ArrayList<>();
-      store.forEachAnalysed(docs::add);
+      store.annotations().forEachAnalysed(docs::add);
       Map<String, List<String>> keys = new HashMap<>();
       for (Document d : docs) {
         java.util.regex.Matcher m = Verifier.KEY_FILE.matcher(d.name());
@@ -132,19 +133,19 @@ public final class Verifying {
         files.close();
       }
       List<StoredFindings.Fact> facts = new ArrayList<>();
-      for (String f : store.findings(Findings.FACT, Optional.empty(), Optional.empty())) {
+      for (String f : store.findings().findings(Findings.FACT, Optional.empty(), Optional.empty())) {
         facts.add(StoredFindings.fact(StoredFindings.tree(f)));
       }
       Verifier.Result result = verifier.finish(facts);
-      List<String[]> rows = new ArrayList<>();
+      List<FindingRow> rows = new ArrayList<>();
       int k = 0;
       for (Signal s : result.signals()) {
         String name = result.names().getOrDefault(s.document().sha256(), s.document().sha256());
-        rows.add(new String[] {SIGNAL, "V" + (++k), "", s.severity().code(), name, json(s, name).toString()});
+        rows.add(new FindingRow(SIGNAL, "V" + (++k), "", s.severity().code(), name, json(s, name).toString()));
       }
       k = 0;
       for (ObjectNode f : result.families()) {
-        rows.add(new String[] {FAMILY, "M" + (++k), "", "", f.path("principal").asText(), f.toString()});
+        rows.add(new FindingRow(FAMILY, "M" + (++k), "", "", f.path("principal").asText(), f.toString()));
       }
       store.write(tx -> {
         tx.replaceFindings(List.of(SIGNAL, FAMILY), rows);
@@ -166,12 +167,12 @@ public final class Verifying {
       text = "";
     }
     SqliteCaseStore store = folder.store();
-    Annotations a = store.annotations(d.id());
+    Annotations a = store.annotations().annotations(d.id());
     Path original = folder.layout().original(d.id());
     Optional<Path> orig = d.stored() && Files.isRegularFile(original) ? Optional.of(original) : Optional.empty();
-    int paths = (int) store.paths(d.id()).stream().filter(p -> p.document().isPresent()).count();
-    Instant ingested = store.ingestedAt(d.id()).orElse(Instant.now(folder.clock()));
-    verifier.add(d.id(), d.name(), d.mediaType(), orig, text, store.metadata(d.id()), a, paths, ingested);
+    int paths = (int) store.documents().paths(d.id()).stream().filter(p -> p.document().isPresent()).count();
+    Instant ingested = store.documents().ingestedAt(d.id()).orElse(Instant.now(folder.clock()));
+    verifier.add(d.id(), d.name(), d.mediaType(), orig, text, store.documents().metadata(d.id()), a, paths, ingested);
   }
 
   static ObjectNode json(Signal s, String name) {

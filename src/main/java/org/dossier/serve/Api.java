@@ -95,8 +95,8 @@ final class Api {
   static Map<String, Object> summary(Workbench.Served s) throws SQLException {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("case", s.key());
-    m.put("documents", s.folder().store().documentCount());
-    m.put("byStatus", s.folder().store().countByStatus());
+    m.put("documents", s.folder().store().documents().documentCount());
+    m.put("byStatus", s.folder().store().documents().countByStatus());
     m.put("verified", s.folder().store().setting(Verifying.SETTING).isPresent());
     return m;
   }
@@ -154,7 +154,7 @@ final class Api {
 
   private void listing(Context ctx, Listing l) throws SQLException, IOException {
     Workbench.Served s = bench.served(ctx.pathParam("case"));
-    List<String> rows = s.folder().store().findings(l.kind(), Optional.ofNullable(ctx.queryParam("story")),
+    List<String> rows = s.folder().store().findings().findings(l.kind(), Optional.ofNullable(ctx.queryParam("story")),
         Optional.ofNullable(ctx.queryParam("status")));
     int limit = limit(ctx, 100, MAX_LIMIT);
     int offset = offset(ctx);
@@ -180,7 +180,7 @@ final class Api {
 
   static Document find(Workbench.Served s, String ref) throws SQLException {
     try {
-      return CaseViews.resolve(s.folder().store(), ref);
+      return CaseViews.resolve(s.folder().store().documents(), ref);
     } catch (IllegalArgumentException e) {
       throw new Workbench.NotFound(e.getMessage());
     }

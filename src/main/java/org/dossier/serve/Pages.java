@@ -79,7 +79,7 @@ final class Pages {
   private void index(Context ctx) throws SQLException {
     List<CaseRow> rows = new ArrayList<>();
     for (Workbench.Served s : bench.cases()) {
-      rows.add(new CaseRow(s.key(), caseUrl(s.key()), s.folder().store().documentCount()));
+      rows.add(new CaseRow(s.key(), caseUrl(s.key()), s.folder().store().documents().documentCount()));
     }
     html(ctx, "index.jte", new IndexPage(rows));
   }
@@ -156,26 +156,26 @@ final class Pages {
     int to = (int) Math.max(-1, Math.min(Integer.MAX_VALUE, number(ctx, "to")));
     var store = s.folder().store();
     List<PathRow> paths = new ArrayList<>();
-    for (DocumentPath p : store.paths(d.id())) {
+    for (DocumentPath p : store.documents().paths(d.id())) {
       paths.add(new PathRow(p.name(), p.status().code(), p.reason()));
     }
     Link parent = null;
     if (d.parent().isPresent()) {
-      Optional<Document> p = store.document(d.parent().get());
+      Optional<Document> p = store.documents().document(d.parent().get());
       if (p.isPresent()) {
         parent = new Link(p.get().name(), documentUrl(s.key(), p.get().id().sha256(), -1, -1));
       }
     }
     List<Link> children = new ArrayList<>();
-    for (Document c : store.children(d.id())) {
+    for (Document c : store.documents().children(d.id())) {
       children.add(new Link(c.name(), documentUrl(s.key(), c.id().sha256(), -1, -1)));
     }
     List<Row> metadata = new ArrayList<>();
-    store.metadata(d.id()).forEach((k, v) -> metadata.add(new Row(k, String.join(" | ", v))));
+    store.documents().metadata(d.id()).forEach((k, v) -> metadata.add(new Row(k, String.join(" | ", v))));
     List<SignalRow> signals = signals(s, Optional.of(d.name()));
     String text = CaseViews.text(s.folder().layout().text(d.id()), PAGE_TEXT_CHARS);
     boolean cut = d.textChars() > text.length();
-    Annotations a = store.annotations(d.id());
+    Annotations a = store.annotations().annotations(d.id());
     boolean passage = from >= 0 && to > from && from < text.length();
     List<Piece> pieces = pieces(text, a, passage ? from : -1, passage ? Math.min(to, text.length()) : -1);
     html(ctx, "document.jte", new DocumentPage(s.key(), d.name(), d.id().sha256(), d.status().code(), d.reason(),
@@ -250,7 +250,7 @@ final class Pages {
   private void facts(Context ctx) throws SQLException, IOException {
     Workbench.Served s = bench.served(ctx.pathParam("case"));
     List<StoredFindings.Fact> facts = new ArrayList<>();
-    for (String row : s.folder().store().findings(Findings.FACT, Optional.ofNullable(ctx.queryParam("story")),
+    for (String row : s.folder().store().findings().findings(Findings.FACT, Optional.ofNullable(ctx.queryParam("story")),
         Optional.ofNullable(ctx.queryParam("status")))) {
       facts.add(StoredFindings.fact(StoredFindings.tree(row)));
     }
@@ -270,7 +270,7 @@ final class Pages {
   /** Documents named as a reader knows them: outlet (or headline) and date. */
   private static DocumentLabels labels(Workbench.Served s) throws SQLException, IOException {
     List<StoredFindings.Source> sources = new ArrayList<>();
-    for (String row : s.folder().store().findings(Findings.SOURCE, Optional.empty(), Optional.empty())) {
+    for (String row : s.folder().store().findings().findings(Findings.SOURCE, Optional.empty(), Optional.empty())) {
       sources.add(StoredFindings.source(StoredFindings.tree(row)));
     }
     return DocumentLabels.of(sources);
@@ -291,7 +291,7 @@ final class Pages {
   private static String id(Workbench.Served s, String name, Map<String, String> ids) throws SQLException {
     String id = ids.get(name);
     if (id == null) {
-      id = s.folder().store().documentByName(name).map(d -> d.id().sha256()).orElse("");
+      id = s.folder().store().documents().documentByName(name).map(d -> d.id().sha256()).orElse("");
       ids.put(name, id);
     }
     return id;
@@ -301,7 +301,7 @@ final class Pages {
     Workbench.Served s = bench.served(ctx.pathParam("case"));
     Map<String, String> ids = new HashMap<>();
     List<StoryRow> rows = new ArrayList<>();
-    for (String row : s.folder().store().findings(Findings.STORY, Optional.empty(), Optional.empty())) {
+    for (String row : s.folder().store().findings().findings(Findings.STORY, Optional.empty(), Optional.empty())) {
       JsonNode n = StoredFindings.tree(row);
       List<Link> docs = new ArrayList<>();
       for (JsonNode d : n.path("documents")) {
@@ -321,7 +321,7 @@ final class Pages {
   private List<SignalRow> signals(Workbench.Served s, Optional<String> document) throws SQLException, IOException {
     Map<String, String> ids = new HashMap<>();
     List<SignalRow> out = new ArrayList<>();
-    for (String row : s.folder().store().findings(Verifying.SIGNAL, Optional.empty(), Optional.empty())) {
+    for (String row : s.folder().store().findings().findings(Verifying.SIGNAL, Optional.empty(), Optional.empty())) {
       JsonNode n = StoredFindings.tree(row);
       String name = n.path("document").asText();
       if (document.isPresent() && !document.get().equals(name)) {

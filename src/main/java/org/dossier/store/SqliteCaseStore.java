@@ -11,34 +11,28 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
-import java.time.LocalDate;
 import org.dossier.core.Annotations;
 import org.dossier.core.Attribution;
-import org.dossier.core.Document;
 import org.dossier.core.EntityMention;
 import org.dossier.core.EntityRow;
 import org.dossier.core.ResolvedEntity;
-import org.dossier.core.EntityType;
 import org.dossier.core.Qualifier;
-import org.dossier.core.Span;
 import org.dossier.core.ValueMention;
 import org.dossier.core.DocumentId;
-import org.dossier.core.DocumentPath;
 import org.dossier.core.DocumentStatus;
 import org.dossier.core.Extraction;
 import org.dossier.core.Stage;
 
 /**
  * The case's SQLite database. Writes go through {@link #write} in one transaction on a writer
- * connection; reads use a second connection and see committed data only (WAL mode), so a reader
- * never waits for a long ingest.
+ * connection (a transaction may span concerns: a document, its paths and its run); reads go
+ * through the narrow store of their concern ({@link #documents}, {@link #annotations}, {@link
+ * #entities}, {@link #findings}; runs and settings here) on a second connection that sees
+ * committed data only (WAL mode), so a reader never waits for a long ingest.
  */
 public final class SqliteCaseStore implements Closeable {
   private static final int MAX_METADATA_VALUE = 10_000;
@@ -48,10 +42,19 @@ public final class SqliteCaseStore implements Closeable {
   private final Connection reader;
   private final Clock clock;
 
+  private final SqliteDocuments documents;
+  private final SqliteAnnotations annotations;
+  private final SqliteEntities entities;
+  private final SqliteFindings findings;
+
   private SqliteCaseStore(Connection writer, Connection reader, Clock clock) {
     this.writer = writer;
     this.reader = reader;
     this.clock = clock;
+    this.documents = new SqliteDocuments(reader);
+    this.annotations = new SqliteAnnotations(reader, documents);
+    this.entities = new SqliteEntities(reader);
+    this.findings = new SqliteFindings(reader);
   }
 
   /** Opens (creating if needed) the database and applies pending migrations. */
@@ -376,10 +379,18 @@ public final class SqliteCaseStore implements Closeable {
       ps.addBatch();
     }
 
-    /** Marks documents to be analysed again (after a gazetteer or Dossier upgrade). */
-    public void resetAnalysis(String where) throws SQLException {
+    /** Marks every document to be analysed again (after a gazetteer or Dossier upgrade). */
+    public void resetAnalysis() throws SQLException {
       try (Statement st = writer.createStatement()) {
-        st.executeUpdate("UPDATE documents SET analysis = 'pending' WHERE " + where);
+        st.executeUpdate("UPDATE documents SET analysis = 'pending' WHERE analysis <> 'pending'");
+      }
+    }
+
+    /** Marks one document to be analysed again. */
+    public void resetAnalysis(DocumentId id) throws SQLException {
+      try (PreparedStatement ps = writer.prepareStatement("UPDATE documents SET analysis = 'pending' WHERE id = ?")) {
+        ps.setString(1, id.sha256());
+        ps.executeUpdate();
       }
     }
 
@@ -424,11 +435,8 @@ public final class SqliteCaseStore implements Closeable {
       }
     }
 
-    /**
-     * Replaces the findings of these kinds with {@code rows}: (kind, id, story, status, document,
-     * JSON) each.
-     */
-    public void replaceFindings(List<String> kinds, List<String[]> rows) throws SQLException {
+    /** Replaces the findings of these kinds with {@code rows}, kept in their order. */
+    public void replaceFindings(List<String> kinds, List<FindingRow> rows) throws SQLException {
       try (PreparedStatement del = writer.prepareStatement("DELETE FROM findings WHERE kind = ?")) {
         for (String k : kinds) {
           del.setString(1, k);
@@ -439,14 +447,14 @@ public final class SqliteCaseStore implements Closeable {
           "INSERT INTO findings (kind, position, id, story, status, document, json)"
               + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
         int position = 0;
-        for (String[] r : rows) {
-          ps.setString(1, r[0]);
+        for (FindingRow r : rows) {
+          ps.setString(1, r.kind());
           ps.setInt(2, position++);
-          ps.setString(3, r[1]);
-          ps.setString(4, r[2]);
-          ps.setString(5, r[3]);
-          ps.setString(6, r[4]);
-          ps.setString(7, r[5]);
+          ps.setString(3, r.id());
+          ps.setString(4, r.story());
+          ps.setString(5, r.status());
+          ps.setString(6, r.document());
+          ps.setString(7, r.json());
           ps.addBatch();
           if (position % 5_000 == 0) {
             ps.executeBatch();
@@ -475,492 +483,26 @@ public final class SqliteCaseStore implements Closeable {
     }
   }
 
-  // ---------------------------------------------------------------- reads
+  // ---------------------------------------------------------------- reads, by concern
 
-  private static final String DOC_COLUMNS =
-      "id, name, size, stored, parent, depth, stage, status, reason, media_type, language,"
-          + " text_chars, text_truncated";
-
-  private static Document document(ResultSet rs) throws SQLException {
-    String parent = rs.getString(5);
-    return new Document(
-        new DocumentId(rs.getString(1)),
-        rs.getString(2),
-        rs.getLong(3),
-        rs.getInt(4) != 0,
-        parent == null ? Optional.empty() : Optional.of(new DocumentId(parent)),
-        rs.getInt(6),
-        Stage.fromCode(rs.getString(7)),
-        DocumentStatus.fromCode(rs.getString(8)),
-        rs.getString(9),
-        rs.getString(10),
-        rs.getString(11),
-        rs.getLong(12),
-        rs.getInt(13) != 0);
+  /** Documents, their paths, metadata and counts. */
+  public DocumentStore documents() {
+    return documents;
   }
 
-  private List<Document> documents(String where, Object... args) throws SQLException {
-    synchronized (reader) {
-      try (PreparedStatement ps =
-          reader.prepareStatement("SELECT " + DOC_COLUMNS + " FROM documents " + where)) {
-        for (int i = 0; i < args.length; i++) {
-          ps.setObject(i + 1, args[i]);
-        }
-        List<Document> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(document(rs));
-          }
-        }
-        return out;
-      }
-    }
+  /** What the analysis found in each document. */
+  public AnnotationStore annotations() {
+    return annotations;
   }
 
-  public Optional<Document> document(DocumentId id) throws SQLException {
-    return documents("WHERE id = ?", id.sha256()).stream().findFirst();
+  /** The resolved entities. */
+  public EntityStore entities() {
+    return entities;
   }
 
-  public Optional<Document> documentByName(String name) throws SQLException {
-    return documents("WHERE name = ?", name).stream().findFirst();
-  }
-
-  /** Documents whose id starts with {@code prefix} (hex), at most {@code limit}. */
-  public List<Document> documentsByIdPrefix(String prefix, int limit) throws SQLException {
-    return documents("WHERE id >= ? AND id < ? ORDER BY id LIMIT ?", prefix, prefix + "g", limit);
-  }
-
-  /** The documents found at paths with this name (usually one). */
-  public List<DocumentId> documentsAtPath(String name) throws SQLException {
-    synchronized (reader) {
-      try (PreparedStatement ps =
-          reader.prepareStatement(
-              "SELECT DISTINCT document FROM paths WHERE name = ? AND document IS NOT NULL")) {
-        ps.setString(1, name);
-        List<DocumentId> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(new DocumentId(rs.getString(1)));
-          }
-        }
-        return out;
-      }
-    }
-  }
-
-  /** Documents found directly inside {@code parent}, in the order they arrived. */
-  public List<Document> children(DocumentId parent) throws SQLException {
-    return documents("WHERE parent = ? ORDER BY seq", parent.sha256());
-  }
-
-  /**
-   * Visits the documents in a stage, in arrival order, a page at a time so that the visitor may
-   * write meanwhile.
-   */
-  public void forEachInStage(Stage stage, Consumer<Document> visitor) throws SQLException {
-    long after = -1;
-    while (true) {
-      List<Long> seqs = new ArrayList<>();
-      List<Document> page = new ArrayList<>();
-      synchronized (reader) {
-        try (PreparedStatement ps =
-            reader.prepareStatement(
-                "SELECT " + DOC_COLUMNS + ", seq FROM documents WHERE stage = ? AND seq > ?"
-                    + " ORDER BY seq LIMIT 500")) {
-          ps.setString(1, stage.code());
-          ps.setLong(2, after);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              page.add(document(rs));
-              seqs.add(rs.getLong(14));
-            }
-          }
-        }
-      }
-      if (page.isEmpty()) {
-        return;
-      }
-      page.forEach(visitor);
-      after = seqs.get(seqs.size() - 1);
-    }
-  }
-
-  /** Visits every document whose original is in the evidence store, ordered by id. */
-  public void forEachStoredOriginal(Consumer<DocumentId> visitor) throws SQLException {
-    String after = "";
-    while (true) {
-      List<DocumentId> page = new ArrayList<>();
-      synchronized (reader) {
-        try (PreparedStatement ps =
-            reader.prepareStatement(
-                "SELECT id FROM documents WHERE stored = 1 AND id > ? ORDER BY id LIMIT 1000")) {
-          ps.setString(1, after);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              page.add(new DocumentId(rs.getString(1)));
-            }
-          }
-        }
-      }
-      if (page.isEmpty()) {
-        return;
-      }
-      page.forEach(visitor);
-      after = page.get(page.size() - 1).sha256();
-    }
-  }
-
-  public Optional<PathState> path(String root, String name) throws SQLException {
-    synchronized (reader) {
-      try (PreparedStatement ps =
-          reader.prepareStatement(
-              "SELECT document, size, modified, status FROM paths WHERE root = ? AND name = ?")) {
-        ps.setString(1, root);
-        ps.setString(2, name);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            return Optional.empty();
-          }
-          String doc = rs.getString(1);
-          return Optional.of(
-              new PathState(
-                  doc == null ? Optional.empty() : Optional.of(new DocumentId(doc)),
-                  rs.getLong(2),
-                  rs.getLong(3),
-                  DocumentStatus.fromCode(rs.getString(4))));
-        }
-      }
-    }
-  }
-
-  /** Every path at which the document was found, in the order they arrived. */
-  public List<DocumentPath> paths(DocumentId id) throws SQLException {
-    synchronized (reader) {
-      try (PreparedStatement ps =
-          reader.prepareStatement(
-              "SELECT root, name, status, reason FROM paths WHERE document = ? ORDER BY seq")) {
-        ps.setString(1, id.sha256());
-        List<DocumentPath> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(
-                new DocumentPath(
-                    rs.getString(1),
-                    rs.getString(2),
-                    Optional.of(id),
-                    DocumentStatus.fromCode(rs.getString(3)),
-                    rs.getString(4)));
-          }
-        }
-        return out;
-      }
-    }
-  }
-
-  /** All metadata values of a document, by key, in the order the parser reported them. */
-  public Map<String, List<String>> metadata(DocumentId id) throws SQLException {
-    synchronized (reader) {
-      try (PreparedStatement ps =
-          reader.prepareStatement(
-              "SELECT key, value FROM metadata WHERE document = ? ORDER BY rowid")) {
-        ps.setString(1, id.sha256());
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-          }
-        }
-        return out;
-      }
-    }
-  }
-
-  /** Documents whose analysis is pending, once their text is extracted. */
-  public void forEachAnalysisPending(Consumer<Document> visitor) throws SQLException {
-    for (Stage stage : List.of(Stage.EXTRACTED, Stage.INDEXED)) {
-      for (Document d : documents("WHERE stage = ? AND analysis = 'pending' ORDER BY seq", stage.code())) {
-        visitor.accept(d);
-      }
-    }
-  }
-
-  /** The analysis status and reason of a document, and the date it was analysed against. */
-  public record AnalysisState(String status, String reason, String documentDate) {}
-
-  public Optional<AnalysisState> analysisState(DocumentId id) throws SQLException {
-    synchronized (reader) {
-      try (PreparedStatement ps = reader.prepareStatement(
-          "SELECT analysis, analysis_reason, document_date FROM documents WHERE id = ?")) {
-        ps.setString(1, id.sha256());
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(new AnalysisState(rs.getString(1), rs.getString(2), rs.getString(3)))
-              : Optional.empty();
-        }
-      }
-    }
-  }
-
-  /** The entity names, value mentions and attributions stored for a document. */
-  public Annotations annotations(DocumentId id) throws SQLException {
-    List<EntityMention> entities = new ArrayList<>();
-    List<ValueMention> values = new ArrayList<>();
-    List<Attribution> attributions = new ArrayList<>();
-    String date = "";
-    synchronized (reader) {
-      try (PreparedStatement ps = reader.prepareStatement(
-          "SELECT start, end, kind, type, text, canonical, detail, qualifier, bound, source"
-              + " FROM mentions WHERE document = ? ORDER BY start, end DESC")) {
-        ps.setString(1, id.sha256());
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            Span span = new Span(rs.getInt(1), rs.getInt(2));
-            if (rs.getString(3).equals("entity")) {
-              entities.add(new EntityMention(span, rs.getString(5), EntityType.fromCode(rs.getString(4)),
-                  rs.getString(6), rs.getString(10)));
-            } else {
-              values.add(new ValueMention(span, rs.getString(5),
-                  AnalysisRows.value(rs.getString(4), rs.getString(7)),
-                  AnalysisRows.qualifier(rs.getString(8), rs.getString(9))));
-            }
-          }
-        }
-      }
-      try (PreparedStatement ps = reader.prepareStatement(
-          "SELECT start, end, source_start, source_end, source, kind, via FROM attributions"
-              + " WHERE document = ? ORDER BY start")) {
-        ps.setString(1, id.sha256());
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            String via = rs.getString(7);
-            attributions.add(new Attribution(new Span(rs.getInt(1), rs.getInt(2)),
-                new Span(rs.getInt(3), rs.getInt(4)), rs.getString(5),
-                Attribution.Kind.fromCode(rs.getString(6)),
-                via.isEmpty() ? Optional.empty() : Optional.of(via)));
-          }
-        }
-      }
-      try (PreparedStatement ps = reader.prepareStatement("SELECT document_date, analysis FROM documents WHERE id = ?")) {
-        ps.setString(1, id.sha256());
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            date = rs.getString(1);
-          }
-        }
-      }
-    }
-    Optional<LocalDate> d = date.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(date));
-    return new Annotations(entities, values, attributions, d, true);
-  }
-
-  /**
-   * The stored findings of one kind, in order, as JSON text; {@code story} and {@code status}
-   * filter when given.
-   */
-  public List<String> findings(String kind, Optional<String> story, Optional<String> status)
-      throws SQLException {
-    List<String> out = new ArrayList<>();
-    StringBuilder sql = new StringBuilder("SELECT json FROM findings WHERE kind = ?");
-    story.ifPresent(x -> sql.append(" AND story = ?"));
-    status.ifPresent(x -> sql.append(" AND status = ?"));
-    sql.append(" ORDER BY position");
-    synchronized (reader) {
-      try (PreparedStatement ps = reader.prepareStatement(sql.toString())) {
-        int i = 1;
-        ps.setString(i++, kind);
-        if (story.isPresent()) {
-          ps.setString(i++, story.get());
-        }
-        if (status.isPresent()) {
-          ps.setString(i, status.get());
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(rs.getString(1));
-          }
-        }
-      }
-    }
-    return out;
-  }
-
-  /** When the run that first recorded a document started. */
-  public Optional<java.time.Instant> ingestedAt(DocumentId id) throws SQLException {
-    synchronized (reader) {
-      try (PreparedStatement ps = reader.prepareStatement(
-          "SELECT r.started FROM documents d JOIN runs r ON d.run = r.id WHERE d.id = ?")) {
-        ps.setString(1, id.sha256());
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next() && rs.getString(1) != null) {
-            try {
-              return Optional.of(java.time.Instant.parse(rs.getString(1)));
-            } catch (java.time.format.DateTimeParseException e) {
-              return Optional.empty();
-            }
-          }
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** For each resolved entity name {@code type|text|canonical} of the mentions, its entity's name. */
-  public Map<String, String> resolvedNames() throws SQLException {
-    Map<String, String> out = new java.util.HashMap<>();
-    synchronized (reader) {
-      try (Statement st = reader.createStatement();
-          ResultSet rs = st.executeQuery("SELECT DISTINCT m.type, m.text, m.canonical, e.name FROM mentions m"
-              + " JOIN entities e ON m.entity = e.id WHERE m.kind = 'entity'")) {
-        while (rs.next()) {
-          out.put(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3), rs.getString(4));
-        }
-      }
-    }
-    return out;
-  }
-
-  /** Documents with an analysis that found something to read (done, partial, values only). */
-  public void forEachAnalysed(Consumer<Document> visitor) throws SQLException {
-    for (Document d : documents("WHERE analysis IN ('done', 'partial', 'values-only') ORDER BY seq")) {
-      visitor.accept(d);
-    }
-  }
-
-  /** Visits every distinct entity name of the case with its number of mentions. */
-  public void forEachEntityName(Consumer<EntityRow> visitor) throws SQLException {
-    List<EntityRow> rows = new ArrayList<>();
-    synchronized (reader) {
-      try (Statement st = reader.createStatement();
-          ResultSet rs = st.executeQuery(
-              "SELECT type, text, canonical, count(*) FROM mentions WHERE kind = 'entity'"
-                  + " GROUP BY type, text, canonical")) {
-        while (rs.next()) {
-          rows.add(new EntityRow(EntityType.fromCode(rs.getString(1)), rs.getString(2),
-              rs.getString(3), rs.getLong(4)));
-        }
-      }
-    }
-    rows.forEach(visitor);
-  }
-
-  /** The case's entities, most mentioned first, optionally of one type. */
-  public List<EntitySummary> entities(Optional<EntityType> type, int limit) throws SQLException {
-    List<EntitySummary> out = new ArrayList<>();
-    synchronized (reader) {
-      String sql = "SELECT e.id, e.name, e.type, count(m.id) AS n FROM entities e"
-          + " JOIN mentions m ON m.entity = e.id"
-          + (type.isPresent() ? " WHERE e.type = ?" : "")
-          + " GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?";
-      try (PreparedStatement ps = reader.prepareStatement(sql)) {
-        int i = 1;
-        if (type.isPresent()) {
-          ps.setString(i++, type.get().code());
-        }
-        ps.setInt(i, limit);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(new EntitySummary(rs.getLong(1), rs.getString(2), EntityType.fromCode(rs.getString(3)),
-                List.of(), List.of(), rs.getLong(4)));
-          }
-        }
-      }
-      List<EntitySummary> full = new ArrayList<>();
-      for (EntitySummary e : out) {
-        List<String> aliases = new ArrayList<>();
-        try (PreparedStatement ps = reader.prepareStatement(
-            "SELECT alias FROM entity_aliases WHERE entity = ? ORDER BY alias")) {
-          ps.setLong(1, e.id());
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              aliases.add(rs.getString(1));
-            }
-          }
-        }
-        List<String> docs = new ArrayList<>();
-        try (PreparedStatement ps = reader.prepareStatement(
-            "SELECT DISTINCT d.name FROM mentions m JOIN documents d ON d.id = m.document"
-                + " WHERE m.entity = ? ORDER BY d.name")) {
-          ps.setLong(1, e.id());
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              docs.add(rs.getString(1));
-            }
-          }
-        }
-        full.add(new EntitySummary(e.id(), e.name(), e.type(), aliases, docs, e.mentions()));
-      }
-      return full;
-    }
-  }
-
-  /** Number of documents whose analysis is pending. */
-  public long analysisPending() throws SQLException {
-    synchronized (reader) {
-      try (Statement st = reader.createStatement();
-          ResultSet rs = st.executeQuery(
-              "SELECT count(*) FROM documents WHERE analysis = 'pending' AND stage <> 'collected'")) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
-  }
-
-  public long documentCount() throws SQLException {
-    synchronized (reader) {
-      try (Statement st = reader.createStatement();
-          ResultSet rs = st.executeQuery("SELECT count(*) FROM documents")) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
-  }
-
-  /** Number of documents per stage code. */
-  public Map<String, Long> countByStage() throws SQLException {
-    return counts("SELECT stage, count(*) FROM documents GROUP BY stage ORDER BY stage");
-  }
-
-  /** Number of documents per status code. */
-  public Map<String, Long> countByStatus() throws SQLException {
-    return counts("SELECT status, count(*) FROM documents GROUP BY status ORDER BY status");
-  }
-
-  private Map<String, Long> counts(String sql) throws SQLException {
-    synchronized (reader) {
-      try (Statement st = reader.createStatement();
-          ResultSet rs = st.executeQuery(sql)) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        while (rs.next()) {
-          out.put(rs.getString(1), rs.getLong(2));
-        }
-        return out;
-      }
-    }
-  }
-
-  /**
-   * Documents with a problem status and paths with a problem of their own (a bad name, a link
-   * out of the input, an unreadable file), ordered by status then name.
-   */
-  public List<Problem> problems() throws SQLException {
-    synchronized (reader) {
-      try (Statement st = reader.createStatement();
-          ResultSet rs =
-              st.executeQuery(
-                  // a document found at several paths is listed under the first of them in name
-                  // order, not under whichever path a parallel run happened to claim first
-                  "SELECT COALESCE((SELECT MIN(p.name) FROM paths p WHERE p.document = d.id), d.name),"
-                      + " d.status, d.reason FROM documents d WHERE d.status NOT IN ('ok', 'pending')"
-                      + " UNION ALL SELECT name, status, reason FROM paths WHERE status <> 'ok'"
-                      + " ORDER BY 2, 1")) {
-        List<Problem> out = new ArrayList<>();
-        while (rs.next()) {
-          out.add(
-              new Problem(
-                  rs.getString(1), DocumentStatus.fromCode(rs.getString(2)), rs.getString(3)));
-        }
-        return out;
-      }
-    }
+  /** The link and verify stages' findings. */
+  public FindingStore findings() {
+    return findings;
   }
 
   @Override

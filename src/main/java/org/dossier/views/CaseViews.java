@@ -24,6 +24,7 @@ import org.dossier.core.SearchHit;
 import org.dossier.core.SearchResult;
 import org.dossier.core.ValueMention;
 import org.dossier.pipeline.CaseFolder;
+import org.dossier.store.DocumentStore;
 import org.dossier.store.SqliteCaseStore;
 
 /** The read models of a case, as ordered maps ready for JSON. */
@@ -57,7 +58,7 @@ public final class CaseViews {
   }
 
   /** A document named by its name, any of its paths, or an id prefix of six or more digits. */
-  public static Document resolve(SqliteCaseStore store, String ref) throws SQLException {
+  public static Document resolve(DocumentStore store, String ref) throws SQLException {
     Optional<Document> byName = store.documentByName(ref);
     if (byName.isPresent()) {
       return byName.get();
@@ -96,7 +97,7 @@ public final class CaseViews {
     json.put("stored", d.stored());
     json.put("original", folder.layout().root().relativize(folder.layout().original(d.id())).toString());
     List<Map<String, String>> ps = new ArrayList<>();
-    for (DocumentPath p : store.paths(d.id())) {
+    for (DocumentPath p : store.documents().paths(d.id())) {
       Map<String, String> m = new LinkedHashMap<>();
       m.put("name", p.name());
       m.put("status", p.status().code());
@@ -104,9 +105,9 @@ public final class CaseViews {
       ps.add(m);
     }
     json.put("paths", ps);
-    json.put("parent", d.parent().isPresent() ? store.document(d.parent().get()).map(Document::name).orElse(null) : null);
-    json.put("children", store.children(d.id()).stream().map(Document::name).toList());
-    json.put("metadata", store.metadata(d.id()));
+    json.put("parent", d.parent().isPresent() ? store.documents().document(d.parent().get()).map(Document::name).orElse(null) : null);
+    json.put("children", store.documents().children(d.id()).stream().map(Document::name).toList());
+    json.put("metadata", store.documents().metadata(d.id()));
     json.put("textChars", d.textChars());
     json.put("textTruncated", d.textTruncated());
     if (maxChars != 0) {
@@ -119,8 +120,8 @@ public final class CaseViews {
 
   /** A document's whole text with its analysis: names, values and attributions with their offsets. */
   public static Map<String, Object> annotated(CaseFolder folder, Document d) throws SQLException, IOException {
-    Annotations a = folder.store().annotations(d.id());
-    SqliteCaseStore.AnalysisState state = folder.store().analysisState(d.id()).orElseThrow();
+    Annotations a = folder.store().annotations().annotations(d.id());
+    org.dossier.store.AnnotationStore.AnalysisState state = folder.store().annotations().analysisState(d.id()).orElseThrow();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("document", d.name());
     json.put("id", d.id().sha256());

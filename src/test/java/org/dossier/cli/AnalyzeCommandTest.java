@@ -138,8 +138,9 @@ class AnalyzeCommandTest {
   @Test
   void readingCommandsBringThePendingAnalysisUpToDate() throws Exception {
     try (CaseFolder folder = CaseFolder.open(caseDir, Clock.systemUTC())) {
+      org.dossier.core.DocumentId ru = folder.store().documents().documentByName("ru.txt").orElseThrow().id();
       folder.store().write(tx -> {
-        tx.resetAnalysis("name = 'ru.txt'");
+        tx.resetAnalysis(ru);
         return null;
       });
     }

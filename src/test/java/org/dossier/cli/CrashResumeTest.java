@@ -66,7 +66,7 @@ class CrashResumeTest {
     }
     long partial;
     try (SqliteCaseStore store = SqliteCaseStore.open(caseDir.resolve("dossier.db"), Clock.systemUTC())) {
-      partial = store.countByStage().getOrDefault("indexed", 0L);
+      partial = store.documents().countByStage().getOrDefault("indexed", 0L);
     }
     assertTrue(partial < FILES + ZIP_ENTRIES, "the kill came before the end: " + partial + " indexed");
 

@@ -52,19 +52,19 @@ class SharedCorpusTest {
     List<String> missing = new ArrayList<>();
     try (SqliteCaseStore store = SqliteCaseStore.open(caseDir.resolve("dossier.db"), Clock.systemUTC())) {
       for (Path f : files) {
-        Optional<PathState> path = store.path(docs.toString(), f.getFileName().toString());
+        Optional<PathState> path = store.documents().path(docs.toString(), f.getFileName().toString());
         if (path.isEmpty()) {
           missing.add(f.getFileName() + " (no path)");
           continue;
         }
         if (path.get().document().isPresent()) {
-          Document d = store.document(path.get().document().get()).orElseThrow();
+          Document d = store.documents().document(path.get().document().get()).orElseThrow();
           if (d.stage() != Stage.INDEXED || d.status().code().equals("pending")) {
             missing.add(f.getFileName() + " (" + d.stage() + ", " + d.status() + ")");
           }
         }
       }
-      assertEquals(store.countByStage(), java.util.Map.of("indexed", store.documentCount()));
+      assertEquals(store.documents().countByStage(), java.util.Map.of("indexed", store.documents().documentCount()));
     }
     assertEquals(List.of(), missing);
     JsonNode status = Cli.run("--case", caseDir.toString(), "status", "--json").json();

@@ -38,7 +38,7 @@ class SqliteCaseStoreTest {
     }
     try (SqliteCaseStore store = SqliteCaseStore.open(db, Clock.systemUTC())) {
       assertEquals(Migrations.latest(), store.schemaVersion());
-      assertEquals(1, store.documentCount());
+      assertEquals(1, store.documents().documentCount());
     }
   }
 
@@ -47,7 +47,7 @@ class SqliteCaseStoreTest {
     try (SqliteCaseStore store = SqliteCaseStore.open(dir.resolve("d.db"), Clock.systemUTC())) {
       assertEquals("a.txt", store.write(tx -> tx.insertDocument(doc('a', "a.txt"))));
       assertEquals("a.txt", store.write(tx -> tx.insertDocument(doc('a', "copy/a.txt"))));
-      assertEquals(1, store.documentCount());
+      assertEquals(1, store.documents().documentCount());
     }
   }
 
@@ -68,7 +68,7 @@ class SqliteCaseStoreTest {
         tx.recordExtraction(id('f'), Extraction.failure(DocumentStatus.CORRUPT, "x", 0));
         return null;
       }));
-      assertEquals(0, store.documentCount());
+      assertEquals(0, store.documents().documentCount());
     }
   }
 
@@ -84,15 +84,15 @@ class SqliteCaseStoreTest {
             "application/pdf", "en", Map.of("dc:title", List.of("T")), 0, false, false, List.of(), 3));
         return null;
       });
-      var d = store.document(id('a')).orElseThrow();
+      var d = store.documents().document(id('a')).orElseThrow();
       assertEquals(Stage.EXTRACTED, d.stage());
       assertEquals(DocumentStatus.ENCRYPTED, d.status());
-      assertEquals(List.of("T"), store.metadata(id('a')).get("dc:title"));
-      assertEquals(2, store.paths(id('a')).size());
-      List<Problem> problems = store.problems();
+      assertEquals(List.of("T"), store.documents().metadata(id('a')).get("dc:title"));
+      assertEquals(2, store.documents().paths(id('a')).size());
+      List<Problem> problems = store.documents().problems();
       assertEquals(3, problems.size());
       assertTrue(problems.stream().anyMatch(p -> p.status() == DocumentStatus.SYMLINK_OUTSIDE && p.name().equals("link")));
-      assertEquals(Map.of("encrypted", 1L), store.countByStatus());
+      assertEquals(Map.of("encrypted", 1L), store.documents().countByStatus());
     }
   }
 }

@@ -126,7 +126,7 @@ public final class VerifyBenchmark {
   static void caseCost(Path caseDir) throws Exception {
     try (CaseFolder folder = CaseFolder.open(caseDir, Clock.systemUTC())) {
       List<Document> docs = new ArrayList<>();
-      folder.store().forEachAnalysed(docs::add);
+      folder.store().annotations().forEachAnalysed(docs::add);
       long t0 = System.nanoTime();
       Verifying.Summary s = Verifying.run(folder, 0.8);
       double verify = (System.nanoTime() - t0) / 1e9;
