@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
       DiffCommand.class,
       CustodyCommand.class,
       ServeCommand.class,
+      MarkCommand.class,
+      MarkCommand.ListCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 final class DossierCommand implements Runnable {

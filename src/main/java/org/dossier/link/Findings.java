@@ -83,6 +83,7 @@ public final class Findings {
   private ObjectNode fact(Fact f) {
     ObjectNode n = JSON.createObjectNode();
     n.put("id", f.id());
+    n.put("key", f.key());
     n.put("story", f.story());
     n.put("subject", f.subject());
     n.put("property", f.property());

@@ -33,6 +33,23 @@ public final class Linker {
 
   private final ClaimExtractor extractor = new ClaimExtractor();
   private final List<Summary> docs = new ArrayList<>();
+  private final Set<String> wrongClaims;
+  private final Set<String> wrongAttributions;
+
+  public Linker() {
+    this(Set.of(), Set.of());
+  }
+
+  /**
+   * @param wrongClaims claims the analyst marked wrong ({@link org.dossier.core.Judgement#claim}
+   *     targets): left out of stories and facts
+   * @param wrongAttributions claims whose attribution the analyst marked wrong ({@link
+   *     org.dossier.core.Judgement#attribution} targets): kept, attributed to no one
+   */
+  public Linker(Set<String> wrongClaims, Set<String> wrongAttributions) {
+    this.wrongClaims = Set.copyOf(wrongClaims);
+    this.wrongAttributions = Set.copyOf(wrongAttributions);
+  }
 
   /** What the stage found. */
   public record Result(List<Story> stories, List<Fact> facts, List<Provenance> sources,
@@ -51,12 +68,31 @@ public final class Linker {
         outlets.add(Lexicon.fold(d.resolvedNames().get(i)));
       }
     }
-    List<Claim> claims = extractor.extract(d.id(), d.text(), d.language(), sentences, d.annotations(),
-        d.resolvedNames(), outlets);
+    List<Claim> claims = judged(extractor.extract(d.id(), d.text(), d.language(), sentences, d.annotations(),
+        d.resolvedNames(), outlets));
     Summary s = new Summary(d, genre, claims, sentences.size());
     synchronized (docs) {
       docs.add(s);
     }
+  }
+
+  /** The claims as the analyst judged them. */
+  private List<Claim> judged(List<Claim> claims) {
+    if (wrongClaims.isEmpty() && wrongAttributions.isEmpty()) {
+      return claims;
+    }
+    List<Claim> out = new ArrayList<>(claims.size());
+    for (Claim c : claims) {
+      if (wrongClaims.contains(org.dossier.core.Judgement.claim(c.document(), c.span().start(), c.span().end()))) {
+        continue;
+      }
+      if (wrongAttributions.contains(org.dossier.core.Judgement.attribution(c.document(), c.span().start(), c.span().end()))) {
+        c = new Claim(c.document(), c.span(), c.quote(), c.sentence(), c.context(), c.stated(), Optional.empty(),
+            c.subject(), c.property(), c.draftDocument(), c.frame());
+      }
+      out.add(c);
+    }
+    return out;
   }
 
   public Result finish() {

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import org.dossier.core.Annotations;
 import org.dossier.core.Document;
 import org.dossier.core.EntityMention;
+import org.dossier.core.Judgement;
 import org.dossier.link.Findings;
 import org.dossier.link.LinkDocument;
 import org.dossier.link.Linker;
@@ -27,8 +28,11 @@ import org.dossier.store.SqliteCaseStore;
 /**
  * Runs the link stage over the whole case: reads each analysed document (text, annotations,
  * resolved names) on every core, forms stories, facts, sources, the timeline and coverage, and
- * replaces the stored findings in one transaction. It runs after the entities are resolved, so
- * an interrupted run leaves the setting unset and the next command runs it again.
+ * replaces the stored findings in one transaction. The analyst's judgements in force are
+ * respected: claims marked wrong are left out, attributions marked wrong removed, facts given a
+ * status by hand keep it (with the stage's own reading in the explanation). It runs after the
+ * entities are resolved, so an interrupted run leaves the setting unset and the next command runs
+ * it again.
  */
 public final class Linking {
   public static final String SETTING = "links.resolved";
@@ -55,7 +59,17 @@ public final class Linking {
       org.dossier.analyze.Gazetteer caseNames = org.dossier.link.CaseNames.of(resolved);
       List<Document> docs = new ArrayList<>();
       store.annotations().forEachAnalysed(docs::add);
-      Linker linker = new Linker();
+      java.util.Set<String> wrongClaims = new java.util.HashSet<>();
+      java.util.Set<String> wrongAttributions = new java.util.HashSet<>();
+      Map<String, Judgement> statuses = new java.util.HashMap<>();
+      for (Judgement j : store.judgements().active()) {
+        if (j.action() == Judgement.Action.WRONG) {
+          (j.target().startsWith("claim:") ? wrongClaims : wrongAttributions).add(j.target());
+        } else if (j.action() == Judgement.Action.STATUS) {
+          statuses.put(j.target().substring("fact:".length()), j); // the latest in force wins
+        }
+      }
+      Linker linker = new Linker(wrongClaims, wrongAttributions);
       int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
       ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
         Thread t = new Thread(r, "dossier-link");
@@ -93,7 +107,14 @@ public final class Linking {
       } finally {
         pool.shutdownNow();
       }
-      Linker.Result result = linker.finish();
+      Linker.Result found = linker.finish();
+      List<org.dossier.link.Fact> facts = new ArrayList<>(found.facts().size());
+      for (org.dossier.link.Fact f : found.facts()) {
+        Judgement set = statuses.get(f.key());
+        facts.add(set == null ? f : f.judged(set));
+      }
+      Linker.Result result = new Linker.Result(found.stories(), facts, found.sources(), found.genres(), found.names(),
+          found.claims(), found.dates(), found.headlines());
       List<Findings.Row> rows = Findings.of(result);
       List<org.dossier.store.FindingRow> stored = new ArrayList<>(rows.size());
       for (Findings.Row r : rows) {

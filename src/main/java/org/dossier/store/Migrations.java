@@ -13,7 +13,8 @@ import java.util.List;
 /** Applies the numbered schema migrations that a store has not seen yet. */
 final class Migrations {
   /** In order; the number in each name is its schema version. Never edit a released one. */
-  static final List<String> SCRIPTS = List.of("V001__initial.sql", "V002__analysis.sql", "V003__findings.sql");
+  static final List<String> SCRIPTS = List.of("V001__initial.sql", "V002__analysis.sql", "V003__findings.sql",
+      "V004__judgements.sql");
 
   private Migrations() {}
 

@@ -25,6 +25,7 @@ import org.dossier.core.ValueMention;
 import org.dossier.core.DocumentId;
 import org.dossier.core.DocumentStatus;
 import org.dossier.core.Extraction;
+import org.dossier.core.Judgement;
 import org.dossier.core.Stage;
 
 /**
@@ -46,6 +47,7 @@ public final class SqliteCaseStore implements Closeable {
   private final SqliteAnnotations annotations;
   private final SqliteEntities entities;
   private final SqliteFindings findings;
+  private final SqliteJudgements judgements;
 
   private SqliteCaseStore(Connection writer, Connection reader, Clock clock) {
     this.writer = writer;
@@ -55,6 +57,7 @@ public final class SqliteCaseStore implements Closeable {
     this.annotations = new SqliteAnnotations(reader, documents);
     this.entities = new SqliteEntities(reader);
     this.findings = new SqliteFindings(reader);
+    this.judgements = new SqliteJudgements(reader);
   }
 
   /** Opens (creating if needed) the database and applies pending migrations. */
@@ -464,6 +467,30 @@ public final class SqliteCaseStore implements Closeable {
       }
     }
 
+    /** Appends a judgement of the analyst; returns it with its number. */
+    public Judgement addJudgement(Judgement j) throws SQLException {
+      try (PreparedStatement ps = writer.prepareStatement(
+          "INSERT INTO judgements (at, user, target, action, value, reason, undoes) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          Statement.RETURN_GENERATED_KEYS)) {
+        ps.setString(1, j.at().toString());
+        ps.setString(2, j.user());
+        ps.setString(3, j.target());
+        ps.setString(4, j.action().code());
+        ps.setString(5, j.value());
+        ps.setString(6, j.reason());
+        if (j.undoes() > 0) {
+          ps.setLong(7, j.undoes());
+        } else {
+          ps.setNull(7, java.sql.Types.INTEGER);
+        }
+        ps.executeUpdate();
+        try (ResultSet rs = ps.getGeneratedKeys()) {
+          rs.next();
+          return new Judgement(rs.getLong(1), j.at(), j.user(), j.target(), j.action(), j.value(), j.reason(), j.undoes());
+        }
+      }
+    }
+
     public void deleteSetting(String key) throws SQLException {
       try (PreparedStatement ps = writer.prepareStatement("DELETE FROM settings WHERE key = ?")) {
         ps.setString(1, key);
@@ -503,6 +530,11 @@ public final class SqliteCaseStore implements Closeable {
   /** The link and verify stages' findings. */
   public FindingStore findings() {
     return findings;
+  }
+
+  /** The analyst's judgements. */
+  public JudgementStore judgements() {
+    return judgements;
   }
 
   @Override

@@ -167,6 +167,32 @@ public final class CaseViews {
     return json;
   }
 
+  /** A judgement of the analyst as the CLI and the API give it; {@code inForce} when not undone. */
+  public static Map<String, Object> judgement(org.dossier.core.Judgement j, boolean inForce) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("seq", j.seq());
+    m.put("at", j.at().toString());
+    m.put("user", j.user());
+    m.put("target", j.target());
+    m.put("action", j.action().code());
+    m.put("value", j.value());
+    m.put("reason", j.reason());
+    m.put("undoes", j.undoes() > 0 ? j.undoes() : null);
+    m.put("inForce", inForce);
+    return m;
+  }
+
+  /** Every judgement of the case, in order, each saying whether it is in force. */
+  public static List<Map<String, Object>> judgements(List<org.dossier.core.Judgement> all) {
+    java.util.Set<Long> active = new java.util.HashSet<>();
+    org.dossier.core.Judgement.active(all).forEach(j -> active.add(j.seq()));
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (org.dossier.core.Judgement j : all) {
+      out.add(judgement(j, active.contains(j.seq())));
+    }
+    return out;
+  }
+
   /** Up to {@code maxChars} characters of a text file (-1 for all); empty when there is none. */
   public static String text(Path file, long maxChars) throws IOException {
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

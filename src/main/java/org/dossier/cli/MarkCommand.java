@@ -1,0 +1,215 @@
+package org.dossier.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.dossier.core.Document;
+import org.dossier.core.Judgement;
+import org.dossier.pipeline.CaseFolder;
+import org.dossier.pipeline.Judging;
+import org.dossier.views.CaseViews;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "mark",
+    description = {
+      "Records the analyst's judgement, attributed and logged in custody: a claim or an attribution",
+      "marked wrong, a fact's status set by hand, a tag, star or note on a document, or the undoing",
+      "of an earlier judgement. Facts, the report and every later reading respect it."
+    },
+    subcommands = {
+      MarkCommand.ClaimCommand.class,
+      MarkCommand.AttributionCommand.class,
+      MarkCommand.FactCommand.class,
+      MarkCommand.DocumentCommand.class,
+      MarkCommand.UndoCommand.class,
+    })
+final class MarkCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "say what to mark: claim, attribution, fact, document or undo");
+  }
+
+  /** Options every judgement takes. */
+  static final class Who {
+    @Option(names = "--user", paramLabel = "NAME", description = "Who judges (default: the system user).")
+    String user = System.getProperty("user.name", "analyst");
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why.")
+    String reason = "";
+  }
+
+  /** Records {@code j} and says so. */
+  static int record(CaseOptions options, CommandSpec spec, Judgement j) throws Exception {
+    try (CaseFolder folder = options.openExisting()) {
+      Judgement saved = Judging.record(folder, j);
+      PrintWriter out = spec.commandLine().getOut();
+      if (options.json) {
+        Json.print(out, CaseViews.judgement(saved, saved.action() != Judgement.Action.UNDO));
+      } else {
+        out.printf(Locale.ROOT, "Judgement %d: %s %s%s%s%n", saved.seq(), saved.action().code(), saved.target(),
+            saved.value().isEmpty() ? "" : " = " + saved.value(), saved.bearsOnFindings()
+                ? " (the facts are formed again at the next reading)" : "");
+      }
+      return 0;
+    }
+  }
+
+  static Document document(CaseOptions options, String ref) throws Exception {
+    try (CaseFolder folder = options.openExisting()) {
+      return CaseViews.resolve(folder.store().documents(), ref);
+    }
+  }
+
+  @Command(name = "claim", description = "Marks the claim at START..END of a document's text wrong: it leaves the facts.")
+  static final class ClaimCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin CaseOptions options;
+    @Mixin Who who;
+    @Parameters(index = "0", paramLabel = "DOC", description = "The document (name, path or id prefix).") String doc;
+    @Parameters(index = "1", paramLabel = "START", description = "Where the claim's quote starts.") int start;
+    @Parameters(index = "2", paramLabel = "END", description = "Where it ends.") int end;
+    @Option(names = "--wrong", required = true, description = "The claim is wrong (misread, or not a claim).") boolean wrong;
+
+    @Override
+    public Integer call() throws Exception {
+      check(spec, start, end, who);
+      return record(options, spec, Judgement.of(Instant.now(Clock.systemUTC()), who.user,
+          Judgement.claim(document(options, doc).id(), start, end), Judgement.Action.WRONG, "", who.reason));
+    }
+  }
+
+  @Command(name = "attribution", description = "Marks who a claim is attributed to wrong: it is kept, attributed to no one.")
+  static final class AttributionCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin CaseOptions options;
+    @Mixin Who who;
+    @Parameters(index = "0", paramLabel = "DOC", description = "The document (name, path or id prefix).") String doc;
+    @Parameters(index = "1", paramLabel = "START", description = "Where the claim's quote starts.") int start;
+    @Parameters(index = "2", paramLabel = "END", description = "Where it ends.") int end;
+    @Option(names = "--wrong", required = true, description = "The attribution is wrong.") boolean wrong;
+
+    @Override
+    public Integer call() throws Exception {
+      check(spec, start, end, who);
+      return record(options, spec, Judgement.of(Instant.now(Clock.systemUTC()), who.user,
+          Judgement.attribution(document(options, doc).id(), start, end), Judgement.Action.WRONG, "", who.reason));
+    }
+  }
+
+  static void check(CommandSpec spec, int start, int end, Who who) {
+    if (start < 0 || end <= start) {
+      throw new ParameterException(spec.commandLine(), "START and END are offsets with 0 <= START < END");
+    }
+    if (who.reason.isBlank()) {
+      throw new ParameterException(spec.commandLine(), "say why with --reason");
+    }
+  }
+
+  @Command(name = "fact", description = "Sets a fact's status by hand (its key is in 'facts --json').")
+  static final class FactCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin CaseOptions options;
+    @Mixin Who who;
+    @Parameters(index = "0", paramLabel = "KEY", description = "The fact's key.") String key;
+    @Option(names = "--status", required = true, paramLabel = "S", description = "agree, conflict, divergent or single.") String status;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!Judgement.FACT_STATUSES.contains(status)) {
+        throw new ParameterException(spec.commandLine(), "--status must be agree, conflict, divergent or single; got " + status);
+      }
+      if (!key.matches("[0-9a-f]{16,64}")) {
+        throw new ParameterException(spec.commandLine(), "a fact's key is hex digits, as 'facts --json' gives it");
+      }
+      return record(options, spec, Judgement.of(Instant.now(Clock.systemUTC()), who.user, Judgement.fact(key),
+          Judgement.Action.STATUS, status, who.reason));
+    }
+  }
+
+  @Command(name = "document", description = "Tags, stars or annotates a document.")
+  static final class DocumentCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin CaseOptions options;
+    @Mixin Who who;
+    @Parameters(index = "0", paramLabel = "DOC", description = "The document (name, path or id prefix).") String doc;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    What what;
+
+    static final class What {
+      @Option(names = "--tag", paramLabel = "TAG", description = "Adds a tag.") String tag;
+      @Option(names = "--star", description = "Stars it.") boolean star;
+      @Option(names = "--note", paramLabel = "TEXT", description = "Adds a note.") String note;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      Judgement.Action action = what.tag != null ? Judgement.Action.TAG : what.star ? Judgement.Action.STAR : Judgement.Action.NOTE;
+      String value = what.tag != null ? what.tag.strip() : what.star ? "" : what.note.strip();
+      return record(options, spec, Judgement.of(Instant.now(Clock.systemUTC()), who.user,
+          Judgement.document(document(options, doc).id()), action, value, who.reason));
+    }
+  }
+
+  @Command(name = "undo", description = "Undoes a judgement by its number (see 'dossier judgements').")
+  static final class UndoCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin CaseOptions options;
+    @Mixin Who who;
+    @Parameters(index = "0", paramLabel = "N", description = "The judgement's number.") long seq;
+
+    @Override
+    public Integer call() throws Exception {
+      Judgement undone;
+      try (CaseFolder folder = options.openExisting()) {
+        undone = folder.store().judgements().all().stream().filter(j -> j.seq() == seq).findFirst()
+            .orElseThrow(() -> new ParameterException(spec.commandLine(), "there is no judgement " + seq));
+      }
+      return record(options, spec, Judgement.undo(Instant.now(Clock.systemUTC()), who.user, undone, who.reason));
+    }
+  }
+
+  /** Lists the judgements. */
+  @Command(name = "judgements", description = "Lists the analyst's judgements, in order, each with whether it is in force.")
+  static final class ListCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin CaseOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+      List<Map<String, Object>> rows;
+      try (CaseFolder folder = options.openExisting()) {
+        rows = CaseViews.judgements(folder.store().judgements().all());
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (options.json) {
+        Json.print(out, Map.of("judgements", rows));
+        return 0;
+      }
+      if (rows.isEmpty()) {
+        out.println("No judgements yet. Make one with 'dossier mark'.");
+      }
+      for (Map<String, Object> r : rows) {
+        out.printf(Locale.ROOT, "%4s %s %-10s %s %s%s%s%s%n", r.get("seq"), r.get("at"), r.get("user"), r.get("action"),
+            r.get("target"), String.valueOf(r.get("value")).isEmpty() ? "" : " = " + r.get("value"),
+            String.valueOf(r.get("reason")).isEmpty() ? "" : "  (" + r.get("reason") + ")",
+            Boolean.TRUE.equals(r.get("inForce")) || "undo".equals(r.get("action")) ? "" : "  [undone]");
+      }
+      return 0;
+    }
+  }
+}
