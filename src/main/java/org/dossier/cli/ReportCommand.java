@@ -1,6 +1,5 @@
 package org.dossier.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -8,13 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.dossier.link.Findings;
-import org.dossier.link.StoredFindings;
 import org.dossier.pipeline.CaseFolder;
 import org.dossier.report.Report;
-import org.dossier.store.SqliteCaseStore;
+import org.dossier.views.CaseViews;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,15 +58,7 @@ final class ReportCommand implements Callable<Integer> {
         err.flush();
         org.dossier.pipeline.Verifying.run(folder, Double.parseDouble(org.dossier.pipeline.Verifying.THRESHOLD));
       }
-      SqliteCaseStore s = folder.store();
-      List<StoredFindings.Story> stories = Stored.decode(all(s, Findings.STORY), StoredFindings::story);
-      List<StoredFindings.Fact> facts = Stored.decode(all(s, Findings.FACT), StoredFindings::fact);
-      List<StoredFindings.Source> sources = Stored.decode(all(s, Findings.SOURCE), StoredFindings::source);
-      List<StoredFindings.Event> events = Stored.decode(all(s, Findings.EVENT), StoredFindings::event);
-      List<StoredFindings.Coverage> coverage = Stored.decode(all(s, Findings.COVERAGE), StoredFindings::coverage);
-      List<JsonNode> signals = all(s, org.dossier.pipeline.Verifying.SIGNAL);
-      String title = "Dossier report: " + folder.layout().root().toAbsolutePath().normalize().getFileName();
-      report = new Report(title, stories, facts, sources, events, coverage, signals, single);
+      report = CaseViews.report(folder, single);
     } catch (SQLException e) {
       throw new IOException("the case database failed: " + e.getMessage(), e);
     }
@@ -93,7 +81,4 @@ final class ReportCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static List<JsonNode> all(SqliteCaseStore store, String kind) throws SQLException, IOException {
-    return Stored.parse(store.findings().findings(kind, Optional.empty(), Optional.empty()));
-  }
 }

@@ -42,6 +42,10 @@ final class ServeCommand implements Callable<Integer> {
           + " login yet: bind another address only on a network you trust.")
   String bind;
 
+  @Option(names = "--user", paramLabel = "NAME", description = "Who the judgements made in the workbench are attributed to"
+      + " (default: the system user).")
+  String user = System.getProperty("user.name", "analyst");
+
   @Override
   public Integer call() throws Exception {
     if (port < 0 || port > 65_535) {
@@ -68,11 +72,13 @@ final class ServeCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stopped = new CountDownLatch(1);
-    try (Workbench w = Workbench.start(cases, bind, port)) {
+    try (Workbench w = Workbench.start(cases, bind, port, user)) {
       LibraryLog.toCase(cases.get(0));
       String host = bind.contains(":") ? "[" + bind + "]" : bind;
       out.printf("Dossier workbench: http://%s:%d/  (%d case%s; API at /api/v1, described at /api/openapi.json)%n",
           host, w.port(), cases.size(), cases.size() == 1 ? "" : "s");
+      out.println("Judgements made here are attributed to '" + user + "'. Scripts send changes with the header"
+          + " X-CSRF-Token: " + w.token());
       if (bind.equals("127.0.0.1") || bind.equals("localhost") || bind.equals("::1")) {
         out.println("Single-user mode on this machine only: no login. Stop with Ctrl-C.");
       } else {

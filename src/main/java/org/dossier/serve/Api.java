@@ -65,6 +65,36 @@ final class Api {
     for (Listing l : LISTINGS) {
       get(app, "/api/v1/cases/{case}/" + l.path(), ctx -> listing(ctx, l));
     }
+    get(app, "/api/v1/cases/{case}/report", this::report);
+  }
+
+  /**
+   * The report as md, html or json, as {@code dossier report} writes it (a download, except json).
+   * While the case is stale, 202 with the task that brings it up to date.
+   */
+  private void report(Context ctx) throws SQLException, IOException {
+    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    String format = Optional.ofNullable(ctx.queryParam("format")).orElse("json");
+    if (!List.of("md", "html", "json").contains(format)) {
+      throw new Workbench.BadRequest("format is md, html or json");
+    }
+    if (bench.stale(s)) {
+      ctx.status(io.javalin.http.HttpStatus.ACCEPTED).json(Map.of("task", bench.refresh(s).json(),
+          "message", "the case is being brought up to date for the report; ask again when the task is done"));
+      return;
+    }
+    org.dossier.report.Report r = CaseViews.report(s.folder(), 50);
+    switch (format) {
+      case "json" -> ctx.json(r.json());
+      case "html" -> download(ctx, "text/html; charset=utf-8", "report-" + s.key() + ".html", r.html());
+      default -> download(ctx, "text/markdown; charset=utf-8", "report-" + s.key() + ".md", r.markdown());
+    }
+  }
+
+  private static void download(Context ctx, String type, String name, String body) {
+    ctx.contentType(type);
+    ctx.header("Content-Disposition", ContentDisposition.attachment(name));
+    ctx.result(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private void get(Javalin app, String path, io.javalin.http.Handler handler) {

@@ -42,20 +42,50 @@ public final class Models {
 
   public record SignalRow(String severity, String kind, String document, String url, String explanation, String innocent) {}
 
+  /** What a form that records a judgement needs: the token, the page to come back to, the case. */
+  public record Form(String caseKey, String csrf, String back) {
+    public String action() {
+      return "/cases/" + caseKey + "/judgements";
+    }
+  }
+
+  /** A judgement as a page lists it; {@code undoable} when it is in force and not itself an undo. */
+  public record JudgementRow(long seq, String at, String user, String action, String target, String url, String value,
+      String reason, boolean inForce, boolean undoable) {}
+
   public record DocumentPage(String caseKey, String name, String id, String status, String reason, String mediaType,
       String language, long size, String download, List<PathRow> paths, Link parent, List<Link> children,
-      List<Row> metadata, List<SignalRow> signals, List<Piece> text, boolean cut, boolean passage) {}
+      List<Row> metadata, List<SignalRow> signals, List<Piece> text, boolean cut, boolean passage, Form form,
+      String target, JudgementRow star, List<JudgementRow> tags, List<JudgementRow> notes) {}
 
-  public record ClaimRow(String document, String label, String url, String quote, String value, String attributedTo, boolean press) {}
+  /** A claim of a fact; {@code target} and {@code attribution} name it for a judgement (empty when its document is unknown). */
+  public record ClaimRow(String document, String label, String url, String quote, String value, String attributedTo,
+      boolean press, String target, String attribution) {}
 
   public record FactRow(String id, String story, String subject, String property, String status, String explanation,
-      String size, List<ClaimRow> claims) {}
+      String size, List<ClaimRow> claims, String target) {}
 
-  public record FactsPage(String caseKey, List<FactRow> disputes, List<FactRow> others) {}
+  /** {@code updating} while the case is being brought up to date after a judgement. */
+  public record FactsPage(String caseKey, List<FactRow> disputes, List<FactRow> others, Form form, boolean updating) {}
+
+  public record JudgementsPage(String caseKey, List<JudgementRow> judgements, Form form) {}
 
   public record StoryRow(String id, String title, List<Link> documents) {}
 
   public record StoriesPage(String caseKey, List<StoryRow> stories) {}
 
   public record SignalsPage(String caseKey, List<SignalRow> signals) {}
+
+  /** A citation: its footnote's number and the passage it opens. */
+  public record Cite(int number, String url, String separator) {}
+
+  public record ReportSentence(String text, List<Cite> cites) {}
+
+  public record ReportSection(String title, List<ReportSentence> sentences) {}
+
+  public record Footnote(int number, String label, String quote, String note, String url) {}
+
+  /** The report as a page; {@code preparing} while the case is brought up to date for it. */
+  public record ReportPage(String caseKey, String title, List<ReportSection> sections, List<Footnote> footnotes,
+      boolean preparing) {}
 }

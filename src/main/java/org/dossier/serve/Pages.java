@@ -17,7 +17,9 @@ import java.util.TreeSet;
 import org.dossier.core.Annotations;
 import org.dossier.core.Attribution;
 import org.dossier.core.Document;
+import org.dossier.core.DocumentId;
 import org.dossier.core.DocumentPath;
+import org.dossier.core.Judgement;
 import org.dossier.core.EntityMention;
 import org.dossier.core.FacetCount;
 import org.dossier.core.SearchHit;
@@ -29,12 +31,20 @@ import org.dossier.pipeline.Verifying;
 import org.dossier.report.Disputes;
 import org.dossier.report.DocumentLabels;
 import org.dossier.serve.Models.CaseRow;
+import org.dossier.serve.Models.Cite;
+import org.dossier.serve.Models.Footnote;
+import org.dossier.serve.Models.ReportPage;
+import org.dossier.serve.Models.ReportSection;
+import org.dossier.serve.Models.ReportSentence;
 import org.dossier.serve.Models.ClaimRow;
 import org.dossier.serve.Models.DocumentPage;
 import org.dossier.serve.Models.Facet;
 import org.dossier.serve.Models.FacetValue;
 import org.dossier.serve.Models.FactRow;
 import org.dossier.serve.Models.FactsPage;
+import org.dossier.serve.Models.Form;
+import org.dossier.serve.Models.JudgementRow;
+import org.dossier.serve.Models.JudgementsPage;
 import org.dossier.serve.Models.Hit;
 import org.dossier.serve.Models.IndexPage;
 import org.dossier.serve.Models.Link;
@@ -72,6 +82,8 @@ final class Pages {
     app.get("/cases/{case}/facts", this::facts);
     app.get("/cases/{case}/stories", this::stories);
     app.get("/cases/{case}/signals", this::signals);
+    app.get("/cases/{case}/judgements", this::judgements);
+    app.get("/cases/{case}/report", this::report);
   }
 
   // ---- routes ----
@@ -178,10 +190,24 @@ final class Pages {
     Annotations a = store.annotations().annotations(d.id());
     boolean passage = from >= 0 && to > from && from < text.length();
     List<Piece> pieces = pieces(text, a, passage ? from : -1, passage ? Math.min(to, text.length()) : -1);
+    String target = Judgement.document(d.id());
+    List<Judgement> all = store.judgements().about(target);
+    JudgementRow star = null;
+    List<JudgementRow> tags = new ArrayList<>();
+    List<JudgementRow> notes = new ArrayList<>();
+    for (Judgement j : Judgement.active(all)) {
+      JudgementRow r = row(s, j, true);
+      switch (j.action()) {
+        case STAR -> star = r;
+        case TAG -> tags.add(r);
+        case NOTE -> notes.add(r);
+        default -> { }
+      }
+    }
     html(ctx, "document.jte", new DocumentPage(s.key(), d.name(), d.id().sha256(), d.status().code(), d.reason(),
         d.mediaType(), d.language(), d.size(),
         d.stored() ? "/api/v1/cases/" + s.key() + "/documents/" + d.id().sha256() + "/original" : "",
-        paths, parent, children, metadata, signals, pieces, cut, passage));
+        paths, parent, children, metadata, signals, pieces, cut, passage, form(ctx, s), target, star, tags, notes));
   }
 
   private record Mark(int start, int end, String kind, String label) {}
@@ -250,21 +276,25 @@ final class Pages {
   private void facts(Context ctx) throws SQLException, IOException {
     Workbench.Served s = bench.served(ctx.pathParam("case"));
     List<StoredFindings.Fact> facts = new ArrayList<>();
+    Map<String, String> keys = new HashMap<>(); // a fact's id -> its key for judgements
     for (String row : s.folder().store().findings().findings(Findings.FACT, Optional.ofNullable(ctx.queryParam("story")),
         Optional.ofNullable(ctx.queryParam("status")))) {
-      facts.add(StoredFindings.fact(StoredFindings.tree(row)));
+      JsonNode n = StoredFindings.tree(row);
+      facts.add(StoredFindings.fact(n));
+      keys.put(n.path("id").asText(), n.path("key").asText());
     }
     Map<String, String> ids = new HashMap<>();
     DocumentLabels labels = labels(s);
     List<FactRow> disputes = new ArrayList<>();
     for (Disputes.Dispute d : Disputes.ranked(facts)) {
-      disputes.add(row(s, d.fact(), d.size().words(), ids, labels));
+      disputes.add(row(s, d.fact(), d.size().words(), ids, labels, keys));
     }
     List<FactRow> others = new ArrayList<>();
     for (StoredFindings.Fact f : Disputes.disputesFirst(facts).subList(disputes.size(), facts.size())) {
-      others.add(row(s, f, "", ids, labels));
+      others.add(row(s, f, "", ids, labels, keys));
     }
-    html(ctx, "facts.jte", new FactsPage(s.key(), disputes, others));
+    boolean updating = !bench.tasks().open(s.key()).isEmpty() || !org.dossier.pipeline.Linking.current(s.folder());
+    html(ctx, "facts.jte", new FactsPage(s.key(), disputes, others, form(ctx, s), updating));
   }
 
   /** Documents named as a reader knows them: outlet (or headline) and date. */
@@ -277,14 +307,76 @@ final class Pages {
   }
 
   private FactRow row(Workbench.Served s, StoredFindings.Fact f, String size, Map<String, String> ids,
-      DocumentLabels labels) throws SQLException {
+      DocumentLabels labels, Map<String, String> keys) throws SQLException {
     List<ClaimRow> claims = new ArrayList<>();
     for (StoredFindings.Claim c : f.claims()) {
       String id = id(s, c.document(), ids);
+      DocumentId doc = id.isEmpty() ? null : new DocumentId(id);
       claims.add(new ClaimRow(c.document(), labels.brief(c.document()), id.isEmpty() ? "" : documentUrl(s.key(), id, c.start(), c.end()),
-          c.quote(), org.dossier.report.Readable.value(c.value()), c.attributedTo().orElse(""), c.press()));
+          c.quote(), org.dossier.report.Readable.value(c.value()), c.attributedTo().orElse(""), c.press(),
+          doc == null || c.end() <= c.start() ? "" : Judgement.claim(doc, c.start(), c.end()),
+          doc == null || c.end() <= c.start() || c.attributedTo().isEmpty() ? "" : Judgement.attribution(doc, c.start(), c.end())));
     }
-    return new FactRow(f.id(), f.story(), f.subject(), f.property(), f.status(), f.explanation(), size, claims);
+    String key = keys.getOrDefault(f.id(), "");
+    return new FactRow(f.id(), f.story(), f.subject(), f.property(), f.status(), f.explanation(), size, claims,
+        key.matches("[0-9a-f]{16,64}") ? Judgement.fact(key) : "");
+  }
+
+  /** The report, each citation a link to its passage; while the case is stale, a task brings it up to date first. */
+  private void report(Context ctx) throws SQLException, IOException {
+    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    if (bench.stale(s)) {
+      bench.refresh(s);
+      html(ctx, "report.jte", new ReportPage(s.key(), "Report", List.of(), List.of(), true));
+      return;
+    }
+    JsonNode r = CaseViews.report(s.folder(), 50).json();
+    Map<String, String> ids = new HashMap<>();
+    Map<Integer, String> urls = new HashMap<>();
+    List<Footnote> notes = new ArrayList<>();
+    for (JsonNode f : r.path("footnotes")) {
+      String id = id(s, f.path("document").asText(), ids);
+      String url = id.isEmpty() ? "" : documentUrl(s.key(), id, f.path("start").asInt(), f.path("end").asInt());
+      urls.put(f.path("number").asInt(), url);
+      notes.add(new Footnote(f.path("number").asInt(), f.path("label").asText(), f.path("quote").asText(),
+          f.path("note").asText(""), url));
+    }
+    List<ReportSection> sections = new ArrayList<>();
+    for (JsonNode sec : r.path("sections")) {
+      List<ReportSentence> sentences = new ArrayList<>();
+      for (JsonNode st : sec.path("sentences")) {
+        List<Cite> cites = new ArrayList<>();
+        st.path("citations").forEach(n -> cites.add(new Cite(n.asInt(), urls.getOrDefault(n.asInt(), ""), cites.isEmpty() ? "" : ",")));
+        sentences.add(new ReportSentence(st.path("text").asText(), cites));
+      }
+      sections.add(new ReportSection(sec.path("title").asText(), sentences));
+    }
+    html(ctx, "report.jte", new ReportPage(s.key(), r.path("title").asText(), sections, notes, false));
+  }
+
+  private void judgements(Context ctx) throws SQLException {
+    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    List<Judgement> all = s.folder().store().judgements().all();
+    java.util.Set<Long> active = new java.util.HashSet<>();
+    Judgement.active(all).forEach(j -> active.add(j.seq()));
+    List<JudgementRow> rows = new ArrayList<>();
+    for (Judgement j : all) {
+      rows.add(row(s, j, active.contains(j.seq())));
+    }
+    java.util.Collections.reverse(rows); // the latest first
+    html(ctx, "judgements.jte", new JudgementsPage(s.key(), rows, form(ctx, s)));
+  }
+
+  private static JudgementRow row(Workbench.Served s, Judgement j, boolean inForce) {
+    String url = j.document().map(d -> documentUrl(s.key(), d.sha256(), -1, -1)).orElse("/cases/" + s.key() + "/facts");
+    return new JudgementRow(j.seq(), j.at().toString().substring(0, 16).replace('T', ' '), j.user(), j.action().code(),
+        j.target(), url, j.value(), j.reason(), inForce, inForce && j.action() != Judgement.Action.UNDO);
+  }
+
+  /** The form fields of this page: the token, and the page itself to come back to. */
+  private Form form(Context ctx, Workbench.Served s) {
+    String q = ctx.queryString();
+    return new Form(s.key(), bench.token(), ctx.path() + (q == null || q.isEmpty() ? "" : "?" + q));
   }
 
   /** A document's id from its name, remembered for the page. */

@@ -20,8 +20,8 @@ import org.dossier.pipeline.CaseFolder;
 
 /**
  * The workbench server over a set of cases, each under {@code /cases/{case}} (pages) and {@code
- * /api/v1/cases/{case}} (JSON), named by its folder's name. Read-only for now: every route is a
- * GET.
+ * /api/v1/cases/{case}} (JSON), named by its folder's name. Reading is GET; the one change is a
+ * judgement (POST), which carries the server's token and runs the stages it affects as a task.
  */
 public final class Workbench implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Workbench.class.getName());
@@ -42,12 +42,24 @@ public final class Workbench implements AutoCloseable {
   private final Map<String, Served> cases;
   private final Javalin app;
   private final Api api = new Api(this);
+  private final Judgements judgements = new Judgements(this);
+  private final String user;
+  /** The token every change carries (a form field or the X-CSRF-Token header): a page of another site cannot know it. */
+  private final String token = newToken();
+  private final Tasks tasks = new Tasks();
   /** The Host headers answered, set once the port is known (no request comes before). */
   private volatile Set<String> hosts = Set.of();
 
-  private Workbench(Map<String, Served> cases, Javalin app) {
+  private Workbench(Map<String, Served> cases, Javalin app, String user) {
     this.cases = cases;
     this.app = app;
+    this.user = user;
+  }
+
+  private static String newToken() {
+    byte[] b = new byte[24];
+    new java.security.SecureRandom().nextBytes(b);
+    return java.util.HexFormat.of().formatHex(b);
   }
 
   /**
@@ -56,6 +68,11 @@ public final class Workbench implements AutoCloseable {
    * @throws IllegalArgumentException when a folder is not a case
    */
   public static Workbench start(List<Path> caseDirs, String bind, int port) throws IOException {
+    return start(caseDirs, bind, port, System.getProperty("user.name", "analyst"));
+  }
+
+  /** As {@link #start(List, String, int)}, with the name judgements made here are attributed to. */
+  public static Workbench start(List<Path> caseDirs, String bind, int port, String user) throws IOException {
     Map<String, Served> cases = new LinkedHashMap<>();
     try {
       for (Path dir : caseDirs) {
@@ -83,7 +100,7 @@ public final class Workbench implements AutoCloseable {
         s.location = Location.CLASSPATH;
       });
     });
-    Workbench w = new Workbench(cases, app);
+    Workbench w = new Workbench(cases, app, user);
     w.routes();
     try {
       app.start(bind, port);
@@ -121,6 +138,8 @@ public final class Workbench implements AutoCloseable {
     app.before(this::guard);
     app.exception(NotFound.class, (e, ctx) -> problem(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
     app.exception(BadRequest.class, (e, ctx) -> problem(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+    app.exception(Forbidden.class, (e, ctx) -> problem(ctx, HttpStatus.FORBIDDEN, e.getMessage()));
+    app.exception(Judgements.Busy.class, (e, ctx) -> problem(ctx, HttpStatus.CONFLICT, e.getMessage()));
     app.exception(Exception.class, (e, ctx) -> {
       LOG.log(Level.WARNING, "request " + ctx.method() + " " + ctx.path() + " failed", e);
       problem(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "the request failed; the case's dossier.log says why");
@@ -132,6 +151,7 @@ public final class Workbench implements AutoCloseable {
     });
     api.register(app);
     new Pages(this).register(app);
+    judgements.register(app);
   }
 
   /** Headers on every answer; a request for another host (DNS rebinding) or with a body it should not have is refused. */
@@ -174,9 +194,66 @@ public final class Workbench implements AutoCloseable {
     return List.copyOf(cases.values());
   }
 
+  /** Who the judgements made here are attributed to (single-user mode). */
+  String user() {
+    return user;
+  }
+
+  /** The token a change must carry (scripts send it as the X-CSRF-Token header). */
+  public String token() {
+    return token;
+  }
+
+  /** Refuses a change without this server's token, or sent from a page of another origin. */
+  void checkChange(Context ctx) {
+    String origin = ctx.header("Origin");
+    if (origin != null && !origin.equals("null")) {
+      String host = origin.replaceFirst("^https?://", "").toLowerCase(Locale.ROOT);
+      if (!hosts.contains(host)) {
+        throw new Forbidden("a change sent from another site (" + origin + ") is refused");
+      }
+    }
+    String given = ctx.header("X-CSRF-Token");
+    if (given == null) {
+      given = ctx.formParam("csrf");
+    }
+    if (given == null || !java.security.MessageDigest.isEqual(given.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        token.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+      throw new Forbidden("this change does not carry the workbench's token; reload the page and try again");
+    }
+  }
+
+  Tasks tasks() {
+    return tasks;
+  }
+
+  /**
+   * Brings a case up to date in the background: the stages a judgement or new documents left
+   * pending, then verify (which reads the facts), as the CLI's reading commands do.
+   */
+  Tasks.Task refresh(Served s) {
+    return tasks.submit("update", s.key(), () -> {
+      if (org.dossier.pipeline.Ingest.pending(s.folder())) {
+        new org.dossier.pipeline.Ingest(s.folder(), org.dossier.pipeline.IngestSettings.defaults(),
+            w -> LOG.warning("updating case " + s.key() + ": " + w)).run(List.of());
+      }
+      if (org.dossier.pipeline.Verifying.pending(s.folder())) {
+        org.dossier.pipeline.Verifying.run(s.folder(), Double.parseDouble(org.dossier.pipeline.Verifying.THRESHOLD));
+      }
+    });
+  }
+
+  /** True when a stage is pending or a task is bringing the case up to date. */
+  boolean stale(Served s) throws IOException {
+    return !tasks.open(s.key()).isEmpty() || org.dossier.pipeline.Ingest.pending(s.folder())
+        || org.dossier.pipeline.Verifying.pending(s.folder());
+  }
+
   /** The API routes it answers. */
   List<String> apiRoutes() {
-    return api.routes();
+    List<String> all = new ArrayList<>(api.routes());
+    all.addAll(judgements.routes());
+    return all;
   }
 
   /** The port it listens on. */
@@ -187,12 +264,20 @@ public final class Workbench implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    tasks.close();
     cases.values().forEach(c -> c.folder().close());
   }
 
   /** A thing the request names that does not exist. */
   static final class NotFound extends RuntimeException {
     NotFound(String message) {
+      super(message);
+    }
+  }
+
+  /** A change refused: no token, or from another site. */
+  static final class Forbidden extends RuntimeException {
+    Forbidden(String message) {
       super(message);
     }
   }

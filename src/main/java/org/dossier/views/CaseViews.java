@@ -23,6 +23,8 @@ import org.dossier.core.FacetCount;
 import org.dossier.core.SearchHit;
 import org.dossier.core.SearchResult;
 import org.dossier.core.ValueMention;
+import org.dossier.link.Findings;
+import org.dossier.link.StoredFindings;
 import org.dossier.pipeline.CaseFolder;
 import org.dossier.store.DocumentStore;
 import org.dossier.store.SqliteCaseStore;
@@ -165,6 +167,35 @@ public final class CaseViews {
     }
     json.put("attributions", attributions);
     return json;
+  }
+
+  /**
+   * The case's report from its stored findings (stories, facts, sources, timeline, coverage,
+   * verification signals), as they stand: bring the case up to date first.
+   *
+   * @param single most facts stated by one source only
+   */
+  public static org.dossier.report.Report report(CaseFolder folder, int single) throws SQLException, IOException {
+    var f = folder.store().findings();
+    String title = "Dossier report: " + folder.layout().root().toAbsolutePath().normalize().getFileName();
+    return new org.dossier.report.Report(title,
+        rows(f, Findings.STORY, StoredFindings::story), rows(f, Findings.FACT, StoredFindings::fact),
+        rows(f, Findings.SOURCE, StoredFindings::source), rows(f, Findings.EVENT, StoredFindings::event),
+        rows(f, Findings.COVERAGE, StoredFindings::coverage),
+        rows(f, org.dossier.pipeline.Verifying.SIGNAL, n -> n), single);
+  }
+
+  private static <T> List<T> rows(org.dossier.store.FindingStore store, String kind,
+      java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, T> decode) throws SQLException, IOException {
+    List<T> out = new ArrayList<>();
+    for (String row : store.findings(kind, Optional.empty(), Optional.empty())) {
+      try {
+        out.add(decode.apply(StoredFindings.tree(row)));
+      } catch (IllegalArgumentException e) {
+        throw new IOException(e.getMessage(), e);
+      }
+    }
+    return out;
   }
 
   /** A judgement of the analyst as the CLI and the API give it; {@code inForce} when not undone. */

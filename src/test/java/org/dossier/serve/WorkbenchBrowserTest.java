@@ -36,6 +36,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * pages built from hostile documents raise no alert and log no error. Screenshots of the main
  * pages go to {@code target/screenshots/}.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class WorkbenchBrowserTest {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
@@ -100,6 +101,7 @@ class WorkbenchBrowserTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Order(1)
   void searchOpenADocumentAndFollowADisputeToItsPassage() throws Exception {
     browser.get(base + "/cases/" + key);
     quiet("the search page");
@@ -136,6 +138,7 @@ class WorkbenchBrowserTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Order(2)
   void hostileDocumentsRaiseNoAlertAndLogNoError() throws Exception {
     browser.get(base + "/cases/" + key + "?q=Korvane");
     quiet("hostile search results");
@@ -155,5 +158,46 @@ class WorkbenchBrowserTest {
     browser.get(base + "/cases/" + key + "/signals");
     shoot("signals");
     quiet("the signals");
+  }
+
+  /** Reloads {@code path} until the page no longer says the case is being brought up to date. */
+  private static void settled(String path) throws Exception {
+    for (int i = 0; i < 120; i++) {
+      browser.get(base + path);
+      if (browser.findElements(By.cssSelector(".updating")).isEmpty()) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("still being updated: " + path);
+  }
+
+  @Test
+  @org.junit.jupiter.api.Order(3)
+  void markingAClaimWrongChangesTheFactsAndTheReport() throws Exception {
+    settled("/cases/" + key + "/report");
+    String quoted = browser.findElement(By.cssSelector("ol.notes")).getText();
+    settled("/cases/" + key + "/facts");
+    WebElement claim = browser.findElement(By.cssSelector("section.fact.status-conflict li.claim"));
+    String quote = claim.findElement(By.cssSelector("a")).getText().replace("“", "").replace("”", "");
+    assertTrue(quoted.contains(quote), "the report quotes " + quote + " before");
+    claim.findElement(By.cssSelector("details.judge summary")).click();
+    claim.findElement(By.name("reason")).sendKeys("misread: the year of another meeting");
+    claim.findElement(By.cssSelector("button.mark-claim")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/facts"));
+    quiet("the facts after a judgement");
+    settled("/cases/" + key + "/facts");
+    shoot("facts-judged");
+    long left = browser.findElements(By.cssSelector("li.claim a")).stream()
+        .filter(a -> a.getText().replace("“", "").replace("”", "").equals(quote)).count();
+    settled("/cases/" + key + "/report");
+    String after = browser.findElement(By.cssSelector("ol.notes")).getText();
+    assertFalse(after.equals(quoted), "the report changed");
+    shoot("report");
+    quiet("the report");
+    browser.get(base + "/cases/" + key + "/judgements");
+    assertTrue(browser.findElement(By.cssSelector("table.judgements")).getText().contains("misread"));
+    shoot("judgements");
+    assertTrue(left < 2, "the claim left its fact (" + left + " left with that quote)");
   }
 }

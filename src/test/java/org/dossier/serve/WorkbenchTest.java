@@ -237,7 +237,7 @@ class WorkbenchTest {
         String p = path.replace("{case}", key);
         int status = get(p + (p.endsWith("/search") ? "?q=Vetrov" : p.endsWith("/documents") ? "?name=hostile.html" : ""))
             .statusCode();
-        assertEquals(200, status, p);
+        assertTrue(status == 200 || p.endsWith("/report") && status == 202, p + " " + status);
       }
     }
   }
