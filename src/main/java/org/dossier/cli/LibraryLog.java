@@ -1,15 +1,11 @@
 package org.dossier.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.FileHandler;
-import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -48,6 +44,7 @@ final class LibraryLog {
     }
     ROOT.setLevel(Level.WARNING);
     WARNINGS.set(0);
+    org.dossier.extract.WorkerLog.reset();
     PENDING.clear();
     closeFile();
   }
@@ -61,7 +58,7 @@ final class LibraryLog {
     closeFile();
     try {
       FileHandler h = new FileHandler(target.toString(), true);
-      h.setFormatter(new OneRecord());
+      h.setFormatter(new org.dossier.extract.WorkerLog.OneRecord());
       h.setLevel(Level.ALL);
       file = h;
       current = target;
@@ -75,9 +72,9 @@ final class LibraryLog {
     }
   }
 
-  /** Records of level warning or above since {@link #install}. */
+  /** Records of level warning or above since {@link #install}, here and in the worker processes. */
   static int warnings() {
-    return WARNINGS.get();
+    return WARNINGS.get() + org.dossier.extract.WorkerLog.warnings();
   }
 
   /** Where the records went, or null when no case was opened. */
@@ -123,18 +120,4 @@ final class LibraryLog {
   };
 
   /** One line per record (time, level, logger, message), then its stack trace. */
-  static final class OneRecord extends Formatter {
-    @Override
-    public String format(LogRecord r) {
-      StringBuilder b = new StringBuilder();
-      b.append(Instant.ofEpochMilli(r.getMillis())).append(' ').append(r.getLevel()).append(' ')
-          .append(r.getLoggerName()).append(": ").append(formatMessage(r)).append(System.lineSeparator());
-      if (r.getThrown() != null) {
-        StringWriter w = new StringWriter();
-        r.getThrown().printStackTrace(new PrintWriter(w));
-        b.append(w);
-      }
-      return b.toString();
-    }
-  }
 }

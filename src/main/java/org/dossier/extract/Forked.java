@@ -231,8 +231,11 @@ public final class Forked<R> implements AutoCloseable {
         }
         builder.environment().merge("PATH", path.toString(), (old, extra) -> extra + old);
       }
-      builder.redirectError(ProcessBuilder.Redirect.appendTo(options.errorLog().toFile()));
       Worker w = new Worker(builder.start());
+      // the child's log records (and anything else it prints there) to the case's log, counted
+      Thread errors = new Thread(() -> WorkerLog.pump(w.process.getErrorStream(), options.errorLog()), "dossier-worker-log");
+      errors.setDaemon(true);
+      errors.start();
       CompletableFuture<Boolean> ready = new CompletableFuture<>();
       Thread pump = new Thread(() -> w.pump(ready), "dossier-worker-reader");
       pump.setDaemon(true);

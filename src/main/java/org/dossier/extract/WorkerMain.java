@@ -39,7 +39,7 @@ public final class WorkerMain {
 
   public static void main(String[] args) throws IOException {
     // the libraries' warnings, not their chatter, to standard error: the worker's error log
-    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+    WorkerLog.install();
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 1;
     serve(settings -> new TikaExtractor(settings)::extract, threads);
   }

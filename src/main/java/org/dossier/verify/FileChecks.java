@@ -108,7 +108,7 @@ public final class FileChecks {
 
   /** The child: {@link WorkerMain}'s protocol with these settings and requests. */
   public static void main(String[] args) throws IOException {
-    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+    org.dossier.extract.WorkerLog.install();
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 1;
     WorkerMain.serve(Settings.class, Request.class, settings -> request -> run(settings, request),
         e -> Found.failure(e instanceof StackOverflowError ? "the file nests too deeply for the checks"
