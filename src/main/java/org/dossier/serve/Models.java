@@ -88,4 +88,38 @@ public final class Models {
   /** The report as a page; {@code preparing} while the case is brought up to date for it. */
   public record ReportPage(String caseKey, String title, List<ReportSection> sections, List<Footnote> footnotes,
       boolean preparing) {}
+
+  /** A claim as a link to its passage, labelled by its document. */
+  public record Quote(String label, String quote, String url, String attributedTo) {}
+
+  /** A dated event; {@code x} and {@code y} place it on the chart. */
+  public record EventRow(String date, String what, String status, String fact, List<Quote> claims, List<String> alongside,
+      int x, int y) {}
+
+  /** A year on the chart's axis. */
+  public record Tick(int x, String label) {}
+
+  public record TimelinePage(String caseKey, List<EventRow> events, List<Tick> ticks, int width, int height) {}
+
+  /** A document or an outside outlet on the sources graph. */
+  public record Node(String id, String label, String title, String url, boolean inCase, int x, int y) {}
+
+  /** Who copied, translated or rewrote whom, with the evidence. */
+  public record Edge(int x1, int y1, int x2, int y2, String relation, String title) {}
+
+  public record SourceRow(String document, String label, String url, String kind, String outlet, String date,
+      List<LinkRow> links) {}
+
+  public record LinkRow(String relation, String to, String toUrl, List<Quote> evidence) {}
+
+  public record SourcesPage(String caseKey, List<Node> nodes, List<Edge> edges, List<SourceRow> rows, int width,
+      int height) {}
+
+  public record CoverageRow(Quote claim, String status, String value, List<Quote> evidence) {}
+
+  public record CoveragePage(String caseKey, List<CoverageRow> rows, long supported, long contradicted, long notFound) {}
+
+  public record EntityRow(String name, String type, List<String> aliases, long mentions, int documents, String searchUrl) {}
+
+  public record EntitiesPage(String caseKey, String type, List<String> types, List<EntityRow> entities) {}
 }

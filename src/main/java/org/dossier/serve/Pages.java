@@ -429,7 +429,7 @@ final class Pages {
 
   // ---- helpers ----
 
-  private static void html(Context ctx, String template, Object model) {
+  static void html(Context ctx, String template, Object model) {
     ctx.contentType("text/html; charset=utf-8");
     ctx.result(Templates.render(template, model));
   }

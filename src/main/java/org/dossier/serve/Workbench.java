@@ -151,6 +151,7 @@ public final class Workbench implements AutoCloseable {
     });
     api.register(app);
     new Pages(this).register(app);
+    new AnalysisPages(this).register(app);
     judgements.register(app);
   }
 

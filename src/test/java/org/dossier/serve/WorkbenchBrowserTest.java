@@ -158,6 +158,12 @@ class WorkbenchBrowserTest {
     browser.get(base + "/cases/" + key + "/signals");
     shoot("signals");
     quiet("the signals");
+    for (String page : List.of("timeline", "sources", "coverage", "entities")) {
+      browser.get(base + "/cases/" + key + "/" + page);
+      quiet("the " + page);
+      shoot(page);
+    }
+    assertTrue(browser.findElements(By.tagName("script")).isEmpty());
   }
 
   /** Reloads {@code path} until the page no longer says the case is being brought up to date. */
