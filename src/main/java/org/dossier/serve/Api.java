@@ -66,6 +66,37 @@ final class Api {
       get(app, "/api/v1/cases/{case}/" + l.path(), ctx -> listing(ctx, l));
     }
     get(app, "/api/v1/cases/{case}/report", this::report);
+    routes.add("/api/v1/cases/{case}/batch-search");
+    app.post("/api/v1/cases/{case}/batch-search", this::batch);
+  }
+
+  /** {@code {"queries": [...]}}: each query's total and first hits; with {@code ?format=csv}, the CSV. */
+  private void batch(Context ctx) throws IOException {
+    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    if (!Optional.ofNullable(ctx.contentType()).orElse("").startsWith("application/json")) {
+      throw new Workbench.BadRequest("send {\"queries\": [...]} as JSON (Content-Type: application/json)");
+    }
+    JsonNode body;
+    try {
+      body = JSON.readTree(ctx.body());
+    } catch (IOException e) {
+      throw new Workbench.BadRequest("the body is not JSON");
+    }
+    List<String> queries = new ArrayList<>();
+    body.path("queries").forEach(q -> {
+      if (!q.asText().isBlank()) {
+        queries.add(q.asText().strip());
+      }
+    });
+    if (queries.isEmpty() || queries.size() > BatchSearch.MAX_QUERIES) {
+      throw new Workbench.BadRequest("give 1 to " + BatchSearch.MAX_QUERIES + " queries");
+    }
+    List<BatchSearch.Outcome> outcomes = BatchSearch.search(s, queries);
+    if ("csv".equals(ctx.queryParam("format"))) {
+      download(ctx, "text/csv; charset=utf-8", "batch-search-" + s.key() + ".csv", BatchSearch.csv(outcomes));
+    } else {
+      ctx.json(BatchSearch.json(outcomes));
+    }
   }
 
   /**

@@ -122,4 +122,9 @@ public final class Models {
   public record EntityRow(String name, String type, List<String> aliases, long mentions, int documents, String searchUrl) {}
 
   public record EntitiesPage(String caseKey, String type, List<String> types, List<EntityRow> entities) {}
+
+  /** One query of a batch: its hits' count, the first documents, the query's own search page. */
+  public record BatchRow(String query, long total, List<Link> top, String url, String error) {}
+
+  public record BatchPage(String caseKey, String queries, List<BatchRow> rows, Form form, long matched) {}
 }

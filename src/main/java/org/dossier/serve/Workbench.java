@@ -33,8 +33,8 @@ public final class Workbench implements AutoCloseable {
   static final String CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self';"
       + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-  /** Largest request body accepted (the API reads none yet; uploads will state their own). */
-  static final long MAX_REQUEST_BYTES = 64 * 1024;
+  /** Largest request body accepted (a judgement, or a batch of queries with its CSV file). */
+  static final long MAX_REQUEST_BYTES = 1024 * 1024;
 
   /** One case being served. */
   public record Served(String key, CaseFolder folder) {}
@@ -152,6 +152,7 @@ public final class Workbench implements AutoCloseable {
     api.register(app);
     new Pages(this).register(app);
     new AnalysisPages(this).register(app);
+    new BatchSearch(this).register(app);
     judgements.register(app);
   }
 
