@@ -46,8 +46,16 @@ final class ServeCommand implements Callable<Integer> {
       + " (default: the system user).")
   String user = System.getProperty("user.name", "analyst");
 
+  @Option(names = "--rate", paramLabel = "N",
+      description = "Requests per second per client address (default: no limit on this machine's address, "
+          + "100 otherwise; 0 for none).")
+  Double rate;
+
   @Override
   public Integer call() throws Exception {
+    if (rate != null && (rate < 0 || rate.isNaN())) {
+      throw new ParameterException(spec.commandLine(), "--rate must be 0 or more, got " + rate);
+    }
     if (port < 0 || port > 65_535) {
       throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, got " + port);
     }
@@ -72,7 +80,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stopped = new CountDownLatch(1);
-    try (Workbench w = Workbench.start(cases, bind, port, user)) {
+    double limit = rate != null ? rate : bind.equals("127.0.0.1") || bind.equals("localhost") || bind.equals("::1")
+        ? 0 : Workbench.DEFAULT_RATE;
+    try (Workbench w = Workbench.start(cases, bind, port, user, limit)) {
       LibraryLog.toCase(cases.get(0));
       String host = bind.contains(":") ? "[" + bind + "]" : bind;
       out.printf("Dossier workbench: http://%s:%d/  (%d case%s; API at /api/v1, described at /api/openapi.json)%n",

@@ -50,10 +50,13 @@ public final class Workbench implements AutoCloseable {
   /** The Host headers answered, set once the port is known (no request comes before). */
   private volatile Set<String> hosts = Set.of();
 
-  private Workbench(Map<String, Served> cases, Javalin app, String user) {
+  private final RateLimit rate;
+
+  private Workbench(Map<String, Served> cases, Javalin app, String user, RateLimit rate) {
     this.cases = cases;
     this.app = app;
     this.user = user;
+    this.rate = rate;
   }
 
   private static String newToken() {
@@ -73,6 +76,22 @@ public final class Workbench implements AutoCloseable {
 
   /** As {@link #start(List, String, int)}, with the name judgements made here are attributed to. */
   public static Workbench start(List<Path> caseDirs, String bind, int port, String user) throws IOException {
+    return start(caseDirs, bind, port, user, loopback(bind) ? 0 : DEFAULT_RATE);
+  }
+
+  /** Requests per second per client when the server listens beyond this machine, unless set. */
+  public static final double DEFAULT_RATE = 100;
+
+  static boolean loopback(String bind) {
+    return bind.equals("127.0.0.1") || bind.equals("localhost") || bind.equals("::1");
+  }
+
+  /**
+   * As {@link #start(List, String, int, String)}, with at most {@code rate} requests per second
+   * per client address (0 for no limit).
+   */
+  public static Workbench start(List<Path> caseDirs, String bind, int port, String user, double rate)
+      throws IOException {
     Map<String, Served> cases = new LinkedHashMap<>();
     try {
       for (Path dir : caseDirs) {
@@ -100,7 +119,7 @@ public final class Workbench implements AutoCloseable {
         s.location = Location.CLASSPATH;
       });
     });
-    Workbench w = new Workbench(cases, app, user);
+    Workbench w = new Workbench(cases, app, user, new RateLimit(rate));
     w.routes();
     try {
       app.start(bind, port);
@@ -140,6 +159,7 @@ public final class Workbench implements AutoCloseable {
     app.exception(BadRequest.class, (e, ctx) -> problem(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
     app.exception(Forbidden.class, (e, ctx) -> problem(ctx, HttpStatus.FORBIDDEN, e.getMessage()));
     app.exception(Judgements.Busy.class, (e, ctx) -> problem(ctx, HttpStatus.CONFLICT, e.getMessage()));
+    app.exception(TooMany.class, (e, ctx) -> problem(ctx, HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
     app.exception(Exception.class, (e, ctx) -> {
       LOG.log(Level.WARNING, "request " + ctx.method() + " " + ctx.path() + " failed", e);
       problem(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "the request failed; the case's dossier.log says why");
@@ -166,6 +186,10 @@ public final class Workbench implements AutoCloseable {
     ctx.header("Cross-Origin-Resource-Policy", "same-origin");
     ctx.header("Cache-Control", "no-store");
     String host = Optional.ofNullable(ctx.header("Host")).orElse("").toLowerCase(Locale.ROOT);
+    if (!rate.allow(ctx.ip())) {
+      ctx.header("Retry-After", "1");
+      throw new TooMany("too many requests from " + ctx.ip() + "; wait a second");
+    }
     Set<String> allowed = hosts;
     if (!allowed.isEmpty() && !allowed.contains(host) && !allowed.contains("0.0.0.0") && !allowed.contains("::")) {
       throw new BadRequest("this server answers to " + allowed.stream().sorted().findFirst().orElse("its own address")
@@ -280,6 +304,13 @@ public final class Workbench implements AutoCloseable {
   /** A change refused: no token, or from another site. */
   static final class Forbidden extends RuntimeException {
     Forbidden(String message) {
+      super(message);
+    }
+  }
+
+  /** A client over the rate limit. */
+  static final class TooMany extends RuntimeException {
+    TooMany(String message) {
       super(message);
     }
   }

@@ -322,6 +322,43 @@ class WorkbenchTest {
     assertEquals(403, refused.statusCode());
   }
 
+  @Test
+  void aClientOverTheRateWaitsAndMalformedRequestsLeaveTheServerStanding() throws Exception {
+    try (Workbench limited = Workbench.start(List.of(caseDir), "127.0.0.1", 0, "ines", 3)) {
+      String url = "http://127.0.0.1:" + limited.port() + "/api/v1/cases";
+      List<Integer> codes = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        codes.add(HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+      }
+      assertTrue(codes.contains(429), codes::toString);
+      assertEquals(200, codes.get(0));
+      HttpResponse<String> over = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(429, over.statusCode());
+      assertEquals("1", over.headers().firstValue("Retry-After").orElse(""));
+      Thread.sleep(1_500);
+      assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+          .statusCode(), "after a wait the client is served again");
+    }
+    // control: the default server on this machine's address does not limit
+    for (int i = 0; i < 30; i++) {
+      assertEquals(200, get("/api/v1/cases").statusCode());
+    }
+    // malformed requests get an error, and the server goes on answering
+    for (String garbage : List.of("GARBAGE\r\n\r\n", "GET /\u0000\u0001 HTTP/1.1\r\nHost: x\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: -5\r\n\r\n", "GET /" + "a".repeat(100_000) + " HTTP/1.1\r\n\r\n")) {
+      try (java.net.Socket sock = new java.net.Socket("127.0.0.1", bench.port())) {
+        sock.setSoTimeout(10_000);
+        sock.getOutputStream().write(garbage.getBytes(StandardCharsets.ISO_8859_1));
+        sock.getOutputStream().flush();
+        String reply = new String(sock.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
+        assertTrue(reply.isEmpty() || reply.startsWith("HTTP/1.1 4"), reply);
+      } catch (java.net.SocketException e) {
+        // the server may also just close the connection
+      }
+    }
+    assertEquals(200, get("/api/v1/cases").statusCode());
+  }
+
   private static int count(String s, String what) {
     int n = 0;
     for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
