@@ -85,7 +85,7 @@ final class ServeCommand implements Callable<Integer> {
     try (Workbench w = Workbench.start(cases, bind, port, user, limit)) {
       LibraryLog.toCase(cases.get(0));
       String host = bind.contains(":") ? "[" + bind + "]" : bind;
-      out.printf("Dossier workbench: http://%s:%d/  (%d case%s; API at /api/v1, described at /api/openapi.json)%n",
+      out.printf(java.util.Locale.ROOT, "Dossier workbench: http://%s:%d/  (%d case%s; API at /api/v1, described at /api/openapi.json)%n",
           host, w.port(), cases.size(), cases.size() == 1 ? "" : "s");
       out.println("Judgements made here are attributed to '" + user + "'. Scripts send changes with the header"
           + " X-CSRF-Token: " + w.token());
