@@ -38,8 +38,9 @@ final class ServeCommand implements Callable<Integer> {
   int port;
 
   @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-      description = "The address to listen on (default 127.0.0.1: this machine only). The workbench has no"
-          + " login yet: bind another address only on a network you trust.")
+      description = "The address to listen on (default 127.0.0.1: this machine only). A case without users"
+          + " ('dossier user add') has no login: bind another address only when every case has users, or on a"
+          + " network you trust.")
   String bind;
 
   @Option(names = "--user", paramLabel = "NAME", description = "Who the judgements made in the workbench are attributed to"
@@ -87,12 +88,29 @@ final class ServeCommand implements Callable<Integer> {
       String host = bind.contains(":") ? "[" + bind + "]" : bind;
       out.printf(java.util.Locale.ROOT, "Dossier workbench: http://%s:%d/  (%d case%s; API at /api/v1, described at /api/openapi.json)%n",
           host, w.port(), cases.size(), cases.size() == 1 ? "" : "s");
-      out.println("Judgements made here are attributed to '" + user + "'. Scripts send changes with the header"
-          + " X-CSRF-Token: " + w.token());
-      if (bind.equals("127.0.0.1") || bind.equals("localhost") || bind.equals("::1")) {
-        out.println("Single-user mode on this machine only: no login. Stop with Ctrl-C.");
+      List<String> open = w.singleUserCases();
+      List<String> locked = new ArrayList<>();
+      for (String k : w.caseKeys()) {
+        if (!open.contains(k)) {
+          locked.add(k);
+        }
+      }
+      if (!locked.isEmpty()) {
+        out.println("Login required (the case's users, 'dossier user add') for " + String.join(", ", locked)
+            + "; scripts send 'Authorization: Bearer TOKEN' ('dossier user token').");
+      }
+      if (!open.isEmpty()) {
+        out.println("Judgements made in " + String.join(", ", open) + " are attributed to '" + user + "'. Scripts send"
+            + " changes with the header X-CSRF-Token: " + w.token());
+        if (bind.equals("127.0.0.1") || bind.equals("localhost") || bind.equals("::1")) {
+          out.println("Single-user mode on this machine only, no login, for " + String.join(", ", open)
+              + " (a case without users). Stop with Ctrl-C.");
+        } else {
+          out.println("Warning: listening on " + bind + " without a login for " + String.join(", ", open)
+              + " (a case without users); anyone who can reach it can read them. Add users with 'dossier user add'.");
+        }
       } else {
-        out.println("Warning: listening on " + bind + " without a login; anyone who can reach it can read the cases.");
+        out.println("Stop with Ctrl-C.");
       }
       out.flush();
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "dossier-serve-stop"));

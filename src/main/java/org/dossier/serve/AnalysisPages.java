@@ -116,7 +116,7 @@ final class AnalysisPages {
   }
 
   private void timeline(Context ctx) throws SQLException, IOException {
-    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    Workbench.Served s = bench.served(ctx);
     List<JsonNode> events = rows(s, Findings.EVENT);
     DocumentLabels labels = labels(rows(s, Findings.SOURCE));
     Map<String, String> ids = new HashMap<>();
@@ -163,7 +163,7 @@ final class AnalysisPages {
   }
 
   private void sources(Context ctx) throws SQLException, IOException {
-    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    Workbench.Served s = bench.served(ctx);
     List<JsonNode> sources = rows(s, Findings.SOURCE);
     DocumentLabels labels = labels(sources);
     Map<String, String> ids = new HashMap<>();
@@ -257,7 +257,7 @@ final class AnalysisPages {
   }
 
   private void coverage(Context ctx) throws SQLException, IOException {
-    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    Workbench.Served s = bench.served(ctx);
     DocumentLabels labels = labels(rows(s, Findings.SOURCE));
     Map<String, String> ids = new HashMap<>();
     List<CoverageRow> out = new ArrayList<>();
@@ -285,7 +285,7 @@ final class AnalysisPages {
   }
 
   private void entities(Context ctx) throws SQLException {
-    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    Workbench.Served s = bench.served(ctx);
     String type = Optional.ofNullable(ctx.queryParam("type")).orElse("");
     Optional<EntityType> t;
     try {

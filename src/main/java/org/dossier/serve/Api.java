@@ -72,7 +72,7 @@ final class Api {
 
   /** {@code {"queries": [...]}}: each query's total and first hits; with {@code ?format=csv}, the CSV. */
   private void batch(Context ctx) throws IOException {
-    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    Workbench.Served s = bench.served(ctx);
     if (!Optional.ofNullable(ctx.contentType()).orElse("").startsWith("application/json")) {
       throw new Workbench.BadRequest("send {\"queries\": [...]} as JSON (Content-Type: application/json)");
     }
@@ -104,7 +104,7 @@ final class Api {
    * While the case is stale, 202 with the task that brings it up to date.
    */
   private void report(Context ctx) throws SQLException, IOException {
-    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    Workbench.Served s = bench.served(ctx);
     String format = Optional.ofNullable(ctx.queryParam("format")).orElse("json");
     if (!List.of("md", "html", "json").contains(format)) {
       throw new Workbench.BadRequest("format is md, html or json");
@@ -147,7 +147,7 @@ final class Api {
 
   private void cases(Context ctx) throws SQLException {
     List<Map<String, Object>> out = new ArrayList<>();
-    for (Workbench.Served s : bench.cases()) {
+    for (Workbench.Served s : bench.readable(ctx)) { // only the cases the caller may read
       out.add(summary(s));
     }
     ctx.json(Map.of("cases", out));
@@ -163,7 +163,7 @@ final class Api {
   }
 
   private void search(Context ctx) throws IOException {
-    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    Workbench.Served s = bench.served(ctx);
     String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
     if (q.isEmpty()) {
       throw new Workbench.BadRequest("give a query: ?q=words");
@@ -180,19 +180,19 @@ final class Api {
   }
 
   private void documentByName(Context ctx) throws SQLException, IOException {
-    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    Workbench.Served s = bench.served(ctx);
     String name = Optional.ofNullable(ctx.queryParam("name")).orElseThrow(
         () -> new Workbench.BadRequest("give a document's name or path: ?name=folder/file.pdf"));
     ctx.json(CaseViews.document(s.folder(), find(s, name), maxChars(ctx)));
   }
 
   private void document(Context ctx) throws SQLException, IOException {
-    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    Workbench.Served s = bench.served(ctx);
     ctx.json(CaseViews.document(s.folder(), byId(s, ctx.pathParam("id")), maxChars(ctx)));
   }
 
   private void annotated(Context ctx) throws SQLException, IOException {
-    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    Workbench.Served s = bench.served(ctx);
     ctx.json(CaseViews.annotated(s.folder(), byId(s, ctx.pathParam("id"))));
   }
 
@@ -201,7 +201,7 @@ final class Api {
    * workbench's origin.
    */
   private void original(Context ctx) throws SQLException, IOException {
-    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    Workbench.Served s = bench.served(ctx);
     Document d = byId(s, ctx.pathParam("id"));
     Path file = s.folder().layout().original(d.id());
     if (!d.stored() || !Files.isRegularFile(file)) {
@@ -214,7 +214,7 @@ final class Api {
   }
 
   private void listing(Context ctx, Listing l) throws SQLException, IOException {
-    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    Workbench.Served s = bench.served(ctx);
     List<String> rows = s.folder().store().findings().findings(l.kind(), Optional.ofNullable(ctx.queryParam("story")),
         Optional.ofNullable(ctx.queryParam("status")));
     int limit = limit(ctx, 100, MAX_LIMIT);

@@ -52,17 +52,17 @@ final class BatchSearch {
   record Outcome(String query, long total, List<SearchHit> hits, String error) {}
 
   private void page(Context ctx) {
-    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    Workbench.Served s = bench.served(ctx);
     Pages.html(ctx, "batch.jte", new BatchPage(s.key(), "", List.of(), form(ctx, s), 0));
   }
 
   private Form form(Context ctx, Workbench.Served s) {
-    return new Form(s.key(), bench.token(), "/cases/" + s.key() + "/batch");
+    return new Form(s.key(), bench.csrf(ctx), "/cases/" + s.key() + "/batch");
   }
 
   private void run(Context ctx) throws IOException {
+    Workbench.Served s = bench.served(ctx);
     bench.checkChange(ctx); // not a change, but a form that runs work: only from this server's page
-    Workbench.Served s = bench.served(ctx.pathParam("case"));
     List<String> queries = new ArrayList<>();
     String typed = ctx.formParam("queries");
     if (typed != null) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dossier.core.Judgement;
+import org.dossier.pipeline.Accounts;
 import org.dossier.pipeline.Judging;
 import org.dossier.views.CaseViews;
 
@@ -47,7 +48,7 @@ final class Judgements {
   }
 
   private void list(Context ctx) throws SQLException {
-    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    Workbench.Served s = bench.served(ctx);
     ctx.json(Map.of("judgements", CaseViews.judgements(s.folder().store().judgements().all())));
   }
 
@@ -58,23 +59,25 @@ final class Judgements {
     } catch (NumberFormatException e) {
       throw new Workbench.BadRequest("a task id is a number");
     }
-    ctx.json(bench.tasks().get(id).orElseThrow(() -> new Workbench.NotFound("no task " + id)).json());
+    Tasks.Task t = bench.tasks().get(id).orElseThrow(() -> new Workbench.NotFound("no task " + id));
+    bench.authorized(ctx, t.caseKey, Accounts.Role.READER); // a task is seen by those who may read its case
+    ctx.json(t.json());
   }
 
   /** {@code {"target", "action", "value", "reason", "undoes"}}; answers the judgement and the task it started, if any. */
   private void postJson(Context ctx) throws IOException, SQLException {
+    Workbench.Served s = bench.served(ctx, Accounts.Role.EDITOR);
     bench.checkChange(ctx);
     if (!Optional.ofNullable(ctx.contentType()).orElse("").startsWith("application/json")) {
       throw new Workbench.BadRequest("send the judgement as JSON (Content-Type: application/json)");
     }
-    Workbench.Served s = bench.served(ctx.pathParam("case"));
     JsonNode body;
     try {
       body = Api.JSON.readTree(ctx.body());
     } catch (IOException e) {
       throw new Workbench.BadRequest("the body is not JSON");
     }
-    Outcome o = judge(s, text(body.path("target")), text(body.path("action")), text(body.path("value")),
+    Outcome o = judge(s, bench.userOf(ctx), text(body.path("target")), text(body.path("action")), text(body.path("value")),
         text(body.path("reason")), body.path("undoes").asLong(0));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("judgement", CaseViews.judgement(o.judgement(), o.judgement().action() != Judgement.Action.UNDO));
@@ -88,20 +91,17 @@ final class Judgements {
 
   /** From a page's form: back to the page it came from. */
   private void postForm(Context ctx) throws IOException, SQLException {
+    Workbench.Served s = bench.served(ctx, Accounts.Role.EDITOR);
     bench.checkChange(ctx);
-    Workbench.Served s = bench.served(ctx.pathParam("case"));
     long undoes;
     try {
       undoes = Long.parseLong(Optional.ofNullable(ctx.formParam("undoes")).filter(x -> !x.isBlank()).orElse("0"));
     } catch (NumberFormatException e) {
       throw new Workbench.BadRequest("undoes is a judgement's number");
     }
-    judge(s, form(ctx, "target"), form(ctx, "action"), form(ctx, "value"), form(ctx, "reason"), undoes);
-    String back = form(ctx, "back");
+    judge(s, bench.userOf(ctx), form(ctx, "target"), form(ctx, "action"), form(ctx, "value"), form(ctx, "reason"), undoes);
     // only back to a page of the same case: never a redirect elsewhere
-    String home = "/cases/" + s.key();
-    boolean local = back.equals(home) || back.startsWith(home + "/") || back.startsWith(home + "?");
-    ctx.redirect(local && !back.contains("//") && !back.contains("\\") ? back : home, HttpStatus.SEE_OTHER);
+    ctx.redirect(Access.within(s.key(), form(ctx, "back")), HttpStatus.SEE_OTHER);
   }
 
   private static String form(Context ctx, String name) {
@@ -110,7 +110,7 @@ final class Judgements {
 
   private record Outcome(Judgement judgement, Optional<Tasks.Task> task) {}
 
-  private Outcome judge(Workbench.Served s, String target, String action, String value, String reason, long undoes)
+  private Outcome judge(Workbench.Served s, String user, String target, String action, String value, String reason, long undoes)
       throws IOException, SQLException {
     if (value.length() > MAX_TEXT || reason.length() > MAX_TEXT) {
       throw new Workbench.BadRequest("a note, tag or reason holds at most " + MAX_TEXT + " characters");
@@ -122,9 +122,9 @@ final class Judgements {
       if (a == Judgement.Action.UNDO) {
         Judgement undone = s.folder().store().judgements().about(target).stream().filter(x -> x.seq() == undoes)
             .findFirst().orElseThrow(() -> new Workbench.NotFound("no judgement " + undoes + " about " + target));
-        j = Judgement.undo(now, bench.user(), undone, reason);
+        j = Judgement.undo(now, user, undone, reason);
       } else {
-        j = Judgement.of(now, bench.user(), target, a, value, reason);
+        j = Judgement.of(now, user, target, a, value, reason);
       }
       j.document().ifPresent(id -> {
         try {

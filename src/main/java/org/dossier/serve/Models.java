@@ -13,7 +13,11 @@ public final class Models {
 
   public record CaseRow(String key, String url, long documents) {}
 
-  public record IndexPage(List<CaseRow> cases) {}
+  /** The cases the visitor may read; {@code hidden} others ask for a login; {@code session} when it has one, to log out. */
+  public record IndexPage(List<CaseRow> cases, int hidden, boolean session) {}
+
+  /** The login to a case: the page to go back to, the server's token, the name tried, and what went wrong. */
+  public record LoginPage(String caseKey, String back, String csrf, String name, String error) {}
 
   /** A piece of a snippet: text, and whether it matched the query. */
   public record Segment(String text, boolean hit) {}

@@ -90,14 +90,15 @@ final class Pages {
 
   private void index(Context ctx) throws SQLException {
     List<CaseRow> rows = new ArrayList<>();
-    for (Workbench.Served s : bench.cases()) {
+    List<Workbench.Served> readable = bench.readable(ctx); // a case that asks for a login is not named
+    for (Workbench.Served s : readable) {
       rows.add(new CaseRow(s.key(), caseUrl(s.key()), s.folder().store().documents().documentCount()));
     }
-    html(ctx, "index.jte", new IndexPage(rows));
+    html(ctx, "index.jte", new IndexPage(rows, bench.cases().size() - readable.size(), ctx.cookie(Access.COOKIE) != null));
   }
 
   private void search(Context ctx) throws IOException {
-    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    Workbench.Served s = bench.served(ctx);
     String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
     int limit = Api.limit(ctx, 20, 100);
     int offset = Api.offset(ctx);
@@ -162,7 +163,7 @@ final class Pages {
   }
 
   private void document(Context ctx) throws SQLException, IOException {
-    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    Workbench.Served s = bench.served(ctx);
     Document d = Api.byId(s, ctx.pathParam("id"));
     int from = (int) Math.max(-1, Math.min(Integer.MAX_VALUE, number(ctx, "from")));
     int to = (int) Math.max(-1, Math.min(Integer.MAX_VALUE, number(ctx, "to")));
@@ -274,7 +275,7 @@ final class Pages {
   }
 
   private void facts(Context ctx) throws SQLException, IOException {
-    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    Workbench.Served s = bench.served(ctx);
     List<StoredFindings.Fact> facts = new ArrayList<>();
     Map<String, String> keys = new HashMap<>(); // a fact's id -> its key for judgements
     for (String row : s.folder().store().findings().findings(Findings.FACT, Optional.ofNullable(ctx.queryParam("story")),
@@ -324,7 +325,7 @@ final class Pages {
 
   /** The report, each citation a link to its passage; while the case is stale, a task brings it up to date first. */
   private void report(Context ctx) throws SQLException, IOException {
-    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    Workbench.Served s = bench.served(ctx);
     if (bench.stale(s)) {
       bench.refresh(s);
       html(ctx, "report.jte", new ReportPage(s.key(), "Report", List.of(), List.of(), true));
@@ -355,7 +356,7 @@ final class Pages {
   }
 
   private void judgements(Context ctx) throws SQLException {
-    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    Workbench.Served s = bench.served(ctx);
     List<Judgement> all = s.folder().store().judgements().all();
     java.util.Set<Long> active = new java.util.HashSet<>();
     Judgement.active(all).forEach(j -> active.add(j.seq()));
@@ -376,7 +377,7 @@ final class Pages {
   /** The form fields of this page: the token, and the page itself to come back to. */
   private Form form(Context ctx, Workbench.Served s) {
     String q = ctx.queryString();
-    return new Form(s.key(), bench.token(), ctx.path() + (q == null || q.isEmpty() ? "" : "?" + q));
+    return new Form(s.key(), bench.csrf(ctx), ctx.path() + (q == null || q.isEmpty() ? "" : "?" + q));
   }
 
   /** A document's id from its name, remembered for the page. */
@@ -390,7 +391,7 @@ final class Pages {
   }
 
   private void stories(Context ctx) throws SQLException, IOException {
-    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    Workbench.Served s = bench.served(ctx);
     Map<String, String> ids = new HashMap<>();
     List<StoryRow> rows = new ArrayList<>();
     for (String row : s.folder().store().findings().findings(Findings.STORY, Optional.empty(), Optional.empty())) {
@@ -406,7 +407,7 @@ final class Pages {
   }
 
   private void signals(Context ctx) throws SQLException, IOException {
-    Workbench.Served s = bench.served(ctx.pathParam("case"));
+    Workbench.Served s = bench.served(ctx);
     html(ctx, "signals.jte", new SignalsPage(s.key(), signals(s, Optional.empty())));
   }
 

@@ -43,6 +43,7 @@ public final class Workbench implements AutoCloseable {
   private final Javalin app;
   private final Api api = new Api(this);
   private final Judgements judgements = new Judgements(this);
+  private final Access access = new Access(this);
   private final String user;
   /** The token every change carries (a form field or the X-CSRF-Token header): a page of another site cannot know it. */
   private final String token = newToken();
@@ -158,6 +159,14 @@ public final class Workbench implements AutoCloseable {
     app.exception(NotFound.class, (e, ctx) -> problem(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
     app.exception(BadRequest.class, (e, ctx) -> problem(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
     app.exception(Forbidden.class, (e, ctx) -> problem(ctx, HttpStatus.FORBIDDEN, e.getMessage()));
+    app.exception(Unauthorized.class, (e, ctx) -> {
+      if (ctx.path().startsWith("/api/")) {
+        ctx.header("WWW-Authenticate", "Bearer realm=\"dossier\"");
+        problem(ctx, HttpStatus.UNAUTHORIZED, e.getMessage());
+      } else {
+        ctx.redirect(e.login, HttpStatus.SEE_OTHER);
+      }
+    });
     app.exception(Judgements.Busy.class, (e, ctx) -> problem(ctx, HttpStatus.CONFLICT, e.getMessage()));
     app.exception(TooMany.class, (e, ctx) -> problem(ctx, HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
     app.exception(Exception.class, (e, ctx) -> {
@@ -169,6 +178,7 @@ public final class Workbench implements AutoCloseable {
         problem(ctx, HttpStatus.NOT_FOUND, "nothing here");
       }
     });
+    access.register(app);
     api.register(app);
     new Pages(this).register(app);
     new AnalysisPages(this).register(app);
@@ -207,7 +217,63 @@ public final class Workbench implements AutoCloseable {
     }
   }
 
-  /** The case a request names. */
+  /** The case the request's path names, if its caller may read it. */
+  Served served(Context ctx) {
+    return served(ctx, org.dossier.pipeline.Accounts.Role.READER);
+  }
+
+  /**
+   * The case the request's path names, if its caller may do what {@code need} may (who it is goes
+   * into the request's attributes, for {@link #userOf}, {@link #csrf} and {@link #checkChange}).
+   */
+  Served served(Context ctx, org.dossier.pipeline.Accounts.Role need) {
+    return authorized(ctx, ctx.pathParam("case"), need);
+  }
+
+  /** The case {@code key}, if the request's caller may do what {@code need} may. */
+  Served authorized(Context ctx, String key, org.dossier.pipeline.Accounts.Role need) {
+    Served s = served(key);
+    access.authorize(ctx, s, need);
+    return s;
+  }
+
+  /** The cases the request's caller may read (all those without users, and those it has logged in to). */
+  List<Served> readable(Context ctx) {
+    return access.readable(ctx);
+  }
+
+  /** The keys of the cases served, in order. */
+  public List<String> caseKeys() {
+    return List.copyOf(cases.keySet());
+  }
+
+  /** The cases served in single-user mode (no users): no login. */
+  public List<String> singleUserCases() {
+    List<String> out = new ArrayList<>();
+    for (Served s : cases.values()) {
+      try {
+        if (Access.open(s)) {
+          out.add(s.key());
+        }
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException("cannot read the users of case " + s.key(), e);
+      }
+    }
+    return out;
+  }
+
+  /** Who a request authorized by {@link #served(Context)} acts as: its user, or the server's in single-user mode. */
+  String userOf(Context ctx) {
+    String u = ctx.attribute(Access.USER);
+    return u != null ? u : user;
+  }
+
+  /** The token the forms of this request's pages carry. */
+  String csrf(Context ctx) {
+    return access.csrf(ctx);
+  }
+
+  /** The case a request names; no access check (for the login page and tests). */
   Served served(String key) {
     Served s = cases.get(key);
     if (s == null) {
@@ -220,7 +286,7 @@ public final class Workbench implements AutoCloseable {
     return List.copyOf(cases.values());
   }
 
-  /** Who the judgements made here are attributed to (single-user mode). */
+  /** Who the judgements made here are attributed to in single-user mode. */
   String user() {
     return user;
   }
@@ -230,22 +296,35 @@ public final class Workbench implements AutoCloseable {
     return token;
   }
 
-  /** Refuses a change without this server's token, or sent from a page of another origin. */
+  /**
+   * Refuses a change without its token, or sent from a page of another origin. The token is the
+   * session's for a logged-in user, the server's otherwise; a request with an API token (never
+   * sent by a browser on its own) needs none.
+   */
   void checkChange(Context ctx) {
+    if ("bearer".equals(ctx.attribute(Access.HOW))) {
+      return;
+    }
+    checkOrigin(ctx);
+    String given = ctx.header("X-CSRF-Token");
+    if (given == null) {
+      given = ctx.formParam("csrf");
+    }
+    String expected = access.csrf(ctx);
+    if (given == null || !java.security.MessageDigest.isEqual(given.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        expected.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+      throw new Forbidden("this change does not carry the workbench's token; reload the page and try again");
+    }
+  }
+
+  /** Refuses a request sent from a page of another origin. */
+  void checkOrigin(Context ctx) {
     String origin = ctx.header("Origin");
     if (origin != null && !origin.equals("null")) {
       String host = origin.replaceFirst("^https?://", "").toLowerCase(Locale.ROOT);
       if (!hosts.contains(host)) {
         throw new Forbidden("a change sent from another site (" + origin + ") is refused");
       }
-    }
-    String given = ctx.header("X-CSRF-Token");
-    if (given == null) {
-      given = ctx.formParam("csrf");
-    }
-    if (given == null || !java.security.MessageDigest.isEqual(given.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        token.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-      throw new Forbidden("this change does not carry the workbench's token; reload the page and try again");
     }
   }
 
@@ -305,6 +384,16 @@ public final class Workbench implements AutoCloseable {
   static final class Forbidden extends RuntimeException {
     Forbidden(String message) {
       super(message);
+    }
+  }
+
+  /** A request to a case with users that proves none: a page goes to the login, the API answers 401. */
+  static final class Unauthorized extends RuntimeException {
+    final String login;
+
+    Unauthorized(String message, String login) {
+      super(message);
+      this.login = login;
     }
   }
 

@@ -48,6 +48,7 @@ public final class SqliteCaseStore implements Closeable {
   private final SqliteEntities entities;
   private final SqliteFindings findings;
   private final SqliteJudgements judgements;
+  private final SqliteUsers users;
 
   private SqliteCaseStore(Connection writer, Connection reader, Clock clock) {
     this.writer = writer;
@@ -58,6 +59,7 @@ public final class SqliteCaseStore implements Closeable {
     this.entities = new SqliteEntities(reader);
     this.findings = new SqliteFindings(reader);
     this.judgements = new SqliteJudgements(reader);
+    this.users = new SqliteUsers(reader);
   }
 
   /** Opens (creating if needed) the database and applies pending migrations. */
@@ -491,6 +493,39 @@ public final class SqliteCaseStore implements Closeable {
       }
     }
 
+    /** Adds a user of the workbench with a password hash and a role. */
+    public void addUser(String name, String hash, String role, Instant created) throws SQLException {
+      try (PreparedStatement ps = writer.prepareStatement(
+          "INSERT INTO users (name, hash, role, created) VALUES (?, ?, ?, ?)")) {
+        ps.setString(1, name);
+        ps.setString(2, hash);
+        ps.setString(3, role);
+        ps.setString(4, created.toString());
+        ps.executeUpdate();
+      }
+    }
+
+    /** Changes a user's role; false when there is no such user. */
+    public boolean setRole(String name, String role) throws SQLException {
+      try (PreparedStatement ps = writer.prepareStatement("UPDATE users SET role = ? WHERE name = ?")) {
+        ps.setString(1, role);
+        ps.setString(2, name);
+        return ps.executeUpdate() == 1;
+      }
+    }
+
+    /** Adds an API token of a user, by the token's SHA-256 (hex): the token itself is never stored. */
+    public void addToken(String hash, String user, Instant created, String label) throws SQLException {
+      try (PreparedStatement ps = writer.prepareStatement(
+          "INSERT INTO tokens (hash, user, created, label) VALUES (?, ?, ?, ?)")) {
+        ps.setString(1, hash);
+        ps.setString(2, user);
+        ps.setString(3, created.toString());
+        ps.setString(4, label);
+        ps.executeUpdate();
+      }
+    }
+
     public void deleteSetting(String key) throws SQLException {
       try (PreparedStatement ps = writer.prepareStatement("DELETE FROM settings WHERE key = ?")) {
         ps.setString(1, key);
@@ -535,6 +570,11 @@ public final class SqliteCaseStore implements Closeable {
   /** The analyst's judgements. */
   public JudgementStore judgements() {
     return judgements;
+  }
+
+  /** The workbench's accounts and API tokens. */
+  public UserStore users() {
+    return users;
   }
 
   @Override
