@@ -74,21 +74,33 @@ final class MarkCommand implements Runnable {
     }
   }
 
+  /** A claim's quote in a document's text, and the mark that it is wrong. */
+  static final class ClaimAt {
+    @Parameters(index = "0", paramLabel = "DOC", description = "The document (name, path or id prefix).") String doc;
+    @Parameters(index = "1", paramLabel = "START", description = "Where the claim's quote starts.") int start;
+    @Parameters(index = "2", paramLabel = "END", description = "Where it ends.") int end;
+    @Option(names = "--wrong", required = true, description = "It is wrong.") boolean wrong;
+
+    /** Records the judgement that the claim (or its attribution) here is wrong. */
+    int record(CommandSpec spec, CaseOptions options, Who who, boolean attribution) throws Exception {
+      check(spec, start, end, who);
+      org.dossier.core.DocumentId id = document(options, doc).id();
+      return MarkCommand.record(options, spec, Judgement.of(Instant.now(Clock.systemUTC()), who.user,
+          attribution ? Judgement.attribution(id, start, end) : Judgement.claim(id, start, end),
+          Judgement.Action.WRONG, "", who.reason));
+    }
+  }
+
   @Command(name = "claim", description = "Marks the claim at START..END of a document's text wrong: it leaves the facts.")
   static final class ClaimCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CaseOptions options;
     @Mixin Who who;
-    @Parameters(index = "0", paramLabel = "DOC", description = "The document (name, path or id prefix).") String doc;
-    @Parameters(index = "1", paramLabel = "START", description = "Where the claim's quote starts.") int start;
-    @Parameters(index = "2", paramLabel = "END", description = "Where it ends.") int end;
-    @Option(names = "--wrong", required = true, description = "The claim is wrong (misread, or not a claim).") boolean wrong;
+    @Mixin ClaimAt at;
 
     @Override
     public Integer call() throws Exception {
-      check(spec, start, end, who);
-      return record(options, spec, Judgement.of(Instant.now(Clock.systemUTC()), who.user,
-          Judgement.claim(document(options, doc).id(), start, end), Judgement.Action.WRONG, "", who.reason));
+      return at.record(spec, options, who, false);
     }
   }
 
@@ -97,16 +109,11 @@ final class MarkCommand implements Runnable {
     @Spec CommandSpec spec;
     @Mixin CaseOptions options;
     @Mixin Who who;
-    @Parameters(index = "0", paramLabel = "DOC", description = "The document (name, path or id prefix).") String doc;
-    @Parameters(index = "1", paramLabel = "START", description = "Where the claim's quote starts.") int start;
-    @Parameters(index = "2", paramLabel = "END", description = "Where it ends.") int end;
-    @Option(names = "--wrong", required = true, description = "The attribution is wrong.") boolean wrong;
+    @Mixin ClaimAt at;
 
     @Override
     public Integer call() throws Exception {
-      check(spec, start, end, who);
-      return record(options, spec, Judgement.of(Instant.now(Clock.systemUTC()), who.user,
-          Judgement.attribution(document(options, doc).id(), start, end), Judgement.Action.WRONG, "", who.reason));
+      return at.record(spec, options, who, true);
     }
   }
 
