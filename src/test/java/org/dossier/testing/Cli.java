@@ -40,6 +40,17 @@ public final class Cli {
     return new Result(exit, out.toString(), err.toString());
   }
 
+  /** As {@link #run}, with {@code input} on standard input (a password, say). */
+  public static synchronized Result runWithInput(String input, String... args) {
+    java.io.InputStream before = System.in;
+    System.setIn(new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    try {
+      return run(args);
+    } finally {
+      System.setIn(before);
+    }
+  }
+
   /** The command line {@code java ... org.dossier.cli.Main args}, for a separate process. */
   public static List<String> javaCommand(String... args) {
     List<String> cmd = new ArrayList<>();
