@@ -1,18 +1,13 @@
 package org.dossier.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.dossier.core.Document;
 import org.dossier.pipeline.CaseFolder;
-import org.dossier.verify.Diff;
+import org.dossier.views.CaseViews;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,43 +30,30 @@ final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    String ta;
-    String tb;
+    Map<String, Object> diff;
     try (CaseFolder folder = options.openExisting()) {
       UpToDate.ensure(folder, spec.commandLine().getErr());
-      ta = text(folder, a);
-      tb = text(folder, b);
+      diff = CaseViews.diff(folder, document(folder, a), document(folder, b));
     }
-    List<String> lines = Diff.lines(ta, tb, 400);
-    Set<String> before = Diff.numbers(ta);
-    Set<String> after = Diff.numbers(tb);
-    Set<String> removed = new TreeSet<>(before);
-    removed.removeAll(after);
-    Set<String> added = new TreeSet<>(after);
-    added.removeAll(before);
     if (options.json) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("a", a);
-      json.put("b", b);
-      json.put("numbersOnlyInA", List.copyOf(removed));
-      json.put("numbersOnlyInB", List.copyOf(added));
-      json.put("lines", lines);
-      Json.print(out, json);
+      Json.print(out, diff);
       return 0;
     }
     out.println("--- " + a);
     out.println("+++ " + b);
-    lines.forEach(out::println);
-    out.println("numbers only in A: " + (removed.isEmpty() ? "none" : String.join(", ", removed)));
-    out.println("numbers only in B: " + (added.isEmpty() ? "none" : String.join(", ", added)));
+    ((List<?>) diff.get("lines")).forEach(out::println);
+    List<?> removed = (List<?>) diff.get("numbersOnlyInA");
+    List<?> added = (List<?>) diff.get("numbersOnlyInB");
+    out.println("numbers only in A: " + (removed.isEmpty() ? "none" : String.join(", ", removed.stream().map(String::valueOf).toList())));
+    out.println("numbers only in B: " + (added.isEmpty() ? "none" : String.join(", ", added.stream().map(String::valueOf).toList())));
     return 0;
   }
 
-  private static String text(CaseFolder folder, String name) throws Exception {
+  private static Document document(CaseFolder folder, String name) throws Exception {
     Optional<Document> d = folder.store().documents().documentByName(name);
     if (d.isEmpty()) {
       throw new IllegalArgumentException("no document named " + name + " in the case");
     }
-    return Files.readString(folder.layout().text(d.get().id()), StandardCharsets.UTF_8);
+    return d.get();
   }
 }

@@ -66,6 +66,7 @@ final class Api {
       get(app, "/api/v1/cases/{case}/" + l.path(), ctx -> listing(ctx, l));
     }
     get(app, "/api/v1/cases/{case}/report", this::report);
+    get(app, "/api/v1/cases/{case}/diff", this::diff);
     routes.add("/api/v1/cases/{case}/batch-search");
     app.post("/api/v1/cases/{case}/batch-search", this::batch);
   }
@@ -97,6 +98,13 @@ final class Api {
     } else {
       ctx.json(BatchSearch.json(outcomes));
     }
+  }
+
+  /** Two versions compared, as {@code dossier diff --json}: {@code ?a=ID&b=ID}. */
+  private void diff(Context ctx) throws SQLException, IOException {
+    Workbench.Served s = bench.served(ctx);
+    ctx.json(CaseViews.diff(s.folder(), byId(s, Optional.ofNullable(ctx.queryParam("a")).orElse("")),
+        byId(s, Optional.ofNullable(ctx.queryParam("b")).orElse(""))));
   }
 
   /**

@@ -60,7 +60,15 @@ public final class Models {
   public record DocumentPage(String caseKey, String name, String id, String status, String reason, String mediaType,
       String language, long size, String download, List<PathRow> paths, Link parent, List<Link> children,
       List<Row> metadata, List<SignalRow> signals, List<Piece> text, boolean cut, boolean passage, Form form,
-      String target, JudgementRow star, List<JudgementRow> tags, List<JudgementRow> notes) {}
+      String target, JudgementRow star, List<JudgementRow> tags, List<JudgementRow> notes, List<FamilyRow> family) {}
+
+  /** A version of the same document: its role (draft, final, copy, unknown), similarity, and the diff against it. */
+  public record FamilyRow(String role, String similarity, Link document, String diffUrl, boolean principal, boolean self) {}
+
+  /** A line of a diff: {@code kind} is {@code removed} or {@code added}. */
+  public record DiffLine(String kind, String text) {}
+
+  public record DiffPage(String caseKey, Link a, Link b, List<String> onlyInA, List<String> onlyInB, List<DiffLine> lines) {}
 
   /** A claim of a fact; {@code target} and {@code attribution} name it for a judgement (empty when its document is unknown). */
   public record ClaimRow(String document, String label, String url, String quote, String value, String attributedTo,

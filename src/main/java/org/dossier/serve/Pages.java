@@ -38,7 +38,10 @@ import org.dossier.serve.Models.ReportSection;
 import org.dossier.serve.Models.ReportSentence;
 import org.dossier.serve.Models.ClaimRow;
 import org.dossier.serve.Models.DocumentPage;
+import org.dossier.serve.Models.DiffLine;
+import org.dossier.serve.Models.DiffPage;
 import org.dossier.serve.Models.Facet;
+import org.dossier.serve.Models.FamilyRow;
 import org.dossier.serve.Models.FacetValue;
 import org.dossier.serve.Models.FactRow;
 import org.dossier.serve.Models.FactsPage;
@@ -84,6 +87,7 @@ final class Pages {
     app.get("/cases/{case}/signals", this::signals);
     app.get("/cases/{case}/judgements", this::judgements);
     app.get("/cases/{case}/report", this::report);
+    app.get("/cases/{case}/diff", this::diff);
   }
 
   // ---- routes ----
@@ -208,7 +212,53 @@ final class Pages {
     html(ctx, "document.jte", new DocumentPage(s.key(), d.name(), d.id().sha256(), d.status().code(), d.reason(),
         d.mediaType(), d.language(), d.size(),
         d.stored() ? "/api/v1/cases/" + s.key() + "/documents/" + d.id().sha256() + "/original" : "",
-        paths, parent, children, metadata, signals, pieces, cut, passage, form(ctx, s), target, star, tags, notes));
+        paths, parent, children, metadata, signals, pieces, cut, passage, form(ctx, s), target, star, tags, notes,
+        family(s, d)));
+  }
+
+  /** The version family the verify stage put the document in, each member with the diff against this one. */
+  private List<FamilyRow> family(Workbench.Served s, Document d) throws SQLException, IOException {
+    Map<String, String> ids = new HashMap<>();
+    for (String row : s.folder().store().findings().findings(Verifying.FAMILY, Optional.empty(), Optional.empty())) {
+      JsonNode f = StoredFindings.tree(row);
+      boolean mine = false;
+      for (JsonNode m : f.path("members")) {
+        mine |= m.path("document").asText().equals(d.name());
+      }
+      if (!mine) {
+        continue;
+      }
+      List<FamilyRow> out = new ArrayList<>();
+      String principal = f.path("principal").asText();
+      for (JsonNode m : f.path("members")) {
+        String name = m.path("document").asText();
+        String id = id(s, name, ids);
+        boolean self = name.equals(d.name());
+        out.add(new FamilyRow(m.path("role").asText(), String.format(java.util.Locale.ROOT, "%.2f",
+            m.path("similarity").asDouble()), new Link(name, id.isEmpty() ? "" : documentUrl(s.key(), id, -1, -1)),
+            self || id.isEmpty() ? "" : "/cases/" + s.key() + "/diff?a=" + id + "&b=" + d.id().sha256(),
+            name.equals(principal), self));
+      }
+      return out;
+    }
+    return List.of();
+  }
+
+  private void diff(Context ctx) throws SQLException, IOException {
+    Workbench.Served s = bench.served(ctx);
+    Document a = Api.byId(s, Optional.ofNullable(ctx.queryParam("a")).orElse(""));
+    Document b = Api.byId(s, Optional.ofNullable(ctx.queryParam("b")).orElse(""));
+    Map<String, Object> diff = CaseViews.diff(s.folder(), a, b);
+    List<DiffLine> lines = new ArrayList<>();
+    for (Object o : (List<?>) diff.get("lines")) {
+      String line = String.valueOf(o);
+      lines.add(new DiffLine(line.startsWith("+ ") ? "added" : line.startsWith("- ") ? "removed" : "",
+          line.startsWith("+ ") || line.startsWith("- ") ? line.substring(2) : line));
+    }
+    html(ctx, "diff.jte", new DiffPage(s.key(), new Link(a.name(), documentUrl(s.key(), a.id().sha256(), -1, -1)),
+        new Link(b.name(), documentUrl(s.key(), b.id().sha256(), -1, -1)),
+        ((List<?>) diff.get("numbersOnlyInA")).stream().map(String::valueOf).toList(),
+        ((List<?>) diff.get("numbersOnlyInB")).stream().map(String::valueOf).toList(), lines));
   }
 
   private record Mark(int start, int end, String kind, String label) {}

@@ -198,6 +198,28 @@ public final class CaseViews {
     return out;
   }
 
+  /**
+   * Two versions of a document compared: the lines removed ("- ") and added ("+ "), at most 400,
+   * and the numbers only one of them holds.
+   */
+  public static Map<String, Object> diff(CaseFolder folder, Document a, Document b) throws IOException {
+    String ta = text(folder.layout().text(a.id()), -1);
+    String tb = text(folder.layout().text(b.id()), -1);
+    java.util.Set<String> before = org.dossier.verify.Diff.numbers(ta);
+    java.util.Set<String> after = org.dossier.verify.Diff.numbers(tb);
+    java.util.Set<String> removed = new java.util.TreeSet<>(before);
+    removed.removeAll(after);
+    java.util.Set<String> added = new java.util.TreeSet<>(after);
+    added.removeAll(before);
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("a", a.name());
+    json.put("b", b.name());
+    json.put("numbersOnlyInA", List.copyOf(removed));
+    json.put("numbersOnlyInB", List.copyOf(added));
+    json.put("lines", org.dossier.verify.Diff.lines(ta, tb, 400));
+    return json;
+  }
+
   /** A judgement of the analyst as the CLI and the API give it; {@code inForce} when not undone. */
   public static Map<String, Object> judgement(org.dossier.core.Judgement j, boolean inForce) {
     Map<String, Object> m = new LinkedHashMap<>();

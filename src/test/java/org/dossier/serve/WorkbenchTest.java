@@ -244,8 +244,9 @@ class WorkbenchTest {
     for (String path : described) {
       if (!path.contains("{id}") && doc.get("paths").get(path).has("get")) {
         String p = path.replace("{case}", key);
-        int status = get(p + (p.endsWith("/search") ? "?q=Vetrov" : p.endsWith("/documents") ? "?name=hostile.html" : ""))
-            .statusCode();
+        String ledger = id("2026-03-03_harbour-ledger.txt");
+        int status = get(p + (p.endsWith("/search") ? "?q=Vetrov" : p.endsWith("/documents") ? "?name=hostile.html"
+            : p.endsWith("/diff") ? "?a=" + ledger + "&b=" + ledger : "")).statusCode();
         assertTrue(status == 200 || p.endsWith("/report") && status == 202, p + " " + status);
       }
     }
