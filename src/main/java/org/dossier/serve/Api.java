@@ -223,16 +223,17 @@ final class Api {
 
   private void listing(Context ctx, Listing l) throws SQLException, IOException {
     Workbench.Served s = bench.served(ctx);
-    List<String> rows = s.folder().store().findings().findings(l.kind(), Optional.ofNullable(ctx.queryParam("story")),
-        Optional.ofNullable(ctx.queryParam("status")));
+    Optional<String> story = Optional.ofNullable(ctx.queryParam("story"));
+    List<String> statuses = Optional.ofNullable(ctx.queryParam("status")).map(List::of).orElse(List.of());
     int limit = limit(ctx, 100, MAX_LIMIT);
     int offset = offset(ctx);
+    var findings = s.folder().store().findings();
     List<JsonNode> page = new ArrayList<>();
-    for (String r : rows.subList(Math.min(offset, rows.size()), Math.min(rows.size(), offset + limit))) {
+    for (String r : findings.page(l.kind(), story, statuses, offset, limit)) {
       page.add(StoredFindings.tree(r));
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("total", rows.size());
+    out.put("total", findings.count(l.kind(), story, statuses));
     out.put("offset", offset);
     out.put("limit", limit);
     out.put(l.key(), page);

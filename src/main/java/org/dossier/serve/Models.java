@@ -78,7 +78,8 @@ public final class Models {
       String size, List<ClaimRow> claims, String target) {}
 
   /** {@code updating} while the case is being brought up to date after a judgement. */
-  public record FactsPage(String caseKey, List<FactRow> disputes, List<FactRow> others, Form form, boolean updating) {}
+  public record FactsPage(String caseKey, List<FactRow> disputes, long disputesTotal, List<FactRow> others,
+      long othersTotal, int offset, String previous, String next, Form form, boolean updating) {}
 
   public record JudgementsPage(String caseKey, List<JudgementRow> judgements, Form form) {}
 

@@ -324,28 +324,68 @@ final class Pages {
     return out;
   }
 
+  /** Disputes ranked on the facts page at most (the API lists every fact). */
+  static final int DISPUTES_RANKED = 5_000;
+  /** Facts a page shows in each section. */
+  static final int FACTS_PAGE = 100;
+  private static final List<String> DISPUTED = List.of("conflict", "divergent");
+  private static final List<String> SETTLED = List.of("agree", "single");
+
+  /**
+   * Disputes first, largest first (the first {@value #FACTS_PAGE} of them, on the first page); then
+   * the other facts, {@value #FACTS_PAGE} a page, in their order. Only the shown facts are read
+   * whole, so a case of a million facts costs a page, not the case.
+   */
   private void facts(Context ctx) throws SQLException, IOException {
     Workbench.Served s = bench.served(ctx);
-    List<StoredFindings.Fact> facts = new ArrayList<>();
+    Optional<String> story = Optional.ofNullable(ctx.queryParam("story"));
+    Optional<String> status = Optional.ofNullable(ctx.queryParam("status"));
+    int offset = Api.offset(ctx);
+    var store = s.folder().store().findings();
     Map<String, String> keys = new HashMap<>(); // a fact's id -> its key for judgements
-    for (String row : s.folder().store().findings().findings(Findings.FACT, Optional.ofNullable(ctx.queryParam("story")),
-        Optional.ofNullable(ctx.queryParam("status")))) {
-      JsonNode n = StoredFindings.tree(row);
-      facts.add(StoredFindings.fact(n));
-      keys.put(n.path("id").asText(), n.path("key").asText());
+    List<String> disputedAsked = status.map(x -> DISPUTED.contains(x) ? List.of(x) : List.<String>of()).orElse(DISPUTED);
+    List<String> settledAsked = status.map(x -> SETTLED.contains(x) ? List.of(x) : List.<String>of()).orElse(SETTLED);
+    List<StoredFindings.Fact> disputed = new ArrayList<>();
+    if (offset == 0 && !disputedAsked.isEmpty()) {
+      for (String row : store.page(Findings.FACT, story, disputedAsked, 0, DISPUTES_RANKED)) {
+        disputed.add(fact(row, keys));
+      }
+    }
+    List<StoredFindings.Fact> settled = new ArrayList<>();
+    long settledTotal = settledAsked.isEmpty() ? 0 : store.count(Findings.FACT, story, settledAsked);
+    if (!settledAsked.isEmpty()) {
+      for (String row : store.page(Findings.FACT, story, settledAsked, offset, FACTS_PAGE)) {
+        settled.add(fact(row, keys));
+      }
     }
     Map<String, String> ids = new HashMap<>();
     DocumentLabels labels = labels(s);
     List<FactRow> disputes = new ArrayList<>();
-    for (Disputes.Dispute d : Disputes.ranked(facts)) {
-      disputes.add(row(s, d.fact(), d.size().words(), ids, labels, keys));
+    List<StoredFindings.Fact> ordered = Disputes.disputesFirst(disputed);
+    for (StoredFindings.Fact f : ordered.subList(0, Math.min(FACTS_PAGE, ordered.size()))) {
+      disputes.add(row(s, f, Disputes.of(f).map(d -> d.size().words()).orElse(""), ids, labels, keys));
     }
     List<FactRow> others = new ArrayList<>();
-    for (StoredFindings.Fact f : Disputes.disputesFirst(facts).subList(disputes.size(), facts.size())) {
+    for (StoredFindings.Fact f : settled) {
       others.add(row(s, f, "", ids, labels, keys));
     }
+    String base = "/cases/" + s.key() + "/facts?" + story.map(x -> "story=" + enc(x) + "&").orElse("")
+        + status.map(x -> "status=" + enc(x) + "&").orElse("");
+    String previous = offset > 0 ? base + "offset=" + Math.max(0, offset - FACTS_PAGE) : "";
+    String next = settledTotal > offset + settled.size() ? base + "offset=" + (offset + FACTS_PAGE) : "";
     boolean updating = !bench.tasks().open(s.key()).isEmpty() || !org.dossier.pipeline.Linking.current(s.folder());
-    html(ctx, "facts.jte", new FactsPage(s.key(), disputes, others, form(ctx, s), updating));
+    html(ctx, "facts.jte", new FactsPage(s.key(), disputes, disputed.size(), others, settledTotal, offset, previous, next,
+        form(ctx, s), updating));
+  }
+
+  private static StoredFindings.Fact fact(String row, Map<String, String> keys) {
+    JsonNode n = StoredFindings.tree(row);
+    keys.put(n.path("id").asText(), n.path("key").asText());
+    return StoredFindings.fact(n);
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
   /** Documents named as a reader knows them: outlet (or headline) and date. */

@@ -12,4 +12,14 @@ public interface FindingStore {
    */
   List<String> findings(String kind, Optional<String> story, Optional<String> status)
       throws SQLException;
+
+  /**
+   * One page of the findings of a kind, in order: those of {@code story} when given, with one of
+   * {@code statuses} when not empty, from {@code offset}, at most {@code limit}.
+   */
+  List<String> page(String kind, Optional<String> story, List<String> statuses, int offset, int limit)
+      throws SQLException;
+
+  /** How many findings {@link #page} pages through. */
+  long count(String kind, Optional<String> story, List<String> statuses) throws SQLException;
 }

@@ -47,4 +47,59 @@ final class SqliteFindings implements FindingStore {
     }
     return out;
   }
+
+  @Override
+  public List<String> page(String kind, Optional<String> story, List<String> statuses, int offset, int limit)
+      throws SQLException {
+    List<String> out = new ArrayList<>();
+    synchronized (reader) {
+      try (PreparedStatement ps = reader.prepareStatement("SELECT json FROM findings " + where(story, statuses)
+          + " ORDER BY position LIMIT ? OFFSET ?")) {
+        int i = bind(ps, kind, story, statuses);
+        ps.setInt(i++, Math.max(0, limit));
+        ps.setInt(i, Math.max(0, offset));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public long count(String kind, Optional<String> story, List<String> statuses) throws SQLException {
+    synchronized (reader) {
+      try (PreparedStatement ps = reader.prepareStatement("SELECT count(*) FROM findings " + where(story, statuses))) {
+        bind(ps, kind, story, statuses);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? rs.getLong(1) : 0;
+        }
+      }
+    }
+  }
+
+  /** The filter's SQL, with one placeholder per value (never a value itself). */
+  private static String where(Optional<String> story, List<String> statuses) {
+    StringBuilder w = new StringBuilder("WHERE kind = ?");
+    story.ifPresent(x -> w.append(" AND story = ?"));
+    if (!statuses.isEmpty()) {
+      w.append(" AND status IN (").append("?, ".repeat(statuses.size() - 1)).append("?)");
+    }
+    return w.toString();
+  }
+
+  private static int bind(PreparedStatement ps, String kind, Optional<String> story, List<String> statuses)
+      throws SQLException {
+    int i = 1;
+    ps.setString(i++, kind);
+    if (story.isPresent()) {
+      ps.setString(i++, story.get());
+    }
+    for (String st : statuses) {
+      ps.setString(i++, st);
+    }
+    return i;
+  }
 }

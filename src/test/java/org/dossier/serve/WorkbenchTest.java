@@ -120,7 +120,16 @@ class WorkbenchTest {
       JsonNode cliRows = Cli.run("--case", caseDir.toString(), c[0], "--json").json().get(c[1]);
       assertEquals(cliRows, json("/api/v1/cases/" + key + "/" + c[0] + "?limit=500").get(c[1]), c[0]);
     }
-    // paging: the second page starts where the first ended
+    // a status filter pages in the store
+    JsonNode conflicts = json("/api/v1/cases/" + key + "/facts?status=conflict&limit=500");
+    assertTrue(conflicts.get("total").asInt() > 0);
+    conflicts.get("facts").forEach(f -> assertEquals("conflict", f.get("status").asText()));
+    // the facts page: disputes on the first page only; the other facts page by offset
+    String first = page("/cases/" + key + "/facts");
+    String later = page("/cases/" + key + "/facts?offset=1");
+    assertTrue(first.contains("Disputes, largest first") && !later.contains("Disputes, largest first"));
+    assertTrue(later.contains("Other facts (2–"), later);
+        // paging: the second page starts where the first ended
     JsonNode second = json("/api/v1/cases/" + key + "/facts?limit=1&offset=1");
     assertEquals(cliFacts.get(1), second.get("facts").get(0));
   }
