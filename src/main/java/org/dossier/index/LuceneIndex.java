@@ -84,6 +84,12 @@ public final class LuceneIndex implements DocumentIndex {
   private final IndexWriter writer;
   private DirectoryReader reader;
   private SortedSetDocValuesReaderState facetState;
+  /** Read-only: searchers shared by concurrent searches, refreshed at most every {@link #REFRESH_NANOS}. */
+  private volatile org.apache.lucene.search.SearcherManager searchers;
+  private volatile long refreshed;
+  /** The facet state of one reader (built once per refresh), as {reader, state}. */
+  private volatile Object[] facetCache = {null, null};
+  private static final long REFRESH_NANOS = 1_000_000_000L;
 
   private LuceneIndex(Directory directory, boolean writable) throws IOException {
     this.directory = directory;
@@ -203,7 +209,7 @@ public final class LuceneIndex implements DocumentIndex {
   }
 
   @Override
-  public long count() throws IOException {
+  public synchronized long count() throws IOException {
     if (writer != null) {
       return writer.getDocStats().numDocs;
     }
@@ -211,14 +217,63 @@ public final class LuceneIndex implements DocumentIndex {
     return r == null ? 0 : r.numDocs();
   }
 
+  /**
+   * Searches. Opened for reading, any number of threads search at once on a shared searcher that
+   * sees the latest commit within a second; opened for writing, searches take turns and see the
+   * writer's changes.
+   */
   @Override
-  public synchronized SearchResult search(SearchRequest request) throws IOException {
-    DirectoryReader r = reader();
-    if (r == null || r.numDocs() == 0) {
+  public SearchResult search(SearchRequest request) throws IOException {
+    if (writer != null) {
+      synchronized (this) {
+        DirectoryReader r = reader();
+        if (r == null || r.numDocs() == 0) {
+          return new SearchResult(0, List.of(), Map.of());
+        }
+        return search(request, new IndexSearcher(r), r);
+      }
+    }
+    org.apache.lucene.search.SearcherManager m = searchers();
+    if (m == null) {
       return new SearchResult(0, List.of(), Map.of());
     }
+    IndexSearcher searcher = m.acquire();
+    try {
+      DirectoryReader r = (DirectoryReader) searcher.getIndexReader();
+      if (r.numDocs() == 0) {
+        return new SearchResult(0, List.of(), Map.of());
+      }
+      return search(request, searcher, r);
+    } finally {
+      m.release(searcher);
+    }
+  }
+
+  /** The shared searchers of a read-only index, refreshed now and then; null while there is no index. */
+  private org.apache.lucene.search.SearcherManager searchers() throws IOException {
+    org.apache.lucene.search.SearcherManager m = searchers;
+    if (m == null) {
+      synchronized (this) {
+        if (searchers == null) {
+          if (!DirectoryReader.indexExists(directory)) {
+            return null;
+          }
+          searchers = new org.apache.lucene.search.SearcherManager(directory, null);
+          refreshed = System.nanoTime();
+        }
+        return searchers;
+      }
+    }
+    long now = System.nanoTime();
+    if (now - refreshed > REFRESH_NANOS) {
+      refreshed = now;
+      m.maybeRefresh();
+    }
+    return m;
+  }
+
+  private SearchResult search(SearchRequest request, IndexSearcher searcher, DirectoryReader r) throws IOException {
     Query query = parse(request.query());
-    IndexSearcher searcher = new IndexSearcher(r);
     int wanted = request.offset() + request.limit();
     FacetsCollectorManager.FacetsResult result =
         FacetsCollectorManager.search(searcher, query, wanted, new FacetsCollectorManager());
@@ -335,6 +390,20 @@ public final class LuceneIndex implements DocumentIndex {
   }
 
   private SortedSetDocValuesReaderState facetState(DirectoryReader r) throws IOException {
+    if (writer == null) {
+      Object[] cached = facetCache;
+      if (cached[0] == r) {
+        return (SortedSetDocValuesReaderState) cached[1];
+      }
+      SortedSetDocValuesReaderState state;
+      try {
+        state = new DefaultSortedSetDocValuesReaderState(r, facets);
+      } catch (IllegalArgumentException e) {
+        state = null; // no facet field indexed yet
+      }
+      facetCache = new Object[] {r, state};
+      return state;
+    }
     if (facetState == null) {
       try {
         facetState = new DefaultSortedSetDocValuesReaderState(r, facets);
@@ -409,6 +478,10 @@ public final class LuceneIndex implements DocumentIndex {
     if (reader != null) {
       reader.close();
       reader = null;
+    }
+    if (searchers != null) {
+      searchers.close();
+      searchers = null;
     }
     if (writer != null) {
       writer.rollback(); // uncommitted changes are dropped: the store re-sends them

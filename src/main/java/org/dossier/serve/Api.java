@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 import org.dossier.core.Document;
 import org.dossier.core.SearchRequest;
 import org.dossier.core.SearchResult;
-import org.dossier.core.DocumentIndex;
 import org.dossier.link.Findings;
 import org.dossier.link.StoredFindings;
 import org.dossier.pipeline.Verifying;
@@ -92,7 +91,7 @@ final class Api {
     if (queries.isEmpty() || queries.size() > BatchSearch.MAX_QUERIES) {
       throw new Workbench.BadRequest("give 1 to " + BatchSearch.MAX_QUERIES + " queries");
     }
-    List<BatchSearch.Outcome> outcomes = BatchSearch.search(s, queries);
+    List<BatchSearch.Outcome> outcomes = BatchSearch.search(bench.index(s), queries);
     if ("csv".equals(ctx.queryParam("format"))) {
       download(ctx, "text/csv; charset=utf-8", "batch-search-" + s.key() + ".csv", BatchSearch.csv(outcomes));
     } else {
@@ -176,12 +175,12 @@ final class Api {
     if (q.isEmpty()) {
       throw new Workbench.BadRequest("give a query: ?q=words");
     }
-    ctx.json(CaseViews.search(search(s, q, limit(ctx, 20, 100), offset(ctx))));
+    ctx.json(CaseViews.search(search(bench, s, q, limit(ctx, 20, 100), offset(ctx))));
   }
 
-  static SearchResult search(Workbench.Served s, String q, int limit, int offset) throws IOException {
-    try (DocumentIndex index = s.folder().openIndexForReading()) {
-      return index.search(new SearchRequest(q, limit, offset));
+  static SearchResult search(Workbench bench, Workbench.Served s, String q, int limit, int offset) throws IOException {
+    try {
+      return bench.index(s).search(new SearchRequest(q, limit, offset));
     } catch (IllegalArgumentException e) {
       throw new Workbench.BadRequest("the query cannot be read: " + e.getMessage());
     }

@@ -81,7 +81,7 @@ final class BatchSearch {
     if (queries.size() > MAX_QUERIES) {
       throw new Workbench.BadRequest("a batch runs at most " + MAX_QUERIES + " queries; got " + queries.size());
     }
-    List<Outcome> outcomes = search(s, queries);
+    List<Outcome> outcomes = search(bench.index(s), queries);
     if ("csv".equals(ctx.formParam("format"))) {
       ctx.contentType("text/csv; charset=utf-8");
       ctx.header("Content-Disposition", ContentDisposition.attachment("batch-search-" + s.key() + ".csv"));
@@ -123,16 +123,14 @@ final class BatchSearch {
     return out;
   }
 
-  static List<Outcome> search(Workbench.Served s, List<String> queries) throws IOException {
+  static List<Outcome> search(DocumentIndex index, List<String> queries) throws IOException {
     List<Outcome> out = new ArrayList<>();
-    try (DocumentIndex index = s.folder().openIndexForReading()) {
-      for (String q : queries) {
-        try {
-          SearchResult r = index.search(new SearchRequest(q, HITS, 0));
-          out.add(new Outcome(q, r.total(), r.hits(), ""));
-        } catch (IllegalArgumentException e) {
-          out.add(new Outcome(q, 0, List.of(), "cannot be read: " + e.getMessage()));
-        }
+    for (String q : queries) {
+      try {
+        SearchResult r = index.search(new SearchRequest(q, HITS, 0));
+        out.add(new Outcome(q, r.total(), r.hits(), ""));
+      } catch (IllegalArgumentException e) {
+        out.add(new Outcome(q, 0, List.of(), "cannot be read: " + e.getMessage()));
       }
     }
     return out;

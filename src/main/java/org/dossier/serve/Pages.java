@@ -112,7 +112,7 @@ final class Pages {
     }
     SearchResult r;
     try {
-      r = Api.search(s, q, limit, offset);
+      r = Api.search(bench, s, q, limit, offset);
     } catch (Workbench.BadRequest e) {
       html(ctx, "search.jte", new SearchPage(s.key(), q, e.getMessage(), 0, 0, 0, List.of(), List.of(), "", ""));
       return;

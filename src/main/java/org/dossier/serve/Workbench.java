@@ -354,6 +354,26 @@ public final class Workbench implements AutoCloseable {
         || org.dossier.pipeline.Verifying.pending(s.folder());
   }
 
+  private final Map<String, org.dossier.core.DocumentIndex> indexes = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The case's index, opened once and shared by every request (searches run at once on it and see
+   * the latest commit within a second).
+   */
+  org.dossier.core.DocumentIndex index(Served s) throws IOException {
+    try {
+      return indexes.computeIfAbsent(s.key(), k -> {
+        try {
+          return s.folder().openIndexForReading();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
   /** The API routes it answers. */
   List<String> apiRoutes() {
     List<String> all = new ArrayList<>(api.routes());
@@ -370,6 +390,13 @@ public final class Workbench implements AutoCloseable {
   public void close() {
     app.stop();
     tasks.close();
+    for (org.dossier.core.DocumentIndex i : indexes.values()) {
+      try {
+        i.close();
+      } catch (IOException e) {
+        LOG.log(Level.FINE, "closing an index", e);
+      }
+    }
     cases.values().forEach(c -> c.folder().close());
   }
 

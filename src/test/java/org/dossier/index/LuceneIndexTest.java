@@ -185,4 +185,38 @@ class LuceneIndexTest {
     assertEquals(Set.of("tmp.txt"), names("okapi"));
     assertEquals(6, index.count());
   }
+
+  @Test
+  void aReadOnlyIndexAnswersManySearchesAtOnceAndSeesNewCommits() throws Exception {
+    try (LuceneIndex reading = LuceneIndex.openForReading(dir.resolve("index"))) {
+      List<String> queries = List.of("contract", "Данилюк", "moon", "BMD-4M", "lang:ru", "date:2024-10", "空降");
+      Map<String, List<String>> alone = new java.util.HashMap<>();
+      for (String q : queries) {
+        alone.put(q, reading.search(new SearchRequest(q, 10, 0)).hits().stream().map(h -> h.name()).toList());
+      }
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+      try {
+        List<java.util.concurrent.Future<Boolean>> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+          String q = queries.get(i % queries.size());
+          all.add(pool.submit(() -> reading.search(new SearchRequest(q, 10, 0)).hits().stream().map(h -> h.name()).toList()
+              .equals(alone.get(q))));
+        }
+        for (java.util.concurrent.Future<Boolean> f : all) {
+          assertTrue(f.get(), "a search among many gives what it gives alone");
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      // a commit made after the reader opened is seen within a second or so
+      index.upsert(doc('6', "late/addendum.txt", "en", "text/plain", null, "An addendum about quokkas.", Map.of()));
+      index.commit();
+      long seen = 0;
+      for (int i = 0; i < 40 && seen == 0; i++) {
+        Thread.sleep(100);
+        seen = reading.search(new SearchRequest("quokkas", 10, 0)).total();
+      }
+      assertEquals(1, seen);
+    }
+  }
 }
