@@ -379,28 +379,18 @@ public final class ServeBenchmark {
         }, "bench-client-" + c);
         threads.add(t);
       }
-      var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       threads.forEach(Thread::start);
       while (System.nanoTime() < startAt) {
         Thread.sleep(50);
       }
       long gcMillis0 = gcMillis();
       long gcCount0 = gcCount();
-      double cpuSum = 0;
-      double processCpuSum = 0;
-      int cpuSamples = 0;
       long peakHeap = 0;
-      os.getCpuLoad();
-      os.getProcessCpuLoad();
+      // this JVM's CPU time against the wall time of every core (portable: no com.sun.management)
+      long cpuAtStart = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+      long wallAtStart = System.nanoTime();
       while (System.nanoTime() < endAt) {
         Thread.sleep(Math.min(1000, Math.max(1, (endAt - System.nanoTime()) / 1_000_000)));
-        double cpu = os.getCpuLoad();
-        double pcpu = os.getProcessCpuLoad();
-        if (cpu >= 0 && pcpu >= 0) {
-          cpuSum += cpu;
-          processCpuSum += pcpu;
-          cpuSamples++;
-        }
         Runtime rt = Runtime.getRuntime();
         peakHeap = Math.max(peakHeap, rt.totalMemory() - rt.freeMemory());
       }
@@ -444,10 +434,12 @@ public final class ServeBenchmark {
       }
       System.out.printf(Locale.ROOT, "throughput: %.1f requests/s (%d requests started in %d s, %d errors);"
           + " in-flight requests finished %.1f s after the end%n", total / (double) seconds, total, seconds, totalErrors, tail);
-      System.out.printf(Locale.ROOT, "load: CPU %.0f%% of the machine (this JVM, server and clients: %.0f%%),"
+      long cpuAtEnd = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+      double share = cpuAtStart < 0 || cpuAtEnd < 0 ? -1
+          : (cpuAtEnd - cpuAtStart) / (double) ((System.nanoTime() - wallAtStart) * Runtime.getRuntime().availableProcessors());
+      System.out.printf(Locale.ROOT, "load: this JVM (server and clients) used %.0f%% of the machine's cores,"
           + " GC %d ms in %d collections, peak heap %d MB, load average at the end %s%n",
-          100 * cpuSum / Math.max(1, cpuSamples), 100 * processCpuSum / Math.max(1, cpuSamples), gcMillis, gcCount,
-          peakHeap >> 20, loadAtEnd);
+          100 * share, gcMillis, gcCount, peakHeap >> 20, loadAtEnd);
       errorSamples.entrySet().stream().sorted(Map.Entry.comparingByValue((a, b) -> Long.compare(b.get(), a.get())))
           .limit(8).forEach(e -> System.out.println("  error: " + e.getValue().get() + " x " + e.getKey()));
       double searchP99 = Math.max(p99s[Kind.SEARCH_PAGE.ordinal()], p99s[Kind.SEARCH_API.ordinal()]);
