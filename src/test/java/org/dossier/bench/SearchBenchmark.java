@@ -153,7 +153,8 @@ public final class SearchBenchmark {
         Map.of("title", List.of("Document " + i)));
   }
 
-  private static List<String> queries(Random r) {
+  /** A thousand queries in the search syntax's forms, from the fictional corpus's words (shared with {@link ServeBenchmark}). */
+  static List<String> queries(Random r) {
     List<String> en = FictionalText.ENGLISH.subList(49, FictionalText.ENGLISH.size());
     List<String> ru = FictionalText.RUSSIAN.subList(15, FictionalText.RUSSIAN.size());
     List<String> zh = FictionalText.CHINESE;

@@ -44,7 +44,6 @@ import org.dossier.testing.Fixtures;
  * of PDF, Office or mail), for large N.
  */
 public final class ServeBenchmark {
-  private static final int QUERIES = 1000;
   private static final int WARMUP_QUERIES = 300;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -471,35 +470,8 @@ public final class ServeBenchmark {
 
   // ------------------------------------------------------------------ queries
 
-  /** Query strings from the corpus's words, in the forms of {@link SearchBenchmark}. */
+  /** Query strings from the corpus's words: {@link SearchBenchmark}'s. */
   private static List<String> queries(Random r) {
-    List<String> en = FictionalText.ENGLISH.subList(49, FictionalText.ENGLISH.size());
-    List<String> ru = FictionalText.RUSSIAN.subList(15, FictionalText.RUSSIAN.size());
-    List<String> zh = FictionalText.CHINESE;
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < QUERIES; i++) {
-      String a = en.get(r.nextInt(en.size()));
-      String b = en.get(r.nextInt(en.size()));
-      String[] name = FictionalText.NAMES[r.nextInt(FictionalText.NAMES.length)];
-      String[] eq = FictionalText.EQUIPMENT[r.nextInt(FictionalText.EQUIPMENT.length)];
-      int year = 2019 + r.nextInt(6);
-      out.add(switch (r.nextInt(16)) {
-        case 0, 1 -> a;
-        case 2 -> ru.get(r.nextInt(ru.size()));
-        case 3 -> zh.get(r.nextInt(zh.size()));
-        case 4, 5 -> a + " AND " + b;
-        case 6 -> a + " OR " + b;
-        case 7 -> "\"the " + a + "\"";
-        case 8 -> "\"" + a + " " + b + "\"~5";
-        case 9 -> a.substring(0, Math.min(4, a.length())) + "*";
-        case 10 -> name[0].substring(0, name[0].length() - 1) + "~";
-        case 11 -> "lang:ru AND " + ru.get(r.nextInt(ru.size()));
-        case 12 -> "ext:pdf AND " + a;
-        case 13 -> a + " AND date:[" + year + "-01 TO " + year + "-06]";
-        case 14 -> r.nextBoolean() ? name[0] : name[1];
-        default -> r.nextBoolean() ? eq[0] : eq[1];
-      });
-    }
-    return out;
+    return SearchBenchmark.queries(r);
   }
 }
