@@ -81,8 +81,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stopped = new CountDownLatch(1);
-    double limit = rate != null ? rate : bind.equals("127.0.0.1") || bind.equals("localhost") || bind.equals("::1")
-        ? 0 : Workbench.DEFAULT_RATE;
+    double limit = rate != null ? rate : Workbench.loopback(bind) ? 0 : Workbench.DEFAULT_RATE;
     try (Workbench w = Workbench.start(cases, bind, port, user, limit)) {
       LibraryLog.toCase(cases.get(0));
       String host = bind.contains(":") ? "[" + bind + "]" : bind;
@@ -102,7 +101,7 @@ final class ServeCommand implements Callable<Integer> {
       if (!open.isEmpty()) {
         out.println("Judgements made in " + String.join(", ", open) + " are attributed to '" + user + "'. Scripts send"
             + " changes with the header X-CSRF-Token: " + w.token());
-        if (bind.equals("127.0.0.1") || bind.equals("localhost") || bind.equals("::1")) {
+        if (Workbench.loopback(bind)) {
           out.println("Single-user mode on this machine only, no login, for " + String.join(", ", open)
               + " (a case without users). Stop with Ctrl-C.");
         } else {

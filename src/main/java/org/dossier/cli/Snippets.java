@@ -11,8 +11,7 @@ final class Snippets {
         TERMINAL
             ? html.replace("<b>", "\u001b[1m").replace("</b>", "\u001b[0m")
             : html.replace("<b>", "**").replace("</b>", "**");
-    s = s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-        .replace("&#x27;", "'").replace("&#39;", "'").replace("&#x2F;", "/").replace("&amp;", "&");
+    s = org.dossier.core.SearchHit.plain(s);
     return s.replaceAll("\\s+", " ").strip();
   }
 }

@@ -18,4 +18,10 @@ public record SearchHit(DocumentId id, String name, float score, List<String> sn
     Objects.requireNonNull(name, "name");
     snippets = List.copyOf(snippets);
   }
+
+  /** A piece of a snippet back to plain text: the HTML escapes the index wrote undone. */
+  public static String plain(String escaped) {
+    return escaped.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#x27;", "'")
+        .replace("&#39;", "'").replace("&#x2F;", "/").replace("&amp;", "&");
+  }
 }

@@ -77,13 +77,7 @@ final class AnalysisPages {
   private static Quote quote(Workbench.Served s, JsonNode c, DocumentLabels labels, Map<String, String> ids)
       throws SQLException {
     String doc = c.path("document").asText();
-    String id = ids.computeIfAbsent(doc, d -> {
-      try {
-        return s.folder().store().documents().documentByName(d).map(x -> x.id().sha256()).orElse("");
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    String id = Pages.id(s, doc, ids);
     int start = c.path("start").asInt(-1);
     int end = c.path("end").asInt(-1);
     String words = c.path("quote").asText("");
@@ -118,7 +112,7 @@ final class AnalysisPages {
   private void timeline(Context ctx) throws SQLException, IOException {
     Workbench.Served s = bench.served(ctx);
     List<JsonNode> events = rows(s, Findings.EVENT);
-    DocumentLabels labels = labels(rows(s, Findings.SOURCE));
+    DocumentLabels labels = bench.labels(s);
     Map<String, String> ids = new HashMap<>();
     double min = Double.MAX_VALUE;
     double max = -Double.MAX_VALUE;
@@ -258,7 +252,7 @@ final class AnalysisPages {
 
   private void coverage(Context ctx) throws SQLException, IOException {
     Workbench.Served s = bench.served(ctx);
-    DocumentLabels labels = labels(rows(s, Findings.SOURCE));
+    DocumentLabels labels = bench.labels(s);
     Map<String, String> ids = new HashMap<>();
     List<CoverageRow> out = new ArrayList<>();
     long[] counts = new long[3];

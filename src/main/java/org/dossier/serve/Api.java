@@ -279,7 +279,8 @@ final class Api {
     return (int) n;
   }
 
-  private static long number(Context ctx, String name, long byDefault) {
+  /** A whole-number query parameter, or {@code byDefault} when absent; a 400 when it is not one. */
+  static long number(Context ctx, String name, long byDefault) {
     String v = ctx.queryParam(name);
     if (v == null || v.isBlank()) {
       return byDefault;

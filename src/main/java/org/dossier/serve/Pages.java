@@ -147,30 +147,25 @@ final class Pages {
     while (i < snippet.length()) {
       int open = snippet.indexOf("<b>", i);
       if (open < 0) {
-        out.add(new Segment(unescape(snippet.substring(i)), false));
+        out.add(new Segment(SearchHit.plain(snippet.substring(i)), false));
         break;
       }
       if (open > i) {
-        out.add(new Segment(unescape(snippet.substring(i, open)), false));
+        out.add(new Segment(SearchHit.plain(snippet.substring(i, open)), false));
       }
       int close = snippet.indexOf("</b>", open);
       int end = close < 0 ? snippet.length() : close;
-      out.add(new Segment(unescape(snippet.substring(open + 3, end)), true));
+      out.add(new Segment(SearchHit.plain(snippet.substring(open + 3, end)), true));
       i = close < 0 ? snippet.length() : close + 4;
     }
     return out;
   }
 
-  private static String unescape(String html) {
-    return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#x27;", "'")
-        .replace("&#39;", "'").replace("&#x2F;", "/").replace("&amp;", "&");
-  }
-
   private void document(Context ctx) throws SQLException, IOException {
     Workbench.Served s = bench.served(ctx);
     Document d = Api.byId(s, ctx.pathParam("id"));
-    int from = (int) Math.max(-1, Math.min(Integer.MAX_VALUE, number(ctx, "from")));
-    int to = (int) Math.max(-1, Math.min(Integer.MAX_VALUE, number(ctx, "to")));
+    int from = (int) Math.max(-1, Math.min(Integer.MAX_VALUE, Api.number(ctx, "from", -1)));
+    int to = (int) Math.max(-1, Math.min(Integer.MAX_VALUE, Api.number(ctx, "to", -1)));
     var store = s.folder().store();
     List<PathRow> paths = new ArrayList<>();
     for (DocumentPath p : store.documents().paths(d.id())) {
@@ -359,7 +354,7 @@ final class Pages {
       }
     }
     Map<String, String> ids = new HashMap<>();
-    DocumentLabels labels = labels(s);
+    DocumentLabels labels = bench.labels(s);
     List<FactRow> disputes = new ArrayList<>();
     List<StoredFindings.Fact> ordered = Disputes.disputesFirst(disputed);
     for (StoredFindings.Fact f : ordered.subList(0, Math.min(FACTS_PAGE, ordered.size()))) {
@@ -388,8 +383,8 @@ final class Pages {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  /** Documents named as a reader knows them: outlet (or headline) and date. */
-  private static DocumentLabels labels(Workbench.Served s) throws SQLException, IOException {
+  /** Documents named as a reader knows them (outlet or headline, and date), read from every source row. */
+  static DocumentLabels readLabels(Workbench.Served s) throws SQLException, IOException {
     List<StoredFindings.Source> sources = new ArrayList<>();
     for (String row : s.folder().store().findings().findings(Findings.SOURCE, Optional.empty(), Optional.empty())) {
       sources.add(StoredFindings.source(StoredFindings.tree(row)));
@@ -471,7 +466,7 @@ final class Pages {
   }
 
   /** A document's id from its name, remembered for the page. */
-  private static String id(Workbench.Served s, String name, Map<String, String> ids) throws SQLException {
+  static String id(Workbench.Served s, String name, Map<String, String> ids) throws SQLException {
     String id = ids.get(name);
     if (id == null) {
       id = s.folder().store().documents().documentByName(name).map(d -> d.id().sha256()).orElse("");
@@ -523,18 +518,6 @@ final class Pages {
   static void html(Context ctx, String template, Object model) {
     ctx.contentType("text/html; charset=utf-8");
     ctx.result(Templates.render(template, model));
-  }
-
-  private static long number(Context ctx, String name) {
-    String v = ctx.queryParam(name);
-    if (v == null || v.isBlank()) {
-      return -1;
-    }
-    try {
-      return Long.parseLong(v.strip());
-    } catch (NumberFormatException e) {
-      throw new Workbench.BadRequest(name + " must be a whole number");
-    }
   }
 
   static String caseUrl(String key) {

@@ -83,7 +83,8 @@ public final class Workbench implements AutoCloseable {
   /** Requests per second per client when the server listens beyond this machine, unless set. */
   public static final double DEFAULT_RATE = 100;
 
-  static boolean loopback(String bind) {
+  /** True for an address only this machine reaches. */
+  public static boolean loopback(String bind) {
     return bind.equals("127.0.0.1") || bind.equals("localhost") || bind.equals("::1");
   }
 
@@ -135,7 +136,7 @@ public final class Workbench implements AutoCloseable {
   /** The Host headers a request may carry: the bound address, and loopback names when bound there. */
   static Set<String> allowedHosts(String bind, int port) {
     List<String> names = new ArrayList<>(List.of(bind));
-    if (bind.equals("127.0.0.1") || bind.equals("localhost") || bind.equals("::1")) {
+    if (loopback(bind)) {
       names.addAll(List.of("127.0.0.1", "localhost", "[::1]"));
     }
     List<String> out = new ArrayList<>();
@@ -371,6 +372,28 @@ public final class Workbench implements AutoCloseable {
       });
     } catch (java.io.UncheckedIOException e) {
       throw e.getCause();
+    }
+  }
+
+  /** Per case: the link run its labels were read after, and the labels. */
+  private final Map<String, Object[]> labels = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The case's document labels, read from its source rows once per link run (the link stage's
+   * setting says which run the rows are from), not on every page.
+   */
+  org.dossier.report.DocumentLabels labels(Served s) throws IOException {
+    try {
+      String run = s.folder().store().setting(org.dossier.pipeline.Linking.SETTING).orElse("");
+      Object[] cached = labels.get(s.key());
+      if (cached != null && cached[0].equals(run)) {
+        return (org.dossier.report.DocumentLabels) cached[1];
+      }
+      org.dossier.report.DocumentLabels read = Pages.readLabels(s);
+      labels.put(s.key(), new Object[] {run, read});
+      return read;
+    } catch (java.sql.SQLException e) {
+      throw new IOException("the case database failed: " + e.getMessage(), e);
     }
   }
 
