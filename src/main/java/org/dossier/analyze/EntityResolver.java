@@ -25,8 +25,22 @@ import org.dossier.core.TranslitKey;
 public final class EntityResolver {
   private static final Set<String> MINOR = Set.of("of", "for", "and", "the", "on", "in", "de", "и", "по", "для");
 
+  /**
+   * Two names of one type the analyst judged: one entity ({@code merge}) or two ({@code split},
+   * which no rule of the resolver may then join, however many steps apart).
+   */
+  public record Judged(EntityType type, String name, String other, boolean merge) {}
+
   /** Resolves the names and returns the entities, most mentioned first. */
   public List<ResolvedEntity> resolve(List<EntityRow> rows) {
+    return resolve(rows, List.of());
+  }
+
+  /**
+   * Resolves the names as the analyst judged them: merges first, then the resolver's own rules,
+   * none of which joins two names split apart (a later judgement of a pair replaces an earlier one).
+   */
+  public List<ResolvedEntity> resolve(List<EntityRow> rows, List<Judged> judged) {
     Map<String, Integer> ids = new LinkedHashMap<>(); // node key -> index
     List<String> keys = new ArrayList<>();
     UnionFind uf = new UnionFind();
@@ -46,7 +60,25 @@ public final class EntityResolver {
         display.merge(n[0], n[1], (x, y) -> x.length() >= y.length() ? x : y);
       }
       weight.merge(a, r.mentions(), Long::sum);
-      uf.union(ids.get(a), ids.get(b));
+    }
+    Map<String, Judged> last = new LinkedHashMap<>(); // the latest judgement of each pair
+    for (Judged j : judged) {
+      String x = node(j.type(), j.name());
+      String y = node(j.type(), j.other());
+      last.put(x.compareTo(y) < 0 ? x + "\n" + y : y + "\n" + x, j);
+    }
+    for (Map.Entry<String, Judged> e : last.entrySet()) {
+      String[] pair = e.getKey().split("\n", 2);
+      if (ids.containsKey(pair[0]) && ids.containsKey(pair[1])) {
+        if (e.getValue().merge()) {
+          uf.union(ids.get(pair[0]), ids.get(pair[1]));
+        } else {
+          uf.forbid(ids.get(pair[0]), ids.get(pair[1]));
+        }
+      }
+    }
+    for (EntityRow r : rows) {
+      uf.union(ids.get(node(r.type(), r.text())), ids.get(node(r.type(), r.canonical().isBlank() ? r.text() : r.canonical())));
     }
     // organisations: a name and a longer one that begins with it (three words at least)
     Map<String, List<String>> byOpening = new HashMap<>();
@@ -113,12 +145,13 @@ public final class EntityResolver {
       List<EntityRow> names = new ArrayList<>();
       long total = 0;
       Set<String> forms = new LinkedHashSet<>();
+      Set<String> here = new java.util.HashSet<>(members);
       for (String m : members) {
         for (EntityRow r : rowsByNode.getOrDefault(m, List.of())) {
           names.add(r);
           total += r.mentions();
           forms.add(r.text().replaceAll("\\s+", " "));
-          if (!r.canonical().isBlank()) {
+          if (!r.canonical().isBlank() && (judged.isEmpty() || here.contains(node(r.type(), r.canonical())))) {
             forms.add(r.canonical().replaceAll("\\s+", " "));
           }
         }
@@ -130,7 +163,9 @@ public final class EntityResolver {
       // one not in capitals
       Map<String, Long> asCanonical = new HashMap<>();
       for (EntityRow r : names) {
-        String c = r.canonical().isBlank() ? r.text() : r.canonical();
+        // a fuller name the analyst split off is not this entity's name
+        String c = r.canonical().isBlank() || !judged.isEmpty() && !here.contains(node(r.type(), r.canonical()))
+            ? r.text() : r.canonical();
         asCanonical.merge(c, r.mentions(), Long::sum);
       }
       String name = asCanonical.keySet().stream()
@@ -202,6 +237,11 @@ public final class EntityResolver {
    * The key under which spellings of one name meet: folded, without articles, possessives,
    * honorifics or middle initials, each word under its transliteration key.
    */
+  /** The key under which the resolver meets a name of this type ({@link #node}): two names with one key are one name. */
+  public static String key(EntityType type, String name) {
+    return node(type, name);
+  }
+
   static String node(EntityType type, String name) {
     String f = fold(hanToLatin(type, name)).replaceAll("[’'`]s\\b", "").replaceAll("[^\\p{L}\\p{N}\\s-]", " ");
     List<String> out = new ArrayList<>();
@@ -275,12 +315,28 @@ public final class EntityResolver {
       return x;
     }
 
+    /** Pairs never to be joined, as the analyst split them. */
+    private final List<int[]> apart = new ArrayList<>();
+
+    void forbid(int a, int b) {
+      apart.add(new int[] {a, b});
+    }
+
+    /** Joins the sets of {@code a} and {@code b}, unless that would join two names split apart. */
     void union(int a, int b) {
       int ra = find(a);
       int rb = find(b);
-      if (ra != rb) {
-        parent.set(ra, rb);
+      if (ra == rb) {
+        return;
       }
+      for (int[] p : apart) {
+        int x = find(p[0]);
+        int y = find(p[1]);
+        if (x == ra && y == rb || x == rb && y == ra) {
+          return;
+        }
+      }
+      parent.set(ra, rb);
     }
   }
 }

@@ -24,15 +24,19 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "mark",
     description = {
-      "Records the analyst's judgement, attributed and logged in custody: a claim or an attribution",
-      "marked wrong, a fact's status set by hand, a tag, star or note on a document, or the undoing",
-      "of an earlier judgement. Facts, the report and every later reading respect it."
+      "Records the analyst's judgement, attributed and logged in custody: a claim, an attribution or",
+      "a propagation link marked wrong, a fact's status set by hand, a tag, star or note on a document,",
+      "a document's outlet, headline, date or address set by hand, two names merged into one entity or",
+      "split apart, or the undoing of an earlier judgement. Facts, the report and every later reading",
+      "respect it."
     },
     subcommands = {
       MarkCommand.ClaimCommand.class,
       MarkCommand.AttributionCommand.class,
       MarkCommand.FactCommand.class,
       MarkCommand.DocumentCommand.class,
+      MarkCommand.LinkCommand.class,
+      MarkCommand.EntityCommand.class,
       MarkCommand.UndoCommand.class,
     })
 final class MarkCommand implements Runnable {
@@ -40,7 +44,7 @@ final class MarkCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "say what to mark: claim, attribution, fact, document or undo");
+    throw new ParameterException(spec.commandLine(), "say what to mark: claim, attribution, fact, document, link, entity or undo");
   }
 
   /** Options every judgement takes. */
@@ -147,7 +151,8 @@ final class MarkCommand implements Runnable {
     }
   }
 
-  @Command(name = "document", description = "Tags, stars or annotates a document.")
+  @Command(name = "document", description = {"Tags, stars or annotates a document, or sets its outlet, headline, date or",
+      "web address by hand (an empty value: it has none; 'undo' gives the stage's reading back)."})
   static final class DocumentCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CaseOptions options;
@@ -161,14 +166,86 @@ final class MarkCommand implements Runnable {
       @Option(names = "--tag", paramLabel = "TAG", description = "Adds a tag.") String tag;
       @Option(names = "--star", description = "Stars it.") boolean star;
       @Option(names = "--note", paramLabel = "TEXT", description = "Adds a note.") String note;
+      @Option(names = "--outlet", paramLabel = "NAME", description = "Sets the outlet that published it.") String outlet;
+      @Option(names = "--headline", paramLabel = "TEXT", description = "Sets its headline.") String headline;
+      @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Sets its own date.") String date;
+      @Option(names = "--address", paramLabel = "URL", description = "Sets its web address.") String address;
     }
 
     @Override
     public Integer call() throws Exception {
+      String[][] fields = {{"outlet", what.outlet}, {"headline", what.headline}, {"date", what.date}, {"address", what.address}};
+      for (String[] f : fields) {
+        if (f[1] != null) {
+          try {
+            return record(options, spec, Judgement.of(Instant.now(Clock.systemUTC()), who.user,
+                Judgement.field(document(options, doc).id(), f[0]), Judgement.Action.SET, f[1].strip(), who.reason));
+          } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+          }
+        }
+      }
       Judgement.Action action = what.tag != null ? Judgement.Action.TAG : what.star ? Judgement.Action.STAR : Judgement.Action.NOTE;
       String value = what.tag != null ? what.tag.strip() : what.star ? "" : what.note.strip();
       return record(options, spec, Judgement.of(Instant.now(Clock.systemUTC()), who.user,
           Judgement.document(document(options, doc).id()), action, value, who.reason));
+    }
+  }
+
+  @Command(name = "link", description = {"Marks a propagation link wrong: DOC does not copy, translate, rewrite or share a",
+      "source with TO (a document of the case, or an outlet as 'sources' names it). The link stage",
+      "then never draws it, and may find the document's true source."})
+  static final class LinkCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin CaseOptions options;
+    @Mixin Who who;
+    @Parameters(index = "0", paramLabel = "DOC", description = "The document (name, path or id prefix).") String doc;
+    @Parameters(index = "1", paramLabel = "TO", description = "Its supposed source: a document, or an outlet's name.") String to;
+    @Option(names = "--wrong", required = true, description = "It is wrong.") boolean wrong;
+
+    @Override
+    public Integer call() throws Exception {
+      if (who.reason.isBlank()) {
+        throw new ParameterException(spec.commandLine(), "say why with --reason");
+      }
+      String target;
+      try (CaseFolder folder = options.openExisting()) {
+        Document from = CaseViews.resolve(folder.store().documents(), doc);
+        target = CaseViews.linkTarget(folder, from, to).orElseThrow(() -> new ParameterException(spec.commandLine(),
+            "'sources' shows no link of " + from.name() + " to " + to + "; see 'dossier sources --json'"));
+      }
+      return record(options, spec, Judgement.of(Instant.now(Clock.systemUTC()), who.user, target,
+          Judgement.Action.WRONG, "", who.reason));
+    }
+  }
+
+  @Command(name = "entity", description = {"Merges two names of the case into one entity, or splits them apart: the",
+      "resolver then never joins them, by any of its rules. Names as 'entities' lists them."})
+  static final class EntityCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin CaseOptions options;
+    @Mixin Who who;
+    @Parameters(index = "0", paramLabel = "TYPE", description = "person, organization, place, equipment, unit or other.") String type;
+    @Parameters(index = "1", paramLabel = "NAME", description = "One name.") String name;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    How how;
+
+    static final class How {
+      @Option(names = "--merge", paramLabel = "OTHER", description = "The other name is the same entity.") String merge;
+      @Option(names = "--split", paramLabel = "OTHER", description = "The other name is another entity.") String split;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      try {
+        org.dossier.core.EntityType t = org.dossier.core.EntityType.fromCode(type);
+        return record(options, spec, Judgement.of(Instant.now(Clock.systemUTC()), who.user, Judgement.entity(t, name),
+            how.merge != null ? Judgement.Action.MERGE : Judgement.Action.SPLIT,
+            (how.merge != null ? how.merge : how.split).strip(), who.reason));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
     }
   }
 

@@ -12,21 +12,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One judgement of the analyst, kept in the case: a tag, a star or a note on a document; a claim
- * or an attribution marked wrong; a fact's status set by hand; or the undoing of an earlier one.
+ * One judgement of the analyst, kept in the case: a tag, a star or a note on a document; a claim,
+ * an attribution or a propagation link marked wrong; a fact's status set by hand; a document's
+ * outlet, headline, date or address set by hand; two names of entities merged into one entity or
+ * split apart; or the undoing of an earlier one.
  * Judgements are appended, never edited, each attributed to a user and a time, and logged in
  * custody; the stages read the active ones (those not undone) and respect them.
  *
  * @param seq its number in the case, in the order made
- * @param target what it is about: {@link #document}, {@link #claim}, {@link #attribution} or {@link #fact}
- * @param value the tag, the note, or the status set; empty otherwise
+ * @param target what it is about: {@link #document}, {@link #claim}, {@link #attribution},
+ *     {@link #fact}, {@link #field}, {@link #link} or {@link #entity}
+ * @param value the tag, the note, the status or field value set, or the other entity name merged
+ *     or split; empty otherwise
  * @param undoes for an {@link Action#UNDO}, the judgement it reverses; 0 otherwise
  */
 public record Judgement(long seq, Instant at, String user, String target, Action action, String value, String reason,
     long undoes) {
   /** What a judgement does. */
   public enum Action {
-    TAG, STAR, NOTE, WRONG, STATUS, UNDO;
+    TAG, STAR, NOTE, WRONG, STATUS, SET, MERGE, SPLIT, UNDO;
 
     public String code() {
       return name().toLowerCase(Locale.ROOT);
@@ -38,15 +42,23 @@ public record Judgement(long seq, Instant at, String user, String target, Action
           return a;
         }
       }
-      throw new IllegalArgumentException("unknown judgement '" + code + "'; known: tag, star, note, wrong, status, undo");
+      throw new IllegalArgumentException("unknown judgement '" + code + "'; known: tag, star, note, wrong, status, set, merge, split, undo");
     }
   }
 
   /** Statuses a fact may be given by hand. */
   public static final Set<String> FACT_STATUSES = Set.of("agree", "conflict", "divergent", "single");
 
+  /** A document's fields the analyst may set by hand. */
+  public static final Set<String> FIELDS = Set.of("outlet", "headline", "date", "address");
+
+  /** Longest entity name a judgement names. */
+  public static final int MAX_NAME = 300;
+
   private static final Pattern TARGET = Pattern.compile(
-      "document:[0-9a-f]{64}|(?:claim|attribution):[0-9a-f]{64}:\\d{1,10}-\\d{1,10}|fact:[0-9a-f]{16,64}");
+      "document:[0-9a-f]{64}|(?:claim|attribution):[0-9a-f]{64}:\\d{1,10}-\\d{1,10}|fact:[0-9a-f]{16,64}"
+      + "|field:[0-9a-f]{64}:(?:outlet|headline|date|address)|link:[0-9a-f]{64}:[0-9a-f]{64}"
+      + "|entity:[a-z]{2,20}:[^\\p{Cc}]{1," + MAX_NAME + "}");
 
   public Judgement {
     Objects.requireNonNull(at, "at");
@@ -62,8 +74,10 @@ public record Judgement(long seq, Instant at, String user, String target, Action
     String kind = target.substring(0, target.indexOf(':'));
     boolean fits = switch (action) {
       case TAG, STAR, NOTE -> kind.equals("document");
-      case WRONG -> kind.equals("claim") || kind.equals("attribution");
+      case WRONG -> kind.equals("claim") || kind.equals("attribution") || kind.equals("link");
       case STATUS -> kind.equals("fact") && FACT_STATUSES.contains(value);
+      case SET -> kind.equals("field");
+      case MERGE, SPLIT -> kind.equals("entity");
       case UNDO -> undoes > 0;
     };
     if (!fits) {
@@ -75,6 +89,34 @@ public record Judgement(long seq, Instant at, String user, String target, Action
     }
     if (action == Action.WRONG && reason.isBlank()) {
       throw new IllegalArgumentException("say why it is wrong (a reason)");
+    }
+    if (kind.equals("entity")) {
+      EntityType.fromCode(target.substring("entity:".length(), target.indexOf(':', "entity:".length())));
+    }
+    if (action == Action.MERGE || action == Action.SPLIT) {
+      if (value.isBlank() || value.length() > MAX_NAME || value.codePoints().anyMatch(Character::isISOControl)) {
+        throw new IllegalArgumentException("a " + action.code() + " names the other entity (at most " + MAX_NAME
+            + " characters, no control characters)");
+      }
+      if (value.strip().equals(target.substring(target.indexOf(':', "entity:".length()) + 1))) {
+        throw new IllegalArgumentException("a name cannot be " + (action == Action.MERGE ? "merged with" : "split from") + " itself");
+      }
+    }
+    if (action == Action.SET) {
+      String field = target.substring(target.lastIndexOf(':') + 1);
+      if (value.codePoints().anyMatch(Character::isISOControl) || value.length() > 1000) {
+        throw new IllegalArgumentException("a document's " + field + " is one line of at most 1000 characters");
+      }
+      if (field.equals("date") && !value.isEmpty()) {
+        try {
+          java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+          throw new IllegalArgumentException("a document's date is written YYYY-MM-DD; got " + value);
+        }
+      }
+      if (field.equals("address") && !value.isEmpty() && !value.matches("(?i)https?://[^\\s]+")) {
+        throw new IllegalArgumentException("a document's address is a web address (http:// or https://); got " + value);
+      }
     }
   }
 
@@ -108,18 +150,67 @@ public record Judgement(long seq, Instant at, String user, String target, Action
   }
 
   /**
+   * A document's field ({@link #FIELDS}) as the analyst sets it: a {@link Action#SET} with the new
+   * value, empty for "it has none".
+   */
+  public static String field(DocumentId id, String field) {
+    if (!FIELDS.contains(field)) {
+      throw new IllegalArgumentException("a document's field is one of outlet, headline, date, address; got " + field);
+    }
+    return "field:" + id.sha256() + ":" + field;
+  }
+
+  /**
+   * A propagation link of a document to its source: the other document (its id) or an outlet
+   * outside the case (the SHA-256 of the outlet's folded name), as {@code SourceLink} keys it.
+   */
+  public static String link(DocumentId from, String toKey) {
+    return "link:" + from.sha256() + ":" + toKey;
+  }
+
+  /** A name of the case's entities, of a type: merged with, or split from, another name. */
+  public static String entity(EntityType type, String name) {
+    return "entity:" + type.code() + ":" + name.strip();
+  }
+
+  /** The field a {@link #field} target sets. */
+  public Optional<String> field() {
+    return target.startsWith("field:") ? Optional.of(target.substring(target.lastIndexOf(':') + 1)) : Optional.empty();
+  }
+
+  /** The entity type an {@link #entity} target names. */
+  public Optional<EntityType> entityType() {
+    if (!target.startsWith("entity:")) {
+      return Optional.empty();
+    }
+    return Optional.of(EntityType.fromCode(target.substring("entity:".length(), target.indexOf(':', "entity:".length()))));
+  }
+
+  /** The name an {@link #entity} target names; empty for other targets. */
+  public String entityName() {
+    if (!target.startsWith("entity:")) {
+      return "";
+    }
+    return target.substring(target.indexOf(':', "entity:".length()) + 1);
+  }
+
+  /**
    * A fact's key: the SHA-256 (first 16 bytes, hex) of its sorted claim targets, so that it
    * survives a new run of the link stage that finds the same claims, whatever the fact's number.
    */
   public static String factKey(List<String> claimTargets) {
     List<String> sorted = new ArrayList<>(claimTargets);
     sorted.sort(null);
+    return hash(String.join("\n", sorted)).substring(0, 32);
+  }
+
+  /** The SHA-256 of a text's UTF-8 bytes, in hex: how targets name what has no id of its own. */
+  public static String hash(String text) {
     try {
-      byte[] h = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(String.join("\n", sorted).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      StringBuilder hex = new StringBuilder();
-      for (int i = 0; i < 16; i++) {
-        hex.append(String.format(Locale.ROOT, "%02x", h[i]));
+      byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      StringBuilder hex = new StringBuilder(64);
+      for (byte b : h) {
+        hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
       }
       return hex.toString();
     } catch (java.security.NoSuchAlgorithmException e) {
@@ -129,13 +220,18 @@ public record Judgement(long seq, Instant at, String user, String target, Action
 
   /** The document a target is about, if it names one. */
   public Optional<DocumentId> document() {
-    Matcher m = Pattern.compile("^(?:document|claim|attribution):([0-9a-f]{64})").matcher(target);
+    Matcher m = Pattern.compile("^(?:document|claim|attribution|field|link):([0-9a-f]{64})").matcher(target);
     return m.find() ? Optional.of(new DocumentId(m.group(1))) : Optional.empty();
   }
 
-  /** True when the link stage reads it: claims, attributions and facts (not a document's tags). */
+  /** True when the link stage reads it: all but a document's tags, stars and notes. */
   public boolean bearsOnFindings() {
     return !target.startsWith("document:");
+  }
+
+  /** True when entity resolution reads it: a merge or a split of names. */
+  public boolean bearsOnEntities() {
+    return target.startsWith("entity:");
   }
 
   /** The judgements in force: every one not undone (undos themselves left out), in order. */

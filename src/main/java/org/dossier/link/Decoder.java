@@ -78,13 +78,14 @@ final class Decoder {
     }
     return new StoredFindings.Source(text(n, "document"), text(n, "kind"), optional(n, "genre").orElse(""),
         optional(n, "outlet"), optional(n, "headline"), date, list(n, "links", Decoder::link),
-        list(n, "evidence", Decoder::evidence));
+        list(n, "evidence", Decoder::evidence), optional(n, "address"),
+        n.hasNonNull("setByHand") ? java.util.Set.copyOf(strings(n, "setByHand")) : java.util.Set.of());
   }
 
   static StoredFindings.Link link(JsonNode n) {
     JsonNode inCase = n.get("inCase");
     return new StoredFindings.Link(text(n, "to"), text(n, "relation"), inCase != null && inCase.asBoolean(),
-        list(n, "evidence", Decoder::evidence));
+        list(n, "evidence", Decoder::evidence), optional(n, "target").orElse(""));
   }
 
   static StoredFindings.Evidence evidence(JsonNode n) {

@@ -140,12 +140,22 @@ public final class Findings {
     if (date != null) {
       n.put("date", date.toString());
     }
+    String address = r.addresses().get(p.document());
+    if (address != null) {
+      n.put("address", address);
+    }
+    java.util.Set<String> set = r.setByHand().getOrDefault(p.document(), java.util.Set.of());
+    if (!set.isEmpty()) {
+      ArrayNode byHand = n.putArray("setByHand");
+      set.forEach(byHand::add);
+    }
     ArrayNode links = n.putArray("links");
     for (SourceLink l : p.links()) {
       ObjectNode ln = links.addObject();
       ln.put("to", l.to());
       ln.put("relation", l.relation());
       ln.put("inCase", l.toDocument().isPresent());
+      ln.put("target", l.target(p.document()));
       ArrayNode ev = ln.putArray("evidence");
       l.evidence().forEach(e -> ev.add(evidence(e)));
     }

@@ -24,6 +24,20 @@ public record Genre(String kind, Optional<String> outlet, List<String> evidence)
     evidence = List.copyOf(evidence);
   }
 
+  /**
+   * As the analyst says: published by {@code outlet} (so an article), or, when it is empty,
+   * published by no outlet the stage should name.
+   */
+  public Genre withOutlet(String outlet) {
+    List<String> why = new java.util.ArrayList<>(evidence);
+    if (outlet.isBlank()) {
+      why.add("no outlet, as the analyst set");
+      return new Genre(kind, Optional.empty(), why);
+    }
+    why.add("outlet set by the analyst");
+    return new Genre("article", Optional.of(outlet.strip()), why);
+  }
+
   /** True for press coverage; false for material of the cache. */
   public boolean press() {
     return kind.equals("article");

@@ -17,11 +17,13 @@ import org.dossier.core.DocumentId;
  * @param annotations what the analyze stage found
  * @param resolvedNames for each of {@code annotations.entities()}, the name of the case entity
  *     it was resolved to (its own text when it was not resolved)
- * @param date the document's own date, if known
+ * @param date the document's own date, if known (the analyst's, when set by hand)
+ * @param given the document's fields the analyst set by hand ({@code outlet}, {@code headline},
+ *     {@code address}; an empty value: it has none), which override the stage's reading
  */
 public record LinkDocument(DocumentId id, String name, String language, String mediaType,
     Map<String, List<String>> metadata, String text, Annotations annotations,
-    List<String> resolvedNames, Optional<LocalDate> date) {
+    List<String> resolvedNames, Optional<LocalDate> date, Map<String, String> given) {
   public LinkDocument {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");
@@ -30,5 +32,13 @@ public record LinkDocument(DocumentId id, String name, String language, String m
     if (resolvedNames.size() != annotations.entities().size()) {
       throw new IllegalArgumentException("one resolved name per entity mention");
     }
+    given = Map.copyOf(given);
+  }
+
+  /** A document with nothing set by hand. */
+  public LinkDocument(DocumentId id, String name, String language, String mediaType,
+      Map<String, List<String>> metadata, String text, Annotations annotations,
+      List<String> resolvedNames, Optional<LocalDate> date) {
+    this(id, name, language, mediaType, metadata, text, annotations, resolvedNames, date, Map.of());
   }
 }

@@ -35,9 +35,10 @@ public final class Linker {
   private final List<Summary> docs = new ArrayList<>();
   private final Set<String> wrongClaims;
   private final Set<String> wrongAttributions;
+  private final Set<String> wrongLinks;
 
   public Linker() {
-    this(Set.of(), Set.of());
+    this(Set.of(), Set.of(), Set.of());
   }
 
   /**
@@ -45,20 +46,39 @@ public final class Linker {
    *     targets): left out of stories and facts
    * @param wrongAttributions claims whose attribution the analyst marked wrong ({@link
    *     org.dossier.core.Judgement#attribution} targets): kept, attributed to no one
+   * @param wrongLinks propagation links the analyst marked wrong ({@link SourceLink#target}): never
+   *     drawn, so that another reading may find the document's true source
    */
-  public Linker(Set<String> wrongClaims, Set<String> wrongAttributions) {
+  public Linker(Set<String> wrongClaims, Set<String> wrongAttributions, Set<String> wrongLinks) {
     this.wrongClaims = Set.copyOf(wrongClaims);
     this.wrongAttributions = Set.copyOf(wrongAttributions);
+    this.wrongLinks = Set.copyOf(wrongLinks);
   }
 
   /** What the stage found. */
   public record Result(List<Story> stories, List<Fact> facts, List<Provenance> sources,
       Map<DocumentId, Genre> genres, Map<DocumentId, String> names, List<Claim> claims,
-      Map<DocumentId, java.time.LocalDate> dates, Map<DocumentId, String> headlines) {}
+      Map<DocumentId, java.time.LocalDate> dates, Map<DocumentId, String> headlines,
+      Map<DocumentId, String> addresses, Map<DocumentId, Set<String>> setByHand) {
+    public Result(List<Story> stories, List<Fact> facts, List<Provenance> sources,
+        Map<DocumentId, Genre> genres, Map<DocumentId, String> names, List<Claim> claims,
+        Map<DocumentId, java.time.LocalDate> dates, Map<DocumentId, String> headlines) {
+      this(stories, facts, sources, genres, names, claims, dates, headlines, Map.of(), Map.of());
+    }
+
+    /** The same findings with other facts (as the analyst set their statuses). */
+    public Result withFacts(List<Fact> others) {
+      return new Result(stories, others, sources, genres, names, claims, dates, headlines, addresses, setByHand);
+    }
+  }
 
   /** Reads one document; its text is not kept. Safe to call from several threads at once. */
   public void add(LinkDocument d) {
     Genre genre = Genre.of(d.text(), d.language(), d.mediaType(), d.metadata(), d.annotations());
+    String givenOutlet = d.given().get("outlet");
+    if (givenOutlet != null) {
+      genre = genre.withOutlet(givenOutlet);
+    }
     List<org.dossier.core.Span> sentences = org.dossier.analyze.Sentences.of(d.text(), d.language());
     Set<String> outlets = new HashSet<>();
     genre.outlet().ifPresent(o -> outlets.add(Lexicon.fold(o)));
@@ -101,6 +121,8 @@ public final class Linker {
     Map<DocumentId, String> names = new HashMap<>();
     Map<DocumentId, java.time.LocalDate> dates = new HashMap<>();
     Map<DocumentId, String> headlines = new HashMap<>();
+    Map<DocumentId, String> addresses = new HashMap<>();
+    Map<DocumentId, Set<String>> setByHand = new HashMap<>();
     Map<DocumentId, Genre> genres = new LinkedHashMap<>();
     List<Claim> claims = new ArrayList<>();
     for (Summary s : docs) {
@@ -108,6 +130,10 @@ public final class Linker {
       s.date.ifPresent(d -> dates.put(s.id, d));
       if (!s.headline.isEmpty()) {
         headlines.put(s.id, s.headline);
+      }
+      s.address.ifPresent(a -> addresses.put(s.id, a));
+      if (!s.given.isEmpty()) {
+        setByHand.put(s.id, new java.util.TreeSet<>(s.given));
       }
       genres.put(s.id, s.genre);
       claims.addAll(s.claims);
@@ -124,8 +150,8 @@ public final class Linker {
       }
       facts.addAll(builder.facts(story.id(), own, facts.size() + 1));
     }
-    List<Provenance> sources = new Propagation(docs, stories).trace();
-    return new Result(stories, facts, sources, genres, names, claims, dates, headlines);
+    List<Provenance> sources = new Propagation(docs, stories, wrongLinks).trace();
+    return new Result(stories, facts, sources, genres, names, claims, dates, headlines, addresses, setByHand);
   }
 
   // ------------------------------------------------------------------ stories

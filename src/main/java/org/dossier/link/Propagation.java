@@ -42,7 +42,15 @@ final class Propagation {
   /** Each document's story, by index. */
   private final Map<Integer, Integer> storyOf = new HashMap<>();
 
+  /** Links the analyst marked wrong ({@link SourceLink#target}): never drawn. */
+  private final Set<String> wrongLinks;
+
   Propagation(List<Summary> docs, List<Story> stories) {
+    this(docs, stories, Set.of());
+  }
+
+  Propagation(List<Summary> docs, List<Story> stories, Set<String> wrongLinks) {
+    this.wrongLinks = wrongLinks;
     this.docs = docs;
     this.stories = stories;
     for (int i = 0; i < docs.size(); i++) {
@@ -161,6 +169,9 @@ final class Propagation {
   }
 
   private void add(int from, String to, Optional<DocumentId> toDoc, String relation, List<Evidence> evidence) {
+    if (!wrongLinks.isEmpty() && wrongLinks.contains(SourceLink.target(docs.get(from).id, to, toDoc))) {
+      return; // the analyst said it is not its source: another reading may still find the true one
+    }
     Map<String, SourceLink> own = links.computeIfAbsent(from, k -> new LinkedHashMap<>());
     String key = relation + "|" + to;
     SourceLink before = own.get(key);

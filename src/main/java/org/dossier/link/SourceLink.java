@@ -15,4 +15,15 @@ public record SourceLink(String to, Optional<DocumentId> toDocument, String rela
   public SourceLink {
     evidence = List.copyOf(evidence);
   }
+
+  /** The analyst's name for this link of {@code from} ({@link org.dossier.core.Judgement#link}). */
+  public String target(DocumentId from) {
+    return target(from, to, toDocument);
+  }
+
+  /** The analyst's name for a link of {@code from} to a document of the case, or to an outlet named {@code to}. */
+  public static String target(DocumentId from, String to, Optional<DocumentId> toDocument) {
+    return org.dossier.core.Judgement.link(from, toDocument.map(DocumentId::sha256)
+        .orElseGet(() -> org.dossier.core.Judgement.hash(Propagation.outletKey(to))));
+  }
 }

@@ -194,11 +194,17 @@ public final class StoredFindings {
    * @param relation {@code copies}, {@code translates}, {@code rewrites} or {@code shares-source}
    * @param inCase true when {@code to} is a document of the case
    */
-  public record Link(String to, String relation, boolean inCase, List<Evidence> evidence) {
+  public record Link(String to, String relation, boolean inCase, List<Evidence> evidence, String target) {
     public Link {
       Objects.requireNonNull(to, "to");
       Objects.requireNonNull(relation, "relation");
+      Objects.requireNonNull(target, "target");
       evidence = List.copyOf(evidence);
+    }
+
+    /** A link without the analyst's name for it (findings of an earlier version). */
+    public Link(String to, String relation, boolean inCase, List<Evidence> evidence) {
+      this(to, relation, inCase, evidence, "");
     }
   }
 
@@ -210,10 +216,20 @@ public final class StoredFindings {
    * @param outlet the outlet that published it, when it is an article that names one
    * @param headline its headline or first line
    * @param date its own date
+   * @param address its web address, when known
+   * @param setByHand which of outlet, headline, date and address the analyst set
    */
   public record Source(String document, String kind, String genre, Optional<String> outlet,
-      Optional<String> headline, Optional<LocalDate> date, List<Link> links, List<Evidence> evidence) {
+      Optional<String> headline, Optional<LocalDate> date, List<Link> links, List<Evidence> evidence,
+      Optional<String> address, java.util.Set<String> setByHand) {
+    public Source(String document, String kind, String genre, Optional<String> outlet,
+        Optional<String> headline, Optional<LocalDate> date, List<Link> links, List<Evidence> evidence) {
+      this(document, kind, genre, outlet, headline, date, links, evidence, Optional.empty(), java.util.Set.of());
+    }
+
     public Source {
+      Objects.requireNonNull(address, "address");
+      setByHand = java.util.Set.copyOf(setByHand);
       Objects.requireNonNull(document, "document");
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(genre, "genre");

@@ -62,6 +62,10 @@ final class Summary {
   final Genre genre;
   final List<Claim> claims;
   final String headline;
+  /** Its web address: the analyst's, or one its metadata gives. */
+  final Optional<String> address;
+  /** The fields the analyst set by hand. */
+  final Set<String> given;
   final Map<String, Integer> features = new HashMap<>();
   final Set<String> entityNames = new LinkedHashSet<>();
   final Set<String> valueKeys = new LinkedHashSet<>();
@@ -100,7 +104,10 @@ final class Summary {
     this.genre = genre;
     this.claims = List.copyOf(claims);
     String text = d.text();
-    this.headline = headline(text);
+    this.headline = d.given().containsKey("headline") ? d.given().get("headline") : headline(text);
+    this.address = d.given().containsKey("address")
+        ? Optional.of(d.given().get("address")).filter(a -> !a.isEmpty()) : address(d.metadata());
+    this.given = Set.copyOf(d.given().keySet());
     this.monthDay = d.date().isPresent() ? Optional.empty() : monthDay(text);
     this.sentences = Math.max(1, sentences);
     String ownOutlet = genre.outlet().map(Lexicon::fold).orElse("");
@@ -174,6 +181,21 @@ final class Summary {
       return false;
     }
     return m.amount().low().stripTrailingZeros().precision() >= 4;
+  }
+
+  /** Metadata keys that hold a page's own web address (HTML's Open Graph and Twitter cards, MIME's Content-Location). */
+  private static final List<String> ADDRESS_KEYS = List.of("og:url", "twitter:url", "Content-Location");
+
+  private static Optional<String> address(Map<String, List<String>> metadata) {
+    for (String k : ADDRESS_KEYS) {
+      for (String v : metadata.getOrDefault(k, List.of())) {
+        String a = v.strip();
+        if (a.length() <= 1000 && a.matches("(?i)https?://[^\\s]+")) {
+          return Optional.of(a);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static String headline(String text) {

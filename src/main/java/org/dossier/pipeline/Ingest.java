@@ -285,11 +285,18 @@ public final class Ingest {
   /** When the case's entities were last resolved; removing it makes the next run resolve them. */
   public static final String ENTITIES_SETTING = "entities.resolved";
 
-  /** Joins the names of the whole case into entities again. */
+  /** Joins the names of the whole case into entities again, as the analyst merged or split them. */
   private void resolveEntities() throws SQLException {
     List<EntityRow> rows = new ArrayList<>();
     folder.store().entities().forEachEntityName(rows::add);
-    List<ResolvedEntity> entities = new EntityResolver().resolve(rows);
+    List<EntityResolver.Judged> judged = new ArrayList<>();
+    for (org.dossier.core.Judgement j : folder.store().judgements().active()) {
+      if (j.action() == org.dossier.core.Judgement.Action.MERGE || j.action() == org.dossier.core.Judgement.Action.SPLIT) {
+        judged.add(new EntityResolver.Judged(j.entityType().orElseThrow(), j.entityName(), j.value(),
+            j.action() == org.dossier.core.Judgement.Action.MERGE));
+      }
+    }
+    List<ResolvedEntity> entities = new EntityResolver().resolve(rows, judged);
     folder.store().write(tx -> {
       tx.replaceEntities(entities);
       tx.setSetting(ENTITIES_SETTING, java.time.Instant.now(folder.clock()).toString());

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dossier.analyze.EntityResolver;
 import org.dossier.core.Judgement;
 import org.dossier.custody.CustodyLog;
 
@@ -42,6 +43,9 @@ public final class Judging {
           throw new IllegalArgumentException("judgement " + j.undoes() + " is already undone");
         }
       }
+      if (j.action() == Judgement.Action.MERGE || j.action() == Judgement.Action.SPLIT) {
+        known(folder, j);
+      }
       Map<String, Object> fields = new LinkedHashMap<>();
       fields.put("at", j.at().toString());
       fields.put("user", j.user());
@@ -60,10 +64,40 @@ public final class Judging {
         if (bears) {
           tx.deleteSetting(Linking.SETTING);
         }
+        if (j.bearsOnEntities()) {
+          tx.deleteSetting(Ingest.ENTITIES_SETTING); // the names are joined again, then linked
+        }
         return saved;
       });
     } catch (SQLException e) {
       throw new IOException("the case database failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Refuses a merge or split that names a name no document of the case gives an entity of its type. */
+  private static void known(CaseFolder folder, Judgement j) throws SQLException {
+    org.dossier.core.EntityType type = j.entityType().orElseThrow();
+    if (EntityResolver.key(type, j.entityName()).equals(EntityResolver.key(type, j.value()))) {
+      throw new IllegalArgumentException("'" + j.entityName() + "' and '" + j.value() + "' are one name to the resolver"
+          + " (the same words across scripts, cases or titles): they are always one entity");
+    }
+    java.util.Set<String> wanted = new java.util.HashSet<>(java.util.List.of(
+        EntityResolver.key(type, j.entityName()), EntityResolver.key(type, j.value())));
+    java.util.Set<String> found = new java.util.HashSet<>();
+    folder.store().entities().forEachEntityName(r -> {
+      if (r.type() == type) {
+        for (String n : new String[] {r.text(), r.canonical()}) {
+          String k = EntityResolver.key(type, n);
+          if (wanted.contains(k)) {
+            found.add(k);
+          }
+        }
+      }
+    });
+    for (String name : new String[] {j.entityName(), j.value()}) {
+      if (!found.contains(EntityResolver.key(type, name))) {
+        throw new IllegalArgumentException("no " + type.code() + " named '" + name + "' in this case");
+      }
     }
   }
 }

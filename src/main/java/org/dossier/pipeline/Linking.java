@@ -29,8 +29,10 @@ import org.dossier.store.SqliteCaseStore;
  * Runs the link stage over the whole case: reads each analysed document (text, annotations,
  * resolved names) on every core, forms stories, facts, sources, the timeline and coverage, and
  * replaces the stored findings in one transaction. The analyst's judgements in force are
- * respected: claims marked wrong are left out, attributions marked wrong removed, facts given a
- * status by hand keep it (with the stage's own reading in the explanation). It runs after the
+ * respected: claims marked wrong are left out, attributions marked wrong removed, propagation
+ * links marked wrong never drawn, facts given a status by hand keep it (with the stage's own
+ * reading in the explanation), a document's outlet, headline, date or address set by hand replace
+ * the stage's reading of them. It runs after the
  * entities are resolved, so an interrupted run leaves the setting unset and the next command runs
  * it again.
  */
@@ -61,15 +63,21 @@ public final class Linking {
       store.annotations().forEachAnalysed(docs::add);
       java.util.Set<String> wrongClaims = new java.util.HashSet<>();
       java.util.Set<String> wrongAttributions = new java.util.HashSet<>();
+      java.util.Set<String> wrongLinks = new java.util.HashSet<>();
       Map<String, Judgement> statuses = new java.util.HashMap<>();
+      Map<org.dossier.core.DocumentId, Map<String, String>> given = new java.util.HashMap<>();
       for (Judgement j : store.judgements().active()) {
         if (j.action() == Judgement.Action.WRONG) {
-          (j.target().startsWith("claim:") ? wrongClaims : wrongAttributions).add(j.target());
+          (j.target().startsWith("claim:") ? wrongClaims : j.target().startsWith("link:") ? wrongLinks : wrongAttributions)
+              .add(j.target());
         } else if (j.action() == Judgement.Action.STATUS) {
           statuses.put(j.target().substring("fact:".length()), j); // the latest in force wins
+        } else if (j.action() == Judgement.Action.SET) {
+          given.computeIfAbsent(j.document().orElseThrow(), k -> new java.util.HashMap<>())
+              .put(j.field().orElseThrow(), j.value()); // the latest in force wins
         }
       }
-      Linker linker = new Linker(wrongClaims, wrongAttributions);
+      Linker linker = new Linker(wrongClaims, wrongAttributions, wrongLinks);
       int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
       ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
         Thread t = new Thread(r, "dossier-link");
@@ -82,7 +90,8 @@ public final class Linking {
         for (int from = 0; from < docs.size(); from += slice) {
           List<Future<Optional<LinkDocument>>> pending = new ArrayList<>();
           for (Document d : docs.subList(from, Math.min(docs.size(), from + slice))) {
-            pending.add(pool.submit(() -> read(folder, d, resolved, caseNames)));
+            Map<String, String> set = given.getOrDefault(d.id(), Map.of());
+            pending.add(pool.submit(() -> read(folder, d, resolved, caseNames, set)));
           }
           List<LinkDocument> read = new ArrayList<>();
           for (Future<Optional<LinkDocument>> f : pending) {
@@ -113,8 +122,7 @@ public final class Linking {
         Judgement set = statuses.get(f.key());
         facts.add(set == null ? f : f.judged(set));
       }
-      Linker.Result result = new Linker.Result(found.stories(), facts, found.sources(), found.genres(), found.names(),
-          found.claims(), found.dates(), found.headlines());
+      Linker.Result result = found.withFacts(facts);
       List<Findings.Row> rows = Findings.of(result);
       List<org.dossier.store.FindingRow> stored = new ArrayList<>(rows.size());
       for (Findings.Row r : rows) {
@@ -134,7 +142,7 @@ public final class Linking {
   }
 
   private static Optional<LinkDocument> read(CaseFolder folder, Document d, Map<String, String> resolved,
-      org.dossier.analyze.Gazetteer caseNames) throws IOException, SQLException {
+      org.dossier.analyze.Gazetteer caseNames, Map<String, String> given) throws IOException, SQLException {
     String text;
     try {
       text = Files.readString(folder.layout().text(d.id()), StandardCharsets.UTF_8);
@@ -158,7 +166,10 @@ public final class Linking {
       names.add(resolved.getOrDefault(m.type().code() + "|" + m.text() + "|" + m.canonical(), m.canonical()));
     }
     Optional<LocalDate> date = a.documentDate();
+    if (given.containsKey("date")) {
+      date = Optional.of(given.get("date")).filter(v -> !v.isEmpty()).map(LocalDate::parse);
+    }
     return Optional.of(new LinkDocument(d.id(), d.name(), d.language(), d.mediaType(),
-        store.documents().metadata(d.id()), text, a, names, date));
+        store.documents().metadata(d.id()), text, a, names, date, given));
   }
 }

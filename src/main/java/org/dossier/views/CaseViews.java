@@ -82,6 +82,35 @@ public final class CaseViews {
   }
 
   /**
+   * The analyst's name ({@link org.dossier.core.Judgement#link}) of the stored propagation link
+   * of {@code from} to {@code to}: a document of the case (by name, path or id prefix) or an
+   * outlet by the name the link gives it; empty when the stored findings hold no such link.
+   */
+  public static Optional<String> linkTarget(CaseFolder folder, Document from, String to) throws SQLException {
+    Optional<DocumentId> toDocument;
+    try {
+      toDocument = Optional.of(resolve(folder.store().documents(), to).id());
+    } catch (IllegalArgumentException e) {
+      toDocument = Optional.empty();
+    }
+    java.util.Set<String> wanted = new java.util.HashSet<>();
+    wanted.add(org.dossier.link.SourceLink.target(from.id(), to, Optional.empty()));
+    toDocument.ifPresent(d -> wanted.add(org.dossier.link.SourceLink.target(from.id(), to, Optional.of(d))));
+    for (String row : folder.store().findings().findings(org.dossier.link.Findings.SOURCE, Optional.empty(), Optional.empty())) {
+      org.dossier.link.StoredFindings.Source s = StoredFindings.source(StoredFindings.tree(row));
+      if (!s.document().equals(from.name())) {
+        continue;
+      }
+      for (org.dossier.link.StoredFindings.Link l : s.links()) {
+        if (wanted.contains(l.target()) || l.to().equalsIgnoreCase(to.strip())) {
+          return Optional.of(l.target().isEmpty() ? org.dossier.link.SourceLink.target(from.id(), l.to(), Optional.empty()) : l.target());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * One document: status, type, paths, container, children, metadata and, unless {@code maxChars}
    * is 0, up to that many characters of its text (-1 for all).
    */

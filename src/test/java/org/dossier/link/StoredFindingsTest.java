@@ -189,7 +189,8 @@ class StoredFindingsTest {
     for (int i = 0; i < rows.size(); i++) {
       Provenance p = r.sources().get(i);
       List<StoredFindings.Link> links = p.links().stream().map(l -> new StoredFindings.Link(l.to(), l.relation(),
-          l.toDocument().isPresent(), l.evidence().stream().map(StoredFindingsTest::expected).toList())).toList();
+          l.toDocument().isPresent(), l.evidence().stream().map(StoredFindingsTest::expected).toList(),
+          l.target(p.document()))).toList();
       StoredFindings.Source want = new StoredFindings.Source(r.names().get(p.document()), p.kind(), p.genre().kind(),
           p.genre().outlet(), Optional.ofNullable(r.headlines().get(p.document())),
           Optional.ofNullable(r.dates().get(p.document())), links,
