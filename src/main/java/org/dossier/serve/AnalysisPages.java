@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dossier.core.EntityType;
+import org.dossier.core.Judgement;
+import org.dossier.serve.Models.JudgementRow;
 import org.dossier.link.Findings;
 import org.dossier.link.StoredFindings;
 import org.dossier.report.DocumentLabels;
@@ -74,7 +76,7 @@ final class AnalysisPages {
   }
 
   /** A claim or an evidence quote as a link to its passage. */
-  private static Quote quote(Workbench.Served s, JsonNode c, DocumentLabels labels, Map<String, String> ids)
+  static Quote quote(Workbench.Served s, JsonNode c, DocumentLabels labels, Map<String, String> ids)
       throws SQLException {
     String doc = c.path("document").asText();
     String id = Pages.id(s, doc, ids);
@@ -222,14 +224,15 @@ final class AnalysisPages {
         }
         boolean inCase = l.path("inCase").asBoolean(true);
         links.add(new LinkRow(relation, inCase ? labels.brief(to) : to,
-            inCase ? quote(s, nodeQuote(to), labels, ids).url() : "", evidence));
+            inCase ? quote(s, nodeQuote(to), labels, ids).url() : "", evidence, l.path("target").asText("")));
       }
       table.add(new SourceRow(d, labels.brief(d), quote(s, nodeQuote(d), labels, ids).url(), src.path("kind").asText(),
           src.path("outlet").asText(""), src.path("date").asText(""), links));
     }
     int height = 30 + Math.max(deepest * 2 * rowHeight, Math.min(outside.size(), 40) * rowHeight);
     Pages.html(ctx, "sources.jte", new SourcesPage(s.key(), List.copyOf(nodes.values()), edges, table,
-        360 + Math.max(1, columns.size()) * columnWidth, Math.max(80, height)));
+        360 + Math.max(1, columns.size()) * columnWidth, Math.max(80, height), Pages.form(bench, ctx, s),
+        judged(s, j -> j.target().startsWith("link:"))));
   }
 
   /** Where the line from {@code a}'s centre towards {@code b}'s leaves {@code a}'s box (190 by 28). */
@@ -290,12 +293,25 @@ final class AnalysisPages {
     List<EntityRow> out = new ArrayList<>();
     for (EntitySummary e : s.folder().store().entities().entities(t, 500)) {
       out.add(new EntityRow(e.name(), e.type().code(), e.aliases(), e.mentions(), e.documents().size(),
-          Pages.searchUrl(s.key(), "\"" + e.name().replace("\"", "") + "\"", 0)));
+          Pages.searchUrl(s.key(), "\"" + e.name().replace("\"", "") + "\"", 0), Judgement.entity(e.type(), e.name())));
     }
     List<String> types = new ArrayList<>();
     for (EntityType et : EntityType.values()) {
       types.add(et.code());
     }
-    Pages.html(ctx, "entities.jte", new EntitiesPage(s.key(), type, types, out));
+    Pages.html(ctx, "entities.jte", new EntitiesPage(s.key(), type, types, out, Pages.form(bench, ctx, s),
+        judged(s, Judgement::bearsOnEntities)));
+  }
+
+  /** The analyst's judgements in force of a kind, the latest first. */
+  private static List<JudgementRow> judged(Workbench.Served s, java.util.function.Predicate<Judgement> which) throws SQLException {
+    List<JudgementRow> out = new ArrayList<>();
+    for (Judgement j : Judgement.active(s.folder().store().judgements().all())) {
+      if (which.test(j)) {
+        out.add(Pages.row(s, j, true));
+      }
+    }
+    java.util.Collections.reverse(out);
+    return out;
   }
 }

@@ -60,7 +60,14 @@ public final class Models {
   public record DocumentPage(String caseKey, String name, String id, String status, String reason, String mediaType,
       String language, long size, String download, List<PathRow> paths, Link parent, List<Link> children,
       List<Row> metadata, List<SignalRow> signals, List<Piece> text, boolean cut, boolean passage, Form form,
-      String target, JudgementRow star, List<JudgementRow> tags, List<JudgementRow> notes, List<FamilyRow> family) {}
+      String target, JudgementRow star, List<JudgementRow> tags, List<JudgementRow> notes, List<FamilyRow> family,
+      List<FieldRow> fields, String kind, List<LinkRow> links) {}
+
+  /**
+   * A document's outlet, headline, date or address as the link stage reads it, or as the analyst
+   * set it ({@code judgement} the one in force, else null); {@code target} names it for a form.
+   */
+  public record FieldRow(String field, String value, JudgementRow judgement, String target, String inputType) {}
 
   /** A version of the same document: its role (draft, final, copy, unknown), similarity, and the diff against it. */
   public record FamilyRow(String role, String similarity, Link document, String diffUrl, boolean principal, boolean self) {}
@@ -123,18 +130,22 @@ public final class Models {
   public record SourceRow(String document, String label, String url, String kind, String outlet, String date,
       List<LinkRow> links) {}
 
-  public record LinkRow(String relation, String to, String toUrl, List<Quote> evidence) {}
+  /** A link to a source; {@code target} names it for the analyst's "wrong" form (empty: findings of an older run). */
+  public record LinkRow(String relation, String to, String toUrl, List<Quote> evidence, String target) {}
 
   public record SourcesPage(String caseKey, List<Node> nodes, List<Edge> edges, List<SourceRow> rows, int width,
-      int height) {}
+      int height, Form form, List<JudgementRow> wrongLinks) {}
 
   public record CoverageRow(Quote claim, String status, String value, List<Quote> evidence) {}
 
   public record CoveragePage(String caseKey, List<CoverageRow> rows, long supported, long contradicted, long notFound) {}
 
-  public record EntityRow(String name, String type, List<String> aliases, long mentions, int documents, String searchUrl) {}
+  /** An entity; {@code target} names it for the analyst's merge and split forms. */
+  public record EntityRow(String name, String type, List<String> aliases, long mentions, int documents, String searchUrl,
+      String target) {}
 
-  public record EntitiesPage(String caseKey, String type, List<String> types, List<EntityRow> entities) {}
+  public record EntitiesPage(String caseKey, String type, List<String> types, List<EntityRow> entities, Form form,
+      List<JudgementRow> judged) {}
 
   /** One query of a batch: its hits' count, the first documents, the query's own search page. */
   public record BatchRow(String query, long total, List<Link> top, String url, String error) {}

@@ -45,7 +45,10 @@ import org.dossier.serve.Models.FamilyRow;
 import org.dossier.serve.Models.FacetValue;
 import org.dossier.serve.Models.FactRow;
 import org.dossier.serve.Models.FactsPage;
+import org.dossier.serve.Models.FieldRow;
 import org.dossier.serve.Models.Form;
+import org.dossier.serve.Models.LinkRow;
+import org.dossier.serve.Models.Quote;
 import org.dossier.serve.Models.JudgementRow;
 import org.dossier.serve.Models.JudgementsPage;
 import org.dossier.serve.Models.Hit;
@@ -204,11 +207,39 @@ final class Pages {
         default -> { }
       }
     }
+    // where it comes from, as the link stage read it, and the fields the analyst may set
+    Optional<JsonNode> source = store.findings().ofDocument(Findings.SOURCE, d.name()).map(StoredFindings::tree);
+    List<FieldRow> fields = new ArrayList<>();
+    for (String field : List.of("outlet", "headline", "date", "address")) {
+      String fieldTarget = Judgement.field(d.id(), field);
+      JudgementRow set = null;
+      for (Judgement j : Judgement.active(store.judgements().about(fieldTarget))) {
+        set = row(s, j, true); // the latest in force
+      }
+      String value = set != null ? set.value() : source.map(n -> n.path(field).asText("")).orElse("");
+      fields.add(new FieldRow(field, value, set, fieldTarget, field.equals("date") ? "date" : field.equals("address") ? "url" : "text"));
+    }
+    List<LinkRow> links = new ArrayList<>();
+    if (source.isPresent()) {
+      DocumentLabels labels = bench.labels(s);
+      Map<String, String> ids = new HashMap<>();
+      for (JsonNode l : source.get().path("links")) {
+        String other = l.path("to").asText();
+        boolean inCase = l.path("inCase").asBoolean(true);
+        List<Quote> evidence = new ArrayList<>();
+        for (JsonNode ev : l.path("evidence")) {
+          evidence.add(AnalysisPages.quote(s, ev, labels, ids));
+        }
+        String toId = inCase ? id(s, other, ids) : "";
+        links.add(new LinkRow(l.path("relation").asText(), inCase ? labels.brief(other) : other,
+            toId.isEmpty() ? "" : documentUrl(s.key(), toId, -1, -1), evidence, l.path("target").asText("")));
+      }
+    }
     html(ctx, "document.jte", new DocumentPage(s.key(), d.name(), d.id().sha256(), d.status().code(), d.reason(),
         d.mediaType(), d.language(), d.size(),
         d.stored() ? "/api/v1/cases/" + s.key() + "/documents/" + d.id().sha256() + "/original" : "",
         paths, parent, children, metadata, signals, pieces, cut, passage, form(ctx, s), target, star, tags, notes,
-        family(s, d)));
+        family(s, d), fields, source.map(n -> n.path("kind").asText("")).orElse(""), links));
   }
 
   /** The version family the verify stage put the document in, each member with the diff against this one. */
@@ -453,7 +484,7 @@ final class Pages {
     html(ctx, "judgements.jte", new JudgementsPage(s.key(), rows, form(ctx, s)));
   }
 
-  private static JudgementRow row(Workbench.Served s, Judgement j, boolean inForce) {
+  static JudgementRow row(Workbench.Served s, Judgement j, boolean inForce) {
     String url = j.document().map(d -> documentUrl(s.key(), d.sha256(), -1, -1)).orElse("/cases/" + s.key() + "/facts");
     return new JudgementRow(j.seq(), j.at().toString().substring(0, 16).replace('T', ' '), j.user(), j.action().code(),
         j.target(), url, j.value(), j.reason(), inForce, inForce && j.action() != Judgement.Action.UNDO);
@@ -461,6 +492,10 @@ final class Pages {
 
   /** The form fields of this page: the token, and the page itself to come back to. */
   private Form form(Context ctx, Workbench.Served s) {
+    return form(bench, ctx, s);
+  }
+
+  static Form form(Workbench bench, Context ctx, Workbench.Served s) {
     String q = ctx.queryString();
     return new Form(s.key(), bench.csrf(ctx), ctx.path() + (q == null || q.isEmpty() ? "" : "?" + q));
   }

@@ -22,4 +22,7 @@ public interface FindingStore {
 
   /** How many findings {@link #page} pages through. */
   long count(String kind, Optional<String> story, List<String> statuses) throws SQLException;
+
+  /** The first finding of a kind listed under a document (by its name), as JSON text: a document's source row. */
+  Optional<String> ofDocument(String kind, String document) throws SQLException;
 }

@@ -81,6 +81,20 @@ final class SqliteFindings implements FindingStore {
     });
   }
 
+  @Override
+  public Optional<String> ofDocument(String kind, String document) throws SQLException {
+    return readers.read(reader -> {
+      try (PreparedStatement ps = reader.prepareStatement(
+          "SELECT json FROM findings WHERE kind = ? AND document = ? ORDER BY position LIMIT 1")) {
+        ps.setString(1, kind);
+        ps.setString(2, document);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+        }
+      }
+    });
+  }
+
   /** The filter's SQL, with one placeholder per value (never a value itself). */
   private static String where(Optional<String> story, List<String> statuses) {
     StringBuilder w = new StringBuilder("WHERE kind = ?");

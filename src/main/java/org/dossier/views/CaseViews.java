@@ -96,11 +96,8 @@ public final class CaseViews {
     java.util.Set<String> wanted = new java.util.HashSet<>();
     wanted.add(org.dossier.link.SourceLink.target(from.id(), to, Optional.empty()));
     toDocument.ifPresent(d -> wanted.add(org.dossier.link.SourceLink.target(from.id(), to, Optional.of(d))));
-    for (String row : folder.store().findings().findings(org.dossier.link.Findings.SOURCE, Optional.empty(), Optional.empty())) {
+    for (String row : folder.store().findings().ofDocument(org.dossier.link.Findings.SOURCE, from.name()).stream().toList()) {
       org.dossier.link.StoredFindings.Source s = StoredFindings.source(StoredFindings.tree(row));
-      if (!s.document().equals(from.name())) {
-        continue;
-      }
       for (org.dossier.link.StoredFindings.Link l : s.links()) {
         if (wanted.contains(l.target()) || l.to().equalsIgnoreCase(to.strip())) {
           return Optional.of(l.target().isEmpty() ? org.dossier.link.SourceLink.target(from.id(), l.to(), Optional.empty()) : l.target());

@@ -1,0 +1,182 @@
+package org.dossier.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The analyst's corrections from the workbench's pages: a document's outlet set on its page, a
+ * propagation link marked wrong there, a name split off an entity on the entities page; each is
+ * shown where it was made, with its undo, and reaches the sources once the case is up to date.
+ * What the analyst types is shown as text, never markup.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkbenchCorrectionsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  static final String LEDGER = "2026-03-03_harbour-ledger.txt";
+  static final String COASTLINE = "2026-03-04_coastline-daily.txt";
+  static final String TIDEWATER = "2026-03-06_tidewater-times.txt";
+
+  @TempDir static Path dir;
+  static Workbench bench;
+  static String base;
+  static String key;
+
+  @BeforeAll
+  static void serve() throws Exception {
+    Path caseDir = WorkbenchTest.buildCase(dir);
+    bench = Workbench.start(List.of(caseDir), "127.0.0.1", 0, "ines");
+    base = "http://127.0.0.1:" + bench.port();
+    key = Workbench.key(caseDir);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (bench != null) {
+      bench.close();
+    }
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> post(String path, String... fields) throws Exception {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < fields.length; i += 2) {
+      body.append(body.length() == 0 ? "" : "&").append(fields[i]).append('=')
+          .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+    }
+    return HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base)
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void settle() throws Exception {
+    for (int i = 0; i < 240 && !(bench.tasks().open(key).isEmpty() && !bench.stale(bench.served(key))); i++) {
+      Thread.sleep(500);
+    }
+    assertFalse(bench.stale(bench.served(key)), "the case came up to date");
+  }
+
+  private static JsonNode source(String document) throws Exception {
+    settle();
+    for (JsonNode s : JSON.readTree(get("/api/v1/cases/" + key + "/sources?limit=500").body()).get("documents")) {
+      if (s.get("document").asText().equals(document)) {
+        return s;
+      }
+    }
+    throw new AssertionError(document);
+  }
+
+  private static String page(String document) throws Exception {
+    String id = JSON.readTree(get("/api/v1/cases/" + key + "/documents?name=" + document).body()).get("id").asText();
+    HttpResponse<String> r = get("/cases/" + key + "/documents/" + id);
+    assertEquals(200, r.statusCode(), r.body());
+    return r.body();
+  }
+
+  private static String token(String html) {
+    Matcher m = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"").matcher(html);
+    assertTrue(m.find(), html);
+    return m.group(1);
+  }
+
+  /** The value of the hidden target of the first form after {@code marker}. */
+  private static String targetAfter(String html, String marker) {
+    int at = html.indexOf(marker);
+    assertTrue(at >= 0, marker + " in " + html);
+    Matcher m = Pattern.compile("name=\"target\" value=\"([^\"]+)\"").matcher(html);
+    assertTrue(m.find(at), html);
+    return m.group(1);
+  }
+
+  @Test
+  @Order(1)
+  void anOutletSetOnTheDocumentPageReachesTheSources() throws Exception {
+    settle();
+    String html = page(TIDEWATER);
+    assertTrue(html.contains("Where it comes from"), html);
+    String target = targetAfter(html, "<th>outlet</th>");
+    assertTrue(target.endsWith(":outlet"), target);
+    HttpResponse<String> r = post("/cases/" + key + "/judgements", "csrf", token(html), "back", "/cases/" + key + "/sources",
+        "target", target, "action", "set", "value", "Tidewater <b>Evening</b> Times");
+    assertEquals(303, r.statusCode(), r.body());
+    assertEquals("Tidewater <b>Evening</b> Times", source(TIDEWATER).get("outlet").asText());
+    String after = page(TIDEWATER);
+    assertTrue(after.contains("set by hand"), after);
+    assertTrue(after.contains("Tidewater &lt;b&gt;Evening&lt;/b&gt; Times"), "shown as text");
+    assertFalse(after.contains("<b>Evening</b>"));
+    // control: another document's outlet is the stage's reading, not set by hand
+    assertFalse(page(LEDGER).contains("set by hand"));
+    // a date that is no date is refused, with the reason
+    HttpResponse<String> bad = post("/cases/" + key + "/judgements", "csrf", token(html), "back", "/",
+        "target", target.replace(":outlet", ":date"), "action", "set", "value", "yesterday");
+    assertEquals(400, bad.statusCode());
+    assertTrue(bad.body().contains("YYYY-MM-DD"), bad.body());
+  }
+
+  @Test
+  @Order(2)
+  void aLinkMarkedWrongOnTheDocumentPageIsNotDrawnAgain() throws Exception {
+    assertTrue(source(COASTLINE).get("links").toString().contains(LEDGER));
+    String html = page(COASTLINE);
+    assertTrue(html.contains("Not its source"), html);
+    String target = targetAfter(html, "class=\"links\"");
+    assertTrue(target.startsWith("link:"), target);
+    // a reason is required
+    assertEquals(400, post("/cases/" + key + "/judgements", "csrf", token(html), "back", "/", "target", target,
+        "action", "wrong", "reason", "").statusCode());
+    assertEquals(303, post("/cases/" + key + "/judgements", "csrf", token(html), "back", "/cases/" + key + "/sources",
+        "target", target, "action", "wrong", "reason", "agency copy <script>alert(1)</script>").statusCode());
+    assertFalse(source(COASTLINE).get("links").toString().contains(LEDGER), source(COASTLINE)::toString);
+    String sources = get("/cases/" + key + "/sources").body();
+    assertTrue(sources.contains("Links you marked wrong"), sources);
+    assertTrue(sources.contains("agency copy &lt;script&gt;"), sources);
+    assertFalse(sources.contains("<script>alert(1)"));
+  }
+
+  @Test
+  @Order(3)
+  void aNameSplitOffOnTheEntitiesPageIsItsOwnEntity() throws Exception {
+    settle();
+    String html = get("/cases/" + key + "/entities?type=equipment").body();
+    assertTrue(html.contains("fast attack boats"), html);
+    String target = targetAfter(html, ">Vetrov-3<");
+    assertEquals("entity:equipment:Vetrov-3", target);
+    HttpResponse<String> r = post("/cases/" + key + "/judgements", "csrf", token(html),
+        "back", "/cases/" + key + "/entities?type=equipment", "target", target, "action", "split", "value", "fast attack boats");
+    assertEquals(303, r.statusCode(), r.body());
+    assertEquals("/cases/" + key + "/entities?type=equipment", r.headers().firstValue("Location").orElse(""));
+    settle();
+    String after = get("/cases/" + key + "/entities?type=equipment").body();
+    assertTrue(after.contains("Names you merged or split"), after);
+    // its own row now, named by itself; before, it was only another way to write Vetrov-3
+    assertFalse(html.contains(">fast attack boats</a></td><td>equipment</td>"), html);
+    assertTrue(after.contains(">fast attack boats</a></td><td>equipment</td>"), after);
+    // a merge with a name the case does not hold is refused
+    assertEquals(400, post("/cases/" + key + "/judgements", "csrf", token(html), "back", "/", "target", target,
+        "action", "merge", "value", "No Such Boat").statusCode());
+  }
+}
