@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
       ServeCommand.class,
       MarkCommand.class,
       MarkCommand.ListCommand.class,
+      SavedCommand.class,
       UserCommand.class,
       picocli.CommandLine.HelpCommand.class
     })

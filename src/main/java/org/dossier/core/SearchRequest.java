@@ -1,6 +1,8 @@
 package org.dossier.core;
 
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A query in Dossier's query syntax (Lucene classic: AND/OR/NOT, "phrases", "proximity"~3,
@@ -9,9 +11,15 @@ import java.util.Objects;
  * @param query the query text
  * @param limit how many hits to return, 1 to 10,000
  * @param offset how many hits to skip, for paging
+ * @param within when present, only these documents are searched (the documents added since a
+ *     saved search was last seen, for instance)
  */
-public record SearchRequest(String query, int limit, int offset) {
+public record SearchRequest(String query, int limit, int offset, Optional<Set<DocumentId>> within) {
   public static final int MAX_LIMIT = 10_000;
+
+  public SearchRequest(String query, int limit, int offset) {
+    this(query, limit, offset, Optional.empty());
+  }
 
   public SearchRequest {
     Objects.requireNonNull(query, "query");
@@ -25,5 +33,6 @@ public record SearchRequest(String query, int limit, int offset) {
     if (offset < 0) {
       throw new IllegalArgumentException("offset must be >= 0, got " + offset);
     }
+    within = Objects.requireNonNull(within, "within").map(Set::copyOf);
   }
 }

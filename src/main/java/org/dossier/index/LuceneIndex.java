@@ -275,8 +275,17 @@ public final class LuceneIndex implements DocumentIndex {
   private SearchResult search(SearchRequest request, IndexSearcher searcher, DirectoryReader r) throws IOException {
     Query query = parse(request.query());
     int wanted = request.offset() + request.limit();
+    Query searched = query;
+    if (request.within().isPresent()) {
+      List<org.apache.lucene.util.BytesRef> ids = new ArrayList<>();
+      request.within().get().forEach(id -> ids.add(new org.apache.lucene.util.BytesRef(id.sha256())));
+      searched = new org.apache.lucene.search.BooleanQuery.Builder()
+          .add(query, org.apache.lucene.search.BooleanClause.Occur.MUST)
+          .add(new org.apache.lucene.search.TermInSetQuery(Fields.ID, ids), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+          .build();
+    }
     FacetsCollectorManager.FacetsResult result =
-        FacetsCollectorManager.search(searcher, query, wanted, new FacetsCollectorManager());
+        FacetsCollectorManager.search(searcher, searched, wanted, new FacetsCollectorManager());
     TopDocs top = result.topDocs();
     ScoreDoc[] page = page(top.scoreDocs, request.offset());
     TopDocs pageDocs = new TopDocs(top.totalHits, page);

@@ -147,6 +147,14 @@ public final class Models {
   public record EntitiesPage(String caseKey, String type, List<String> types, List<EntityRow> entities, Form form,
       List<JudgementRow> judged) {}
 
+  /** A saved search of the user: its counts now, and whether its new hits are shown ({@code open}). */
+  public record SavedRow(long id, String name, String query, String url, long total, long fresh, boolean atLeast,
+      String seenAt, String newUrl, boolean open) {}
+
+  /** The user's saved searches; {@code fresh} the new hits of the one opened ({@code openName}). */
+  public record SavedPage(String caseKey, String user, List<SavedRow> rows, String prefill, String openName,
+      List<Hit> fresh, Form form) {}
+
   /** One query of a batch: its hits' count, the first documents, the query's own search page. */
   public record BatchRow(String query, long total, List<Link> top, String url, String error) {}
 

@@ -43,6 +43,7 @@ public final class Workbench implements AutoCloseable {
   private final Javalin app;
   private final Api api = new Api(this);
   private final Judgements judgements = new Judgements(this);
+  private final SavedSearchPages saved = new SavedSearchPages(this);
   private final Access access = new Access(this);
   private final String user;
   /** The token every change carries (a form field or the X-CSRF-Token header): a page of another site cannot know it. */
@@ -185,6 +186,7 @@ public final class Workbench implements AutoCloseable {
     new AnalysisPages(this).register(app);
     new BatchSearch(this).register(app);
     judgements.register(app);
+    saved.register(app);
   }
 
   /** Headers on every answer; a request for another host (DNS rebinding) or with a body it should not have is refused. */
@@ -401,6 +403,7 @@ public final class Workbench implements AutoCloseable {
   List<String> apiRoutes() {
     List<String> all = new ArrayList<>(api.routes());
     all.addAll(judgements.routes());
+    all.addAll(saved.routes());
     return all;
   }
 

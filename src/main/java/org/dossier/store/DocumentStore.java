@@ -47,6 +47,12 @@ public interface DocumentStore {
 
   long documentCount() throws SQLException;
 
+  /** The number of the last document added (documents are numbered in the order they were added); 0 when none. */
+  long lastSeq() throws SQLException;
+
+  /** The documents added after the one numbered {@code seq}, at most {@code max}, in the order added. */
+  List<DocumentId> addedAfter(long seq, int max) throws SQLException;
+
   /** Number of documents per stage code. */
   Map<String, Long> countByStage() throws SQLException;
 

@@ -50,6 +50,7 @@ public final class SqliteCaseStore implements Closeable {
   private final SqliteFindings findings;
   private final SqliteJudgements judgements;
   private final SqliteUsers users;
+  private final SqliteSavedSearches savedSearches;
 
   private SqliteCaseStore(Connection writer, ReadConnections readers, Clock clock) {
     this.writer = writer;
@@ -61,6 +62,7 @@ public final class SqliteCaseStore implements Closeable {
     this.findings = new SqliteFindings(readers);
     this.judgements = new SqliteJudgements(readers);
     this.users = new SqliteUsers(readers);
+    this.savedSearches = new SqliteSavedSearches(readers);
   }
 
   /**
@@ -513,6 +515,49 @@ public final class SqliteCaseStore implements Closeable {
       }
     }
 
+    /**
+     * Saves a user's search under a name (replacing the query of one saved under that name), seen
+     * up to the document {@code seenSeq}; returns its id.
+     */
+    public long saveSearch(String user, String name, String query, Instant at, long seenSeq) throws SQLException {
+      try (PreparedStatement ps = writer.prepareStatement(
+          "INSERT INTO saved_searches (user, name, query, created, seen_seq, seen_at) VALUES (?, ?, ?, ?, ?, ?)"
+              + " ON CONFLICT (user, name) DO UPDATE SET query = excluded.query, seen_seq = excluded.seen_seq,"
+              + " seen_at = excluded.seen_at RETURNING id")) {
+        ps.setString(1, user);
+        ps.setString(2, name);
+        ps.setString(3, query);
+        ps.setString(4, at.toString());
+        ps.setLong(5, seenSeq);
+        ps.setString(6, at.toString());
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      }
+    }
+
+    /** Marks a user's saved search seen up to the document {@code seq}; false when there is none of that id. */
+    public boolean markSearchSeen(String user, long id, long seq, Instant at) throws SQLException {
+      try (PreparedStatement ps = writer.prepareStatement(
+          "UPDATE saved_searches SET seen_seq = ?, seen_at = ? WHERE id = ? AND user = ?")) {
+        ps.setLong(1, seq);
+        ps.setString(2, at.toString());
+        ps.setLong(3, id);
+        ps.setString(4, user);
+        return ps.executeUpdate() == 1;
+      }
+    }
+
+    /** Deletes a user's saved search; false when there is none of that id. */
+    public boolean deleteSearch(String user, long id) throws SQLException {
+      try (PreparedStatement ps = writer.prepareStatement("DELETE FROM saved_searches WHERE id = ? AND user = ?")) {
+        ps.setLong(1, id);
+        ps.setString(2, user);
+        return ps.executeUpdate() == 1;
+      }
+    }
+
     /** Adds a user of the workbench with a password hash and a role. */
     public void addUser(String name, String hash, String role, Instant created) throws SQLException {
       try (PreparedStatement ps = writer.prepareStatement(
@@ -595,6 +640,11 @@ public final class SqliteCaseStore implements Closeable {
   /** The workbench's accounts and API tokens. */
   public UserStore users() {
     return users;
+  }
+
+  /** The users' saved searches. */
+  public SavedSearchStore savedSearches() {
+    return savedSearches;
   }
 
   @Override

@@ -269,6 +269,34 @@ final class SqliteDocuments implements DocumentStore {
     });
   }
 
+  @Override
+  public long lastSeq() throws SQLException {
+    return readers.read(reader -> {
+      try (Statement st = reader.createStatement();
+          ResultSet rs = st.executeQuery("SELECT coalesce(max(seq), 0) FROM documents")) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  @Override
+  public List<DocumentId> addedAfter(long seq, int max) throws SQLException {
+    return readers.read(reader -> {
+      try (PreparedStatement ps = reader.prepareStatement("SELECT id FROM documents WHERE seq > ? ORDER BY seq LIMIT ?")) {
+        ps.setLong(1, seq);
+        ps.setInt(2, Math.max(0, max));
+        List<DocumentId> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new DocumentId(rs.getString(1)));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
   /** Number of documents per stage code. */
   @Override
   public Map<String, Long> countByStage() throws SQLException {
