@@ -101,13 +101,9 @@ final class ServeCommand implements Callable<Integer> {
       if (!open.isEmpty()) {
         out.println("Judgements made in " + String.join(", ", open) + " are attributed to '" + user + "'. Scripts send"
             + " changes with the header X-CSRF-Token: " + w.token());
-        if (Workbench.loopback(bind)) {
-          out.println("Single-user mode on this machine only, no login, for " + String.join(", ", open)
-              + " (a case without users). Stop with Ctrl-C.");
-        } else {
-          out.println("Warning: listening on " + bind + " without a login for " + String.join(", ", open)
-              + " (a case without users); anyone who can reach it can read them. Add users with 'dossier user add'.");
-        }
+        // only on loopback: a case without users is refused on any other address
+        out.println("Single-user mode on this machine only, no login, for " + String.join(", ", open)
+            + " (a case without users). Stop with Ctrl-C.");
       } else {
         out.println("Stop with Ctrl-C.");
       }

@@ -165,8 +165,8 @@ public final class Accounts {
   }
 
   /**
-   * The user a name and password sign in as, or empty. An unknown name costs the same bcrypt
-   * comparison as a wrong password.
+   * The user a name and password sign in as, or empty. An unknown name, or a case not served
+   * ({@code users} null), costs the same bcrypt comparison as a wrong password.
    */
   public static Optional<UserStore.Account> signIn(UserStore users, String name, String password) throws SQLException {
     if (name == null || password == null || !NAME.matcher(name).matches()
@@ -174,7 +174,7 @@ public final class Accounts {
       BCRYPT.matches("x", DUMMY);
       return Optional.empty();
     }
-    Optional<UserStore.Account> a = users.user(name);
+    Optional<UserStore.Account> a = users == null ? Optional.empty() : users.user(name); // no case: as no such user
     boolean ok = BCRYPT.matches(password, a.map(UserStore.Account::hash).orElse(DUMMY));
     return ok && a.isPresent() ? a : Optional.empty();
   }

@@ -175,30 +175,45 @@ final class Access {
     return local && !back.contains("//") && !back.contains("\\") ? back : home;
   }
 
+  /**
+   * A case key as the login page and form take it. The page answers alike for a case served here
+   * and one that is not, and a login to one that is not fails as a wrong password does: neither
+   * tells a visitor which cases exist.
+   */
+  private static String caseKey(String key) {
+    if (key == null || !key.matches("[a-z0-9-]{1,64}")) {
+      throw new Workbench.BadRequest("a case's key is lower-case letters, digits and dashes");
+    }
+    return key;
+  }
+
   private void loginPage(Context ctx) {
-    Workbench.Served s = bench.served(Optional.ofNullable(ctx.queryParam("case")).orElse(""));
-    String back = within(s.key(), ctx.queryParam("back"));
-    Pages.html(ctx, "login.jte", new Models.LoginPage(s.key(), back, bench.token(), "", ""));
+    String key = caseKey(ctx.queryParam("case"));
+    String back = within(key, ctx.queryParam("back"));
+    Pages.html(ctx, "login.jte", new Models.LoginPage(key, back, bench.token(), "", ""));
   }
 
   private void login(Context ctx) throws SQLException, InterruptedException {
     bench.checkChange(ctx); // the server's token: no page of another site logs a visitor in
-    Workbench.Served s = bench.served(Optional.ofNullable(ctx.formParam("case")).orElse(""));
-    String back = within(s.key(), ctx.formParam("back"));
-    if (open(s)) {
+    String key = caseKey(ctx.formParam("case"));
+    Optional<Workbench.Served> served = bench.find(key);
+    String back = within(key, ctx.formParam("back"));
+    if (served.isPresent() && open(served.get())) {
       ctx.redirect(back, HttpStatus.SEE_OTHER);
       return;
     }
     String name = Optional.ofNullable(ctx.formParam("name")).orElse("").strip();
-    Optional<UserStore.Account> a = Accounts.signIn(s.folder().store().users(), name,
-        Optional.ofNullable(ctx.formParam("password")).orElse(""));
+    String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
+    Optional<UserStore.Account> a = served.isEmpty() ? Accounts.signIn(null, name, password)
+        : Accounts.signIn(served.get().folder().store().users(), name, password);
     if (a.isEmpty()) {
       Thread.sleep(FAILED_LOGIN_WAIT.toMillis());
       ctx.status(HttpStatus.UNAUTHORIZED);
-      Pages.html(ctx, "login.jte", new Models.LoginPage(s.key(), back, bench.token(), name.matches("[a-z0-9._-]{0,64}")
+      Pages.html(ctx, "login.jte", new Models.LoginPage(key, back, bench.token(), name.matches("[a-z0-9._-]{0,64}")
           ? name : "", WRONG));
       return;
     }
+    Workbench.Served s = served.get();
     // a new id at every login (an id known before it is worth nothing after), keeping the other cases' logins
     Session old = session(ctx);
     Map<String, String> cases = new HashMap<>(old == null ? Map.of() : old.cases());

@@ -108,6 +108,22 @@ public final class Workbench implements AutoCloseable {
         }
         cases.put(key, new Served(key, CaseFolder.open(dir, Clock.systemUTC())));
       }
+      if (!loopback(bind)) {
+        List<String> open = new ArrayList<>();
+        for (Served s : cases.values()) {
+          if (s.folder().store().users().count() == 0) {
+            open.add(s.key());
+          }
+        }
+        if (!open.isEmpty()) {
+          throw new IllegalArgumentException("a case without users is served only on this machine (single-user mode, no"
+              + " login), not on " + bind + ": add a user to " + String.join(", ", open) + " ('dossier --case DIR user add"
+              + " NAME --role owner'), or serve on 127.0.0.1");
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      cases.values().forEach(c -> c.folder().close());
+      throw new IOException("a case's database failed: " + e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
       cases.values().forEach(c -> c.folder().close());
       throw e;
@@ -274,6 +290,11 @@ public final class Workbench implements AutoCloseable {
   /** The token the forms of this request's pages carry. */
   String csrf(Context ctx) {
     return access.csrf(ctx);
+  }
+
+  /** The case served under {@code key}, if any; no access check. */
+  Optional<Served> find(String key) {
+    return Optional.ofNullable(cases.get(key));
   }
 
   /** The case a request names; no access check (for the login page and tests). */

@@ -310,4 +310,35 @@ class WorkbenchAccessTest {
     Cli.Result verify = Cli.run("--case", locked.toString(), "custody", "verify");
     assertEquals(0, verify.exit(), verify.toString());
   }
+
+  @Test
+  void theLoginPageTellsNoOneWhichCasesExist() throws Exception {
+    HttpResponse<String> real = get("/login?case=" + key);
+    HttpResponse<String> made = get("/login?case=no-such-case");
+    assertEquals(200, real.statusCode());
+    assertEquals(200, made.statusCode(), "a login page for a case that is not served, as for one that is");
+    String other = "no-such-case";
+    assertEquals(real.body().replace("Log in to case " + key, "Log in to case " + other)
+        .replace("name=\"case\" value=\"" + key + "\"", "name=\"case\" value=\"" + other + "\"")
+        .replace("value=\"/cases/" + key + "\"", "value=\"/cases/" + other + "\""), made.body());
+    HttpResponse<String> tried = post("/login", null, "csrf", csrf(made.body()), "case", "no-such-case", "back", "/",
+        "name", "rita", "password", READER_PASSWORD);
+    assertEquals(401, tried.statusCode());
+    assertTrue(tried.body().contains("wrong name or password"), tried.body());
+    // control: the same password logs in to the case that has the user
+    assertEquals(303, login("rita", READER_PASSWORD).statusCode());
+    assertEquals(400, get("/login?case=..%2Fetc").statusCode());
+  }
+
+  @Test
+  void aCaseWithoutUsersIsNotServedBeyondThisMachine() throws Exception {
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> Workbench.start(List.of(open, locked), "0.0.0.0", 0, "ines"));
+    assertTrue(e.getMessage().contains(openKey), e.getMessage());
+    assertFalse(e.getMessage().contains(key + ","), "the case with users is not named");
+    // control: the case with users alone is served on any address
+    try (Workbench w = Workbench.start(List.of(locked), "0.0.0.0", 0, "ines")) {
+      assertTrue(w.port() > 0);
+    }
+  }
 }
