@@ -61,7 +61,13 @@ public final class Models {
       String language, long size, String download, List<PathRow> paths, Link parent, List<Link> children,
       List<Row> metadata, List<SignalRow> signals, List<Piece> text, boolean cut, boolean passage, Form form,
       String target, JudgementRow star, List<JudgementRow> tags, List<JudgementRow> notes, List<FamilyRow> family,
-      List<FieldRow> fields, String kind, List<LinkRow> links) {}
+      List<FieldRow> fields, String kind, List<LinkRow> links, Picture picture) {}
+
+  /**
+   * The original drawn as a picture: page {@code page} of {@code pages} (0 when not known), with
+   * the addresses of the pages before and after (empty when there is none); null when not drawn.
+   */
+  public record Picture(String url, int page, int pages, String previous, String next) {}
 
   /**
    * A document's outlet, headline, date or address as the link stage reads it, or as the analyst

@@ -239,7 +239,29 @@ final class Pages {
         d.mediaType(), d.language(), d.size(),
         d.stored() ? "/api/v1/cases/" + s.key() + "/documents/" + d.id().sha256() + "/original" : "",
         paths, parent, children, metadata, signals, pieces, cut, passage, form(ctx, s), target, star, tags, notes,
-        family(s, d), fields, source.map(n -> n.path("kind").asText("")).orElse(""), links));
+        family(s, d), fields, source.map(n -> n.path("kind").asText("")).orElse(""), links, picture(ctx, s, d)));
+  }
+
+  /** A PDF's page or an image, drawn: the page asked for ({@code ?page=N}), and its neighbours. */
+  private static Models.Picture picture(Context ctx, Workbench.Served s, Document d) throws SQLException {
+    if (!d.stored() || !Previews.draws(d.mediaType())) {
+      return null;
+    }
+    int pages = 0;
+    for (String v : s.folder().store().documents().metadata(d.id()).getOrDefault("xmpTPg:NPages", List.of())) {
+      try {
+        pages = Math.max(pages, Integer.parseInt(v.strip()));
+      } catch (NumberFormatException e) {
+        // a page count that is no number: not shown
+      }
+    }
+    boolean image = !d.mediaType().startsWith("application/pdf");
+    int page = image ? 1 : (int) Math.max(1, Math.min(pages > 0 ? pages : Integer.MAX_VALUE, Api.number(ctx, "page", 1)));
+    String id = d.id().sha256();
+    String self = "/cases/" + s.key() + "/documents/" + id + "?page=";
+    return new Models.Picture(Pictures.url(s.key(), id, page), page, image ? 1 : pages,
+        page > 1 ? self + (page - 1) + "#original" : "",
+        !image && (pages == 0 || page < pages) ? self + (page + 1) + "#original" : "");
   }
 
   /** The version family the verify stage put the document in, each member with the diff against this one. */

@@ -49,6 +49,9 @@ public final class Workbench implements AutoCloseable {
   /** The token every change carries (a form field or the X-CSRF-Token header): a page of another site cannot know it. */
   private final String token = newToken();
   private final Tasks tasks = new Tasks();
+  /** The child JVM that draws originals as pictures, started at the first one asked for. */
+  private org.dossier.extract.Forked<Previews.Drawn> previews;
+  private java.nio.file.Path previewScratch;
   /** The Host headers answered, set once the port is known (no request comes before). */
   private volatile Set<String> hosts = Set.of();
 
@@ -203,6 +206,7 @@ public final class Workbench implements AutoCloseable {
     new BatchSearch(this).register(app);
     judgements.register(app);
     saved.register(app);
+    new Pictures(this).register(app);
   }
 
   /** Headers on every answer; a request for another host (DNS rebinding) or with a body it should not have is refused. */
@@ -290,6 +294,23 @@ public final class Workbench implements AutoCloseable {
   /** The token the forms of this request's pages carry. */
   String csrf(Context ctx) {
     return access.csrf(ctx);
+  }
+
+  /**
+   * Draws page {@code page} of a document's original (a PDF's page, or the image) as a PNG, in the
+   * child JVM; the picture's bytes, or why there are none.
+   */
+  Previews.Drawn draw(java.nio.file.Path original, String mediaType, int page, java.nio.file.Path[] png) throws IOException {
+    org.dossier.extract.Forked<Previews.Drawn> f;
+    synchronized (this) {
+      if (previews == null) {
+        previewScratch = java.nio.file.Files.createTempDirectory("dossier-pictures");
+        previews = Previews.forked(cases.values().iterator().next().folder().layout().log(), previewScratch);
+      }
+      f = previews;
+    }
+    png[0] = previewScratch.resolve(java.util.UUID.randomUUID() + ".png");
+    return f.call(new Previews.Request(original.toString(), mediaType, page, png[0].toString()));
   }
 
   /** The case served under {@code key}, if any; no access check. */
@@ -437,6 +458,16 @@ public final class Workbench implements AutoCloseable {
   public void close() {
     app.stop();
     tasks.close();
+    synchronized (this) {
+      if (previews != null) {
+        previews.close();
+        try (var files = java.nio.file.Files.walk(previewScratch)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+          LOG.log(Level.FINE, "removing the pictures' scratch folder", e);
+        }
+      }
+    }
     for (org.dossier.core.DocumentIndex i : indexes.values()) {
       try {
         i.close();
