@@ -18,8 +18,8 @@ import org.dossier.store.EntitySummary;
  * The case as the tables of a spreadsheet, the same for CSV and xlsx: {@code about} (the case and
  * the stage runs its findings come from), {@code documents}, {@code entities}, {@code facts} (one
  * row per claim), {@code grid} (facts × documents: who said what), {@code timeline}, {@code
- * propagation} and {@code signals}. Cells hold the values as stored; a list in a cell is one item
- * a line.
+ * propagation} and {@code signals}. Cells hold the values as stored (half a surrogate pair, which
+ * no UTF-8 file can hold, as U+FFFD); a list in a cell is one item a line.
  */
 public final class Tables {
   /** Statuses a reader must not miss: the rows are highlighted where the format can. */
@@ -35,8 +35,8 @@ public final class Tables {
   public record Table(String name, List<String> header, List<List<String>> rows, BitSet flagged) {
     public Table {
       Objects.requireNonNull(name, "name");
-      header = List.copyOf(header);
-      rows = List.copyOf(rows);
+      header = header.stream().map(Tables::whole).toList();
+      rows = rows.stream().map(r -> r.stream().map(Tables::whole).toList()).toList();
       flagged = (BitSet) flagged.clone();
       for (List<String> r : rows) {
         if (r.size() != header.size()) {
@@ -102,6 +102,29 @@ public final class Tables {
       return b.toString();
     }
     return c.toString();
+  }
+
+  /** {@code s} with each lone surrogate (half a character, which UTF-8 cannot encode) as U+FFFD. */
+  static String whole(String s) {
+    StringBuilder b = null;
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      boolean pair = Character.isHighSurrogate(ch) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+      boolean lone = !pair && Character.isSurrogate(ch);
+      if (lone && b == null) {
+        b = new StringBuilder(s).delete(i, s.length());
+      }
+      if (b != null) {
+        b.append(lone ? '\uFFFD' : ch);
+        if (pair) {
+          b.append(s.charAt(i + 1));
+        }
+      }
+      if (pair) {
+        i++;
+      }
+    }
+    return b == null ? s : b.toString();
   }
 
   /** Every table, in the order a reader opens them. */

@@ -21,7 +21,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * The tables as one xlsx workbook (POI, streamed: a window of rows in memory), a sheet per table:
  * the header row bold, frozen and filterable, the rows of disputed facts and events (conflict,
  * divergent) filled in a warning colour. Every cell is a text cell, so nothing in a document is
- * read as a formula. What does not fit a sheet (a cell over 32,767 characters, more than 16,384
+ * read as a formula. A control character a sheet cannot hold is written as U+FFFD (the CSV export
+ * keeps it). What does not fit a sheet (a cell over 32,767 characters, more than 16,384
  * columns or 1,048,576 rows) is cut, and the {@code about} sheet says where.
  */
 public final class XlsxExport {
@@ -110,8 +111,12 @@ public final class XlsxExport {
     }
   }
 
-  /** A cell's text within the sheet's limit, said to be cut where it is. */
-  static String fit(String s) {
+  /**
+   * A cell's text as a sheet can hold it: what XML cannot hold (control characters but tab, line
+   * feed and carriage return) as U+FFFD, and within the sheet's length, said to be cut where it is.
+   */
+  static String fit(String text) {
+    String s = XmlText.clean(text);
     int max = LIMITS.getMaxTextLength();
     if (s.length() <= max) {
       return s;
