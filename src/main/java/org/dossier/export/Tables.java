@@ -2,6 +2,7 @@ package org.dossier.export;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -191,39 +192,62 @@ public final class Tables {
     return t.build();
   }
 
-  /** Facts × the documents that state any: each cell the value (or statement) as that document gives it. */
+  /**
+   * Who said what: facts × documents, a block per story (a story's facts are stated by its own
+   * documents, so one sheet-wide column per document would be nearly empty). Each block opens
+   * with a row that names the story's documents in the columns {@code source 1 ... source N}; each
+   * fact's row below gives, in the same columns, what each document says (its value as written, or
+   * the quote of a statement), several values one a line.
+   */
   static Table grid(CaseExport c, Map<String, StoredFindings.Source> sources) {
-    Map<String, Integer> column = new LinkedHashMap<>();
-    TreeMap<String, String> ordered = new TreeMap<>();
+    Map<String, List<StoredFindings.Fact>> byStory = new LinkedHashMap<>();
     for (StoredFindings.Fact f : c.facts()) {
-      for (StoredFindings.Claim cl : f.claims()) {
-        ordered.put(cl.document(), cl.document());
-      }
+      byStory.computeIfAbsent(f.story(), k -> new ArrayList<>()).add(f);
     }
+    Map<String, List<String>> docsOf = new LinkedHashMap<>();
+    int width = 0;
+    for (Map.Entry<String, List<StoredFindings.Fact>> e : byStory.entrySet()) {
+      TreeMap<String, Boolean> docs = new TreeMap<>();
+      e.getValue().forEach(f -> f.claims().forEach(cl -> docs.put(cl.document(), true)));
+      docsOf.put(e.getKey(), List.copyOf(docs.keySet()));
+      width = Math.max(width, docs.size());
+    }
+    Map<String, String> titles = new LinkedHashMap<>();
+    c.stories().forEach(st -> titles.put(st.id(), st.title()));
     List<String> header = new ArrayList<>(List.of("fact", "story", "subject", "property", "status"));
-    for (String d : ordered.keySet()) {
-      column.put(d, header.size());
-      header.add(outlet(sources, d).map(o -> o + " (" + d + ")").orElse(d));
+    for (int i = 1; i <= width; i++) {
+      header.add("source " + i);
     }
     Builder t = new Builder("grid", header);
-    for (StoredFindings.Fact f : c.facts()) {
-      List<List<String>> cells = new ArrayList<>();
-      for (int i = 0; i < header.size(); i++) {
-        cells.add(new ArrayList<>());
+    for (Map.Entry<String, List<StoredFindings.Fact>> e : byStory.entrySet()) {
+      List<String> docs = docsOf.get(e.getKey());
+      List<String> names = new ArrayList<>(List.of("", e.getKey(), titles.getOrDefault(e.getKey(), ""), "(its documents)", ""));
+      for (int i = 0; i < width; i++) {
+        String d = i < docs.size() ? docs.get(i) : "";
+        names.add(d.isEmpty() ? "" : outlet(sources, d).map(o -> o + " (" + d + ")").orElse(d));
       }
-      for (StoredFindings.Claim cl : f.claims()) {
-        String said = cl.value().kind().equals("statement") ? cl.quote() : cl.value().text();
-        List<String> in = cells.get(column.get(cl.document()));
-        if (!in.contains(said)) {
-          in.add(said);
+      t.add(false, names);
+      Map<String, Integer> column = new HashMap<>();
+      for (int i = 0; i < docs.size(); i++) {
+        column.put(docs.get(i), i);
+      }
+      for (StoredFindings.Fact f : e.getValue()) {
+        List<List<String>> said = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+          said.add(new ArrayList<>(1));
         }
+        for (StoredFindings.Claim cl : f.claims()) {
+          String v = cl.value().kind().equals("statement") ? cl.quote() : cl.value().text();
+          List<String> in = said.get(column.get(cl.document()));
+          if (!in.contains(v)) {
+            in.add(v);
+          }
+        }
+        List<String> row = new ArrayList<>(header.size());
+        row.addAll(List.of(f.id(), f.story(), f.subject(), f.property(), f.status()));
+        said.forEach(v -> row.add(cell(v)));
+        t.add(DISPUTED.contains(f.status()), row);
       }
-      List<String> row = new ArrayList<>(header.size());
-      row.addAll(List.of(f.id(), f.story(), f.subject(), f.property(), f.status()));
-      for (int i = row.size(); i < header.size(); i++) {
-        row.add(cell(cells.get(i)));
-      }
-      t.add(DISPUTED.contains(f.status()), row);
     }
     return t.build();
   }

@@ -28,6 +28,7 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dossier.link.FictionalStories;
+import org.dossier.link.StoredFindings;
 import org.dossier.pipeline.CaseFolder;
 import org.dossier.pipeline.Linking;
 import org.dossier.testing.Cli;
@@ -186,6 +187,43 @@ class ExportCommandTest {
     assertTrue(all.contains("备忘录.txt"), "Chinese");
     assertTrue(all.contains(HOSTILE.replace("\"", "\"\"")), "a quote inside a field is doubled");
     assertTrue(entries.get("about").contains(linkRun()));
+  }
+
+  @Test
+  @Order(3)
+  void theGridPutsEachClaimUnderItsDocumentInItsStorysBlock() throws Exception {
+    CaseExport c = stored();
+    Tables.Table grid = Tables.grid(c, c.sourcesByDocument());
+    Map<String, StoredFindings.Fact> facts = new HashMap<>();
+    c.facts().forEach(f -> facts.put(f.id(), f));
+    List<String> block = null;
+    int checked = 0;
+    for (List<String> row : grid.rows()) {
+      if (row.get(0).isEmpty()) {
+        block = row; // the story's documents, by column
+        assertEquals("(its documents)", row.get(3));
+        continue;
+      }
+      StoredFindings.Fact f = facts.get(row.get(0));
+      assertEquals(f.story(), block.get(1), "a fact sits in its story's block");
+      for (StoredFindings.Claim cl : f.claims()) {
+        int col = -1;
+        for (int i = 5; i < block.size(); i++) {
+          if (block.get(i).equals(cl.document()) || block.get(i).endsWith("(" + cl.document() + ")")) {
+            col = i;
+          }
+        }
+        String said = cl.value().kind().equals("statement") ? cl.quote() : cl.value().text();
+        assertTrue(col > 0 && row.get(col).lines().anyMatch(said::equals), cl.document() + " says " + said + " in " + row);
+        checked++;
+      }
+      for (int i = 5; i < row.size(); i++) {
+        if (block.get(i).isEmpty()) {
+          assertEquals("", row.get(i), "control: no value under a column the story has no document for");
+        }
+      }
+    }
+    assertTrue(checked > 10, checked + " claims checked");
   }
 
   static void assertReadsBack(List<Tables.Table> expected, Map<String, String> csv) throws Exception {
