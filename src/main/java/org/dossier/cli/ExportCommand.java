@@ -32,12 +32,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "export",
     description = {
-      "Writes the case in the formats the field uses: ftm (FollowTheMoney entities for Aleph, one",
-      "JSON object a line), csv (a folder of tables, or a zip), xlsx (the same tables as sheets,",
-      "disputed rows highlighted), gexf or graphml (entities, documents and propagation as a graph",
-      "for Gephi). The findings are exported as stored, the analyst's judgements applied, and each",
-      "export names the stage runs that produced them. ftm, gexf and graphml go to standard output",
-      "unless -o is given; csv and xlsx need -o."
+      "Writes the case in the formats the field uses: ftm (FollowTheMoney entities",
+      "for Aleph, one JSON object a line), csv (a folder of tables, or a zip), xlsx",
+      "(the same tables as sheets, disputed rows highlighted), gexf or graphml",
+      "(entities, documents and propagation as a graph for Gephi). The findings are",
+      "exported as stored, the analyst's judgements applied, and each export names",
+      "the stage runs that produced them. ftm, gexf and graphml go to standard",
+      "output unless -o is given; csv and xlsx need -o."
     })
 final class ExportCommand implements Callable<Integer> {
   private static final List<String> FORMATS = List.of("ftm", "csv", "xlsx", "gexf", "graphml");
@@ -55,6 +56,9 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (options.json) {
+      throw new ParameterException(spec.commandLine(), "export has no --json: --format says what to write");
+    }
     format = format.toLowerCase(Locale.ROOT);
     if (!FORMATS.contains(format)) {
       throw new ParameterException(spec.commandLine(), "--format must be one of ftm, csv, xlsx, gexf, graphml; got " + format);

@@ -244,6 +244,9 @@ class ExportCommandTest {
   void xlsxHasTheSheetsFrozenHeadersAndTheDisputesHighlighted() throws Exception {
     Path file = dir.resolve("out/case.xlsx");
     assertEquals(2, export("--format", "xlsx").exit(), "xlsx needs -o");
+    assertEquals(2, export("--format", "pdf", "-o", file.toString()).exit(), "no such format");
+    assertEquals(2, export("--format", "ftm", "--json").exit(), "--format says what to write, not --json");
+    assertFalse(Files.exists(file), "a usage error writes nothing");
     Cli.Result r = export("--format", "xlsx", "-o", file.toString());
     assertEquals(0, r.exit(), r.toString());
     List<Tables.Table> expected = Tables.of(stored());
