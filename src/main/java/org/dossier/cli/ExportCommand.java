@@ -1,0 +1,123 @@
+package org.dossier.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.dossier.export.CaseExport;
+import org.dossier.export.CaseGraph;
+import org.dossier.export.CsvExport;
+import org.dossier.export.FtmExport;
+import org.dossier.export.GexfExport;
+import org.dossier.export.GraphmlExport;
+import org.dossier.export.Tables;
+import org.dossier.export.XlsxExport;
+import org.dossier.pipeline.CaseFolder;
+import org.dossier.pipeline.Verifying;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "export",
+    description = {
+      "Writes the case in the formats the field uses: ftm (FollowTheMoney entities",
+      "for Aleph, one JSON object a line), csv (a folder of tables, or a zip), xlsx",
+      "(the same tables as sheets, disputed rows highlighted), gexf or graphml",
+      "(entities, documents and propagation as a graph for Gephi). The findings are",
+      "exported as stored, the analyst's judgements applied, and each export names",
+      "the stage runs that produced them. ftm, gexf and graphml go to standard",
+      "output unless -o is given; csv and xlsx need -o."
+    })
+final class ExportCommand implements Callable<Integer> {
+  private static final List<String> FORMATS = List.of("ftm", "csv", "xlsx", "gexf", "graphml");
+
+  @Spec CommandSpec spec;
+  @Mixin CaseOptions options;
+
+  @Option(names = "--format", paramLabel = "F", required = true,
+      description = "ftm, csv, xlsx, gexf or graphml.")
+  String format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "PATH",
+      description = "Write to PATH: a file; for csv a folder, or a zip when PATH ends in .zip.")
+  Path output;
+
+  @Override
+  public Integer call() throws Exception {
+    if (options.json) {
+      throw new ParameterException(spec.commandLine(), "export has no --json: --format says what to write");
+    }
+    format = format.toLowerCase(Locale.ROOT);
+    if (!FORMATS.contains(format)) {
+      throw new ParameterException(spec.commandLine(), "--format must be one of ftm, csv, xlsx, gexf, graphml; got " + format);
+    }
+    if (output == null && (format.equals("csv") || format.equals("xlsx"))) {
+      throw new ParameterException(spec.commandLine(), format + " has several tables: give -o PATH"
+          + (format.equals("csv") ? " (a folder, or a file ending in .zip)" : " (an .xlsx file)"));
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    CaseExport export;
+    try (CaseFolder folder = options.openExisting()) {
+      UpToDate.ensure(folder, err);
+      if (Verifying.pending(folder)) {
+        // the tables give the verify stage's signals: never silently without them
+        err.println("dossier: verifying the case first (the verify stage has not run since it changed)");
+        err.flush();
+        Verifying.run(folder, Double.parseDouble(Verifying.THRESHOLD));
+      }
+      export = CaseExport.read(folder);
+    }
+    switch (format) {
+      case "csv" -> CsvExport.write(Tables.of(export), output);
+      case "xlsx" -> XlsxExport.write(Tables.of(export), output);
+      default -> text(export);
+    }
+    if (output != null) {
+      err.println("dossier: " + format + " written to " + output + " (" + export.runLine() + ")");
+      err.flush();
+    }
+    return 0;
+  }
+
+  /** The formats that are one text: to -o (written aside, then moved into place) or to standard output. */
+  private void text(CaseExport export) throws IOException {
+    if (output == null) {
+      // standard output goes through SafeWriter; the writers escape everything it would rewrite
+      Writer out = spec.commandLine().getOut();
+      write(export, out);
+      out.flush();
+      return;
+    }
+    Path parent = output.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path tmp = Files.createTempFile(parent, ".export", "." + format + ".tmp");
+    try {
+      try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8))) {
+        write(export, out);
+      }
+      Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private void write(CaseExport export, Writer out) throws IOException {
+    switch (format) {
+      case "ftm" -> FtmExport.write(export, out);
+      case "gexf" -> GexfExport.write(CaseGraph.of(export), out);
+      default -> GraphmlExport.write(CaseGraph.of(export), out);
+    }
+  }
+}

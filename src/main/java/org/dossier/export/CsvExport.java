@@ -1,0 +1,84 @@
+package org.dossier.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The tables as CSV (RFC 4180: CRLF line ends, fields quoted where they need it, UTF-8 without a
+ * byte-order mark), one {@code <table>.csv} per table, in a folder or in a zip (when the path ends
+ * in {@code .zip}). Cells are written as they are: a cell that begins with {@code =} is data, not a
+ * formula, to any reader that imports CSV as text.
+ */
+public final class CsvExport {
+  /** RFC 4180 with the header written from the table. */
+  static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().get();
+
+  private CsvExport() {}
+
+  /** Writes the tables to {@code target}: a zip when it ends in {@code .zip}, otherwise a folder. */
+  public static void write(List<Tables.Table> tables, Path target) throws IOException {
+    if (target.getFileName() != null && target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+      zip(tables, target);
+    } else {
+      folder(tables, target);
+    }
+  }
+
+  static void folder(List<Tables.Table> tables, Path dir) throws IOException {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new IllegalArgumentException(dir + " is a file; CSV needs a folder, or a path ending in .zip");
+    }
+    Files.createDirectories(dir);
+    for (Tables.Table t : tables) {
+      Path file = dir.resolve(t.name() + ".csv");
+      Path tmp = dir.resolve("." + t.name() + ".csv.tmp");
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        table(t, out);
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+  }
+
+  static void zip(List<Tables.Table> tables, Path zip) throws IOException {
+    Path parent = zip.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path tmp = Files.createTempFile(parent, ".export", ".zip.tmp");
+    try {
+      try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(tmp), StandardCharsets.UTF_8)) {
+        for (Tables.Table t : tables) {
+          ZipEntry e = new ZipEntry(t.name() + ".csv");
+          e.setTime(0L);
+          out.putNextEntry(e);
+          table(t, out);
+          out.closeEntry();
+        }
+      }
+      Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** One table as CSV on {@code out}, which stays open. */
+  public static void table(Tables.Table t, OutputStream out) throws IOException {
+    Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    CSVPrinter p = new CSVPrinter(w, FORMAT);
+    p.printRecord(t.header());
+    for (List<String> row : t.rows()) {
+      p.printRecord(row);
+    }
+    p.flush();
+  }
+}
