@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A validator of FollowTheMoney entities against FtM's own model ({@code ftm/model.json}, the
- * schemata as {@code @alephdata/followthemoney} ships them): each line an object with {@code id},
+ * A validator of FollowTheMoney entities against FtM's own model ({@link #location}, the
+ * schemata as the npm package {@code @alephdata/followthemoney} ships them, fetched by {@code .ci/run}): each line an object with {@code id},
  * {@code schema} and {@code properties}; the schema known and not abstract; each property one the
  * schema has (its own or inherited); each value a string within its type's length; dates ISO 8601
  * prefixes; languages and countries from the model's lists; entity references to entities of the
@@ -28,8 +28,26 @@ final class FtmModel {
   private final JsonNode schemata;
   private final JsonNode types;
 
+  /** The version of FtM's model the tests validate against; {@code .ci/run} fetches it with npm. */
+  static final String VERSION = "3.8.4";
+
+  /**
+   * Where FtM's model is: {@code -Ddossier.ftm.model=FILE}, else {@code
+   * ~/.cache/dossier/followthemoney-3.8.4/defaultModel.json}, as {@code .ci/run} puts it.
+   */
+  static java.nio.file.Path location() {
+    String set = System.getProperty("dossier.ftm.model", "");
+    return !set.isEmpty() ? java.nio.file.Path.of(set) : java.nio.file.Path.of(System.getProperty("user.home"),
+        ".cache", "dossier", "followthemoney-" + VERSION, "defaultModel.json");
+  }
+
+  /** FtM's model; the test is skipped, with how to get the model, when it is not there. */
   FtmModel() throws IOException {
-    try (InputStream in = FtmModel.class.getResourceAsStream("ftm/model.json")) {
+    java.nio.file.Path file = location();
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(file),
+        "FollowTheMoney's model is not at " + file + ": .ci/run fetches it (npm pack @alephdata/followthemoney@"
+            + VERSION + ", dist/defaultModel.json); the FtM validation is skipped");
+    try (InputStream in = java.nio.file.Files.newInputStream(file)) {
       JsonNode m = JSON.readTree(in);
       schemata = m.get("schemata");
       types = m.get("types");
