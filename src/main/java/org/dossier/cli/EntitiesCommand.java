@@ -45,17 +45,7 @@ final class EntitiesCommand implements Callable<Integer> {
       entities = folder.store().entities().entities(t, limit);
     }
     if (options.json) {
-      List<Map<String, Object>> list = new ArrayList<>();
-      for (EntitySummary e : entities) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", e.name());
-        m.put("type", e.type().code());
-        m.put("aliases", e.aliases());
-        m.put("documents", e.documents());
-        m.put("mentions", e.mentions());
-        list.add(m);
-      }
-      Json.print(out, Map.of("entities", list));
+      Json.print(out, org.dossier.views.CaseViews.entities(entities));
       return 0;
     }
     if (entities.isEmpty()) {

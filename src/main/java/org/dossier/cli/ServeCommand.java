@@ -47,6 +47,10 @@ final class ServeCommand implements Callable<Integer> {
       + " (default: the system user).")
   String user = System.getProperty("user.name", "analyst");
 
+  @Option(names = "--ingest-from", paramLabel = "DIR", description = {"A folder on this server whose files a case's owner",
+      "may ingest from the API (POST /api/v1/cases/{case}/ingest), as a task with its progress."})
+  java.nio.file.Path ingestFrom;
+
   @Option(names = "--rate", paramLabel = "N",
       description = "Requests per second per client address (default: no limit on this machine's address, "
           + "100 otherwise; 0 for none).")
@@ -82,7 +86,7 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stopped = new CountDownLatch(1);
     double limit = rate != null ? rate : Workbench.loopback(bind) ? 0 : Workbench.DEFAULT_RATE;
-    try (Workbench w = Workbench.start(cases, bind, port, user, limit)) {
+    try (Workbench w = Workbench.start(cases, bind, port, user, limit, java.util.Optional.ofNullable(ingestFrom))) {
       LibraryLog.toCase(cases.get(0));
       String host = bind.contains(":") ? "[" + bind + "]" : bind;
       out.printf(java.util.Locale.ROOT, "Dossier workbench: http://%s:%d/  (%d case%s; API at /api/v1, described at /api/openapi.json)%n",

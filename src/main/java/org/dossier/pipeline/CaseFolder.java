@@ -19,8 +19,8 @@ import org.dossier.store.SqliteCaseStore;
 
 /** An open case: the one place where Dossier's adapters are chosen and opened. */
 public final class CaseFolder implements Closeable {
-  static final String CUSTODY_SEQ = "custody.seq";
-  static final String CUSTODY_HEAD = "custody.head";
+  public static final String CUSTODY_SEQ = "custody.seq";
+  public static final String CUSTODY_HEAD = "custody.head";
 
   private final CaseLayout layout;
   private final SqliteCaseStore store;

@@ -41,6 +41,8 @@ final class Tasks implements AutoCloseable {
     volatile Instant started;
     volatile Instant finished;
     volatile String error = "";
+    /** Its counts while it runs (documents done and to do), when the work reports them. */
+    volatile java.util.function.Supplier<Progress> progress;
 
     Task(long id, String kind, String caseKey, Instant created) {
       this.id = id;
@@ -61,9 +63,26 @@ final class Tasks implements AutoCloseable {
       Instant end = finished != null ? finished : Instant.now();
       m.put("seconds", started == null ? 0.0 : Duration.between(started, end).toMillis() / 1000.0);
       m.put("error", error);
+      java.util.function.Supplier<Progress> p = progress;
+      if (p != null) {
+        Progress now = p.get();
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("done", now.done());
+        counts.put("total", now.total());
+        counts.put("problems", now.problems());
+        double seconds = now.seconds();
+        double rate = seconds > 0 ? now.done() / seconds : 0;
+        counts.put("perSecond", Math.round(rate * 10) / 10.0);
+        counts.put("etaSeconds", rate > 0 && now.total() >= now.done() && finished == null
+            ? Math.round((now.total() - now.done()) / rate) : null);
+        m.put("progress", counts);
+      }
       return m;
     }
   }
+
+  /** Where a task stands: items done of those known so far, the problems among them, seconds spent. */
+  record Progress(long done, long total, long problems, double seconds) {}
 
   private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "dossier-task");

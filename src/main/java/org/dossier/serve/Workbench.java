@@ -44,6 +44,7 @@ public final class Workbench implements AutoCloseable {
   private final Api api = new Api(this);
   private final Judgements judgements = new Judgements(this);
   private final SavedSearchPages saved = new SavedSearchPages(this);
+  private ServerIngest serverIngest = new ServerIngest(this, Optional.empty());
   private final Access access = new Access(this);
   private final String user;
   /** The token every change carries (a form field or the X-CSRF-Token header): a page of another site cannot know it. */
@@ -98,6 +99,18 @@ public final class Workbench implements AutoCloseable {
    */
   public static Workbench start(List<Path> caseDirs, String bind, int port, String user, double rate)
       throws IOException {
+    return start(caseDirs, bind, port, user, rate, Optional.empty());
+  }
+
+  /**
+   * As {@link #start(List, String, int, String, double)}; an owner of a case may ingest into it
+   * what lies under {@code ingestFrom} ({@code POST /api/v1/cases/{case}/ingest}).
+   */
+  public static Workbench start(List<Path> caseDirs, String bind, int port, String user, double rate,
+      Optional<Path> ingestFrom) throws IOException {
+    if (ingestFrom.isPresent() && !java.nio.file.Files.isDirectory(ingestFrom.get())) {
+      throw new IllegalArgumentException("--ingest-from must be a folder: " + ingestFrom.get());
+    }
     Map<String, Served> cases = new LinkedHashMap<>();
     try {
       for (Path dir : caseDirs) {
@@ -142,6 +155,7 @@ public final class Workbench implements AutoCloseable {
       });
     });
     Workbench w = new Workbench(cases, app, user, new RateLimit(rate));
+    w.serverIngest = new ServerIngest(w, ingestFrom.map(p -> p.toAbsolutePath().normalize()));
     w.routes();
     try {
       app.start(bind, port);
@@ -207,6 +221,7 @@ public final class Workbench implements AutoCloseable {
     judgements.register(app);
     saved.register(app);
     new Pictures(this).register(app);
+    serverIngest.register(app);
   }
 
   /** Headers on every answer; a request for another host (DNS rebinding) or with a body it should not have is refused. */
@@ -446,6 +461,7 @@ public final class Workbench implements AutoCloseable {
     List<String> all = new ArrayList<>(api.routes());
     all.addAll(judgements.routes());
     all.addAll(saved.routes());
+    all.addAll(serverIngest.routes());
     return all;
   }
 

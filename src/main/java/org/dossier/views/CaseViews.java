@@ -59,6 +59,21 @@ public final class CaseViews {
     return json;
   }
 
+  /** The case's entities as {@code entities --json} and the API give them: name, type, aliases, documents, mentions. */
+  public static Map<String, Object> entities(List<org.dossier.store.EntitySummary> entities) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (org.dossier.store.EntitySummary e : entities) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", e.name());
+      m.put("type", e.type().code());
+      m.put("aliases", e.aliases());
+      m.put("documents", e.documents());
+      m.put("mentions", e.mentions());
+      list.add(m);
+    }
+    return Map.of("entities", list);
+  }
+
   /** A document named by its name, any of its paths, or an id prefix of six or more digits. */
   public static Document resolve(DocumentStore store, String ref) throws SQLException {
     Optional<Document> byName = store.documentByName(ref);
