@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       TimelineCommand.class,
       CoverageCommand.class,
       ReportCommand.class,
+      RegisterCommand.class,
       VerifyCommand.class,
       DiffCommand.class,
       CustodyCommand.class,
