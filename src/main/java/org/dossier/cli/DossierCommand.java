@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       CoverageCommand.class,
       ReportCommand.class,
       ExportCommand.class,
+      RegisterCommand.class,
       VerifyCommand.class,
       DiffCommand.class,
       CustodyCommand.class,

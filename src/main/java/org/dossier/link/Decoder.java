@@ -51,7 +51,18 @@ final class Decoder {
   static StoredFindings.Claim claim(JsonNode n) {
     return new StoredFindings.Claim(text(n, "document"), integer(n, "start"), integer(n, "end"), text(n, "quote"),
         value(field(n, "value")), optional(n, "attributedTo"), optional(n, "context").orElse(""),
-        optional(n, "genre").orElse(""));
+        optional(n, "genre").orElse(""), reading(n));
+  }
+
+  /** The stage's reading of a claim; empty in findings of a version that did not store it. */
+  private static StoredFindings.Reading reading(JsonNode n) {
+    if (!n.hasNonNull("sentenceStart")) {
+      return StoredFindings.Reading.NONE;
+    }
+    List<String> events = n.hasNonNull("events") ? strings(n, "events") : List.of();
+    JsonNode draft = n.get("draft");
+    return new StoredFindings.Reading(integer(n, "sentenceStart"), integer(n, "sentenceEnd"), java.util.Set.copyOf(events),
+        optional(n, "entityType"), draft != null && draft.asBoolean());
   }
 
   static StoredFindings.Value value(JsonNode n) {

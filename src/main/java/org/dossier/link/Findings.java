@@ -123,6 +123,19 @@ public final class Findings {
     }
     n.put("context", c.context());
     n.put("genre", r.genres().get(c.document()).kind());
+    // the stage's reading of the claim, for the registers: its sentence, the events its head
+    // names (what a date dates, what an amount prices), a name's type, a draft's mark
+    n.put("sentenceStart", c.sentence().start());
+    n.put("sentenceEnd", c.sentence().end());
+    ArrayNode events = n.putArray("events");
+    c.frame().head().stream().filter(h -> h.startsWith("x:") && !h.startsWith("x:period-")).map(h -> h.substring(2))
+        .sorted().forEach(events::add);
+    if (c.stated() instanceof Claim.Named named) {
+      n.put("entityType", named.type().code());
+    }
+    if (c.draftDocument()) {
+      n.put("draft", true);
+    }
     return n;
   }
 

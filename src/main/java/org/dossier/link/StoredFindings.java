@@ -136,8 +136,15 @@ public final class StoredFindings {
    * @param genre what the document is: {@code article} (press) or a kind of record
    */
   public record Claim(String document, int start, int end, String quote, Value value,
-      Optional<String> attributedTo, String context, String genre) {
+      Optional<String> attributedTo, String context, String genre, Reading reading) {
+    /** A claim without the stage's reading of it (findings of an earlier version, tests). */
+    public Claim(String document, int start, int end, String quote, Value value,
+        Optional<String> attributedTo, String context, String genre) {
+      this(document, start, end, quote, value, attributedTo, context, genre, Reading.NONE);
+    }
+
     public Claim {
+      Objects.requireNonNull(reading, "reading");
       Objects.requireNonNull(document, "document");
       Objects.requireNonNull(quote, "quote");
       Objects.requireNonNull(value, "value");
@@ -152,6 +159,33 @@ public final class StoredFindings {
     /** True when the document is press coverage rather than material of the cache. */
     public boolean press() {
       return genre.equals("article");
+    }
+  }
+
+  /**
+   * What the link stage read around a claim, beyond what it states.
+   *
+   * @param sentenceStart offset of the claim's sentence in the document's text ({@code -1} when unknown)
+   * @param sentenceEnd offset after it
+   * @param events the kinds of event the claim's value is about, as the stage read them from the
+   *     words beside it ({@code deal}, {@code delivery}, {@code payment} ...; see {@code events.tsv})
+   * @param entityType for a name, its type's code ({@code person}, {@code organization}, {@code
+   *     place}, {@code equipment} ...)
+   * @param draft true when the whole document is marked as a draft
+   */
+  public record Reading(int sentenceStart, int sentenceEnd, Set<String> events, Optional<String> entityType,
+      boolean draft) {
+    /** Nothing known: findings of a version that did not store it. */
+    public static final Reading NONE = new Reading(-1, -1, Set.of(), Optional.empty(), false);
+
+    public Reading {
+      events = Set.copyOf(events);
+      Objects.requireNonNull(entityType, "entityType");
+    }
+
+    /** True when the sentence is known. */
+    public boolean located() {
+      return sentenceStart >= 0;
     }
   }
 

@@ -38,8 +38,17 @@ public final class Report {
     }
   }
 
+  /** A register as a table: each cell's values, each value footnoted. */
+  record Table(String title, List<String> columns, List<List<Part>> rows) {
+    Table {
+      columns = List.copyOf(columns);
+      rows = List.copyOf(rows);
+    }
+  }
+
   private final String title;
   private final List<Section> sections = new ArrayList<>();
+  private final List<Table> tables = new ArrayList<>();
   private final Citations cite;
   private final DocumentLabels labels;
 
@@ -65,6 +74,58 @@ public final class Report {
   }
 
   // ------------------------------------------------------------------ building
+
+  /** Adds the registers (transfers, events) as tables, every value of every cell footnoted. */
+  public Report registers(List<org.dossier.register.Transfer> transfers, List<org.dossier.register.EventRow> events) {
+    List<org.dossier.register.Column> cols = List.of(org.dossier.register.Column.values());
+    List<List<Part>> rows = new ArrayList<>();
+    for (org.dossier.register.Transfer t : transfers) {
+      List<Part> row = new ArrayList<>();
+      for (org.dossier.register.Column c : cols) {
+        row.add(cell(t.cell(c)));
+      }
+      rows.add(row);
+    }
+    if (!rows.isEmpty()) {
+      tables.add(new Table("Register of transfers", cols.stream().map(org.dossier.register.Column::title).toList(), rows));
+    }
+    List<List<Part>> ev = new ArrayList<>();
+    for (org.dossier.register.EventRow e : events) {
+      String date = e.date() + (e.alongside().isEmpty() ? "" : " (also " + String.join(", ", e.alongside()) + ")");
+      ev.add(List.of(new Part(date, List.of()), new Part(e.what(), cites(e.citations())),
+          new Part(String.join(", ", e.kinds()), List.of()), cell(e.place()), cell(e.participants())));
+    }
+    if (!ev.isEmpty()) {
+      tables.add(new Table("Register of events", List.of("Date", "Event", "Kind", "Place", "Participants"), ev));
+    }
+    return this;
+  }
+
+  private Part cell(org.dossier.register.Cell c) {
+    List<Integer> all = new ArrayList<>();
+    List<String> shown = new ArrayList<>();
+    for (org.dossier.register.Entry e : c.values()) {
+      List<Integer> n = cites(e.citations());
+      n.stream().filter(x -> !all.contains(x)).forEach(all::add);
+      shown.add(org.dossier.views.RegisterViews.shown(e));
+    }
+    String text = String.join("; ", shown);
+    if (c.status().equals("conflict") || c.status().equals("divergent")) {
+      text = c.status() + ": " + text + (c.explanation().isEmpty() ? "" : " (" + c.explanation() + ")");
+    }
+    return new Part(text, all);
+  }
+
+  private List<Integer> cites(List<org.dossier.register.Citation> cs) {
+    List<Integer> out = new ArrayList<>();
+    for (org.dossier.register.Citation c : cs) {
+      int n = cite.passage(c.document(), c.start(), c.end(), c.quote(), "", c.context());
+      if (!out.contains(n)) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
 
   private void add(String title, List<Sentence> sentences) {
     if (!sentences.isEmpty()) {
@@ -179,6 +240,20 @@ public final class Report {
       }
       b.append('\n');
     }
+    for (Table t : tables) {
+      b.append("## ").append(t.title()).append("\n\n| ").append(String.join(" | ", t.columns())).append(" |\n|")
+          .append("---|".repeat(t.columns().size())).append('\n');
+      for (List<Part> row : t.rows()) {
+        b.append('|');
+        for (Part p : row) {
+          b.append(' ').append(mdCell(p.text()));
+          p.cites().forEach(n -> b.append("[^").append(n).append(']'));
+          b.append(" |");
+        }
+        b.append('\n');
+      }
+      b.append('\n');
+    }
     for (Citations.Footnote f : cite.all()) {
       b.append("[^").append(f.number()).append("]: ").append(f.label()).append(", characters ")
           .append(f.start()).append("\u2013").append(f.end());
@@ -212,6 +287,23 @@ public final class Report {
         b.append("</li>\n");
       }
       b.append("</ul>\n");
+    }
+    for (Table t : tables) {
+      b.append("<h2>").append(esc(t.title())).append("</h2>\n<table border=\"1\"><tr>");
+      t.columns().forEach(c -> b.append("<th>").append(esc(c)).append("</th>"));
+      b.append("</tr>\n");
+      for (List<Part> row : t.rows()) {
+        b.append("<tr>");
+        for (Part p : row) {
+          b.append("<td>").append(esc(p.text()));
+          for (int n : p.cites()) {
+            b.append("<sup><a href=\"#fn").append(n).append("\">").append(n).append("</a></sup>");
+          }
+          b.append("</td>");
+        }
+        b.append("</tr>\n");
+      }
+      b.append("</table>\n");
     }
     b.append("<h2>Sources</h2>\n<ol class=\"notes\">\n");
     for (Citations.Footnote f : cite.all()) {
@@ -252,6 +344,23 @@ public final class Report {
         o.put("text", t.toString());
       }
     }
+    ArrayNode tabs = root.putArray("tables");
+    for (Table t : tables) {
+      ObjectNode tn = tabs.addObject();
+      tn.put("title", t.title());
+      ArrayNode cols = tn.putArray("columns");
+      t.columns().forEach(cols::add);
+      ArrayNode rows = tn.putArray("rows");
+      for (List<Part> row : t.rows()) {
+        ArrayNode r = rows.addArray();
+        for (Part p : row) {
+          ObjectNode cn = r.addObject();
+          cn.put("text", p.text());
+          ArrayNode cs = cn.putArray("citations");
+          p.cites().forEach(cs::add);
+        }
+      }
+    }
     ArrayNode notes = root.putArray("footnotes");
     for (Citations.Footnote f : cite.all()) {
       ObjectNode n = notes.addObject();
@@ -275,6 +384,10 @@ public final class Report {
       }
     }
     return false;
+  }
+
+  private static String mdCell(String s) {
+    return s.replace("\n", " ").replace("|", "\\|");
   }
 
   private static String esc(String s) {

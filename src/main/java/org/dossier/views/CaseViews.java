@@ -223,7 +223,38 @@ public final class CaseViews {
         rows(f, Findings.STORY, StoredFindings::story), rows(f, Findings.FACT, StoredFindings::fact),
         rows(f, Findings.SOURCE, StoredFindings::source), rows(f, Findings.EVENT, StoredFindings::event),
         rows(f, Findings.COVERAGE, StoredFindings::coverage),
-        rows(f, org.dossier.pipeline.Verifying.SIGNAL, n -> n), single);
+        rows(f, org.dossier.pipeline.Verifying.SIGNAL, n -> n), single).registers(transfers(folder), events(folder));
+  }
+
+  /** The transfers register from the stored findings and the documents' texts. */
+  public static List<org.dossier.register.Transfer> transfers(CaseFolder folder) throws SQLException, IOException {
+    var f = folder.store().findings();
+    return org.dossier.register.Transfers.of(new org.dossier.register.Transfers.Input(
+        rows(f, Findings.STORY, StoredFindings::story), rows(f, Findings.FACT, StoredFindings::fact),
+        rows(f, Findings.SOURCE, StoredFindings::source), texts(folder)));
+  }
+
+  /** The events register from the stored timeline and facts. */
+  public static List<org.dossier.register.EventRow> events(CaseFolder folder) throws SQLException, IOException {
+    var f = folder.store().findings();
+    return org.dossier.register.Events.of(rows(f, Findings.EVENT, StoredFindings::event),
+        rows(f, Findings.FACT, StoredFindings::fact));
+  }
+
+  /** The extracted texts of a case's documents, by name, read when asked (for the registers). */
+  public static org.dossier.register.Texts texts(CaseFolder folder) {
+    return name -> {
+      try {
+        Optional<Document> d = folder.store().documents().documentByName(name);
+        if (d.isEmpty()) {
+          return Optional.empty();
+        }
+        return Optional.of(new org.dossier.register.Texts.Text(text(folder.layout().text(d.get().id()), -1),
+            d.get().language()));
+      } catch (SQLException | IOException e) {
+        return Optional.empty(); // a text that cannot be read leaves its sentences unread, not the register
+      }
+    };
   }
 
   private static <T> List<T> rows(org.dossier.store.FindingStore store, String kind,

@@ -121,8 +121,16 @@ class StoredFindingsTest {
     List<String> alternates = c.measure().map(m -> m.alternates().stream().map(Value::normalized).toList()).orElse(List.of());
     StoredFindings.Value v = new StoredFindings.Value(c.stated().kind(), c.stated().text(), c.stated().normalized(),
         c.qualifier(), alternates);
+    java.util.Set<String> events = new java.util.HashSet<>();
+    for (String h : c.frame().head()) {
+      if (h.startsWith("x:") && !h.startsWith("x:period-")) {
+        events.add(h.substring(2));
+      }
+    }
+    StoredFindings.Reading reading = new StoredFindings.Reading(c.sentence().start(), c.sentence().end(), events,
+        c.stated() instanceof Claim.Named n ? Optional.of(n.type().code()) : Optional.empty(), c.draftDocument());
     return new StoredFindings.Claim(r.names().get(c.document()), c.span().start(), c.span().end(), c.quote(), v,
-        c.attributedTo(), c.context(), r.genres().get(c.document()).kind());
+        c.attributedTo(), c.context(), r.genres().get(c.document()).kind(), reading);
   }
 
   private static StoredFindings.Evidence expected(Evidence e) {
