@@ -1,6 +1,5 @@
 package org.dossier.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,13 +19,13 @@ import org.dossier.core.Span;
 import org.dossier.core.Stage;
 import org.dossier.core.ValueMention;
 
-/** What the analysis found in each document, and where it stands. SQLite: reads on the store's reader connection, which sees committed data only. */
+/** What the analysis found in each document, and where it stands. SQLite: reads on the store's read connections, which see committed data only. */
 final class SqliteAnnotations implements AnnotationStore {
-  private final Connection reader;
+  private final ReadConnections readers;
   private final SqliteDocuments docs;
 
-  SqliteAnnotations(Connection reader, SqliteDocuments docs) {
-    this.reader = reader;
+  SqliteAnnotations(ReadConnections readers, SqliteDocuments docs) {
+    this.readers = readers;
     this.docs = docs;
   }
 
@@ -44,7 +43,7 @@ final class SqliteAnnotations implements AnnotationStore {
 
   @Override
   public Optional<AnalysisState> analysisState(DocumentId id) throws SQLException {
-    synchronized (reader) {
+    return readers.read(reader -> {
       try (PreparedStatement ps = reader.prepareStatement(
           "SELECT analysis, analysis_reason, document_date FROM documents WHERE id = ?")) {
         ps.setString(1, id.sha256());
@@ -53,7 +52,7 @@ final class SqliteAnnotations implements AnnotationStore {
               : Optional.empty();
         }
       }
-    }
+    });
   }
 
   /** The entity names, value mentions and attributions stored for a document. */
@@ -62,8 +61,7 @@ final class SqliteAnnotations implements AnnotationStore {
     List<EntityMention> entities = new ArrayList<>();
     List<ValueMention> values = new ArrayList<>();
     List<Attribution> attributions = new ArrayList<>();
-    String date = "";
-    synchronized (reader) {
+    String date = readers.read(reader -> {
       try (PreparedStatement ps = reader.prepareStatement(
           "SELECT start, end, kind, type, text, canonical, detail, qualifier, bound, source"
               + " FROM mentions WHERE document = ? ORDER BY start, end DESC")) {
@@ -99,12 +97,10 @@ final class SqliteAnnotations implements AnnotationStore {
       try (PreparedStatement ps = reader.prepareStatement("SELECT document_date, analysis FROM documents WHERE id = ?")) {
         ps.setString(1, id.sha256());
         try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            date = rs.getString(1);
-          }
+          return rs.next() ? rs.getString(1) : "";
         }
       }
-    }
+    });
     Optional<LocalDate> d = date.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(date));
     return new Annotations(entities, values, attributions, d, true);
   }
@@ -120,13 +116,13 @@ final class SqliteAnnotations implements AnnotationStore {
   /** Number of documents whose analysis is pending. */
   @Override
   public long analysisPending() throws SQLException {
-    synchronized (reader) {
+    return readers.read(reader -> {
       try (Statement st = reader.createStatement();
           ResultSet rs = st.executeQuery(
               "SELECT count(*) FROM documents WHERE analysis = 'pending' AND stage <> 'collected'")) {
         rs.next();
         return rs.getLong(1);
       }
-    }
+    });
   }
 }

@@ -32,15 +32,16 @@ import org.dossier.core.Stage;
  * The case's SQLite database. Writes go through {@link #write} in one transaction on a writer
  * connection (a transaction may span concerns: a document, its paths and its run); reads go
  * through the narrow store of their concern ({@link #documents}, {@link #annotations}, {@link
- * #entities}, {@link #findings}; runs and settings here) on a second connection that sees
- * committed data only (WAL mode), so a reader never waits for a long ingest.
+ * #entities}, {@link #findings}; runs and settings here) on a small pool of read connections
+ * that see committed data only (WAL mode), so a reader never waits for a long ingest nor, up to
+ * the pool's size, for another reader.
  */
 public final class SqliteCaseStore implements Closeable {
   private static final int MAX_METADATA_VALUE = 10_000;
   private static final int MAX_METADATA_ROWS = 2_000;
 
   private final Connection writer;
-  private final Connection reader;
+  private final ReadConnections readers;
   private final Clock clock;
 
   private final SqliteDocuments documents;
@@ -50,20 +51,31 @@ public final class SqliteCaseStore implements Closeable {
   private final SqliteJudgements judgements;
   private final SqliteUsers users;
 
-  private SqliteCaseStore(Connection writer, Connection reader, Clock clock) {
+  private SqliteCaseStore(Connection writer, ReadConnections readers, Clock clock) {
     this.writer = writer;
-    this.reader = reader;
+    this.readers = readers;
     this.clock = clock;
-    this.documents = new SqliteDocuments(reader);
-    this.annotations = new SqliteAnnotations(reader, documents);
-    this.entities = new SqliteEntities(reader);
-    this.findings = new SqliteFindings(reader);
-    this.judgements = new SqliteJudgements(reader);
-    this.users = new SqliteUsers(reader);
+    this.documents = new SqliteDocuments(readers);
+    this.annotations = new SqliteAnnotations(readers, documents);
+    this.entities = new SqliteEntities(readers);
+    this.findings = new SqliteFindings(readers);
+    this.judgements = new SqliteJudgements(readers);
+    this.users = new SqliteUsers(readers);
   }
 
-  /** Opens (creating if needed) the database and applies pending migrations. */
+  /**
+   * Opens (creating if needed) the database and applies pending migrations; reads share {@link
+   * ReadConnections#sizeFor} connections for this machine's cores.
+   */
   public static SqliteCaseStore open(Path file, Clock clock) throws SQLException {
+    return open(file, clock, ReadConnections.sizeFor(Runtime.getRuntime().availableProcessors()));
+  }
+
+  /** As {@link #open(Path, Clock)}, with at most {@code readConnections} read connections. */
+  public static SqliteCaseStore open(Path file, Clock clock, int readConnections) throws SQLException {
+    if (readConnections < 1) {
+      throw new IllegalArgumentException("a store needs at least one read connection, not " + readConnections);
+    }
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
     } catch (java.io.IOException e) {
@@ -76,18 +88,26 @@ public final class SqliteCaseStore implements Closeable {
       st.execute("PRAGMA synchronous=NORMAL");
       st.execute("PRAGMA busy_timeout=30000");
     }
-    Migrations.apply(w);
-    Connection r = DriverManager.getConnection(url);
-    try (Statement st = r.createStatement()) {
-      st.execute("PRAGMA busy_timeout=30000");
+    try {
+      Migrations.apply(w);
+    } catch (SQLException | RuntimeException e) {
+      try {
+        w.close();
+      } catch (SQLException ignored) {
+        // the migration's failure is the one to report
+      }
+      throw e;
     }
-    return new SqliteCaseStore(w, r, clock);
+    return new SqliteCaseStore(w, new ReadConnections(url, readConnections), clock);
   }
 
   public int schemaVersion() throws SQLException {
-    synchronized (reader) {
-      return Migrations.current(reader);
-    }
+    return readers.read(Migrations::current);
+  }
+
+  /** The most read connections this store opens. */
+  public int readConnections() {
+    return readers.size();
   }
 
   // ---------------------------------------------------------------- runs and settings
@@ -126,14 +146,14 @@ public final class SqliteCaseStore implements Closeable {
   }
 
   public Optional<String> setting(String key) throws SQLException {
-    synchronized (reader) {
+    return readers.read(reader -> {
       try (PreparedStatement ps = reader.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
         ps.setString(1, key);
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
         }
       }
-    }
+    });
   }
 
   // ---------------------------------------------------------------- writes
@@ -579,11 +599,7 @@ public final class SqliteCaseStore implements Closeable {
 
   @Override
   public void close() {
-    try {
-      reader.close();
-    } catch (SQLException ignored) {
-      // closing a read connection cannot lose data
-    }
+    readers.close();
     try {
       writer.close();
     } catch (SQLException e) {

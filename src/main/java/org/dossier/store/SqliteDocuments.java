@@ -1,6 +1,5 @@
 package org.dossier.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,13 +16,13 @@ import org.dossier.core.DocumentPath;
 import org.dossier.core.DocumentStatus;
 import org.dossier.core.Stage;
 
-/** Documents and the paths they were found at, with their metadata and counts. SQLite: reads on the store's reader connection, which sees committed data only. */
+/** Documents and the paths they were found at, with their metadata and counts. SQLite: reads on the store's read connections, which see committed data only. */
 final class SqliteDocuments implements DocumentStore {
 
-  private final Connection reader;
+  private final ReadConnections readers;
 
-  SqliteDocuments(Connection reader) {
-    this.reader = reader;
+  SqliteDocuments(ReadConnections readers) {
+    this.readers = readers;
   }
 
   private static final String DOC_COLUMNS =
@@ -49,7 +48,7 @@ final class SqliteDocuments implements DocumentStore {
   }
 
   List<Document> documents(String where, Object... args) throws SQLException {
-    synchronized (reader) {
+    return readers.read(reader -> {
       try (PreparedStatement ps =
           reader.prepareStatement("SELECT " + DOC_COLUMNS + " FROM documents " + where)) {
         for (int i = 0; i < args.length; i++) {
@@ -63,7 +62,7 @@ final class SqliteDocuments implements DocumentStore {
         }
         return out;
       }
-    }
+    });
   }
 
   @Override
@@ -85,7 +84,7 @@ final class SqliteDocuments implements DocumentStore {
   /** The documents found at paths with this name (usually one). */
   @Override
   public List<DocumentId> documentsAtPath(String name) throws SQLException {
-    synchronized (reader) {
+    return readers.read(reader -> {
       try (PreparedStatement ps =
           reader.prepareStatement(
               "SELECT DISTINCT document FROM paths WHERE name = ? AND document IS NOT NULL")) {
@@ -98,7 +97,7 @@ final class SqliteDocuments implements DocumentStore {
         }
         return out;
       }
-    }
+    });
   }
 
   /** Documents found directly inside {@code parent}, in the order they arrived. */
@@ -117,13 +116,14 @@ final class SqliteDocuments implements DocumentStore {
     while (true) {
       List<Long> seqs = new ArrayList<>();
       List<Document> page = new ArrayList<>();
-      synchronized (reader) {
+      long from = after;
+      readers.read(reader -> {
         try (PreparedStatement ps =
             reader.prepareStatement(
                 "SELECT " + DOC_COLUMNS + ", seq FROM documents WHERE stage = ? AND seq > ?"
                     + " ORDER BY seq LIMIT 500")) {
           ps.setString(1, stage.code());
-          ps.setLong(2, after);
+          ps.setLong(2, from);
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               page.add(document(rs));
@@ -131,7 +131,8 @@ final class SqliteDocuments implements DocumentStore {
             }
           }
         }
-      }
+        return null;
+      });
       if (page.isEmpty()) {
         return;
       }
@@ -146,18 +147,20 @@ final class SqliteDocuments implements DocumentStore {
     String after = "";
     while (true) {
       List<DocumentId> page = new ArrayList<>();
-      synchronized (reader) {
+      String from = after;
+      readers.read(reader -> {
         try (PreparedStatement ps =
             reader.prepareStatement(
                 "SELECT id FROM documents WHERE stored = 1 AND id > ? ORDER BY id LIMIT 1000")) {
-          ps.setString(1, after);
+          ps.setString(1, from);
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               page.add(new DocumentId(rs.getString(1)));
             }
           }
         }
-      }
+        return null;
+      });
       if (page.isEmpty()) {
         return;
       }
@@ -168,7 +171,7 @@ final class SqliteDocuments implements DocumentStore {
 
   @Override
   public Optional<PathState> path(String root, String name) throws SQLException {
-    synchronized (reader) {
+    return readers.read(reader -> {
       try (PreparedStatement ps =
           reader.prepareStatement(
               "SELECT document, size, modified, status FROM paths WHERE root = ? AND name = ?")) {
@@ -187,13 +190,13 @@ final class SqliteDocuments implements DocumentStore {
                   DocumentStatus.fromCode(rs.getString(4))));
         }
       }
-    }
+    });
   }
 
   /** Every path at which the document was found, in the order they arrived. */
   @Override
   public List<DocumentPath> paths(DocumentId id) throws SQLException {
-    synchronized (reader) {
+    return readers.read(reader -> {
       try (PreparedStatement ps =
           reader.prepareStatement(
               "SELECT root, name, status, reason FROM paths WHERE document = ? ORDER BY seq")) {
@@ -212,13 +215,13 @@ final class SqliteDocuments implements DocumentStore {
         }
         return out;
       }
-    }
+    });
   }
 
   /** All metadata values of a document, by key, in the order the parser reported them. */
   @Override
   public Map<String, List<String>> metadata(DocumentId id) throws SQLException {
-    synchronized (reader) {
+    return readers.read(reader -> {
       try (PreparedStatement ps =
           reader.prepareStatement(
               "SELECT key, value FROM metadata WHERE document = ? ORDER BY rowid")) {
@@ -231,13 +234,13 @@ final class SqliteDocuments implements DocumentStore {
         }
         return out;
       }
-    }
+    });
   }
 
   /** When the run that first recorded a document started. */
   @Override
   public Optional<java.time.Instant> ingestedAt(DocumentId id) throws SQLException {
-    synchronized (reader) {
+    return readers.read(reader -> {
       try (PreparedStatement ps = reader.prepareStatement(
           "SELECT r.started FROM documents d JOIN runs r ON d.run = r.id WHERE d.id = ?")) {
         ps.setString(1, id.sha256());
@@ -251,19 +254,19 @@ final class SqliteDocuments implements DocumentStore {
           }
         }
       }
-    }
-    return Optional.empty();
+      return Optional.<java.time.Instant>empty();
+    });
   }
 
   @Override
   public long documentCount() throws SQLException {
-    synchronized (reader) {
+    return readers.read(reader -> {
       try (Statement st = reader.createStatement();
           ResultSet rs = st.executeQuery("SELECT count(*) FROM documents")) {
         rs.next();
         return rs.getLong(1);
       }
-    }
+    });
   }
 
   /** Number of documents per stage code. */
@@ -279,7 +282,7 @@ final class SqliteDocuments implements DocumentStore {
   }
 
   private Map<String, Long> counts(String sql) throws SQLException {
-    synchronized (reader) {
+    return readers.read(reader -> {
       try (Statement st = reader.createStatement();
           ResultSet rs = st.executeQuery(sql)) {
         Map<String, Long> out = new LinkedHashMap<>();
@@ -288,7 +291,7 @@ final class SqliteDocuments implements DocumentStore {
         }
         return out;
       }
-    }
+    });
   }
 
   /**
@@ -297,7 +300,7 @@ final class SqliteDocuments implements DocumentStore {
    */
   @Override
   public List<Problem> problems() throws SQLException {
-    synchronized (reader) {
+    return readers.read(reader -> {
       try (Statement st = reader.createStatement();
           ResultSet rs =
               st.executeQuery(
@@ -315,6 +318,6 @@ final class SqliteDocuments implements DocumentStore {
         }
         return out;
       }
-    }
+    });
   }
 }

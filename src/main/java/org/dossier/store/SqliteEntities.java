@@ -1,6 +1,5 @@
 package org.dossier.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,19 +12,19 @@ import java.util.function.Consumer;
 import org.dossier.core.EntityRow;
 import org.dossier.core.EntityType;
 
-/** The case's resolved entities and the names they were written as. SQLite: reads on the store's reader connection, which sees committed data only. */
+/** The case's resolved entities and the names they were written as. SQLite: reads on the store's read connections, which see committed data only. */
 final class SqliteEntities implements EntityStore {
-  private final Connection reader;
+  private final ReadConnections readers;
 
-  SqliteEntities(Connection reader) {
-    this.reader = reader;
+  SqliteEntities(ReadConnections readers) {
+    this.readers = readers;
   }
 
   /** For each resolved entity name {@code type|text|canonical} of the mentions, its entity's name. */
   @Override
   public Map<String, String> resolvedNames() throws SQLException {
     Map<String, String> out = new java.util.HashMap<>();
-    synchronized (reader) {
+    readers.read(reader -> {
       try (Statement st = reader.createStatement();
           ResultSet rs = st.executeQuery("SELECT DISTINCT m.type, m.text, m.canonical, e.name FROM mentions m"
               + " JOIN entities e ON m.entity = e.id WHERE m.kind = 'entity'")) {
@@ -33,7 +32,8 @@ final class SqliteEntities implements EntityStore {
           out.put(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3), rs.getString(4));
         }
       }
-    }
+      return null;
+    });
     return out;
   }
 
@@ -41,7 +41,7 @@ final class SqliteEntities implements EntityStore {
   @Override
   public void forEachEntityName(Consumer<EntityRow> visitor) throws SQLException {
     List<EntityRow> rows = new ArrayList<>();
-    synchronized (reader) {
+    readers.read(reader -> {
       try (Statement st = reader.createStatement();
           ResultSet rs = st.executeQuery(
               "SELECT type, text, canonical, count(*) FROM mentions WHERE kind = 'entity'"
@@ -51,7 +51,8 @@ final class SqliteEntities implements EntityStore {
               rs.getString(3), rs.getLong(4)));
         }
       }
-    }
+      return null;
+    });
     rows.forEach(visitor);
   }
 
@@ -59,7 +60,7 @@ final class SqliteEntities implements EntityStore {
   @Override
   public List<EntitySummary> entities(Optional<EntityType> type, int limit) throws SQLException {
     List<EntitySummary> out = new ArrayList<>();
-    synchronized (reader) {
+    return readers.read(reader -> {
       String sql = "SELECT e.id, e.name, e.type, count(m.id) AS n FROM entities e"
           + " JOIN mentions m ON m.entity = e.id"
           + (type.isPresent() ? " WHERE e.type = ?" : "")
@@ -103,6 +104,6 @@ final class SqliteEntities implements EntityStore {
         full.add(new EntitySummary(e.id(), e.name(), e.type(), aliases, docs, e.mentions()));
       }
       return full;
-    }
+    });
   }
 }

@@ -1,6 +1,5 @@
 package org.dossier.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,12 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The link and verify stages' findings (facts, stories, sources, events, coverage, signals, families). SQLite: reads on the store's reader connection, which sees committed data only. */
+/** The link and verify stages' findings (facts, stories, sources, events, coverage, signals, families). SQLite: reads on the store's read connections, which see committed data only. */
 final class SqliteFindings implements FindingStore {
-  private final Connection reader;
+  private final ReadConnections readers;
 
-  SqliteFindings(Connection reader) {
-    this.reader = reader;
+  SqliteFindings(ReadConnections readers) {
+    this.readers = readers;
   }
 
   /**
@@ -28,7 +27,7 @@ final class SqliteFindings implements FindingStore {
     story.ifPresent(x -> sql.append(" AND story = ?"));
     status.ifPresent(x -> sql.append(" AND status = ?"));
     sql.append(" ORDER BY position");
-    synchronized (reader) {
+    readers.read(reader -> {
       try (PreparedStatement ps = reader.prepareStatement(sql.toString())) {
         int i = 1;
         ps.setString(i++, kind);
@@ -44,7 +43,8 @@ final class SqliteFindings implements FindingStore {
           }
         }
       }
-    }
+      return null;
+    });
     return out;
   }
 
@@ -52,7 +52,7 @@ final class SqliteFindings implements FindingStore {
   public List<String> page(String kind, Optional<String> story, List<String> statuses, int offset, int limit)
       throws SQLException {
     List<String> out = new ArrayList<>();
-    synchronized (reader) {
+    readers.read(reader -> {
       try (PreparedStatement ps = reader.prepareStatement("SELECT json FROM findings " + where(story, statuses)
           + " ORDER BY position LIMIT ? OFFSET ?")) {
         int i = bind(ps, kind, story, statuses);
@@ -64,20 +64,21 @@ final class SqliteFindings implements FindingStore {
           }
         }
       }
-    }
+      return null;
+    });
     return out;
   }
 
   @Override
   public long count(String kind, Optional<String> story, List<String> statuses) throws SQLException {
-    synchronized (reader) {
+    return readers.read(reader -> {
       try (PreparedStatement ps = reader.prepareStatement("SELECT count(*) FROM findings " + where(story, statuses))) {
         bind(ps, kind, story, statuses);
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next() ? rs.getLong(1) : 0;
         }
       }
-    }
+    });
   }
 
   /** The filter's SQL, with one placeholder per value (never a value itself). */

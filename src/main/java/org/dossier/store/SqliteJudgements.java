@@ -1,6 +1,5 @@
 package org.dossier.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,14 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dossier.core.Judgement;
 
-/** The analyst's judgements in SQLite: reads on the store's reader connection. */
+/** The analyst's judgements in SQLite: reads on the store's read connections. */
 final class SqliteJudgements implements JudgementStore {
   static final String COLUMNS = "seq, at, user, target, action, value, reason, undoes";
 
-  private final Connection reader;
+  private final ReadConnections readers;
 
-  SqliteJudgements(Connection reader) {
-    this.reader = reader;
+  SqliteJudgements(ReadConnections readers) {
+    this.readers = readers;
   }
 
   @Override
@@ -30,7 +29,7 @@ final class SqliteJudgements implements JudgementStore {
   }
 
   private List<Judgement> query(String sql, String target) throws SQLException {
-    synchronized (reader) {
+    return readers.read(reader -> {
       try (PreparedStatement ps = reader.prepareStatement(sql)) {
         if (target != null) {
           ps.setString(1, target);
@@ -44,6 +43,6 @@ final class SqliteJudgements implements JudgementStore {
         }
         return out;
       }
-    }
+    });
   }
 }

@@ -1,6 +1,5 @@
 package org.dossier.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,24 +10,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The workbench's accounts in SQLite: reads on the store's reader connection. */
+/** The workbench's accounts in SQLite: reads on the store's read connections. */
 final class SqliteUsers implements UserStore {
   private static final String COLUMNS = "u.name, u.hash, u.role, u.created";
 
-  private final Connection reader;
+  private final ReadConnections readers;
 
-  SqliteUsers(Connection reader) {
-    this.reader = reader;
+  SqliteUsers(ReadConnections readers) {
+    this.readers = readers;
   }
 
   @Override
   public long count() throws SQLException {
-    synchronized (reader) {
+    return readers.read(reader -> {
       try (PreparedStatement ps = reader.prepareStatement("SELECT count(*) FROM users");
           ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getLong(1) : 0;
       }
-    }
+    });
   }
 
   @Override
@@ -49,7 +48,7 @@ final class SqliteUsers implements UserStore {
 
   @Override
   public Map<String, Long> tokenCounts() throws SQLException {
-    synchronized (reader) {
+    return readers.read(reader -> {
       try (PreparedStatement ps = reader.prepareStatement("SELECT user, count(*) FROM tokens GROUP BY user ORDER BY user");
           ResultSet rs = ps.executeQuery()) {
         Map<String, Long> out = new LinkedHashMap<>();
@@ -58,11 +57,11 @@ final class SqliteUsers implements UserStore {
         }
         return out;
       }
-    }
+    });
   }
 
   private List<Account> query(String sql, String arg) throws SQLException {
-    synchronized (reader) {
+    return readers.read(reader -> {
       try (PreparedStatement ps = reader.prepareStatement(sql)) {
         if (arg != null) {
           ps.setString(1, arg);
@@ -75,6 +74,6 @@ final class SqliteUsers implements UserStore {
         }
         return out;
       }
-    }
+    });
   }
 }

@@ -1,0 +1,148 @@
+package org.dossier.store;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The store's read connections: at most {@link #size()} of them, opened when first needed, each
+ * used by one thread at a time. In WAL mode readers do not wait for each other nor for the
+ * writer, and each statement sees the last commit. A read inside a read on the same thread
+ * (a store calling another) uses the connection its thread already holds, so it cannot wait for
+ * itself when every connection is taken.
+ */
+final class ReadConnections implements AutoCloseable {
+  /** How long a read waits for a free connection before it fails (as SQLite's busy timeout). */
+  static final long WAIT_MILLIS = 30_000;
+
+  /** Work on a read connection; it must not keep the connection (nor a statement of it) after it returns. */
+  @FunctionalInterface
+  interface Read<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private final String url;
+  private final int size;
+  private final Semaphore free;
+  private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+  private final List<Connection> opened = new ArrayList<>();
+  private final ThreadLocal<Connection> held = new ThreadLocal<>();
+  private volatile boolean closed;
+
+  ReadConnections(String url, int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("a store needs at least one read connection, not " + size);
+    }
+    this.url = url;
+    this.size = size;
+    this.free = new Semaphore(size, true);
+  }
+
+  /** Read connections for a machine of this many cores: two per core, at least four. */
+  static int sizeFor(int cores) {
+    return Math.max(4, 2 * cores);
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** Connections opened so far (at most {@link #size()}). */
+  int opened() {
+    synchronized (opened) {
+      return opened.size();
+    }
+  }
+
+  /** Runs {@code work} on a read connection of this thread's own while it runs. */
+  <T> T read(Read<T> work) throws SQLException {
+    Connection mine = held.get();
+    if (mine != null) {
+      return work.run(mine);
+    }
+    Connection c = take();
+    held.set(c);
+    try {
+      return work.run(c);
+    } finally {
+      held.remove();
+      give(c);
+    }
+  }
+
+  private Connection take() throws SQLException {
+    if (closed) {
+      throw new SQLException("the case database is closed");
+    }
+    try {
+      if (!free.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+        throw new SQLException("no read connection of the case database came free in " + WAIT_MILLIS / 1000 + " s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while waiting for a read connection", e);
+    }
+    Connection c = idle.pollFirst();
+    if (c != null) {
+      return c;
+    }
+    try {
+      return open();
+    } catch (SQLException | RuntimeException e) {
+      free.release();
+      throw e;
+    }
+  }
+
+  private void give(Connection c) {
+    if (closed) {
+      quietly(c);
+    } else {
+      idle.addFirst(c); // the most recently used first: its page cache is warm
+    }
+    free.release();
+  }
+
+  private Connection open() throws SQLException {
+    Connection c = DriverManager.getConnection(url);
+    try (Statement st = c.createStatement()) {
+      st.execute("PRAGMA busy_timeout=30000");
+      st.execute("PRAGMA query_only=ON"); // a read connection never writes
+    } catch (SQLException e) {
+      quietly(c);
+      throw e;
+    }
+    synchronized (opened) {
+      if (closed) {
+        quietly(c);
+        throw new SQLException("the case database is closed");
+      }
+      opened.add(c);
+    }
+    return c;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    synchronized (opened) {
+      opened.forEach(ReadConnections::quietly);
+      opened.clear();
+    }
+    idle.clear();
+  }
+
+  private static void quietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // closing a read connection cannot lose data
+    }
+  }
+}
