@@ -224,6 +224,7 @@ final class Pages {
         continue;
       }
       List<FamilyRow> out = new ArrayList<>();
+      ids(s, documentsIn(List.of(f)), ids);
       String principal = f.path("principal").asText();
       for (JsonNode m : f.path("members")) {
         String name = m.path("document").asText();
@@ -353,6 +354,11 @@ final class Pages {
       }
     }
     Map<String, String> ids = new HashMap<>();
+    List<String> named = new ArrayList<>();
+    for (List<StoredFindings.Fact> facts : List.of(disputed.first(), settled)) {
+      facts.forEach(f -> f.claims().forEach(c -> named.add(c.document())));
+    }
+    ids(s, named, ids);
     DocumentLabels labels = bench.labels(s);
     List<FactRow> disputes = new ArrayList<>();
     for (int i = 0; i < disputed.first().size(); i++) {
@@ -447,6 +453,7 @@ final class Pages {
     Map<String, String> ids = new HashMap<>();
     Map<Integer, String> urls = new HashMap<>();
     List<Footnote> notes = new ArrayList<>();
+    ids(s, documentsIn(r.path("footnotes")), ids);
     for (JsonNode f : r.path("footnotes")) {
       String id = id(s, f.path("document").asText(), ids);
       String url = id.isEmpty() ? "" : documentUrl(s.key(), id, f.path("start").asInt(), f.path("end").asInt());
@@ -492,6 +499,31 @@ final class Pages {
     return new Form(s.key(), bench.csrf(ctx), ctx.path() + (q == null || q.isEmpty() ? "" : "?" + q));
   }
 
+  /**
+   * Looks up the ids of these document names in one read, for {@link #id} to find without a
+   * query each (a facts page names hundreds of documents).
+   */
+  static void ids(Workbench.Served s, java.util.Collection<String> names, Map<String, String> ids) throws SQLException {
+    List<String> wanted = names.stream().filter(n -> !ids.containsKey(n)).distinct().toList();
+    if (wanted.isEmpty()) {
+      return;
+    }
+    Map<String, DocumentId> found = s.folder().store().documents().idsByName(wanted);
+    for (String n : wanted) {
+      DocumentId id = found.get(n);
+      ids.put(n, id == null ? "" : id.sha256());
+    }
+  }
+
+  /** The names of the documents a finding's tree names anywhere (claims, evidence, members). */
+  static List<String> documentsIn(Iterable<JsonNode> trees) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode t : trees) {
+      out.addAll(t.findValuesAsText("document"));
+    }
+    return out;
+  }
+
   /** A document's id from its name, remembered for the page. */
   static String id(Workbench.Served s, String name, Map<String, String> ids) throws SQLException {
     String id = ids.get(name);
@@ -506,8 +538,15 @@ final class Pages {
     Workbench.Served s = bench.served(ctx);
     Map<String, String> ids = new HashMap<>();
     List<StoryRow> rows = new ArrayList<>();
+    List<JsonNode> stories = new ArrayList<>();
+    List<String> named = new ArrayList<>();
     for (String row : s.folder().store().findings().findings(Findings.STORY, Optional.empty(), Optional.empty())) {
       JsonNode n = StoredFindings.tree(row);
+      stories.add(n);
+      n.path("documents").forEach(d -> named.add(d.asText()));
+    }
+    ids(s, named, ids);
+    for (JsonNode n : stories) {
       List<Link> docs = new ArrayList<>();
       for (JsonNode d : n.path("documents")) {
         String id = id(s, d.asText(), ids);
@@ -526,12 +565,16 @@ final class Pages {
   private List<SignalRow> signals(Workbench.Served s, Optional<String> document) throws SQLException, IOException {
     Map<String, String> ids = new HashMap<>();
     List<SignalRow> out = new ArrayList<>();
+    List<JsonNode> shown = new ArrayList<>();
     for (String row : s.folder().store().findings().findings(Verifying.SIGNAL, Optional.empty(), Optional.empty())) {
       JsonNode n = StoredFindings.tree(row);
-      String name = n.path("document").asText();
-      if (document.isPresent() && !document.get().equals(name)) {
-        continue;
+      if (document.isEmpty() || document.get().equals(n.path("document").asText())) {
+        shown.add(n);
       }
+    }
+    ids(s, shown.stream().map(n -> n.path("document").asText()).toList(), ids);
+    for (JsonNode n : shown) {
+      String name = n.path("document").asText();
       String id = id(s, name, ids);
       out.add(new SignalRow(n.path("severity").asText(), n.path("kind").asText(), name,
           id.isEmpty() ? "" : documentUrl(s.key(), id, -1, -1), n.path("explanation").asText(),
