@@ -116,6 +116,7 @@ final class AnalysisPages {
     List<JsonNode> events = rows(s, Findings.EVENT);
     DocumentLabels labels = bench.labels(s);
     Map<String, String> ids = new HashMap<>();
+    Pages.ids(s, Pages.documentsIn(events), ids);
     double min = Double.MAX_VALUE;
     double max = -Double.MAX_VALUE;
     for (JsonNode e : events) {
@@ -163,6 +164,9 @@ final class AnalysisPages {
     List<JsonNode> sources = rows(s, Findings.SOURCE);
     DocumentLabels labels = labels(sources);
     Map<String, String> ids = new HashMap<>();
+    List<String> named = new ArrayList<>(Pages.documentsIn(sources));
+    sources.forEach(src -> src.path("links").forEach(l -> named.add(l.path("to").asText())));
+    Pages.ids(s, named, ids);
     // nodes: the case's documents that link or are linked, by date, then outside outlets on the left
     Map<String, Integer> index = new LinkedHashMap<>();
     List<String[]> outside = new ArrayList<>();
@@ -259,7 +263,9 @@ final class AnalysisPages {
     Map<String, String> ids = new HashMap<>();
     List<CoverageRow> out = new ArrayList<>();
     long[] counts = new long[3];
-    for (JsonNode c : rows(s, Findings.COVERAGE)) {
+    List<JsonNode> claims = rows(s, Findings.COVERAGE);
+    Pages.ids(s, Pages.documentsIn(claims), ids);
+    for (JsonNode c : claims) {
       List<Quote> evidence = new ArrayList<>();
       for (JsonNode ev : c.path("evidence")) {
         evidence.add(quote(s, ev, labels, ids));

@@ -244,6 +244,12 @@ final class Api {
     if (!ID.matcher(id).matches()) {
       throw new Workbench.BadRequest("a document id is 6 to 64 lower-case hex digits of its SHA-256");
     }
+    if (id.length() == 64) { // a whole id: one indexed read, not a search of every path's name first
+      Optional<Document> d = s.folder().store().documents().document(new org.dossier.core.DocumentId(id));
+      if (d.isPresent()) {
+        return d.get();
+      }
+    }
     return find(s, id);
   }
 

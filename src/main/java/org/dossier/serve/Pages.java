@@ -277,6 +277,7 @@ final class Pages {
         continue;
       }
       List<FamilyRow> out = new ArrayList<>();
+      ids(s, documentsIn(List.of(f)), ids);
       String principal = f.path("principal").asText();
       for (JsonNode m : f.path("members")) {
         String name = m.path("document").asText();
@@ -382,7 +383,8 @@ final class Pages {
   /**
    * Disputes first, largest first (the first {@value #FACTS_PAGE} of them, on the first page); then
    * the other facts, {@value #FACTS_PAGE} a page, in their order. Only the shown facts are read
-   * whole, so a case of a million facts costs a page, not the case.
+   * whole, so a case of a million facts costs a page, not the case; the ranking of the disputes
+   * and the count of the other facts are read once per link run and filter.
    */
   private void facts(Context ctx) throws SQLException, IOException {
     Workbench.Served s = bench.served(ctx);
@@ -390,28 +392,30 @@ final class Pages {
     Optional<String> status = Optional.ofNullable(ctx.queryParam("status"));
     int offset = Api.offset(ctx);
     var store = s.folder().store().findings();
-    Map<String, String> keys = new HashMap<>(); // a fact's id -> its key for judgements
     List<String> disputedAsked = status.map(x -> DISPUTED.contains(x) ? List.of(x) : List.<String>of()).orElse(DISPUTED);
     List<String> settledAsked = status.map(x -> SETTLED.contains(x) ? List.of(x) : List.<String>of()).orElse(SETTLED);
-    List<StoredFindings.Fact> disputed = new ArrayList<>();
-    if (offset == 0 && !disputedAsked.isEmpty()) {
-      for (String row : store.page(Findings.FACT, story, disputedAsked, 0, DISPUTES_RANKED)) {
-        disputed.add(fact(row, keys));
-      }
-    }
+    String filter = story.map(x -> "story " + x).orElse("any story") + "\n" + status.orElse("");
+    Disputed disputed = offset > 0 || disputedAsked.isEmpty() ? Disputed.NONE
+        : bench.perLinkRun(s, "facts: disputes\n" + filter, () -> disputed(s, story, disputedAsked));
+    long settledTotal = settledAsked.isEmpty() ? 0
+        : bench.perLinkRun(s, "facts: settled\n" + filter, () -> store.count(Findings.FACT, story, settledAsked));
+    Map<String, String> keys = new HashMap<>(disputed.keys()); // a fact's id -> its key for judgements
     List<StoredFindings.Fact> settled = new ArrayList<>();
-    long settledTotal = settledAsked.isEmpty() ? 0 : store.count(Findings.FACT, story, settledAsked);
     if (!settledAsked.isEmpty()) {
       for (String row : store.page(Findings.FACT, story, settledAsked, offset, FACTS_PAGE)) {
         settled.add(fact(row, keys));
       }
     }
     Map<String, String> ids = new HashMap<>();
+    List<String> named = new ArrayList<>();
+    for (List<StoredFindings.Fact> facts : List.of(disputed.first(), settled)) {
+      facts.forEach(f -> f.claims().forEach(c -> named.add(c.document())));
+    }
+    ids(s, named, ids);
     DocumentLabels labels = bench.labels(s);
     List<FactRow> disputes = new ArrayList<>();
-    List<StoredFindings.Fact> ordered = Disputes.disputesFirst(disputed);
-    for (StoredFindings.Fact f : ordered.subList(0, Math.min(FACTS_PAGE, ordered.size()))) {
-      disputes.add(row(s, f, Disputes.of(f).map(d -> d.size().words()).orElse(""), ids, labels, keys));
+    for (int i = 0; i < disputed.first().size(); i++) {
+      disputes.add(row(s, disputed.first().get(i), disputed.sizes().get(i), ids, labels, keys));
     }
     List<FactRow> others = new ArrayList<>();
     for (StoredFindings.Fact f : settled) {
@@ -422,8 +426,37 @@ final class Pages {
     String previous = offset > 0 ? base + "offset=" + Math.max(0, offset - FACTS_PAGE) : "";
     String next = settledTotal > offset + settled.size() ? base + "offset=" + (offset + FACTS_PAGE) : "";
     boolean updating = !bench.tasks().open(s.key()).isEmpty() || !org.dossier.pipeline.Linking.current(s.folder());
-    html(ctx, "facts.jte", new FactsPage(s.key(), disputes, disputed.size(), others, settledTotal, offset, previous, next,
-        form(ctx, s), updating));
+    html(ctx, "facts.jte", new FactsPage(s.key(), disputes, disputed.count(), others, settledTotal, offset, previous,
+        next, form(ctx, s), updating));
+  }
+
+  /**
+   * The disputes of a facts page: how many were ranked (at most {@value #DISPUTES_RANKED}), the
+   * first {@value #FACTS_PAGE} of them in rank order with the size of each dispute, and their keys
+   * for judgements by id.
+   */
+  record Disputed(int count, List<StoredFindings.Fact> first, List<String> sizes, Map<String, String> keys) {
+    static final Disputed NONE = new Disputed(0, List.of(), List.of(), Map.of());
+  }
+
+  private static Disputed disputed(Workbench.Served s, Optional<String> story, List<String> statuses)
+      throws SQLException {
+    Map<String, String> keys = new HashMap<>();
+    List<StoredFindings.Fact> all = new ArrayList<>();
+    for (String row : s.folder().store().findings().page(Findings.FACT, story, statuses, 0, DISPUTES_RANKED)) {
+      all.add(fact(row, keys));
+    }
+    List<StoredFindings.Fact> ordered = Disputes.disputesFirst(all);
+    List<StoredFindings.Fact> first = List.copyOf(ordered.subList(0, Math.min(FACTS_PAGE, ordered.size())));
+    List<String> sizes = new ArrayList<>();
+    Map<String, String> firstKeys = new HashMap<>();
+    for (StoredFindings.Fact f : first) {
+      sizes.add(Disputes.of(f).map(d -> d.size().words()).orElse(""));
+      if (keys.containsKey(f.id())) {
+        firstKeys.put(f.id(), keys.get(f.id()));
+      }
+    }
+    return new Disputed(all.size(), first, List.copyOf(sizes), Map.copyOf(firstKeys));
   }
 
   private static StoredFindings.Fact fact(String row, Map<String, String> keys) {
@@ -473,6 +506,7 @@ final class Pages {
     Map<String, String> ids = new HashMap<>();
     Map<Integer, String> urls = new HashMap<>();
     List<Footnote> notes = new ArrayList<>();
+    ids(s, documentsIn(r.path("footnotes")), ids);
     for (JsonNode f : r.path("footnotes")) {
       String id = id(s, f.path("document").asText(), ids);
       String url = id.isEmpty() ? "" : documentUrl(s.key(), id, f.path("start").asInt(), f.path("end").asInt());
@@ -522,6 +556,31 @@ final class Pages {
     return new Form(s.key(), bench.csrf(ctx), ctx.path() + (q == null || q.isEmpty() ? "" : "?" + q));
   }
 
+  /**
+   * Looks up the ids of these document names in one read, for {@link #id} to find without a
+   * query each (a facts page names hundreds of documents).
+   */
+  static void ids(Workbench.Served s, java.util.Collection<String> names, Map<String, String> ids) throws SQLException {
+    List<String> wanted = names.stream().filter(n -> !ids.containsKey(n)).distinct().toList();
+    if (wanted.isEmpty()) {
+      return;
+    }
+    Map<String, DocumentId> found = s.folder().store().documents().idsByName(wanted);
+    for (String n : wanted) {
+      DocumentId id = found.get(n);
+      ids.put(n, id == null ? "" : id.sha256());
+    }
+  }
+
+  /** The names of the documents a finding's tree names anywhere (claims, evidence, members). */
+  static List<String> documentsIn(Iterable<JsonNode> trees) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode t : trees) {
+      out.addAll(t.findValuesAsText("document"));
+    }
+    return out;
+  }
+
   /** A document's id from its name, remembered for the page. */
   static String id(Workbench.Served s, String name, Map<String, String> ids) throws SQLException {
     String id = ids.get(name);
@@ -536,8 +595,15 @@ final class Pages {
     Workbench.Served s = bench.served(ctx);
     Map<String, String> ids = new HashMap<>();
     List<StoryRow> rows = new ArrayList<>();
+    List<JsonNode> stories = new ArrayList<>();
+    List<String> named = new ArrayList<>();
     for (String row : s.folder().store().findings().findings(Findings.STORY, Optional.empty(), Optional.empty())) {
       JsonNode n = StoredFindings.tree(row);
+      stories.add(n);
+      n.path("documents").forEach(d -> named.add(d.asText()));
+    }
+    ids(s, named, ids);
+    for (JsonNode n : stories) {
       List<Link> docs = new ArrayList<>();
       for (JsonNode d : n.path("documents")) {
         String id = id(s, d.asText(), ids);
@@ -556,12 +622,16 @@ final class Pages {
   private List<SignalRow> signals(Workbench.Served s, Optional<String> document) throws SQLException, IOException {
     Map<String, String> ids = new HashMap<>();
     List<SignalRow> out = new ArrayList<>();
+    List<JsonNode> shown = new ArrayList<>();
     for (String row : s.folder().store().findings().findings(Verifying.SIGNAL, Optional.empty(), Optional.empty())) {
       JsonNode n = StoredFindings.tree(row);
-      String name = n.path("document").asText();
-      if (document.isPresent() && !document.get().equals(name)) {
-        continue;
+      if (document.isEmpty() || document.get().equals(n.path("document").asText())) {
+        shown.add(n);
       }
+    }
+    ids(s, shown.stream().map(n -> n.path("document").asText()).toList(), ids);
+    for (JsonNode n : shown) {
+      String name = n.path("document").asText();
       String id = id(s, name, ids);
       out.add(new SignalRow(n.path("severity").asText(), n.path("kind").asText(), name,
           id.isEmpty() ? "" : documentUrl(s.key(), id, -1, -1), n.path("explanation").asText(),

@@ -434,26 +434,46 @@ public final class Workbench implements AutoCloseable {
     }
   }
 
-  /** Per case: the link run its labels were read after, and the labels. */
-  private final Map<String, Object[]> labels = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Most values {@link #perLinkRun} keeps (per case and name); beyond, a value is read on every request. */
+  static final int PER_RUN_VALUES = 256;
+
+  /** Per case and name: the link run a value was read after, and the value. */
+  private final Map<String, Object[]> perRun = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** A value read from the case's findings. */
+  @FunctionalInterface
+  interface FindingsRead<T> {
+    T read() throws java.sql.SQLException, IOException;
+  }
 
   /**
-   * The case's document labels, read from its source rows once per link run (the link stage's
-   * setting says which run the rows are from), not on every page.
+   * A value read from the case's findings, read once per link run (the link stage writes its
+   * findings and its setting in one transaction; the setting says which run they are from), not
+   * on every page. The setting is read first, so a value is never older than the run it is kept
+   * under; a newer one is read again on the next request.
    */
-  org.dossier.report.DocumentLabels labels(Served s) throws IOException {
+  @SuppressWarnings("unchecked")
+  <T> T perLinkRun(Served s, String name, FindingsRead<T> read) throws IOException {
     try {
       String run = s.folder().store().setting(org.dossier.pipeline.Linking.SETTING).orElse("");
-      Object[] cached = labels.get(s.key());
+      String key = s.key() + "\n" + name;
+      Object[] cached = perRun.get(key);
       if (cached != null && cached[0].equals(run)) {
-        return (org.dossier.report.DocumentLabels) cached[1];
+        return (T) cached[1];
       }
-      org.dossier.report.DocumentLabels read = Pages.readLabels(s);
-      labels.put(s.key(), new Object[] {run, read});
-      return read;
+      T value = read.read();
+      if (cached != null || perRun.size() < PER_RUN_VALUES) {
+        perRun.put(key, new Object[] {run, value});
+      }
+      return value;
     } catch (java.sql.SQLException e) {
       throw new IOException("the case database failed: " + e.getMessage(), e);
     }
+  }
+
+  /** The case's document labels, read from its source rows once per link run. */
+  org.dossier.report.DocumentLabels labels(Served s) throws IOException {
+    return perLinkRun(s, "labels", () -> Pages.readLabels(s));
   }
 
   /** The API routes it answers. */

@@ -16,6 +16,15 @@ public interface DocumentStore {
 
   Optional<Document> documentByName(String name) throws SQLException;
 
+  /** The ids of the documents with these names, by name; a name of no document is left out. */
+  default Map<String, DocumentId> idsByName(java.util.Collection<String> names) throws SQLException {
+    Map<String, DocumentId> out = new java.util.HashMap<>();
+    for (String name : new java.util.LinkedHashSet<>(names)) {
+      documentByName(name).ifPresent(d -> out.put(name, d.id()));
+    }
+    return out;
+  }
+
   /** Documents whose id starts with {@code prefix} (hex), at most {@code limit}. */
   List<Document> documentsByIdPrefix(String prefix, int limit) throws SQLException;
 

@@ -41,7 +41,9 @@ final class ReadConnections implements AutoCloseable {
     }
     this.url = url;
     this.size = size;
-    this.free = new Semaphore(size, true);
+    // not fair: on a busy machine a connection goes to a thread that is running, not to the one
+    // that waited longest and must first be scheduled (while the connection stays idle)
+    this.free = new Semaphore(size, false);
   }
 
   /** Read connections for a machine of this many cores: two per core, at least four. */

@@ -75,6 +75,36 @@ final class SqliteDocuments implements DocumentStore {
     return documents("WHERE name = ?", name).stream().findFirst();
   }
 
+  /** Names a query of {@link #idsByName} asks for at most. */
+  private static final int NAMES_PER_QUERY = 500;
+
+  /** As the interface's, in one read: a query per {@value #NAMES_PER_QUERY} names. */
+  @Override
+  public Map<String, DocumentId> idsByName(java.util.Collection<String> names) throws SQLException {
+    List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(names));
+    Map<String, DocumentId> out = new java.util.HashMap<>();
+    if (distinct.isEmpty()) {
+      return out;
+    }
+    return readers.read(reader -> {
+      for (int from = 0; from < distinct.size(); from += NAMES_PER_QUERY) {
+        List<String> part = distinct.subList(from, Math.min(distinct.size(), from + NAMES_PER_QUERY));
+        try (PreparedStatement ps = reader.prepareStatement("SELECT name, id FROM documents WHERE name IN ("
+            + "?, ".repeat(part.size() - 1) + "?)")) {
+          for (int i = 0; i < part.size(); i++) {
+            ps.setString(i + 1, part.get(i));
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.put(rs.getString(1), new DocumentId(rs.getString(2)));
+            }
+          }
+        }
+      }
+      return out;
+    });
+  }
+
   /** Documents whose id starts with {@code prefix} (hex), at most {@code limit}. */
   @Override
   public List<Document> documentsByIdPrefix(String prefix, int limit) throws SQLException {

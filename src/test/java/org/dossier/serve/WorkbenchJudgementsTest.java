@@ -142,6 +142,8 @@ class WorkbenchJudgementsTest {
     settle();
     JsonNode after = JSON.readTree(get("/api/v1/cases/" + key + "/facts?limit=500").body()).get("facts");
     assertFalse(heraldSays(after, "2024"), "the claim left the facts");
+    // and the facts page, which keeps its ranking of the disputes until the link stage runs again
+    assertFalse(get("/cases/" + key + "/facts").body().contains("value=\"" + target + "\""), "and the facts page");
     JsonNode reportAfter = ready("/api/v1/cases/" + key + "/report");
     assertFalse(reportAfter.toString().contains("\"quote\":\"2024\""), "and the report");
     JsonNode list = JSON.readTree(get("/api/v1/cases/" + key + "/judgements").body()).get("judgements");

@@ -95,4 +95,32 @@ class SqliteCaseStoreTest {
       assertEquals(Map.of("encrypted", 1L), store.documents().countByStatus());
     }
   }
+
+  @Test
+  void idsByNameFindsManyNamesAtOnceAndLeavesOutUnknownOnes() throws Exception {
+    try (SqliteCaseStore store = SqliteCaseStore.open(dir.resolve("d.db"), Clock.systemUTC())) {
+      List<String> names = new java.util.ArrayList<>();
+      store.write(tx -> {
+        for (int i = 0; i < 1_234; i++) { // more names than one query asks for
+          DocumentId id = new DocumentId(String.format(java.util.Locale.ROOT, "%064x", i));
+          tx.insertDocument(new NewDocument(id, "box/doc-" + i + ".txt", 10, true, Optional.empty(), 0,
+              Stage.COLLECTED, DocumentStatus.PENDING, "", 1));
+          names.add("box/doc-" + i + ".txt");
+        }
+        return null;
+      });
+      names.add("no/such.txt");
+      names.add("box/doc-7.txt"); // twice
+      Map<String, DocumentId> ids = store.documents().idsByName(names);
+      assertEquals(1_234, ids.size());
+      assertEquals(new DocumentId(String.format(java.util.Locale.ROOT, "%064x", 7)), ids.get("box/doc-7.txt"));
+      assertEquals(new DocumentId(String.format(java.util.Locale.ROOT, "%064x", 1_233)), ids.get("box/doc-1233.txt"));
+      assertTrue(!ids.containsKey("no/such.txt"));
+      assertEquals(Map.of(), store.documents().idsByName(List.of()));
+      // the same as one lookup a name
+      for (String n : List.of("box/doc-0.txt", "box/doc-500.txt", "box/doc-1000.txt")) {
+        assertEquals(store.documents().documentByName(n).orElseThrow().id(), ids.get(n));
+      }
+    }
+  }
 }
