@@ -28,9 +28,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "register",
     description = {
-      "Registers built from the case's facts, every cell citing its passages:",
-      "  transfers  one row per deal, in SIPRI's trade-register shape",
-      "  events     dated events with their kind, place, participants and sources"
+      "Registers built from the case's facts, every cell citing its passages: transfers (one row",
+      "per deal, in SIPRI's trade-register shape) and events (dated, with their kind, place,",
+      "participants and sources)."
     },
     subcommands = {RegisterCommand.TransfersCommand.class, RegisterCommand.EventsCommand.class})
 final class RegisterCommand implements Runnable {

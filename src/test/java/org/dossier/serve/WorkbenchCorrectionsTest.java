@@ -5,15 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -32,57 +25,42 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkbenchCorrectionsTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   static final String LEDGER = "2026-03-03_harbour-ledger.txt";
   static final String COASTLINE = "2026-03-04_coastline-daily.txt";
   static final String TIDEWATER = "2026-03-06_tidewater-times.txt";
 
   @TempDir static Path dir;
-  static Workbench bench;
-  static String base;
+  static WorkbenchClient web;
   static String key;
 
   @BeforeAll
   static void serve() throws Exception {
-    Path caseDir = WorkbenchTest.buildCase(dir);
-    bench = Workbench.start(List.of(caseDir), "127.0.0.1", 0, "ines");
-    base = "http://127.0.0.1:" + bench.port();
-    key = Workbench.key(caseDir);
+    web = WorkbenchClient.start(WorkbenchTest.buildCase(dir));
+    key = web.key;
   }
 
   @AfterAll
   static void stop() {
-    if (bench != null) {
-      bench.close();
+    if (web != null) {
+      web.close();
     }
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    return web.get(path);
   }
 
   private static HttpResponse<String> post(String path, String... fields) throws Exception {
-    StringBuilder body = new StringBuilder();
-    for (int i = 0; i < fields.length; i += 2) {
-      body.append(body.length() == 0 ? "" : "&").append(fields[i]).append('=')
-          .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
-    }
-    return HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base)
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    return web.post(path, fields);
   }
 
   private static void settle() throws Exception {
-    for (int i = 0; i < 240 && !(bench.tasks().open(key).isEmpty() && !bench.stale(bench.served(key))); i++) {
-      Thread.sleep(500);
-    }
-    assertFalse(bench.stale(bench.served(key)), "the case came up to date");
+    web.settle();
   }
 
   private static JsonNode source(String document) throws Exception {
     settle();
-    for (JsonNode s : JSON.readTree(get("/api/v1/cases/" + key + "/sources?limit=500").body()).get("documents")) {
+    for (JsonNode s : web.json("/api/v1/cases/" + key + "/sources?limit=500").get("documents")) {
       if (s.get("document").asText().equals(document)) {
         return s;
       }
@@ -91,16 +69,13 @@ class WorkbenchCorrectionsTest {
   }
 
   private static String page(String document) throws Exception {
-    String id = JSON.readTree(get("/api/v1/cases/" + key + "/documents?name=" + document).body()).get("id").asText();
-    HttpResponse<String> r = get("/cases/" + key + "/documents/" + id);
+    HttpResponse<String> r = get("/cases/" + key + "/documents/" + web.id(document));
     assertEquals(200, r.statusCode(), r.body());
     return r.body();
   }
 
   private static String token(String html) {
-    Matcher m = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"").matcher(html);
-    assertTrue(m.find(), html);
-    return m.group(1);
+    return WorkbenchClient.csrf(html);
   }
 
   /** The value of the hidden target of the first form after {@code marker}. */

@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,14 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  * ingest. The case's entities and custody answer too.
  */
 class WorkbenchIngestTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
   @TempDir static Path dir;
   static Path caseDir;
   static Path drop;
-  static Workbench bench;
-  static String base;
+  static WorkbenchClient web;
   static String key;
 
   @BeforeAll
@@ -49,39 +41,39 @@ class WorkbenchIngestTest {
     Files.writeString(drop.resolve("batch-2/letter.txt"), "A letter from Marlow Shipping about the tugs.\n");
     Files.writeString(dir.resolve("secret.txt"), "Outside the ingest folder.\n");
     Files.createSymbolicLink(drop.resolve("escape"), dir);
-    bench = Workbench.start(List.of(caseDir), "127.0.0.1", 0, "ines", 0, Optional.of(drop));
-    base = "http://127.0.0.1:" + bench.port();
-    key = Workbench.key(caseDir);
+    web = WorkbenchClient.start(caseDir, Optional.of(drop));
+    key = web.key;
   }
 
   @AfterAll
   static void stop() {
-    if (bench != null) {
-      bench.close();
+    if (web != null) {
+      web.close();
     }
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    return web.get(path);
   }
 
-  private static HttpResponse<String> ingest(Workbench w, String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + w.port() + "/api/v1/cases/" + key + "/ingest"))
-        .header("Content-Type", "application/json").header("X-CSRF-Token", w.token())
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(java.util.Map.of("path", path)))).build(),
-        HttpResponse.BodyHandlers.ofString());
+  private static JsonNode json(String path) throws Exception {
+    return web.json(path);
+  }
+
+  private static HttpResponse<String> ingest(WorkbenchClient w, String path) throws Exception {
+    return w.postJson("/api/v1/cases/" + key + "/ingest", java.util.Map.of("path", path));
   }
 
   @Test
   void aFolderOnTheServerIsIngestedAsATaskWithItsProgress() throws Exception {
-    assertEquals(0, JSON.readTree(get("/api/v1/cases/" + key + "/search?q=invoice").body()).get("total").asLong());
-    long entries = JSON.readTree(get("/api/v1/cases/" + key + "/custody").body()).get("entries").asLong();
-    HttpResponse<String> started = ingest(bench, "batch-2");
+    assertEquals(0, json("/api/v1/cases/" + key + "/search?q=invoice").get("total").asLong());
+    long entries = json("/api/v1/cases/" + key + "/custody").get("entries").asLong();
+    HttpResponse<String> started = ingest(web, "batch-2");
     assertEquals(202, started.statusCode(), started.body());
-    long id = JSON.readTree(started.body()).get("id").asLong();
+    long id = WorkbenchClient.JSON.readTree(started.body()).get("id").asLong();
     JsonNode task = null;
     for (int i = 0; i < 240; i++) {
-      task = JSON.readTree(get("/api/v1/tasks/" + id).body());
+      task = json("/api/v1/tasks/" + id);
       if (task.get("state").asText().matches("done|failed")) {
         break;
       }
@@ -90,11 +82,11 @@ class WorkbenchIngestTest {
     assertEquals("done", task.get("state").asText(), task::toString);
     assertEquals(2, task.get("progress").get("done").asLong(), task::toString);
     assertEquals(2, task.get("progress").get("total").asLong());
-    for (int i = 0; i < 20 && JSON.readTree(get("/api/v1/cases/" + key + "/search?q=invoice").body()).get("total").asLong() == 0; i++) {
+    for (int i = 0; i < 20 && json("/api/v1/cases/" + key + "/search?q=invoice").get("total").asLong() == 0; i++) {
       Thread.sleep(200); // the served index refreshes within a second
     }
-    assertEquals(1, JSON.readTree(get("/api/v1/cases/" + key + "/search?q=invoice").body()).get("total").asLong());
-    JsonNode custody = JSON.readTree(get("/api/v1/cases/" + key + "/custody").body());
+    assertEquals(1, json("/api/v1/cases/" + key + "/search?q=invoice").get("total").asLong());
+    JsonNode custody = json("/api/v1/cases/" + key + "/custody");
     assertTrue(custody.get("entries").asLong() > entries, custody::toString);
     assertEquals(3, custody.get("documents").asLong());
     assertTrue(get("/api/v1/cases/" + key + "/entities").body().contains("\"entities\""));
@@ -103,14 +95,12 @@ class WorkbenchIngestTest {
   @Test
   void aPathOutsideTheIngestFolderIsRefused() throws Exception {
     for (String bad : List.of("../secret.txt", dir.resolve("secret.txt").toString(), "escape/secret.txt", "no-such", "")) {
-      HttpResponse<String> r = ingest(bench, bad);
+      HttpResponse<String> r = ingest(web, bad);
       assertEquals(400, r.statusCode(), bad + ": " + r.body());
     }
     // without the token, refused before anything
-    assertEquals(403, HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/cases/" + key + "/ingest"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"path\":\"batch-2\"}"))
-        .build(), HttpResponse.BodyHandlers.ofString()).statusCode());
-    try (Workbench none = Workbench.start(List.of(caseDir), "127.0.0.1", 0, "ines")) {
+    assertEquals(403, web.post("/api/v1/cases/" + key + "/ingest", "path", "batch-2").statusCode());
+    try (WorkbenchClient none = WorkbenchClient.start(caseDir)) {
       HttpResponse<String> r = ingest(none, "batch-2");
       assertEquals(404, r.statusCode());
       assertTrue(r.body().contains("--ingest-from"), r.body());

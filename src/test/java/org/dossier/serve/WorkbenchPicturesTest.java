@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,12 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * with the reason and the server goes on; a text has no picture.
  */
 class WorkbenchPicturesTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
   @TempDir static Path dir;
-  static Workbench bench;
-  static String base;
+  static WorkbenchClient web;
   static String key;
 
   @BeforeAll
@@ -73,24 +65,23 @@ class WorkbenchPicturesTest {
     Path caseDir = dir.resolve("case");
     Cli.Result r = Cli.run("--case", caseDir.toString(), "ingest", "--quiet", "--no-ocr", in.toString());
     assertEquals(0, r.exit(), r.toString());
-    bench = Workbench.start(List.of(caseDir), "127.0.0.1", 0, "ines");
-    base = "http://127.0.0.1:" + bench.port();
-    key = Workbench.key(caseDir);
+    web = WorkbenchClient.start(caseDir);
+    key = web.key;
   }
 
   @AfterAll
   static void stop() {
-    if (bench != null) {
-      bench.close();
+    if (web != null) {
+      web.close();
     }
   }
 
   private static HttpResponse<byte[]> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    return web.bytes(path);
   }
 
   private static String id(String name) throws Exception {
-    return JSON.readTree(get("/api/v1/cases/" + key + "/documents?name=" + name + "&maxChars=0").body()).get("id").asText();
+    return web.id(name);
   }
 
   private static String page(String name, String query) throws Exception {

@@ -5,18 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.dossier.testing.Cli;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,47 +20,35 @@ import org.junit.jupiter.api.io.TempDir;
  * change without the page's token refused; what the user typed shown as text.
  */
 class WorkbenchSavedTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
   @TempDir static Path dir;
   static Path caseDir;
-  static Workbench bench;
-  static String base;
+  static WorkbenchClient web;
   static String key;
 
   @BeforeAll
   static void serve() throws Exception {
     caseDir = WorkbenchTest.buildCase(dir);
-    bench = Workbench.start(List.of(caseDir), "127.0.0.1", 0, "ines");
-    base = "http://127.0.0.1:" + bench.port();
-    key = Workbench.key(caseDir);
+    web = WorkbenchClient.start(caseDir);
+    key = web.key;
   }
 
   @AfterAll
   static void stop() {
-    if (bench != null) {
-      bench.close();
+    if (web != null) {
+      web.close();
     }
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    return web.get(path);
   }
 
   private static HttpResponse<String> post(String path, String... fields) throws Exception {
-    StringBuilder body = new StringBuilder();
-    for (int i = 0; i < fields.length; i += 2) {
-      body.append(body.length() == 0 ? "" : "&").append(fields[i]).append('=')
-          .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
-    }
-    return HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base)
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    return web.post(path, fields);
   }
 
   private static JsonNode list() throws Exception {
-    return JSON.readTree(get("/api/v1/cases/" + key + "/saved-searches").body()).get("saved");
+    return web.json("/api/v1/cases/" + key + "/saved-searches").get("saved");
   }
 
   @Test
@@ -78,11 +57,10 @@ class WorkbenchSavedTest {
     assertTrue(search.contains("Save this search"), search);
     String form = get("/cases/" + key + "/saved?q=Sokol-7M").body();
     assertTrue(form.contains("value=\"Sokol-7M\""), "the query is filled in");
-    Matcher token = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"").matcher(form);
-    assertTrue(token.find(), form);
+    String token = WorkbenchClient.csrf(form);
     // without the token: refused
     assertEquals(403, post("/cases/" + key + "/saved", "name", "radars", "q", "Sokol-7M").statusCode());
-    HttpResponse<String> saved = post("/cases/" + key + "/saved", "csrf", token.group(1), "name", "radars <i>watch</i>", "q", "Sokol-7M");
+    HttpResponse<String> saved = post("/cases/" + key + "/saved", "csrf", token, "name", "radars <i>watch</i>", "q", "Sokol-7M");
     assertEquals(303, saved.statusCode(), saved.body());
     JsonNode one = list().get(0);
     assertEquals(0, one.get("new").asLong());
@@ -108,18 +86,18 @@ class WorkbenchSavedTest {
     assertEquals(1, after.get("new").asLong(), after::toString);
     assertEquals(total + 1, after.get("total").asLong());
     long id = after.get("id").asLong();
-    JsonNode fresh = JSON.readTree(get("/api/v1/cases/" + key + "/saved-searches/" + id + "/new").body());
+    JsonNode fresh = web.json("/api/v1/cases/" + key + "/saved-searches/" + id + "/new");
     assertEquals(1, fresh.get("total").asLong());
     assertTrue(fresh.get("hits").get(0).get("document").asText().endsWith("radar-invoice.txt"), fresh::toString);
     String opened = get("/cases/" + key + "/saved?open=" + id).body();
     assertTrue(opened.contains("1 new"), opened);
     assertTrue(opened.contains("radar-invoice.txt"), opened);
     assertFalse(opened.contains("canteen-menu.txt"), "the new document that does not match is not shown");
-    assertEquals(303, post("/cases/" + key + "/saved/" + id + "/seen", "csrf", token.group(1)).statusCode());
+    assertEquals(303, post("/cases/" + key + "/saved/" + id + "/seen", "csrf", token).statusCode());
     assertEquals(0, list().get(0).get("new").asLong());
     // a saved search that is not there
-    assertEquals(404, post("/cases/" + key + "/saved/" + (id + 99) + "/seen", "csrf", token.group(1)).statusCode());
-    assertEquals(303, post("/cases/" + key + "/saved/" + id + "/delete", "csrf", token.group(1)).statusCode());
+    assertEquals(404, post("/cases/" + key + "/saved/" + (id + 99) + "/seen", "csrf", token).statusCode());
+    assertEquals(303, post("/cases/" + key + "/saved/" + id + "/delete", "csrf", token).statusCode());
     assertEquals(0, list().size());
   }
 }
