@@ -297,9 +297,19 @@ final class AnalysisPages {
       throw new Workbench.BadRequest("no entity type '" + type + "'");
     }
     List<EntityRow> out = new ArrayList<>();
-    for (EntitySummary e : s.folder().store().entities().entities(t, 500)) {
+    List<EntitySummary> entities = s.folder().store().entities().entities(t, 500);
+    Map<String, String> ids = new HashMap<>();
+    List<String> named = new ArrayList<>();
+    entities.forEach(e -> named.addAll(e.documents().subList(0, Math.min(DOCUMENTS_SHOWN, e.documents().size()))));
+    Pages.ids(s, named, ids); // one read for the page
+    for (EntitySummary e : entities) {
+      List<Models.Link> docs = new ArrayList<>();
+      for (String d : e.documents().subList(0, Math.min(DOCUMENTS_SHOWN, e.documents().size()))) {
+        String id = Pages.id(s, d, ids);
+        docs.add(new Models.Link(d, id.isEmpty() ? "" : Pages.documentUrl(s.key(), id, -1, -1)));
+      }
       out.add(new EntityRow(e.name(), e.type().code(), e.aliases(), e.mentions(), e.documents().size(),
-          Pages.searchUrl(s.key(), "\"" + e.name().replace("\"", "") + "\"", 0), Judgement.entity(e.type(), e.name())));
+          Pages.searchUrl(s.key(), "\"" + e.name().replace("\"", "") + "\"", 0), Judgement.entity(e.type(), e.name()), docs));
     }
     List<String> types = new ArrayList<>();
     for (EntityType et : EntityType.values()) {
@@ -308,6 +318,9 @@ final class AnalysisPages {
     Pages.html(ctx, "entities.jte", new EntitiesPage(s.key(), type, types, out, Pages.form(bench, ctx, s),
         judged(s, Judgement::bearsOnEntities)));
   }
+
+  /** Documents named under each entity on its page; the rest are a search away. */
+  static final int DOCUMENTS_SHOWN = 5;
 
   /** The analyst's judgements in force of a kind, the latest first. */
   private static List<JudgementRow> judged(Workbench.Served s, java.util.function.Predicate<Judgement> which) throws SQLException {

@@ -148,7 +148,7 @@ public final class Models {
 
   /** An entity; {@code target} names it for the analyst's merge and split forms. */
   public record EntityRow(String name, String type, List<String> aliases, long mentions, int documents, String searchUrl,
-      String target) {}
+      String target, List<Link> named) {}
 
   public record EntitiesPage(String caseKey, String type, List<String> types, List<EntityRow> entities, Form form,
       List<JudgementRow> judged) {}

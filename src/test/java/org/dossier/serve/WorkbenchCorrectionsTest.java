@@ -138,6 +138,9 @@ class WorkbenchCorrectionsTest {
     settle();
     String html = get("/cases/" + key + "/entities?type=equipment").body();
     assertTrue(html.contains("fast attack boats"), html);
+    // each entity links the documents that name it (the first five, then a search for all)
+    assertTrue(html.contains("<a class=\"doc\" href=\"/cases/" + key + "/documents/" + web.id("2026-03-03_harbour-ledger.txt") + "\">"), html);
+    assertTrue(html.contains(">all 6…</a>"), html);
     String target = targetAfter(html, ">Vetrov-3<");
     assertEquals("entity:equipment:Vetrov-3", target);
     HttpResponse<String> r = post("/cases/" + key + "/judgements", "csrf", token(html),
