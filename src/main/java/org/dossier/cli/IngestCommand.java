@@ -81,6 +81,10 @@ final class IngestCommand implements Callable<Integer> {
       description = "Extract again the documents that failed (timeout, out-of-memory, corrupt).")
   boolean retryFailed;
 
+  @Option(names = "--no-analysis", description = {"Extract and index only: the case is searchable sooner; 'dossier analyze'",
+      "(or any command that reads findings) then finds names, values, facts and stories."})
+  boolean noAnalysis;
+
   @Option(names = "--quiet", description = "No progress display.")
   boolean quiet;
 
@@ -144,7 +148,7 @@ final class IngestCommand implements Callable<Integer> {
             d.maxIndexChars(),
             noOcr ? "" : ocrLanguages != null ? ocrLanguages : d.ocrLanguages(),
             tesseract != null ? tesseract : d.tesseract(),
-            retryFailed);
+            retryFailed).analyzing(!noAnalysis);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     IngestSummary summary;
@@ -200,7 +204,11 @@ final class IngestCommand implements Callable<Integer> {
         summary.linked().ifPresent(lk -> out.printf(Locale.ROOT,
             "  linked     %d documents into %d stories and %d facts in %.1f s%n", lk.documents(),
             lk.stories(), lk.facts(), lk.took().toMillis() / 1000.0));
-        out.println("Next: dossier facts   (or dossier search 'QUERY', dossier stories, dossier report)");
+        if (noAnalysis) {
+          out.println("Not analysed yet: search now (dossier search 'QUERY'); then dossier analyze for names, facts and stories");
+        } else {
+          out.println("Next: dossier facts   (or dossier search 'QUERY', dossier stories, dossier report)");
+        }
       }
     }
     return 0;

@@ -126,7 +126,7 @@ final class ExtractionDriver implements Runnable {
       }
     }
     clean(children);
-    Analysis analysis = analyzing.analyze(job.id(), x.language(), x.metadata());
+    Analysis analysis = settings.analyze() ? analyzing.analyze(job.id(), x.language(), x.metadata()) : null;
     // what the extraction wrote, hashed for the custody log ("" when it wrote no text)
     Optional<String> textHash = Optional.of(Files.exists(finalText) ? EvidenceStore.hash(finalText).sha256() : "");
     recorder.send(new RecorderEvent.Extracted(job.id(), x.withoutEmbedded(), analysis, textHash));

@@ -116,7 +116,7 @@ public final class Ingest {
                 folder.layout().log(), toolDirs(), folder.layout().tmp().resolve("worker"),
                 settings.workers());
         ForkedExtractor extractor = new ForkedExtractor(extract, options);
-        Analyzing analyzing = new Analyzing(analyzer(), folder);
+        Analyzing analyzing = settings.analyze() ? new Analyzing(analyzer(), folder) : null;
         TreeBudgets budgets = new TreeBudgets(settings.limits());
         for (int i = 0; i < settings.workers(); i++) {
           Thread t = new Thread(new ExtractionDriver(folder, settings, progress, arrivals, queue,
@@ -153,11 +153,11 @@ public final class Ingest {
         if (!driverFailures.isEmpty()) {
           throw new IOException("extraction failed: " + driverFailures.get(0), driverFailures.get(0));
         }
-        if (recorder.analysed() > 0 || entitiesMissing()) {
+        if (settings.analyze() && (recorder.analysed() > 0 || entitiesMissing())) {
           resolveEntities();
         }
         Optional<Linking.Summary> linked = Optional.empty();
-        if (!Linking.current(folder) && folder.store().documents().documentCount() > 0) {
+        if (settings.analyze() && !Linking.current(folder) && folder.store().documents().documentCount() > 0) {
           linked = Optional.of(Linking.run(folder));
         }
         custody.append("run-end", Recorder.fields("run", run,
@@ -224,10 +224,12 @@ public final class Ingest {
     }
     List<ExtractQueue.Job> analyses = new ArrayList<>();
     Set<DocumentId> analysing = new java.util.HashSet<>();
-    folder.store().annotations().forEachAnalysisPending(d -> {
-      analyses.add(new ExtractQueue.Job(d.id(), d.name(), d.depth(), ExtractQueue.Work.ANALYZE));
-      analysing.add(d.id());
-    });
+    if (settings.analyze()) { // without, the pending ones are only indexed (below)
+      folder.store().annotations().forEachAnalysisPending(d -> {
+        analyses.add(new ExtractQueue.Job(d.id(), d.name(), d.depth(), ExtractQueue.Work.ANALYZE));
+        analysing.add(d.id());
+      });
+    }
     for (ExtractQueue.Job job : analyses) {
       progress.documentsQueued.incrementAndGet();
       queue.putChild(job);

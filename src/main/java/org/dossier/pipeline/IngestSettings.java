@@ -17,6 +17,8 @@ import org.dossier.extract.ContainerLimits;
  * @param ocrLanguages wanted Tesseract languages ({@code eng+rus+chi_sim}); empty turns OCR off
  * @param tesseract the Tesseract command: a name looked up on the PATH, or a path to it
  * @param retryFailed re-extract documents that failed in an earlier run
+ * @param analyze analyse what is extracted, resolve the entities and link the case in the same run;
+ *     false leaves the analysis pending (the case is searchable; {@code dossier analyze} does the rest)
  */
 public record IngestSettings(
     long maxFileSize,
@@ -28,9 +30,24 @@ public record IngestSettings(
     int maxIndexChars,
     String ocrLanguages,
     String tesseract,
-    boolean retryFailed) {
+    boolean retryFailed,
+    boolean analyze) {
 
   public static final String DEFAULT_OCR_LANGUAGES = "eng+rus+chi_sim";
+
+  /** Settings that analyse in the same run. */
+  public IngestSettings(long maxFileSize, ContainerLimits limits, int workers, int workerHeapMegabytes,
+      Duration timeout, int maxTextChars, int maxIndexChars, String ocrLanguages, String tesseract,
+      boolean retryFailed) {
+    this(maxFileSize, limits, workers, workerHeapMegabytes, timeout, maxTextChars, maxIndexChars, ocrLanguages,
+        tesseract, retryFailed, true);
+  }
+
+  /** The same settings, analysing in the same run or not. */
+  public IngestSettings analyzing(boolean on) {
+    return new IngestSettings(maxFileSize, limits, workers, workerHeapMegabytes, timeout, maxTextChars, maxIndexChars,
+        ocrLanguages, tesseract, retryFailed, on);
+  }
 
   public IngestSettings {
     Objects.requireNonNull(limits, "limits");

@@ -162,7 +162,9 @@ final class Recorder implements Runnable {
                 // the derived text is under custody as the original is: its hash, when written
                 custody.append("derive", fields("sha256", x.id().sha256(), "textSha256", x.textSha256().get()));
               }
-              record(tx, x.id(), x.analysis());
+              if (x.analysis() != null) {
+                record(tx, x.id(), x.analysis());
+              }
               extracted++;
               if (x.extraction().status().isProblem()) {
                 progress.problems.incrementAndGet();

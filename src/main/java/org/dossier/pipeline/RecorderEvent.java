@@ -41,6 +41,7 @@ sealed interface RecorderEvent {
    * @param textSha256 the SHA-256 of the extracted text as written to the case ("" when the
    *     extraction wrote none); the custody log records it, so that an edited text is found
    */
+  /** An extraction; {@code analysis} null when the run leaves the analysis for later. */
   record Extracted(DocumentId id, Extraction extraction, Analysis analysis, java.util.Optional<String> textSha256)
       implements RecorderEvent {}
 
