@@ -201,21 +201,7 @@ public record Judgement(long seq, Instant at, String user, String target, Action
   public static String factKey(List<String> claimTargets) {
     List<String> sorted = new ArrayList<>(claimTargets);
     sorted.sort(null);
-    return hash(String.join("\n", sorted)).substring(0, 32);
-  }
-
-  /** The SHA-256 of a text's UTF-8 bytes, in hex: how targets name what has no id of its own. */
-  public static String hash(String text) {
-    try {
-      byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      StringBuilder hex = new StringBuilder(64);
-      for (byte b : h) {
-        hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-      }
-      return hex.toString();
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(String.join("\n", sorted)).substring(0, 32);
   }
 
   /** The document a target is about, if it names one. */

@@ -24,6 +24,6 @@ public record SourceLink(String to, Optional<DocumentId> toDocument, String rela
   /** The analyst's name for a link of {@code from} to a document of the case, or to an outlet named {@code to}. */
   public static String target(DocumentId from, String to, Optional<DocumentId> toDocument) {
     return org.dossier.core.Judgement.link(from, toDocument.map(DocumentId::sha256)
-        .orElseGet(() -> org.dossier.core.Judgement.hash(Propagation.outletKey(to))));
+        .orElseGet(() -> org.dossier.core.Sha256.hex(Propagation.outletKey(to))));
   }
 }

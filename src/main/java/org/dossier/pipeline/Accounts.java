@@ -3,8 +3,6 @@ package org.dossier.pipeline;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -190,10 +188,6 @@ public final class Accounts {
 
   /** SHA-256 of a string's UTF-8 bytes, in hex. */
   public static String sha256(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return org.dossier.core.Sha256.hex(s);
   }
 }
