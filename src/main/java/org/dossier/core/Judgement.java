@@ -91,14 +91,14 @@ public record Judgement(long seq, Instant at, String user, String target, Action
       throw new IllegalArgumentException("say why it is wrong (a reason)");
     }
     if (kind.equals("entity")) {
-      EntityType.fromCode(target.substring("entity:".length(), target.indexOf(':', "entity:".length())));
+      EntityType.fromCode(entityPart(target, false));
     }
     if (action == Action.MERGE || action == Action.SPLIT) {
       if (value.isBlank() || value.length() > MAX_NAME || value.codePoints().anyMatch(Character::isISOControl)) {
         throw new IllegalArgumentException("a " + action.code() + " names the other entity (at most " + MAX_NAME
             + " characters, no control characters)");
       }
-      if (value.strip().equals(target.substring(target.indexOf(':', "entity:".length()) + 1))) {
+      if (value.strip().equals(entityPart(target, true))) {
         throw new IllegalArgumentException("a name cannot be " + (action == Action.MERGE ? "merged with" : "split from") + " itself");
       }
     }
@@ -114,7 +114,7 @@ public record Judgement(long seq, Instant at, String user, String target, Action
           throw new IllegalArgumentException("a document's date is written YYYY-MM-DD; got " + value);
         }
       }
-      if (field.equals("address") && !value.isEmpty() && !value.matches("(?i)https?://[^\\s]+")) {
+      if (field.equals("address") && !value.isEmpty() && !webAddress(value)) {
         throw new IllegalArgumentException("a document's address is a web address (http:// or https://); got " + value);
       }
     }
@@ -183,7 +183,7 @@ public record Judgement(long seq, Instant at, String user, String target, Action
     if (!target.startsWith("entity:")) {
       return Optional.empty();
     }
-    return Optional.of(EntityType.fromCode(target.substring("entity:".length(), target.indexOf(':', "entity:".length()))));
+    return Optional.of(EntityType.fromCode(entityPart(target, false)));
   }
 
   /** The name an {@link #entity} target names; empty for other targets. */
@@ -191,7 +191,18 @@ public record Judgement(long seq, Instant at, String user, String target, Action
     if (!target.startsWith("entity:")) {
       return "";
     }
-    return target.substring(target.indexOf(':', "entity:".length()) + 1);
+    return entityPart(target, true);
+  }
+
+  /** Of an {@code entity:TYPE:NAME} target, the name ({@code name}) or the type's code. */
+  private static String entityPart(String target, boolean name) {
+    int colon = target.indexOf(':', "entity:".length());
+    return name ? target.substring(colon + 1) : target.substring("entity:".length(), colon);
+  }
+
+  /** True for a web address a document may be given: http or https, one line, no spaces, 1,000 characters at most. */
+  public static boolean webAddress(String s) {
+    return s.length() <= 1000 && s.matches("(?i)https?://[^\\s]+");
   }
 
   /**

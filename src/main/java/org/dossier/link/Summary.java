@@ -190,7 +190,7 @@ final class Summary {
     for (String k : ADDRESS_KEYS) {
       for (String v : metadata.getOrDefault(k, List.of())) {
         String a = v.strip();
-        if (a.length() <= 1000 && a.matches("(?i)https?://[^\\s]+")) {
+        if (org.dossier.core.Judgement.webAddress(a)) {
           return Optional.of(a);
         }
       }

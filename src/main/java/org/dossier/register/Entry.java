@@ -11,8 +11,8 @@ import org.dossier.link.StoredFindings;
  * @param text the value as the register shows it: a name, a year, a status; for a measure its
  *     normalized form ({@link #value} holds the measure itself, for readable output)
  * @param value the measure as the claims state it (for figures and dates), when there is one
- * @param label what the value is of, when a cell holds values of several things ("HIMARS",
- *     "advance payment"), else empty
+ * @param label what the value is of, when a cell holds values of several things (an item's
+ *     designation, "advance payment"), else empty
  * @param note a remark on this value ("expected": a date still to come when written), or empty
  * @param names for a name, every spelling the documents use for it (across scripts)
  * @param origin where it is known from
