@@ -132,36 +132,37 @@ final class SavedCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "seen", description = "Marks a saved search's hits seen: its alert starts again from now.")
-  static final class SeenCommand implements Callable<Integer> {
+  /** A command about one of the user's saved searches, by name. */
+  abstract static class OneSaved implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CaseOptions options;
     @Mixin Who who;
     @Parameters(index = "0", paramLabel = "NAME", description = "The saved search.") String name;
 
+    abstract void apply(CaseFolder folder, Saved saved) throws Exception;
+
     @Override
     public Integer call() throws Exception {
       try (CaseFolder folder = options.openExisting()) {
-        Saved s = find(spec, folder, who.user, name);
-        SavedSearches.seen(folder, who.user, s.id(), folder.store().documents().lastSeq(), Instant.now(Clock.systemUTC()));
+        apply(folder, find(spec, folder, who.user, name));
       }
       return 0;
     }
   }
 
-  @Command(name = "delete", description = "Deletes a saved search.")
-  static final class DeleteCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin CaseOptions options;
-    @Mixin Who who;
-    @Parameters(index = "0", paramLabel = "NAME", description = "The saved search.") String name;
-
+  @Command(name = "seen", description = "Marks a saved search's hits seen: its alert starts again from now.")
+  static final class SeenCommand extends OneSaved {
     @Override
-    public Integer call() throws Exception {
-      try (CaseFolder folder = options.openExisting()) {
-        SavedSearches.delete(folder, who.user, find(spec, folder, who.user, name).id());
-      }
-      return 0;
+    void apply(CaseFolder folder, Saved s) throws Exception {
+      SavedSearches.seen(folder, who.user, s.id(), folder.store().documents().lastSeq(), Instant.now(Clock.systemUTC()));
+    }
+  }
+
+  @Command(name = "delete", description = "Deletes a saved search.")
+  static final class DeleteCommand extends OneSaved {
+    @Override
+    void apply(CaseFolder folder, Saved s) throws Exception {
+      SavedSearches.delete(folder, who.user, s.id());
     }
   }
 }

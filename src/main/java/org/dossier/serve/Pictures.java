@@ -42,14 +42,9 @@ final class Pictures {
     if (!d.stored() || !Files.isRegularFile(file) || !Previews.draws(d.mediaType())) {
       throw new Workbench.NotFound("this document's original is not drawn: download it instead");
     }
-    Path[] png = new Path[1];
-    Previews.Drawn drawn = bench.draw(file, d.mediaType(), page, png);
-    if (drawn.failed() != null) {
-      Files.deleteIfExists(png[0]);
-      throw new Workbench.NotFound("page " + page + " cannot be drawn: " + drawn.failed());
-    }
+    byte[] png = bench.draw(file, d.mediaType(), page);
     ctx.contentType("image/png");
     ctx.header("Content-Disposition", "inline; filename=\"page-" + page + ".png\"");
-    ctx.result(Previews.take(png[0]));
+    ctx.result(png);
   }
 }

@@ -117,13 +117,7 @@ final class SavedSearchPages {
       throw new Workbench.BadRequest("the body is not JSON");
     }
     Saved saved = save(s, bench.userOf(ctx), body.path("name").asText(""), body.path("query").asText(""));
-    for (SavedSearches.Alert a : SavedSearches.alerts(s.folder(), bench.index(s), bench.userOf(ctx))) {
-      if (a.saved().id() == saved.id()) {
-        ctx.status(HttpStatus.CREATED).json(SavedSearches.json(a));
-        return;
-      }
-    }
-    throw new IllegalStateException("the search saved is not listed");
+    ctx.status(HttpStatus.CREATED).json(SavedSearches.json(SavedSearches.alert(s.folder(), bench.index(s), saved)));
   }
 
   private void freshJson(Context ctx) throws IOException, SQLException {

@@ -312,10 +312,12 @@ public final class Workbench implements AutoCloseable {
   }
 
   /**
-   * Draws page {@code page} of a document's original (a PDF's page, or the image) as a PNG, in the
-   * child JVM; the picture's bytes, or why there are none.
+   * Page {@code page} of a document's original (a PDF's page, or the image) as PNG bytes, drawn in
+   * the child JVM.
+   *
+   * @throws NotFound with the reason when it cannot be drawn
    */
-  Previews.Drawn draw(java.nio.file.Path original, String mediaType, int page, java.nio.file.Path[] png) throws IOException {
+  byte[] draw(java.nio.file.Path original, String mediaType, int page) throws IOException {
     org.dossier.extract.Forked<Previews.Drawn> f;
     synchronized (this) {
       if (previews == null) {
@@ -324,8 +326,13 @@ public final class Workbench implements AutoCloseable {
       }
       f = previews;
     }
-    png[0] = previewScratch.resolve(java.util.UUID.randomUUID() + ".png");
-    return f.call(new Previews.Request(original.toString(), mediaType, page, png[0].toString()));
+    java.nio.file.Path png = previewScratch.resolve(java.util.UUID.randomUUID() + ".png");
+    Previews.Drawn drawn = f.call(new Previews.Request(original.toString(), mediaType, page, png.toString()));
+    if (drawn.failed() != null) {
+      java.nio.file.Files.deleteIfExists(png);
+      throw new NotFound("page " + page + " cannot be drawn: " + drawn.failed());
+    }
+    return Previews.take(png);
   }
 
   /** The case served under {@code key}, if any; no access check. */

@@ -74,6 +74,11 @@ public final class SavedSearches {
     return out;
   }
 
+  /** One saved search with its alert. */
+  public static Alert alert(CaseFolder folder, DocumentIndex index, Saved s) throws IOException, SQLException {
+    return alert(folder, index, s, folder.store().documents().lastSeq());
+  }
+
   private static Alert alert(CaseFolder folder, DocumentIndex index, Saved s, long newest) throws IOException, SQLException {
     long total = count(index, new SearchRequest(s.query(), 1, 0));
     if (newest <= s.seenSeq()) {
