@@ -140,7 +140,8 @@ public final class Transfers {
     if (deal.isEmpty()) {
       return Optional.empty();
     }
-    Roles roles = roles(deal, held);
+    Map<String, String> spellings = partySpellings(held);
+    Roles roles = roles(deal, spellings);
     if (roles.supplier.isEmpty() && roles.recipient.isEmpty()) {
       return Optional.empty(); // a transfer between nobody the analysis named: no row
     }
@@ -151,12 +152,13 @@ public final class Transfers {
     Set<String> own = new HashSet<>();
     own.addAll(roles.attested(roles.supplier));
     own.addAll(roles.attested(roles.recipient));
-    // sentences that name only another deal's parties give nothing to this one
+    // sentences that name only another deal's parties give nothing to this one: a party the
+    // analysis read as a name there, and none of this deal's, not even by another spelling in
+    // the sentence's text ("Washington" read as a name, "the US" not)
     List<Sentence> mine = new ArrayList<>();
     for (Sentence s : sentences) {
-      Set<String> named = partiesIn(s);
-      boolean other = named.stream().anyMatch(p -> parties.contains(p) && !own.contains(p));
-      if (other && named.stream().noneMatch(own::contains)) {
+      boolean other = partiesIn(s).stream().anyMatch(p -> parties.contains(p) && !own.contains(p));
+      if (other && partiesSpelled(s, spellings).stream().noneMatch(own::contains)) {
         continue;
       }
       mine.add(s);
@@ -191,6 +193,7 @@ public final class Transfers {
         || s.claims.stream().anyMatch(h -> h.claim().reading().events().contains("deal"));
   }
 
+  /** The parties a sentence names by its name claims (the analysis read them as names there). */
   private Set<String> partiesIn(Sentence s) {
     Set<String> out = new LinkedHashSet<>();
     for (Held h : s.names(PARTY_TYPES)) {
@@ -198,6 +201,13 @@ public final class Transfers {
         out.add(h.claim().value().normalized());
       }
     }
+    return out;
+  }
+
+  /** The parties a sentence names by its name claims or by any spelling of the story's parties in its text. */
+  private Set<String> partiesSpelled(Sentence s, Map<String, String> spellings) {
+    Set<String> out = partiesIn(s);
+    mentions(s, spellings).forEach(m -> out.add(m.name()));
     return out;
   }
 
@@ -332,8 +342,8 @@ public final class Transfers {
     return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
   }
 
-  private Roles roles(List<Sentence> deal, List<Held> held) {
-    // the story's organisations and places, by every spelling, longest first
+  /** The story's organisations and places, by every spelling its name claims use, longest first. */
+  private Map<String, String> partySpellings(List<Held> held) {
     Map<String, String> spellings = new java.util.TreeMap<>(Comparator.comparingInt(String::length).reversed()
         .thenComparing(Comparator.naturalOrder()));
     for (Held h : held) {
@@ -345,6 +355,10 @@ public final class Transfers {
         }
       }
     }
+    return spellings;
+  }
+
+  private Roles roles(List<Sentence> deal, Map<String, String> spellings) {
     Roles roles = new Roles();
     for (Sentence s : deal) {
       List<Mention> parties = mentions(s, spellings);
@@ -696,13 +710,20 @@ public final class Transfers {
 
   // ------------------------------------------------------------------ money
 
-  /** The deal's price: the amount fact of a deal most documents give, and amounts of its size. */
+  /**
+   * The deal's price: the amount fact of a deal most documents give, the amounts of its size in
+   * that fact, the same amounts where the link stage put them in other facts (a headline and its
+   * body), and amounts of its size in facts about the deal itself ("the contract's sum"). An
+   * amount of another size in a fact about something else (a past sale the text compares this
+   * one with, a part of the package) and a rate ("per month", "annually") are not the price.
+   */
   private Cell value(List<Sentence> deal) {
     List<Held> amounts = new ArrayList<>();
     for (Sentence s : deal) {
       for (Held h : s.claims) {
         Set<String> ev = h.claim().reading().events();
-        if (h.claim().value().kind().equals("money") && (ev.contains("deal") || !ev.contains("payment") && ev.isEmpty())) {
+        boolean priced = ev.contains("deal") || !ev.contains("payment") && ev.stream().allMatch("delivery"::equals);
+        if (h.claim().value().kind().equals("money") && priced && !rate(h, s)) {
           amounts.add(h);
         }
       }
@@ -719,13 +740,59 @@ public final class Transfers {
     principal.get().forEach(h -> byValue.computeIfAbsent(h.claim().value().normalized(), k -> new ArrayList<>()).add(h));
     StoredFindings.Value ref = byValue.values().stream().max(Comparator.comparingLong(l -> docs(claims(l))))
         .orElseThrow().get(0).claim().value();
+    Set<String> prices = new HashSet<>();
     List<Held> kept = new ArrayList<>();
-    for (Held h : amounts) {
+    for (Held h : principal.get()) {
       if (sameSize(ref, h.claim().value())) {
+        kept.add(h);
+        prices.add(key(h.claim().value()));
+      }
+    }
+    for (Held h : amounts) {
+      boolean ofTheDeal = dealNoun(h.fact().subject()) && sameSize(ref, h.claim().value());
+      if (!kept.contains(h) && (prices.contains(key(h.claim().value())) || ofTheDeal)) {
         kept.add(h);
       }
     }
     return measures(kept, Set.of(), true);
+  }
+
+  /** Nouns that name a deal itself: a contract, a sale, an order. */
+  static final Set<String> DEAL_NOUNS = Set.of("contract", "arms-deal", "arms-sale", "order");
+
+  /** True when what a fact is about names the deal itself ("the contract's sum", «сумма сделки»). */
+  private boolean dealNoun(String subject) {
+    return reading.conceptsOf(subject).stream().anyMatch(DEAL_NOUNS::contains);
+  }
+
+  /** Time periods a rate is given per. */
+  static final Set<String> PERIODS = Set.of("day", "week", "month", "year");
+
+  /**
+   * True when an amount is a rate: "per" and a period, or a word of yearly recurrence, right
+   * after it in its clause or right before it ("$5 million per month", "an annual $40 million").
+   */
+  private boolean rate(Held h, Sentence s) {
+    String text = reading.text(s.document).orElse("");
+    int start = h.claim().start();
+    int end = h.claim().end();
+    Word per = null;
+    for (Word w : s.words) {
+      boolean after = w.start() >= end && w.start() - end <= 40 && !clauseBreak(text, end, w.start());
+      boolean before = w.end() <= start && start - w.end() <= 12;
+      if (!after && !before) {
+        per = null;
+        continue;
+      }
+      if (w.concept().equals("annual")) {
+        return true;
+      }
+      if (PERIODS.contains(w.concept()) && per != null && w.start() - per.end() <= 3) {
+        return true;
+      }
+      per = w.concept().equals("per") ? w : null;
+    }
+    return false;
   }
 
   private static Optional<BigDecimal> largest(List<Held> l) {
@@ -748,13 +815,23 @@ public final class Transfers {
     return hi.divide(lo, 6, RoundingMode.HALF_UP).compareTo(SAME_SIZE) <= 0;
   }
 
-  /** Payments the sentences give (advances, stages, refunds, compensation), by what they pay. */
+  /** Payments that exist only under a contract: an advance, a refund. */
+  static final Set<String> CONTRACT_PAYMENTS = Set.of("advance-payment", "refund");
+
+  /**
+   * Payments of the deal (advances, stages, refunds), by what they pay: in a sentence that names
+   * the transfer, or a payment only a contract makes. A payment in a sentence that names neither
+   * (a court's award, a budget) is another matter's, even with one of the deal's parties in it.
+   */
   private Cell payments(List<Sentence> sentences) {
     List<Entry> entries = new ArrayList<>();
     List<StoredFindings.Fact> facts = new ArrayList<>();
     boolean differ = false;
     Map<StoredFindings.Fact, Map<String, List<Held>>> byFact = new LinkedHashMap<>();
     for (Sentence s : sentences) {
+      if (!dealSentence(s) && !s.has(CONTRACT_PAYMENTS)) {
+        continue;
+      }
       for (Held h : s.claims) {
         Set<String> ev = h.claim().reading().events();
         if (h.claim().value().kind().equals("money") && ev.contains("payment") && !ev.contains("deal")) {
