@@ -1,5 +1,6 @@
 package org.dossier.link;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -98,9 +99,15 @@ final class FactBuilder {
         single.add(g);
       }
     }
+    Map<DocumentId, List<Claim>> figures = new HashMap<>();
+    for (Claim c : claims) {
+      if (figure(c)) {
+        figures.computeIfAbsent(c.document(), k -> new ArrayList<>()).add(c);
+      }
+    }
     List<Fact> several = new ArrayList<>();
     for (List<Claim> g : multi) {
-      several.add(fact("", story, g));
+      several.add(fact("", story, g, figures));
     }
     several.addAll(rivals(story, claims, idf));
     // disputes first, then figures, statements and names
@@ -137,6 +144,113 @@ final class FactBuilder {
       }
     }
     return out;
+  }
+
+  /** A figure: an amount of money, a number of things, a count or a share. */
+  private static boolean figure(Claim c) {
+    return c.stated() instanceof Claim.Measure m && FIGURE_KINDS.contains(m.kind());
+  }
+
+  static final Set<String> FIGURE_KINDS = Set.of("money", "quantity", "count", "percent");
+
+  /** A figure of a statement and its counterpart in the same statement of another document are within this ratio. */
+  static final BigDecimal COUNTERPART = new BigDecimal("1.5");
+
+  /**
+   * The same statement made with different figures ("more than 240,000 companies" in one
+   * language, "more than 214,000 entities" in another): the figures inside each document's
+   * statement, paired with a figure of the same kind and size in the other's that has no equal
+   * there, and compared as any two figures are. A figure with an equal counterpart, or with none
+   * of its size, says nothing (a statement may give more figures than another).
+   */
+  private Optional<Fact> otherFigures(String id, String story, Claim head, List<Claim> claims,
+      Map<DocumentId, List<Claim>> figures) {
+    List<String> conflicts = new ArrayList<>();
+    List<String> divergences = new ArrayList<>();
+    for (int i = 0; i < claims.size(); i++) {
+      for (int j = i + 1; j < claims.size(); j++) {
+        Claim a = claims.get(i);
+        Claim b = claims.get(j);
+        if (a.document().equals(b.document())) {
+          continue;
+        }
+        List<Claim> fa = inside(a, figures);
+        List<Claim> fb = inside(b, figures);
+        for (Claim x : fa) {
+          if (fb.stream().anyMatch(y -> same(x, y))) {
+            continue;
+          }
+          Optional<Claim> counterpart = fb.stream()
+              .filter(y -> fa.stream().noneMatch(z -> same(z, y)) && sizeOf(x, y))
+              .min(Comparator.comparing(y -> ratio(x, y)));
+          if (counterpart.isEmpty()) {
+            continue;
+          }
+          Comparison.Result r = Comparison.compare(x, counterpart.get());
+          String pair = "\"" + x.stated().text() + "\" (" + names.apply(x.document()) + ") against \""
+              + counterpart.get().stated().text() + "\" (" + names.apply(counterpart.get().document()) + "): " + r.why();
+          if (r.verdict() == Comparison.Verdict.CONFLICT) {
+            conflicts.add(pair);
+          } else if (r.verdict() == Comparison.Verdict.DIVERGENT && r.comparable()) {
+            divergences.add(pair);
+          }
+        }
+      }
+    }
+    if (conflicts.isEmpty() && divergences.isEmpty()) {
+      return Optional.empty();
+    }
+    String status = conflicts.isEmpty() ? "divergent" : "conflict";
+    List<String> why = conflicts.isEmpty() ? divergences : conflicts;
+    return Optional.of(new Fact(id, story, head.subject(), head.property(), status,
+        "The same statement with different figures: " + String.join("; ", why) + ".", claims));
+  }
+
+  /** The figures a document states inside a claim's words. */
+  private static List<Claim> inside(Claim c, Map<DocumentId, List<Claim>> figures) {
+    return figures.getOrDefault(c.document(), List.of()).stream()
+        .filter(f -> f.span().start() >= c.span().start() && f.span().end() <= c.span().end()).toList();
+  }
+
+  private static boolean same(Claim x, Claim y) {
+    return x.stated().kind().equals(y.stated().kind()) && Comparison.compare(x, y).verdict() == Comparison.Verdict.AGREE;
+  }
+
+  /** True when two figures are of one kind (a count and a number of things alike) and of one size. */
+  private static boolean sizeOf(Claim x, Claim y) {
+    String kx = x.stated().kind().equals("quantity") ? "count" : x.stated().kind();
+    String ky = y.stated().kind().equals("quantity") ? "count" : y.stated().kind();
+    return kx.equals(ky) && currency(x).equals(currency(y)) && ratio(x, y).compareTo(COUNTERPART) <= 0;
+  }
+
+  /** The larger figure over the smaller, by their low ends; very large when either is not a positive number. */
+  private static BigDecimal ratio(Claim x, Claim y) {
+    Optional<BigDecimal> a = number(x);
+    Optional<BigDecimal> b = number(y);
+    if (a.isEmpty() || b.isEmpty() || a.get().signum() <= 0 || b.get().signum() <= 0) {
+      return BigDecimal.valueOf(Long.MAX_VALUE);
+    }
+    return a.get().max(b.get()).divide(a.get().min(b.get()), 6, java.math.RoundingMode.HALF_UP);
+  }
+
+  /** A figure's number (its low end), with the currency of an amount of money. */
+  private static Optional<BigDecimal> number(Claim c) {
+    org.dossier.core.Value v = c.measure().map(m -> m.value().value()).orElse(null);
+    if (v instanceof org.dossier.core.Value.Money m) {
+      return Optional.of(m.amount().low());
+    } else if (v instanceof org.dossier.core.Value.Things t) {
+      return Optional.of(t.number().low());
+    } else if (v instanceof org.dossier.core.Value.Count n) {
+      return Optional.of(n.number().low());
+    } else if (v instanceof org.dossier.core.Value.Percent p) {
+      return Optional.of(p.number().low());
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> currency(Claim c) {
+    return c.measure().map(m -> m.value().value()).filter(v -> v instanceof org.dossier.core.Value.Money)
+        .map(v -> ((org.dossier.core.Value.Money) v).currency());
   }
 
   private static int rank(Fact f) {
@@ -590,6 +704,15 @@ final class FactBuilder {
   }
 
   private Fact fact(String id, String story, List<Claim> claims) {
+    return fact(id, story, claims, Map.of());
+  }
+
+  /**
+   * The fact of a group of claims and its status.
+   *
+   * @param figures the figures each document states, for reading the figures inside statements
+   */
+  private Fact fact(String id, String story, List<Claim> claims, Map<DocumentId, List<Claim>> figures) {
     Claim head = claims.get(0);
     Set<DocumentId> documents = new LinkedHashSet<>();
     claims.forEach(c -> documents.add(c.document()));
@@ -626,6 +749,10 @@ final class FactBuilder {
       if (speakers.size() > 1 && verbatim(claims)) {
         return new Fact(id, story, head.subject(), "speaker", "conflict",
             "The same words are given to different speakers: " + String.join("; ", speakers) + ".", claims);
+      }
+      Optional<Fact> disputed = otherFigures(id, story, head, claims, figures);
+      if (disputed.isPresent()) {
+        return disputed.get();
       }
       return new Fact(id, story, head.subject(), head.property(), "agree",
           documents.size() + " documents make the same statement.", claims);
