@@ -14,7 +14,9 @@ import org.dossier.pipeline.IngestSummary;
 
 /**
  * Runs one {@code dossier ingest} (OCR off) in this JVM and samples its heap every 20 ms. Prints
- * one JSON line: seconds, documents, extracted, unchanged files, peak used heap in MB.
+ * one JSON line: seconds, documents, extracted, unchanged files, peak used heap in MB. Args:
+ * {@code INPUT CASE WORKERS [--no-analysis]} (the last: extract and index only, as
+ * {@code ingest --no-analysis}).
  */
 public final class IngestProbe {
   private IngestProbe() {}
@@ -25,6 +27,7 @@ public final class IngestProbe {
     Path input = Path.of(args[0]);
     Path caseDir = Path.of(args[1]);
     int workers = Integer.parseInt(args[2]);
+    boolean analyze = args.length <= 3 || !args[3].equals("--no-analysis");
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     AtomicLong peak = new AtomicLong();
     Thread sampler = new Thread(() -> {
@@ -41,7 +44,7 @@ public final class IngestProbe {
     sampler.start();
     IngestSettings d = IngestSettings.defaults();
     IngestSettings settings = new IngestSettings(d.maxFileSize(), d.limits(), workers,
-        d.workerHeapMegabytes(), d.timeout(), d.maxTextChars(), d.maxIndexChars(), "", false);
+        d.workerHeapMegabytes(), d.timeout(), d.maxTextChars(), d.maxIndexChars(), "", false).analyzing(analyze);
     long start = System.nanoTime();
     IngestSummary summary;
     try (CaseFolder folder = CaseFolder.open(caseDir, Clock.systemUTC())) {
