@@ -37,11 +37,13 @@ import org.dossier.testing.Fixtures;
  * from search results) and the facts page of a case of N generated documents; latency per kind
  * and throughput, beside the same queries against the case's index in this JVM, one at a time.
  *
- * <p>Args: {@code [N] [CLIENTS] [SECONDS] [--text] [--mix PAGE,API,DOC,FACTS] [--workdir DIR]}.
- * The case is {@code DIR/serve-case-N}, built once by {@code dossier ingest --no-ocr} (in a child
- * JVM) from the corpus of {@link CorpusGenerator}, and reused; {@code --text} builds {@code
- * serve-case-N-txt} from plain text files of {@link FictionalText} prose instead (no Tika parsing
- * of PDF, Office or mail), for large N.
+ * <p>Args: {@code [N] [CLIENTS] [SECONDS] [--text] [--no-analysis] [--mix PAGE,API,DOC,FACTS]
+ * [--workdir DIR]}. The case is {@code DIR/serve-case-N}, built once by {@code dossier ingest
+ * --no-ocr} (in a child JVM) from the corpus of {@link CorpusGenerator}, and reused; {@code
+ * --text} builds {@code serve-case-N-txt} from plain text files of {@link FictionalText} prose
+ * instead (no Tika parsing of PDF, Office or mail), for large N; {@code --no-analysis} builds
+ * {@code serve-case-N-no-analysis} with {@code ingest --no-analysis} (searchable, no facts: for
+ * search and document pages at a size whose analysis would take hours; give a mix without facts).
  */
 public final class ServeBenchmark {
   private static final int WARMUP_QUERIES = 300;
@@ -67,11 +69,13 @@ public final class ServeBenchmark {
     java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
     List<String> positional = new ArrayList<>();
     boolean text = false;
+    boolean analysis = true;
     int[] mix = {35, 35, 25, 5};
     Path work = Path.of("/tmp/dossier-bench");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--text" -> text = true;
+        case "--no-analysis" -> analysis = false;
         case "--mix" -> mix = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
         case "--workdir" -> work = Path.of(args[++i]);
         default -> positional.add(args[i]);
@@ -88,8 +92,8 @@ public final class ServeBenchmark {
     System.out.printf(Locale.ROOT, "machine: %d cores, Java %s, heap max %d MB, load average %s%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
         Runtime.getRuntime().maxMemory() >> 20, loadAverage());
-    Path caseDir = work.resolve("serve-case-" + n + (text ? "-txt" : ""));
-    build(work, caseDir, n, text);
+    Path caseDir = work.resolve("serve-case-" + n + (text ? "-txt" : "") + (analysis ? "" : "-no-analysis"));
+    build(work, caseDir, n, text, analysis);
 
     List<String> queries = queries(new Random(7));
     bareSearch(caseDir, queries);
@@ -113,7 +117,7 @@ public final class ServeBenchmark {
   // ------------------------------------------------------------------ the case
 
   /** Builds the case unless a finished one is there; prints how long it took. */
-  private static void build(Path work, Path caseDir, int n, boolean text) throws Exception {
+  private static void build(Path work, Path caseDir, int n, boolean text, boolean analysis) throws Exception {
     Path done = caseDir.resolveSibling(caseDir.getFileName() + ".complete");
     if (Files.exists(done) && CaseFolder.exists(caseDir)) {
       System.out.println("reusing the case " + caseDir + " (" + Files.readString(done).strip() + ")");
@@ -135,8 +139,12 @@ public final class ServeBenchmark {
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx8g",
         "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"), "org.dossier.cli.Main",
-        "--case", caseDir.toString(), "ingest", "--quiet", "--no-ocr", "--json", corpus.toString()));
-    System.out.println("ingesting: dossier --case " + caseDir + " ingest --quiet --no-ocr --json " + corpus);
+        "--case", caseDir.toString(), "ingest", "--quiet", "--no-ocr", "--json"));
+    if (!analysis) {
+      cmd.add("--no-analysis");
+    }
+    cmd.add(corpus.toString());
+    System.out.println("ingesting: dossier " + String.join(" ", cmd.subList(cmd.indexOf("--case"), cmd.size())));
     long t1 = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
