@@ -15,7 +15,7 @@ import org.dossier.core.CaseLayout;
 import org.dossier.core.DocumentIndex;
 import org.dossier.custody.CustodyLog;
 import org.dossier.index.LuceneIndex;
-import org.dossier.store.SqliteCaseStore;
+import org.dossier.store.CaseStore;
 
 /** An open case: the one place where Dossier's adapters are chosen and opened. */
 public final class CaseFolder implements Closeable {
@@ -23,11 +23,11 @@ public final class CaseFolder implements Closeable {
   public static final String CUSTODY_HEAD = "custody.head";
 
   private final CaseLayout layout;
-  private final SqliteCaseStore store;
+  private final CaseStore store;
   private final EvidenceStore evidence;
   private final Clock clock;
 
-  private CaseFolder(CaseLayout layout, SqliteCaseStore store, Clock clock, Closeable writeLock) {
+  private CaseFolder(CaseLayout layout, CaseStore store, Clock clock, Closeable writeLock) {
     this.layout = layout;
     this.store = store;
     this.evidence = new EvidenceStore(layout);
@@ -64,9 +64,9 @@ public final class CaseFolder implements Closeable {
     }
   }
 
-  private static SqliteCaseStore store(CaseLayout layout, Clock clock) throws IOException {
+  private static CaseStore store(CaseLayout layout, Clock clock) throws IOException {
     try {
-      return SqliteCaseStore.open(layout.database(), clock);
+      return CaseStore.open(layout.database(), clock);
     } catch (SQLException e) {
       throw new IOException("cannot open the case database " + layout.database() + ": "
           + e.getMessage(), e);
@@ -82,7 +82,7 @@ public final class CaseFolder implements Closeable {
     return layout;
   }
 
-  public SqliteCaseStore store() {
+  public CaseStore store() {
     return store;
   }
 
