@@ -28,8 +28,8 @@ final class CaseOptions {
     Path caseDir = caseDir();
     if (!CaseFolder.exists(caseDir)) {
       throw new IllegalArgumentException(
-          "no case at " + caseDir.toAbsolutePath() + "; run 'dossier ingest PATH' first, or pass"
-              + " --case DIR");
+          "no case at " + caseDir.toAbsolutePath() + "; run 'dossier ingest PATH' first (or 'dossier"
+              + " init' to choose its store), or pass --case DIR");
     }
     CaseFolder folder = CaseFolder.open(caseDir, Clock.systemUTC());
     LibraryLog.toCase(caseDir);

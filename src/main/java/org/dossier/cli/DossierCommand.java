@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
     version = "dossier 0.1.0",
     description = "Turns a leaked document cache and its press coverage into verified, cited findings.",
     subcommands = {
+      InitCommand.class,
       IngestCommand.class,
       SearchCommand.class,
       ShowCommand.class,

@@ -15,7 +15,7 @@ import org.dossier.core.Document;
 import org.dossier.core.DocumentPath;
 import org.dossier.pipeline.CaseFolder;
 import org.dossier.views.CaseViews;
-import org.dossier.store.SqliteCaseStore;
+import org.dossier.store.CaseStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,7 +48,7 @@ final class ShowCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     try (CaseFolder folder = options.openExisting()) {
-      SqliteCaseStore store = folder.store();
+      CaseStore store = folder.store();
       Document d = resolve(store, doc);
       if (annotated) {
         UpToDate.ensure(folder, spec.commandLine().getErr());
@@ -120,7 +120,7 @@ final class ShowCommand implements Callable<Integer> {
     return 0;
   }
 
-  static Document resolve(SqliteCaseStore store, String ref) throws SQLException {
+  static Document resolve(CaseStore store, String ref) throws SQLException {
     return CaseViews.resolve(store.documents(), ref);
   }
 

@@ -11,7 +11,8 @@ import java.util.Objects;
  *   evidence/sha256/ab/cd/&lt;sha256&gt;   originals, content-addressed, read-only
  *   text/ab/&lt;sha256&gt;.txt              extracted text, UTF-8
  *   custody.jsonl                    append-only, hash-chained log
- *   dossier.db                       SQLite store
+ *   case.properties                  the case's id and which store it uses (written by init)
+ *   dossier.db                       SQLite store (unless the case's store is on PostgreSQL)
  *   index/                           search index
  *   tmp/                             staging, emptied at each run
  * </pre>
@@ -38,6 +39,11 @@ public record CaseLayout(Path root) {
 
   public Path custodyLog() {
     return root.resolve("custody.jsonl");
+  }
+
+  /** The case's settings: its id and its store, chosen when it was created. */
+  public Path settings() {
+    return root.resolve("case.properties");
   }
 
   public Path database() {

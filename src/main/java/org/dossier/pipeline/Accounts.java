@@ -147,7 +147,7 @@ public final class Accounts {
   /** A write of the store inside the custody transaction. */
   @FunctionalInterface
   private interface Change {
-    void apply(org.dossier.store.SqliteCaseStore.Batch tx) throws SQLException;
+    void apply(org.dossier.store.CaseStore.Batch tx) throws SQLException;
   }
 
   private static void append(CaseFolder folder, CustodyLog custody, String action, Map<String, Object> fields,

@@ -8,19 +8,19 @@ import org.dossier.core.DocumentId;
 import org.dossier.core.DocumentStatus;
 import org.dossier.core.Stage;
 import org.dossier.store.NewDocument;
-import org.dossier.store.SqliteCaseStore;
+import org.dossier.store.CaseStore;
 
 /**
  * The documents arriving in one run: the first thread to meet new bytes claims them, so each
  * document is inserted and extracted once however many paths lead to it.
  */
 final class Arrivals {
-  private final SqliteCaseStore store;
+  private final CaseStore store;
   private final long maxFileSize;
   private final long run;
   private final Map<DocumentId, Boolean> claimed = new ConcurrentHashMap<>();
 
-  Arrivals(SqliteCaseStore store, long maxFileSize, long run) {
+  Arrivals(CaseStore store, long maxFileSize, long run) {
     this.store = store;
     this.maxFileSize = maxFileSize;
     this.run = run;

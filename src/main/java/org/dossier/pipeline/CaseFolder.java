@@ -15,7 +15,8 @@ import org.dossier.core.CaseLayout;
 import org.dossier.core.DocumentIndex;
 import org.dossier.custody.CustodyLog;
 import org.dossier.index.LuceneIndex;
-import org.dossier.store.SqliteCaseStore;
+import org.dossier.store.CaseStore;
+import org.dossier.store.StoreLocation;
 
 /** An open case: the one place where Dossier's adapters are chosen and opened. */
 public final class CaseFolder implements Closeable {
@@ -23,11 +24,11 @@ public final class CaseFolder implements Closeable {
   public static final String CUSTODY_HEAD = "custody.head";
 
   private final CaseLayout layout;
-  private final SqliteCaseStore store;
+  private final CaseStore store;
   private final EvidenceStore evidence;
   private final Clock clock;
 
-  private CaseFolder(CaseLayout layout, SqliteCaseStore store, Clock clock, Closeable writeLock) {
+  private CaseFolder(CaseLayout layout, CaseStore store, Clock clock, Closeable writeLock) {
     this.layout = layout;
     this.store = store;
     this.evidence = new EvidenceStore(layout);
@@ -64,25 +65,75 @@ public final class CaseFolder implements Closeable {
     }
   }
 
-  private static SqliteCaseStore store(CaseLayout layout, Clock clock) throws IOException {
+  private static CaseStore store(CaseLayout layout, Clock clock) throws IOException {
+    StoreLocation where = CaseSettings.read(layout).map(CaseSettings::store)
+        .orElseGet(() -> new StoreLocation.Sqlite(layout.database()));
     try {
-      return SqliteCaseStore.open(layout.database(), clock);
+      return CaseStore.open(where, clock);
     } catch (SQLException e) {
-      throw new IOException("cannot open the case database " + layout.database() + ": "
+      throw new IOException("cannot open the case database " + where.describe() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Creates a case at {@code root} with the store {@code given} ({@link CaseSettings#forNewCase}):
+   * a PostgreSQL schema is made and claimed first, so that a server that cannot be reached or a
+   * schema of another case leaves nothing behind; then the folder, its SQLite database if that is
+   * its store, and its settings, under the case's write lock.
+   *
+   * @return the new case's settings
+   * @throws IllegalArgumentException when a case exists there already, or {@code root} is a file,
+   *     or the store is not one Dossier knows
+   * @throws IllegalStateException when the store cannot be created (the server cannot be reached,
+   *     the schema belongs to another case)
+   */
+  public static CaseSettings create(Path root, Optional<String> given, Clock clock) throws IOException {
+    CaseLayout layout = new CaseLayout(root);
+    if (Files.exists(layout.root()) && !Files.isDirectory(layout.root())) {
+      throw new IllegalArgumentException(layout.root() + " is a file, not a case folder");
+    }
+    if (exists(layout.root())) {
+      throw new IllegalArgumentException("a case exists at " + layout.root() + " already: its store was chosen"
+          + " when it was created");
+    }
+    CaseSettings settings = CaseSettings.forNewCase(layout, given);
+    if (settings.store() instanceof StoreLocation.Postgres) {
+      createStore(settings.store(), clock);
+    }
+    Files.createDirectories(layout.root());
+    try (Closeable lock = acquire(layout)) {
+      if (exists(layout.root())) {
+        throw new IllegalArgumentException("a case was created at " + layout.root() + " meanwhile");
+      }
+      if (settings.store() instanceof StoreLocation.Sqlite) {
+        createStore(settings.store(), clock);
+      }
+      settings.write(layout);
+    }
+    return settings;
+  }
+
+  private static void createStore(StoreLocation where, Clock clock) {
+    try (CaseStore created = CaseStore.create(where, clock)) {
+      created.schemaVersion();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create the case's store at " + where.describe() + ": "
           + e.getMessage(), e);
     }
   }
 
   /** True when {@code root} holds a case. */
   public static boolean exists(Path root) {
-    return Files.exists(new CaseLayout(root).database());
+    CaseLayout layout = new CaseLayout(root);
+    return Files.exists(layout.database()) || Files.exists(layout.settings());
   }
 
   public CaseLayout layout() {
     return layout;
   }
 
-  public SqliteCaseStore store() {
+  public CaseStore store() {
     return store;
   }
 

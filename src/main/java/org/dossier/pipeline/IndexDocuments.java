@@ -23,7 +23,7 @@ import org.dossier.core.DocumentPath;
 import org.dossier.core.EntityMention;
 import org.dossier.core.EntityType;
 import org.dossier.core.IndexDocument;
-import org.dossier.store.SqliteCaseStore;
+import org.dossier.store.CaseStore;
 
 /** Builds what the index receives for a document from the store and its text file. */
 final class IndexDocuments {
@@ -40,11 +40,11 @@ final class IndexDocuments {
   private static final List<String> DATE_KEYS =
       List.of("dcterms:created", "Creation-Date", "dcterms:modified", "Last-Modified");
 
-  private final SqliteCaseStore store;
+  private final CaseStore store;
   private final CaseLayout layout;
   private final int maxChars;
 
-  IndexDocuments(SqliteCaseStore store, CaseLayout layout, int maxChars) {
+  IndexDocuments(CaseStore store, CaseLayout layout, int maxChars) {
     this.store = store;
     this.layout = layout;
     this.maxChars = maxChars;

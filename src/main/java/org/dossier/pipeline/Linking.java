@@ -23,7 +23,7 @@ import org.dossier.core.Judgement;
 import org.dossier.link.Findings;
 import org.dossier.link.LinkDocument;
 import org.dossier.link.Linker;
-import org.dossier.store.SqliteCaseStore;
+import org.dossier.store.CaseStore;
 
 /**
  * Runs the link stage over the whole case: reads each analysed document (text, annotations,
@@ -55,7 +55,7 @@ public final class Linking {
 
   public static Summary run(CaseFolder folder) throws IOException {
     Instant start = Instant.now();
-    SqliteCaseStore store = folder.store();
+    CaseStore store = folder.store();
     try {
       Map<String, String> resolved = store.entities().resolvedNames();
       org.dossier.analyze.Gazetteer caseNames = org.dossier.link.CaseNames.of(resolved);
@@ -149,7 +149,7 @@ public final class Linking {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     }
-    SqliteCaseStore store = folder.store();
+    CaseStore store = folder.store();
     Annotations a = store.annotations().annotations(d.id());
     if (text.length() > MAX_CHARS) {
       text = text.substring(0, MAX_CHARS);

@@ -16,7 +16,7 @@ import org.dossier.core.IndexDocument;
 import org.dossier.core.Stage;
 import org.dossier.custody.CustodyLog;
 import org.dossier.store.PathState;
-import org.dossier.store.SqliteCaseStore;
+import org.dossier.store.CaseStore;
 
 /**
  * The one thread of an ingest that writes: the store, the custody log and the index. It takes
@@ -34,7 +34,7 @@ final class Recorder implements Runnable {
   private static final long INDEX_COMMIT_NANOS = TimeUnit.SECONDS.toNanos(20);
   private static final RecorderEvent END = new RecorderEvent.Reindex(new DocumentId("0".repeat(64)));
 
-  private final SqliteCaseStore store;
+  private final CaseStore store;
   private final CustodyLog custody;
   private final DocumentIndex index;
   private final IndexDocuments documents;
@@ -193,7 +193,7 @@ final class Recorder implements Runnable {
     }
   }
 
-  private void record(SqliteCaseStore.Batch tx, DocumentId id, Analysis a) throws SQLException {
+  private void record(CaseStore.Batch tx, DocumentId id, Analysis a) throws SQLException {
     // a document with no text that had no analysis yet (an empty file the walk marked) adds no
     // names: it is no reason to resolve the case's entities and link the case again, which on
     // 10,000 documents made an unchanged re-ingest take a minute instead of seconds

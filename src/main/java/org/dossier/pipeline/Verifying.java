@@ -26,7 +26,7 @@ import org.dossier.extract.WorkerOptions;
 import org.dossier.link.Findings;
 import org.dossier.link.StoredFindings;
 import org.dossier.store.FindingRow;
-import org.dossier.store.SqliteCaseStore;
+import org.dossier.store.CaseStore;
 import org.dossier.verify.FileChecks;
 import org.dossier.verify.Signal;
 import org.dossier.verify.Verifier;
@@ -72,7 +72,7 @@ public final class Verifying {
    */
   public static Summary run(CaseFolder folder, double threshold, Optional<Path> keyDir) throws IOException {
     Instant start = Instant.now();
-    SqliteCaseStore store = folder.store();
+    CaseStore store = folder.store();
     try {
       List<Document> docs = new ArrayList<>();
       store.annotations().forEachAnalysed(docs::add);
@@ -166,7 +166,7 @@ public final class Verifying {
     } catch (NoSuchFileException e) {
       text = "";
     }
-    SqliteCaseStore store = folder.store();
+    CaseStore store = folder.store();
     Annotations a = store.annotations().annotations(d.id());
     Path original = folder.layout().original(d.id());
     Optional<Path> orig = d.stored() && Files.isRegularFile(original) ? Optional.of(original) : Optional.empty();

@@ -4,7 +4,7 @@ import java.sql.SQLException;
 import java.util.List;
 import org.dossier.core.Judgement;
 
-/** The analyst's judgements, in the order they were made (added through {@link SqliteCaseStore.Batch#addJudgement}). */
+/** The analyst's judgements, in the order they were made (added through {@link CaseStore.Batch#addJudgement}). */
 public interface JudgementStore {
   /** Every judgement, undos included, in order. */
   List<Judgement> all() throws SQLException;

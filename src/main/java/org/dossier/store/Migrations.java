@@ -10,7 +10,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Applies the numbered schema migrations that a store has not seen yet. */
+/**
+ * Applies the numbered schema migrations that a store has not seen yet. The numbers are the same
+ * on both engines; a script whose SQL must differ on PostgreSQL has its version under {@code
+ * postgresql/} ({@link Dialect#script}).
+ */
 final class Migrations {
   /** In order; the number in each name is its schema version. Never edit a released one. */
   static final List<String> SCRIPTS = List.of("V001__initial.sql", "V002__analysis.sql", "V003__findings.sql",
@@ -24,9 +28,18 @@ final class Migrations {
   }
 
   /** Brings the schema up to date and returns its version. */
-  static int apply(Connection conn) throws SQLException {
+  static int apply(Connection conn, Dialect dialect) throws SQLException {
+    boolean autoCommit = conn.getAutoCommit();
+    conn.setAutoCommit(false);
     try (Statement st = conn.createStatement()) {
+      dialect.lockForMigration(conn);
       st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+      conn.commit();
+    } catch (SQLException e) {
+      conn.rollback();
+      throw e;
+    } finally {
+      conn.setAutoCommit(autoCommit);
     }
     int current = current(conn);
     if (current > latest()) {
@@ -35,10 +48,14 @@ final class Migrations {
               + ", this build knows up to " + latest());
     }
     for (int v = current + 1; v <= latest(); v++) {
-      String script = SCRIPTS.get(v - 1);
+      String script = dialect.script(SCRIPTS.get(v - 1));
       boolean auto = conn.getAutoCommit();
       conn.setAutoCommit(false);
       try (Statement st = conn.createStatement()) {
+        if (dialect.lockForMigration(conn) && current(conn) >= v) {
+          conn.commit(); // another process applied it meanwhile
+          continue;
+        }
         for (String sql : statements(read(script))) {
           st.execute(sql);
         }

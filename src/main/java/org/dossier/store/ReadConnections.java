@@ -1,9 +1,7 @@
 package org.dossier.store;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -12,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The store's read connections: at most {@link #size()} of them, opened when first needed, each
- * used by one thread at a time. In WAL mode readers do not wait for each other nor for the
- * writer, and each statement sees the last commit. A read inside a read on the same thread
+ * used by one thread at a time. Readers do not wait for each other nor for the writer (SQLite in
+ * WAL mode, PostgreSQL's snapshots), and each statement sees the last commit. A read inside a read on the same thread
  * (a store calling another) uses the connection its thread already holds, so it cannot wait for
  * itself when every connection is taken.
  */
@@ -27,7 +25,8 @@ final class ReadConnections implements AutoCloseable {
     T run(Connection c) throws SQLException;
   }
 
-  private final String url;
+  private final StoreLocation where;
+  private final Dialect dialect;
   private final int size;
   private final Semaphore free;
   private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
@@ -35,11 +34,12 @@ final class ReadConnections implements AutoCloseable {
   private final ThreadLocal<Connection> held = new ThreadLocal<>();
   private volatile boolean closed;
 
-  ReadConnections(String url, int size) {
+  ReadConnections(StoreLocation where, int size) {
     if (size < 1) {
       throw new IllegalArgumentException("a store needs at least one read connection, not " + size);
     }
-    this.url = url;
+    this.where = where;
+    this.dialect = Dialect.of(where);
     this.size = size;
     // not fair: on a busy machine a connection goes to a thread that is running, not to the one
     // that waited longest and must first be scheduled (while the connection stays idle)
@@ -49,6 +49,10 @@ final class ReadConnections implements AutoCloseable {
   /** Read connections for a machine of this many cores: two per core, at least four. */
   static int sizeFor(int cores) {
     return Math.max(4, 2 * cores);
+  }
+
+  StoreLocation where() {
+    return where;
   }
 
   int size() {
@@ -112,10 +116,9 @@ final class ReadConnections implements AutoCloseable {
   }
 
   private Connection open() throws SQLException {
-    Connection c = DriverManager.getConnection(url);
-    try (Statement st = c.createStatement()) {
-      st.execute("PRAGMA busy_timeout=30000");
-      st.execute("PRAGMA query_only=ON"); // a read connection never writes
+    Connection c = dialect.connect(where);
+    try {
+      dialect.setUpReader(c);
     } catch (SQLException e) {
       quietly(c);
       throw e;

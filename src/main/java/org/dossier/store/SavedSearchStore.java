@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * The workbench users' saved searches, each with how far its user has seen its hits (the case's
  * documents up to {@code seenSeq}, in the order they were added). Changed through {@link
- * SqliteCaseStore.Batch#saveSearch}, {@link SqliteCaseStore.Batch#markSearchSeen} and {@link
- * SqliteCaseStore.Batch#deleteSearch}.
+ * CaseStore.Batch#saveSearch}, {@link CaseStore.Batch#markSearchSeen} and {@link
+ * CaseStore.Batch#deleteSearch}.
  */
 public interface SavedSearchStore {
   /** A saved search; documents added after {@code seenSeq} that match it are new to its user. */

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * The workbench's accounts of a case: users with a password hash and a role, and their API tokens
- * (stored as SHA-256 hashes). Added through {@link SqliteCaseStore.Batch#addUser}, {@link
- * SqliteCaseStore.Batch#setRole} and {@link SqliteCaseStore.Batch#addToken}.
+ * (stored as SHA-256 hashes). Added through {@link CaseStore.Batch#addUser}, {@link
+ * CaseStore.Batch#setRole} and {@link CaseStore.Batch#addToken}.
  */
 public interface UserStore {
   /** A user of the case; {@code hash} is the password's bcrypt hash. */

@@ -27,7 +27,7 @@ import org.dossier.link.Findings;
 import org.dossier.link.StoredFindings;
 import org.dossier.pipeline.CaseFolder;
 import org.dossier.store.DocumentStore;
-import org.dossier.store.SqliteCaseStore;
+import org.dossier.store.CaseStore;
 
 /** The read models of a case, as ordered maps ready for JSON. */
 public final class CaseViews {
@@ -127,7 +127,7 @@ public final class CaseViews {
    * is 0, up to that many characters of its text (-1 for all).
    */
   public static Map<String, Object> document(CaseFolder folder, Document d, long maxChars) throws SQLException, IOException {
-    SqliteCaseStore store = folder.store();
+    CaseStore store = folder.store();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("document", d.name());
     json.put("id", d.id().sha256());

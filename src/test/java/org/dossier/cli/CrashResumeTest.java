@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.dossier.store.SqliteCaseStore;
+import org.dossier.store.CaseStore;
 import org.dossier.testing.Cli;
 import org.dossier.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -65,7 +65,7 @@ class CrashResumeTest {
       w.onExit().get(60, TimeUnit.SECONDS); // workers exit on their own when their input closes
     }
     long partial;
-    try (SqliteCaseStore store = SqliteCaseStore.open(caseDir.resolve("dossier.db"), Clock.systemUTC())) {
+    try (CaseStore store = CaseStore.open(caseDir.resolve("dossier.db"), Clock.systemUTC())) {
       partial = store.documents().countByStage().getOrDefault("indexed", 0L);
     }
     assertTrue(partial < FILES + ZIP_ENTRIES, "the kill came before the end: " + partial + " indexed");

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.dossier.core.Document;
 import org.dossier.core.Stage;
 import org.dossier.store.PathState;
-import org.dossier.store.SqliteCaseStore;
+import org.dossier.store.CaseStore;
 import org.dossier.testing.Cli;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class SharedCorpusTest {
     }
     assertTrue(files.size() > 400, "expected about 500 files, found " + files.size());
     List<String> missing = new ArrayList<>();
-    try (SqliteCaseStore store = SqliteCaseStore.open(caseDir.resolve("dossier.db"), Clock.systemUTC())) {
+    try (CaseStore store = CaseStore.open(caseDir.resolve("dossier.db"), Clock.systemUTC())) {
       for (Path f : files) {
         Optional<PathState> path = store.documents().path(docs.toString(), f.getFileName().toString());
         if (path.isEmpty()) {

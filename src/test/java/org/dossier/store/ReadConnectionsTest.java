@@ -41,13 +41,13 @@ class ReadConnectionsTest {
         DocumentStatus.PENDING, "", 1);
   }
 
-  private SqliteCaseStore store(int readers) throws SQLException {
-    return SqliteCaseStore.open(dir.resolve("d.db"), Clock.systemUTC(), readers);
+  private CaseStore store(int readers) throws SQLException {
+    return CaseStore.open(dir.resolve("d.db"), Clock.systemUTC(), readers);
   }
 
   @Test
   void twoReadsRunAtOnceOnTwoConnections() throws Exception {
-    try (SqliteCaseStore s = store(2); ReadConnections pool = new ReadConnections("jdbc:sqlite:" + dir.resolve("d.db"), 2)) {
+    try (CaseStore s = store(2); ReadConnections pool = new ReadConnections(new StoreLocation.Sqlite(dir.resolve("d.db")), 2)) {
       s.write(tx -> tx.insertDocument(doc(1)));
       CountDownLatch bothIn = new CountDownLatch(2);
       ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -79,7 +79,7 @@ class ReadConnectionsTest {
 
   @Test
   void noMoreConnectionsThanItsSizeAndAWaitingReadGetsOneWhenItComesFree() throws Exception {
-    try (SqliteCaseStore s = store(1); ReadConnections pool = new ReadConnections("jdbc:sqlite:" + dir.resolve("d.db"), 1)) {
+    try (CaseStore s = store(1); ReadConnections pool = new ReadConnections(new StoreLocation.Sqlite(dir.resolve("d.db")), 1)) {
       CountDownLatch firstIn = new CountDownLatch(1);
       CountDownLatch letGo = new CountDownLatch(1);
       AtomicInteger inside = new AtomicInteger();
@@ -118,7 +118,7 @@ class ReadConnectionsTest {
 
   @Test
   void aReadInsideAReadUsesItsThreadsConnectionAndCannotWaitForItself() throws Exception {
-    try (SqliteCaseStore s = store(1); ReadConnections pool = new ReadConnections("jdbc:sqlite:" + dir.resolve("d.db"), 1)) {
+    try (CaseStore s = store(1); ReadConnections pool = new ReadConnections(new StoreLocation.Sqlite(dir.resolve("d.db")), 1)) {
       Connection[] inner = new Connection[1];
       Connection outer = pool.read(c -> {
         inner[0] = pool.read(c2 -> c2);
@@ -130,7 +130,7 @@ class ReadConnectionsTest {
 
   @Test
   void aReadConnectionRefusesToWrite() throws Exception {
-    try (SqliteCaseStore s = store(1); ReadConnections pool = new ReadConnections("jdbc:sqlite:" + dir.resolve("d.db"), 1)) {
+    try (CaseStore s = store(1); ReadConnections pool = new ReadConnections(new StoreLocation.Sqlite(dir.resolve("d.db")), 1)) {
       assertThrows(SQLException.class, () -> pool.read(c -> {
         try (Statement st = c.createStatement()) {
           return st.executeUpdate("DELETE FROM documents");
@@ -142,8 +142,8 @@ class ReadConnectionsTest {
   @Test
   void closedItRefusesToRead() throws Exception {
     ReadConnections pool;
-    try (SqliteCaseStore s = store(1)) {
-      pool = new ReadConnections("jdbc:sqlite:" + dir.resolve("d.db"), 1);
+    try (CaseStore s = store(1)) {
+      pool = new ReadConnections(new StoreLocation.Sqlite(dir.resolve("d.db")), 1);
       pool.read(c -> null);
       pool.close();
     }
@@ -159,7 +159,7 @@ class ReadConnectionsTest {
   void manyThreadsReadCorrectlyThroughTheStoreWhileItIsWritten() throws Exception {
     int before = 300;
     int added = 200;
-    try (SqliteCaseStore s = store(4)) {
+    try (CaseStore s = store(4)) {
       s.write(tx -> {
         for (int i = 0; i < before; i++) {
           tx.insertDocument(doc(i));

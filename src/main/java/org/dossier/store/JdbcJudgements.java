@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dossier.core.Judgement;
 
-/** The analyst's judgements in SQLite: reads on the store's read connections. */
-final class SqliteJudgements implements JudgementStore {
-  static final String COLUMNS = "seq, at, user, target, action, value, reason, undoes";
+/** The analyst's judgements: reads on the store's read connections. */
+final class JdbcJudgements implements JudgementStore {
+  static final String COLUMNS = "seq, at, \"user\", target, action, value, reason, undoes";
 
   private final ReadConnections readers;
 
-  SqliteJudgements(ReadConnections readers) {
+  JdbcJudgements(ReadConnections readers) {
     this.readers = readers;
   }
 

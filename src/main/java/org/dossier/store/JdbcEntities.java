@@ -12,11 +12,11 @@ import java.util.function.Consumer;
 import org.dossier.core.EntityRow;
 import org.dossier.core.EntityType;
 
-/** The case's resolved entities and the names they were written as. SQLite: reads on the store's read connections, which see committed data only. */
-final class SqliteEntities implements EntityStore {
+/** The case's resolved entities and the names they were written as. Reads on the store's read connections, which see committed data only. */
+final class JdbcEntities implements EntityStore {
   private final ReadConnections readers;
 
-  SqliteEntities(ReadConnections readers) {
+  JdbcEntities(ReadConnections readers) {
     this.readers = readers;
   }
 

@@ -8,24 +8,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Saved searches in SQLite: reads on the store's read connections. */
-final class SqliteSavedSearches implements SavedSearchStore {
-  private static final String COLUMNS = "id, user, name, query, created, seen_seq, seen_at";
+/** Saved searches: reads on the store's read connections. */
+final class JdbcSavedSearches implements SavedSearchStore {
+  private static final String COLUMNS = "id, \"user\", name, query, created, seen_seq, seen_at";
 
   private final ReadConnections readers;
 
-  SqliteSavedSearches(ReadConnections readers) {
+  JdbcSavedSearches(ReadConnections readers) {
     this.readers = readers;
   }
 
   @Override
   public List<Saved> of(String user) throws SQLException {
-    return query("SELECT " + COLUMNS + " FROM saved_searches WHERE user = ? ORDER BY name", user, null);
+    return query("SELECT " + COLUMNS + " FROM saved_searches WHERE \"user\" = ? ORDER BY name", user, null);
   }
 
   @Override
   public Optional<Saved> byName(String user, String name) throws SQLException {
-    return query("SELECT " + COLUMNS + " FROM saved_searches WHERE user = ? AND name = ?", user, name).stream().findFirst();
+    return query("SELECT " + COLUMNS + " FROM saved_searches WHERE \"user\" = ? AND name = ?", user, name).stream().findFirst();
   }
 
   private List<Saved> query(String sql, String user, String name) throws SQLException {

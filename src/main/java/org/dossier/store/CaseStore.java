@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,82 +28,185 @@ import org.dossier.core.Judgement;
 import org.dossier.core.Stage;
 
 /**
- * The case's SQLite database. Writes go through {@link #write} in one transaction on a writer
- * connection (a transaction may span concerns: a document, its paths and its run); reads go
- * through the narrow store of their concern ({@link #documents}, {@link #annotations}, {@link
- * #entities}, {@link #findings}; runs and settings here) on a small pool of read connections
- * that see committed data only (WAL mode), so a reader never waits for a long ingest nor, up to
- * the pool's size, for another reader.
+ * The case's database: SQLite in the case folder (the default) or a schema of its own on a
+ * PostgreSQL server, the same SQL on both (the differences are in {@link Dialect}). Writes go
+ * through {@link #write} in one transaction on a writer connection (a transaction may span
+ * concerns: a document, its paths and its run); reads go through the narrow store of their concern
+ * ({@link #documents}, {@link #annotations}, {@link #entities}, {@link #findings}; runs and
+ * settings here) on a small pool of read connections that see committed data only, so a reader
+ * never waits for a long ingest nor, up to the pool's size, for another reader. Every write is
+ * safe with other processes writing the same PostgreSQL case: inserts that may meet another's
+ * row are upserts, a document's rewrites start by locking its row, and replacing a whole table
+ * locks it first.
  */
-public final class SqliteCaseStore implements Closeable {
+public final class CaseStore implements Closeable {
+  /** The setting that names the case a PostgreSQL schema belongs to. */
+  public static final String CASE_ID = "case.id";
+
   private static final int MAX_METADATA_VALUE = 10_000;
   private static final int MAX_METADATA_ROWS = 2_000;
 
   private final Connection writer;
+  private final Dialect dialect;
   private final ReadConnections readers;
   private final Clock clock;
 
-  private final SqliteDocuments documents;
-  private final SqliteAnnotations annotations;
-  private final SqliteEntities entities;
-  private final SqliteFindings findings;
-  private final SqliteJudgements judgements;
-  private final SqliteUsers users;
-  private final SqliteSavedSearches savedSearches;
+  private final JdbcDocuments documents;
+  private final JdbcAnnotations annotations;
+  private final JdbcEntities entities;
+  private final JdbcFindings findings;
+  private final JdbcJudgements judgements;
+  private final JdbcUsers users;
+  private final JdbcSavedSearches savedSearches;
 
-  private SqliteCaseStore(Connection writer, ReadConnections readers, Clock clock) {
+  private CaseStore(Connection writer, Dialect dialect, ReadConnections readers, Clock clock) {
     this.writer = writer;
+    this.dialect = dialect;
     this.readers = readers;
     this.clock = clock;
-    this.documents = new SqliteDocuments(readers);
-    this.annotations = new SqliteAnnotations(readers, documents);
-    this.entities = new SqliteEntities(readers);
-    this.findings = new SqliteFindings(readers);
-    this.judgements = new SqliteJudgements(readers);
-    this.users = new SqliteUsers(readers);
-    this.savedSearches = new SqliteSavedSearches(readers);
+    this.documents = new JdbcDocuments(readers);
+    this.annotations = new JdbcAnnotations(readers, documents);
+    this.entities = new JdbcEntities(readers);
+    this.findings = new JdbcFindings(readers);
+    this.judgements = new JdbcJudgements(readers);
+    this.users = new JdbcUsers(readers);
+    this.savedSearches = new JdbcSavedSearches(readers);
   }
 
-  /**
-   * Opens (creating if needed) the database and applies pending migrations; reads share {@link
-   * ReadConnections#sizeFor} connections for this machine's cores.
-   */
-  public static SqliteCaseStore open(Path file, Clock clock) throws SQLException {
-    return open(file, clock, ReadConnections.sizeFor(Runtime.getRuntime().availableProcessors()));
+  /** Opens (creating if needed) the SQLite database {@code file}, as {@link #open(StoreLocation, Clock)}. */
+  public static CaseStore open(Path file, Clock clock) throws SQLException {
+    return open(new StoreLocation.Sqlite(file), clock);
   }
 
   /** As {@link #open(Path, Clock)}, with at most {@code readConnections} read connections. */
-  public static SqliteCaseStore open(Path file, Clock clock, int readConnections) throws SQLException {
+  public static CaseStore open(Path file, Clock clock, int readConnections) throws SQLException {
+    return open(new StoreLocation.Sqlite(file), clock, readConnections, false);
+  }
+
+  /**
+   * Opens the store and applies pending migrations; reads share {@link ReadConnections#sizeFor}
+   * connections for this machine's cores. A SQLite file is created if needed; a PostgreSQL schema
+   * must exist and belong to the location's case ({@link #create} makes it).
+   *
+   * @throws IllegalStateException when the PostgreSQL schema is missing or holds another case
+   */
+  public static CaseStore open(StoreLocation where, Clock clock) throws SQLException {
+    return open(where, clock, ReadConnections.sizeFor(Runtime.getRuntime().availableProcessors()), false);
+  }
+
+  /**
+   * Creates the store of a new case: on PostgreSQL its schema, claimed for the location's case
+   * (an empty schema is taken over), then migrated; a SQLite file as {@link #open}.
+   *
+   * @throws IllegalStateException when the schema already holds another case, or tables that
+   *     are not a case's
+   */
+  public static CaseStore create(StoreLocation where, Clock clock) throws SQLException {
+    return open(where, clock, ReadConnections.sizeFor(Runtime.getRuntime().availableProcessors()), true);
+  }
+
+  private static CaseStore open(StoreLocation where, Clock clock, int readConnections, boolean create)
+      throws SQLException {
     if (readConnections < 1) {
       throw new IllegalArgumentException("a store needs at least one read connection, not " + readConnections);
     }
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-    } catch (java.io.IOException e) {
-      throw new SQLException("cannot create the folder for " + file, e);
+    if (where instanceof StoreLocation.Sqlite sqlite) {
+      try {
+        Files.createDirectories(sqlite.file().toAbsolutePath().getParent());
+      } catch (java.io.IOException e) {
+        throw new SQLException("cannot create the folder for " + sqlite.file(), e);
+      }
     }
-    String url = "jdbc:sqlite:" + file.toAbsolutePath();
-    Connection w = DriverManager.getConnection(url);
-    try (Statement st = w.createStatement()) {
-      st.execute("PRAGMA journal_mode=WAL");
-      st.execute("PRAGMA synchronous=NORMAL");
-      st.execute("PRAGMA busy_timeout=30000");
-    }
+    Dialect dialect = Dialect.of(where);
+    Connection w = dialect.connect(where);
     try {
-      Migrations.apply(w);
+      dialect.setUpWriter(w);
+      if (where instanceof StoreLocation.Postgres pg) {
+        claim(w, pg, create);
+      }
+      Migrations.apply(w, dialect);
+      if (where instanceof StoreLocation.Postgres pg && create) {
+        try (PreparedStatement ps = w.prepareStatement(
+            "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING")) {
+          ps.setString(1, CASE_ID);
+          ps.setString(2, pg.caseId());
+          ps.executeUpdate();
+        }
+        claim(w, pg, false); // two cases created at once on one schema: the one that lost is refused
+      }
     } catch (SQLException | RuntimeException e) {
       try {
         w.close();
       } catch (SQLException ignored) {
-        // the migration's failure is the one to report
+        // the failure to open is the one to report
       }
       throw e;
     }
-    return new SqliteCaseStore(w, new ReadConnections(url, readConnections), clock);
+    return new CaseStore(w, dialect, new ReadConnections(where, readConnections), clock);
+  }
+
+  /**
+   * Checks that the schema is this case's: on opening, that it exists and names this case; on
+   * creating, that it is new, empty or already this case's, and creates it when new.
+   */
+  private static void claim(Connection c, StoreLocation.Postgres pg, boolean create) throws SQLException {
+    boolean exists;
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?")) {
+      ps.setString(1, pg.schema());
+      try (ResultSet rs = ps.executeQuery()) {
+        exists = rs.next();
+      }
+    }
+    if (!exists) {
+      if (!create) {
+        throw new IllegalStateException("the case's schema " + pg.schema() + " is not on the server "
+            + pg.url() + ": was it dropped, or is this another server?");
+      }
+      try (Statement st = c.createStatement()) {
+        st.execute("CREATE SCHEMA IF NOT EXISTS " + pg.schema()); // a checked name, never quoted input
+      }
+      return;
+    }
+    long tables;
+    boolean hasSettings;
+    try (PreparedStatement ps = c.prepareStatement("SELECT count(*), count(*) FILTER (WHERE tablename = 'settings')"
+        + " FROM pg_catalog.pg_tables WHERE schemaname = ?")) {
+      ps.setString(1, pg.schema());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        tables = rs.getLong(1);
+        hasSettings = rs.getLong(2) > 0;
+      }
+    }
+    if (tables == 0 && create) {
+      return; // an empty schema made for the case (by its administrator, say)
+    }
+    Optional<String> owner = Optional.empty();
+    if (hasSettings) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT value FROM " + pg.schema() + ".settings WHERE key = ?")) {
+        ps.setString(1, CASE_ID);
+        try (ResultSet rs = ps.executeQuery()) {
+          owner = rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        }
+      }
+    }
+    if (owner.isEmpty()) {
+      throw new IllegalStateException("the schema " + pg.schema() + " on " + pg.url() + " holds " + tables
+          + " tables that are not a Dossier case's; name another schema (currentSchema=NAME in the URL)");
+    }
+    if (!owner.get().equals(pg.caseId())) {
+      throw new IllegalStateException("the schema " + pg.schema() + " on " + pg.url() + " belongs to another case ("
+          + owner.get() + "), not to this one (" + pg.caseId() + ")");
+    }
   }
 
   public int schemaVersion() throws SQLException {
     return readers.read(Migrations::current);
+  }
+
+  /** Where this store is, for a person. */
+  public String describe() {
+    return readers.where().describe();
   }
 
   /** The most read connections this store opens. */
@@ -193,40 +295,43 @@ public final class SqliteCaseStore implements Closeable {
      * @return the name the document has in the store (its existing one if it was known)
      */
     public String insertDocument(NewDocument doc) throws SQLException {
-      try (PreparedStatement ps = writer.prepareStatement("SELECT name FROM documents WHERE id = ?")) {
-        ps.setString(1, doc.id().sha256());
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            return rs.getString(1);
-          }
-        }
-      }
+      // an insert first, not a look-up: another writer's document of the same id (or name) is met
+      // by the insert itself, which waits for that writer to commit and then does nothing
       String name = doc.name();
-      try (PreparedStatement ps = writer.prepareStatement("SELECT 1 FROM documents WHERE name = ?")) {
-        ps.setString(1, name);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            name = name + "~" + doc.id().shortForm();
+      for (int attempt = 0; attempt < 2; attempt++) {
+        if (tryInsert(doc, name)) {
+          return name;
+        }
+        try (PreparedStatement ps = writer.prepareStatement("SELECT name FROM documents WHERE id = ?")) {
+          ps.setString(1, doc.id().sha256());
+          try (ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+              return rs.getString(1);
+            }
           }
         }
+        name = doc.name() + "~" + doc.id().shortForm(); // the name is another document's
       }
+      throw new SQLException("the names " + doc.name() + " and " + name + " are both taken; cannot add " + doc.id());
+    }
+
+    private boolean tryInsert(NewDocument doc, String name) throws SQLException {
       try (PreparedStatement ps =
           writer.prepareStatement(
               "INSERT INTO documents (id, name, size, stored, parent, depth, stage, status,"
-                  + " reason, run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                  + " reason, run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
         ps.setString(1, doc.id().sha256());
-        ps.setString(2, name);
+        ps.setString(2, dialect.text(name));
         ps.setLong(3, doc.size());
         ps.setInt(4, doc.stored() ? 1 : 0);
         ps.setString(5, doc.parent().map(DocumentId::sha256).orElse(null));
         ps.setInt(6, doc.depth());
         ps.setString(7, doc.stage().code());
         ps.setString(8, doc.status().code());
-        ps.setString(9, doc.reason());
+        ps.setString(9, dialect.text(doc.reason()));
         ps.setLong(10, doc.run());
-        ps.executeUpdate();
+        return ps.executeUpdate() == 1;
       }
-      return name;
     }
 
     /** Records what was found at a path, replacing what an earlier run recorded there. */
@@ -247,13 +352,13 @@ public final class SqliteCaseStore implements Closeable {
                   + " document = excluded.document, size = excluded.size,"
                   + " modified = excluded.modified, status = excluded.status,"
                   + " reason = excluded.reason, run = excluded.run")) {
-        ps.setString(1, root);
-        ps.setString(2, name);
+        ps.setString(1, dialect.text(root));
+        ps.setString(2, dialect.text(name));
         ps.setString(3, document.map(DocumentId::sha256).orElse(null));
         ps.setLong(4, size);
         ps.setLong(5, modified);
         ps.setString(6, status.code());
-        ps.setString(7, reason);
+        ps.setString(7, dialect.text(reason));
         ps.setLong(8, run);
         ps.executeUpdate();
       }
@@ -268,8 +373,8 @@ public final class SqliteCaseStore implements Closeable {
                   + " extract_millis = ? WHERE id = ?")) {
         ps.setString(1, Stage.EXTRACTED.code());
         ps.setString(2, x.status().code());
-        ps.setString(3, x.reason());
-        ps.setString(4, x.mediaType());
+        ps.setString(3, dialect.text(x.reason()));
+        ps.setString(4, dialect.text(x.mediaType()));
         ps.setString(5, x.language());
         ps.setLong(6, x.textChars());
         ps.setInt(7, x.textTruncated() ? 1 : 0);
@@ -293,9 +398,9 @@ public final class SqliteCaseStore implements Closeable {
               break;
             }
             ps.setString(1, id.sha256());
-            ps.setString(2, e.getKey());
+            ps.setString(2, dialect.text(e.getKey()));
             ps.setString(
-                3, value.length() > MAX_METADATA_VALUE ? value.substring(0, MAX_METADATA_VALUE) : value);
+                3, dialect.text(value.length() > MAX_METADATA_VALUE ? value.substring(0, MAX_METADATA_VALUE) : value));
             ps.addBatch();
           }
         }
@@ -324,9 +429,20 @@ public final class SqliteCaseStore implements Closeable {
      */
     public void recordAnalysis(DocumentId id, Annotations a, String status, String reason)
         throws SQLException {
+      // the document's row first: it locks the row, so another writer's analysis of the same
+      // document waits here until this one commits, and then replaces all of it
+      try (PreparedStatement ps = writer.prepareStatement(
+          "UPDATE documents SET analysis = ?, analysis_reason = ?, document_date = ?,"
+              + " stage = CASE WHEN stage = 'indexed' THEN 'extracted' ELSE stage END WHERE id = ?")) {
+        ps.setString(1, status);
+        ps.setString(2, dialect.text(reason));
+        ps.setString(3, a.documentDate().map(Object::toString).orElse(""));
+        ps.setString(4, id.sha256());
+        ps.executeUpdate();
+      }
       clearAnalysis(id);
       try (PreparedStatement ps = writer.prepareStatement(
-          "INSERT INTO mentions (document, start, end, kind, type, text, canonical, normalized,"
+          "INSERT INTO mentions (document, start, \"end\", kind, type, text, canonical, normalized,"
               + " detail, qualifier, bound, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         for (EntityMention e : a.entities()) {
           mention(ps, id, e.span().start(), e.span().end(), "entity", e.type().code(), e.text(),
@@ -341,7 +457,7 @@ public final class SqliteCaseStore implements Closeable {
         ps.executeBatch();
       }
       try (PreparedStatement ps = writer.prepareStatement(
-          "INSERT INTO attributions (document, start, end, source_start, source_end, source, kind,"
+          "INSERT INTO attributions (document, start, \"end\", source_start, source_end, source, kind,"
               + " via) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
         for (Attribution at : a.attributions()) {
           ps.setString(1, id.sha256());
@@ -349,34 +465,25 @@ public final class SqliteCaseStore implements Closeable {
           ps.setInt(3, at.statement().end());
           ps.setInt(4, at.source().start());
           ps.setInt(5, at.source().end());
-          ps.setString(6, at.sourceText());
+          ps.setString(6, dialect.text(at.sourceText()));
           ps.setString(7, at.kind().code());
-          ps.setString(8, at.via().orElse(""));
+          ps.setString(8, dialect.text(at.via().orElse("")));
           ps.addBatch();
         }
         ps.executeBatch();
-      }
-      try (PreparedStatement ps = writer.prepareStatement(
-          "UPDATE documents SET analysis = ?, analysis_reason = ?, document_date = ?,"
-              + " stage = CASE WHEN stage = 'indexed' THEN 'extracted' ELSE stage END WHERE id = ?")) {
-        ps.setString(1, status);
-        ps.setString(2, reason);
-        ps.setString(3, a.documentDate().map(Object::toString).orElse(""));
-        ps.setString(4, id.sha256());
-        ps.executeUpdate();
       }
     }
 
     /** Records that a document could not be analysed, keeping nothing of an earlier analysis. */
     public void recordAnalysisFailure(DocumentId id, String status, String reason) throws SQLException {
-      clearAnalysis(id);
       try (PreparedStatement ps = writer.prepareStatement(
           "UPDATE documents SET analysis = ?, analysis_reason = ? WHERE id = ?")) {
         ps.setString(1, status);
-        ps.setString(2, reason);
+        ps.setString(2, dialect.text(reason));
         ps.setString(3, id.sha256());
         ps.executeUpdate();
       }
+      clearAnalysis(id);
     }
 
     private void clearAnalysis(DocumentId id) throws SQLException {
@@ -396,11 +503,11 @@ public final class SqliteCaseStore implements Closeable {
       ps.setInt(3, end);
       ps.setString(4, kind);
       ps.setString(5, type);
-      ps.setString(6, text);
-      ps.setString(7, canonical);
-      ps.setString(8, normalized);
-      ps.setString(9, detail);
-      ps.setString(10, qualifier);
+      ps.setString(6, dialect.text(text));
+      ps.setString(7, dialect.text(canonical));
+      ps.setString(8, dialect.text(normalized));
+      ps.setString(9, dialect.text(detail));
+      ps.setString(10, dialect.text(qualifier));
       ps.setString(11, bound);
       ps.setString(12, source);
       ps.addBatch();
@@ -423,6 +530,7 @@ public final class SqliteCaseStore implements Closeable {
 
     /** Replaces the case's entities with a new resolution of its mentions. */
     public void replaceEntities(List<ResolvedEntity> resolved) throws SQLException {
+      dialect.lockForReplace(writer, "entities", "entity_aliases");
       try (Statement st = writer.createStatement()) {
         st.executeUpdate("DELETE FROM entity_aliases");
         st.executeUpdate("DELETE FROM entities");
@@ -436,7 +544,7 @@ public final class SqliteCaseStore implements Closeable {
               "UPDATE mentions SET entity = ? WHERE kind = 'entity' AND type = ? AND text = ?"
                   + " AND canonical = ?")) {
         for (ResolvedEntity r : resolved) {
-          ent.setString(1, r.name());
+          ent.setString(1, dialect.text(r.name()));
           ent.setString(2, r.type().code());
           ent.executeUpdate();
           long id;
@@ -446,14 +554,14 @@ public final class SqliteCaseStore implements Closeable {
           }
           for (String a : r.aliases()) {
             alias.setLong(1, id);
-            alias.setString(2, a);
+            alias.setString(2, dialect.text(a));
             alias.addBatch();
           }
           for (EntityRow n : r.names()) {
             link.setLong(1, id);
             link.setString(2, n.type().code());
-            link.setString(3, n.text());
-            link.setString(4, n.canonical());
+            link.setString(3, dialect.text(n.text()));
+            link.setString(4, dialect.text(n.canonical()));
             link.addBatch();
           }
         }
@@ -464,6 +572,7 @@ public final class SqliteCaseStore implements Closeable {
 
     /** Replaces the findings of these kinds with {@code rows}, kept in their order. */
     public void replaceFindings(List<String> kinds, List<FindingRow> rows) throws SQLException {
+      dialect.lockForReplace(writer, "findings");
       try (PreparedStatement del = writer.prepareStatement("DELETE FROM findings WHERE kind = ?")) {
         for (String k : kinds) {
           del.setString(1, k);
@@ -477,11 +586,11 @@ public final class SqliteCaseStore implements Closeable {
         for (FindingRow r : rows) {
           ps.setString(1, r.kind());
           ps.setInt(2, position++);
-          ps.setString(3, r.id());
-          ps.setString(4, r.story());
+          ps.setString(3, dialect.text(r.id()));
+          ps.setString(4, dialect.text(r.story()));
           ps.setString(5, r.status());
-          ps.setString(6, r.document());
-          ps.setString(7, r.json());
+          ps.setString(6, dialect.text(r.document()));
+          ps.setString(7, dialect.text(r.json()));
           ps.addBatch();
           if (position % 5_000 == 0) {
             ps.executeBatch();
@@ -494,14 +603,14 @@ public final class SqliteCaseStore implements Closeable {
     /** Appends a judgement of the analyst; returns it with its number. */
     public Judgement addJudgement(Judgement j) throws SQLException {
       try (PreparedStatement ps = writer.prepareStatement(
-          "INSERT INTO judgements (at, user, target, action, value, reason, undoes) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          "INSERT INTO judgements (at, \"user\", target, action, value, reason, undoes) VALUES (?, ?, ?, ?, ?, ?, ?)",
           Statement.RETURN_GENERATED_KEYS)) {
         ps.setString(1, j.at().toString());
         ps.setString(2, j.user());
-        ps.setString(3, j.target());
+        ps.setString(3, dialect.text(j.target()));
         ps.setString(4, j.action().code());
-        ps.setString(5, j.value());
-        ps.setString(6, j.reason());
+        ps.setString(5, dialect.text(j.value()));
+        ps.setString(6, dialect.text(j.reason()));
         if (j.undoes() > 0) {
           ps.setLong(7, j.undoes());
         } else {
@@ -521,12 +630,12 @@ public final class SqliteCaseStore implements Closeable {
      */
     public long saveSearch(String user, String name, String query, Instant at, long seenSeq) throws SQLException {
       try (PreparedStatement ps = writer.prepareStatement(
-          "INSERT INTO saved_searches (user, name, query, created, seen_seq, seen_at) VALUES (?, ?, ?, ?, ?, ?)"
-              + " ON CONFLICT (user, name) DO UPDATE SET query = excluded.query, seen_seq = excluded.seen_seq,"
+          "INSERT INTO saved_searches (\"user\", name, query, created, seen_seq, seen_at) VALUES (?, ?, ?, ?, ?, ?)"
+              + " ON CONFLICT (\"user\", name) DO UPDATE SET query = excluded.query, seen_seq = excluded.seen_seq,"
               + " seen_at = excluded.seen_at RETURNING id")) {
         ps.setString(1, user);
-        ps.setString(2, name);
-        ps.setString(3, query);
+        ps.setString(2, dialect.text(name));
+        ps.setString(3, dialect.text(query));
         ps.setString(4, at.toString());
         ps.setLong(5, seenSeq);
         ps.setString(6, at.toString());
@@ -540,7 +649,7 @@ public final class SqliteCaseStore implements Closeable {
     /** Marks a user's saved search seen up to the document {@code seq}; false when there is none of that id. */
     public boolean markSearchSeen(String user, long id, long seq, Instant at) throws SQLException {
       try (PreparedStatement ps = writer.prepareStatement(
-          "UPDATE saved_searches SET seen_seq = ?, seen_at = ? WHERE id = ? AND user = ?")) {
+          "UPDATE saved_searches SET seen_seq = ?, seen_at = ? WHERE id = ? AND \"user\" = ?")) {
         ps.setLong(1, seq);
         ps.setString(2, at.toString());
         ps.setLong(3, id);
@@ -551,7 +660,7 @@ public final class SqliteCaseStore implements Closeable {
 
     /** Deletes a user's saved search; false when there is none of that id. */
     public boolean deleteSearch(String user, long id) throws SQLException {
-      try (PreparedStatement ps = writer.prepareStatement("DELETE FROM saved_searches WHERE id = ? AND user = ?")) {
+      try (PreparedStatement ps = writer.prepareStatement("DELETE FROM saved_searches WHERE id = ? AND \"user\" = ?")) {
         ps.setLong(1, id);
         ps.setString(2, user);
         return ps.executeUpdate() == 1;
@@ -582,11 +691,11 @@ public final class SqliteCaseStore implements Closeable {
     /** Adds an API token of a user, by the token's SHA-256 (hex): the token itself is never stored. */
     public void addToken(String hash, String user, Instant created, String label) throws SQLException {
       try (PreparedStatement ps = writer.prepareStatement(
-          "INSERT INTO tokens (hash, user, created, label) VALUES (?, ?, ?, ?)")) {
+          "INSERT INTO tokens (hash, \"user\", created, label) VALUES (?, ?, ?, ?)")) {
         ps.setString(1, hash);
         ps.setString(2, user);
         ps.setString(3, created.toString());
-        ps.setString(4, label);
+        ps.setString(4, dialect.text(label));
         ps.executeUpdate();
       }
     }

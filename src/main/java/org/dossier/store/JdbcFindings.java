@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The link and verify stages' findings (facts, stories, sources, events, coverage, signals, families). SQLite: reads on the store's read connections, which see committed data only. */
-final class SqliteFindings implements FindingStore {
+/** The link and verify stages' findings (facts, stories, sources, events, coverage, signals, families). Reads on the store's read connections, which see committed data only. */
+final class JdbcFindings implements FindingStore {
   private final ReadConnections readers;
 
-  SqliteFindings(ReadConnections readers) {
+  JdbcFindings(ReadConnections readers) {
     this.readers = readers;
   }
 

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The workbench's accounts in SQLite: reads on the store's read connections. */
-final class SqliteUsers implements UserStore {
+/** The workbench's accounts: reads on the store's read connections. */
+final class JdbcUsers implements UserStore {
   private static final String COLUMNS = "u.name, u.hash, u.role, u.created";
 
   private final ReadConnections readers;
 
-  SqliteUsers(ReadConnections readers) {
+  JdbcUsers(ReadConnections readers) {
     this.readers = readers;
   }
 
@@ -42,14 +42,14 @@ final class SqliteUsers implements UserStore {
 
   @Override
   public Optional<Account> byToken(String tokenHash) throws SQLException {
-    return query("SELECT " + COLUMNS + " FROM tokens t JOIN users u ON u.name = t.user WHERE t.hash = ?", tokenHash)
+    return query("SELECT " + COLUMNS + " FROM tokens t JOIN users u ON u.name = t.\"user\" WHERE t.hash = ?", tokenHash)
         .stream().findFirst();
   }
 
   @Override
   public Map<String, Long> tokenCounts() throws SQLException {
     return readers.read(reader -> {
-      try (PreparedStatement ps = reader.prepareStatement("SELECT user, count(*) FROM tokens GROUP BY user ORDER BY user");
+      try (PreparedStatement ps = reader.prepareStatement("SELECT \"user\", count(*) FROM tokens GROUP BY \"user\" ORDER BY \"user\"");
           ResultSet rs = ps.executeQuery()) {
         Map<String, Long> out = new LinkedHashMap<>();
         while (rs.next()) {

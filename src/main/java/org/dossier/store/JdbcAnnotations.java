@@ -19,12 +19,12 @@ import org.dossier.core.Span;
 import org.dossier.core.Stage;
 import org.dossier.core.ValueMention;
 
-/** What the analysis found in each document, and where it stands. SQLite: reads on the store's read connections, which see committed data only. */
-final class SqliteAnnotations implements AnnotationStore {
+/** What the analysis found in each document, and where it stands. Reads on the store's read connections, which see committed data only. */
+final class JdbcAnnotations implements AnnotationStore {
   private final ReadConnections readers;
-  private final SqliteDocuments docs;
+  private final JdbcDocuments docs;
 
-  SqliteAnnotations(ReadConnections readers, SqliteDocuments docs) {
+  JdbcAnnotations(ReadConnections readers, JdbcDocuments docs) {
     this.readers = readers;
     this.docs = docs;
   }
@@ -63,8 +63,8 @@ final class SqliteAnnotations implements AnnotationStore {
     List<Attribution> attributions = new ArrayList<>();
     String date = readers.read(reader -> {
       try (PreparedStatement ps = reader.prepareStatement(
-          "SELECT start, end, kind, type, text, canonical, detail, qualifier, bound, source"
-              + " FROM mentions WHERE document = ? ORDER BY start, end DESC")) {
+          "SELECT start, \"end\", kind, type, text, canonical, detail, qualifier, bound, source"
+              + " FROM mentions WHERE document = ? ORDER BY start, \"end\" DESC")) {
         ps.setString(1, id.sha256());
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -81,7 +81,7 @@ final class SqliteAnnotations implements AnnotationStore {
         }
       }
       try (PreparedStatement ps = reader.prepareStatement(
-          "SELECT start, end, source_start, source_end, source, kind, via FROM attributions"
+          "SELECT start, \"end\", source_start, source_end, source, kind, via FROM attributions"
               + " WHERE document = ? ORDER BY start")) {
         ps.setString(1, id.sha256());
         try (ResultSet rs = ps.executeQuery()) {

@@ -16,12 +16,12 @@ import org.dossier.core.DocumentPath;
 import org.dossier.core.DocumentStatus;
 import org.dossier.core.Stage;
 
-/** Documents and the paths they were found at, with their metadata and counts. SQLite: reads on the store's read connections, which see committed data only. */
-final class SqliteDocuments implements DocumentStore {
+/** Documents and the paths they were found at, with their metadata and counts. Reads on the store's read connections, which see committed data only. */
+final class JdbcDocuments implements DocumentStore {
 
   private final ReadConnections readers;
 
-  SqliteDocuments(ReadConnections readers) {
+  JdbcDocuments(ReadConnections readers) {
     this.readers = readers;
   }
 
