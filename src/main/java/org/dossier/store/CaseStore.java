@@ -58,6 +58,7 @@ public final class CaseStore implements Closeable {
   private final JdbcJudgements judgements;
   private final JdbcUsers users;
   private final JdbcSavedSearches savedSearches;
+  private final JdbcTaskQueue tasks;
 
   private CaseStore(Connection writer, Dialect dialect, ReadConnections readers, Clock clock) {
     this.writer = writer;
@@ -71,6 +72,7 @@ public final class CaseStore implements Closeable {
     this.judgements = new JdbcJudgements(readers);
     this.users = new JdbcUsers(readers);
     this.savedSearches = new JdbcSavedSearches(readers);
+    this.tasks = new JdbcTaskQueue(dialect, readers, this::transaction);
   }
 
   /** Opens (creating if needed) the SQLite database {@code file}, as {@link #open(StoreLocation, Clock)}. */
@@ -270,10 +272,21 @@ public final class CaseStore implements Closeable {
 
   /** Runs {@code work} in one transaction: all of it is committed, or none. */
   public <T> T write(Work<T> work) throws SQLException {
+    return transaction(w -> work.run(new Batch()));
+  }
+
+  /** Work on the writer connection, for a narrow store that writes ({@link JdbcTaskQueue}). */
+  @FunctionalInterface
+  interface Transaction<T> {
+    T run(Connection writer) throws SQLException;
+  }
+
+  /** Runs {@code work} in one transaction on the writer: all of it is committed, or none. */
+  <T> T transaction(Transaction<T> work) throws SQLException {
     synchronized (writer) {
       writer.setAutoCommit(false);
       try {
-        T result = work.run(new Batch());
+        T result = work.run(writer);
         writer.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
@@ -754,6 +767,14 @@ public final class CaseStore implements Closeable {
   /** The users' saved searches. */
   public SavedSearchStore savedSearches() {
     return savedSearches;
+  }
+
+  /**
+   * The durable work queue, whose changes (enqueue, claim, heartbeat, complete, fail) are each a
+   * transaction of their own on the writer.
+   */
+  public TaskQueue tasks() {
+    return tasks;
   }
 
   @Override

@@ -54,6 +54,16 @@ enum Dialect {
     String text(String s) {
       return s;
     }
+
+    @Override
+    String nowMillis() {
+      return "CAST(unixepoch('subsec') * 1000 AS INTEGER)";
+    }
+
+    @Override
+    String skipLocked() {
+      return ""; // the claim's transaction holds the only write lock: no other claimer runs meanwhile
+    }
   },
 
   /**
@@ -100,6 +110,16 @@ enum Dialect {
       // PostgreSQL's text cannot hold U+0000, which a hostile file's metadata or text may carry
       return s == null || s.indexOf('\0') < 0 ? s : s.replace('\0', '\uFFFD');
     }
+
+    @Override
+    String nowMillis() {
+      return "CAST(EXTRACT(EPOCH FROM now()) * 1000 AS BIGINT)"; // the transaction's start on the server
+    }
+
+    @Override
+    String skipLocked() {
+      return " FOR UPDATE SKIP LOCKED"; // rows another claimer holds are passed over, never waited for
+    }
   };
 
   private final String scripts;
@@ -135,6 +155,18 @@ enum Dialect {
 
   /** Text as this engine can store it (hostile text goes through here). */
   abstract String text(String s);
+
+  /**
+   * The database's clock in milliseconds since 1970, as SQL: the one clock of the work queue's
+   * leases, so that machines whose own clocks differ agree on when a lease runs out.
+   */
+  abstract String nowMillis();
+
+  /**
+   * Appended to the select of the rows a claim takes: on PostgreSQL it locks them and skips those
+   * another transaction has locked, so two claimers never take one task.
+   */
+  abstract String skipLocked();
 
   /**
    * The resource of a migration: this engine's own version beside the shared one when its SQL

@@ -1,0 +1,231 @@
+package org.dossier.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The work queue on both engines: changes in transactions on the store's writer connection, counts
+ * and dead tasks on its read connections. A claim is one statement that selects the claimable rows
+ * ({@link Dialect#skipLocked}: on PostgreSQL locked, those another claimer holds skipped) and leases
+ * them; a heartbeat, a completion and a failure change a task only where the lease given is still
+ * its newest (its owner and attempt), so a worker whose lease was taken over changes nothing.
+ */
+final class JdbcTaskQueue implements TaskQueue {
+  private static final String LEASE_HELD = "state = 'leased' AND lease_owner = ? AND attempts = ? AND id = ?";
+
+  private final Dialect dialect;
+  private final ReadConnections readers;
+  private final Writes writes;
+  private final String now;
+
+  /** A transaction on the store's writer ({@link CaseStore#transaction}). */
+  @FunctionalInterface
+  interface Writes {
+    <T> T transaction(CaseStore.Transaction<T> work) throws SQLException;
+  }
+
+  JdbcTaskQueue(Dialect dialect, ReadConnections readers, Writes writes) {
+    this.dialect = dialect;
+    this.readers = readers;
+    this.writes = writes;
+    this.now = dialect.nowMillis();
+  }
+
+  @Override
+  public int enqueue(Collection<NewTask> tasks) throws SQLException {
+    if (tasks.isEmpty()) {
+      return 0;
+    }
+    return writes.transaction(w -> {
+      try (PreparedStatement ps = w.prepareStatement(
+          "INSERT INTO tasks (kind, key, payload, state, attempts, max_attempts, created, updated)"
+              + " VALUES (?, ?, ?, 'queued', 0, ?, " + now + ", " + now + ") ON CONFLICT (kind, key) DO NOTHING")) {
+        int added = 0;
+        for (NewTask t : tasks) {
+          ps.setString(1, dialect.text(t.kind()));
+          ps.setString(2, dialect.text(t.key()));
+          ps.setString(3, dialect.text(t.payload()));
+          ps.setInt(4, t.maxAttempts());
+          // one by one, not as a JDBC batch: the PostgreSQL connection rewrites batched inserts and
+          // then cannot tell which rows were new
+          added += ps.executeUpdate();
+        }
+        return added;
+      }
+    });
+  }
+
+  @Override
+  public List<Lease> claim(String owner, Collection<String> kinds, int max, Duration lease) throws SQLException {
+    requireOwner(owner);
+    if (kinds.isEmpty()) {
+      throw new IllegalArgumentException("a claim names the kinds of task it takes");
+    }
+    if (max < 1) {
+      throw new IllegalArgumentException("a claim takes at least one task, not " + max);
+    }
+    long millis = leaseMillis(lease);
+    String kindIn = "kind IN (" + String.join(", ", java.util.Collections.nCopies(kinds.size(), "?")) + ")";
+    String ranOut = "state = 'leased' AND lease_until < " + now;
+    return writes.transaction(w -> {
+      // leases that ran out on a task's last attempt: the task is dead, not claimed again
+      try (PreparedStatement ps = w.prepareStatement(
+          "WITH expired AS (SELECT id FROM tasks WHERE " + kindIn + " AND " + ranOut
+              + " AND attempts >= max_attempts" + dialect.skipLocked() + ")"
+              + " UPDATE tasks SET state = 'dead', lease_until = NULL, updated = " + now + ","
+              + " last_error = 'the lease of ' || lease_owner || ' ran out on attempt ' || attempts || ' of '"
+              + " || max_attempts || ' (the worker stopped, or took too long without a heartbeat)'"
+              + " WHERE id IN (SELECT id FROM expired)")) {
+        setKinds(ps, 1, kinds);
+        ps.executeUpdate();
+      }
+      List<Lease> out = new ArrayList<>();
+      try (PreparedStatement ps = w.prepareStatement(
+          "WITH picked AS (SELECT id FROM tasks WHERE " + kindIn + " AND (state = 'queued' OR (" + ranOut
+              + " AND attempts < max_attempts)) ORDER BY id LIMIT ?" + dialect.skipLocked() + ")"
+              + " UPDATE tasks SET state = 'leased', lease_owner = ?, lease_until = " + now + " + ?,"
+              + " attempts = attempts + 1, updated = " + now + ","
+              + " last_error = CASE WHEN state = 'leased' THEN 'the lease of ' || lease_owner || ' ran out'"
+              + " ELSE last_error END"
+              + " WHERE id IN (SELECT id FROM picked)"
+              + " RETURNING id, kind, key, payload, attempts, lease_until")) {
+        int i = setKinds(ps, 1, kinds);
+        ps.setInt(i++, max);
+        ps.setString(i++, dialect.text(owner));
+        ps.setLong(i, millis);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new Lease(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), owner,
+                rs.getInt(5), Instant.ofEpochMilli(rs.getLong(6))));
+          }
+        }
+      }
+      out.sort(Comparator.comparingLong(Lease::task));
+      return out;
+    });
+  }
+
+  @Override
+  public List<Lease> heartbeat(Collection<Lease> held, Duration lease) throws SQLException {
+    long millis = leaseMillis(lease);
+    if (held.isEmpty()) {
+      return List.of();
+    }
+    return writes.transaction(w -> {
+      List<Lease> kept = new ArrayList<>();
+      try (PreparedStatement ps = w.prepareStatement("UPDATE tasks SET lease_until = " + now + " + ?, updated = "
+          + now + " WHERE " + LEASE_HELD + " RETURNING lease_until")) {
+        for (Lease l : held) {
+          ps.setLong(1, millis);
+          setLease(ps, 2, l);
+          try (ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+              kept.add(new Lease(l.task(), l.kind(), l.key(), l.payload(), l.owner(), l.attempt(),
+                  Instant.ofEpochMilli(rs.getLong(1))));
+            }
+          }
+        }
+      }
+      return kept;
+    });
+  }
+
+  @Override
+  public boolean complete(Lease lease) throws SQLException {
+    return writes.transaction(w -> {
+      try (PreparedStatement ps = w.prepareStatement(
+          "UPDATE tasks SET state = 'done', lease_until = NULL, updated = " + now + " WHERE " + LEASE_HELD)) {
+        setLease(ps, 1, lease);
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  @Override
+  public Optional<State> fail(Lease lease, String error) throws SQLException {
+    Objects.requireNonNull(error, "error");
+    return writes.transaction(w -> {
+      try (PreparedStatement ps = w.prepareStatement(
+          "UPDATE tasks SET state = CASE WHEN attempts >= max_attempts THEN 'dead' ELSE 'queued' END,"
+              + " last_error = ?, lease_until = NULL, updated = " + now + " WHERE " + LEASE_HELD + " RETURNING state")) {
+        ps.setString(1, dialect.text(error));
+        setLease(ps, 2, lease);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(State.of(rs.getString(1))) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public List<Count> counts() throws SQLException {
+    return readers.read(r -> {
+      try (PreparedStatement ps = r.prepareStatement(
+          "SELECT kind, state, count(*) FROM tasks GROUP BY kind, state ORDER BY kind, state");
+          ResultSet rs = ps.executeQuery()) {
+        List<Count> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(new Count(rs.getString(1), State.of(rs.getString(2)), rs.getLong(3)));
+        }
+        out.sort(Comparator.comparing(Count::kind).thenComparing(Count::state));
+        return out;
+      }
+    });
+  }
+
+  @Override
+  public List<DeadTask> dead(int limit) throws SQLException {
+    return readers.read(r -> {
+      try (PreparedStatement ps = r.prepareStatement("SELECT id, kind, key, attempts, last_error, lease_owner, updated"
+          + " FROM tasks WHERE state = 'dead' ORDER BY id LIMIT ?")) {
+        ps.setInt(1, limit);
+        List<DeadTask> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new DeadTask(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                Objects.requireNonNullElse(rs.getString(5), ""), Objects.requireNonNullElse(rs.getString(6), ""),
+                Instant.ofEpochMilli(rs.getLong(7))));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  private int setKinds(PreparedStatement ps, int from, Collection<String> kinds) throws SQLException {
+    int i = from;
+    for (String k : kinds) {
+      ps.setString(i++, dialect.text(k));
+    }
+    return i;
+  }
+
+  private void setLease(PreparedStatement ps, int from, Lease l) throws SQLException {
+    ps.setString(from, dialect.text(l.owner()));
+    ps.setInt(from + 1, l.attempt());
+    ps.setLong(from + 2, l.task());
+  }
+
+  private static void requireOwner(String owner) {
+    if (owner == null || owner.isBlank()) {
+      throw new IllegalArgumentException("a claim names its owner");
+    }
+  }
+
+  private static long leaseMillis(Duration lease) {
+    if (lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("a lease lasts a while, not " + lease);
+    }
+    return lease.toMillis();
+  }
+}
