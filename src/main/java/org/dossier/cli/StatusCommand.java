@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.dossier.core.DocumentIndex;
 import org.dossier.pipeline.CaseFolder;
 import org.dossier.store.Problem;
+import org.dossier.store.TaskQueue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +21,9 @@ import picocli.CommandLine.Spec;
     name = "status",
     description = "Counts the case's documents by status and lists every problem, grouped by kind.")
 final class StatusCommand implements Callable<Integer> {
+  /** The dead tasks listed; the rest are counted. */
+  static final int DEAD_SHOWN = 20;
+
   @Spec CommandSpec spec;
   @Mixin CaseOptions options;
 
@@ -41,6 +45,14 @@ final class StatusCommand implements Callable<Integer> {
         signals.computeIfAbsent(Stored.text(sg, "severity"), k -> new java.util.TreeMap<>())
             .merge(Stored.text(sg, "kind"), 1L, Long::sum);
       }
+      // the work queue: tasks by kind and state, and those that used up their attempts
+      Map<String, Map<String, Long>> tasks = new LinkedHashMap<>();
+      long deadCount = 0;
+      for (TaskQueue.Count c : folder.store().tasks().counts()) {
+        tasks.computeIfAbsent(c.kind(), k -> new LinkedHashMap<>()).put(c.state().code(), c.tasks());
+        deadCount += c.state() == TaskQueue.State.DEAD ? c.tasks() : 0;
+      }
+      List<TaskQueue.DeadTask> dead = deadCount == 0 ? List.of() : folder.store().tasks().dead(DEAD_SHOWN);
       if (options.json) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("documents", documents);
@@ -58,6 +70,23 @@ final class StatusCommand implements Callable<Integer> {
         json.put("failures", failures);
         json.put("signals", signals);
         json.put("verified", verified);
+        Map<String, Object> queue = new LinkedHashMap<>();
+        queue.put("tasks", tasks);
+        queue.put("dead", deadCount);
+        List<Map<String, Object>> deadTasks = new ArrayList<>();
+        for (TaskQueue.DeadTask d : dead) {
+          Map<String, Object> t = new LinkedHashMap<>();
+          t.put("task", d.task());
+          t.put("kind", d.kind());
+          t.put("key", d.key());
+          t.put("attempts", d.attempts());
+          t.put("lastError", d.lastError());
+          t.put("lastOwner", d.lastOwner());
+          t.put("since", d.since().toString());
+          deadTasks.add(t);
+        }
+        queue.put("deadTasks", deadTasks);
+        json.put("queue", queue);
         Json.print(out, json);
         return 0;
       }
@@ -79,6 +108,20 @@ final class StatusCommand implements Callable<Integer> {
         out.println(verified ? "    (details: dossier verify)" : "    (out of date: run dossier verify)");
       } else {
         out.println("  signals    not verified yet: run dossier verify");
+      }
+      if (!tasks.isEmpty()) {
+        out.println("  queue");
+        tasks.forEach((kind, byState) -> out.printf(Locale.ROOT, "    %-16s %s%n", kind, counts(byState)));
+        if (deadCount > 0) {
+          out.printf(Locale.ROOT, "  dead tasks (%d): their attempts used up%n", deadCount);
+          for (TaskQueue.DeadTask d : dead) {
+            out.printf(Locale.ROOT, "    %s %s, %d attempts, last by %s%n      -> %s%n", d.kind(), d.key(), d.attempts(),
+                d.lastOwner(), d.lastError());
+          }
+          if (deadCount > dead.size()) {
+            out.printf(Locale.ROOT, "    ... and %d more%n", deadCount - dead.size());
+          }
+        }
       }
       if (problems.isEmpty()) {
         out.println("  no problems");
