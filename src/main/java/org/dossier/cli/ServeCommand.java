@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.dossier.pipeline.CaseFolder;
+import org.dossier.serve.Admission;
 import org.dossier.serve.Workbench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,10 +57,20 @@ final class ServeCommand implements Callable<Integer> {
           + "100 otherwise; 0 for none).")
   Double rate;
 
+  @Option(names = "--heavy-at-once", paramLabel = "N",
+      description = "Heavy pages and reads (a document, facts, the report, timeline, sources, coverage, entities,"
+          + " downloads, batch search ...) served at once at most (default: half the cores, at least 1; 0 for no"
+          + " limit). The others wait their turn in order, and one starts only while fewer searches than cores are"
+          + " running; after 10 s of waiting it gets 503 with Retry-After. Searches never wait.")
+  Integer heavyAtOnce;
+
   @Override
   public Integer call() throws Exception {
     if (rate != null && (rate < 0 || rate.isNaN())) {
       throw new ParameterException(spec.commandLine(), "--rate must be 0 or more, got " + rate);
+    }
+    if (heavyAtOnce != null && heavyAtOnce < 0) {
+      throw new ParameterException(spec.commandLine(), "--heavy-at-once must be 0 or more, got " + heavyAtOnce);
     }
     if (port < 0 || port > 65_535) {
       throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, got " + port);
@@ -86,11 +97,18 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stopped = new CountDownLatch(1);
     double limit = rate != null ? rate : Workbench.loopback(bind) ? 0 : Workbench.DEFAULT_RATE;
-    try (Workbench w = Workbench.start(cases, bind, port, user, limit, java.util.Optional.ofNullable(ingestFrom))) {
+    Admission admission = new Admission(heavyAtOnce != null ? heavyAtOnce : Admission.defaultAtOnce(), Admission.WAIT);
+    try (Workbench w = Workbench.start(cases, bind, port, user, limit, java.util.Optional.ofNullable(ingestFrom),
+        admission)) {
       LibraryLog.toCase(cases.get(0));
       String host = bind.contains(":") ? "[" + bind + "]" : bind;
       out.printf(java.util.Locale.ROOT, "Dossier workbench: http://%s:%d/  (%d case%s; API at /api/v1, described at /api/openapi.json)%n",
           host, w.port(), cases.size(), cases.size() == 1 ? "" : "s");
+      out.println(admission.atOnce() == 0
+          ? "Heavy pages and reads: no limit (--heavy-at-once 0); searches and pages share the cores as they come."
+          : String.format(java.util.Locale.ROOT, "Heavy pages and reads: at most %d at once (--heavy-at-once), each"
+              + " started while fewer than %d searches run, waiting up to %d s, then 503; searches never wait.",
+              admission.atOnce(), admission.searchesFirst(), admission.maxWait().toSeconds()));
       List<String> open = w.singleUserCases();
       List<String> locked = new ArrayList<>();
       for (String k : w.caseKeys()) {

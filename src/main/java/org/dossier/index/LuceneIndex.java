@@ -1,7 +1,6 @@
 package org.dossier.index;
 
 import java.io.IOException;
-import java.text.BreakIterator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +31,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -45,9 +45,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.dossier.core.DocumentId;
@@ -64,10 +61,8 @@ import org.dossier.core.SearchResult;
  * Lucene's write lock) or read-only by searches, which see the last commit.
  */
 public final class LuceneIndex implements DocumentIndex {
-  private static final int SNIPPETS = 3;
   private static final int FACET_VALUES = 10;
   private static final int PASSAGE_CHARS = 300;
-  private static final int PASSAGE_MIN_CHARS = 120;
   /** Text beyond this many characters is neither indexed nor highlighted. */
   public static final int DEFAULT_MAX_CHARS = 10_000_000;
 
@@ -89,6 +84,8 @@ public final class LuceneIndex implements DocumentIndex {
   private volatile long refreshed;
   /** The facet state of one reader (built once per refresh), as {reader, state}. */
   private volatile Object[] facetCache = {null, null};
+  /** The field infos of one reader, merged over its segments once per refresh, as {reader, infos}. */
+  private volatile Object[] fieldInfosCache = {null, null};
   private static final long REFRESH_NANOS = 1_000_000_000L;
 
   private LuceneIndex(Directory directory, boolean writable) throws IOException {
@@ -289,25 +286,20 @@ public final class LuceneIndex implements DocumentIndex {
     TopDocs top = result.topDocs();
     ScoreDoc[] page = page(top.scoreDocs, request.offset());
     TopDocs pageDocs = new TopDocs(top.totalHits, page);
-    String[] snippets = highlight(searcher, query, pageDocs);
+    Snippets.Stored[] stored = Snippets.read(searcher, page, DEFAULT_MAX_CHARS);
+    String[] snippets = Snippets.highlight(searcher, analyzer, fieldInfos(r), fuzzyAsTerms(query, searcher),
+        pageDocs, stored, DEFAULT_MAX_CHARS);
     List<SearchHit> hits = new ArrayList<>();
     for (int i = 0; i < page.length; i++) {
-      Document stored =
-          searcher.storedFields().document(page[i].doc, Set.of(Fields.ID, Fields.DISPLAY_NAME));
       List<String> passages = new ArrayList<>();
       if (snippets[i] != null && !snippets[i].isBlank()) {
-        for (String s : snippets[i].split("\u2029")) {
+        for (String s : snippets[i].split(Snippets.SEPARATOR)) {
           if (!s.isBlank()) {
             passages.add(Passages.trim(s, PASSAGE_CHARS));
           }
         }
       }
-      hits.add(
-          new SearchHit(
-              new DocumentId(stored.get(Fields.ID)),
-              stored.get(Fields.DISPLAY_NAME),
-              page[i].score,
-              passages));
+      hits.add(new SearchHit(new DocumentId(stored[i].id()), stored[i].name(), page[i].score, passages));
     }
     return new SearchResult(top.totalHits.value, hits, facetCounts(r, result.facetsCollector()));
   }
@@ -320,28 +312,6 @@ public final class LuceneIndex implements DocumentIndex {
     } catch (RuntimeException e) {
       throw new InvalidQueryException("cannot run the query '" + text + "': " + e.getMessage(), e);
     }
-  }
-
-  private String[] highlight(IndexSearcher searcher, Query query, TopDocs docs) throws IOException {
-    if (docs.scoreDocs.length == 0) {
-      return new String[0];
-    }
-    UnifiedHighlighter highlighter =
-        UnifiedHighlighter.builder(searcher, analyzer)
-            .withMaxLength(DEFAULT_MAX_CHARS)
-            .withFormatter(new DefaultPassageFormatter("<b>", "</b>", "\u2029", true))
-            .withMaskedFieldsFunc(f -> Fields.TEXT.equals(f) ? Fields.MASKED : Set.of())
-            .withHighlightPhrasesStrictly(true)
-            // sentences, merged until a passage is long enough to read on its own
-            .withBreakIterator(
-                () ->
-                    LengthGoalBreakIterator.createMinLength(
-                        BreakIterator.getSentenceInstance(Locale.ROOT), PASSAGE_MIN_CHARS, 0.33f))
-            .build();
-    Map<String, String[]> out =
-        highlighter.highlightFields(
-            new String[] {Fields.TEXT}, fuzzyAsTerms(query, searcher), docs, new int[] {SNIPPETS});
-    return out.get(Fields.TEXT);
   }
 
   /**
@@ -396,6 +366,17 @@ public final class LuceneIndex implements DocumentIndex {
       out.put(dim, values);
     }
     return out;
+  }
+
+  /** The reader's field infos, merged over its segments (kept while the reader is the same). */
+  private FieldInfos fieldInfos(DirectoryReader r) {
+    Object[] cached = fieldInfosCache;
+    if (cached[0] == r) {
+      return (FieldInfos) cached[1];
+    }
+    FieldInfos infos = FieldInfos.getMergedFieldInfos(r);
+    fieldInfosCache = new Object[] {r, infos};
+    return infos;
   }
 
   private SortedSetDocValuesReaderState facetState(DirectoryReader r) throws IOException {

@@ -10,7 +10,7 @@ final class Passages {
   private Passages() {}
 
   static String trim(String passage, int max) {
-    String p = passage.replaceAll("\\s+", " ").strip();
+    String p = oneSpace(passage).strip();
     if (p.length() <= max) {
       return p;
     }
@@ -22,6 +22,25 @@ final class Passages {
     String cut = p.substring(start, end);
     cut = closeTags(cut);
     return (start > 0 ? "\u2026 " : "") + cut.strip() + (end < p.length() ? " \u2026" : "");
+  }
+
+  /** Each run of what {@code \s} matches (space, tab, line breaks, form feed, vertical tab) as one space, without a regex. */
+  static String oneSpace(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+        if (!space) {
+          b.append(' ');
+          space = true;
+        }
+      } else {
+        b.append(c);
+        space = false;
+      }
+    }
+    return b.toString();
   }
 
   private static int wordStart(String s, int i) {

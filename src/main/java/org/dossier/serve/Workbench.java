@@ -57,12 +57,15 @@ public final class Workbench implements AutoCloseable {
   private volatile Set<String> hosts = Set.of();
 
   private final RateLimit rate;
+  /** The turns heavy pages take, so that searches never queue behind them. */
+  private final Admission admission;
 
-  private Workbench(Map<String, Served> cases, Javalin app, String user, RateLimit rate) {
+  private Workbench(Map<String, Served> cases, Javalin app, String user, RateLimit rate, Admission admission) {
     this.cases = cases;
     this.app = app;
     this.user = user;
     this.rate = rate;
+    this.admission = admission;
   }
 
   private static String newToken() {
@@ -108,6 +111,15 @@ public final class Workbench implements AutoCloseable {
    */
   public static Workbench start(List<Path> caseDirs, String bind, int port, String user, double rate,
       Optional<Path> ingestFrom) throws IOException {
+    return start(caseDirs, bind, port, user, rate, ingestFrom, Admission.defaults());
+  }
+
+  /**
+   * As {@link #start(List, String, int, String, double, Optional)}; heavy pages and reads take
+   * turns as {@code admission} says, after the searches (the default: {@link Admission#defaults()}).
+   */
+  public static Workbench start(List<Path> caseDirs, String bind, int port, String user, double rate,
+      Optional<Path> ingestFrom, Admission admission) throws IOException {
     if (ingestFrom.isPresent() && !java.nio.file.Files.isDirectory(ingestFrom.get())) {
       throw new IllegalArgumentException("--ingest-from must be a folder: " + ingestFrom.get());
     }
@@ -154,7 +166,7 @@ public final class Workbench implements AutoCloseable {
         s.location = Location.CLASSPATH;
       });
     });
-    Workbench w = new Workbench(cases, app, user, new RateLimit(rate));
+    Workbench w = new Workbench(cases, app, user, new RateLimit(rate), admission);
     w.serverIngest = new ServerIngest(w, ingestFrom.map(p -> p.toAbsolutePath().normalize()));
     w.routes();
     try {
@@ -191,6 +203,7 @@ public final class Workbench implements AutoCloseable {
 
   private void routes() {
     app.before(this::guard);
+    admission.register(app); // after the guard: a request refused there never waits for a turn
     app.exception(NotFound.class, (e, ctx) -> problem(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
     app.exception(BadRequest.class, (e, ctx) -> problem(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
     app.exception(Forbidden.class, (e, ctx) -> problem(ctx, HttpStatus.FORBIDDEN, e.getMessage()));
@@ -204,6 +217,10 @@ public final class Workbench implements AutoCloseable {
     });
     app.exception(Judgements.Busy.class, (e, ctx) -> problem(ctx, HttpStatus.CONFLICT, e.getMessage()));
     app.exception(TooMany.class, (e, ctx) -> problem(ctx, HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
+    app.exception(Admission.Overloaded.class, (e, ctx) -> {
+      ctx.header("Retry-After", Long.toString(e.retryAfterSeconds));
+      problem(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    });
     app.exception(Exception.class, (e, ctx) -> {
       LOG.log(Level.WARNING, "request " + ctx.method() + " " + ctx.path() + " failed", e);
       problem(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "the request failed; the case's dossier.log says why");
@@ -490,6 +507,11 @@ public final class Workbench implements AutoCloseable {
     all.addAll(saved.routes());
     all.addAll(serverIngest.routes());
     return all;
+  }
+
+  /** How heavy pages and reads take turns here. */
+  Admission admission() {
+    return admission;
   }
 
   /** The port it listens on. */

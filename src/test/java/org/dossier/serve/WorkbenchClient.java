@@ -41,11 +41,26 @@ final class WorkbenchClient implements AutoCloseable {
 
   /** As {@link #start(Path)}, taking ingest from {@code ingestFrom}. */
   static WorkbenchClient start(Path caseDir, Optional<Path> ingestFrom) throws Exception {
-    return new WorkbenchClient(Workbench.start(List.of(caseDir), "127.0.0.1", 0, "ines", 0, ingestFrom), caseDir);
+    return start(caseDir, ingestFrom, Admission.defaults());
+  }
+
+  /** As {@link #start(Path)}, heavy pages taking turns as {@code admission} says. */
+  static WorkbenchClient start(Path caseDir, Admission admission) throws Exception {
+    return start(caseDir, Optional.empty(), admission);
+  }
+
+  private static WorkbenchClient start(Path caseDir, Optional<Path> ingestFrom, Admission admission) throws Exception {
+    return new WorkbenchClient(Workbench.start(List.of(caseDir), "127.0.0.1", 0, "ines", 0, ingestFrom, admission),
+        caseDir);
   }
 
   HttpResponse<String> get(String path) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A GET sent without waiting for its answer. */
+  java.util.concurrent.CompletableFuture<HttpResponse<String>> getLater(String path) {
+    return HTTP.sendAsync(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<byte[]> bytes(String path) throws Exception {
