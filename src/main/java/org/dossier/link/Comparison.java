@@ -99,7 +99,8 @@ final class Comparison {
         .map(v -> (Value.Money) v).findFirst();
   }
 
-  private static Optional<Quantity> number(Value v) {
+  /** The number of a figure (an amount's, a count's, a share's); empty for a date. */
+  static Optional<Quantity> number(Value v) {
     if (v instanceof Value.Things t) {
       return Optional.of(t.number());
     }

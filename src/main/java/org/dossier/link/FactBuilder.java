@@ -233,19 +233,9 @@ final class FactBuilder {
     return a.get().max(b.get()).divide(a.get().min(b.get()), 6, java.math.RoundingMode.HALF_UP);
   }
 
-  /** A figure's number (its low end), with the currency of an amount of money. */
+  /** A figure's number: the low end of what it states. */
   private static Optional<BigDecimal> number(Claim c) {
-    org.dossier.core.Value v = c.measure().map(m -> m.value().value()).orElse(null);
-    if (v instanceof org.dossier.core.Value.Money m) {
-      return Optional.of(m.amount().low());
-    } else if (v instanceof org.dossier.core.Value.Things t) {
-      return Optional.of(t.number().low());
-    } else if (v instanceof org.dossier.core.Value.Count n) {
-      return Optional.of(n.number().low());
-    } else if (v instanceof org.dossier.core.Value.Percent p) {
-      return Optional.of(p.number().low());
-    }
-    return Optional.empty();
+    return c.measure().flatMap(m -> Comparison.number(m.value().value())).map(org.dossier.core.Quantity::low);
   }
 
   private static Optional<String> currency(Claim c) {
