@@ -114,11 +114,19 @@ final class JdbcDocuments implements DocumentStore {
   /** The documents found at paths with this name (usually one). */
   @Override
   public List<DocumentId> documentsAtPath(String name) throws SQLException {
+    return ids("SELECT DISTINCT document FROM paths WHERE name = ? AND document IS NOT NULL", ps -> ps.setString(1, name));
+  }
+
+  /** Sets a statement's parameters. */
+  private interface Parameters {
+    void set(PreparedStatement ps) throws SQLException;
+  }
+
+  /** The document ids a query's first column gives, in its order. */
+  private List<DocumentId> ids(String sql, Parameters parameters) throws SQLException {
     return readers.read(reader -> {
-      try (PreparedStatement ps =
-          reader.prepareStatement(
-              "SELECT DISTINCT document FROM paths WHERE name = ? AND document IS NOT NULL")) {
-        ps.setString(1, name);
+      try (PreparedStatement ps = reader.prepareStatement(sql)) {
+        parameters.set(ps);
         List<DocumentId> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -312,18 +320,9 @@ final class JdbcDocuments implements DocumentStore {
 
   @Override
   public List<DocumentId> addedAfter(long seq, int max) throws SQLException {
-    return readers.read(reader -> {
-      try (PreparedStatement ps = reader.prepareStatement("SELECT id FROM documents WHERE seq > ? ORDER BY seq LIMIT ?")) {
-        ps.setLong(1, seq);
-        ps.setInt(2, Math.max(0, max));
-        List<DocumentId> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(new DocumentId(rs.getString(1)));
-          }
-        }
-        return out;
-      }
+    return ids("SELECT id FROM documents WHERE seq > ? ORDER BY seq LIMIT ?", ps -> {
+      ps.setLong(1, seq);
+      ps.setInt(2, Math.max(0, max));
     });
   }
 
