@@ -46,20 +46,8 @@ class WorkbenchCorrectionsTest {
     }
   }
 
-  private static HttpResponse<String> get(String path) throws Exception {
-    return web.get(path);
-  }
-
-  private static HttpResponse<String> post(String path, String... fields) throws Exception {
-    return web.post(path, fields);
-  }
-
-  private static void settle() throws Exception {
-    web.settle();
-  }
-
   private static JsonNode source(String document) throws Exception {
-    settle();
+    web.settle();
     for (JsonNode s : web.json("/api/v1/cases/" + key + "/sources?limit=500").get("documents")) {
       if (s.get("document").asText().equals(document)) {
         return s;
@@ -69,7 +57,7 @@ class WorkbenchCorrectionsTest {
   }
 
   private static String page(String document) throws Exception {
-    HttpResponse<String> r = get("/cases/" + key + "/documents/" + web.id(document));
+    HttpResponse<String> r = web.get("/cases/" + key + "/documents/" + web.id(document));
     assertEquals(200, r.statusCode(), r.body());
     return r.body();
   }
@@ -90,12 +78,12 @@ class WorkbenchCorrectionsTest {
   @Test
   @Order(1)
   void anOutletSetOnTheDocumentPageReachesTheSources() throws Exception {
-    settle();
+    web.settle();
     String html = page(TIDEWATER);
     assertTrue(html.contains("Where it comes from"), html);
     String target = targetAfter(html, "<th>outlet</th>");
     assertTrue(target.endsWith(":outlet"), target);
-    HttpResponse<String> r = post("/cases/" + key + "/judgements", "csrf", token(html), "back", "/cases/" + key + "/sources",
+    HttpResponse<String> r = web.post("/cases/" + key + "/judgements", "csrf", token(html), "back", "/cases/" + key + "/sources",
         "target", target, "action", "set", "value", "Tidewater <b>Evening</b> Times");
     assertEquals(303, r.statusCode(), r.body());
     assertEquals("Tidewater <b>Evening</b> Times", source(TIDEWATER).get("outlet").asText());
@@ -106,7 +94,7 @@ class WorkbenchCorrectionsTest {
     // control: another document's outlet is the stage's reading, not set by hand
     assertFalse(page(LEDGER).contains("set by hand"));
     // a date that is no date is refused, with the reason
-    HttpResponse<String> bad = post("/cases/" + key + "/judgements", "csrf", token(html), "back", "/",
+    HttpResponse<String> bad = web.post("/cases/" + key + "/judgements", "csrf", token(html), "back", "/",
         "target", target.replace(":outlet", ":date"), "action", "set", "value", "yesterday");
     assertEquals(400, bad.statusCode());
     assertTrue(bad.body().contains("YYYY-MM-DD"), bad.body());
@@ -121,12 +109,12 @@ class WorkbenchCorrectionsTest {
     String target = targetAfter(html, "class=\"links\"");
     assertTrue(target.startsWith("link:"), target);
     // a reason is required
-    assertEquals(400, post("/cases/" + key + "/judgements", "csrf", token(html), "back", "/", "target", target,
+    assertEquals(400, web.post("/cases/" + key + "/judgements", "csrf", token(html), "back", "/", "target", target,
         "action", "wrong", "reason", "").statusCode());
-    assertEquals(303, post("/cases/" + key + "/judgements", "csrf", token(html), "back", "/cases/" + key + "/sources",
+    assertEquals(303, web.post("/cases/" + key + "/judgements", "csrf", token(html), "back", "/cases/" + key + "/sources",
         "target", target, "action", "wrong", "reason", "agency copy <script>alert(1)</script>").statusCode());
     assertFalse(source(COASTLINE).get("links").toString().contains(LEDGER), source(COASTLINE)::toString);
-    String sources = get("/cases/" + key + "/sources").body();
+    String sources = web.get("/cases/" + key + "/sources").body();
     assertTrue(sources.contains("Links you marked wrong"), sources);
     assertTrue(sources.contains("agency copy &lt;script&gt;"), sources);
     assertFalse(sources.contains("<script>alert(1)"));
@@ -135,26 +123,26 @@ class WorkbenchCorrectionsTest {
   @Test
   @Order(3)
   void aNameSplitOffOnTheEntitiesPageIsItsOwnEntity() throws Exception {
-    settle();
-    String html = get("/cases/" + key + "/entities?type=equipment").body();
+    web.settle();
+    String html = web.get("/cases/" + key + "/entities?type=equipment").body();
     assertTrue(html.contains("fast attack boats"), html);
     // each entity links the documents that name it (the first five, then a search for all)
     assertTrue(html.contains("<a class=\"doc\" href=\"/cases/" + key + "/documents/" + web.id("2026-03-03_harbour-ledger.txt") + "\">"), html);
     assertTrue(html.contains(">all 6…</a>"), html);
     String target = targetAfter(html, ">Vetrov-3<");
     assertEquals("entity:equipment:Vetrov-3", target);
-    HttpResponse<String> r = post("/cases/" + key + "/judgements", "csrf", token(html),
+    HttpResponse<String> r = web.post("/cases/" + key + "/judgements", "csrf", token(html),
         "back", "/cases/" + key + "/entities?type=equipment", "target", target, "action", "split", "value", "fast attack boats");
     assertEquals(303, r.statusCode(), r.body());
     assertEquals("/cases/" + key + "/entities?type=equipment", r.headers().firstValue("Location").orElse(""));
-    settle();
-    String after = get("/cases/" + key + "/entities?type=equipment").body();
+    web.settle();
+    String after = web.get("/cases/" + key + "/entities?type=equipment").body();
     assertTrue(after.contains("Names you merged or split"), after);
     // its own row now, named by itself; before, it was only another way to write Vetrov-3
     assertFalse(html.contains(">fast attack boats</a></td><td>equipment</td>"), html);
     assertTrue(after.contains(">fast attack boats</a></td><td>equipment</td>"), after);
     // a merge with a name the case does not hold is refused
-    assertEquals(400, post("/cases/" + key + "/judgements", "csrf", token(html), "back", "/", "target", target,
+    assertEquals(400, web.post("/cases/" + key + "/judgements", "csrf", token(html), "back", "/", "target", target,
         "action", "merge", "value", "No Such Boat").statusCode());
   }
 }

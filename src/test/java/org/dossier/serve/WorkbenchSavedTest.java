@@ -39,34 +39,26 @@ class WorkbenchSavedTest {
     }
   }
 
-  private static HttpResponse<String> get(String path) throws Exception {
-    return web.get(path);
-  }
-
-  private static HttpResponse<String> post(String path, String... fields) throws Exception {
-    return web.post(path, fields);
-  }
-
   private static JsonNode list() throws Exception {
     return web.json("/api/v1/cases/" + key + "/saved-searches").get("saved");
   }
 
   @Test
   void aSearchSavedFromTheSearchPageRaisesItsAlertWhenAMatchingDocumentArrives() throws Exception {
-    String search = get("/cases/" + key + "?q=Sokol-7M").body();
+    String search = web.get("/cases/" + key + "?q=Sokol-7M").body();
     assertTrue(search.contains("Save this search"), search);
-    String form = get("/cases/" + key + "/saved?q=Sokol-7M").body();
+    String form = web.get("/cases/" + key + "/saved?q=Sokol-7M").body();
     assertTrue(form.contains("value=\"Sokol-7M\""), "the query is filled in");
     String token = WorkbenchClient.csrf(form);
     // without the token: refused
-    assertEquals(403, post("/cases/" + key + "/saved", "name", "radars", "q", "Sokol-7M").statusCode());
-    HttpResponse<String> saved = post("/cases/" + key + "/saved", "csrf", token, "name", "radars <i>watch</i>", "q", "Sokol-7M");
+    assertEquals(403, web.post("/cases/" + key + "/saved", "name", "radars", "q", "Sokol-7M").statusCode());
+    HttpResponse<String> saved = web.post("/cases/" + key + "/saved", "csrf", token, "name", "radars <i>watch</i>", "q", "Sokol-7M");
     assertEquals(303, saved.statusCode(), saved.body());
     JsonNode one = list().get(0);
     assertEquals(0, one.get("new").asLong());
     long total = one.get("total").asLong();
     assertTrue(total > 0);
-    String page = get("/cases/" + key + "/saved").body();
+    String page = web.get("/cases/" + key + "/saved").body();
     assertTrue(page.contains("radars &lt;i&gt;watch&lt;/i&gt;"), page);
     assertFalse(page.contains("<i>watch</i>"));
 
@@ -89,15 +81,15 @@ class WorkbenchSavedTest {
     JsonNode fresh = web.json("/api/v1/cases/" + key + "/saved-searches/" + id + "/new");
     assertEquals(1, fresh.get("total").asLong());
     assertTrue(fresh.get("hits").get(0).get("document").asText().endsWith("radar-invoice.txt"), fresh::toString);
-    String opened = get("/cases/" + key + "/saved?open=" + id).body();
+    String opened = web.get("/cases/" + key + "/saved?open=" + id).body();
     assertTrue(opened.contains("1 new"), opened);
     assertTrue(opened.contains("radar-invoice.txt"), opened);
     assertFalse(opened.contains("canteen-menu.txt"), "the new document that does not match is not shown");
-    assertEquals(303, post("/cases/" + key + "/saved/" + id + "/seen", "csrf", token).statusCode());
+    assertEquals(303, web.post("/cases/" + key + "/saved/" + id + "/seen", "csrf", token).statusCode());
     assertEquals(0, list().get(0).get("new").asLong());
     // a saved search that is not there
-    assertEquals(404, post("/cases/" + key + "/saved/" + (id + 99) + "/seen", "csrf", token).statusCode());
-    assertEquals(303, post("/cases/" + key + "/saved/" + id + "/delete", "csrf", token).statusCode());
+    assertEquals(404, web.post("/cases/" + key + "/saved/" + (id + 99) + "/seen", "csrf", token).statusCode());
+    assertEquals(303, web.post("/cases/" + key + "/saved/" + id + "/delete", "csrf", token).statusCode());
     assertEquals(0, list().size());
   }
 }
