@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -134,12 +135,26 @@ public final class Admission {
    * Javalin runs also for a request that failed, the place is given back.
    */
   void register(Javalin app) {
-    app.before(this::enter);
+    register(app, ctx -> { });
+  }
+
+  /**
+   * As {@link #register(Javalin)}, with {@code mayRead} run on a heavy request before it waits: a
+   * request it refuses (by throwing: not logged in, no such case) is answered at once and never
+   * holds one of the waiting places, so callers without access cannot crowd out those with it.
+   */
+  void register(Javalin app, Consumer<Context> mayRead) {
+    app.before(ctx -> enter(ctx, mayRead));
     app.after(Admission::leave);
   }
 
-  private void enter(Context ctx) {
-    ctx.attribute(PASS, heavy(ctx.method().name(), ctx.path()) ? take() : cheap());
+  private void enter(Context ctx, Consumer<Context> mayRead) {
+    if (heavy(ctx.method().name(), ctx.path())) {
+      mayRead.accept(ctx);
+      ctx.attribute(PASS, take());
+    } else {
+      ctx.attribute(PASS, cheap());
+    }
   }
 
   /** A cheap request running: heavy ones wait for fewer of these. */

@@ -203,7 +203,9 @@ public final class Workbench implements AutoCloseable {
 
   private void routes() {
     app.before(this::guard);
-    admission.register(app); // after the guard: a request refused there never waits for a turn
+    // after the guard, and a heavy read's access checked before it waits: a request refused there
+    // never waits for a turn
+    admission.register(app, this::mayRead);
     app.exception(NotFound.class, (e, ctx) -> problem(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
     app.exception(BadRequest.class, (e, ctx) -> problem(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
     app.exception(Forbidden.class, (e, ctx) -> problem(ctx, HttpStatus.FORBIDDEN, e.getMessage()));
@@ -269,6 +271,20 @@ public final class Workbench implements AutoCloseable {
     } else {
       ctx.contentType("text/html; charset=utf-8");
       ctx.result(Templates.render("error.jte", new Models.ErrorPage(status.getCode(), message)));
+    }
+  }
+
+  /** A case's path: {@code /cases/KEY/...} or {@code /api/v1/cases/KEY/...}. */
+  private static final java.util.regex.Pattern CASE_PATH = java.util.regex.Pattern.compile("/(?:api/v1/)?cases/([^/]+)(?:/.*)?");
+
+  /**
+   * Refuses at once (as the handler would) a request for a case's page or read whose caller may
+   * not read the case, or for a case not served here; other paths pass.
+   */
+  private void mayRead(Context ctx) {
+    java.util.regex.Matcher m = CASE_PATH.matcher(ctx.path());
+    if (m.matches()) {
+      authorized(ctx, m.group(1), org.dossier.pipeline.Accounts.Role.READER);
     }
   }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.dossier.testing.Cli;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -216,6 +217,34 @@ class WorkbenchAdmissionTest {
     assertFalse(Admission.heavy("POST", "/cases/leak/judgements"));
     assertFalse(Admission.heavy("POST", "/api/v1/cases/leak/judgements"));
     assertFalse(Admission.heavy("POST", "/login"));
+  }
+
+  @Test
+  void aCallerWhoMayNotReadIsRefusedBeforeWaitingForATurn() throws Exception {
+    Path locked = WorkbenchTest.buildCase(dir.resolve("locked"));
+    String c = locked.toString();
+    assertEquals(0, Cli.runWithInput("amber gate sixty\n", "--case", c, "user", "add", "nadia", "--role", "reader").exit());
+    String token = Cli.run("--case", c, "user", "token", "nadia", "--json").json().get("token").asText();
+    Admission gate = new Admission(1, Duration.ofSeconds(30), 1, 2);
+    try (WorkbenchClient web = WorkbenchClient.start(locked, gate)) {
+      String facts = "/api/v1/cases/" + web.key + "/facts";
+      try (Admission.Pass held = gate.take()) {
+        // no login, a wrong token, a case not served: answered at once, without a waiting place
+        long t0 = System.nanoTime();
+        assertEquals(401, web.get(facts).statusCode());
+        assertEquals(401, web.get(facts, "Authorization", "Bearer 0123456789abcdef").statusCode());
+        assertEquals(404, web.get("/api/v1/cases/no-such-case/facts").statusCode());
+        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(10), "refused without waiting for a turn");
+        assertEquals(0, gate.waiting());
+
+        // control: the reader's token passes the check and waits for the held place
+        CompletableFuture<HttpResponse<String>> reader = web.getLater(facts, "Authorization", "Bearer " + token);
+        awaitWaiting(gate, 1);
+        assertFalse(reader.isDone(), "the reader's request waits for its turn");
+        held.close();
+        assertEquals(200, reader.get(30, TimeUnit.SECONDS).statusCode());
+      }
+    }
   }
 
   private static void awaitWaiting(Admission gate, int n) throws InterruptedException {

@@ -54,13 +54,22 @@ final class WorkbenchClient implements AutoCloseable {
         caseDir);
   }
 
-  HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+  /** A GET with the headers given as name, value pairs. */
+  HttpResponse<String> get(String path, String... headers) throws Exception {
+    return HTTP.send(request(path, headers), HttpResponse.BodyHandlers.ofString());
   }
 
   /** A GET sent without waiting for its answer. */
-  java.util.concurrent.CompletableFuture<HttpResponse<String>> getLater(String path) {
-    return HTTP.sendAsync(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+  java.util.concurrent.CompletableFuture<HttpResponse<String>> getLater(String path, String... headers) {
+    return HTTP.sendAsync(request(path, headers), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest request(String path, String... headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return b.build();
   }
 
   HttpResponse<byte[]> bytes(String path) throws Exception {
