@@ -2,6 +2,7 @@ package org.dossier.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -10,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -146,10 +149,82 @@ final class Api {
   }
 
   private void openapi(Context ctx) throws IOException {
-    try (InputStream in = Api.class.getResourceAsStream("openapi.json")) {
-      ctx.contentType("application/json");
-      ctx.result(in.readAllBytes());
+    byte[] doc = openapi;
+    if (doc == null) {
+      try (InputStream in = Api.class.getResourceAsStream("openapi.json")) {
+        doc = JSON.writeValueAsBytes(withErrors(JSON.readTree(in)));
+      }
+      openapi = doc;
     }
+    ctx.contentType("application/json");
+    ctx.result(doc);
+  }
+
+  /** The OpenAPI document as served, its error answers added once. */
+  private volatile byte[] openapi;
+
+  /**
+   * The answers other than success each operation may give, added to the described ones from the
+   * rules that give them, so the document cannot drift from the server: 400 (a bad request or Host
+   * header), 429 (the rate limit) and 500 for every operation; 401 and 404 where a case or an item
+   * is named; 403 for changes (token, origin, role); 409 for a judgement another change holds;
+   * 503 with Retry-After for the heavy reads that wait their turn ({@link Admission#heavy}).
+   */
+  static JsonNode withErrors(JsonNode doc) {
+    ObjectNode components = (ObjectNode) doc.get("components");
+    ObjectNode responses = components.putObject("responses");
+    Map<String, String> meaning = new LinkedHashMap<>();
+    meaning.put("400", "The request is malformed, or names a Host this server does not answer to.");
+    meaning.put("401", "The case has users and the request proves none (log in, or send 'Authorization: Bearer TOKEN').");
+    meaning.put("403", "A change without the session's X-CSRF-Token, from another site, or beyond the caller's role.");
+    meaning.put("404", "No such case, document or item here.");
+    meaning.put("409", "Another change to the same judgement is under way; send it again.");
+    meaning.put("429", "Too many requests from this address; wait a second.");
+    meaning.put("500", "The request failed; the case's dossier.log says why.");
+    meaning.put("503", "The server is busy: this heavy read waited its turn too long, or too many wait already; try again"
+        + " after Retry-After seconds.");
+    meaning.forEach((code, text) -> {
+      ObjectNode r = responses.putObject("E" + code);
+      r.put("description", text);
+      if (code.equals("503")) {
+        r.putObject("headers").putObject("Retry-After").put("description", "Seconds to wait before trying again.")
+            .putObject("schema").put("type", "integer");
+      }
+      r.putObject("content").putObject("application/json").putObject("schema").put("$ref", "#/components/schemas/Error");
+    });
+    for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext(); ) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      String concrete = path.getKey().replaceAll("\\{[^}]+}", "x");
+      for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+        Map.Entry<String, JsonNode> op = ops.next();
+        String method = op.getKey().toUpperCase(Locale.ROOT);
+        List<String> codes = new ArrayList<>(List.of("400"));
+        if (path.getKey().contains("{")) {
+          codes.add("401");
+        }
+        if (!method.equals("GET")) {
+          codes.add("403");
+        }
+        if (path.getKey().contains("{")) {
+          codes.add("404");
+        }
+        if (!method.equals("GET") && path.getKey().contains("judgements")) {
+          codes.add("409");
+        }
+        codes.add("429");
+        codes.add("500");
+        if (Admission.heavy(method, concrete)) {
+          codes.add("503");
+        }
+        ObjectNode described = (ObjectNode) op.getValue().get("responses");
+        for (String code : codes) {
+          if (!described.has(code)) {
+            described.putObject(code).put("$ref", "#/components/responses/E" + code);
+          }
+        }
+      }
+    }
+    return doc;
   }
 
   private void cases(Context ctx) throws SQLException {

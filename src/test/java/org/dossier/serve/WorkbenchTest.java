@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -249,6 +250,22 @@ class WorkbenchTest {
       described.add(it.next());
     }
     assertEquals(new TreeSet<>(bench.apiRoutes()), described);
+    // the error answers: every operation names the rate limit and a failure; the heavy reads that
+    // wait their turn name 503 with Retry-After, the search (which never waits) does not; changes 403
+    JsonNode paths = doc.get("paths");
+    for (String path : described) {
+      for (Iterator<Map.Entry<String, JsonNode>> ops = paths.get(path).fields(); ops.hasNext(); ) {
+        Map.Entry<String, JsonNode> op = ops.next();
+        JsonNode answers = op.getValue().get("responses");
+        assertTrue(answers.has("429") && answers.has("500"), path + " " + op.getKey());
+        assertEquals(!op.getKey().equals("get"), answers.has("403"), path + " " + op.getKey());
+      }
+    }
+    String facts = "/api/v1/cases/{case}/facts";
+    assertEquals("#/components/responses/E503", paths.get(facts).get("get").get("responses").get("503").get("$ref").asText());
+    assertTrue(doc.get("components").get("responses").get("E503").get("headers").has("Retry-After"));
+    assertFalse(paths.get("/api/v1/cases/{case}/search").get("get").get("responses").has("503"));
+    assertTrue(paths.get(facts).get("get").get("responses").has("401"));
     // every described list answers
     for (String path : described) {
       if (!path.contains("{id}") && doc.get("paths").get(path).has("get")) {
