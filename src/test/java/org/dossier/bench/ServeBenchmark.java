@@ -38,7 +38,8 @@ import org.dossier.testing.Fixtures;
  * and throughput, beside the same queries against the case's index in this JVM, one at a time.
  *
  * <p>Args: {@code [N] [CLIENTS] [SECONDS] [--text] [--no-analysis] [--mix PAGE,API,DOC,FACTS]
- * [--workdir DIR]}. The case is {@code DIR/serve-case-N}, built once by {@code dossier ingest
+ * [--workdir DIR] [--no-bare]}: {@code --no-bare} skips the one-thread run of the queries
+ * against the index alone. The case is {@code DIR/serve-case-N}, built once by {@code dossier ingest
  * --no-ocr} (in a child JVM) from the corpus of {@link CorpusGenerator}, and reused; {@code
  * --text} builds {@code serve-case-N-txt} from plain text files of {@link FictionalText} prose
  * instead (no Tika parsing of PDF, Office or mail), for large N; {@code --no-analysis} builds
@@ -72,9 +73,11 @@ public final class ServeBenchmark {
     boolean analysis = true;
     int[] mix = {35, 35, 25, 5};
     Path work = Path.of("/tmp/dossier-bench");
+    boolean bare = true;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--text" -> text = true;
+        case "--no-bare" -> bare = false;
         case "--no-analysis" -> analysis = false;
         case "--mix" -> mix = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
         case "--workdir" -> work = Path.of(args[++i]);
@@ -96,7 +99,9 @@ public final class ServeBenchmark {
     build(work, caseDir, n, text, analysis);
 
     List<String> queries = queries(new Random(7));
-    bareSearch(caseDir, queries);
+    if (bare) {
+      bareSearch(caseDir, queries);
+    }
 
     try (Workbench bench = Workbench.start(List.of(caseDir), "127.0.0.1", 0)) {
       String key = caseDir.toAbsolutePath().normalize().getFileName().toString().toLowerCase(Locale.ROOT)
