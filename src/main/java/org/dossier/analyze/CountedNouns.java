@@ -3,6 +3,7 @@ package org.dossier.analyze;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,7 +89,47 @@ final class CountedNouns {
   /** Where a Chinese noun after a measure word ends. */
   private static final String ZH_STOP = "的、，。；：！？（）()「」“”《》和与與及或等也都了在是将將从從向对對把给給于於为為中内內";
 
+  /**
+   * The units a Russian or German adjective joins to a number, by the root that follows the
+   * numeral, and the unit's word as the glossary knows it: "-дневн-" day, "-недельн-" week,
+   * "-tägig" day. Years ("-летн-", "-jährig") are not here: those words are read as ages, the
+   * noun kept as written ({@link Ages}).
+   */
+  private static final Map<String, Map<String, String>> JOINED_UNITS = Map.of(
+      "ru", Map.ofEntries(Map.entry("дневн", "день"), Map.entry("суточн", "сутки"), Map.entry("недельн", "неделя"),
+          Map.entry("месячн", "месяц"), Map.entry("годичн", "год"),
+          Map.entry("часов", "час"), Map.entry("минутн", "минута"), Map.entry("километров", "километр"),
+          Map.entry("тонн", "тонна"), Map.entry("этажн", "этаж"), Map.entry("местн", "место"),
+          Map.entry("томн", "том"), Map.entry("моторн", "мотор")),
+      "de", Map.ofEntries(Map.entry("tägig", "Tag"), Map.entry("wöchig", "Woche"), Map.entry("monatig", "Monat"),
+          Map.entry("stündig", "Stunde"), Map.entry("minütig", "Minute"),
+          Map.entry("seitig", "Seite"), Map.entry("köpfig", "Kopf"), Map.entry("stöckig", "Stock"),
+          Map.entry("motorig", "Motor"), Map.entry("sitzig", "Sitz")));
+  /** The endings an adjective on one of those roots takes (none: "-tägig" alone). */
+  private static final Pattern ADJECTIVE_ENDING = Pattern.compile(
+      "|ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими|e|en|er|es|em");
+
   private CountedNouns() {}
+
+  /**
+   * The unit an adjective's rest names after a number joined to it ("дневного" in
+   * "двухдневного", "-летний" in "5-летний", "tägigen" in "zweitägigen"): the unit's word in the
+   * glossary, or null when the rest is not a unit root with an adjective's ending ("летие",
+   * "нар").
+   */
+  static String joinedUnit(String rest, String language) {
+    Map<String, String> roots = JOINED_UNITS.get(language);
+    if (roots == null) {
+      return null;
+    }
+    String r = rest.toLowerCase(Locale.ROOT);
+    for (Map.Entry<String, String> e : roots.entrySet()) {
+      if (r.startsWith(e.getKey()) && ADJECTIVE_ENDING.matcher(r.substring(e.getKey().length())).matches()) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
 
   /** True for a Chinese measure word ("45辆电动公交车": 辆 is the measure, not the noun). */
   static boolean isMeasureWord(char c) {
@@ -127,6 +168,10 @@ final class CountedNouns {
           e = first; // "8000-Seelen-Ort" counts Seelen
         }
         String w = text.substring(i + 1, e);
+        String unit = Ages.isJoinedAge(w) ? null : joinedUnit(w, language);
+        if (unit != null) {
+          return new Noun(unit, false, e); // "5-летний": 5 of год, as "пятилетний"
+        }
         return new Noun(w, MATERIEL.matcher(w).matches(), e);
       }
     }

@@ -17,8 +17,86 @@ import java.util.Map;
  * One stands alone only from two up ("one", "un", "ein" are mostly articles).
  */
 final class NumberWords {
-  /** A number in words: where, its value, and whether it was "百分之…", a percentage. */
-  record Found(int start, int end, BigDecimal value, boolean percent) {}
+  /**
+   * A number in words: where, its value, whether it was "百分之…", a percentage, and the unit it
+   * counts when the word joins one to the number ("двухдневного": 2 of день), else null.
+   */
+  record Found(int start, int end, BigDecimal value, boolean percent, String unit) {
+    Found(int start, int end, BigDecimal value, boolean percent) {
+      this(start, end, value, percent, null);
+    }
+  }
+
+  /**
+   * The combining forms of Russian numerals that join a unit into one adjective: "двух" in
+   * "двухдневный" (two-day), "пяти" in "пятилетний", "двадцатипяти" in "двадцатипятилетний".
+   */
+  private static final Map<String, Integer> RUSSIAN_JOINED = new HashMap<>();
+  /** The same for German: "zwei" in "zweitägig", "zwanzig" in "zwanzigjährig". */
+  private static final Map<String, Integer> GERMAN_JOINED = new HashMap<>();
+
+  static {
+    String[] ru = {"одно", "двух", "трёх", "четырёх", "пяти", "шести", "семи", "восьми", "девяти", "десяти",
+      "одиннадцати", "двенадцати", "тринадцати", "четырнадцати", "пятнадцати", "шестнадцати", "семнадцати",
+      "восемнадцати", "девятнадцати"};
+    for (int i = 0; i < ru.length; i++) {
+      RUSSIAN_JOINED.put(ru[i], i + 1);
+      RUSSIAN_JOINED.put(ru[i].replace('ё', 'е'), i + 1);
+    }
+    String[] ruTens = {"двадцати", "тридцати", "сорока", "пятидесяти", "шестидесяти", "семидесяти",
+      "восьмидесяти", "девяноста"};
+    for (int t = 0; t < ruTens.length; t++) {
+      int tens = (t + 2) * 10;
+      RUSSIAN_JOINED.put(ruTens[t], tens);
+      for (int o = 1; o < 10; o++) {
+        RUSSIAN_JOINED.put(ruTens[t] + ru[o - 1], tens + o);
+        RUSSIAN_JOINED.put(ruTens[t] + ru[o - 1].replace('ё', 'е'), tens + o);
+      }
+    }
+    RUSSIAN_JOINED.put("сто", 100);
+    RUSSIAN_JOINED.put("двухсот", 200);
+    RUSSIAN_JOINED.put("трёхсот", 300);
+    RUSSIAN_JOINED.put("трехсот", 300);
+    RUSSIAN_JOINED.put("пятисот", 500);
+    String[] de = {"ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf",
+      "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn", "achtzehn", "neunzehn"};
+    for (int i = 0; i < de.length; i++) {
+      GERMAN_JOINED.put(de[i], i + 1);
+    }
+    String[] deTens = {"zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"};
+    for (int t = 0; t < deTens.length; t++) {
+      GERMAN_JOINED.put(deTens[t], (t + 2) * 10);
+    }
+    GERMAN_JOINED.put("hundert", 100);
+  }
+
+  /**
+   * A word that joins a number in words to the unit it counts, in the document's language:
+   * "двухдневного" (2 of день), "zweitägigen" (2 of Tag), the unit {@link CountedNouns#joinedUnit}'s;
+   * "пятилетний" (5, an age word as {@link Ages} reads "5-летний"). Null for any other word
+   * ("летнего", "семинар").
+   */
+  static Found joined(String text, int s, int e, String language) {
+    Map<String, Integer> numerals = language.equals("ru") ? RUSSIAN_JOINED : language.equals("de") ? GERMAN_JOINED : null;
+    if (numerals == null || e - s < 6) {
+      return null;
+    }
+    String w = text.substring(s, e).toLowerCase(Locale.ROOT);
+    // the longest numeral first: "двадцатипяти" before "двадцати"; "zwanzig" before "zwei"
+    for (int cut = Math.min(w.length() - 3, 18); cut >= 3; cut--) {
+      Integer n = numerals.get(w.substring(0, cut));
+      if (n == null) {
+        continue;
+      }
+      String rest = text.substring(s + cut, e);
+      // "пятилетний", "dreijährige": an age word, kept as written as "5-летний" keeps it
+      String unit = Ages.isJoinedAge(rest) ? rest : CountedNouns.joinedUnit(rest, language);
+      if (unit != null) {
+        return new Found(s, e, BigDecimal.valueOf(n), false, unit);
+      }
+    }
+    return null;
+  }
 
   private enum Kind { UNIT, HUNDRED, THOUSAND }
 
@@ -248,12 +326,16 @@ final class NumberWords {
         continue; // "BMD-four", "4two"
       }
       char f = Character.toLowerCase(c);
-      if (i - s > 20 || f < FIRST.length && !FIRST[f]) {
+      if (i - s > 28 || f < FIRST.length && !FIRST[f]) {
         continue; // no number word starts so
       }
       String w = text.substring(s, i).toLowerCase(Locale.ROOT);
       Map<String, Part> table = own != null && own.containsKey(w) ? own : en.containsKey(w) ? en : null;
       if (table == null) {
+        Found unit = joined(text, s, i, language);
+        if (unit != null) {
+          out.add(unit);
+        }
         continue;
       }
       i = phrase(text, s, table, table == en ? "en" : language, out);

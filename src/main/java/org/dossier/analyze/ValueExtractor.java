@@ -160,7 +160,9 @@ final class ValueExtractor implements Annotator {
   }
 
   /** A number in the text, before any scale; {@code words}: written in words. */
-  private record Num(int start, int end, BigDecimal value, boolean words, boolean percent, BigDecimal other) {}
+  /** A number: where, its value, whether in words, a percentage, another reading, and a unit joined to it. */
+  private record Num(int start, int end, BigDecimal value, boolean words, boolean percent, BigDecimal other,
+      String unit) {}
 
   private static List<Num> numbers(String text, String language, List<Span> taken) {
     List<Num> out = new ArrayList<>();
@@ -171,13 +173,13 @@ final class ValueExtractor implements Annotator {
       }
       String scale = Numbers.scaleWordAt(text, m.end(), language);
       out.add(new Num(m.start(), m.end(), Numbers.digits(m, language, scale), false, false,
-          scale == null ? Numbers.otherReading(m) : null));
+          scale == null ? Numbers.otherReading(m) : null, null));
     }
     for (NumberWords.Found f : NumberWords.find(text, language)) {
       if (inside(taken, f.start()) || inside(taken, f.end() - 1)) {
         continue;
       }
-      out.add(new Num(f.start(), f.end(), f.value(), true, f.percent(), null));
+      out.add(new Num(f.start(), f.end(), f.value(), true, f.percent(), null, f.unit()));
     }
     out.sort((a, b) -> Integer.compare(a.start, b.start));
     return out;
@@ -190,6 +192,12 @@ final class ValueExtractor implements Annotator {
     BigDecimal low = n.value;
     int end = n.end;
     int start = n.start;
+    if (n.unit != null) { // "двухдневного визита": two of день, the unit inside the word
+      Optional<Qualifiers.Found> before = Qualifiers.before(text, start, line.start());
+      int s = before.map(Qualifiers.Found::start).orElse(start);
+      return Optional.of(new ValueMention(new Span(s, end), text.substring(s, end),
+          new Value.Count(Quantity.of(low), n.unit), before.map(f -> asNumberBound(f.qualifier()))));
+    }
     if (n.percent) {
       Optional<Qualifiers.Found> before = Qualifiers.before(text, start, line.start());
       int s = before.map(Qualifiers.Found::start).orElse(start);

@@ -383,6 +383,20 @@ public final class ClaimExtractor {
       String noun = value instanceof Value.Count c ? c.noun().strip() : value instanceof Value.Things t ? t.thing().strip() : "";
       // what a count counts is named inside it; a date, an amount or a share names nothing
       Set<String> head = new LinkedHashSet<>(dimension.equals("count") ? inside(v.span()) : Set.of());
+      if (dimension.equals("count") && !noun.isEmpty() && noun.indexOf(' ') < 0) {
+        // a unit joined to its number ("two-day", "двухдневного", "zweitägig", "800-page") is one
+        // word of the text, which holds the number too: what it counts is the noun the extractor
+        // read from it, not the word (two lengths told in two languages meet on the unit)
+        Optional<String> unit = concepts.concept(noun, language);
+        if (unit.isPresent()) {
+          for (Key k : keys) {
+            if (k.start == v.span().start() && k.end > k.start && !k.key.startsWith("c:")) {
+              head.remove(k.key);
+            }
+          }
+          head.add("c:" + unit.get());
+        }
+      }
       head.removeIf(k -> k.startsWith("c:") && QUANTITY_WORDS.contains(k.substring(2)));
       if (dimension.equals("count")) {
         if (noun.codePoints().filter(Character::isLetter).count() < 2 && !isHanNoun(noun) && head.isEmpty()) {

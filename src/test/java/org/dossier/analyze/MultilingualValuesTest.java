@@ -78,6 +78,14 @@ class MultilingualValuesTest {
     "More than 1 million Velts and 300 Dunmorians live in Orvania.;en;count:1000000[Velts]:AT_LEAST | count:300[Dunmorians]",
     "It sold 300 Kestrel Systems radars.;en;quantity:300[Kestrel Systems radars]",
     "In 2019 Velts voted.;en;date:2019",
+    // a number joined to its unit in one adjective: the unit as the glossary knows it
+    "Во время двухдневного визита министра в Варнхольм.;ru;count:2[день]",
+    "Недельный отпуск, двадцатипятитонная баржа, трёхчасовой допрос.;ru;count:25[тонна] | count:3[час]",
+    "Они подписали 10-недельный договор.;ru;count:10[неделя]",
+    // years joined to a number are ages, as written, whether in digits or in words
+    "Пятилетний контракт и 5-летний договор.;ru;count:5[летний] | count:5[летний]",
+    "Nach dem zweitägigen Besuch kam eine zehnköpfige Delegation.;de;count:2[Tag] | count:10[Kopf]",
+    "Ein 3-tägiger Streik und ein dreijähriger Vertrag.;de;count:3[Tag] | count:3[jähriger]",
   })
   void readsCountsAndWhatTheyCount(String text, String lang, String expected) {
     assertEquals(expected, summary(text, lang), text);
@@ -92,6 +100,9 @@ class MultilingualValuesTest {
     "三星公司和四川省，五六个人，一些人，统一。;zh",
     "des dizaines de lettres;fr",
     "The Boeing 737 landed.;en",
+    // a unit's root without a number, a numeral's form before another root, a noun on the root
+    "Летнего отпуска не было, семинар прошел, пятидневка кончилась, сорокалетие отметили.;ru",
+    "Die tägige Frist, der Zweiteiler, das Dreieck.;de",
   })
   void nearMissesCountNothing(String text, String lang) {
     assertEquals("", summary(text, lang), text);

@@ -54,6 +54,32 @@ class FactsAcrossLanguagesTest {
   }
 
   @Test
+  void aLengthJoinedToItsNumberInOneWordMeetsTheSameLengthWrittenApart() throws Exception {
+    Linker.Result r = link(
+        a("en.txt", "en", "2031-04-02", "The Orvanian minister's two-day visit to Telmar ended with a ferry deal,"
+            + " officials said on Tuesday."),
+        a("ru.txt", "ru", "2031-04-02", "Во время двухдневного визита орванийского министра в Телмар была заключена"
+            + " сделка о паромах, сообщили официальные лица."),
+        a("de.txt", "de", "2031-04-03", "Der zweitägige Besuch des orvanischen Ministers in Telmar endete mit einem"
+            + " Fährabkommen, hieß es am Dienstag."));
+    Fact days = factQuoting(r, "en.txt", "two-day");
+    assertEquals(Set.of("en.txt", "ru.txt", "de.txt"), documents(r, days), days::toString);
+    assertEquals("agree", days.status(), days::toString);
+  }
+
+  @Test
+  void controlAnotherLengthJoinedToItsNumberDisputesIt() throws Exception {
+    Linker.Result r = link(
+        a("en.txt", "en", "2031-04-02", "The Orvanian minister's two-day visit to Telmar ended with a ferry deal,"
+            + " officials said on Tuesday."),
+        a("ru.txt", "ru", "2031-04-02", "Во время трёхдневного визита орванийского министра в Телмар была заключена"
+            + " сделка о паромах, сообщили официальные лица."));
+    Fact days = factQuoting(r, "en.txt", "two-day");
+    assertTrue(documents(r, days).contains("ru.txt"), days::toString);
+    assertEquals("conflict", days.status(), days::toString);
+  }
+
+  @Test
   void datesOfOneEventDisputeAndAnInitialAgreementStaysApart() throws Exception {
     Linker.Result r = link(
         a("one.txt", "en", "2031-05-10", "Orvania and Telmar signed the ferry deal in March 2030, the papers show. "
