@@ -388,12 +388,10 @@ public final class ClaimExtractor {
         // word of the text, which holds the number too: what it counts is the noun the extractor
         // read from it, not the word (two lengths told in two languages meet on the unit)
         Optional<String> unit = concepts.concept(noun, language);
-        if (unit.isPresent()) {
-          for (Key k : keys) {
-            if (k.start == v.span().start() && k.end > k.start && !k.key.startsWith("c:")) {
-              head.remove(k.key);
-            }
-          }
+        Optional<Key> joined = keys.stream().filter(k -> k.start == v.span().start() && k.end == v.span().end()
+            && !k.key.startsWith("c:") && !k.key.startsWith("v:")).findFirst();
+        if (unit.isPresent() && joined.isPresent()) {
+          head.remove(joined.get().key);
           head.add("c:" + unit.get());
         }
       }
