@@ -1,6 +1,7 @@
 package org.dossier.analyze;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
 public final class Ages {
   private static final Set<String> NOUNS = Set.of(
       "year-old", "years-old", "year old", "years old", "aged", "yr-old",
-      "ans", "años", "anni", "enne",
+      "ans", "años", "anos", "anni", "enne",
       "jährige", "jähriger", "jährigen", "jähriges", "jahre alt",
       "лет", "летний", "летняя", "летнее", "летнего", "летней", "летнему",
       "летним", "летнем", "летние", "летних", "летними", "летнюю",
@@ -49,6 +50,65 @@ public final class Ages {
       return -1;
     }
     return i - 4 > 0 && Character.isLetter(text.charAt(i - 5)) ? -1 : i - 4;
+  }
+
+  /**
+   * The words for years that French, Spanish, Portuguese and Italian use for an age and for any
+   * length of time alike ("de 23 años" is an age, "durante 40 años" a length), each with the cues
+   * of an age in its language: a verb or phrase of age right before the number ("tiene", "il a",
+   * "âgé de", "all'età di", "a los"), or "de" after a person ("un joven de", "ce jeune homme de", a
+   * name or a description set off by a comma: "Varnell, de", "Olvey, un ingeniero de"), and the
+   * words that may follow ("de edad").
+   */
+  private record AgeCues(Pattern before, Pattern after) {}
+
+  private static final Map<String, AgeCues> YEARS_OR_AGE = Map.of(
+      "años", cues("tiene|tenía|tenia|tenían|tienen|cumplió|cumple|cumplir|edad de|a los|a las",
+          "joven|jóvenes|hombre|hombres|mujer|mujeres|niño|niña|niños|niñas|chico|chica|anciano|anciana|señor|señora"
+              + "|soldado|soldados|estudiante|persona|personas|varón|menor|sospechoso|detenido|acusado",
+          "de", "de edad", "un|una|el|la"),
+      "ans", cues("a|avait|aura|âgée?s? de|agée?s? de|l'âge de|l’âge de",
+          "homme|hommes|femme|femmes|jeune|jeunes|garçon|fille|enfant|enfants|adolescent|adolescente|retraité"
+              + "|suspect|militaire|soldat|étudiant|étudiante|personne",
+          "de|d'|d’", "d'âge|d’âge", "un|une|le|la|l'|l’"),
+      "anni", cues("ha|aveva|avrà|compie|compiuto|età di|all'età di|all’età di",
+          "uomo|uomini|donna|donne|ragazzo|ragazza|ragazzi|giovane|giovani|bambino|bambina|anziano|anziana"
+              + "|soldato|studente|studentessa|persona|sospettato",
+          "di", "di età", "un|uno|una|il|lo|la|l'|l’"),
+      "anos", cues("tem|tinha|tinham|completou|aos|idade de",
+          "homem|mulher|jovem|jovens|menino|menina|rapaz|idoso|idosa|soldado|estudante|pessoa|suspeito",
+          "de", "de idade", "um|uma|o|a"));
+
+  private static AgeCues cues(String verbs, String people, String of, String after, String articles) {
+    String qualifier = "(?:\\s+(?:unos|unas|casi|apenas|environ|presque|circa|quasi|cerca de))?";
+    // "Olvey, un ingeniero de 34 años": a noun set off by a comma after a name describes a person
+    String apposition = ",\\s+(?:" + articles + ")\\s*\\p{L}+(?:\\s+\\p{L}+)?";
+    return new AgeCues(
+        Pattern.compile("(?iu)(?:\\b(?:" + verbs + ")" + qualifier + "|(?:,|" + apposition + "|\\b(?:" + people + "))\\s+(?:"
+            + of + "))\\s*$"),
+        Pattern.compile("(?iu)^\\s+(?:" + after + ")\\b"));
+  }
+
+  /**
+   * Whether a count of years reads as an age where it stands. The noun alone says so for most
+   * ("23-year-old", "23-летний", "23岁", "aged 23"); the Romance words for years only with a cue of
+   * age beside them ({@link #YEARS_OR_AGE}); otherwise they are a length of time ("casi cuarenta
+   * años de datos", "un contrato de 10 años").
+   *
+   * @param numberStart where the number starts in {@code text}
+   * @param end where the count (its noun) ends
+   */
+  public static boolean readsAsAge(String text, int numberStart, int end, String noun) {
+    if (!isAgeNoun(noun)) {
+      return false;
+    }
+    AgeCues cues = YEARS_OR_AGE.get(noun.strip().toLowerCase(Locale.ROOT));
+    if (cues == null) {
+      return true;
+    }
+    String before = text.substring(Math.max(0, numberStart - 40), numberStart);
+    String after = text.substring(Math.min(end, text.length()), Math.min(text.length(), end + 12));
+    return cues.before().matcher(before).find() || cues.after().matcher(after).find();
   }
 
   /** The end of " old" after "years" ("23 years old") or " alt" after "Jahre", or -1. */

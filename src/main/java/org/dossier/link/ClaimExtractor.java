@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dossier.analyze.Ages;
 import org.dossier.analyze.Concepts;
 import org.dossier.core.Annotations;
 import org.dossier.core.Attribution;
@@ -382,7 +383,15 @@ public final class ClaimExtractor {
       String dimension = value.kind().equals("quantity") ? "count" : value.kind();
       String noun = value instanceof Value.Count c ? c.noun().strip() : value instanceof Value.Things t ? t.thing().strip() : "";
       // what a count counts is named inside it; a date, an amount or a share names nothing
-      Set<String> head = new LinkedHashSet<>(dimension.equals("count") ? inside(v.span()) : Set.of());
+      // what it counts, not the number nor the words that bound it ("nearly 40 years", "casi
+      // cuarenta años": years, not near nor forty)
+      Span counted = v.span();
+      if (!noun.isEmpty() && v.text().endsWith(noun)) {
+        counted = new Span(v.span().end() - noun.length(), v.span().end());
+      } else if (v.qualifier().isPresent() && v.text().startsWith(v.qualifier().get().text())) {
+        counted = new Span(Math.min(v.span().end(), v.span().start() + v.qualifier().get().text().length()), v.span().end());
+      }
+      Set<String> head = new LinkedHashSet<>(dimension.equals("count") ? inside(counted) : Set.of());
       if (dimension.equals("count") && !noun.isEmpty() && noun.indexOf(' ') < 0) {
         // a unit joined to its number ("two-day", "двухдневного", "zweitägig", "800-page") is one
         // word of the text, which holds the number too: what it counts is the noun the extractor
@@ -400,7 +409,7 @@ public final class ClaimExtractor {
         if (noun.codePoints().filter(Character::isLetter).count() < 2 && !isHanNoun(noun) && head.isEmpty()) {
           return Optional.empty(); // "Count of л": a number with no noun is no claim
         }
-        if (AGE.matcher(noun).matches()) {
+        if (AGE.matcher(noun).matches() && Ages.readsAsAge(text, v.span().start(), v.span().end(), noun)) {
           dimension = "age";
           head.clear();
         } else if (head.stream().anyMatch(k -> TIME_UNITS.contains(k))) {

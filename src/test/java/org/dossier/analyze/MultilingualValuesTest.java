@@ -143,6 +143,39 @@ class MultilingualValuesTest {
     assertTrue(Ages.isAgeNoun(c.noun()), noun);
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+    // the Romance words for years are an age beside a cue of age, else a length of time
+    "Un joven de 23 años fue detenido.;es;true",
+    "Jack Varnell, de 21 años, fue detenido.;es;true",
+    "Arrestaron a Marten Olvey, un ingeniero de 34 años, en su casa.;es;true",
+    "Arrêté chez lui, Marten Olvey, un ingénieur de 34 ans, a parlé.;fr;true",
+    "El sospechoso tiene 23 años.;es;true",
+    "Murió a los 80 años.;es;true",
+    "Tenía 23 años de edad.;es;true",
+    "Il a 23 ans, dit-il.;fr;true",
+    "Ce jeune homme de 23 ans a été arrêté.;fr;true",
+    "Arrêté à l'âge de 23 ans.;fr;true",
+    "Un ragazzo di 23 anni è stato fermato.;it;true",
+    "Fermato all'età di 23 anni.;it;true",
+    "O suspeito tem 23 anos.;pt;true",
+    "Los documentos abarcan casi cuarenta años de datos.;es;false",
+    "Firmaron un contrato de 10 años.;es;false",
+    "La empresa funciona desde hace 40 años.;es;false",
+    "Le cabinet a travaillé pendant 40 ans pour eux.;fr;false",
+    "Un accord de 10 ans a été signé.;fr;false",
+    "Lo studio ha lavorato per 40 anni.;it;false",
+    // the noun alone says it for the others
+    "23-летний мужчина задержан.;ru;true",
+    "A 23-year-old engineer was arrested.;en;true",
+    "The files cover 40 years of records.;en;false",
+  })
+  void yearsAreAnAgeOnlyBesideACueOfAge(String text, String lang, boolean age) {
+    ValueMention v = values(text, lang).get(0);
+    Value.Count c = (Value.Count) v.value();
+    assertEquals(age, Ages.readsAsAge(text, v.span().start(), v.span().end(), c.noun()), text + " → " + c.noun());
+  }
+
   @Test
   void otherNounsAreNotAges() {
     for (String noun : new String[] {"years", "documents", "page", "Seelen", "名", "человек", "old", ""}) {
