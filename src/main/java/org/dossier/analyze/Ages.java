@@ -60,40 +60,55 @@ public final class Ages {
    * name or a description set off by a comma: "Varnell, de", "Olvey, un ingeniero de"), and the
    * words that may follow ("de edad").
    */
-  private record AgeCues(Pattern before, Pattern after) {}
+  private record AgeCues(Pattern before, Pattern after, Pattern lengthBefore, Pattern lengthAfter) {}
 
   private static final Map<String, AgeCues> YEARS_OR_AGE = Map.of(
       "años", cues("tiene|tenía|tenia|tenían|tienen|cumplió|cumple|cumplir|edad de|a los|a las",
           "joven|jóvenes|hombre|hombres|mujer|mujeres|niño|niña|niños|niñas|chico|chica|anciano|anciana|señor|señora"
               + "|soldado|soldados|estudiante|persona|personas|varón|menor|sospechoso|detenido|acusado",
-          "de", "de edad", "un|una|el|la"),
-      "ans", cues("a|avait|aura|âgée?s? de|agée?s? de|l'âge de|l’âge de",
+          "de", "de edad", "un|una|el|la",
+          "durante|por|desde hace|hace|tras|después de|en|últimos|próximos|cada", "los|las|sus|estos|esos",
+          "de (?!edad)\\p{L}+|que|atrás|después|más tarde"),
+      "ans", cues("(?<!\\by )(?:a|avait|aura)|âgée?s? de|agée?s? de|l'âge de|l’âge de",
           "homme|hommes|femme|femmes|jeune|jeunes|garçon|fille|enfant|enfants|adolescent|adolescente|retraité"
               + "|suspect|militaire|soldat|étudiant|étudiante|personne",
-          "de|d'|d’", "d'âge|d’âge", "un|une|le|la|l'|l’"),
+          "de|d'|d’", "d'âge|d’âge", "un|une|le|la|l'|l’",
+          "pendant|depuis|il y a|après|en|derniers|prochains|tous les", "les|ses|ces",
+          "de \\p{L}+|d'\\p{L}+|d’\\p{L}+|qui|que|plus tard|après"),
       "anni", cues("ha|aveva|avrà|compie|compiuto|età di|all'età di|all’età di",
           "uomo|uomini|donna|donne|ragazzo|ragazza|ragazzi|giovane|giovani|bambino|bambina|anziano|anziana"
               + "|soldato|studente|studentessa|persona|sospettato",
-          "di", "di età", "un|uno|una|il|lo|la|l'|l’"),
+          "di", "di età", "un|uno|una|il|lo|la|l'|l’",
+          "per|da|dopo|in|ultimi|prossimi|ogni", "gli|i|suoi|questi",
+          "di (?!età)\\p{L}+|fa|che|dopo|più tardi"),
       "anos", cues("tem|tinha|tinham|completou|aos|idade de",
           "homem|mulher|jovem|jovens|menino|menina|rapaz|idoso|idosa|soldado|estudante|pessoa|suspeito",
-          "de", "de idade", "um|uma|o|a"));
+          "de", "de idade", "um|uma|o|a",
+          "durante|por|há|desde|após|em|últimos|próximos", "os|as|seus|estes",
+          "de (?!idade)\\p{L}+|que|atrás|depois"));
 
-  private static AgeCues cues(String verbs, String people, String of, String after, String articles) {
+  private static AgeCues cues(String verbs, String people, String of, String after, String articles,
+      String lengthWords, String definite, String lengthAfterWords) {
     String qualifier = "(?:\\s+(?:unos|unas|casi|apenas|environ|presque|circa|quasi|cerca de))?";
     // "Olvey, un ingeniero de 34 años": a noun set off by a comma after a name describes a person
     String apposition = ",\\s+(?:" + articles + ")\\s*\\p{L}+(?:\\s+\\p{L}+)?";
     return new AgeCues(
         Pattern.compile("(?iu)(?:\\b(?:" + verbs + ")" + qualifier + "|(?:,|" + apposition + "|\\b(?:" + people + "))\\s+(?:"
             + of + "))\\s*$"),
-        Pattern.compile("(?iu)^\\s+(?:" + after + ")\\b"));
+        Pattern.compile("(?iu)^\\s+(?:" + after + ")\\b"),
+        // a length: a word of time before ("durante", "depuis", "per"), a definite article before
+        // the number ("los 40 años", "les 40 ans"), or what the years hold after ("años de datos",
+        // "años que lleva", "ans fa")
+        Pattern.compile("(?iu)\\b(?:(?:" + lengthWords + ")|(?:" + definite + ")(?:\\s+\\p{L}+mente|\\s+\\p{L}+ment)?)" + qualifier + "\\s*$"),
+        Pattern.compile("(?iu)^\\s+(?:" + lengthAfterWords + ")\\b"));
   }
 
   /**
    * Whether a count of years reads as an age where it stands. The noun alone says so for most
-   * ("23-year-old", "23-летний", "23岁", "aged 23"); the Romance words for years only with a cue of
-   * age beside them ({@link #YEARS_OR_AGE}); otherwise they are a length of time ("casi cuarenta
-   * años de datos", "un contrato de 10 años").
+   * ("23-year-old", "23-летний", "23岁", "aged 23"); the Romance words for years are an age beside
+   * a cue of age ({@link #YEARS_OR_AGE}), a length of time beside a cue of length and none of age
+   * ("durante 40 años", "los casi cuarenta años que lleva", "casi cuarenta años de datos"), and an
+   * age otherwise, as press wording mostly means them.
    *
    * @param numberStart where the number starts in {@code text}
    * @param end where the count (its noun) ends
@@ -107,8 +122,13 @@ public final class Ages {
       return true;
     }
     String before = text.substring(Math.max(0, numberStart - 40), numberStart);
-    String after = text.substring(Math.min(end, text.length()), Math.min(text.length(), end + 12));
-    return cues.before().matcher(before).find() || cues.after().matcher(after).find();
+    String after = text.substring(Math.min(end, text.length()), Math.min(text.length(), end + 24));
+    if (cues.before().matcher(before).find() || cues.after().matcher(after).find()) {
+      return true;
+    }
+    // without a cue either way it is an age, as press wording mostly means it ("un miembro de la
+    // Guardia de 21 años")
+    return !(cues.lengthBefore().matcher(before).find() || cues.lengthAfter().matcher(after).find());
   }
 
   /** The end of " old" after "years" ("23 years old") or " alt" after "Jahre", or -1. */

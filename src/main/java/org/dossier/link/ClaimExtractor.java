@@ -383,15 +383,7 @@ public final class ClaimExtractor {
       String dimension = value.kind().equals("quantity") ? "count" : value.kind();
       String noun = value instanceof Value.Count c ? c.noun().strip() : value instanceof Value.Things t ? t.thing().strip() : "";
       // what a count counts is named inside it; a date, an amount or a share names nothing
-      // what it counts, not the number nor the words that bound it ("nearly 40 years", "casi
-      // cuarenta años": years, not near nor forty)
-      Span counted = v.span();
-      if (!noun.isEmpty() && v.text().endsWith(noun)) {
-        counted = new Span(v.span().end() - noun.length(), v.span().end());
-      } else if (v.qualifier().isPresent() && v.text().startsWith(v.qualifier().get().text())) {
-        counted = new Span(Math.min(v.span().end(), v.span().start() + v.qualifier().get().text().length()), v.span().end());
-      }
-      Set<String> head = new LinkedHashSet<>(dimension.equals("count") ? inside(counted) : Set.of());
+      Set<String> head = new LinkedHashSet<>(dimension.equals("count") ? inside(v.span()) : Set.of());
       if (dimension.equals("count") && !noun.isEmpty() && noun.indexOf(' ') < 0) {
         // a unit joined to its number ("two-day", "двухдневного", "zweitägig", "800-page") is one
         // word of the text, which holds the number too: what it counts is the noun the extractor
@@ -414,6 +406,9 @@ public final class ClaimExtractor {
           head.clear();
         } else if (head.stream().anyMatch(k -> TIME_UNITS.contains(k))) {
           dimension = "duration";
+          // a length is one of its unit, whatever bounds or spells its number ("nearly 40 years",
+          // "casi cuarenta años")
+          head.retainAll(TIME_UNITS);
         }
       }
       Map<String, Float> around = around(v.span(), "v:" + value.kind() + ":");

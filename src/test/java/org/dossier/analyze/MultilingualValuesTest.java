@@ -160,11 +160,16 @@ class MultilingualValuesTest {
     "Fermato all'età di 23 anni.;it;true",
     "O suspeito tem 23 anos.;pt;true",
     "Los documentos abarcan casi cuarenta años de datos.;es;false",
-    "Firmaron un contrato de 10 años.;es;false",
+    "Firmaron un contrato por 10 años.;es;false",
+    "Los 40 años que lleva la empresa.;es;false",
     "La empresa funciona desde hace 40 años.;es;false",
     "Le cabinet a travaillé pendant 40 ans pour eux.;fr;false",
-    "Un accord de 10 ans a été signé.;fr;false",
+    "Un accord de 10 ans de coopération a été signé.;fr;false",
+    "Il y a 40 ans, le port a fermé.;fr;false",
     "Lo studio ha lavorato per 40 anni.;it;false",
+    "Il porto chiuse 40 anni fa.;it;false",
+    // neither cue: an age, as press wording mostly means it
+    "Un miembro de la guardia de Orvania de 21 años fue detenido.;es;true",
     // the noun alone says it for the others
     "23-летний мужчина задержан.;ru;true",
     "A 23-year-old engineer was arrested.;en;true",
