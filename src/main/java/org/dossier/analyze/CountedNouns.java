@@ -168,6 +168,10 @@ final class CountedNouns {
           e = first; // "8000-Seelen-Ort" counts Seelen
         }
         String w = text.substring(i + 1, e);
+        int old = Ages.oldAfter(text, w, e);
+        if (old > 0) {
+          return new Noun(text.substring(i + 1, old), false, old); // "the 21-year old": an age
+        }
         String unit = Ages.isJoinedAge(w) ? null : joinedUnit(w, language);
         if (unit != null) {
           return new Noun(unit, false, e); // "5-летний": 5 of год, as "пятилетний"

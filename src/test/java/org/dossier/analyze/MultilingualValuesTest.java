@@ -125,6 +125,7 @@ class MultilingualValuesTest {
   @ParameterizedTest
   @CsvSource(delimiter = ';', value = {
     "A 23-year-old engineer was arrested.;en;year-old",
+    "Agents took the 23-year old into custody.;en;year old",
     "The suspect, aged 23, was arrested.;en;aged",
     "He is 23 years old.;en;years old",
     "Un joven de 23 años fue detenido.;es;años",
