@@ -6,11 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.dossier.link.FictionalStories;
+import org.dossier.serve.Workbench;
 import org.dossier.testing.Cli;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code init --index solr://...}: the case keeps its index in a collection of its own on SolrCloud
- * (two nodes, two shards of two replicas), and search, status and saved searches answer as they do
- * on the same files in a case with its Lucene index; a server that cannot be reached is refused
+ * (two nodes, two shards of two replicas), and search, status, the workbench's API and saved
+ * searches answer as they do on the same files in a case with its Lucene index; a server that cannot be reached is refused
  * with nothing created.
  */
 class SolrCaseTest {
@@ -82,6 +91,18 @@ class SolrCaseTest {
     assertEquals(ok(on(lucene, "status", "--json")).json().get("indexed"), status.get("indexed"));
     assertTrue(status.get("indexed").asLong() >= 7, status::toString);
 
+    // the workbench serves both cases, and its API searches each case's own index
+    try (Workbench bench = Workbench.start(List.of(solr, lucene), "127.0.0.1", 0, "ines")) {
+      for (String query : new String[] {"Vetrov-3", "radar* OR storm"}) {
+        JsonNode s = served(bench, "solr-case", query);
+        JsonNode l = served(bench, "lucene-case", query);
+        assertTrue(s.get("total").asLong() > 0, query);
+        assertEquals(l.get("total"), s.get("total"), query);
+        assertEquals(hits(l), hits(s), query);
+        assertEquals(l.get("facets"), s.get("facets"), query);
+      }
+    }
+
     // saved searches and their alerts: a later ingest's matching document is new
     ok(on(solr, "saved", "add", "--user", "ines", "radars", "Sokol-7M"));
     long before = saved(solr).get("total").asLong();
@@ -109,6 +130,14 @@ class SolrCaseTest {
     // and a URL that is not one is a usage error
     assertEquals(2, on(dir.resolve("bad"), "init", "--index", "solr://host:port:x/solr").exit());
     assertFalse(Files.exists(dir.resolve("bad")));
+  }
+
+  private static JsonNode served(Workbench bench, String key, String query) throws Exception {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+        + bench.port() + "/api/v1/cases/" + key + "/search?limit=50&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode(), r.body());
+    return new ObjectMapper().readTree(r.body());
   }
 
   private static JsonNode saved(Path caseDir) {
