@@ -19,9 +19,10 @@ import java.util.stream.Stream;
  * A SolrCloud cluster on this machine for a test class: {@link SolrClusterMain} in a child JVM
  * whose class path is this JVM's without Jetty 11 and Javalin, with the Jetty 10 that the build
  * copies into {@code target/solr-jetty}. Started once per test class; {@link #close} (or, if the
- * tests' JVM ends first, a shutdown hook and the end of the child's input) ends it.
+ * tests' JVM ends first, a shutdown hook and the end of the child's input) ends it. Also used by
+ * {@code ./bench solr}.
  */
-final class SolrCluster implements AutoCloseable {
+public final class SolrCluster implements AutoCloseable {
   private static final long START_SECONDS = 180;
   private final Process process;
   private final Writer commands;
@@ -49,7 +50,7 @@ final class SolrCluster implements AutoCloseable {
   }
 
   /** Starts a cluster of {@code count} nodes and waits until they are up. */
-  static SolrCluster launch(int count) throws IOException, InterruptedException {
+  public static SolrCluster launch(int count) throws IOException, InterruptedException {
     Path target = Path.of("target").toAbsolutePath();
     Path jetty = target.resolve("solr-jetty");
     if (!Files.isDirectory(jetty)) {
@@ -102,12 +103,12 @@ final class SolrCluster implements AutoCloseable {
   }
 
   /** The nodes' base URLs ({@code http://127.0.0.1:PORT/solr}), in the order the commands number them. */
-  List<String> nodes() {
+  public List<String> nodes() {
     return List.copyOf(nodes);
   }
 
   /** An index URL for {@code init --index} on this cluster. */
-  String indexUrl(String collection, int shards, int replicas) {
+  public String indexUrl(String collection, int shards, int replicas) {
     StringBuilder hosts = new StringBuilder();
     for (String n : nodes) {
       java.net.URI u = java.net.URI.create(n);
