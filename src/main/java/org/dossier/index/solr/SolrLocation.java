@@ -74,7 +74,7 @@ public record SolrLocation(List<String> nodes, String collection, int shards, in
     if (path.endsWith("/")) {
       path = path.substring(0, path.length() - 1);
     }
-    if (!path.matches("(/[A-Za-z0-9._-]+)+")) {
+    if (!path.matches("(/[A-Za-z0-9._-]+)+") || path.matches(".*/\\.{1,2}(/.*)?")) {
       throw new IllegalArgumentException("not a Solr path: '" + path + "' in " + url);
     }
     List<String> nodes = new ArrayList<>();
