@@ -129,8 +129,7 @@ public final class SolrIndex implements DocumentIndex {
         upload.process(nodes.client);
         CollectionAdminRequest.Create create = CollectionAdminRequest.createCollection(location.collection(), config,
             location.shards(), location.replicas());
-        create.setWaitForFinalState(true);
-        create.process(nodes.client);
+        waitForActiveReplicas(create).process(nodes.client);
       } catch (SolrServerException | IOException | SolrException e) {
         try {
           CollectionAdminRequest.deleteCollection(location.collection()).process(nodes.client);
@@ -146,6 +145,16 @@ public final class SolrIndex implements DocumentIndex {
             + location.describe() + ": " + rootMessage(e), e);
       }
     }
+  }
+
+  /**
+   * The request answered only when every replica is active. Deprecated in Solr 9 on the way to
+   * being the default (SOLR-17712); until then it must be asked for.
+   */
+  @SuppressWarnings("deprecation")
+  private static CollectionAdminRequest.Create waitForActiveReplicas(CollectionAdminRequest.Create create) {
+    create.setWaitForFinalState(true);
+    return create;
   }
 
   /** Removes the case's collection and its configset (a case whose creation failed after it). */
