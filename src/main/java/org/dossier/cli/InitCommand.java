@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.dossier.core.CaseLayout;
+import org.dossier.index.solr.SolrLocation;
 import org.dossier.pipeline.CaseFolder;
 import org.dossier.pipeline.CaseSettings;
 import org.dossier.store.StoreLocation;
@@ -19,9 +21,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "init",
     description = {
-      "Creates a case and chooses its store, once: SQLite in the case folder (the default) or a schema",
-      "of its own on a PostgreSQL server, which every later command on the case then uses. 'ingest'",
-      "creates a SQLite case by itself; init is needed only for another store."
+      "Creates a case and chooses its store and index, once: SQLite in the case folder (the default) or",
+      "a schema of its own on a PostgreSQL server; Lucene in the case folder (the default) or a",
+      "collection of its own on SolrCloud. Every later command on the case then uses them. 'ingest'",
+      "creates a SQLite case with a Lucene index by itself; init is needed only for another store or index."
     })
 final class InitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -33,23 +36,37 @@ final class InitCommand implements Callable<Integer> {
         "from the environment variable " + StoreLocation.PASSWORD_VARIABLE + ", never from the URL."})
   String store;
 
+  @Option(names = "--index", paramLabel = "URL",
+      description = {"lucene (the default: the index in the case folder), or a collection of the case's own on",
+        "SolrCloud: solr://HOST:PORT[,HOST:PORT...][/solr]?collection=NAME&shards=N&replicas=N (Solr nodes,",
+        "not ZooKeeper; the collection dossier_<case id> unless named, 1 shard and 1 replica unless given).",
+        "init creates the collection and refuses a server it cannot reach."})
+  String index;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    CaseSettings created = CaseFolder.create(options.caseDir(), Optional.ofNullable(store), Clock.systemUTC());
+    CaseSettings created = CaseFolder.create(options.caseDir(), Optional.ofNullable(store), Optional.ofNullable(index),
+        Clock.systemUTC());
     String where = created.store() instanceof StoreLocation.Postgres ? "postgresql" : "sqlite";
+    String indexKind = created.index().isPresent() ? "solr" : "lucene";
+    String indexWhere = created.index().map(SolrLocation::describe)
+        .orElse(new CaseLayout(options.caseDir()).index().toAbsolutePath().normalize().toString());
     if (options.json) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("case", options.caseDir().toAbsolutePath().normalize().toString());
       json.put("id", created.id());
       json.put("store", where);
       json.put("location", created.store().describe());
+      json.put("index", indexKind);
+      json.put("index_location", indexWhere);
       Json.print(out, json);
     } else {
       out.printf(Locale.ROOT, "Created the case %s (id %s)%n", options.caseDir().toAbsolutePath().normalize(),
           created.id());
       out.printf(Locale.ROOT, "  store      %s: %s%n", where, created.store().describe());
-      out.println("Next: dossier ingest PATH   (every command on this case uses this store)");
+      out.printf(Locale.ROOT, "  index      %s: %s%n", indexKind, indexWhere);
+      out.println("Next: dossier ingest PATH   (every command on this case uses this store and index)");
     }
     return 0;
   }

@@ -1,5 +1,6 @@
 package org.dossier.index;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -39,6 +40,25 @@ final class Analyzers {
 
   /** After the ICU tokenizer: folding, then the transliteration key. */
   static final UnaryOperator<TokenStream> TRANSLIT = s -> new TranslitKeyFilter(new ICUFoldingFilter(s));
+
+  /**
+   * A document's text analysed in its own language (queries try each language's analysis), and
+   * the transliteration keys of its words that look like names; word segmentation and folding run
+   * once and are shared by both.
+   *
+   * @param chinese the {@link #chinese()} analyzer to segment Chinese with
+   */
+  static SearchAnalysis.TextStreams text(String text, String language, Analyzer chinese) throws IOException {
+    SharedTokens raw = SharedTokens.of(text);
+    SharedTokens folded = raw.through(NEUTRAL);
+    TokenStream analysed = switch (language) {
+      case "en" -> ENGLISH_AFTER_FOLDING.apply(folded.replay());
+      case "ru" -> RUSSIAN.apply(raw.replay());
+      case "zh" -> chinese.tokenStream(Fields.TEXT, text); // SmartCN segments on its own
+      default -> folded.replay();
+    };
+    return new SearchAnalysis.TextStreams(analysed, new TranslitKeyFilter(folded.replayNameLike(raw)));
+  }
 
   /** ICU word segmentation (dictionary-based for Han, Thai ...) and ICU folding. */
   static Analyzer neutral() {

@@ -20,6 +20,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
+import org.dossier.core.InvalidQueryException;
 
 /**
  * Lucene's classic syntax over Dossier's fields. A bare term searches the text (analysed as
@@ -52,6 +53,27 @@ final class DossierQueryParser extends QueryParser {
     setAutoGeneratePhraseQueries(true);
     // a fuzzy term keeps its first letter: the term dictionary is walked from there, not whole
     setFuzzyPrefixLength(1);
+  }
+
+  /**
+   * Parses {@code text} as the index with these analyzers would search it.
+   *
+   * @throws InvalidQueryException when it cannot be parsed, with where and why
+   */
+  static Query parse(String text, Analyzer perField, List<Analyzer> textAnalyzers, Analyzer translit) {
+    try {
+      return new DossierQueryParser(perField, textAnalyzers, translit).parse(text);
+    } catch (ParseException e) {
+      throw new InvalidQueryException("cannot parse the query '" + text + "': " + firstLine(e), e);
+    } catch (RuntimeException e) {
+      throw new InvalidQueryException("cannot run the query '" + text + "': " + e.getMessage(), e);
+    }
+  }
+
+  private static String firstLine(Exception e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return nl >= 0 ? m.substring(0, nl) : m;
   }
 
   @Override

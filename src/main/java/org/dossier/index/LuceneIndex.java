@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -36,7 +35,6 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -51,7 +49,6 @@ import org.dossier.core.DocumentId;
 import org.dossier.core.DocumentIndex;
 import org.dossier.core.FacetCount;
 import org.dossier.core.IndexDocument;
-import org.dossier.core.InvalidQueryException;
 import org.dossier.core.SearchHit;
 import org.dossier.core.SearchRequest;
 import org.dossier.core.SearchResult;
@@ -62,11 +59,11 @@ import org.dossier.core.SearchResult;
  */
 public final class LuceneIndex implements DocumentIndex {
   private static final int FACET_VALUES = 10;
-  private static final int PASSAGE_CHARS = 300;
   /** Text beyond this many characters is neither indexed nor highlighted. */
   public static final int DEFAULT_MAX_CHARS = 10_000_000;
 
-  private static final FieldType TEXT_INDEXED = textType(false);
+  /** Tokenized, not stored, with positions and offsets (the snippets come from the postings). */
+  static final FieldType TEXT_INDEXED = textType(false);
 
   private final Directory directory;
   private final Analyzer analyzer = Analyzers.perField();
@@ -131,20 +128,10 @@ public final class LuceneIndex implements DocumentIndex {
       doc.add(new StringField(Fields.PATH, lower(p), Field.Store.NO));
       doc.add(new TextField(Fields.NAME_TEXT, p, Field.Store.NO));
     }
-    // the text is indexed as analysed in its own language (queries try each language's
-    // analysis); word segmentation and folding run once and are shared with the name keys
-    SharedTokens raw = SharedTokens.of(d.text());
-    SharedTokens folded = raw.through(Analyzers.NEUTRAL);
     doc.add(new StoredField(Fields.TEXT, d.text()));
-    TokenStream text = switch (d.language()) {
-      case "en" -> Analyzers.ENGLISH_AFTER_FOLDING.apply(folded.replay());
-      case "ru" -> Analyzers.RUSSIAN.apply(raw.replay());
-      case "zh" -> chinese.tokenStream(Fields.TEXT, d.text()); // SmartCN segments on its own
-      default -> folded.replay();
-    };
-    doc.add(new Field(Fields.TEXT, text, TEXT_INDEXED));
-    doc.add(new Field(Fields.TEXT_TRANSLIT, new TranslitKeyFilter(folded.replayNameLike(raw)),
-        TEXT_INDEXED));
+    SearchAnalysis.TextStreams text = Analyzers.text(d.text(), d.language(), chinese);
+    doc.add(new Field(Fields.TEXT, text.text(), TEXT_INDEXED));
+    doc.add(new Field(Fields.TEXT_TRANSLIT, text.translit(), TEXT_INDEXED));
     for (Map.Entry<String, List<String>> e : d.fields().entrySet()) {
       for (String v : e.getValue()) {
         doc.add(new TextField(e.getKey(), v, Field.Store.NO));
@@ -291,27 +278,14 @@ public final class LuceneIndex implements DocumentIndex {
         pageDocs, stored, DEFAULT_MAX_CHARS);
     List<SearchHit> hits = new ArrayList<>();
     for (int i = 0; i < page.length; i++) {
-      List<String> passages = new ArrayList<>();
-      if (snippets[i] != null && !snippets[i].isBlank()) {
-        for (String s : snippets[i].split(Snippets.SEPARATOR)) {
-          if (!s.isBlank()) {
-            passages.add(Passages.trim(s, PASSAGE_CHARS));
-          }
-        }
-      }
-      hits.add(new SearchHit(new DocumentId(stored[i].id()), stored[i].name(), page[i].score, passages));
+      hits.add(new SearchHit(new DocumentId(stored[i].id()), stored[i].name(), page[i].score,
+          Snippets.passages(snippets[i])));
     }
     return new SearchResult(top.totalHits.value, hits, facetCounts(r, result.facetsCollector()));
   }
 
   private Query parse(String text) {
-    try {
-      return new DossierQueryParser(analyzer, textAnalyzers, translit).parse(text);
-    } catch (ParseException e) {
-      throw new InvalidQueryException("cannot parse the query '" + text + "': " + firstLine(e), e);
-    } catch (RuntimeException e) {
-      throw new InvalidQueryException("cannot run the query '" + text + "': " + e.getMessage(), e);
-    }
+    return DossierQueryParser.parse(text, analyzer, textAnalyzers, translit);
   }
 
   /**
@@ -319,7 +293,7 @@ public final class LuceneIndex implements DocumentIndex {
    * would otherwise build Levenshtein automata again for every field of every hit (half a second
    * for a ten-hit page); the terms are what a fuzzy part matches anyway.
    */
-  private static Query fuzzyAsTerms(Query query, IndexSearcher searcher) throws IOException {
+  static Query fuzzyAsTerms(Query query, IndexSearcher searcher) throws IOException {
     if (query instanceof FuzzyQuery) {
       return searcher.rewrite(query);
     }
@@ -455,12 +429,6 @@ public final class LuceneIndex implements DocumentIndex {
 
   private static String lower(String s) {
     return s.toLowerCase(Locale.ROOT);
-  }
-
-  private static String firstLine(Exception e) {
-    String m = String.valueOf(e.getMessage());
-    int nl = m.indexOf('\n');
-    return nl >= 0 ? m.substring(0, nl) : m;
   }
 
   @Override

@@ -36,7 +36,22 @@ final class Snippets {
   /** Between the passages of one hit in the highlighter's answer. */
   static final String SEPARATOR = "\u2029";
 
+  private static final int PASSAGE_CHARS = 300;
+
   private Snippets() {}
+
+  /** A hit's passages from {@link #highlight}'s answer for it (null: none), each trimmed to read on its own. */
+  static List<String> passages(String joined) {
+    List<String> passages = new ArrayList<>();
+    if (joined != null && !joined.isBlank()) {
+      for (String s : joined.split(SEPARATOR)) {
+        if (!s.isBlank()) {
+          passages.add(Passages.trim(s, PASSAGE_CHARS));
+        }
+      }
+    }
+    return passages;
+  }
 
   /** A hit's stored fields. */
   record Stored(String id, String name, String text) {}

@@ -8,6 +8,8 @@
  * text_translit} under their {@link org.dossier.core.TranslitKey}, where Cyrillic and the usual
  * Latin spellings meet. Both fields index offsets, so snippets come from the postings.
  * Segmentation and folding run once per document ({@link org.dossier.index.SharedTokens}).
+ * {@link org.dossier.index.SearchAnalysis} lends the same analysis, parser and snippets to an
+ * adapter whose engine runs elsewhere ({@link org.dossier.index.solr}).
  *
  * <p>May import: {@code org.dossier.core}, Lucene, ICU4J.
  */

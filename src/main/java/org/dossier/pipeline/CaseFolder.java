@@ -15,6 +15,8 @@ import org.dossier.core.CaseLayout;
 import org.dossier.core.DocumentIndex;
 import org.dossier.custody.CustodyLog;
 import org.dossier.index.LuceneIndex;
+import org.dossier.index.solr.SolrIndex;
+import org.dossier.index.solr.SolrLocation;
 import org.dossier.store.CaseStore;
 import org.dossier.store.StoreLocation;
 
@@ -89,6 +91,20 @@ public final class CaseFolder implements Closeable {
    *     the schema belongs to another case)
    */
   public static CaseSettings create(Path root, Optional<String> given, Clock clock) throws IOException {
+    return create(root, given, Optional.empty(), clock);
+  }
+
+  /**
+   * Creates a case as {@link #create(Path, Optional, Clock)}, with the index {@code index} ({@link
+   * CaseSettings#forNewCase(CaseLayout, Optional, Optional)}): a collection on SolrCloud is created
+   * first, and removed again when the store cannot be created, so that a server that cannot be
+   * reached leaves nothing behind.
+   *
+   * @throws IllegalStateException also when the collection cannot be created (no node can be
+   *     reached, the collection exists)
+   */
+  public static CaseSettings create(Path root, Optional<String> given, Optional<String> index, Clock clock)
+      throws IOException {
     CaseLayout layout = new CaseLayout(root);
     if (Files.exists(layout.root()) && !Files.isDirectory(layout.root())) {
       throw new IllegalArgumentException(layout.root() + " is a file, not a case folder");
@@ -97,7 +113,24 @@ public final class CaseFolder implements Closeable {
       throw new IllegalArgumentException("a case exists at " + layout.root() + " already: its store was chosen"
           + " when it was created");
     }
-    CaseSettings settings = CaseSettings.forNewCase(layout, given);
+    CaseSettings settings = CaseSettings.forNewCase(layout, given, index);
+    if (settings.index().isEmpty()) {
+      return create(layout, settings, clock);
+    }
+    SolrIndex.create(settings.index().get());
+    try {
+      return create(layout, settings, clock);
+    } catch (IOException | RuntimeException e) {
+      try {
+        SolrIndex.delete(settings.index().get());
+      } catch (IOException | RuntimeException gone) {
+        e.addSuppressed(gone);
+      }
+      throw e;
+    }
+  }
+
+  private static CaseSettings create(CaseLayout layout, CaseSettings settings, Clock clock) throws IOException {
     if (settings.store() instanceof StoreLocation.Postgres) {
       createStore(settings.store(), clock);
     }
@@ -145,13 +178,15 @@ public final class CaseFolder implements Closeable {
     return clock;
   }
 
-  /** The index as searches see it: the last commit. */
+  /** The index as searches see it: the last commit; on SolrCloud when the case was created so. */
   public DocumentIndex openIndexForReading() throws IOException {
-    return LuceneIndex.openForReading(layout.index());
+    Optional<SolrLocation> solr = CaseSettings.read(layout).flatMap(CaseSettings::index);
+    return solr.isPresent() ? SolrIndex.openForReading(solr.get()) : LuceneIndex.openForReading(layout.index());
   }
 
-  LuceneIndex openIndexForWriting() throws IOException {
-    return LuceneIndex.openForWriting(layout.index());
+  DocumentIndex openIndexForWriting() throws IOException {
+    Optional<SolrLocation> solr = CaseSettings.read(layout).flatMap(CaseSettings::index);
+    return solr.isPresent() ? SolrIndex.openForWriting(solr.get()) : LuceneIndex.openForWriting(layout.index());
   }
 
   CustodyLog openCustodyLog() throws IOException {

@@ -12,23 +12,35 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import org.dossier.core.CaseLayout;
+import org.dossier.index.solr.SolrLocation;
 import org.dossier.store.StoreLocation;
 
 /**
- * What a case is and where its store lives, chosen once when the case is created ({@code dossier
- * init}) and kept in {@code case.properties} in the case folder, so that every later command opens
- * the same store. A case folder without the file is a SQLite case (as every case was before).
+ * What a case is and where its store and index live, chosen once when the case is created ({@code
+ * dossier init}) and kept in {@code case.properties} in the case folder, so that every later command
+ * opens the same store and index. A case folder without the file is a SQLite case with its Lucene
+ * index in the folder (as every case was before); a file without {@code index} keeps its index there
+ * too.
  *
- * @param id the case's id: its PostgreSQL schema is named from it and claimed by it
+ * @param id the case's id: its PostgreSQL schema and its Solr collection are named from it
  * @param store where its store lives
+ * @param index its index on SolrCloud; empty: the Lucene index in the case folder
  */
-public record CaseSettings(String id, StoreLocation store) {
+public record CaseSettings(String id, StoreLocation store, Optional<SolrLocation> index) {
   private static final String SQLITE = "sqlite";
   private static final String POSTGRESQL = "postgresql";
+  private static final String SOLR = "solr";
+  private static final String LUCENE = "lucene";
+
+  /** A case whose index is the Lucene index in its folder. */
+  public CaseSettings(String id, StoreLocation store) {
+    this(id, store, Optional.empty());
+  }
 
   public CaseSettings {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(index, "index");
     if (!id.matches("[a-z0-9]{1,40}")) {
       throw new IllegalArgumentException("a case id is lower-case letters and digits, not '" + id + "'");
     }
@@ -41,13 +53,26 @@ public record CaseSettings(String id, StoreLocation store) {
    * @throws IllegalArgumentException when the store is neither
    */
   public static CaseSettings forNewCase(CaseLayout layout, Optional<String> given) {
+    return forNewCase(layout, given, Optional.empty());
+  }
+
+  /**
+   * The settings of a new case, as {@link #forNewCase(CaseLayout, Optional)}, with the index {@code
+   * index} given to {@code init --index}: a {@code solr://} URL ({@link SolrLocation#parse}), or
+   * {@code lucene}, the default.
+   *
+   * @throws IllegalArgumentException when the store or the index is not one Dossier knows
+   */
+  public static CaseSettings forNewCase(CaseLayout layout, Optional<String> given, Optional<String> index) {
     byte[] bytes = new byte[8];
     new SecureRandom().nextBytes(bytes);
     String id = HexFormat.of().formatHex(bytes);
+    Optional<SolrLocation> solr = index.map(String::strip).filter(i -> !i.equalsIgnoreCase(LUCENE))
+        .map(i -> SolrLocation.parse(i, id));
     if (given.isEmpty() || given.get().strip().equalsIgnoreCase(SQLITE)) {
-      return new CaseSettings(id, new StoreLocation.Sqlite(layout.database()));
+      return new CaseSettings(id, new StoreLocation.Sqlite(layout.database()), solr);
     }
-    return new CaseSettings(id, StoreLocation.Postgres.parse(given.get(), id));
+    return new CaseSettings(id, StoreLocation.Postgres.parse(given.get(), id), solr);
   }
 
   /** The case's settings; those of a SQLite case without an id when the folder has no settings file. */
@@ -62,11 +87,17 @@ public record CaseSettings(String id, StoreLocation store) {
     }
     String id = required(p, "id", file);
     String store = required(p, "store", file);
+    String index = p.getProperty("index", LUCENE).strip();
     try {
+      Optional<SolrLocation> solr = switch (index) {
+        case LUCENE -> Optional.empty();
+        case SOLR -> Optional.of(SolrLocation.parse(required(p, "index.url", file), id));
+        default -> throw new IOException(file + " names an index Dossier does not know: " + index);
+      };
       return Optional.of(switch (store) {
-        case SQLITE -> new CaseSettings(id, new StoreLocation.Sqlite(layout.database()));
+        case SQLITE -> new CaseSettings(id, new StoreLocation.Sqlite(layout.database()), solr);
         case POSTGRESQL -> new CaseSettings(id, new StoreLocation.Postgres(required(p, "store.url", file),
-            required(p, "store.schema", file), id));
+            required(p, "store.schema", file), id), solr);
         default -> throw new IOException(file + " names a store Dossier does not know: " + store);
       });
     } catch (IllegalArgumentException e) {
@@ -85,7 +116,7 @@ public record CaseSettings(String id, StoreLocation store) {
   /** Writes the settings into the case folder, whole or not at all. */
   public void write(CaseLayout layout) throws IOException {
     StringBuilder out = new StringBuilder("# Dossier case settings, chosen when the case was created: every command"
-        + " on the case uses this store\n");
+        + " on the case uses this store and index\n");
     out.append("id=").append(id).append('\n');
     if (store instanceof StoreLocation.Postgres pg) {
       out.append("store=").append(POSTGRESQL).append('\n');
@@ -95,6 +126,10 @@ public record CaseSettings(String id, StoreLocation store) {
           .append('\n');
     } else {
       out.append("store=").append(SQLITE).append('\n');
+    }
+    if (index.isPresent()) {
+      out.append("index=").append(SOLR).append('\n');
+      out.append("index.url=").append(index.get().url()).append('\n');
     }
     Path tmp = layout.settings().resolveSibling(layout.settings().getFileName() + ".tmp");
     Files.writeString(tmp, out, StandardCharsets.UTF_8);

@@ -20,6 +20,7 @@ import org.dossier.analyze.DocumentAnalyzer;
 import org.dossier.analyze.EntityResolver;
 import org.dossier.analyze.Gazetteer;
 import org.dossier.core.DocumentId;
+import org.dossier.core.DocumentIndex;
 import org.dossier.core.EntityRow;
 import org.dossier.core.ResolvedEntity;
 import org.dossier.core.DocumentStatus;
@@ -29,7 +30,6 @@ import org.dossier.extract.ExtractSettings;
 import org.dossier.extract.ForkedExtractor;
 import org.dossier.extract.Tesseract;
 import org.dossier.extract.WorkerOptions;
-import org.dossier.index.LuceneIndex;
 
 /**
  * Runs collect, extract and index over some inputs, resumably and idempotently. See the package
@@ -100,7 +100,7 @@ public final class Ingest {
       List<String> absolute = inputs.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
       run = folder.store().startRun("ingest", absolute);
       try (CustodyLog custody = folder.openCustodyLog();
-          LuceneIndex index = folder.openIndexForWriting()) {
+          DocumentIndex index = folder.openIndexForWriting()) {
         Set<String> orphans = orphanKeys(custody);
         Recorder recorder =
             new Recorder(run, folder, custody, index, orphans, progress, settings.maxIndexChars());

@@ -1,0 +1,501 @@
+package org.dossier.index.solr;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.search.Query;
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrRequest;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
+import org.apache.solr.client.solrj.impl.LBSolrClient;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
+import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
+import org.apache.solr.client.solrj.request.QueryRequest;
+import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.client.solrj.response.FacetField;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrException;
+import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.params.ModifiableSolrParams;
+import org.apache.solr.common.util.ContentStreamBase;
+import org.dossier.core.DocumentId;
+import org.dossier.core.DocumentIndex;
+import org.dossier.core.FacetCount;
+import org.dossier.core.IndexDocument;
+import org.dossier.core.InvalidQueryException;
+import org.dossier.core.SearchHit;
+import org.dossier.core.SearchRequest;
+import org.dossier.core.SearchResult;
+import org.dossier.index.Fields;
+import org.dossier.index.SearchAnalysis;
+
+/**
+ * The index on SolrCloud: a collection of the case's own, with the same fields, terms, query
+ * syntax, scores, facets and snippets as the embedded {@link org.dossier.index.LuceneIndex}.
+ *
+ * <p>Everything that decides what matches is Dossier's, run here, not re-created in Solr's
+ * configuration: each analysed field is sent pre-analysed (Solr's {@code PreAnalyzedField}, JSON
+ * tokens) by Dossier's own analyzers (per-language analysis of the text, ICU folding, the
+ * transliteration keys), and each query is parsed by Dossier's own parser and sent as the Lucene
+ * query it made ({@link SolrQueries}). A copy of the analysis chains in a Solr schema could not
+ * analyse one field per document's language, and would drift from the embedded index with every
+ * change; this way a stock Solr 9 needs no module and no jar. Scores use statistics over all
+ * shards ({@code ExactStatsCache}); snippets are made by Dossier's highlighter from the hits'
+ * stored texts ({@link SearchAnalysis#snippets}).
+ *
+ * <p>Requests go over the JDK's HTTP client to any of the nodes named, the next one when a node
+ * cannot be reached; the node forwards to the collection's shards and replicas. Opened for
+ * writing, upserts are sent in batches and made visible by {@link #commit} (a hard commit);
+ * what was not sent when the index is closed is dropped, as the embedded index drops what was not
+ * committed: the store sends it again.
+ */
+public final class SolrIndex implements DocumentIndex {
+  /** The configset's files, uploaded when a case's collection is created. */
+  private static final List<String> CONFIG_FILES = List.of("solrconfig.xml", "schema.xml");
+  private static final String FACET_PREFIX = "facet_";
+  private static final int FACET_VALUES = 10;
+  private static final int BATCH_DOCS = 100;
+  private static final long BATCH_CHARS = 8_000_000;
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private final SolrLocation location;
+  private final Nodes nodes;
+  private final boolean writable;
+  private final List<SolrInputDocument> batch = new ArrayList<>();
+  private long batchChars;
+
+  private SolrIndex(SolrLocation location, boolean writable) {
+    this.location = location;
+    this.nodes = new Nodes(location.nodes());
+    this.writable = writable;
+  }
+
+  /** Opens the case's collection for writing. */
+  public static SolrIndex openForWriting(SolrLocation location) {
+    return new SolrIndex(location, true);
+  }
+
+  /** Opens the case's collection for searching only. */
+  public static SolrIndex openForReading(SolrLocation location) {
+    return new SolrIndex(location, false);
+  }
+
+  /**
+   * Creates the case's collection: uploads Dossier's configset (named after the collection) and
+   * creates the collection with its shards and replicas, waiting until they are active.
+   *
+   * @throws IllegalStateException when no node can be reached, the collection exists already, or
+   *     Solr refuses; what was made before the refusal is removed
+   */
+  public static void create(SolrLocation location) {
+    try (Nodes nodes = new Nodes(location.nodes())) {
+      List<String> existing;
+      try {
+        existing = CollectionAdminRequest.listCollections(nodes.client);
+      } catch (SolrServerException | IOException | SolrException e) {
+        throw new IllegalStateException("cannot reach Solr at " + location.describe() + ": " + rootMessage(e), e);
+      }
+      if (existing.contains(location.collection())) {
+        throw new IllegalStateException("the collection " + location.collection() + " exists already on "
+            + location.describe() + ": it holds another case's index");
+      }
+      String config = location.collection();
+      try {
+        ConfigSetAdminRequest.Upload upload = new ConfigSetAdminRequest.Upload();
+        upload.setConfigSetName(config);
+        upload.setUploadStream(new ContentStreamBase.ByteArrayStream(configsetZip(), config + ".zip", "application/zip"));
+        upload.setOverwrite(true);
+        upload.process(nodes.client);
+        CollectionAdminRequest.Create create = CollectionAdminRequest.createCollection(location.collection(), config,
+            location.shards(), location.replicas());
+        waitForActiveReplicas(create).process(nodes.client);
+      } catch (SolrServerException | IOException | SolrException e) {
+        try {
+          CollectionAdminRequest.deleteCollection(location.collection()).process(nodes.client);
+        } catch (SolrServerException | IOException | SolrException ignored) {
+          // nothing was made, or the server is gone
+        }
+        try {
+          new ConfigSetAdminRequest.Delete().setConfigSetName(config).process(nodes.client);
+        } catch (SolrServerException | IOException | SolrException ignored) {
+          // nothing was uploaded, or the server is gone
+        }
+        throw new IllegalStateException("cannot create the collection " + location.collection() + " on "
+            + location.describe() + ": " + rootMessage(e), e);
+      }
+    }
+  }
+
+  /**
+   * The request answered only when every replica is active. Deprecated in Solr 9 on the way to
+   * being the default (SOLR-17712); until then it must be asked for.
+   */
+  @SuppressWarnings("deprecation")
+  private static CollectionAdminRequest.Create waitForActiveReplicas(CollectionAdminRequest.Create create) {
+    create.setWaitForFinalState(true);
+    return create;
+  }
+
+  /** Removes the case's collection and its configset (a case whose creation failed after it). */
+  public static void delete(SolrLocation location) throws IOException {
+    try (Nodes nodes = new Nodes(location.nodes())) {
+      CollectionAdminRequest.deleteCollection(location.collection()).process(nodes.client);
+      new ConfigSetAdminRequest.Delete().setConfigSetName(location.collection()).process(nodes.client);
+    } catch (SolrServerException | SolrException e) {
+      throw new IOException("cannot delete the collection " + location.collection() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static byte[] configsetZip() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      for (String f : CONFIG_FILES) {
+        try (InputStream in = SolrIndex.class.getResourceAsStream("conf/" + f)) {
+          if (in == null) {
+            throw new IOException("the configset lacks " + f);
+          }
+          zip.putNextEntry(new ZipEntry(f));
+          in.transferTo(zip);
+          zip.closeEntry();
+        }
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  public SolrLocation location() {
+    return location;
+  }
+
+  @Override
+  public synchronized void upsert(IndexDocument d) throws IOException {
+    requireWriter();
+    SolrInputDocument doc = document(d);
+    batch.add(doc);
+    batchChars += d.text().length();
+    if (batch.size() >= BATCH_DOCS || batchChars >= BATCH_CHARS) {
+      flush();
+    }
+  }
+
+  /** The document as Solr receives it: keywords as they are, analysed fields as Dossier's tokens. */
+  static SolrInputDocument document(IndexDocument d) throws IOException {
+    SolrInputDocument doc = new SolrInputDocument();
+    doc.addField(Fields.ID, d.id().sha256());
+    doc.addField(Fields.DISPLAY_NAME, d.name());
+    doc.addField(Fields.NAME, lower(d.name()));
+    Set<String> names = new LinkedHashSet<>();
+    names.add(d.name());
+    names.addAll(d.paths());
+    for (String p : names) {
+      doc.addField(Fields.PATH, lower(p));
+      doc.addField(Fields.NAME_TEXT, analysed(Fields.NAME_TEXT, p));
+    }
+    SearchAnalysis.TextStreams text = SearchAnalysis.text(d.text(), d.language());
+    doc.addField(Fields.TEXT, preAnalysed(d.text(), text.text()));
+    doc.addField(Fields.TEXT_TRANSLIT, preAnalysed(null, text.translit()));
+    for (Map.Entry<String, List<String>> e : d.fields().entrySet()) {
+      for (String v : e.getValue()) {
+        doc.addField(e.getKey(), analysed(e.getKey(), v));
+        doc.addField(Fields.META, analysed(Fields.META, v));
+      }
+    }
+    for (Map.Entry<String, List<IndexDocument.EntityName>> e : d.entities().entrySet()) {
+      Set<String> canonical = new LinkedHashSet<>();
+      Set<String> searchable = new LinkedHashSet<>();
+      for (IndexDocument.EntityName n : e.getValue()) {
+        canonical.add(n.canonical());
+        searchable.add(n.canonical());
+        searchable.add(n.text());
+      }
+      for (String n : searchable) {
+        doc.addField(e.getKey(), analysed(e.getKey(), n));
+      }
+      for (String n : canonical) {
+        if (!n.isBlank()) {
+          doc.addField(FACET_PREFIX + e.getKey(), n);
+        }
+      }
+    }
+    keyword(doc, Fields.TYPE, d.mediaType());
+    keyword(doc, Fields.LANGUAGE, d.language());
+    doc.addField(Fields.STATUS, d.status());
+    for (String ext : new LinkedHashSet<>(d.extensions())) {
+      keyword(doc, Fields.EXTENSION, ext);
+    }
+    for (String folder : new LinkedHashSet<>(d.folders())) {
+      keyword(doc, Fields.FOLDER, folder);
+    }
+    d.container().ifPresent(c -> keyword(doc, Fields.CONTAINER, c));
+    d.date().ifPresent(date -> {
+      doc.addField(Fields.DATE, date.toEpochDay());
+      doc.addField(Fields.YEAR, date.getYear());
+      doc.addField(FACET_PREFIX + Fields.YEAR, Integer.toString(date.getYear()));
+    });
+    return doc;
+  }
+
+  private static void keyword(SolrInputDocument doc, String field, String value) {
+    if (value == null || value.isBlank()) {
+      return;
+    }
+    doc.addField(field, lower(value));
+    doc.addField(FACET_PREFIX + field, value);
+  }
+
+  private static String analysed(String field, String value) throws IOException {
+    return preAnalysed(null, SearchAnalysis.tokens(field, value));
+  }
+
+  /**
+   * A field's value in Solr's JSON pre-analysed format: the stored value when there is one, and
+   * each token's term and position increment (offsets are not needed: snippets are made here).
+   */
+  static String preAnalysed(String stored, TokenStream tokens) throws IOException {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = JSON.createGenerator(out); TokenStream ts = tokens) {
+      json.writeStartObject();
+      json.writeStringField("v", "1");
+      if (stored != null) {
+        json.writeStringField("str", stored);
+      }
+      json.writeArrayFieldStart("tokens");
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        json.writeStartObject();
+        json.writeStringField("t", term.toString());
+        if (inc.getPositionIncrement() != 1) {
+          json.writeNumberField("i", inc.getPositionIncrement());
+        }
+        json.writeEndObject();
+      }
+      ts.end();
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    return out.toString();
+  }
+
+  private void flush() throws IOException {
+    if (batch.isEmpty()) {
+      return;
+    }
+    UpdateRequest update = new UpdateRequest();
+    update.add(batch);
+    call(update);
+    batch.clear();
+    batchChars = 0;
+  }
+
+  @Override
+  public synchronized void commit() throws IOException {
+    requireWriter();
+    flush();
+    UpdateRequest commit = new UpdateRequest();
+    commit.setAction(UpdateRequest.ACTION.COMMIT, true, true);
+    call(commit);
+  }
+
+  @Override
+  public long count() throws IOException {
+    ModifiableSolrParams p = new ModifiableSolrParams();
+    p.set("q", "*:*");
+    p.set("rows", 0);
+    return query(p).getResults().getNumFound();
+  }
+
+  @Override
+  public SearchResult search(SearchRequest request) throws IOException {
+    Query query = SearchAnalysis.parse(request.query());
+    if (request.within().isPresent() && request.within().get().isEmpty()) {
+      return new SearchResult(0, List.of(), Map.of());
+    }
+    SolrQueries.Translated translated;
+    try {
+      translated = SolrQueries.of(query);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidQueryException("cannot run the query '" + request.query() + "': " + e.getMessage(), e);
+    }
+    ModifiableSolrParams p = new ModifiableSolrParams();
+    p.set("q", translated.q());
+    translated.params().forEach(p::set);
+    request.within().ifPresent(ids -> {
+      StringBuilder list = new StringBuilder();
+      for (DocumentId id : ids) {
+        list.append(list.length() == 0 ? "" : ",").append(id.sha256());
+      }
+      p.set("fq", "{!terms f=" + Fields.ID + "}" + list);
+    });
+    p.set("start", request.offset());
+    p.set("rows", request.limit());
+    p.set("fl", Fields.ID + "," + Fields.DISPLAY_NAME + "," + Fields.TEXT + "," + Fields.LANGUAGE + ",score");
+    p.set("facet", true);
+    p.set("facet.limit", FACET_VALUES);
+    p.set("facet.mincount", 1);
+    p.set("facet.sort", "count");
+    for (String dim : Fields.FACETS) {
+      p.add("facet.field", "{!key=" + dim + "}" + FACET_PREFIX + dim);
+    }
+    QueryResponse response;
+    try {
+      response = query(p);
+    } catch (SolrQueryRefused e) {
+      throw new InvalidQueryException("cannot run the query '" + request.query() + "': " + e.getMessage(), e);
+    }
+    org.apache.solr.common.SolrDocumentList docs = response.getResults();
+    List<SearchAnalysis.HitText> texts = new ArrayList<>();
+    for (SolrDocument doc : docs) {
+      Object text = doc.getFirstValue(Fields.TEXT);
+      Object language = doc.getFirstValue(Fields.LANGUAGE);
+      texts.add(new SearchAnalysis.HitText(text == null ? "" : text.toString(),
+          language == null ? "und" : language.toString()));
+    }
+    List<List<String>> snippets = SearchAnalysis.snippets(query, texts);
+    List<SearchHit> hits = new ArrayList<>();
+    for (int i = 0; i < docs.size(); i++) {
+      SolrDocument doc = docs.get(i);
+      Object score = doc.getFirstValue("score");
+      hits.add(new SearchHit(new DocumentId(doc.getFirstValue(Fields.ID).toString()),
+          String.valueOf(doc.getFirstValue(Fields.DISPLAY_NAME)), score == null ? 0f : ((Number) score).floatValue(),
+          snippets.get(i)));
+    }
+    Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
+    if (response.getFacetFields() != null) {
+      Map<String, FacetField> byName = new LinkedHashMap<>();
+      for (FacetField f : response.getFacetFields()) {
+        byName.put(f.getName(), f);
+      }
+      for (String dim : Fields.FACETS) {
+        FacetField f = byName.get(dim);
+        if (f == null || f.getValueCount() == 0) {
+          continue;
+        }
+        List<FacetCount> values = new ArrayList<>();
+        for (FacetField.Count c : f.getValues()) {
+          if (c.getCount() > 0) {
+            values.add(new FacetCount(c.getName(), c.getCount()));
+          }
+        }
+        facets.put(dim, values);
+      }
+    }
+    return new SearchResult(docs.getNumFound(), hits, facets);
+  }
+
+  private QueryResponse query(ModifiableSolrParams params) throws IOException {
+    QueryRequest request = new QueryRequest(params, SolrRequest.METHOD.POST);
+    try {
+      return request.process(nodes.client, location.collection());
+    } catch (SolrException e) {
+      if (e.code() == SolrException.ErrorCode.BAD_REQUEST.code) {
+        throw new SolrQueryRefused(e.getMessage(), e);
+      }
+      throw new IOException("Solr at " + location.describe() + " failed: " + e.getMessage(), e);
+    } catch (SolrServerException e) {
+      throw new IOException("cannot reach Solr at " + location.describe() + ": " + rootMessage(e), e);
+    }
+  }
+
+  /** A query Solr refused as malformed. */
+  private static final class SolrQueryRefused extends IOException {
+    SolrQueryRefused(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  private void call(UpdateRequest update) throws IOException {
+    try {
+      update.process(nodes.client, location.collection());
+    } catch (SolrServerException | SolrException e) {
+      throw new IOException("Solr at " + location.describe() + " refused an update: " + rootMessage(e), e);
+    }
+  }
+
+  private void requireWriter() {
+    if (!writable) {
+      throw new IllegalStateException("the index was opened for reading only");
+    }
+  }
+
+  private static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t.getMessage();
+    return t instanceof ConnectException || m == null || m.isBlank() ? t.getClass().getSimpleName()
+        + (m == null ? "" : ": " + m) : m;
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    batch.clear(); // not sent: the store sends it again, as the embedded index drops what was not committed
+    nodes.close();
+  }
+
+  /**
+   * The nodes, each reached over the JDK's HTTP client (SolrJ's Jetty client is not on Dossier's
+   * class path: the workbench runs on another Jetty), tried in turn: a node that cannot be reached
+   * is set aside and tried again later.
+   */
+  private static final class Nodes implements AutoCloseable {
+    private final Map<String, HttpJdkSolrClient> clients = new ConcurrentHashMap<>();
+    final LBSolrClient client;
+
+    Nodes(List<String> urls) {
+      this.client = new LBSolrClient(urls) {
+        @Override
+        protected SolrClient getClient(String baseUrl) {
+          return clients.computeIfAbsent(baseUrl, u -> new HttpJdkSolrClient.Builder(u)
+              .withConnectionTimeout(5, TimeUnit.SECONDS)
+              .withRequestTimeout(300, TimeUnit.SECONDS)
+              .build());
+        }
+
+        @Override
+        protected SolrClient getClient(Endpoint endpoint) {
+          return getClient(endpoint.getBaseUrl());
+        }
+      };
+    }
+
+    @Override
+    public void close() {
+      client.close();
+      for (HttpJdkSolrClient c : clients.values()) {
+        try {
+          c.close();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package org.dossier.index.solr;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A SolrCloud cluster on this machine for a test class: {@link SolrClusterMain} in a child JVM
+ * whose class path is this JVM's without Jetty 11 and Javalin, with the Jetty 10 that the build
+ * copies into {@code target/solr-jetty}. Started once per test class; {@link #close} (or, if the
+ * tests' JVM ends first, a shutdown hook and the end of the child's input) ends it. Also used by
+ * {@code ./bench solr}.
+ */
+public final class SolrCluster implements AutoCloseable {
+  private static final long START_SECONDS = 180;
+  private final Process process;
+  private final Writer commands;
+  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final List<String> nodes = new ArrayList<>();
+  private final Thread hook;
+
+  private SolrCluster(Process process) {
+    this.process = process;
+    this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    this.hook = new Thread(process::destroyForcibly, "solr-cluster-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    Thread reader = new Thread(() -> {
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+          lines.add(line);
+        }
+      } catch (IOException e) {
+        lines.add("error " + e);
+      }
+      lines.add("exited");
+    }, "solr-cluster-output");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** Starts a cluster of {@code count} nodes and waits until they are up. */
+  public static SolrCluster launch(int count) throws IOException, InterruptedException {
+    Path target = Path.of("target").toAbsolutePath();
+    Path jetty = target.resolve("solr-jetty");
+    if (!Files.isDirectory(jetty)) {
+      throw new IllegalStateException(jetty + " is missing: run the build (mvn test-compile) first");
+    }
+    String sep = System.getProperty("path.separator");
+    List<String> classPath = new ArrayList<>();
+    String own = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    for (String entry : own.split(sep)) {
+      String e = entry.replace('\\', '/');
+      if (!e.contains("/org/eclipse/jetty/") && !e.contains("/io/javalin/")) {
+        classPath.add(entry);
+      }
+    }
+    try (Stream<Path> jars = Files.list(jetty)) {
+      jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> classPath.add(p.toString()));
+    }
+    Path base = Files.createTempDirectory(target, "solr-cluster");
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        "-Djava.util.logging.config.file=" + base.resolve("logging.properties"),
+        "-cp", String.join(sep, classPath), SolrClusterMain.class.getName(), Integer.toString(count), base.toString());
+    Files.writeString(base.resolve("logging.properties"), "handlers=java.util.logging.ConsoleHandler\n.level=WARNING\n",
+        StandardCharsets.UTF_8);
+    pb.redirectError(base.resolve("solr.log").toFile());
+    SolrCluster cluster = new SolrCluster(pb.start());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
+    while (true) {
+      String line = cluster.next(deadline);
+      if (line.equals("ready")) {
+        break;
+      }
+      if (line.startsWith("node ")) {
+        cluster.nodes.add(line.split(" ", 3)[2]);
+      } else if (line.startsWith("error") || line.equals("exited")) {
+        cluster.close();
+        throw new IllegalStateException("the Solr cluster did not start (" + line + "); see " + base.resolve("solr.log"));
+      }
+    }
+    return cluster;
+  }
+
+  private String next(long deadline) throws InterruptedException {
+    String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    if (line == null) {
+      process.destroyForcibly();
+      throw new IllegalStateException("the Solr cluster did not answer in time");
+    }
+    return line;
+  }
+
+  /** The nodes' base URLs ({@code http://127.0.0.1:PORT/solr}), in the order the commands number them. */
+  public List<String> nodes() {
+    return List.copyOf(nodes);
+  }
+
+  /** An index URL for {@code init --index} on this cluster. */
+  public String indexUrl(String collection, int shards, int replicas) {
+    StringBuilder hosts = new StringBuilder();
+    for (String n : nodes) {
+      java.net.URI u = java.net.URI.create(n);
+      hosts.append(hosts.length() == 0 ? "" : ",").append(u.getHost()).append(':').append(u.getPort());
+    }
+    return "solr://" + hosts + "/solr?collection=" + collection + "&shards=" + shards + "&replicas=" + replicas;
+  }
+
+  /** Stops node {@code i} and waits until it is down. */
+  void stopNode(int i) throws IOException, InterruptedException {
+    command("stop " + i, "stopped " + i);
+  }
+
+  /** Starts node {@code i} again, on its port, and waits until it is live. */
+  void startNode(int i) throws IOException, InterruptedException {
+    command("start " + i, "started " + i);
+  }
+
+  private void command(String command, String answer) throws IOException, InterruptedException {
+    commands.write(command + "\n");
+    commands.flush();
+    String line = next(System.nanoTime() + TimeUnit.SECONDS.toNanos(120));
+    if (!line.equals(answer)) {
+      throw new IllegalStateException("'" + command + "' answered '" + line + "'");
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    try {
+      commands.write("quit\n");
+      commands.flush();
+      commands.close();
+    } catch (IOException e) {
+      // the child has gone already
+    }
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // shutting down already: the hook runs
+    }
+  }
+}
