@@ -118,14 +118,16 @@ public final class Ingest {
         ForkedExtractor extractor = new ForkedExtractor(extract, options);
         Analyzing analyzing = settings.analyze() ? new Analyzing(analyzer(), folder) : null;
         TreeBudgets budgets = new TreeBudgets(settings.limits());
+        DocumentSteps steps = new DocumentSteps(folder, settings, progress, arrivals, extractor, analyzing, budgets);
         for (int i = 0; i < settings.workers(); i++) {
-          Thread t = new Thread(new ExtractionDriver(folder, settings, progress, arrivals, queue,
-              recorder, extractor, analyzing, driverFailures, budgets), "ingest-extract-" + i);
+          Thread t = new Thread(new ExtractionDriver(steps, settings, progress, queue, recorder, driverFailures),
+              "ingest-extract-" + i);
           t.start();
           drivers.add(t);
         }
         try {
-          custody.append("run-start", Recorder.fields("run", run, "inputs", absolute));
+          CustodyWrites.append(folder.store(), custody, "run-start", Recorder.fields("run", run, "inputs", absolute),
+              tx -> null);
           resume(queue, recorder, arrivals, ocr);
           new Collector(folder, settings, progress, arrivals, queue, recorder).collect(inputs);
         } catch (InterruptedException e) {
@@ -160,14 +162,8 @@ public final class Ingest {
         if (settings.analyze() && !Linking.current(folder) && folder.store().documents().documentCount() > 0) {
           linked = Optional.of(Linking.run(folder));
         }
-        custody.append("run-end", Recorder.fields("run", run,
-            "documents", folder.store().documents().documentCount()));
-        custody.sync();
-        folder.store().write(tx -> {
-          tx.setSetting(CaseFolder.CUSTODY_SEQ, Long.toString(custody.lastSeq()));
-          tx.setSetting(CaseFolder.CUSTODY_HEAD, custody.head());
-          return null;
-        });
+        CustodyWrites.append(folder.store(), custody, "run-end", Recorder.fields("run", run,
+            "documents", folder.store().documents().documentCount()), tx -> null);
         folder.store().finishRun(run, "completed");
         return new IngestSummary(
             progress.filesSeen(),
@@ -255,13 +251,7 @@ public final class Ingest {
    * since the case was last analysed, every document is marked for analysis again.
    */
   private DocumentAnalyzer analyzer() throws SQLException, IOException {
-    List<Path> files = Gazetteer.filesIn(folder.layout().root().resolve("gazetteer"));
-    StringBuilder fingerprint = new StringBuilder(ANALYZER_VERSION);
-    for (Path f : files) {
-      fingerprint.append('|').append(f.getFileName()).append('=')
-          .append(org.dossier.collect.EvidenceStore.hash(f).shortForm());
-    }
-    String now = fingerprint.toString();
+    String now = analyzerFingerprint(folder);
     Optional<String> before = folder.store().setting(ANALYZER_SETTING);
     if (before.isPresent() && !before.get().equals(now)) {
       folder.store().write(tx -> {
@@ -275,7 +265,23 @@ public final class Ingest {
         return null;
       });
     }
-    return new DocumentAnalyzer(Gazetteer.load(files));
+    return loadAnalyzer(folder);
+  }
+
+  /** The analyzer with the case's gazetteer files, as they are now. */
+  static DocumentAnalyzer loadAnalyzer(CaseFolder folder) throws IOException {
+    return new DocumentAnalyzer(Gazetteer.load(Gazetteer.filesIn(folder.layout().root().resolve("gazetteer"))));
+  }
+
+  /** The analyzer's version and the case's gazetteer files: when it changes, the case is analysed again. */
+  static String analyzerFingerprint(CaseFolder folder) throws IOException {
+    List<Path> files = Gazetteer.filesIn(folder.layout().root().resolve("gazetteer"));
+    StringBuilder fingerprint = new StringBuilder(ANALYZER_VERSION);
+    for (Path f : files) {
+      fingerprint.append('|').append(f.getFileName()).append('=')
+          .append(org.dossier.collect.EvidenceStore.hash(f).shortForm());
+    }
+    return fingerprint.toString();
   }
 
   private static final String ANALYZER_SETTING = "analysis.fingerprint";
@@ -289,6 +295,11 @@ public final class Ingest {
 
   /** Joins the names of the whole case into entities again, as the analyst merged or split them. */
   private void resolveEntities() throws SQLException {
+    resolveEntities(folder);
+  }
+
+  /** As {@link #resolveEntities()}, for a worker's link task. */
+  static void resolveEntities(CaseFolder folder) throws SQLException {
     List<EntityRow> rows = new ArrayList<>();
     folder.store().entities().forEachEntityName(rows::add);
     List<EntityResolver.Judged> judged = new ArrayList<>();
