@@ -121,10 +121,26 @@ final class Recorder implements Runnable {
   }
 
   private void write(List<RecorderEvent> batch) throws SQLException, IOException {
+    index(record(batch, (tx, ids) -> {}));
+  }
+
+  /** What a batch commits with its effects (a worker's follow-on tasks), given the documents to index. */
+  @FunctionalInterface
+  interface AlsoCommit {
+    void run(CaseStore.Batch tx, List<DocumentId> toIndex) throws SQLException;
+  }
+
+  /**
+   * Writes the events to the store and the custody log in one transaction (the log's entries
+   * under the custody lock, synced and anchored before the commit: {@link CustodyWrites}).
+   *
+   * @return the documents to index now
+   */
+  List<DocumentId> record(List<RecorderEvent> batch, AlsoCommit also) throws SQLException {
     List<DocumentId> toIndex = new ArrayList<>();
     store.write(
         tx -> {
-          long seqBefore = custody.lastSeq();
+          Appends log = new Appends(tx);
           for (RecorderEvent event : batch) {
             if (event instanceof RecorderEvent.Found f) {
               Optional<PathState> known = store.documents().path(f.root(), f.name());
@@ -147,20 +163,20 @@ final class Recorder implements Runnable {
               }
               String key = CustodyLog.key(f.custodyAction(), f.name(), f.id().sha256());
               if (!sameAsBefore && !orphanKeys.remove(key)) {
-                custody.append(f.custodyAction(), f.custody());
+                log.append(f.custodyAction(), f.custody());
               }
             } else if (event instanceof RecorderEvent.Refused r) {
               tx.upsertPath(r.root(), r.name(), Optional.empty(), 0, 0, r.status(), r.reason(), run);
               progress.problems.incrementAndGet();
               String key = CustodyLog.key("refuse", r.name(), "");
               if (!orphanKeys.remove(key)) {
-                custody.append("refuse", r.custody());
+                log.append("refuse", r.custody());
               }
             } else if (event instanceof RecorderEvent.Extracted x) {
               tx.recordExtraction(x.id(), x.extraction());
               if (x.textSha256().isPresent()) {
                 // the derived text is under custody as the original is: its hash, when written
-                custody.append("derive", fields("sha256", x.id().sha256(), "textSha256", x.textSha256().get()));
+                log.append("derive", fields("sha256", x.id().sha256(), "textSha256", x.textSha256().get()));
               }
               if (x.analysis() != null) {
                 record(tx, x.id(), x.analysis());
@@ -177,13 +193,34 @@ final class Recorder implements Runnable {
               toIndex.add(r.id());
             }
           }
-          if (custody.lastSeq() != seqBefore) {
-            custody.sync();
-            tx.setSetting(CaseFolder.CUSTODY_SEQ, Long.toString(custody.lastSeq()));
-            tx.setSetting(CaseFolder.CUSTODY_HEAD, custody.head());
+          also.run(tx, toIndex);
+          if (log.held) {
+            CustodyWrites.anchor(tx, custody);
           }
           return null;
         });
+    return toIndex;
+  }
+
+  /** A batch's custody entries: the custody lock taken before the first. */
+  private final class Appends {
+    private final CaseStore.Batch tx;
+    private boolean held;
+
+    Appends(CaseStore.Batch tx) {
+      this.tx = tx;
+    }
+
+    void append(String action, Map<String, Object> fields) throws SQLException {
+      if (!held) {
+        CustodyWrites.hold(tx, custody);
+        held = true;
+      }
+      custody.append(action, fields);
+    }
+  }
+
+  private void index(List<DocumentId> toIndex) throws SQLException, IOException {
     for (DocumentId id : toIndex) {
       Optional<IndexDocument> doc = documents.build(id);
       if (doc.isPresent()) {

@@ -713,6 +713,24 @@ public final class CaseStore implements Closeable {
       }
     }
 
+    /**
+     * Takes the case's custody lock until this transaction ends ({@link Dialect#lockCustody}):
+     * before the first custody entry the transaction's changes go with.
+     */
+    public void lockCustody() throws SQLException {
+      dialect.lockCustody(writer);
+    }
+
+    /**
+     * Adds tasks to the work queue in this transaction ({@link TaskQueue#enqueue}): a stage's
+     * follow-on tasks committed with its effects, or neither.
+     *
+     * @return how many were new
+     */
+    public int enqueue(Collection<TaskQueue.NewTask> newTasks) throws SQLException {
+      return newTasks.isEmpty() ? 0 : tasks.enqueueIn(writer, newTasks);
+    }
+
     public void deleteSetting(String key) throws SQLException {
       try (PreparedStatement ps = writer.prepareStatement("DELETE FROM settings WHERE key = ?")) {
         ps.setString(1, key);
