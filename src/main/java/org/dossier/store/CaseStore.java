@@ -731,6 +731,14 @@ public final class CaseStore implements Closeable {
       return newTasks.isEmpty() ? 0 : tasks.enqueueIn(writer, newTasks);
     }
 
+    /**
+     * True when {@code lease} is still its task's newest; the task is then held against claims
+     * until this transaction ends, so a task's effects are written under its current lease only.
+     */
+    public boolean holds(TaskQueue.Lease lease) throws SQLException {
+      return tasks.holdsIn(writer, lease);
+    }
+
     public void deleteSetting(String key) throws SQLException {
       try (PreparedStatement ps = writer.prepareStatement("DELETE FROM settings WHERE key = ?")) {
         ps.setString(1, key);

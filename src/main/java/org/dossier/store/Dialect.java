@@ -61,6 +61,11 @@ enum Dialect {
     }
 
     @Override
+    String forUpdate() {
+      return ""; // the transaction holds the only write lock
+    }
+
+    @Override
     void lockCustody(Connection c) {
       // one writer at a time holds the whole database (and only one process writes a SQLite case)
     }
@@ -122,6 +127,11 @@ enum Dialect {
     }
 
     @Override
+    String forUpdate() {
+      return " FOR UPDATE";
+    }
+
+    @Override
     void lockCustody(Connection c) throws SQLException {
       // a lock of the case's own, apart from the migrations' (hashtext of the schema alone)
       try (Statement st = c.createStatement()) {
@@ -172,6 +182,9 @@ enum Dialect {
    * lines and anchoring its head in the store before the next appends.
    */
   abstract void lockCustody(Connection c) throws SQLException;
+
+  /** Appended to a select whose rows the transaction then holds against other writers until it ends. */
+  abstract String forUpdate();
 
   /** Text as this engine can store it (hostile text goes through here). */
   abstract String text(String s);

@@ -170,6 +170,20 @@ final class JdbcTaskQueue implements TaskQueue {
     });
   }
 
+  /**
+   * True when {@code lease} is still its task's newest, checked in a transaction open on the writer;
+   * on PostgreSQL the task's row is then locked until that transaction ends, so no claim takes the
+   * task over while the transaction writes the task's effects.
+   */
+  boolean holdsIn(Connection w, Lease lease) throws SQLException {
+    try (PreparedStatement ps = w.prepareStatement("SELECT 1 FROM tasks WHERE " + LEASE_HELD + dialect.forUpdate())) {
+      setLease(ps, 1, lease);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
   @Override
   public int retryDead(Optional<String> kind) throws SQLException {
     return writes.transaction(w -> {
