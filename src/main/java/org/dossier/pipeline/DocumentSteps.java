@@ -57,12 +57,18 @@ final class DocumentSteps {
   private final Arrivals arrivals;
   private final Extractor extractor;
   private final Analyzing analyzing;
+  /** Where the extractor writes a document's text and children before they move into the case. */
+  private final Path staging;
   /** Shared by every driver of the ingest: one budget per tree of containers. */
   private final TreeBudgets budgets;
 
-  /** @param analyzing null when the analysis is left for later */
+  /**
+   * @param analyzing null when the analysis is left for later
+   * @param staging a folder of this process's own under the case's tmp
+   */
   DocumentSteps(CaseFolder folder, IngestSettings settings, IngestProgress progress,
-      Arrivals arrivals, Extractor extractor, Analyzing analyzing, TreeBudgets budgets) {
+      Arrivals arrivals, Extractor extractor, Analyzing analyzing, TreeBudgets budgets, Path staging) {
+    this.staging = staging;
     this.budgets = budgets;
     this.folder = folder;
     this.settings = settings;
@@ -80,7 +86,7 @@ final class DocumentSteps {
    */
   void extract(ExtractQueue.Job job, boolean analyse, Outcomes out)
       throws IOException, SQLException, InterruptedException {
-    Path work = folder.layout().tmp().resolve("work");
+    Path work = staging;
     Files.createDirectories(work);
     Path text = work.resolve(job.id().sha256() + ".txt");
     Path children = work.resolve(job.id().sha256() + ".children");

@@ -118,7 +118,8 @@ public final class Ingest {
         ForkedExtractor extractor = new ForkedExtractor(extract, options);
         Analyzing analyzing = settings.analyze() ? new Analyzing(analyzer(), folder) : null;
         TreeBudgets budgets = new TreeBudgets(settings.limits());
-        DocumentSteps steps = new DocumentSteps(folder, settings, progress, arrivals, extractor, analyzing, budgets);
+        DocumentSteps steps = new DocumentSteps(folder, settings, progress, arrivals, extractor, analyzing, budgets,
+            folder.layout().tmp().resolve("work"));
         for (int i = 0; i < settings.workers(); i++) {
           Thread t = new Thread(new ExtractionDriver(steps, settings, progress, queue, recorder, driverFailures),
               "ingest-extract-" + i);
@@ -129,7 +130,7 @@ public final class Ingest {
           CustodyWrites.append(folder.store(), custody, "run-start", Recorder.fields("run", run, "inputs", absolute),
               tx -> null);
           resume(queue, recorder, arrivals, ocr);
-          new Collector(folder, settings, progress, arrivals, queue, recorder).collect(inputs);
+          new Collector(folder, settings, progress, arrivals, queue::put, recorder).collect(inputs);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           queue.abort();
@@ -180,6 +181,93 @@ public final class Ingest {
     } catch (SQLException e) {
       throw new IOException("the case database failed: " + e.getMessage(), e);
     }
+  }
+
+  // ------------------------------------------------------------------ queue
+
+  /**
+   * {@code ingest --queue}: collects the inputs as {@link #run} does (each file hashed, copied
+   * into the evidence store, its path and custody entry recorded), then queues the case's
+   * remaining work as tasks for {@code dossier worker}s instead of extracting here: an extract
+   * task for every document not yet extracted, an analyze task for every one whose analysis is
+   * pending, an index task for every one extracted and not indexed. Run again after a crash, it
+   * queues what is missing (a task already queued, done or not, is not queued twice). Holds the
+   * case's write lock against another ingest, not against the workers, and never the index.
+   *
+   * @return the summary, with the number of tasks added in {@link IngestSummary#extracted}
+   */
+  public IngestSummary queue(List<Path> inputs) throws IOException {
+    for (Path input : inputs) {
+      if (!Files.exists(input)) {
+        throw new IllegalArgumentException("input not found: " + input);
+      }
+    }
+    try (Closeable lock = folder.lockForWriting()) {
+      List<String> absolute = inputs.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
+      run = folder.store().startRun("ingest --queue", absolute);
+      if (settings.analyze()) {
+        checkAnalyzer();
+      }
+      try (CustodyLog custody = folder.openCustodyLog()) {
+        Recorder recorder =
+            new Recorder(run, folder, custody, null, orphanKeys(custody), progress, settings.maxIndexChars());
+        Thread recorderThread = new Thread(recorder, "ingest-recorder");
+        recorderThread.start();
+        try {
+          CustodyWrites.append(folder.store(), custody, "run-start",
+              Recorder.fields("run", run, "inputs", absolute, "queue", true), tx -> null);
+          Arrivals arrivals = new Arrivals(folder.store(), settings.maxFileSize(), run);
+          new Collector(folder, settings, progress, arrivals, job -> { }, recorder).collect(inputs);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("ingest interrupted", e);
+        } finally {
+          try {
+            recorder.finish();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          join(List.of(recorderThread));
+        }
+        if (recorder.failure().isPresent()) {
+          throw new IOException("writing the case failed: " + recorder.failure().get(), recorder.failure().get());
+        }
+        int queued = queueRemaining();
+        CustodyWrites.append(folder.store(), custody, "run-end", Recorder.fields("run", run,
+            "documents", folder.store().documents().documentCount(), "queued", queued), tx -> null);
+        folder.store().finishRun(run, "queued");
+        return new IngestSummary(
+            progress.filesSeen(), progress.filesUnchanged(), recorder.newDocuments(), queued,
+            folder.store().documents().documentCount(), folder.store().documents().countByStatus(),
+            folder.store().documents().problems().size(), List.of(), progress.elapsedSeconds(), Optional.empty());
+      }
+    } catch (SQLException e) {
+      throw new IOException("the case database failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Queues a task for each document's next stage, as {@link #resume} takes them up in one process. */
+  private int queueRemaining() throws SQLException {
+    List<org.dossier.store.TaskQueue.NewTask> tasks = new ArrayList<>();
+    folder.store().documents().forEachInStage(Stage.COLLECTED,
+        d -> tasks.add(StageTasks.extract(new ExtractQueue.Job(d.id(), d.name(), d.depth()), settings.analyze())));
+    Set<DocumentId> analysing = new HashSet<>();
+    if (settings.analyze()) {
+      folder.store().annotations().forEachAnalysisPending(d -> {
+        tasks.add(StageTasks.analyze(new ExtractQueue.Job(d.id(), d.name(), d.depth(), ExtractQueue.Work.ANALYZE)));
+        analysing.add(d.id());
+      });
+    }
+    folder.store().documents().forEachInStage(Stage.EXTRACTED, d -> {
+      if (!analysing.contains(d.id())) {
+        tasks.add(StageTasks.index(d.id()));
+      }
+    });
+    int added = 0;
+    for (int from = 0; from < tasks.size(); from += 1000) {
+      added += folder.store().tasks().enqueue(tasks.subList(from, Math.min(tasks.size(), from + 1000)));
+    }
+    return added;
   }
 
   // ------------------------------------------------------------------ resume
@@ -251,6 +339,12 @@ public final class Ingest {
    * since the case was last analysed, every document is marked for analysis again.
    */
   private DocumentAnalyzer analyzer() throws SQLException, IOException {
+    checkAnalyzer();
+    return loadAnalyzer(folder);
+  }
+
+  /** When the analyzer or the case's gazetteer files changed since the case was analysed, every document is marked for analysis again. */
+  private void checkAnalyzer() throws SQLException, IOException {
     String now = analyzerFingerprint(folder);
     Optional<String> before = folder.store().setting(ANALYZER_SETTING);
     if (before.isPresent() && !before.get().equals(now)) {
@@ -265,7 +359,6 @@ public final class Ingest {
         return null;
       });
     }
-    return loadAnalyzer(folder);
   }
 
   /** The analyzer with the case's gazetteer files, as they are now. */
@@ -321,6 +414,11 @@ public final class Ingest {
   // ------------------------------------------------------------------ helpers
 
   private String ocrLanguages(List<String> warnings) {
+    return ocrLanguages(settings, warnings, warn);
+  }
+
+  /** The OCR languages Tesseract has of those asked for; what is missing told once. */
+  static String ocrLanguages(IngestSettings settings, List<String> warnings, Consumer<String> warn) {
     if (settings.ocrLanguages().isEmpty()) {
       return "";
     }
@@ -345,6 +443,10 @@ public final class Ingest {
 
   /** Where the worker finds Tesseract when it was given as a path rather than a name. */
   private List<Path> toolDirs() {
+    return toolDirs(settings);
+  }
+
+  static List<Path> toolDirs(IngestSettings settings) {
     Path tesseract = Path.of(settings.tesseract());
     return tesseract.getParent() == null ? List.of() : List.of(tesseract.getParent());
   }

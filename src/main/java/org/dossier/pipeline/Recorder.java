@@ -121,13 +121,27 @@ final class Recorder implements Runnable {
   }
 
   private void write(List<RecorderEvent> batch) throws SQLException, IOException {
-    index(record(batch, (tx, ids) -> {}));
+    index(record(batch, Around.NOTHING));
   }
 
-  /** What a batch commits with its effects (a worker's follow-on tasks), given the documents to index. */
-  @FunctionalInterface
-  interface AlsoCommit {
-    void run(CaseStore.Batch tx, List<DocumentId> toIndex) throws SQLException;
+  /**
+   * What a batch's transaction does besides its effects: for a worker, checking first that its
+   * lease is still the task's, and committing the follow-on tasks with the effects.
+   */
+  interface Around {
+    Around NOTHING = new Around() {
+      @Override
+      public void before(CaseStore.Batch tx) {}
+
+      @Override
+      public void after(CaseStore.Batch tx, List<DocumentId> toIndex) {}
+    };
+
+    /** First in the transaction; throwing writes nothing, not even to the custody log. */
+    void before(CaseStore.Batch tx) throws SQLException;
+
+    /** Last before the commit, given the documents the batch would index. */
+    void after(CaseStore.Batch tx, List<DocumentId> toIndex) throws SQLException;
   }
 
   /**
@@ -136,10 +150,11 @@ final class Recorder implements Runnable {
    *
    * @return the documents to index now
    */
-  List<DocumentId> record(List<RecorderEvent> batch, AlsoCommit also) throws SQLException {
+  List<DocumentId> record(List<RecorderEvent> batch, Around around) throws SQLException {
     List<DocumentId> toIndex = new ArrayList<>();
     store.write(
         tx -> {
+          around.before(tx);
           Appends log = new Appends(tx);
           for (RecorderEvent event : batch) {
             if (event instanceof RecorderEvent.Found f) {
@@ -193,7 +208,7 @@ final class Recorder implements Runnable {
               toIndex.add(r.id());
             }
           }
-          also.run(tx, toIndex);
+          around.after(tx, toIndex);
           if (log.held) {
             CustodyWrites.anchor(tx, custody);
           }
@@ -213,7 +228,10 @@ final class Recorder implements Runnable {
 
     void append(String action, Map<String, Object> fields) throws SQLException {
       if (!held) {
+        long t = System.nanoTime();
         CustodyWrites.hold(tx, custody);
+        holdNanos.add(System.nanoTime() - t);
+        holds.increment();
         held = true;
       }
       custody.append(action, fields);
@@ -221,6 +239,9 @@ final class Recorder implements Runnable {
   }
 
   private void index(List<DocumentId> toIndex) throws SQLException, IOException {
+    if (index == null) {
+      return; // a distributed case: the worker that holds the index indexes them (index tasks)
+    }
     for (DocumentId id : toIndex) {
       Optional<IndexDocument> doc = documents.build(id);
       if (doc.isPresent()) {
@@ -246,6 +267,19 @@ final class Recorder implements Runnable {
     }
   }
 
+  private final java.util.concurrent.atomic.LongAdder holdNanos = new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder holds = new java.util.concurrent.atomic.LongAdder();
+
+  /** Time spent taking the custody lock and catching up with the log, over every batch that appended. */
+  long custodyHoldNanos() {
+    return holdNanos.sum();
+  }
+
+  /** Batches that took the custody lock. */
+  long custodyHolds() {
+    return holds.sum();
+  }
+
   /** Documents analysed in this run: when any were, the case's entities are resolved again. */
   long analysed() {
     return analysed;
@@ -253,7 +287,7 @@ final class Recorder implements Runnable {
 
   private void commitIndex() throws IOException, SQLException {
     lastIndexCommit = System.nanoTime();
-    if (indexedUncommitted.isEmpty()) {
+    if (index == null || indexedUncommitted.isEmpty()) {
       return;
     }
     index.commit();
