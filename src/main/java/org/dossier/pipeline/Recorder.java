@@ -154,6 +154,7 @@ final class Recorder implements Runnable {
     List<DocumentId> toIndex = new ArrayList<>();
     store.write(
         tx -> {
+          toIndex.clear(); // a transaction cut by a lost connection runs again whole
           around.before(tx);
           Appends log = new Appends(tx);
           for (RecorderEvent event : batch) {
