@@ -104,7 +104,7 @@ public final class ClusterBenchmark {
         if (!p.waitFor(2, TimeUnit.HOURS) || p.exitValue() != 0) {
           throw new IllegalStateException("a worker failed: " + text);
         }
-        out.add(JSON.readTree(text.substring(text.lastIndexOf('\n') + 1)));
+        out.add(JSON.readTree(text)); // the command prints one JSON object (indented)
       }
       return out;
     } finally {
