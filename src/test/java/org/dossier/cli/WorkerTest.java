@@ -166,10 +166,69 @@ class WorkerTest {
     assertTrue(ok(Cli.run("--case", shared.toString(), "search", "--json", "cranes")).json().get("total").asLong() >= 2);
   }
 
+  /**
+   * PostgreSQL stopped and started again (same port, same data folder) while two workers run:
+   * they find their connections lost, open them again and finish the case; nothing is dead or
+   * lost, and the chain verifies.
+   */
+  @Test
+  void workersCarryOnWhenPostgresqlRestartsUnderThem() throws Exception {
+    Path data = dir.resolve("pgdata");
+    io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg;
+    try {
+      pg = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setDataDirectory(data)
+          .setCleanDataDirectory(false).start();
+    } catch (Exception e) {
+      org.junit.jupiter.api.Assumptions.abort("PostgreSQL could not start here (" + e + ")");
+      return;
+    }
+    int port = pg.getPort();
+    List<Process> workers = new ArrayList<>();
+    try {
+      List<Path> inputs = corpus(dir);
+      Path shared = dir.resolve("shared");
+      JsonNode init = ok(Cli.run("--case", shared.toString(), "init", "--json", "--store",
+          "postgresql://localhost:" + port + "/postgres?user=postgres")).json();
+      String schema = "dossier_" + init.get("id").asText();
+      ok(Cli.run("--case", shared.toString(), "ingest", "--queue", "--no-analysis", inputs.get(2).toString()));
+      for (int i = 0; i < 2; i++) {
+        workers.add(new ProcessBuilder(Cli.javaCommand("--case", shared.toString(), "worker", "--until-idle", "--json",
+            "--threads", "1", "--no-ocr", "--lease", "30")).redirectOutput(dir.resolve("restart-" + i + ".out").toFile())
+            .redirectError(dir.resolve("restart-" + i + ".err").toFile()).start());
+      }
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+      while (Long.parseLong(scalar(port, schema, "SELECT count(*) FROM tasks WHERE state = 'done'")) < 2) {
+        assertTrue(System.nanoTime() < deadline, "the workers did no task");
+        Thread.sleep(50); // a poll of the store with a deadline
+      }
+      pg.close(); // the server goes away under the running workers ...
+      pg = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setPort(port).setDataDirectory(data)
+          .setCleanDataDirectory(false).start(); // ... and comes back on the same port and data
+      for (int i = 0; i < 2; i++) {
+        assertTrue(workers.get(i).waitFor(5, TimeUnit.MINUTES), "worker " + i + " did not finish");
+        assertEquals(0, workers.get(i).exitValue(), Files.readString(dir.resolve("restart-" + i + ".err")));
+      }
+      assertEquals("0", scalar(port, schema, "SELECT count(*) FROM tasks WHERE state <> 'done'"));
+      assertEquals("0", scalar(port, schema, "SELECT count(*) FROM documents WHERE stage <> 'indexed'"));
+      ok(Cli.run("--case", shared.toString(), "custody", "verify"));
+      assertTrue(ok(Cli.run("--case", shared.toString(), "search", "--json", "cranes")).json().get("total").asLong() >= 2);
+    } finally {
+      for (Process p : workers) {
+        p.destroyForcibly();
+        p.waitFor(30, TimeUnit.SECONDS);
+      }
+      pg.close();
+    }
+  }
+
   /** The first column of the first row of a query on the case's schema, or null. */
   static String scalar(String schema, String sql) throws Exception {
+    return scalar(TestPostgres.port(), schema, sql);
+  }
+
+  static String scalar(int port, String schema, String sql) throws Exception {
     try (java.sql.Connection c = java.sql.DriverManager.getConnection(
-            "jdbc:postgresql://localhost:" + TestPostgres.port() + "/postgres?user=postgres&currentSchema=" + schema);
+            "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres&currentSchema=" + schema);
         java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
       return rs.next() ? rs.getString(1) : null;
     }
