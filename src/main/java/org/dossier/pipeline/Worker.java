@@ -59,6 +59,11 @@ public final class Worker {
   private static final long POLL_MILLIS = 250;
   /** Index tasks taken at once, indexed, then committed together. */
   private static final int INDEX_BATCH = 256;
+  /**
+   * How long the indexer gathers index tasks before it indexes and commits them: they arrive one
+   * by one as documents finish, and a commit costs a few hundred milliseconds whatever its size.
+   */
+  private static final long INDEX_GATHER_NANOS = TimeUnit.SECONDS.toNanos(2);
 
   /**
    * @param stages the kinds of task this worker takes ({@link StageTasks#KINDS})
@@ -460,8 +465,28 @@ public final class Worker {
     took("record", t);
   }
 
-  /** Index tasks: each document built from the store and upserted, one commit, then marked indexed. */
-  private void indexAll(List<Lease> leases) throws SQLException {
+  /**
+   * Index tasks: more gathered for a while (up to a batch), each document built from the store and
+   * upserted, one commit, then marked indexed and completed.
+   */
+  private void indexAll(List<Lease> first) throws SQLException, InterruptedException {
+    List<Lease> leases = new ArrayList<>(first);
+    String me = owner + "/" + Thread.currentThread().getName();
+    try {
+      long until = System.nanoTime() + INDEX_GATHER_NANOS;
+      while (leases.size() < INDEX_BATCH && System.nanoTime() < until && !stop.get()) {
+        Thread.sleep(POLL_MILLIS); // a poll of the queue for more index tasks
+        List<Lease> more = queue.claim(me, List.of(StageTasks.INDEX), INDEX_BATCH - leases.size(), options.lease());
+        more.forEach(l -> held.put(l.task(), l));
+        leases.addAll(more);
+      }
+      index(leases);
+    } finally {
+      leases.forEach(l -> held.remove(l.task()));
+    }
+  }
+
+  private void index(List<Lease> leases) throws SQLException {
     long t = System.nanoTime();
     try {
       List<DocumentId> indexed = new ArrayList<>();
