@@ -39,6 +39,8 @@ import picocli.CommandLine.Spec;
       MarkCommand.ListCommand.class,
       SavedCommand.class,
       UserCommand.class,
+      WorkerCommand.class,
+      QueueCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 final class DossierCommand implements Runnable {

@@ -85,6 +85,10 @@ final class IngestCommand implements Callable<Integer> {
       "(or any command that reads findings) then finds names, values, facts and stories."})
   boolean noAnalysis;
 
+  @Option(names = "--queue", description = {"Collect the inputs into the case, then queue their extraction, analysis",
+      "and indexing as tasks for 'dossier worker's instead of doing them here (a case on PostgreSQL)."})
+  boolean queue;
+
   @Option(names = "--quiet", description = "No progress display.")
   boolean quiet;
 
@@ -161,7 +165,10 @@ final class IngestCommand implements Callable<Integer> {
       ProgressDisplay display =
           show ? progressDisplay(ingest, err) : null;
       try {
-        summary = ingest.run(inputs);
+        if (queue) {
+          org.dossier.pipeline.Worker.requireSharedStore(folder);
+        }
+        summary = queue ? ingest.queue(inputs) : ingest.run(inputs);
       } finally {
         if (display != null) {
           display.close();
@@ -173,7 +180,7 @@ final class IngestCommand implements Callable<Integer> {
         json.put("filesSeen", summary.filesSeen());
         json.put("filesUnchanged", summary.filesUnchanged());
         json.put("newDocuments", summary.newDocuments());
-        json.put("extracted", summary.extracted());
+        json.put(queue ? "queued" : "extracted", summary.extracted());
         json.put("documents", summary.documents());
         json.put("byStatus", summary.byStatus());
         json.put("problems", summary.problems());
@@ -204,7 +211,10 @@ final class IngestCommand implements Callable<Integer> {
         summary.linked().ifPresent(lk -> out.printf(Locale.ROOT,
             "  linked     %d documents into %d stories and %d facts in %.1f s%n", lk.documents(),
             lk.stories(), lk.facts(), lk.took().toMillis() / 1000.0));
-        if (noAnalysis) {
+        if (queue) {
+          out.printf(Locale.ROOT, "Queued %d tasks: start 'dossier --case %s worker' on each machine%n", summary.extracted(),
+              folder.layout().root());
+        } else if (noAnalysis) {
           out.println("Not analysed yet: search now (dossier search 'QUERY'); then dossier analyze for names, facts and stories");
         } else {
           out.println("Next: dossier facts   (or dossier search 'QUERY', dossier stories, dossier report)");

@@ -11,6 +11,14 @@ final class UpToDate {
   private UpToDate() {}
 
   static void ensure(CaseFolder folder, PrintWriter err) throws IOException {
+    long open = org.dossier.pipeline.Worker.openTasks(folder);
+    if (open > 0) {
+      // a distributed case whose workers are at it: they bring it up to date, not this command
+      err.println("dossier: " + open + " tasks are queued or running for the case's workers; this answer is from"
+          + " what they have written so far");
+      err.flush();
+      return;
+    }
     if (Ingest.pending(folder)) {
       err.println("dossier: bringing the case up to date first (pending extraction, analysis or indexing)");
       err.flush();

@@ -21,8 +21,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The append-only custody log. One writer at a time (the ingest holds the case lock); each
- * {@link #append} is a single write of one whole line.
+ * The append-only custody log. One writer at a time: in one process the case lock, across the
+ * processes of a distributed case the store's custody lock, held while the writer
+ * {@link #catchUp catches up} with the lines others appended, appends, syncs and anchors the new
+ * head in the store ({@code pipeline.CustodyWrites}); each {@link #append} is a single write of one
+ * whole line.
  */
 public final class CustodyLog implements Closeable {
   /** The {@code prev} of the first entry. */
@@ -30,12 +33,14 @@ public final class CustodyLog implements Closeable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final Path file;
   private final FileChannel channel;
   private final Clock clock;
   private long lastSeq;
   private String head;
 
-  private CustodyLog(FileChannel channel, Clock clock, long lastSeq, String head) {
+  private CustodyLog(Path file, FileChannel channel, Clock clock, long lastSeq, String head) {
+    this.file = file;
     this.channel = channel;
     this.clock = clock;
     this.lastSeq = lastSeq;
@@ -53,25 +58,44 @@ public final class CustodyLog implements Closeable {
         FileChannel.open(
             file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     try {
-      Tail tail = readTail(file);
-      if (tail.tornBytes() > 0) {
-        channel.truncate(tail.validLength());
-      }
-      channel.position(tail.validLength());
-      CustodyLog log = new CustodyLog(channel, clock, tail.lastSeq(), tail.head());
-      if (tail.tornBytes() > 0) {
-        log.append(
-            "repair",
-            Map.of(
-                "reason", "a torn last line was cut off",
-                "bytes", tail.tornBytes(),
-                "sha256", tail.tornHash()));
-        log.sync();
-      }
+      CustodyLog log = new CustodyLog(file, channel, clock, 0, GENESIS);
+      log.readTailAndRepair();
       return log;
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
+    }
+  }
+
+  /**
+   * Takes up the log where its file ends now: another process that writes the same case may have
+   * appended lines since this one last did (or since it was opened), and the next entry must
+   * chain onto the last of them. Only under the lock that serialises the case's appends; a torn
+   * last line (a writer that died mid-write) is cut off and recorded as at {@link #open}.
+   */
+  public synchronized void catchUp() throws IOException {
+    if (channel.size() == channel.position()) {
+      return; // nobody appended since this log's own last line
+    }
+    readTailAndRepair();
+  }
+
+  private void readTailAndRepair() throws IOException {
+    Tail tail = readTail(file);
+    if (tail.tornBytes() > 0) {
+      channel.truncate(tail.validLength());
+    }
+    channel.position(tail.validLength());
+    lastSeq = tail.lastSeq();
+    head = tail.head();
+    if (tail.tornBytes() > 0) {
+      append(
+          "repair",
+          Map.of(
+              "reason", "a torn last line was cut off",
+              "bytes", tail.tornBytes(),
+              "sha256", tail.tornHash()));
+      sync();
     }
   }
 

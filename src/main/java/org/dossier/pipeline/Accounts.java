@@ -152,12 +152,8 @@ public final class Accounts {
 
   private static void append(CaseFolder folder, CustodyLog custody, String action, Map<String, Object> fields,
       Change change) throws SQLException {
-    custody.append(action, fields);
-    custody.sync();
-    folder.store().write(tx -> {
+    CustodyWrites.append(folder.store(), custody, action, fields, tx -> {
       change.apply(tx);
-      tx.setSetting(CaseFolder.CUSTODY_SEQ, Long.toString(custody.lastSeq()));
-      tx.setSetting(CaseFolder.CUSTODY_HEAD, custody.head());
       return null;
     });
   }

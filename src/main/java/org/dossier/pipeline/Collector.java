@@ -26,11 +26,21 @@ final class Collector {
   private final IngestSettings settings;
   private final IngestProgress progress;
   private final Arrivals arrivals;
-  private final ExtractQueue queue;
+  private final Jobs queue;
   private final Recorder recorder;
 
+  /** Where the new documents go to be extracted. */
+  @FunctionalInterface
+  interface Jobs {
+    void put(ExtractQueue.Job job) throws InterruptedException;
+  }
+
+  /**
+   * @param queue takes each new document to extract (an ingest's extraction queue; nothing for
+   *     {@code ingest --queue}, which queues the tasks from the store once the walk is recorded)
+   */
   Collector(CaseFolder folder, IngestSettings settings, IngestProgress progress, Arrivals arrivals,
-      ExtractQueue queue, Recorder recorder) {
+      Jobs queue, Recorder recorder) {
     this.folder = folder;
     this.settings = settings;
     this.progress = progress;

@@ -118,16 +118,19 @@ public final class Ingest {
         ForkedExtractor extractor = new ForkedExtractor(extract, options);
         Analyzing analyzing = settings.analyze() ? new Analyzing(analyzer(), folder) : null;
         TreeBudgets budgets = new TreeBudgets(settings.limits());
+        DocumentSteps steps = new DocumentSteps(folder, settings, progress, arrivals, extractor, analyzing, budgets,
+            folder.layout().tmp().resolve("work"));
         for (int i = 0; i < settings.workers(); i++) {
-          Thread t = new Thread(new ExtractionDriver(folder, settings, progress, arrivals, queue,
-              recorder, extractor, analyzing, driverFailures, budgets), "ingest-extract-" + i);
+          Thread t = new Thread(new ExtractionDriver(steps, settings, progress, queue, recorder, driverFailures),
+              "ingest-extract-" + i);
           t.start();
           drivers.add(t);
         }
         try {
-          custody.append("run-start", Recorder.fields("run", run, "inputs", absolute));
+          CustodyWrites.append(folder.store(), custody, "run-start", Recorder.fields("run", run, "inputs", absolute),
+              tx -> null);
           resume(queue, recorder, arrivals, ocr);
-          new Collector(folder, settings, progress, arrivals, queue, recorder).collect(inputs);
+          new Collector(folder, settings, progress, arrivals, queue::put, recorder).collect(inputs);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           queue.abort();
@@ -160,14 +163,8 @@ public final class Ingest {
         if (settings.analyze() && !Linking.current(folder) && folder.store().documents().documentCount() > 0) {
           linked = Optional.of(Linking.run(folder));
         }
-        custody.append("run-end", Recorder.fields("run", run,
-            "documents", folder.store().documents().documentCount()));
-        custody.sync();
-        folder.store().write(tx -> {
-          tx.setSetting(CaseFolder.CUSTODY_SEQ, Long.toString(custody.lastSeq()));
-          tx.setSetting(CaseFolder.CUSTODY_HEAD, custody.head());
-          return null;
-        });
+        CustodyWrites.append(folder.store(), custody, "run-end", Recorder.fields("run", run,
+            "documents", folder.store().documents().documentCount()), tx -> null);
         folder.store().finishRun(run, "completed");
         return new IngestSummary(
             progress.filesSeen(),
@@ -184,6 +181,93 @@ public final class Ingest {
     } catch (SQLException e) {
       throw new IOException("the case database failed: " + e.getMessage(), e);
     }
+  }
+
+  // ------------------------------------------------------------------ queue
+
+  /**
+   * {@code ingest --queue}: collects the inputs as {@link #run} does (each file hashed, copied
+   * into the evidence store, its path and custody entry recorded), then queues the case's
+   * remaining work as tasks for {@code dossier worker}s instead of extracting here: an extract
+   * task for every document not yet extracted, an analyze task for every one whose analysis is
+   * pending, an index task for every one extracted and not indexed. Run again after a crash, it
+   * queues what is missing (a task already queued, done or not, is not queued twice). Holds the
+   * case's write lock against another ingest, not against the workers, and never the index.
+   *
+   * @return the summary, with the number of tasks added in {@link IngestSummary#extracted}
+   */
+  public IngestSummary queue(List<Path> inputs) throws IOException {
+    for (Path input : inputs) {
+      if (!Files.exists(input)) {
+        throw new IllegalArgumentException("input not found: " + input);
+      }
+    }
+    try (Closeable lock = folder.lockForWriting()) {
+      List<String> absolute = inputs.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
+      run = folder.store().startRun("ingest --queue", absolute);
+      if (settings.analyze()) {
+        checkAnalyzer();
+      }
+      try (CustodyLog custody = folder.openCustodyLog()) {
+        Recorder recorder =
+            new Recorder(run, folder, custody, null, orphanKeys(custody), progress, settings.maxIndexChars());
+        Thread recorderThread = new Thread(recorder, "ingest-recorder");
+        recorderThread.start();
+        try {
+          CustodyWrites.append(folder.store(), custody, "run-start",
+              Recorder.fields("run", run, "inputs", absolute, "queue", true), tx -> null);
+          Arrivals arrivals = new Arrivals(folder.store(), settings.maxFileSize(), run);
+          new Collector(folder, settings, progress, arrivals, job -> { }, recorder).collect(inputs);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("ingest interrupted", e);
+        } finally {
+          try {
+            recorder.finish();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          join(List.of(recorderThread));
+        }
+        if (recorder.failure().isPresent()) {
+          throw new IOException("writing the case failed: " + recorder.failure().get(), recorder.failure().get());
+        }
+        int queued = queueRemaining();
+        CustodyWrites.append(folder.store(), custody, "run-end", Recorder.fields("run", run,
+            "documents", folder.store().documents().documentCount(), "queued", queued), tx -> null);
+        folder.store().finishRun(run, "queued");
+        return new IngestSummary(
+            progress.filesSeen(), progress.filesUnchanged(), recorder.newDocuments(), queued,
+            folder.store().documents().documentCount(), folder.store().documents().countByStatus(),
+            folder.store().documents().problems().size(), List.of(), progress.elapsedSeconds(), Optional.empty());
+      }
+    } catch (SQLException e) {
+      throw new IOException("the case database failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Queues a task for each document's next stage, as {@link #resume} takes them up in one process. */
+  private int queueRemaining() throws SQLException {
+    List<org.dossier.store.TaskQueue.NewTask> tasks = new ArrayList<>();
+    folder.store().documents().forEachInStage(Stage.COLLECTED,
+        d -> tasks.add(StageTasks.extract(new ExtractQueue.Job(d.id(), d.name(), d.depth()), settings.analyze())));
+    Set<DocumentId> analysing = new HashSet<>();
+    if (settings.analyze()) {
+      folder.store().annotations().forEachAnalysisPending(d -> {
+        tasks.add(StageTasks.analyze(new ExtractQueue.Job(d.id(), d.name(), d.depth(), ExtractQueue.Work.ANALYZE)));
+        analysing.add(d.id());
+      });
+    }
+    folder.store().documents().forEachInStage(Stage.EXTRACTED, d -> {
+      if (!analysing.contains(d.id())) {
+        tasks.add(StageTasks.index(d.id()));
+      }
+    });
+    int added = 0;
+    for (int from = 0; from < tasks.size(); from += 1000) {
+      added += folder.store().tasks().enqueue(tasks.subList(from, Math.min(tasks.size(), from + 1000)));
+    }
+    return added;
   }
 
   // ------------------------------------------------------------------ resume
@@ -255,13 +339,13 @@ public final class Ingest {
    * since the case was last analysed, every document is marked for analysis again.
    */
   private DocumentAnalyzer analyzer() throws SQLException, IOException {
-    List<Path> files = Gazetteer.filesIn(folder.layout().root().resolve("gazetteer"));
-    StringBuilder fingerprint = new StringBuilder(ANALYZER_VERSION);
-    for (Path f : files) {
-      fingerprint.append('|').append(f.getFileName()).append('=')
-          .append(org.dossier.collect.EvidenceStore.hash(f).shortForm());
-    }
-    String now = fingerprint.toString();
+    checkAnalyzer();
+    return loadAnalyzer(folder);
+  }
+
+  /** When the analyzer or the case's gazetteer files changed since the case was analysed, every document is marked for analysis again. */
+  private void checkAnalyzer() throws SQLException, IOException {
+    String now = analyzerFingerprint(folder);
     Optional<String> before = folder.store().setting(ANALYZER_SETTING);
     if (before.isPresent() && !before.get().equals(now)) {
       folder.store().write(tx -> {
@@ -275,7 +359,22 @@ public final class Ingest {
         return null;
       });
     }
-    return new DocumentAnalyzer(Gazetteer.load(files));
+  }
+
+  /** The analyzer with the case's gazetteer files, as they are now. */
+  static DocumentAnalyzer loadAnalyzer(CaseFolder folder) throws IOException {
+    return new DocumentAnalyzer(Gazetteer.load(Gazetteer.filesIn(folder.layout().root().resolve("gazetteer"))));
+  }
+
+  /** The analyzer's version and the case's gazetteer files: when it changes, the case is analysed again. */
+  static String analyzerFingerprint(CaseFolder folder) throws IOException {
+    List<Path> files = Gazetteer.filesIn(folder.layout().root().resolve("gazetteer"));
+    StringBuilder fingerprint = new StringBuilder(ANALYZER_VERSION);
+    for (Path f : files) {
+      fingerprint.append('|').append(f.getFileName()).append('=')
+          .append(org.dossier.collect.EvidenceStore.hash(f).shortForm());
+    }
+    return fingerprint.toString();
   }
 
   private static final String ANALYZER_SETTING = "analysis.fingerprint";
@@ -289,6 +388,11 @@ public final class Ingest {
 
   /** Joins the names of the whole case into entities again, as the analyst merged or split them. */
   private void resolveEntities() throws SQLException {
+    resolveEntities(folder);
+  }
+
+  /** As {@link #resolveEntities()}, for a worker's link task. */
+  static void resolveEntities(CaseFolder folder) throws SQLException {
     List<EntityRow> rows = new ArrayList<>();
     folder.store().entities().forEachEntityName(rows::add);
     List<EntityResolver.Judged> judged = new ArrayList<>();
@@ -310,6 +414,11 @@ public final class Ingest {
   // ------------------------------------------------------------------ helpers
 
   private String ocrLanguages(List<String> warnings) {
+    return ocrLanguages(settings, warnings, warn);
+  }
+
+  /** The OCR languages Tesseract has of those asked for; what is missing told once. */
+  static String ocrLanguages(IngestSettings settings, List<String> warnings, Consumer<String> warn) {
     if (settings.ocrLanguages().isEmpty()) {
       return "";
     }
@@ -334,6 +443,10 @@ public final class Ingest {
 
   /** Where the worker finds Tesseract when it was given as a path rather than a name. */
   private List<Path> toolDirs() {
+    return toolDirs(settings);
+  }
+
+  static List<Path> toolDirs(IngestSettings settings) {
     Path tesseract = Path.of(settings.tesseract());
     return tesseract.getParent() == null ? List.of() : List.of(tesseract.getParent());
   }

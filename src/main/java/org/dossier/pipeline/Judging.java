@@ -56,11 +56,8 @@ public final class Judging {
       if (j.undoes() > 0) {
         fields.put("undoes", j.undoes());
       }
-      custody.append("judgement", fields);
-      return folder.store().write(tx -> {
+      return CustodyWrites.append(folder.store(), custody, "judgement", fields, tx -> {
         Judgement saved = tx.addJudgement(j);
-        tx.setSetting(CaseFolder.CUSTODY_SEQ, Long.toString(custody.lastSeq()));
-        tx.setSetting(CaseFolder.CUSTODY_HEAD, custody.head());
         if (bears) {
           tx.deleteSetting(Linking.SETTING);
         }

@@ -121,10 +121,42 @@ final class Recorder implements Runnable {
   }
 
   private void write(List<RecorderEvent> batch) throws SQLException, IOException {
+    index(record(batch, Around.NOTHING));
+  }
+
+  /**
+   * What a batch's transaction does besides its effects: for a worker, checking first that its
+   * lease is still the task's, and committing the follow-on tasks with the effects.
+   */
+  interface Around {
+    Around NOTHING = new Around() {
+      @Override
+      public void before(CaseStore.Batch tx) {}
+
+      @Override
+      public void after(CaseStore.Batch tx, List<DocumentId> toIndex) {}
+    };
+
+    /** First in the transaction; throwing writes nothing, not even to the custody log. */
+    void before(CaseStore.Batch tx) throws SQLException;
+
+    /** Last before the commit, given the documents the batch would index. */
+    void after(CaseStore.Batch tx, List<DocumentId> toIndex) throws SQLException;
+  }
+
+  /**
+   * Writes the events to the store and the custody log in one transaction (the log's entries
+   * under the custody lock, synced and anchored before the commit: {@link CustodyWrites}).
+   *
+   * @return the documents to index now
+   */
+  List<DocumentId> record(List<RecorderEvent> batch, Around around) throws SQLException {
     List<DocumentId> toIndex = new ArrayList<>();
     store.write(
         tx -> {
-          long seqBefore = custody.lastSeq();
+          toIndex.clear(); // a transaction cut by a lost connection runs again whole
+          around.before(tx);
+          Appends log = new Appends(tx);
           for (RecorderEvent event : batch) {
             if (event instanceof RecorderEvent.Found f) {
               Optional<PathState> known = store.documents().path(f.root(), f.name());
@@ -147,20 +179,20 @@ final class Recorder implements Runnable {
               }
               String key = CustodyLog.key(f.custodyAction(), f.name(), f.id().sha256());
               if (!sameAsBefore && !orphanKeys.remove(key)) {
-                custody.append(f.custodyAction(), f.custody());
+                log.append(f.custodyAction(), f.custody());
               }
             } else if (event instanceof RecorderEvent.Refused r) {
               tx.upsertPath(r.root(), r.name(), Optional.empty(), 0, 0, r.status(), r.reason(), run);
               progress.problems.incrementAndGet();
               String key = CustodyLog.key("refuse", r.name(), "");
               if (!orphanKeys.remove(key)) {
-                custody.append("refuse", r.custody());
+                log.append("refuse", r.custody());
               }
             } else if (event instanceof RecorderEvent.Extracted x) {
               tx.recordExtraction(x.id(), x.extraction());
               if (x.textSha256().isPresent()) {
                 // the derived text is under custody as the original is: its hash, when written
-                custody.append("derive", fields("sha256", x.id().sha256(), "textSha256", x.textSha256().get()));
+                log.append("derive", fields("sha256", x.id().sha256(), "textSha256", x.textSha256().get()));
               }
               if (x.analysis() != null) {
                 record(tx, x.id(), x.analysis());
@@ -177,13 +209,40 @@ final class Recorder implements Runnable {
               toIndex.add(r.id());
             }
           }
-          if (custody.lastSeq() != seqBefore) {
-            custody.sync();
-            tx.setSetting(CaseFolder.CUSTODY_SEQ, Long.toString(custody.lastSeq()));
-            tx.setSetting(CaseFolder.CUSTODY_HEAD, custody.head());
+          around.after(tx, toIndex);
+          if (log.held) {
+            CustodyWrites.anchor(tx, custody);
           }
           return null;
         });
+    return toIndex;
+  }
+
+  /** A batch's custody entries: the custody lock taken before the first. */
+  private final class Appends {
+    private final CaseStore.Batch tx;
+    private boolean held;
+
+    Appends(CaseStore.Batch tx) {
+      this.tx = tx;
+    }
+
+    void append(String action, Map<String, Object> fields) throws SQLException {
+      if (!held) {
+        long t = System.nanoTime();
+        CustodyWrites.hold(tx, custody);
+        holdNanos.add(System.nanoTime() - t);
+        holds.increment();
+        held = true;
+      }
+      custody.append(action, fields);
+    }
+  }
+
+  private void index(List<DocumentId> toIndex) throws SQLException, IOException {
+    if (index == null) {
+      return; // a distributed case: the worker that holds the index indexes them (index tasks)
+    }
     for (DocumentId id : toIndex) {
       Optional<IndexDocument> doc = documents.build(id);
       if (doc.isPresent()) {
@@ -209,6 +268,19 @@ final class Recorder implements Runnable {
     }
   }
 
+  private final java.util.concurrent.atomic.LongAdder holdNanos = new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder holds = new java.util.concurrent.atomic.LongAdder();
+
+  /** Time spent taking the custody lock and catching up with the log, over every batch that appended. */
+  long custodyHoldNanos() {
+    return holdNanos.sum();
+  }
+
+  /** Batches that took the custody lock. */
+  long custodyHolds() {
+    return holds.sum();
+  }
+
   /** Documents analysed in this run: when any were, the case's entities are resolved again. */
   long analysed() {
     return analysed;
@@ -216,7 +288,7 @@ final class Recorder implements Runnable {
 
   private void commitIndex() throws IOException, SQLException {
     lastIndexCommit = System.nanoTime();
-    if (indexedUncommitted.isEmpty()) {
+    if (index == null || indexedUncommitted.isEmpty()) {
       return;
     }
     index.commit();

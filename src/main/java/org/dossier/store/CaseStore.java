@@ -46,7 +46,10 @@ public final class CaseStore implements Closeable {
   private static final int MAX_METADATA_VALUE = 10_000;
   private static final int MAX_METADATA_ROWS = 2_000;
 
-  private final Connection writer;
+  /** Replaced when its connection is lost ({@link ConnectionLoss}); only under {@link #writeLock}. */
+  private Connection writer;
+  private final Object writeLock = new Object();
+  private final StoreLocation where;
   private final Dialect dialect;
   private final ReadConnections readers;
   private final Clock clock;
@@ -60,7 +63,8 @@ public final class CaseStore implements Closeable {
   private final JdbcSavedSearches savedSearches;
   private final JdbcTaskQueue tasks;
 
-  private CaseStore(Connection writer, Dialect dialect, ReadConnections readers, Clock clock) {
+  private CaseStore(StoreLocation where, Connection writer, Dialect dialect, ReadConnections readers, Clock clock) {
+    this.where = where;
     this.writer = writer;
     this.dialect = dialect;
     this.readers = readers;
@@ -144,7 +148,7 @@ public final class CaseStore implements Closeable {
       }
       throw e;
     }
-    return new CaseStore(w, dialect, new ReadConnections(where, readConnections), clock);
+    return new CaseStore(where, w, dialect, new ReadConnections(where, readConnections), clock);
   }
 
   /**
@@ -283,19 +287,51 @@ public final class CaseStore implements Closeable {
 
   /** Runs {@code work} in one transaction on the writer: all of it is committed, or none. */
   <T> T transaction(Transaction<T> work) throws SQLException {
-    synchronized (writer) {
-      writer.setAutoCommit(false);
-      try {
-        T result = work.run(writer);
-        writer.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        writer.rollback();
-        throw e;
-      } finally {
-        writer.setAutoCommit(true);
-      }
+    synchronized (writeLock) {
+      // a transaction cut by a lost connection was rolled back with it: done again on a new one
+      return ConnectionLoss.retrying(() -> {
+        if (writer.isClosed()) {
+          reconnectWriter();
+        }
+        writer.setAutoCommit(false);
+        try {
+          T result = work.run(writer);
+          writer.commit();
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          if (ConnectionLoss.is(e)) {
+            reconnectWriter();
+            if (e instanceof RuntimeException && e.getCause() instanceof SQLException s) {
+              throw s;
+            }
+          } else {
+            writer.rollback();
+          }
+          throw e;
+        } finally {
+          if (!writer.isClosed()) {
+            writer.setAutoCommit(true);
+          }
+        }
+      });
     }
+  }
+
+  /** A new writer connection for one that was lost; if the server is still away, the next attempt tries again. */
+  private void reconnectWriter() throws SQLException {
+    try {
+      writer.close();
+    } catch (SQLException ignored) {
+      // it is gone already
+    }
+    Connection w = dialect.connect(where);
+    try {
+      dialect.setUpWriter(w);
+    } catch (SQLException e) {
+      w.close();
+      throw e;
+    }
+    writer = w;
   }
 
   /** The writes available inside {@link #write}. */
@@ -713,6 +749,32 @@ public final class CaseStore implements Closeable {
       }
     }
 
+    /**
+     * Takes the case's custody lock until this transaction ends ({@link Dialect#lockCustody}):
+     * before the first custody entry the transaction's changes go with.
+     */
+    public void lockCustody() throws SQLException {
+      dialect.lockCustody(writer);
+    }
+
+    /**
+     * Adds tasks to the work queue in this transaction ({@link TaskQueue#enqueue}): a stage's
+     * follow-on tasks committed with its effects, or neither.
+     *
+     * @return how many were new
+     */
+    public int enqueue(Collection<TaskQueue.NewTask> newTasks) throws SQLException {
+      return newTasks.isEmpty() ? 0 : tasks.enqueueIn(writer, newTasks);
+    }
+
+    /**
+     * True when {@code lease} is still its task's newest; the task is then held against claims
+     * until this transaction ends, so a task's effects are written under its current lease only.
+     */
+    public boolean holds(TaskQueue.Lease lease) throws SQLException {
+      return tasks.holdsIn(writer, lease);
+    }
+
     public void deleteSetting(String key) throws SQLException {
       try (PreparedStatement ps = writer.prepareStatement("DELETE FROM settings WHERE key = ?")) {
         ps.setString(1, key);
@@ -781,7 +843,9 @@ public final class CaseStore implements Closeable {
   public void close() {
     readers.close();
     try {
-      writer.close();
+      synchronized (writeLock) {
+        writer.close();
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot close the case database", e);
     }

@@ -61,6 +61,16 @@ enum Dialect {
     }
 
     @Override
+    String forUpdate() {
+      return ""; // the transaction holds the only write lock
+    }
+
+    @Override
+    void lockCustody(Connection c) {
+      // one writer at a time holds the whole database (and only one process writes a SQLite case)
+    }
+
+    @Override
     String skipLocked() {
       return ""; // the claim's transaction holds the only write lock: no other claimer runs meanwhile
     }
@@ -117,6 +127,19 @@ enum Dialect {
     }
 
     @Override
+    String forUpdate() {
+      return " FOR UPDATE";
+    }
+
+    @Override
+    void lockCustody(Connection c) throws SQLException {
+      // a lock of the case's own, apart from the migrations' (hashtext of the schema alone)
+      try (Statement st = c.createStatement()) {
+        st.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '/custody'))");
+      }
+    }
+
+    @Override
     String skipLocked() {
       return " FOR UPDATE SKIP LOCKED"; // rows another claimer holds are passed over, never waited for
     }
@@ -152,6 +175,16 @@ enum Dialect {
 
   /** Called in a write's transaction before it deletes and rewrites every row of these tables. */
   abstract void lockForReplace(Connection c, String... tables) throws SQLException;
+
+  /**
+   * Called in a write's transaction before it appends to the case's custody log: held to its
+   * commit, so that the processes writing one case append one at a time, each after the others'
+   * lines and anchoring its head in the store before the next appends.
+   */
+  abstract void lockCustody(Connection c) throws SQLException;
+
+  /** Appended to a select whose rows the transaction then holds against other writers until it ends. */
+  abstract String forUpdate();
 
   /** Text as this engine can store it (hostile text goes through here). */
   abstract String text(String s);

@@ -64,7 +64,7 @@ final class JdbcEntities implements EntityStore {
       String sql = "SELECT e.id, e.name, e.type, count(m.id) AS n FROM entities e"
           + " JOIN mentions m ON m.entity = e.id"
           + (type.isPresent() ? " WHERE e.type = ?" : "")
-          + " GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?";
+          + " GROUP BY e.id ORDER BY n DESC, e.name, e.type LIMIT ?"; // a total order: the same whoever inserted first
       try (PreparedStatement ps = reader.prepareStatement(sql)) {
         int i = 1;
         if (type.isPresent()) {

@@ -46,23 +46,26 @@ final class JdbcTaskQueue implements TaskQueue {
     if (tasks.isEmpty()) {
       return 0;
     }
-    return writes.transaction(w -> {
-      try (PreparedStatement ps = w.prepareStatement(
-          "INSERT INTO tasks (kind, key, payload, state, attempts, max_attempts, created, updated)"
-              + " VALUES (?, ?, ?, 'queued', 0, ?, " + now + ", " + now + ") ON CONFLICT (kind, key) DO NOTHING")) {
-        int added = 0;
-        for (NewTask t : tasks) {
-          ps.setString(1, dialect.text(t.kind()));
-          ps.setString(2, dialect.text(t.key()));
-          ps.setString(3, dialect.text(t.payload()));
-          ps.setInt(4, t.maxAttempts());
-          // one by one, not as a JDBC batch: the PostgreSQL connection rewrites batched inserts and
-          // then cannot tell which rows were new
-          added += ps.executeUpdate();
-        }
-        return added;
+    return writes.transaction(w -> enqueueIn(w, tasks));
+  }
+
+  /** {@link #enqueue} in a transaction already open on the writer (a stage's effects and its follow-on tasks). */
+  int enqueueIn(Connection w, Collection<NewTask> tasks) throws SQLException {
+    try (PreparedStatement ps = w.prepareStatement(
+        "INSERT INTO tasks (kind, key, payload, state, attempts, max_attempts, created, updated)"
+            + " VALUES (?, ?, ?, 'queued', 0, ?, " + now + ", " + now + ") ON CONFLICT (kind, key) DO NOTHING")) {
+      int added = 0;
+      for (NewTask t : tasks) {
+        ps.setString(1, dialect.text(t.kind()));
+        ps.setString(2, dialect.text(t.key()));
+        ps.setString(3, dialect.text(t.payload()));
+        ps.setInt(4, t.maxAttempts());
+        // one by one, not as a JDBC batch: the PostgreSQL connection rewrites batched inserts and
+        // then cannot tell which rows were new
+        added += ps.executeUpdate();
       }
-    });
+      return added;
+    }
   }
 
   @Override
@@ -163,6 +166,33 @@ final class JdbcTaskQueue implements TaskQueue {
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next() ? Optional.of(State.of(rs.getString(1))) : Optional.empty();
         }
+      }
+    });
+  }
+
+  /**
+   * True when {@code lease} is still its task's newest, checked in a transaction open on the writer;
+   * on PostgreSQL the task's row is then locked until that transaction ends, so no claim takes the
+   * task over while the transaction writes the task's effects.
+   */
+  boolean holdsIn(Connection w, Lease lease) throws SQLException {
+    try (PreparedStatement ps = w.prepareStatement("SELECT 1 FROM tasks WHERE " + LEASE_HELD + dialect.forUpdate())) {
+      setLease(ps, 1, lease);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  @Override
+  public int retryDead(Optional<String> kind) throws SQLException {
+    return writes.transaction(w -> {
+      try (PreparedStatement ps = w.prepareStatement("UPDATE tasks SET state = 'queued', attempts = 0,"
+          + " lease_until = NULL, updated = " + now + " WHERE state = 'dead'" + (kind.isPresent() ? " AND kind = ?" : ""))) {
+        if (kind.isPresent()) {
+          ps.setString(1, dialect.text(kind.get()));
+        }
+        return ps.executeUpdate();
       }
     });
   }

@@ -72,14 +72,38 @@ final class ReadConnections implements AutoCloseable {
     if (mine != null) {
       return work.run(mine);
     }
-    Connection c = take();
-    held.set(c);
-    try {
-      return work.run(c);
-    } finally {
-      held.remove();
-      give(c);
+    // a read on a lost connection is done again on a new one (ConnectionLoss), the lost ones dropped
+    return ConnectionLoss.retrying(() -> {
+      Connection c = take();
+      held.set(c);
+      boolean lost = false;
+      try {
+        return work.run(c);
+      } catch (SQLException | RuntimeException e) {
+        lost = ConnectionLoss.is(e);
+        throw e;
+      } finally {
+        held.remove();
+        if (lost) {
+          drop(c);
+        } else {
+          give(c);
+        }
+      }
+    });
+  }
+
+  /** A connection found lost: closed, and the idle ones with it (the same server went away for them too). */
+  private void drop(Connection c) {
+    List<Connection> gone = new ArrayList<>(List.of(c));
+    for (Connection i = idle.pollFirst(); i != null; i = idle.pollFirst()) {
+      gone.add(i); // an idle connection holds no permit
     }
+    synchronized (opened) {
+      opened.removeAll(gone);
+    }
+    gone.forEach(ReadConnections::quietly);
+    free.release(); // the permit c was taken with
   }
 
   private Connection take() throws SQLException {

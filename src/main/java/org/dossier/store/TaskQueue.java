@@ -116,6 +116,14 @@ public interface TaskQueue {
    */
   Optional<State> fail(Lease lease, String error) throws SQLException;
 
+  /**
+   * Queues the dead tasks again (of one kind, or all), their attempts counted from none and their
+   * last error kept.
+   *
+   * @return how many were queued
+   */
+  int retryDead(Optional<String> kind) throws SQLException;
+
   /** How many tasks of each kind are in each state, by kind then state. */
   List<Count> counts() throws SQLException;
 

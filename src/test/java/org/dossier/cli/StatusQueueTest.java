@@ -73,4 +73,33 @@ class StatusQueueTest {
     assertEquals("doc00", first.get("key").asText());
     assertEquals("parser gave up on doc00 \u001b]0;owned\u0007", first.get("lastError").asText(), "JSON keeps the data");
   }
+
+  @Test
+  void queueRetryQueuesTheDeadTasksAgainOfOneKindOrAll() throws Exception {
+    Path c = dir.resolve("case");
+    assertEquals(0, Cli.run("--case", c.toString(), "init").exit());
+    try (CaseStore store = CaseStore.open(c.resolve("dossier.db"), Clock.systemUTC())) {
+      TaskQueue q = store.tasks();
+      q.enqueue(List.of(new NewTask("extract", "a", "", 1), new NewTask("extract", "b", "", 1),
+          new NewTask("analyze", "a", "", 1)));
+      for (TaskQueue.Lease l : q.claim("host-1:42", List.of("extract", "analyze"), 3, Duration.ofMinutes(5))) {
+        q.fail(l, "gave up on " + l.key());
+      }
+    }
+    Cli.Result r = Cli.run("--case", c.toString(), "queue", "retry", "--kind", "extract", "--json");
+    assertEquals(0, r.exit(), r.toString());
+    assertEquals(2, r.json().get("queued").asLong());
+    JsonNode tasks = Cli.run("--case", c.toString(), "status", "--json").json().get("queue").get("tasks");
+    assertEquals(2, tasks.get("extract").get("queued").asLong(), tasks.toString());
+    assertEquals(1, tasks.get("analyze").get("dead").asLong(), "another kind's dead task stays dead: " + tasks);
+    try (CaseStore store = CaseStore.open(c.resolve("dossier.db"), Clock.systemUTC())) {
+      List<TaskQueue.Lease> again = store.tasks().claim("host-2:7", List.of("extract"), 5, Duration.ofMinutes(5));
+      assertEquals(List.of("a", "b"), again.stream().map(TaskQueue.Lease::key).toList());
+      assertEquals(1, again.get(0).attempt(), "its attempts count from none again");
+    }
+    Cli.Result all = Cli.run("--case", c.toString(), "queue", "retry");
+    assertEquals(0, all.exit(), all.toString());
+    assertTrue(all.out().contains("Queued 1 dead task again"), all.out());
+    assertEquals(0, Cli.run("--case", c.toString(), "status", "--json").json().get("queue").get("dead").asLong());
+  }
 }

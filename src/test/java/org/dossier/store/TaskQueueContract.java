@@ -234,6 +234,28 @@ abstract class TaskQueueContract {
   }
 
   @Test
+  void deadTasksAreQueuedAgainOfOneKindOrAllTheirLastErrorKept() throws Exception {
+    try (CaseStore store = CaseStore.create(newLocation(), Clock.systemUTC())) {
+      TaskQueue q = store.tasks();
+      q.enqueue(List.of(new NewTask("extract", "a", "", 1), new NewTask("analyze", "a", "", 1), task("alive")));
+      for (Lease l : q.claim("w", List.of("extract", "analyze"), 2, LONG)) {
+        if (!l.key().equals("alive")) {
+          assertEquals(Optional.of(State.DEAD), q.fail(l, "broke on " + l.kind()));
+        }
+      }
+      assertEquals(0, q.retryDead(Optional.of("verify")), "no dead task of that kind");
+      assertEquals(1, q.retryDead(Optional.of("extract")));
+      assertEquals(1, count(q, "analyze", State.DEAD), "the other kind's dead task is left dead");
+      assertEquals(List.of("a", "alive"), q.claim("w2", EXTRACT, 5, LONG).stream().map(Lease::key).toList(),
+          "queued again, in its old place (oldest first)");
+      assertEquals(1, q.retryDead(Optional.empty()));
+      assertEquals(0, q.dead(10).size());
+      Lease again = q.claim("w3", List.of("analyze"), 1, LONG).get(0);
+      assertEquals(1, again.attempt(), "its attempts count from none");
+    }
+  }
+
+  @Test
   void aWorkerKilledMidTaskLosesItToAnotherThatCompletesItOnce() throws Exception {
     StoreLocation where = newLocation();
     try (CaseStore store = CaseStore.create(where, Clock.systemUTC())) {

@@ -1,0 +1,112 @@
+package org.dossier.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.dossier.pipeline.CaseFolder;
+import org.dossier.pipeline.IngestSettings;
+import org.dossier.pipeline.StageTasks;
+import org.dossier.pipeline.Worker;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "worker",
+    description = {
+      "Works on a distributed case's queued tasks (dossier ingest --queue queues them): extracts,",
+      "analyses, indexes and links its documents, on any machine that sees the case's PostgreSQL",
+      "store and its folder. Start one per machine; the first to open the index writes it."
+    })
+final class WorkerCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin CaseOptions options;
+
+  @Option(names = "--stages", paramLabel = "LIST", split = ",",
+      description = "The stages it takes, of extract, analyze, index, link, verify (default: all).")
+  List<String> stages;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Tasks worked on at once, and parses in its extraction JVM (default: one per core).")
+  Integer threads;
+
+  @Option(names = "--until-idle",
+      description = "Stop once nothing is queued or running that could still give it a task.")
+  boolean untilIdle;
+
+  @Option(names = "--lease", paramLabel = "SECONDS",
+      description = "How long a claimed task is held without a heartbeat (default 60; heartbeats every third).")
+  Integer lease;
+
+  @Option(names = "--worker-heap", paramLabel = "MB",
+      description = "Heap of the extraction process in MB (default: 768 per parse, at least 1024).")
+  Integer workerHeap;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS",
+      description = "Most time one document's extraction may take (default 180).")
+  Integer timeout;
+
+  @Option(names = "--no-ocr", description = "Do not OCR; images and scans are marked needs-ocr.")
+  boolean noOcr;
+
+  @Override
+  public Integer call() throws Exception {
+    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    if (n < 1 || lease != null && lease < 1 || timeout != null && timeout < 1
+        || workerHeap != null && workerHeap < IngestCommand.MIN_WORKER_HEAP_MB) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads, --lease and --timeout must be"
+          + " at least 1, --worker-heap at least " + IngestCommand.MIN_WORKER_HEAP_MB);
+    }
+    Set<String> chosen = new LinkedHashSet<>(stages == null ? StageTasks.KINDS : stages);
+    for (String s : chosen) {
+      if (!StageTasks.KINDS.contains(s)) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "no stage '" + s + "': the stages are "
+            + String.join(", ", StageTasks.KINDS));
+      }
+    }
+    IngestSettings d = IngestSettings.defaults();
+    IngestSettings settings = new IngestSettings(d.maxFileSize(), d.limits(), n,
+        workerHeap != null ? workerHeap : d.workerHeapMegabytes(),
+        timeout != null ? Duration.ofSeconds(timeout) : d.timeout(), d.maxTextChars(), d.maxIndexChars(),
+        noOcr ? "" : d.ocrLanguages(), d.tesseract(), false);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (CaseFolder folder = options.openExisting()) {
+      Worker.requireSharedStore(folder);
+      Worker worker = new Worker(folder,
+          new Worker.Options(chosen, n, untilIdle, Duration.ofSeconds(lease != null ? lease : 60), settings),
+          m -> err.println("dossier: " + m));
+      if (!options.json) {
+        err.printf(Locale.ROOT, "dossier: worker %s on %s, stages %s%n", worker.owner(), folder.layout().root(),
+            String.join(",", chosen));
+        err.flush();
+      }
+      Worker.Summary s = worker.run();
+      if (options.json) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("owner", s.owner());
+        json.put("done", s.done());
+        json.put("failed", s.failed());
+        json.put("lost", s.lost());
+        json.put("indexer", s.indexer());
+        json.put("seconds", s.seconds());
+        Map<String, Object> timings = new LinkedHashMap<>();
+        s.timings().forEach((k, v) -> timings.put(k, Map.of("count", v.count(), "ms", v.millis())));
+        json.put("timings", timings);
+        Json.print(out, json);
+      } else {
+        out.printf(Locale.ROOT, "Worker %s: done %s, %d failed attempts, %d tasks lost to another worker, in %.1f s%s%n",
+            s.owner(), s.done(), s.failed(), s.lost(), s.seconds(), s.indexer() ? " (it held the index)" : "");
+      }
+    }
+    return 0;
+  }
+}

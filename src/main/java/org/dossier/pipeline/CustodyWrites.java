@@ -1,0 +1,51 @@
+package org.dossier.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.util.Map;
+import org.dossier.custody.CustodyLog;
+import org.dossier.store.CaseStore;
+
+/**
+ * How the custody log stays one hash chain when several processes write a case (workers on
+ * other machines, an ingest beside them): every transaction that appends takes the store's
+ * custody lock first ({@link CaseStore.Batch#lockCustody}, held to its commit), catches up with
+ * the lines the others appended ({@link CustodyLog#catchUp}), appends, syncs the log and stores
+ * its new head as the case's custody anchor, then commits. So appends never interleave, each
+ * entry chains onto the one before it whoever wrote that, and the store never refers to an entry
+ * the log lacks. A writer that dies between the sync and the commit leaves entries after the
+ * anchor, which the next writer chains onto.
+ */
+final class CustodyWrites {
+  private CustodyWrites() {}
+
+  /** In a transaction, before its first append: the lock, then the lines others wrote meanwhile. */
+  static void hold(CaseStore.Batch tx, CustodyLog log) throws SQLException {
+    tx.lockCustody();
+    try {
+      log.catchUp();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the custody log's last entry", e);
+    }
+  }
+
+  /** In the same transaction, after its appends: the log synced, its head the store's anchor. */
+  static void anchor(CaseStore.Batch tx, CustodyLog log) throws SQLException {
+    log.sync();
+    tx.setSetting(CaseFolder.CUSTODY_SEQ, Long.toString(log.lastSeq()));
+    tx.setSetting(CaseFolder.CUSTODY_HEAD, log.head());
+  }
+
+  /** One entry and the store's change that goes with it, in one transaction. */
+  static <T> T append(CaseStore store, CustodyLog log, String action, Map<String, ?> fields,
+      CaseStore.Work<T> change) throws SQLException {
+    return store.write(tx -> {
+      hold(tx, log);
+      log.append(action, fields);
+      T result = change.run(tx);
+      anchor(tx, log);
+      return result;
+    });
+  }
+}

@@ -1,0 +1,617 @@
+package org.dossier.pipeline;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.dossier.core.Document;
+import org.dossier.core.DocumentId;
+import org.dossier.core.DocumentIndex;
+import org.dossier.core.IndexDocument;
+import org.dossier.core.Stage;
+import org.dossier.custody.CustodyLog;
+import org.dossier.extract.ExtractSettings;
+import org.dossier.extract.ForkedExtractor;
+import org.dossier.extract.WorkerOptions;
+import org.dossier.store.CaseStore;
+import org.dossier.store.StoreLocation;
+import org.dossier.store.TaskQueue;
+import org.dossier.store.TaskQueue.Lease;
+
+/**
+ * {@code dossier worker}: one process of a distributed case's work, on any machine that sees the
+ * case's store (PostgreSQL) and its folder. It claims tasks of its stages ({@link StageTasks})
+ * from the case's work queue under leases that a heartbeat extends, runs on each the same steps an
+ * ingest runs ({@link DocumentSteps}: extraction in the isolated child JVM, analysis; the
+ * {@link Recorder}'s writes), and writes a task's effects and its follow-on tasks in one
+ * transaction that first checks the lease is still the task's (and holds the task's row against a
+ * claim meanwhile), then completes the task. A task taken again after its worker died finds its
+ * effects written (the document past the stage) and only completes. So each document's effects
+ * (its row, its text, its custody entries) are written once, whichever worker does it and however
+ * many die on the way.
+ *
+ * <p>The index has one writer: the worker that opens the index's writer first takes every index
+ * task (a document indexed once its last stage is written), the others leave them to it. When no
+ * extract or analyze task is left, any worker queues the case-wide link task of that round, which
+ * queues the verify task.
+ */
+public final class Worker {
+  /** How often an idle worker looks at the queue again. */
+  private static final long POLL_MILLIS = 250;
+  /** Index tasks taken at once, indexed, then committed together. */
+  private static final int INDEX_BATCH = 256;
+  /**
+   * How long the indexer gathers index tasks before it indexes and commits them: they arrive one
+   * by one as documents finish, and a commit costs a few hundred milliseconds whatever its size.
+   */
+  private static final long INDEX_GATHER_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+  /**
+   * @param stages the kinds of task this worker takes ({@link StageTasks#KINDS})
+   * @param threads extract, analyze, link and verify tasks worked on at once
+   * @param untilIdle stop once nothing is queued or running that could still give this worker a task
+   * @param lease how long a claim holds without a heartbeat (heartbeats every third of it)
+   */
+  public record Options(Set<String> stages, int threads, boolean untilIdle, Duration lease, IngestSettings settings) {
+    public Options {
+      stages = Set.copyOf(stages);
+      for (String s : stages) {
+        if (!StageTasks.KINDS.contains(s)) {
+          throw new IllegalArgumentException("no stage '" + s + "': the stages are " + String.join(", ", StageTasks.KINDS));
+        }
+      }
+      if (stages.isEmpty()) {
+        throw new IllegalArgumentException("a worker takes at least one stage");
+      }
+      if (threads < 1) {
+        throw new IllegalArgumentException("a worker needs at least one thread, not " + threads);
+      }
+      if (lease.toMillis() < 1000) {
+        throw new IllegalArgumentException("a lease lasts at least a second, not " + lease);
+      }
+    }
+  }
+
+  /**
+   * What a worker did.
+   *
+   * @param done tasks completed, by kind
+   * @param failed attempts that failed (queued again, or dead at their cap)
+   * @param lost tasks whose lease another worker had taken over by the time this one wrote
+   * @param indexer whether this worker held the index's writer
+   */
+  public record Summary(String owner, Map<String, Long> done, long failed, long lost, boolean indexer, double seconds,
+      Map<String, Timing> timings) {}
+
+  /**
+   * What a step cost over the run: how many times it ran and its wall time in all. The steps:
+   * {@code claim} (a claim that got tasks), {@code extract} and {@code analyze} (the document
+   * steps), {@code record} (the task's one transaction: store rows, custody entries, follow-on
+   * tasks), {@code custodyLock} (inside it: waiting for the custody lock and catching up with the
+   * log), {@code complete}, {@code index} (per batch: build, upsert, commit, mark), {@code link},
+   * {@code verify}.
+   */
+  public record Timing(long count, double millis) {}
+
+  /** A task whose lease is no longer this worker's: its work is dropped, nothing written. */
+  private static final class LeaseLost extends RuntimeException {
+    LeaseLost(Lease l) {
+      super("the lease of task " + l.task() + " (" + l.kind() + " " + l.key() + ") was taken over", null, false, false);
+    }
+  }
+
+  private final CaseFolder folder;
+  private final Options options;
+  private final Consumer<String> say;
+  private final String owner;
+  private final String workerMainClass;
+  private final TaskQueue queue;
+  private final Map<String, AtomicLong> done = new ConcurrentHashMap<>();
+  private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong lost = new AtomicLong();
+  private final Map<Long, Lease> held = new ConcurrentHashMap<>();
+  private final List<Throwable> failures = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean stop = new AtomicBoolean();
+  private final IngestProgress progress = new IngestProgress();
+  private final Map<String, java.util.concurrent.atomic.LongAdder[]> timings = new ConcurrentHashMap<>();
+  private Set<String> stages;
+  private long run;
+  private Recorder recorder;
+  private DocumentIndex index;
+  private IndexDocuments indexDocuments;
+  private ForkedExtractor extractor;
+  private Analyzing analyzing;
+  private TreeBudgets budgets;
+  private Path staging;
+
+  /** @param say receives what the person running the worker should know */
+  public Worker(CaseFolder folder, Options options, Consumer<String> say) {
+    this(folder, options, say, WorkerOptions.defaults(folder.layout().log()).mainClass());
+  }
+
+  Worker(CaseFolder folder, Options options, Consumer<String> say, String workerMainClass) {
+    this.folder = folder;
+    this.options = options;
+    this.say = say;
+    this.workerMainClass = workerMainClass;
+    this.queue = folder.store().tasks();
+    this.owner = host() + ":" + ManagementFactory.getRuntimeMXBean().getPid();
+  }
+
+  /** Who this worker is in the queue's leases: host and process. */
+  public String owner() {
+    return owner;
+  }
+
+  /**
+   * A distributed case's store is PostgreSQL: a SQLite case is written by one process at a time
+   * (its lock file and SQLite's own lock), so it has no workers; its ingest does every stage.
+   *
+   * @throws IllegalStateException for a case whose store is not shared
+   */
+  public static void requireSharedStore(CaseFolder folder) throws IOException {
+    boolean shared = CaseSettings.read(folder.layout()).map(s -> s.store() instanceof StoreLocation.Postgres).orElse(false);
+    if (!shared) {
+      throw new IllegalStateException("the case " + folder.layout().root() + " keeps its store in SQLite, which one process"
+          + " writes at a time: workers need a case whose store is on PostgreSQL ('dossier init --store"
+          + " postgresql://...'); 'dossier ingest' does every stage of a SQLite case itself");
+    }
+  }
+
+  /** Tasks queued or leased in the case's work queue: while there are any, workers are bringing the case up to date. */
+  public static long openTasks(CaseFolder folder) throws IOException {
+    try {
+      return folder.store().tasks().counts().stream()
+          .filter(c -> c.state() == TaskQueue.State.QUEUED || c.state() == TaskQueue.State.LEASED)
+          .mapToLong(TaskQueue.Count::tasks).sum();
+    } catch (SQLException e) {
+      throw new IOException("the case database failed: " + e.getMessage(), e);
+    }
+  }
+
+  public Summary run() throws IOException {
+    requireSharedStore(folder);
+    long started = System.nanoTime();
+    stages = new LinkedHashSet<>(StageTasks.KINDS);
+    stages.retainAll(options.stages());
+    if (stages.contains(StageTasks.INDEX)) {
+      try {
+        index = folder.openIndexForWriting();
+      } catch (IOException e) {
+        say.accept("the index's writer is held by another process (" + e.getMessage() + "); this worker leaves the"
+            + " index tasks to the worker that holds it");
+        stages.remove(StageTasks.INDEX);
+      }
+    }
+    staging = folder.layout().tmp().resolve("worker-" + owner.replaceAll("[^A-Za-z0-9.-]", "_"));
+    Ingest.clean(staging);
+    ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "worker-heartbeat");
+      t.setDaemon(true);
+      return t;
+    });
+    try (CustodyLog custody = folder.openCustodyLog()) {
+      run = folder.store().startRun("worker", List.of(owner, String.join(",", stages)));
+      CustodyWrites.append(folder.store(), custody, "worker-start",
+          Recorder.fields("run", run, "owner", owner, "stages", List.copyOf(stages)), tx -> null);
+      IngestSettings settings = options.settings();
+      recorder = new Recorder(run, folder, custody, null, new HashSet<>(), progress, settings.maxIndexChars());
+      indexDocuments = new IndexDocuments(folder.store(), folder.layout(), settings.maxIndexChars());
+      budgets = new TreeBudgets(settings.limits());
+      if (stages.contains(StageTasks.EXTRACT)) {
+        String ocr = Ingest.ocrLanguages(settings, new ArrayList<>(), say);
+        extractor = new ForkedExtractor(new ExtractSettings(settings.maxTextChars(), ocr, 120, settings.limits()),
+            new WorkerOptions(settings.workerHeapMegabytes(), settings.timeout(), workerMainClass, folder.layout().log(),
+                Ingest.toolDirs(settings), staging.resolve("extract"), options.threads()));
+      }
+      if (stages.contains(StageTasks.ANALYZE)) {
+        analyzing = new Analyzing(Ingest.loadAnalyzer(folder), folder);
+      }
+      long beat = Math.max(200, options.lease().toMillis() / 3);
+      beats.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+      List<Thread> threads = new ArrayList<>();
+      List<String> documentKinds = stages.stream().filter(k -> !k.equals(StageTasks.INDEX)).toList();
+      if (!documentKinds.isEmpty()) {
+        for (int i = 0; i < options.threads(); i++) {
+          threads.add(start("worker-" + i, () -> loop(documentKinds, 1, this::perform)));
+        }
+      }
+      if (index != null) {
+        threads.add(start("worker-index", () -> loop(List.of(StageTasks.INDEX), INDEX_BATCH, this::indexAll)));
+      }
+      for (Thread t : threads) {
+        joinUninterruptibly(t);
+      }
+      beats.shutdownNow();
+      if (!failures.isEmpty()) {
+        throw new IOException("the worker stopped: " + failures.get(0), failures.get(0));
+      }
+      CustodyWrites.append(folder.store(), custody, "worker-end",
+          Recorder.fields("run", run, "owner", owner, "done", doneByKind()), tx -> null);
+      folder.store().finishRun(run, "completed");
+    } catch (SQLException e) {
+      throw new IOException("the case database failed: " + e.getMessage(), e);
+    } finally {
+      beats.shutdownNow();
+      if (extractor != null) {
+        extractor.close();
+      }
+      if (index != null) {
+        index.close();
+      }
+      Ingest.clean(staging);
+    }
+    if (recorder != null) {
+      timings.computeIfAbsent("custodyLock", k -> adders())[0].add(recorder.custodyHolds());
+      timings.get("custodyLock")[1].add(recorder.custodyHoldNanos());
+    }
+    Map<String, Timing> took = new TreeMap<>();
+    timings.forEach((k, v) -> took.put(k, new Timing(v[0].sum(), v[1].sum() / 1e6)));
+    return new Summary(owner, doneByKind(), failed.get(), lost.get(), index != null,
+        (System.nanoTime() - started) / 1e9, took);
+  }
+
+  /** Asks the worker's threads to stop after the tasks they are on. */
+  public void stop() {
+    stop.set(true);
+  }
+
+  // ------------------------------------------------------------------ the loop
+
+  @FunctionalInterface
+  private interface Handler {
+    void handle(List<Lease> leases) throws Exception;
+  }
+
+  private Thread start(String name, Runnable body) {
+    Thread t = new Thread(body, name);
+    t.start();
+    return t;
+  }
+
+  /** Claims tasks of {@code kinds} and works on them until stopped, or idle with --until-idle. */
+  private void loop(List<String> kinds, int max, Handler handler) {
+    String me = owner + "/" + Thread.currentThread().getName();
+    try {
+      while (!stop.get() && failures.isEmpty()) {
+        long t = System.nanoTime();
+        List<Lease> got = queue.claim(me, kinds, max, options.lease());
+        if (!got.isEmpty()) {
+          took("claim", t);
+        }
+        if (got.isEmpty()) {
+          if (idle()) {
+            return;
+          }
+          Thread.sleep(POLL_MILLIS); // a poll of the queue, not a wait for another thread
+          continue;
+        }
+        got.forEach(l -> held.put(l.task(), l));
+        try {
+          handler.handle(got);
+        } finally {
+          got.forEach(l -> held.remove(l.task()));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception | Error e) {
+      failures.add(e);
+    }
+  }
+
+  /**
+   * Queues the round's link task once no extract or analyze task is left; then true when this
+   * worker may stop (--until-idle): nothing queued or leased of a kind that could lead to one of
+   * its stages' tasks.
+   */
+  private boolean idle() throws SQLException {
+    List<TaskQueue.Count> counts = queue.counts();
+    long documentTasks = 0;
+    boolean busy = false;
+    boolean analysed = false;
+    for (TaskQueue.Count c : counts) {
+      if (c.kind().equals(StageTasks.EXTRACT) || c.kind().equals(StageTasks.ANALYZE)) {
+        documentTasks += c.tasks();
+        busy |= c.state() == TaskQueue.State.QUEUED || c.state() == TaskQueue.State.LEASED;
+        analysed |= c.kind().equals(StageTasks.ANALYZE);
+      }
+    }
+    if (!busy && analysed
+        && queue.enqueue(List.of(StageTasks.caseWide(StageTasks.LINK, "after-" + documentTasks))) > 0) {
+      return false; // a task for someone, perhaps this worker
+    }
+    if (!options.untilIdle()) {
+      return false;
+    }
+    Set<String> upstream = StageTasks.upstream(stages);
+    return counts.stream().noneMatch(c -> upstream.contains(c.kind())
+        && (c.state() == TaskQueue.State.QUEUED || c.state() == TaskQueue.State.LEASED));
+  }
+
+  private void heartbeat() {
+    try {
+      List<Lease> mine = new ArrayList<>(held.values());
+      if (!mine.isEmpty()) {
+        queue.heartbeat(mine, options.lease());
+      }
+    } catch (SQLException | RuntimeException e) {
+      say.accept("a heartbeat failed (" + e.getMessage() + "); the leases run out unless the next one gets through");
+    }
+  }
+
+  /** One task of a document or case-wide stage: worked on, then completed, or failed with its error. */
+  private void perform(List<Lease> leases) throws SQLException {
+    Lease l = leases.get(0);
+    try {
+      switch (l.kind()) {
+        case StageTasks.EXTRACT -> extract(l);
+        case StageTasks.ANALYZE -> analyze(l);
+        case StageTasks.LINK -> link(l);
+        case StageTasks.VERIFY -> verify(l);
+        default -> throw new IllegalStateException("a task of kind " + l.kind() + " came to a worker of " + stages);
+      }
+      complete(l);
+    } catch (LeaseLost e) {
+      lost.incrementAndGet();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      queue.fail(l, "the worker was interrupted");
+    } catch (Exception | StackOverflowError e) {
+      failed.incrementAndGet();
+      queue.fail(l, e.toString());
+    }
+  }
+
+  private void complete(Lease l) throws SQLException {
+    long t = System.nanoTime();
+    boolean completed = queue.complete(l);
+    took("complete", t);
+    if (completed) {
+      done.computeIfAbsent(l.kind(), k -> new AtomicLong()).incrementAndGet();
+    } else {
+      lost.incrementAndGet();
+    }
+  }
+
+  // ------------------------------------------------------------------ the stages
+
+  private void extract(Lease l) throws Exception {
+    StageTasks.Work w = StageTasks.work(l);
+    ExtractQueue.Job job = w.job();
+    Optional<Document> doc = folder.store().documents().document(job.id());
+    if (doc.isEmpty()) {
+      throw new IllegalStateException("the case has no document " + job.id().sha256());
+    }
+    if (doc.get().stage() != Stage.COLLECTED) {
+      return; // extracted by an earlier attempt, whose effects and follow-ons were committed together
+    }
+    Outcomes out = new Outcomes();
+    long t = System.nanoTime();
+    steps().extract(job, false, out);
+    took("extract", t);
+    t = System.nanoTime();
+    recorder.record(out.events, new Recorder.Around() {
+      @Override
+      public void before(CaseStore.Batch tx) throws SQLException {
+        requireHeld(tx, l);
+      }
+
+      @Override
+      public void after(CaseStore.Batch tx, List<DocumentId> toIndex) throws SQLException {
+        List<TaskQueue.NewTask> next = new ArrayList<>();
+        for (ExtractQueue.Job child : out.children) {
+          next.add(StageTasks.extract(child, w.analyse()));
+        }
+        Map<DocumentId, ExtractQueue.Job> found = out.settledAtOnce();
+        for (DocumentId id : toIndex) {
+          ExtractQueue.Job which = id.equals(job.id()) ? job : found.get(id);
+          if (w.analyse() && which != null) {
+            next.add(StageTasks.analyze(new ExtractQueue.Job(id, which.name(), which.depth(), ExtractQueue.Work.ANALYZE)));
+          } else {
+            next.add(StageTasks.index(id));
+          }
+        }
+        tx.enqueue(next);
+      }
+    });
+    took("record", t);
+  }
+
+  private void analyze(Lease l) throws Exception {
+    ExtractQueue.Job job = StageTasks.work(l).job();
+    Optional<String> state = folder.store().annotations().analysisState(job.id()).map(s -> s.status());
+    if (state.isEmpty()) {
+      throw new IllegalStateException("the case has no document " + job.id().sha256());
+    }
+    if (!state.get().equals("pending")) {
+      return; // analysed by an earlier attempt, its index task queued with it
+    }
+    Outcomes out = new Outcomes();
+    long t = System.nanoTime();
+    steps().analyze(job, out);
+    took("analyze", t);
+    t = System.nanoTime();
+    recorder.record(out.events, new Recorder.Around() {
+      @Override
+      public void before(CaseStore.Batch tx) throws SQLException {
+        requireHeld(tx, l);
+      }
+
+      @Override
+      public void after(CaseStore.Batch tx, List<DocumentId> toIndex) throws SQLException {
+        tx.enqueue(toIndex.stream().map(StageTasks::index).toList());
+      }
+    });
+    took("record", t);
+  }
+
+  /**
+   * Index tasks: more gathered for a while (up to a batch), each document built from the store and
+   * upserted, one commit, then marked indexed and completed.
+   */
+  private void indexAll(List<Lease> first) throws SQLException, InterruptedException {
+    List<Lease> leases = new ArrayList<>(first);
+    String me = owner + "/" + Thread.currentThread().getName();
+    try {
+      long until = System.nanoTime() + INDEX_GATHER_NANOS;
+      while (leases.size() < INDEX_BATCH && System.nanoTime() < until && !stop.get()) {
+        Thread.sleep(POLL_MILLIS); // a poll of the queue for more index tasks
+        List<Lease> more = queue.claim(me, List.of(StageTasks.INDEX), INDEX_BATCH - leases.size(), options.lease());
+        more.forEach(l -> held.put(l.task(), l));
+        leases.addAll(more);
+      }
+      index(leases);
+    } finally {
+      leases.forEach(l -> held.remove(l.task()));
+    }
+  }
+
+  private void index(List<Lease> leases) throws SQLException {
+    long t = System.nanoTime();
+    try {
+      List<DocumentId> indexed = new ArrayList<>();
+      for (Lease l : leases) {
+        DocumentId id = new DocumentId(l.key());
+        Optional<IndexDocument> doc = indexDocuments.build(id);
+        if (doc.isPresent()) {
+          index.upsert(doc.get());
+          indexed.add(id);
+        }
+      }
+      index.commit();
+      folder.store().write(tx -> {
+        tx.setStage(indexed, Stage.INDEXED);
+        return null;
+      });
+      took("index", t);
+      for (Lease l : leases) {
+        complete(l);
+      }
+    } catch (IOException | SQLException | RuntimeException e) {
+      for (Lease l : leases) {
+        failed.incrementAndGet();
+        queue.fail(l, e.toString());
+      }
+    }
+  }
+
+  /** The case's entities resolved again and the case linked: a round's analyses are all in. */
+  private void link(Lease l) throws Exception {
+    long t = System.nanoTime();
+    Ingest.resolveEntities(folder);
+    if (!Linking.current(folder) && folder.store().documents().documentCount() > 0) {
+      Linking.run(folder);
+    }
+    queue.enqueue(List.of(StageTasks.caseWide(StageTasks.VERIFY, l.key())));
+    took("link", t);
+  }
+
+  private void verify(Lease l) throws Exception {
+    long t = System.nanoTime();
+    if (Verifying.pending(folder)) {
+      Verifying.run(folder, Double.parseDouble(Verifying.THRESHOLD));
+    }
+    took("verify", t);
+  }
+
+  private static void requireHeld(CaseStore.Batch tx, Lease l) throws SQLException {
+    if (!tx.holds(l)) {
+      throw new LeaseLost(l);
+    }
+  }
+
+  /** The steps over one task's document: its own arrivals, so a failed attempt leaves no claim behind. */
+  private DocumentSteps steps() {
+    return new DocumentSteps(folder, options.settings(), progress,
+        new Arrivals(folder.store(), options.settings().maxFileSize(), run), extractor, analyzing, budgets,
+        staging.resolve("work"));
+  }
+
+  /** What one task's document steps found, written by the task itself. */
+  private static final class Outcomes implements DocumentSteps.Outcomes {
+    final List<RecorderEvent> events = new ArrayList<>();
+    final List<ExtractQueue.Job> children = new ArrayList<>();
+
+    @Override
+    public void record(RecorderEvent event) {
+      events.add(event);
+    }
+
+    @Override
+    public void extract(ExtractQueue.Job child) {
+      children.add(child);
+    }
+
+    /** The new documents found settled at once (empty, too large): indexed or analysed, never extracted. */
+    Map<DocumentId, ExtractQueue.Job> settledAtOnce() {
+      Map<DocumentId, ExtractQueue.Job> out = new HashMap<>();
+      for (RecorderEvent e : events) {
+        if (e instanceof RecorderEvent.Found f && f.document().isPresent() && f.document().get().stage() == Stage.EXTRACTED) {
+          out.put(f.id(), new ExtractQueue.Job(f.id(), f.document().get().name(), f.document().get().depth()));
+        }
+      }
+      return out;
+    }
+  }
+
+  private static java.util.concurrent.atomic.LongAdder[] adders() {
+    return new java.util.concurrent.atomic.LongAdder[] {new java.util.concurrent.atomic.LongAdder(),
+        new java.util.concurrent.atomic.LongAdder()};
+  }
+
+  /** Adds the time since {@code start} to the step's total. */
+  private void took(String step, long start) {
+    java.util.concurrent.atomic.LongAdder[] a = timings.computeIfAbsent(step, k -> adders());
+    a[0].increment();
+    a[1].add(System.nanoTime() - start);
+  }
+
+  private Map<String, Long> doneByKind() {
+    Map<String, Long> out = new TreeMap<>();
+    done.forEach((k, v) -> out.put(k, v.get()));
+    return out;
+  }
+
+  private static String host() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "localhost";
+    }
+  }
+
+  private static void joinUninterruptibly(Thread t) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        t.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
