@@ -3,7 +3,6 @@ package org.dossier.cli;
 import java.util.Locale;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,24 +57,7 @@ final class IngestCommand implements Callable<Integer> {
       description = "Parses run at once in the extraction worker (default: one per core).")
   Integer workers;
 
-  @Option(names = "--worker-heap", paramLabel = "MB",
-      description = "Heap of the extraction worker process in MB (default: 768 per parse, at least 1024).")
-  Integer workerHeap;
-
-  @Option(names = "--timeout", paramLabel = "SECONDS",
-      description = "Most time one document's extraction may take (default 180).")
-  Integer timeout;
-
-  @Option(names = "--ocr-languages", paramLabel = "LANGS",
-      description = "Tesseract languages, joined by + (default eng+rus+chi_sim).")
-  String ocrLanguages;
-
-  @Option(names = "--tesseract", paramLabel = "COMMAND",
-      description = "The Tesseract command or its path (default: tesseract on the PATH).")
-  String tesseract;
-
-  @Option(names = "--no-ocr", description = "Do not OCR; images and scans are marked needs-ocr.")
-  boolean noOcr;
+  @Mixin ExtractionOptions extraction;
 
   @Option(names = "--retry-failed",
       description = "Extract again the documents that failed (timeout, out-of-memory, corrupt).")
@@ -117,12 +99,8 @@ final class IngestCommand implements Callable<Integer> {
     atLeast("--max-ratio", maxRatio, 1);
     atLeast("--max-depth", maxDepth, 0);
     atLeast("--workers", workers, 1);
-    atLeast("--worker-heap", workerHeap, MIN_WORKER_HEAP_MB);
-    atLeast("--timeout", timeout, 1);
+    extraction.validate(spec);
   }
-
-  /** Below this a worker JVM cannot load Tika's parsers. */
-  static final int MIN_WORKER_HEAP_MB = 256;
 
   private void atLeast(String option, Number value, long least) {
     if (value != null && value.longValue() < least) {
@@ -146,12 +124,12 @@ final class IngestCommand implements Callable<Integer> {
                 l.ratioFloorBytes(),
                 maxDepth != null ? maxDepth : l.maxDepth()),
             workers != null ? workers : d.workers(),
-            workerHeap != null ? workerHeap : d.workerHeapMegabytes(),
-            timeout != null ? Duration.ofSeconds(timeout) : d.timeout(),
+            extraction.workerHeap(d),
+            extraction.timeout(d),
             d.maxTextChars(),
             d.maxIndexChars(),
-            noOcr ? "" : ocrLanguages != null ? ocrLanguages : d.ocrLanguages(),
-            tesseract != null ? tesseract : d.tesseract(),
+            extraction.ocrLanguages(d),
+            extraction.tesseract(d),
             retryFailed).analyzing(!noAnalysis);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

@@ -46,25 +46,15 @@ final class WorkerCommand implements Callable<Integer> {
       description = "How long a claimed task is held without a heartbeat (default 60; heartbeats every third).")
   Integer lease;
 
-  @Option(names = "--worker-heap", paramLabel = "MB",
-      description = "Heap of the extraction process in MB (default: 768 per parse, at least 1024).")
-  Integer workerHeap;
-
-  @Option(names = "--timeout", paramLabel = "SECONDS",
-      description = "Most time one document's extraction may take (default 180).")
-  Integer timeout;
-
-  @Option(names = "--no-ocr", description = "Do not OCR; images and scans are marked needs-ocr.")
-  boolean noOcr;
+  @Mixin ExtractionOptions extraction;
 
   @Override
   public Integer call() throws Exception {
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    if (n < 1 || lease != null && lease < 1 || timeout != null && timeout < 1
-        || workerHeap != null && workerHeap < IngestCommand.MIN_WORKER_HEAP_MB) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads, --lease and --timeout must be"
-          + " at least 1, --worker-heap at least " + IngestCommand.MIN_WORKER_HEAP_MB);
+    if (n < 1 || lease != null && lease < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads and --lease must be at least 1");
     }
+    extraction.validate(spec);
     Set<String> chosen = new LinkedHashSet<>(stages == null ? StageTasks.KINDS : stages);
     for (String s : chosen) {
       if (!StageTasks.KINDS.contains(s)) {
@@ -74,9 +64,8 @@ final class WorkerCommand implements Callable<Integer> {
     }
     IngestSettings d = IngestSettings.defaults();
     IngestSettings settings = new IngestSettings(d.maxFileSize(), d.limits(), n,
-        workerHeap != null ? workerHeap : d.workerHeapMegabytes(),
-        timeout != null ? Duration.ofSeconds(timeout) : d.timeout(), d.maxTextChars(), d.maxIndexChars(),
-        noOcr ? "" : d.ocrLanguages(), d.tesseract(), false);
+        extraction.workerHeap(d), extraction.timeout(d), d.maxTextChars(), d.maxIndexChars(),
+        extraction.ocrLanguages(d), extraction.tesseract(d), false);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (CaseFolder folder = options.openExisting()) {
