@@ -2,10 +2,12 @@ package org.dossier.core;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the index receives for one document.
@@ -45,6 +47,23 @@ public record IndexDocument(
     public EntityName {
       Objects.requireNonNull(canonical, "canonical");
       Objects.requireNonNull(text, "text");
+    }
+
+    /** The canonical forms of {@code names}, once each in order: the facet's values. */
+    public static Set<String> canonical(List<EntityName> names) {
+      Set<String> out = new LinkedHashSet<>();
+      names.forEach(n -> out.add(n.canonical()));
+      return out;
+    }
+
+    /** Every form of {@code names}, canonical and as written, once each in order: what is searchable. */
+    public static Set<String> searchable(List<EntityName> names) {
+      Set<String> out = new LinkedHashSet<>();
+      names.forEach(n -> {
+        out.add(n.canonical());
+        out.add(n.text());
+      });
+      return out;
     }
   }
 

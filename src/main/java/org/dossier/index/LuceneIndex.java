@@ -139,13 +139,8 @@ public final class LuceneIndex implements DocumentIndex {
       }
     }
     for (Map.Entry<String, List<IndexDocument.EntityName>> e : d.entities().entrySet()) {
-      Set<String> canonical = new LinkedHashSet<>();
-      Set<String> searchable = new LinkedHashSet<>();
-      for (IndexDocument.EntityName n : e.getValue()) {
-        canonical.add(n.canonical());
-        searchable.add(n.canonical());
-        searchable.add(n.text());
-      }
+      Set<String> canonical = IndexDocument.EntityName.canonical(e.getValue());
+      Set<String> searchable = IndexDocument.EntityName.searchable(e.getValue());
       // searchable by field (equipment:BMD-4M); a bare query searches what the text says, not
       // the names the analysis inferred, so a description is not a hit for a designation
       for (String n : searchable) {

@@ -222,13 +222,8 @@ public final class SolrIndex implements DocumentIndex {
       }
     }
     for (Map.Entry<String, List<IndexDocument.EntityName>> e : d.entities().entrySet()) {
-      Set<String> canonical = new LinkedHashSet<>();
-      Set<String> searchable = new LinkedHashSet<>();
-      for (IndexDocument.EntityName n : e.getValue()) {
-        canonical.add(n.canonical());
-        searchable.add(n.canonical());
-        searchable.add(n.text());
-      }
+      Set<String> canonical = IndexDocument.EntityName.canonical(e.getValue());
+      Set<String> searchable = IndexDocument.EntityName.searchable(e.getValue());
       for (String n : searchable) {
         doc.addField(e.getKey(), analysed(e.getKey(), n));
       }
