@@ -410,7 +410,34 @@ public final class Worker {
     steps().extract(job, false, out);
     took("extract", t);
     t = System.nanoTime();
-    recorder.record(out.events, new Recorder.Around() {
+    recorder.record(out.events, underLease(l, (tx, toIndex) -> {
+      List<TaskQueue.NewTask> next = new ArrayList<>();
+      for (ExtractQueue.Job child : out.children) {
+        next.add(StageTasks.extract(child, w.analyse()));
+      }
+      Map<DocumentId, ExtractQueue.Job> found = out.settledAtOnce();
+      for (DocumentId id : toIndex) {
+        ExtractQueue.Job which = id.equals(job.id()) ? job : found.get(id);
+        if (w.analyse() && which != null) {
+          next.add(StageTasks.analyze(new ExtractQueue.Job(id, which.name(), which.depth(), ExtractQueue.Work.ANALYZE)));
+        } else {
+          next.add(StageTasks.index(id));
+        }
+      }
+      tx.enqueue(next);
+    }));
+    took("record", t);
+  }
+
+  /** What a task writes after its effects, in their transaction: its follow-on tasks. */
+  @FunctionalInterface
+  private interface FollowOns {
+    void enqueue(CaseStore.Batch tx, List<DocumentId> toIndex) throws SQLException;
+  }
+
+  /** A recording that first checks the task's lease is still this worker's, then adds its follow-ons. */
+  private Recorder.Around underLease(Lease l, FollowOns followOns) {
+    return new Recorder.Around() {
       @Override
       public void before(CaseStore.Batch tx) throws SQLException {
         requireHeld(tx, l);
@@ -418,23 +445,9 @@ public final class Worker {
 
       @Override
       public void after(CaseStore.Batch tx, List<DocumentId> toIndex) throws SQLException {
-        List<TaskQueue.NewTask> next = new ArrayList<>();
-        for (ExtractQueue.Job child : out.children) {
-          next.add(StageTasks.extract(child, w.analyse()));
-        }
-        Map<DocumentId, ExtractQueue.Job> found = out.settledAtOnce();
-        for (DocumentId id : toIndex) {
-          ExtractQueue.Job which = id.equals(job.id()) ? job : found.get(id);
-          if (w.analyse() && which != null) {
-            next.add(StageTasks.analyze(new ExtractQueue.Job(id, which.name(), which.depth(), ExtractQueue.Work.ANALYZE)));
-          } else {
-            next.add(StageTasks.index(id));
-          }
-        }
-        tx.enqueue(next);
+        followOns.enqueue(tx, toIndex);
       }
-    });
-    took("record", t);
+    };
   }
 
   private void analyze(Lease l) throws Exception {
@@ -451,17 +464,7 @@ public final class Worker {
     steps().analyze(job, out);
     took("analyze", t);
     t = System.nanoTime();
-    recorder.record(out.events, new Recorder.Around() {
-      @Override
-      public void before(CaseStore.Batch tx) throws SQLException {
-        requireHeld(tx, l);
-      }
-
-      @Override
-      public void after(CaseStore.Batch tx, List<DocumentId> toIndex) throws SQLException {
-        tx.enqueue(toIndex.stream().map(StageTasks::index).toList());
-      }
-    });
+    recorder.record(out.events, underLease(l, (tx, toIndex) -> tx.enqueue(toIndex.stream().map(StageTasks::index).toList())));
     took("record", t);
   }
 
