@@ -92,6 +92,7 @@ final class StatusCommand implements Callable<Integer> {
       }
       out.printf(Locale.ROOT, "Case %s%n", folder.layout().root());
       out.printf(Locale.ROOT, "  store      %s%n", folder.store().describe());
+      out.printf(Locale.ROOT, "  index      %s%n", folder.describeIndex());
       out.printf(Locale.ROOT, "  documents  %d (%d in the search index)%n", documents, indexed);
       byStatus.forEach((k, v) -> out.printf(Locale.ROOT, "    %-16s %d%n", k, v));
       if (byStage.size() > 1 || !byStage.containsKey("indexed")) {

@@ -184,6 +184,12 @@ public final class CaseFolder implements Closeable {
     return solr.isPresent() ? SolrIndex.openForReading(solr.get()) : LuceneIndex.openForReading(layout.index());
   }
 
+  /** Where the case's index lives, for people: its SolrCloud collection, or the Lucene index in the folder. */
+  public String describeIndex() throws IOException {
+    Optional<SolrLocation> solr = CaseSettings.read(layout).flatMap(CaseSettings::index);
+    return solr.map(SolrLocation::describe).orElse("Lucene, " + layout.index());
+  }
+
   DocumentIndex openIndexForWriting() throws IOException {
     Optional<SolrLocation> solr = CaseSettings.read(layout).flatMap(CaseSettings::index);
     return solr.isPresent() ? SolrIndex.openForWriting(solr.get()) : LuceneIndex.openForWriting(layout.index());

@@ -90,6 +90,11 @@ class SolrCaseTest {
     JsonNode status = ok(on(solr, "status", "--json")).json();
     assertEquals(ok(on(lucene, "status", "--json")).json().get("indexed"), status.get("indexed"));
     assertTrue(status.get("indexed").asLong() >= 7, status::toString);
+    // the status says where each case's index lives
+    String said = ok(on(solr, "status")).out();
+    assertTrue(said.contains("index      solr://"), said);
+    String embedded = ok(on(lucene, "status")).out();
+    assertTrue(embedded.contains("index      Lucene, " + lucene.toAbsolutePath().normalize().resolve("index")), embedded);
 
     // the workbench serves both cases, and its API searches each case's own index
     try (Workbench bench = Workbench.start(List.of(solr, lucene), "127.0.0.1", 0, "ines")) {
