@@ -142,17 +142,9 @@ public final class Ingest {
           queue.close();
           join(drivers);
           extractor.close();
-          try {
-            recorder.finish();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          join(List.of(recorderThread));
+          stop(recorder, recorderThread);
         }
-        if (recorder.failure().isPresent()) {
-          throw new IOException("writing the case failed: " + recorder.failure().get(),
-              recorder.failure().get());
-        }
+        requireRecorded(recorder);
         if (!driverFailures.isEmpty()) {
           throw new IOException("extraction failed: " + driverFailures.get(0), driverFailures.get(0));
         }
@@ -184,6 +176,23 @@ public final class Ingest {
   }
 
   // ------------------------------------------------------------------ queue
+
+  /** Lets the recorder write what it holds, and waits for its thread. */
+  private static void stop(Recorder recorder, Thread recorderThread) {
+    try {
+      recorder.finish();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    join(List.of(recorderThread));
+  }
+
+  /** Fails the run when the recorder could not write the case. */
+  private static void requireRecorded(Recorder recorder) throws IOException {
+    if (recorder.failure().isPresent()) {
+      throw new IOException("writing the case failed: " + recorder.failure().get(), recorder.failure().get());
+    }
+  }
 
   /**
    * {@code ingest --queue}: collects the inputs as {@link #run} does (each file hashed, copied
@@ -222,16 +231,9 @@ public final class Ingest {
           Thread.currentThread().interrupt();
           throw new IOException("ingest interrupted", e);
         } finally {
-          try {
-            recorder.finish();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          join(List.of(recorderThread));
+          stop(recorder, recorderThread);
         }
-        if (recorder.failure().isPresent()) {
-          throw new IOException("writing the case failed: " + recorder.failure().get(), recorder.failure().get());
-        }
+        requireRecorded(recorder);
         int queued = queueRemaining();
         CustodyWrites.append(folder.store(), custody, "run-end", Recorder.fields("run", run,
             "documents", folder.store().documents().documentCount(), "queued", queued), tx -> null);
