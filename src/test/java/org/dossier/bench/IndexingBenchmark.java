@@ -26,19 +26,24 @@ import org.dossier.index.LuceneIndex;
 public final class IndexingBenchmark {
   private IndexingBenchmark() {}
 
-  public static void main(String[] args) throws Exception {
-    int n = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
+  /** {@code n} documents of generated prose in the corpus's languages, the same for every run. */
+  static List<IndexDocument> documents(int n) {
     List<IndexDocument> docs = new ArrayList<>();
-    long chars = 0;
     for (int i = 0; i < n; i++) {
       FictionalText t = new FictionalText(31L * i + 7);
       String lang = t.language();
       String text = t.prose(lang, 200 + t.random().nextInt(1300));
-      chars += text.length();
       docs.add(new IndexDocument(new DocumentId(String.format(Locale.ROOT, "%064x", i)),
           "doc-" + i + ".txt", List.of("doc-" + i + ".txt"), text, lang, "text/plain", "ok",
           Optional.of(t.date()), List.of("."), Optional.empty(), List.of("txt"), Map.of()));
     }
+    return docs;
+  }
+
+  public static void main(String[] args) throws Exception {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
+    List<IndexDocument> docs = documents(n);
+    long chars = docs.stream().mapToLong(d -> d.text().length()).sum();
     for (int round = 0; round < 3; round++) {
       Path dir = Files.createTempDirectory("idx");
       long start = System.nanoTime();

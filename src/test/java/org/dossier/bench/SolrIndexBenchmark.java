@@ -2,13 +2,9 @@ package org.dossier.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import org.dossier.core.DocumentId;
 import org.dossier.core.DocumentIndex;
 import org.dossier.core.IndexDocument;
 import org.dossier.core.SearchRequest;
@@ -30,17 +26,8 @@ public final class SolrIndexBenchmark {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     int searches = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-    List<IndexDocument> docs = new ArrayList<>();
-    long chars = 0;
-    for (int i = 0; i < n; i++) {
-      FictionalText t = new FictionalText(31L * i + 7);
-      String lang = t.language();
-      String text = t.prose(lang, 200 + t.random().nextInt(1300));
-      chars += text.length();
-      docs.add(new IndexDocument(new DocumentId(String.format(Locale.ROOT, "%064x", i)),
-          "doc-" + i + ".txt", List.of("doc-" + i + ".txt"), text, lang, "text/plain", "ok",
-          Optional.of(t.date()), List.of("."), Optional.empty(), List.of("txt"), Map.of()));
-    }
+    List<IndexDocument> docs = IndexingBenchmark.documents(n);
+    long chars = docs.stream().mapToLong(d -> d.text().length()).sum();
     List<String> queries = List.of("harbour", "contract AND delivery", "\"the contract\"", "cran*", "date:[2020 TO 2023]",
         "Danylyuk", "поставки", "lang:en AND payment", "ledger OR radar", "shipment~");
     System.out.printf(Locale.ROOT, "%d documents, %.1f MB of text%n", n, chars / 1e6);
