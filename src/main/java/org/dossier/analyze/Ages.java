@@ -126,8 +126,8 @@ public final class Ages {
     if (cues.before().matcher(before).find() || cues.after().matcher(after).find()) {
       return true;
     }
-    // without a cue either way it is an age, as press wording mostly means it ("un miembro de la
-    // Guardia de 21 años")
+    // without a cue either way it is an age, as press wording mostly means it ("una técnica del
+    // puerto de 34 años")
     return !(cues.lengthBefore().matcher(before).find() || cues.lengthAfter().matcher(after).find());
   }
 

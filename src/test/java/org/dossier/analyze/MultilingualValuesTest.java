@@ -170,7 +170,7 @@ class MultilingualValuesTest {
     "Lo studio ha lavorato per 40 anni.;it;false",
     "Il porto chiuse 40 anni fa.;it;false",
     // neither cue: an age, as press wording mostly means it
-    "Un miembro de la guardia de Orvania de 21 años fue detenido.;es;true",
+    "Una técnica del puerto de Telmar de 34 años fue detenida.;es;true",
     // the noun alone says it for the others
     "23-летний мужчина задержан.;ru;true",
     "A 23-year-old engineer was arrested.;en;true",
