@@ -97,8 +97,8 @@ public final class Ages {
             + of + "))\\s*$"),
         Pattern.compile("(?iu)^\\s+(?:" + after + ")\\b"),
         // a length: a word of time before ("durante", "depuis", "per"), a definite article before
-        // the number ("los 40 años", "les 40 ans"), or what the years hold after ("años de datos",
-        // "años que lleva", "ans fa")
+        // the number ("los 40 años", "les 40 ans"), or what the years hold after ("años de envíos",
+        // "años que dura", "ans fa")
         Pattern.compile("(?iu)\\b(?:(?:" + lengthWords + ")|(?:" + definite + ")(?:\\s+\\p{L}+mente|\\s+\\p{L}+ment)?)" + qualifier + "\\s*$"),
         Pattern.compile("(?iu)^\\s+(?:" + lengthAfterWords + ")\\b"));
   }
@@ -107,7 +107,7 @@ public final class Ages {
    * Whether a count of years reads as an age where it stands. The noun alone says so for most
    * ("23-year-old", "23-летний", "23岁", "aged 23"); the Romance words for years are an age beside
    * a cue of age ({@link #YEARS_OR_AGE}), a length of time beside a cue of length and none of age
-   * ("durante 40 años", "los casi cuarenta años que lleva", "casi cuarenta años de datos"), and an
+   * ("durante 40 años", "los treinta años que dura", "casi treinta años de envíos"), and an
    * age otherwise, as press wording mostly means them.
    *
    * @param numberStart where the number starts in {@code text}

@@ -406,8 +406,8 @@ public final class ClaimExtractor {
           head.clear();
         } else if (head.stream().anyMatch(k -> TIME_UNITS.contains(k))) {
           dimension = "duration";
-          // a length is one of its unit, whatever bounds or spells its number ("nearly 40 years",
-          // "casi cuarenta años")
+          // a length is one of its unit, whatever bounds or spells its number ("almost 35 years",
+          // "casi treinta y cinco años")
           head.retainAll(TIME_UNITS);
         }
       }

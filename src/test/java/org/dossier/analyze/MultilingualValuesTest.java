@@ -160,7 +160,7 @@ class MultilingualValuesTest {
     "Un ragazzo di 23 anni è stato fermato.;it;true",
     "Fermato all'età di 23 anni.;it;true",
     "O suspeito tem 23 anos.;pt;true",
-    "Los documentos abarcan casi cuarenta años de datos.;es;false",
+    "Los registros abarcan casi treinta años de envíos.;es;false",
     "Firmaron un contrato por 10 años.;es;false",
     "Los 40 años que lleva la empresa.;es;false",
     "La empresa funciona desde hace 40 años.;es;false",

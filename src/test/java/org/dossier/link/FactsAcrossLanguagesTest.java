@@ -82,15 +82,15 @@ class FactsAcrossLanguagesTest {
   @Test
   void aLengthInYearsMeetsItsRomanceRetellingAndAnAgeStaysApart() throws Exception {
     Linker.Result r = link(
-        a("en.txt", "en", "2031-04-02", "The leaked Telmar files hold nearly 40 years of shipping records, the"
+        a("en.txt", "en", "2031-04-02", "The leaked Telmar files hold almost 35 years of shipping records, the"
             + " consortium said on Tuesday."),
-        a("es.txt", "es", "2031-04-02", "Los archivos filtrados de Telmar contienen casi cuarenta años de registros"
+        a("es.txt", "es", "2031-04-02", "Los archivos filtrados de Telmar contienen casi treinta y cinco años de registros"
             + " de envíos, según el consorcio."),
-        a("fr.txt", "fr", "2031-04-03", "Le marin de Telmar, un homme de 40 ans, a été interrogé par le consortium."));
-    Fact years = factQuoting(r, "en.txt", "40 years");
+        a("fr.txt", "fr", "2031-04-03", "Le marin de Telmar, un homme de 35 ans, a été interrogé par le consortium."));
+    Fact years = factQuoting(r, "en.txt", "35 years");
     assertTrue(documents(r, years).contains("es.txt"), years::toString);
     assertEquals("agree", years.status(), years::toString);
-    // control: forty years of a sailor's age are another fact
+    // control: thirty-five years of a sailor's age are another fact
     assertFalse(documents(r, years).contains("fr.txt"), years::toString);
   }
 
