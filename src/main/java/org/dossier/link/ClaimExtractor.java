@@ -148,8 +148,8 @@ public final class ClaimExtractor {
         EntityMention e = entities.get(k);
         String resolved = resolvedNames.get(k);
         if (e.type() == EntityType.OTHER || outlets.contains(Lexicon.fold(resolved)) || isSource(a, e.span())
-            || !seen.add(entityKey(resolved))) {
-          continue; // an outlet or a source cited says who reports, not what happened
+            || reporting(text, sentence, a, e, resolved) || !seen.add(entityKey(resolved))) {
+          continue; // the document's outlet or a source cited says who reports, not what happened
         }
         out.add(r.named(e, resolved));
       }
@@ -173,6 +173,30 @@ public final class ClaimExtractor {
     for (Attribution at : a.attributions()) {
       if (at.kind() != Attribution.Kind.QUOTE && at.source().overlaps(name)
           && (at.kind() == Attribution.Kind.ACCORDING_TO || at.kind() == Attribution.Kind.REPORTED)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when a news outlet named in a text is there as a reporter: a source of any attribution
+   * ("the BBC said", "(Reuters)", "told Le Monde"), or the outlet a credit line names ("first
+   * published by"). Named otherwise, an outlet takes part in what happened ("the newspaper X
+   * obtained the files", "led by X and Y") and is a name like any other.
+   */
+  static boolean reporting(String text, Span sentence, Annotations a, EntityMention e, String resolved) {
+    if (e.type() != EntityType.ORGANIZATION || !Lexicon.isOutletName(resolved)) {
+      return false;
+    }
+    for (Attribution at : a.attributions()) {
+      if (at.kind() != Attribution.Kind.QUOTE && at.source().overlaps(e.span())) {
+        return true;
+      }
+    }
+    Matcher credit = Lexicon.CREDIT.matcher(text).region(sentence.start(), sentence.end());
+    while (credit.find()) {
+      if (credit.start() <= e.span().start() && e.span().start() < credit.end()) {
         return true;
       }
     }

@@ -82,12 +82,6 @@ public final class Linker {
     List<org.dossier.core.Span> sentences = org.dossier.analyze.Sentences.of(d.text(), d.language());
     Set<String> outlets = new HashSet<>();
     genre.outlet().ifPresent(o -> outlets.add(Lexicon.fold(o)));
-    for (int i = 0; i < d.annotations().entities().size(); i++) {
-      if (d.annotations().entities().get(i).type() == org.dossier.core.EntityType.ORGANIZATION
-          && Lexicon.isOutletName(d.resolvedNames().get(i))) {
-        outlets.add(Lexicon.fold(d.resolvedNames().get(i)));
-      }
-    }
     List<Claim> claims = judged(extractor.extract(d.id(), d.text(), d.language(), sentences, d.annotations(),
         d.resolvedNames(), outlets));
     Summary s = new Summary(d, genre, claims, sentences.size());

@@ -245,6 +245,30 @@ class FactsAcrossLanguagesTest {
     assertTrue(documents(r, age).contains("es.txt"), age::toString);
   }
 
+  private static java.util.Optional<Fact> namedFact(Linker.Result r, String subject) {
+    return r.facts().stream().filter(f -> f.subject().equals(subject)).findFirst();
+  }
+
+  @Test
+  void aNewspaperThatTakesPartInTheEventIsANamedFact() throws Exception {
+    Linker.Result r = link(
+        a("en.txt", "en", "2031-09-01", "The files were obtained by the Telmar Courier, which shared them with"
+            + " reporters in Orvania on Monday."),
+        a("es.txt", "es", "2031-09-02", "Los archivos fueron obtenidos por el Telmar Courier, que los compartió con"
+            + " periodistas de Orvania."));
+    Fact paper = namedFact(r, "Telmar Courier").orElseThrow(() -> new AssertionError(r.facts().toString()));
+    assertEquals(Set.of("en.txt", "es.txt"), documents(r, paper), paper::toString);
+    assertEquals("agree", paper.status(), paper::toString);
+  }
+
+  @Test
+  void controlANewspaperThatOnlyReportsIsNoNamedFact() throws Exception {
+    Linker.Result r = link(
+        a("en.txt", "en", "2031-09-01", "Orvania will close the Dunmore shipyard, the Telmar Courier said on Monday."),
+        a("es.txt", "es", "2031-09-02", "Orvania cerrará el astillero de Dunmore, dijo el Telmar Courier el lunes."));
+    assertTrue(namedFact(r, "Telmar Courier").isEmpty(), r.facts()::toString);
+  }
+
   @Test
   void theSameWordsGivenToDifferentSpeakersAreADispute() throws Exception {
     Linker.Result r = link(
