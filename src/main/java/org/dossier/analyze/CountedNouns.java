@@ -359,11 +359,18 @@ final class CountedNouns {
       if (!language.equals("de") && plural(word, language)) {
         // French, Spanish, Italian, Portuguese: the adjectives follow the noun and agree with
         // it ("40 bus électriques", "40 autobuses eléctricos"); English ends on its noun
-        if (ROMANCE.contains(language)) {
+        // English ends on its noun, but a plural may be a compound's first noun: another plural
+        // straight after it, which a plural subject cannot take as its verb, is the head ("eight
+        // arms sales agreements", "three weapons systems")
+        if (ROMANCE.contains(language) || language.equals("en")) {
           while (n < words.size() && n < 3) {
+            String last = text.substring(words.get(n - 1)[0], words.get(n - 1)[1]);
+            if (last.endsWith("'") || last.endsWith("’")) {
+              break; // a possessive: what follows is its owner's ("forty clerks' desks")
+            }
             String next = text.substring(words.get(n)[0], words.get(n)[1]);
             if (!Character.isLowerCase(next.charAt(0)) || !plural(next, language)
-                || NOT_NOUNS.contains(next.toLowerCase(Locale.ROOT))) {
+                || NOT_NOUNS.contains(next.toLowerCase(Locale.ROOT)) || language.equals("en") && !englishPluralNoun(next)) {
               break;
             }
             n++;
@@ -374,6 +381,22 @@ final class CountedNouns {
     }
     return language.equals("de") ? 0 : n;
   }
+
+  /**
+   * True for an English word in -s that may be a plural noun after another plural: not a
+   * possessive, a function word or an adverb ("always", "perhaps"), nor a verb that a plural
+   * subject takes ("was", "has", "is").
+   */
+  private static boolean englishPluralNoun(String word) {
+    String w = word.toLowerCase(Locale.ROOT);
+    return w.length() >= 4 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("'s") && !w.endsWith("’s")
+        && !w.endsWith("us") && !w.endsWith("is") && !STOP.contains(w) && !VERBS_S.contains(w)
+        && !ENGLISH_NOT_PLURALS.contains(w);
+  }
+
+  /** English words in -s that are no plural nouns. */
+  private static final Set<String> ENGLISH_NOT_PLURALS = Set.of("always", "perhaps", "sometimes", "besides",
+      "towards", "afterwards", "whereas", "unless", "nevertheless", "thus", "less");
 
   /** A capitalised plural of letters, not followed by another capitalised word (a name's start). */
   private static boolean peoples(String text, List<int[]> words, String word) {

@@ -68,6 +68,13 @@ class MultilingualValuesTest {
     "La ville a acheté 40 bus électriques neufs à Lyon.;fr;count:40[bus électriques neufs]",
     "Compró 40 autobuses eléctricos a la empresa.;es;count:40[autobuses eléctricos]",
     "Il y a 40 bus dans la ville.;fr;count:40[bus]",
+    // an English plural may be a compound's first noun: the plural after it is the head
+    "They signed eight ferry sales agreements.;en;count:8[ferry sales agreements]",
+    "The board approved three parts suppliers.;en;count:3[parts suppliers]",
+    // near misses: a verb, an adverb or a possessive after the plural ends the noun
+    "The eight clerks always eat at noon.;en;count:8[clerks]",
+    "Six officials thus agreed to wait.;en;count:6[officials]",
+    "Forty clerks' desks were moved.;en;count:40[clerks']",
     "Vingt et un journalistes et quatre-vingt-dix-sept documents.;fr;count:21[journalistes] | count:97[documents]",
     "Treinta y dos periodistas revisaron doscientos documentos.;es;count:32[periodistas] | count:200[documentos]",
     "Einundzwanzig Journalisten prüften zweihundert Dokumente.;de;count:21[Journalisten] | count:200[Dokumente]",
