@@ -140,6 +140,29 @@ public final class Concepts {
     for (String lang : List.of("en", "ru", "fr", "de", "es", "it")) {
       stops.put(lang, stopWords(lang));
     }
+    List<List<String>> shared = new ArrayList<>(han.values());
+    words.values().forEach(m -> shared.addAll(m.values()));
+    for (List<String> l : shared) {
+      for (String a : l) {
+        for (String b : l) {
+          if (!a.equals(b)) {
+            confusable.computeIfAbsent(a, k -> new HashSet<>()).add(b);
+          }
+        }
+      }
+    }
+  }
+
+  /** concept -> the concepts one word of some language also names, read as the text reads it. */
+  private final Map<String, java.util.Set<String>> confusable = new HashMap<>();
+
+  /**
+   * True when one word, as the text is read (folded and stemmed), may name either concept: the
+   * Spanish "políticos" is read as "polit", which the glossary gives both "politics" (político)
+   * and "policy" (política). A text that names one of two such concepts may mean the other.
+   */
+  public boolean confusable(String a, String b) {
+    return confusable.getOrDefault(a, java.util.Set.of()).contains(b);
   }
 
   /** The semantic field a concept is listed under ("countries", "people", "verbs" ...), or "". */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.dossier.analyze.Concepts;
 import org.dossier.core.DocumentId;
 
 /**
@@ -527,20 +528,36 @@ final class FactBuilder {
     if (ha.stream().anyMatch(k -> k.startsWith("e:") && hb.contains(k))) {
       return true;
     }
-    boolean shared = false;
+    Set<String> both = new HashSet<>(ha);
+    both.retainAll(hb);
     for (String k : ha) {
-      if (hb.contains(k)) {
-        shared = true;
-      } else if (idf.getOrDefault(k, RARE) >= RARE) {
+      if (!hb.contains(k) && idf.getOrDefault(k, RARE) >= RARE && !otherReading(k, both)) {
         return false;
       }
     }
     for (String k : hb) {
-      if (!ha.contains(k) && idf.getOrDefault(k, RARE) >= RARE) {
+      if (!ha.contains(k) && idf.getOrDefault(k, RARE) >= RARE && !otherReading(k, both)) {
         return false;
       }
     }
-    return shared;
+    return !both.isEmpty();
+  }
+
+  /**
+   * True when a head's concept is another reading of a word whose reading both heads share: the
+   * word that gave "politics" gave "policy" too, and is one word, not a second thing counted.
+   */
+  private static boolean otherReading(String key, Set<String> shared) {
+    if (!key.startsWith("c:")) {
+      return false;
+    }
+    Concepts concepts = Concepts.shared();
+    for (String s : shared) {
+      if (s.startsWith("c:") && concepts.confusable(key.substring(2), s.substring(2))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** What competitive linking counts as one: a claim, or every repeat of a figure in its document. */
@@ -808,7 +825,7 @@ final class FactBuilder {
    * place inside another or one body's two names, and are no rivals.
    */
   private List<Fact> rivals(String story, List<Claim> claims, Map<String, Double> idf) {
-    org.dossier.analyze.Concepts concepts = org.dossier.analyze.Concepts.shared();
+    Concepts concepts = Concepts.shared();
     Map<DocumentId, Set<String>> namedIn = new HashMap<>();
     Set<String> beside = new HashSet<>();
     Map<String, List<Claim>> byRole = new LinkedHashMap<>();
@@ -989,7 +1006,7 @@ final class FactBuilder {
   private static Optional<String> role(List<Claim> claims) {
     Map<String, Double> weight = new HashMap<>();
     Map<String, Set<DocumentId>> docs = new HashMap<>();
-    org.dossier.analyze.Concepts concepts = org.dossier.analyze.Concepts.shared();
+    Concepts concepts = Concepts.shared();
     for (Claim c : claims) {
       List<String> keys = c.frame().keys();
       for (String k : keys) {

@@ -245,6 +245,29 @@ class FactsAcrossLanguagesTest {
     assertTrue(documents(r, age).contains("es.txt"), age::toString);
   }
 
+  @Test
+  void twoCountsOfOneThingMeetWhenOneWordReadsAsTwoConcepts() throws Exception {
+    // "políticos" reads as both politics and policy (the stem of "política"): one word, not two things
+    Linker.Result r = link(
+        a("en.txt", "en", "2031-09-01", "The files also reveal the hidden dealings of 96 other politicians and public"
+            + " officials around the world, the consortium said."),
+        a("es.txt", "es", "2031-09-02", "Los archivos revelan también los negocios de 104 políticos y funcionarios de"
+            + " todo el mundo, según el consorcio."));
+    Fact count = factQuoting(r, "en.txt", "96 other politicians");
+    assertEquals(Set.of("en.txt", "es.txt"), documents(r, count), count::toString);
+  }
+
+  @Test
+  void controlCountsOfTwoThingsStayApart() throws Exception {
+    Linker.Result r = link(
+        a("en.txt", "en", "2031-09-01", "The files also reveal the hidden dealings of 96 other politicians and public"
+            + " officials around the world, the consortium said."),
+        a("es.txt", "es", "2031-09-02", "Los archivos revelan también los negocios de 104 periodistas de"
+            + " todo el mundo, según el consorcio."));
+    Fact count = factQuoting(r, "en.txt", "96 other politicians");
+    assertEquals(Set.of("en.txt"), documents(r, count), count::toString);
+  }
+
   private static java.util.Optional<Fact> namedFact(Linker.Result r, String subject) {
     return r.facts().stream().filter(f -> f.subject().equals(subject)).findFirst();
   }
