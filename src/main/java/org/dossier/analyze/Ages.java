@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class Ages {
   private static final Set<String> NOUNS = Set.of(
-      "year-old", "years-old", "year old", "years old", "aged", "yr-old",
+      "year-old", "years-old", "year-olds", "year old", "years old", "aged", "yr-old",
       "ans", "años", "anos", "anni", "enne",
       "jährige", "jähriger", "jährigen", "jähriges", "jahre alt",
       "лет", "летний", "летняя", "летнее", "летнего", "летней", "летнему",
@@ -22,7 +22,7 @@ public final class Ages {
 
   /** Hyphen-joined age words after a number: "-year-old", "-Jährige", "-летний", "-enne". */
   private static final Pattern JOINED = Pattern.compile(
-      "(?iu)(?:years?-old|yr-old|jährig\\p{L}*|летн\\p{L}*|enne)");
+      "(?iu)(?:years?-olds?|yr-old|jährig\\p{L}*|летн\\p{L}*|enne)");
 
   private Ages() {}
 
@@ -87,6 +87,10 @@ public final class Ages {
           "durante|por|há|desde|após|em|últimos|próximos", "os|as|seus|estes",
           "de (?!idade)\\p{L}+|que|atrás|depois"));
 
+  /** Russian words of age right before a number of «лет»: "в возрасте", "возрастом", "исполнилось". */
+  private static final Pattern RUSSIAN_AGE = Pattern.compile(
+      "(?iu)(?:в возрасте|возрастом|исполнилось|исполнится|исполнялось)(?:\\s+(?:около|почти|примерно|более|менее))?\\s*$");
+
   private static AgeCues cues(String verbs, String people, String of, String after, String articles,
       String lengthWords, String definite, String lengthAfterWords) {
     String qualifier = "(?:\\s+(?:unos|unas|casi|apenas|environ|presque|circa|quasi|cerca de))?";
@@ -117,11 +121,16 @@ public final class Ages {
     if (!isAgeNoun(noun)) {
       return false;
     }
+    String before = text.substring(Math.max(0, numberStart - 40), numberStart);
+    if (noun.strip().equalsIgnoreCase("лет")) {
+      // the Russian genitive of years counts any years ("за 10 лет", "более 40 лет"): an age only
+      // where the text says so ("в возрасте 23 лет"); "23-летний" says it in its own word
+      return RUSSIAN_AGE.matcher(before).find();
+    }
     AgeCues cues = YEARS_OR_AGE.get(noun.strip().toLowerCase(Locale.ROOT));
     if (cues == null) {
       return true;
     }
-    String before = text.substring(Math.max(0, numberStart - 40), numberStart);
     String after = text.substring(Math.min(end, text.length()), Math.min(text.length(), end + 24));
     if (cues.before().matcher(before).find() || cues.after().matcher(after).find()) {
       return true;

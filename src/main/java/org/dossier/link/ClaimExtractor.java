@@ -43,9 +43,6 @@ public final class ClaimExtractor {
   /** Content words a sentence needs to be compared as a statement. */
   static final int STATEMENT_WORDS = 5;
   /** Age nouns: "21-year-old", "aged", "años", "ans", "Jährige", "-летний", "岁". */
-  private static final Pattern AGE = Pattern.compile(
-      "(?iu)^(?:-?years?[- ]old|-?year-olds?|años|anos|ans|anni|jahre alt|-?jährige[nr]?|-?летн\\p{L}*|岁|歲)$");
-
   private final Concepts concepts;
 
   public ClaimExtractor() {
@@ -425,7 +422,7 @@ public final class ClaimExtractor {
         if (noun.codePoints().filter(Character::isLetter).count() < 2 && !isHanNoun(noun) && head.isEmpty()) {
           return Optional.empty(); // "Count of л": a number with no noun is no claim
         }
-        if (AGE.matcher(noun).matches() && Ages.readsAsAge(text, v.span().start(), v.span().end(), noun)) {
+        if (Ages.readsAsAge(text, v.span().start(), v.span().end(), noun)) {
           dimension = "age";
           head.clear();
         } else if (head.stream().anyMatch(k -> TIME_UNITS.contains(k))) {

@@ -180,6 +180,10 @@ class MultilingualValuesTest {
     "Una técnica del puerto de Telmar de 34 años fue detenida.;es;true",
     // the noun alone says it for the others
     "23-летний мужчина задержан.;ru;true",
+    "Его задержали в возрасте 23 лет.;ru;true",
+    "Архив охватывает более 40 лет переписки.;ru;false",
+    "За 10 лет порт закрылся дважды.;ru;false",
+    "He was arrested, aged 34, at his home.;en;true",
     "A 23-year-old engineer was arrested.;en;true",
     "The files cover 40 years of records.;en;false",
   })
