@@ -105,14 +105,17 @@ public final class ServeBenchmark {
     build(work, caseDir, n, text, analysis);
 
     List<String> queries = queries(new Random(7));
+    int cacheSize = cache ? Integer.getInteger(LuceneIndex.CACHE_PROPERTY, LuceneIndex.CACHE_SIZE) : 0;
     if (bare) {
       // the index's own cost: each query searched, not answered from what the index kept
       System.setProperty(LuceneIndex.CACHE_PROPERTY, "0");
       bareSearch(caseDir, queries);
     }
-    System.setProperty(LuceneIndex.CACHE_PROPERTY, cache ? Integer.toString(LuceneIndex.CACHE_SIZE) : "0");
-    System.out.println(cache
-        ? "the workbench's index keeps the answers to " + LuceneIndex.CACHE_SIZE + " queries per reader (--no-cache: none)"
+    System.setProperty(LuceneIndex.CACHE_PROPERTY, Integer.toString(cacheSize));
+    System.out.println(cacheSize > 0
+        ? "the workbench's index keeps the answers to " + cacheSize + " queries per reader (-D"
+            + LuceneIndex.CACHE_PROPERTY + "=N sets it; --no-cache: none); " + new java.util.HashSet<>(queries).size()
+            + " of the " + queries.size() + " queries are distinct"
         : "--no-cache: the workbench's index keeps no answers; every search is searched");
 
     try (Workbench bench = Workbench.start(List.of(caseDir), "127.0.0.1", 0)) {
