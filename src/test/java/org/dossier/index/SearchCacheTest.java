@@ -100,6 +100,23 @@ class SearchCacheTest {
     }
   }
 
+  @Test
+  void theSameQueryWithinOtherDocumentsIsNotAnsweredForTheFirst() throws Exception {
+    try (LuceneIndex writing = LuceneIndex.openForWriting(dir)) {
+      fill(writing);
+    }
+    try (LuceneIndex cached = LuceneIndex.openForReading(dir, 64)) {
+      java.util.Set<DocumentId> few = java.util.Set.of(new DocumentId(String.format(java.util.Locale.ROOT, "%064x", 7)),
+          new DocumentId(String.format(java.util.Locale.ROOT, "%064x", 8)));
+      java.util.Set<DocumentId> one = java.util.Set.of(new DocumentId(String.format(java.util.Locale.ROOT, "%064x", 9)));
+      assertEquals(700, cached.search(new SearchRequest("note", 20, 0)).total());
+      assertEquals(2, cached.search(new SearchRequest("note", 20, 0, Optional.of(few))).total());
+      assertEquals(1, cached.search(new SearchRequest("note", 20, 0, Optional.of(one))).total());
+      assertEquals(2, cached.search(new SearchRequest("note", 20, 0, Optional.of(few))).total());
+      assertEquals(700, cached.search(new SearchRequest("note", 20, 0)).total());
+    }
+  }
+
   private static Map<String, Long> languages(SearchResult r) {
     return r.facets().get("language").stream()
         .collect(java.util.stream.Collectors.toMap(FacetCount::value, FacetCount::count));
