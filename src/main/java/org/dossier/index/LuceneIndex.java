@@ -32,6 +32,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -43,6 +44,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.dossier.core.DocumentId;
@@ -84,9 +86,17 @@ public final class LuceneIndex implements DocumentIndex {
   /** The field infos of one reader, merged over its segments once per refresh, as {reader, infos}. */
   private volatile Object[] fieldInfosCache = {null, null};
   private static final long REFRESH_NANOS = 1_000_000_000L;
+  /**
+   * Queries whose count, facets and first hits each index keeps per reader ({@link SearchCache});
+   * the system property {@value #CACHE_PROPERTY} sets another number, 0 for none.
+   */
+  public static final int CACHE_SIZE = 512;
+  public static final String CACHE_PROPERTY = "dossier.search.cache";
+  private final SearchCache cache;
 
-  private LuceneIndex(Directory directory, boolean writable) throws IOException {
+  private LuceneIndex(Directory directory, boolean writable, int cacheSize) throws IOException {
     this.directory = directory;
+    this.cache = new SearchCache(cacheSize);
     facets.setMultiValued(Fields.FOLDER, true);
     facets.setMultiValued(Fields.EXTENSION, true);
     Fields.ENTITIES.forEach(e -> facets.setMultiValued(e, true));
@@ -105,13 +115,22 @@ public final class LuceneIndex implements DocumentIndex {
   /** Opens the index for writing, creating it if needed. */
   public static LuceneIndex openForWriting(Path dir) throws IOException {
     Files.createDirectories(dir);
-    return new LuceneIndex(FSDirectory.open(dir), true);
+    return new LuceneIndex(FSDirectory.open(dir), true, cacheSize());
   }
 
   /** Opens the index for searching only. */
   public static LuceneIndex openForReading(Path dir) throws IOException {
+    return openForReading(dir, cacheSize());
+  }
+
+  /** Opens the index for searching only, keeping the answers to at most {@code cacheSize} queries. */
+  static LuceneIndex openForReading(Path dir, int cacheSize) throws IOException {
     Files.createDirectories(dir);
-    return new LuceneIndex(FSDirectory.open(dir), false);
+    return new LuceneIndex(FSDirectory.open(dir), false, cacheSize);
+  }
+
+  private static int cacheSize() {
+    return Integer.getInteger(CACHE_PROPERTY, CACHE_SIZE);
   }
 
   @Override
@@ -263,11 +282,9 @@ public final class LuceneIndex implements DocumentIndex {
           .add(new org.apache.lucene.search.TermInSetQuery(Fields.ID, ids), org.apache.lucene.search.BooleanClause.Occur.FILTER)
           .build();
     }
-    FacetsCollectorManager.FacetsResult result =
-        FacetsCollectorManager.search(searcher, searched, wanted, new FacetsCollectorManager());
-    TopDocs top = result.topDocs();
-    ScoreDoc[] page = page(top.scoreDocs, request.offset());
-    TopDocs pageDocs = new TopDocs(top.totalHits, page);
+    SearchCache.Entry answer = answer(searcher, r, new SearchCache.Key(query, request.within()), searched, wanted);
+    ScoreDoc[] page = page(answer.top(), request.offset(), wanted);
+    TopDocs pageDocs = new TopDocs(answer.total(), page);
     Snippets.Stored[] stored = Snippets.read(searcher, page, DEFAULT_MAX_CHARS);
     String[] snippets = Snippets.highlight(searcher, analyzer, fieldInfos(r), fuzzyAsTerms(query, searcher),
         pageDocs, stored, DEFAULT_MAX_CHARS);
@@ -276,7 +293,43 @@ public final class LuceneIndex implements DocumentIndex {
       hits.add(new SearchHit(new DocumentId(stored[i].id()), stored[i].name(), page[i].score,
           Snippets.passages(snippets[i])));
     }
-    return new SearchResult(top.totalHits.value, hits, facetCounts(r, result.facetsCollector()));
+    return new SearchResult(answer.total().value, hits, answer.facets());
+  }
+
+  /**
+   * The number of hits, the facets and at least the first {@code wanted} hits of a query: from the
+   * cache when this reader answered it already, else searched (every match visited, for the
+   * facets and the exact count) and kept. A page beyond the kept hits is searched for its hits
+   * only, with the facets and count kept.
+   */
+  private SearchCache.Entry answer(IndexSearcher searcher, DirectoryReader r, SearchCache.Key key, Query searched,
+      int wanted) throws IOException {
+    IndexReader.CacheKey readerKey = r.getReaderCacheHelper().getKey();
+    SearchCache.Entry kept = cache.get(readerKey, key);
+    if (kept != null && kept.covers(wanted)) {
+      SearchCache.count(SearchCache.Answer.HIT);
+      return kept;
+    }
+    if (kept != null) {
+      SearchCache.count(SearchCache.Answer.FACETS);
+      // the count is known: hits beyond the page need not be counted
+      TopDocs top = searcher.search(searched, new TopScoreDocCollectorManager(wanted, null, wanted, true));
+      return new SearchCache.Entry(kept.total(), top.scoreDocs, kept.facets());
+    }
+    SearchCache.count(SearchCache.Answer.MISS);
+    int depth = Math.max(wanted, SearchCache.WINDOW);
+    FacetsCollectorManager.FacetsResult result =
+        FacetsCollectorManager.search(searcher, searched, depth, new FacetsCollectorManager());
+    TopDocs top = result.topDocs();
+    SearchCache.Entry searchedNow =
+        new SearchCache.Entry(top.totalHits, top.scoreDocs, facetCounts(r, result.facetsCollector()));
+    if (top.scoreDocs.length <= SearchCache.MAX_TOP) {
+      cache.put(readerKey, key, searchedNow);
+    } else {
+      ScoreDoc[] first = java.util.Arrays.copyOf(top.scoreDocs, SearchCache.MAX_TOP);
+      cache.put(readerKey, key, new SearchCache.Entry(top.totalHits, first, searchedNow.facets()));
+    }
+    return searchedNow;
   }
 
   private Query parse(String text) {
@@ -398,11 +451,13 @@ public final class LuceneIndex implements DocumentIndex {
     return reader;
   }
 
-  private static ScoreDoc[] page(ScoreDoc[] all, int offset) {
-    if (offset >= all.length) {
+  /** The hits from {@code offset} up to {@code wanted} (or the last). */
+  private static ScoreDoc[] page(ScoreDoc[] all, int offset, int wanted) {
+    int end = Math.min(all.length, wanted);
+    if (offset >= end) {
       return new ScoreDoc[0];
     }
-    ScoreDoc[] out = new ScoreDoc[all.length - offset];
+    ScoreDoc[] out = new ScoreDoc[end - offset];
     System.arraycopy(all, offset, out, 0, out.length);
     return out;
   }

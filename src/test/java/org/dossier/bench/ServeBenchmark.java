@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.dossier.core.DocumentIndex;
 import org.dossier.core.SearchRequest;
+import org.dossier.index.LuceneIndex;
+import org.dossier.index.SearchCache;
 import org.dossier.pipeline.CaseFolder;
 import org.dossier.serve.Workbench;
 import org.dossier.testing.Fixtures;
@@ -38,8 +40,10 @@ import org.dossier.testing.Fixtures;
  * and throughput, beside the same queries against the case's index in this JVM, one at a time.
  *
  * <p>Args: {@code [N] [CLIENTS] [SECONDS] [--text] [--no-analysis] [--mix PAGE,API,DOC,FACTS]
- * [--workdir DIR] [--no-bare]}: {@code --no-bare} skips the one-thread run of the queries
- * against the index alone. The case is {@code DIR/serve-case-N}, built once by {@code dossier ingest
+ * [--workdir DIR] [--no-bare] [--no-cache]}: {@code --no-bare} skips the one-thread run of the queries
+ * against the index alone (which never answers from the index's {@link SearchCache}); {@code
+ * --no-cache} serves without it too, so that every search is searched. The share of searches the
+ * cache answered while measured is reported. The case is {@code DIR/serve-case-N}, built once by {@code dossier ingest
  * --no-ocr} (in a child JVM) from the corpus of {@link CorpusGenerator}, and reused; {@code
  * --text} builds {@code serve-case-N-txt} from plain text files of {@link FictionalText} prose
  * instead (no Tika parsing of PDF, Office or mail), for large N; {@code --no-analysis} builds
@@ -74,10 +78,12 @@ public final class ServeBenchmark {
     int[] mix = {35, 35, 25, 5};
     Path work = Path.of("/tmp/dossier-bench");
     boolean bare = true;
+    boolean cache = true;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--text" -> text = true;
         case "--no-bare" -> bare = false;
+        case "--no-cache" -> cache = false;
         case "--no-analysis" -> analysis = false;
         case "--mix" -> mix = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
         case "--workdir" -> work = Path.of(args[++i]);
@@ -99,9 +105,18 @@ public final class ServeBenchmark {
     build(work, caseDir, n, text, analysis);
 
     List<String> queries = queries(new Random(7));
+    int cacheSize = cache ? Integer.getInteger(LuceneIndex.CACHE_PROPERTY, LuceneIndex.CACHE_SIZE) : 0;
     if (bare) {
+      // the index's own cost: each query searched, not answered from what the index kept
+      System.setProperty(LuceneIndex.CACHE_PROPERTY, "0");
       bareSearch(caseDir, queries);
     }
+    System.setProperty(LuceneIndex.CACHE_PROPERTY, Integer.toString(cacheSize));
+    System.out.println(cacheSize > 0
+        ? "the workbench's index keeps the answers to " + cacheSize + " queries per reader (-D"
+            + LuceneIndex.CACHE_PROPERTY + "=N sets it; --no-cache: none); " + new java.util.HashSet<>(queries).size()
+            + " of the " + queries.size() + " queries are distinct"
+        : "--no-cache: the workbench's index keeps no answers; every search is searched");
 
     try (Workbench bench = Workbench.start(List.of(caseDir), "127.0.0.1", 0)) {
       String key = caseDir.toAbsolutePath().normalize().getFileName().toString().toLowerCase(Locale.ROOT)
@@ -395,6 +410,7 @@ public final class ServeBenchmark {
       while (System.nanoTime() < startAt) {
         Thread.sleep(50);
       }
+      SearchCache.Stats cache0 = SearchCache.stats();
       long gcMillis0 = gcMillis();
       long gcCount0 = gcCount();
       long peakHeap = 0;
@@ -407,6 +423,7 @@ public final class ServeBenchmark {
         peakHeap = Math.max(peakHeap, rt.totalMemory() - rt.freeMemory());
       }
       String loadAtEnd = loadAverage();
+      SearchCache.Stats cache1 = SearchCache.stats();
       long gcMillis = gcMillis() - gcMillis0;
       long gcCount = gcCount() - gcCount0;
       long measuredEnd = System.nanoTime();
@@ -452,6 +469,12 @@ public final class ServeBenchmark {
       System.out.printf(Locale.ROOT, "load: this JVM (server and clients) used %.0f%% of the machine's cores,"
           + " GC %d ms in %d collections, peak heap %d MB, load average at the end %s%n",
           100 * share, gcMillis, gcCount, peakHeap >> 20, loadAtEnd);
+      long searches = cache1.searches() - cache0.searches();
+      System.out.printf(Locale.ROOT, "search cache while measured: %d searches, %.1f%% answered from it, %.1f%% its"
+          + " facets and count with the hits searched, %.1f%% searched and counted%n", searches,
+          100.0 * (cache1.hits() - cache0.hits()) / Math.max(1, searches),
+          100.0 * (cache1.facetHits() - cache0.facetHits()) / Math.max(1, searches),
+          100.0 * (cache1.misses() - cache0.misses()) / Math.max(1, searches));
       errorSamples.entrySet().stream().sorted(Map.Entry.comparingByValue((a, b) -> Long.compare(b.get(), a.get())))
           .limit(8).forEach(e -> System.out.println("  error: " + e.getValue().get() + " x " + e.getKey()));
       double searchP99 = Math.max(p99s[Kind.SEARCH_PAGE.ordinal()], p99s[Kind.SEARCH_API.ordinal()]);
