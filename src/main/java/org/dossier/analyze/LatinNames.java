@@ -75,11 +75,18 @@ final class LatinNames implements Annotator {
           if (!adjacent(text, words.get(j - 1), w)) {
             break;
           }
-          if (PARTICLES.contains(w.text().toLowerCase(Locale.ROOT)) || w.text().matches("(?i)(?:al|el|bin|ibn)-\\p{Lu}.*")) {
+          if (w.text().matches("(?i)(?:al|el|bin|ibn)-\\p{Lu}.*")) {
+            last = j; // "al-Assad": a particle joined to the name it carries, which may end the name
             j++;
             continue;
           }
-          if (!nameWord(w, language, false) && !ORG_WORDS.matcher(w.text()).matches()) {
+          if (PARTICLES.contains(w.text().toLowerCase(Locale.ROOT))) {
+            j++;
+            continue;
+          }
+          // a word of an organisation is part of its name only written as one: "Varna Holding",
+          // not "el diario" after "ICIJ y"
+          if (!nameWord(w, language, false) && !(w.capital() && ORG_WORDS.matcher(w.text()).matches())) {
             break;
           }
           last = j;
@@ -96,7 +103,7 @@ final class LatinNames implements Annotator {
     Word a = words.get(first);
     Word b = words.get(last);
     Span span = new Span(a.start(), b.end());
-    if (taken(draft, span)) {
+    if (taken(draft, span) && !firstNameOfAPlace(draft, words, first, last)) {
       return;
     }
     String name = text.substring(span.start(), span.end());
@@ -119,6 +126,39 @@ final class LatinNames implements Annotator {
       }
     }
     draft.entities.add(new EntityMention(span, name, org ? EntityType.ORGANIZATION : EntityType.PERSON, name, "rules"));
+  }
+
+  /**
+   * True when the only name already read inside a run of two or three words is a place that is
+   * its first word, and the words after it are no place and no organisation's: a person whose
+   * first name is also a place's ("Mauricio Macri", "Florence Varley", "Georgia Olvey"). The place
+   * gives way to the person; the run is then read as any other.
+   */
+  private static boolean firstNameOfAPlace(Draft draft, List<Word> words, int first, int last) {
+    int n = last - first + 1;
+    if (n < 2 || n > 3) {
+      return false;
+    }
+    Word a = words.get(first);
+    EntityMention place = null;
+    for (EntityMention e : draft.entities) {
+      if (e.span().overlaps(new Span(a.start(), words.get(last).end()))) {
+        if (place != null || e.type() != EntityType.PLACE || e.span().start() != a.start() || e.span().end() != a.end()) {
+          return false;
+        }
+        place = e;
+      }
+    }
+    for (int k = first; k <= last; k++) {
+      if (ORG_WORDS.matcher(words.get(k).text()).matches()) {
+        return false;
+      }
+    }
+    if (place == null) {
+      return false;
+    }
+    draft.entities.remove(place);
+    return true;
   }
 
   /**

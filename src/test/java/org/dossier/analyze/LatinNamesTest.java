@@ -35,6 +35,37 @@ class LatinNamesTest {
   }
 
   @Test
+  void aParticleJoinedToTheNameMayEndIt() {
+    List<String> de = names("Der Minister traf Tamir al-Rashed am Montag in Telmar.", "de");
+    assertTrue(de.contains("Tamir al-Rashed=person"), de::toString);
+    // near miss: the particle's name alone is no run of a name
+    List<String> alone = names("Die Firma gehörte al-Rashed selbst.", "de");
+    assertFalse(alone.stream().anyMatch(n -> n.contains("al-Rashed")), alone::toString);
+  }
+
+  @Test
+  void aPersonWhoseFirstNameIsAPlaceIsAPerson() {
+    List<String> es = names("Lo dijo el ministro orvanio, Mauricio Dalmau, que firmó el acuerdo.", "es");
+    assertTrue(es.contains("Mauricio Dalmau=person"), es::toString);
+    assertFalse(es.contains("Mauricio=place"), es::toString);
+    // near misses: the place alone, and a place before an organisation's word, stay as they were
+    List<String> place = names("Los barcos salieron de Mauricio, según el puerto.", "es");
+    assertTrue(place.contains("Mauricio=place"), place::toString);
+    List<String> org = names("El banco Mauricio Holding cerró.", "es");
+    assertFalse(org.stream().anyMatch(n -> n.endsWith("=person")), org::toString);
+  }
+
+  @Test
+  void aWordOfAnOrganisationInLowerCaseEndsAName() {
+    List<String> es = names("La investigación, liderada por el OCRN y el diario orvanio Telmar Zeitung, duró un año.", "es");
+    assertTrue(es.contains("OCRN=organization"), es::toString);
+    assertFalse(es.stream().anyMatch(n -> n.contains("diario")), es::toString);
+    // near miss: the same word written as part of a name is the name's
+    List<String> named = names("Lo publicó Telmar Diario el lunes.", "es");
+    assertTrue(named.contains("Telmar Diario=organization"), named::toString);
+  }
+
+  @Test
   void commonWordsWithCapitalsAreNoNames() {
     // German nouns, a sentence's first words, titles before a name, a compound of common words
     List<String> de = names("Der Präsident sprach am Montag. Fußball-Profis wie Marten Olvey fehlten.", "de");
