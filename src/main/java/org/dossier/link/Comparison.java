@@ -154,16 +154,26 @@ final class Comparison {
     if (ba == Bound.BY || ba == Bound.FROM || bb == Bound.BY || bb == Bound.FROM) {
       return new Result(Verdict.DIVERGENT, "one value is a bound in time (\"" + qa.or(() -> qb).map(Qualifier::text).orElse("") + "\")");
     }
-    if (share.compareTo(ROUNDING) <= 0 && (isRound(x) || isRound(y))) {
+    if (share.compareTo(ROUNDING) <= 0 && (roundingOf(x, y) || roundingOf(y, x))) {
       return new Result(Verdict.AGREE, "the same value, rounded");
     }
     return new Result(Verdict.CONFLICT, "different values (" + x.toPlainString() + ", " + y.toPlainString() + ")");
   }
 
-  /** A figure with fewer significant digits than its size, as rounding leaves it. */
-  private static boolean isRound(BigDecimal n) {
-    BigDecimal s = n.stripTrailingZeros();
-    return s.scale() < 0;
+  /**
+   * True when {@code rounded} is {@code exact} rounded at its own last significant digit, to the
+   * nearest or down ("5.4 billion" for 5.43 or 5.46 billion, "$210 million" for $214 million),
+   * and has fewer significant digits than its size, as rounding leaves a figure. "5.5 billion" is
+   * no rounding of 5.43 billion.
+   */
+  static boolean roundingOf(BigDecimal rounded, BigDecimal exact) {
+    BigDecimal r = rounded.stripTrailingZeros();
+    if (r.scale() >= 0) {
+      return false;
+    }
+    int scale = r.scale();
+    return exact.setScale(scale, java.math.RoundingMode.HALF_UP).compareTo(r) == 0
+        || exact.setScale(scale, java.math.RoundingMode.DOWN).compareTo(r) == 0;
   }
 
   /** True when {@code other} satisfies the bound of {@code x}. */

@@ -58,6 +58,18 @@ class ComparisonTest {
   }
 
   @Test
+  void aRoundedFigureIsTheExactOneRoundedAtItsLastDigit() {
+    // to the nearest, or down
+    assertEquals(Verdict.AGREE, verdict(claim(usd("5430000000")), claim(usd("5400000000"))));
+    assertEquals(Verdict.AGREE, verdict(claim(usd("5460000000")), claim(usd("5500000000"))));
+    assertEquals(Verdict.AGREE, verdict(claim(usd("5460000000")), claim(usd("5400000000"))));
+    assertEquals(Verdict.AGREE, verdict(claim(usd("214000000")), claim(usd("210000000"))));
+    // near misses: close, but no rounding of the other (5.43 is 5.4, not 5.5), and two exact figures
+    assertEquals(Verdict.CONFLICT, verdict(claim(usd("5430000000")), claim(usd("5500000000"))));
+    assertEquals(Verdict.CONFLICT, verdict(claim(usd("5430000000")), claim(usd("5410000000"))));
+  }
+
+  @Test
   void boundsAndPreliminaryValuesAreDivergent() {
     Claim moreThan = claim(usd("210000000"), Bound.AT_LEAST, "more than", List.of(), false);
     assertEquals(Verdict.DIVERGENT, verdict(moreThan, claim(usd("584000000"), Bound.PRELIMINARY, "before it was finalized", List.of(), false)));
