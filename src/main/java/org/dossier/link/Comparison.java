@@ -99,6 +99,28 @@ final class Comparison {
         .map(v -> (Value.Money) v).findFirst();
   }
 
+  /**
+   * True when two figures of one kind (and currency) are within {@link #ROUNDING} of each other
+   * without being the same: one figure reported twice, once wrongly or from another draft, far
+   * likelier than two figures of two things ("$5.43 bn", "$5.5 bn"). They dispute, as one fact.
+   */
+  static boolean close(Claim a, Claim b) {
+    Optional<Value> va = a.measure().map(m -> m.value().value());
+    Optional<Value> vb = b.measure().map(m -> m.value().value());
+    if (va.isEmpty() || vb.isEmpty() || !va.get().kind().equals(vb.get().kind())
+        || va.get() instanceof Value.Money ma && vb.get() instanceof Value.Money mb && !ma.currency().equals(mb.currency())) {
+      return false;
+    }
+    Optional<Quantity> x = number(va.get());
+    Optional<Quantity> y = number(vb.get());
+    if (x.isEmpty() || y.isEmpty() || x.get().isRange() || y.get().isRange()) {
+      return false;
+    }
+    BigDecimal max = x.get().low().abs().max(y.get().low().abs());
+    return max.signum() > 0
+        && x.get().low().subtract(y.get().low()).abs().divide(max, MathContext.DECIMAL64).compareTo(ROUNDING) <= 0;
+  }
+
   /** The number of a figure (an amount's, a count's, a share's); empty for a date. */
   static Optional<Quantity> number(Value v) {
     if (v instanceof Value.Things t) {

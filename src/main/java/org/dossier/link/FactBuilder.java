@@ -439,8 +439,10 @@ final class FactBuilder {
       Comparison.Result r = Comparison.compare(a, b);
       // values that can both be true link as readily as equal ones, but for a deadline against
       // a date ("by June 2025", "October 2024"): a limit and an event are rarely one fact
+      // two figures a rounding apart link as readily as equal ones: one figure told twice
       boolean agree = r.verdict() == Comparison.Verdict.AGREE
-          || r.verdict() == Comparison.Verdict.DIVERGENT && r.comparable() && !timeBound(a) && !timeBound(b);
+          || r.verdict() == Comparison.Verdict.DIVERGENT && r.comparable() && !timeBound(a) && !timeBound(b)
+          || r.verdict() == Comparison.Verdict.CONFLICT && Comparison.close(a, b);
       Set<String> ha = a.frame().head();
       Set<String> hb = b.frame().head();
       if (!ha.isEmpty() && !hb.isEmpty()) {
@@ -460,9 +462,11 @@ final class FactBuilder {
       if (!agree && !onlyAmounts && sharedEvidence(a.frame(), b.frame(), idf) < 2) {
         return null; // a dispute needs two things in common besides the kind of value
       }
-      if (r.verdict() == Comparison.Verdict.AGREE) {
+      boolean near = r.verdict() == Comparison.Verdict.CONFLICT && agree;
+      if (r.verdict() == Comparison.Verdict.AGREE || near) {
         // the same figure in two texts is evidence of the same fact, more so when each text
-        // gives it once and it is not a small number; a date and its coarser form, a little less
+        // gives it once and it is not a small number (as much a figure a rounding away, which
+        // disputes it: "$5.43 bn", "$5.5 bn"); a date and its coarser form, a little less
         boolean coarser = r.why().contains("coarser");
         sim += coarser ? 0.06 : 0.12;
         if (once(a, perDocument) && once(b, perDocument) && telling(ma) && telling(mb)) {

@@ -268,6 +268,26 @@ class FactsAcrossLanguagesTest {
     assertEquals(Set.of("en.txt"), documents(r, count), count::toString);
   }
 
+  @Test
+  void aFigureARoundingAwayFromAnotherThatIsNotItsRoundingDisputesIt() throws Exception {
+    Linker.Result r = link(
+        a("en.txt", "en", "2031-05-02", "Orvania signed a deal worth $6.43 billion for Kestrel-7 patrol boats, officials said."),
+        a("en2.txt", "en", "2031-05-03", "The Kestrel-7 contract, worth $6.5 billion, was signed in Telmar on Friday."));
+    Fact money = factQuoting(r, "en.txt", "$6.43 billion");
+    assertEquals(Set.of("en.txt", "en2.txt"), documents(r, money), money::toString);
+    assertEquals("conflict", money.status(), money::toString);
+  }
+
+  @Test
+  void controlAFigureRoundedAtItsLastDigitAgrees() throws Exception {
+    Linker.Result r = link(
+        a("en.txt", "en", "2031-05-02", "Orvania signed a deal worth $6.43 billion for Kestrel-7 patrol boats, officials said."),
+        a("en2.txt", "en", "2031-05-03", "The Kestrel-7 contract, worth $6.4 billion, was signed in Telmar on Friday."));
+    Fact money = factQuoting(r, "en.txt", "$6.43 billion");
+    assertEquals(Set.of("en.txt", "en2.txt"), documents(r, money), money::toString);
+    assertEquals("agree", money.status(), money::toString);
+  }
+
   private static java.util.Optional<Fact> namedFact(Linker.Result r, String subject) {
     return r.facts().stream().filter(f -> f.subject().equals(subject)).findFirst();
   }
