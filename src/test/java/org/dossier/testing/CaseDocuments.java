@@ -8,11 +8,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.dossier.collect.EvidenceStore;
 import org.dossier.core.Document;
+import org.dossier.core.DocumentId;
 import org.dossier.core.DocumentPath;
 import org.dossier.core.Stage;
 import org.dossier.pipeline.CaseFolder;
@@ -51,7 +53,16 @@ public final class CaseDocuments {
       for (Document d : docs) {
         Set<String> paths = new TreeSet<>();
         for (DocumentPath p : folder.store().documents().paths(d.id())) {
-          paths.add(p.root() + " | " + p.name() + " | " + p.status().code() + " | " + p.reason());
+          // an entry's path is named after its container's first name, which arrival order picks
+          // (a container two others hold): the entry's own part is compared, with the container's id
+          String name = p.name();
+          if (p.root().matches("[0-9a-f]{64}")) {
+            Optional<Document> container = folder.store().documents().document(new DocumentId(p.root()));
+            if (container.isPresent() && name.startsWith(container.get().name() + "/")) {
+              name = "…/" + name.substring(container.get().name().length() + 1);
+            }
+          }
+          paths.add(p.root() + " | " + name + " | " + p.status().code() + " | " + p.reason());
         }
         Path text = folder.layout().text(d.id());
         String textHash = Files.exists(text) ? EvidenceStore.hash(text).sha256() : "";
