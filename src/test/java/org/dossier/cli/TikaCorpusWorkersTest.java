@@ -73,7 +73,7 @@ class TikaCorpusWorkersTest {
         "lang:en", "lang:de", "lang:fr", "NOT test", "date:[1990 TO 2030]", "table~1"}) {
       JsonNode a = ok(Cli.run(on(plain, "search", "--json", "--limit", "1000", query))).json();
       JsonNode b = ok(Cli.run(on(shared, "search", "--json", "--limit", "1000", query))).json();
-      assertEquals(a, b, query);
+      assertEquals(searched(a), searched(b), query);
     }
     for (String[] command : new String[][] {{"facts", "--json"}, {"entities", "--json"}, {"stories", "--json"}}) {
       assertEquals(ok(Cli.run(on(plain, command))).json(), ok(Cli.run(on(shared, command))).json(), command[0]);
@@ -96,5 +96,28 @@ class TikaCorpusWorkersTest {
     List<String> caught = CaseDocuments.differences(embedded, CaseDocuments.read(shared), 40);
     assertEquals(1, caught.size(), caught::toString);
     assertTrue(caught.get(0).startsWith(id) && caught.get(0).contains("status: ok <> failed"), caught::toString);
+  }
+
+  /**
+   * A search's result as two cases of the same files must agree on it: the total, each hit's
+   * snippets by document id, and the facets. Left out, and why: a hit's "document" is the
+   * document's first name, which arrival order picks (as CaseDocuments leaves it out), and so are
+   * the folder, container and extension facets, counted from the names the document had when it
+   * was indexed (a copy another container holds, found later, is a path of the document but not in
+   * its index entry; seen: folder "." 64 embedded, 69 workers; extension docx 2 and 3); the score, and with it the hits' order, comes
+   * from the index's statistics (deleted entries of documents indexed again count until their
+   * segment is merged), which the order of indexing sets.
+   */
+  private static JsonNode searched(JsonNode result) {
+    ObjectNode out = result.deepCopy();
+    java.util.TreeMap<String, JsonNode> hits = new java.util.TreeMap<>();
+    result.get("hits").forEach(h -> hits.put(h.get("id").asText(), h.get("snippets")));
+    out.set("hits", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(hits));
+    if (out.get("facets") instanceof ObjectNode facets) {
+      facets.remove("folder");
+      facets.remove("container");
+      facets.remove("extension");
+    }
+    return out;
   }
 }
