@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.dossier.core.DocumentStatus;
 import org.dossier.core.Extraction;
@@ -25,8 +24,8 @@ import org.dossier.core.ExtractionRequest;
  * ExtractSettings}, the worker answers {@code {"ready":true}}; then each request {@code {"id":
  * n, "request": ExtractionRequest}} is parsed on one of the worker's threads and answered with
  * {@code {"id": n, "result": Extraction}}, in whatever order parses finish (other work, such as
- * verify's file checks, uses the same protocol with its own settings, requests and results). The worker exits when
- * its input ends, so it never outlives a parent killed with {@code kill -9}. Parser noise goes to
+ * verify's file checks, uses the same protocol with its own settings, requests and results). The worker exits as soon as
+ * its input ends, parses running or not, so it never outlives a parent killed with {@code kill -9}. Parser noise goes to
  * standard error, never into the protocol.
  *
  * <p>Argument: the number of parses to run at once (default 1).
@@ -91,12 +90,12 @@ public final class WorkerMain {
       Q request = JSON.treeToValue(message.get("request"), requestType);
       pool.execute(() -> answer(protocol, id, handle(handler, onError, request)));
     }
-    pool.shutdown();
-    try {
-      pool.awaitTermination(1, TimeUnit.MINUTES);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    // The input ended: the parent closed it, its requests all answered, or it died (kill -9, a
+    // lost machine). Either way no one waits for a parse still running, so none is waited for:
+    // the parse threads are interrupted (they are daemons, and a parser stuck in a loop does not
+    // hold the JVM up), an OCR run's Tesseract is killed, and the worker exits now.
+    pool.shutdownNow();
+    ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
   }
 
   private static <Q, R> R handle(Function<Q, R> handler, Function<Throwable, R> onError, Q request) {

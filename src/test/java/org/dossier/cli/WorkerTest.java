@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +18,7 @@ import org.dossier.link.FictionalStories;
 import org.dossier.testing.Cli;
 import org.dossier.testing.Fixtures;
 import org.dossier.testing.TestPostgres;
+import org.dossier.testing.Workers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,13 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
  * document's effects written once.
  */
 class WorkerTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @TempDir Path dir;
 
   static Cli.Result ok(Cli.Result r) {
-    assertEquals(0, r.exit(), r::toString);
-    return r;
+    return Workers.ok(r);
+  }
+
+  static List<JsonNode> runWorkers(Path caseDir, int n, int leaseSeconds, String... more) throws Exception {
+    return Workers.run(caseDir, n, leaseSeconds, more);
   }
 
   /** An invented corpus: the fictional stories, and files of other formats, a zip with members and a corrupt file. */
@@ -108,10 +107,10 @@ class WorkerTest {
 
     // one chain, and each document's effects once: one extraction entry per document extracted
     ok(Cli.run("--case", shared.toString(), "custody", "verify"));
-    Map<String, Integer> derived = derives(shared);
+    Map<String, Integer> derived = Workers.derives(shared);
     assertTrue(derived.size() >= 12, derived.toString());
     assertTrue(derived.values().stream().allMatch(n -> n == 1), "a document extracted twice: " + derived);
-    assertEquals(derives(plain).keySet(), derived.keySet());
+    assertEquals(Workers.derives(plain).keySet(), derived.keySet());
   }
 
   /**
@@ -138,14 +137,14 @@ class WorkerTest {
       while (held == null) { // a poll of the store with a deadline: the worker holds a task
         assertTrue(System.nanoTime() < deadline && killed.isAlive(), "the worker never held a task: "
             + Files.readString(dir.resolve("killed.err")));
-        held = scalar(schema, "SELECT key FROM tasks WHERE state = 'leased' AND lease_owner LIKE '%:" + killed.pid() + "/%'");
+        held = Workers.scalar(schema, "SELECT key FROM tasks WHERE state = 'leased' AND lease_owner LIKE '%:" + killed.pid() + "/%'");
         if (held == null) {
           Thread.sleep(20);
         }
       }
       killed.destroyForcibly(); // SIGKILL, mid-task: no hooks, its lease stays in the store
       assertTrue(killed.waitFor(30, TimeUnit.SECONDS));
-      attemptsBefore = Long.parseLong(scalar(schema, "SELECT count(*) FROM tasks WHERE state = 'leased'"));
+      attemptsBefore = Long.parseLong(Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE state = 'leased'"));
       assertTrue(attemptsBefore >= 1, "the killed worker's lease is left");
     } finally {
       killed.destroyForcibly();
@@ -153,14 +152,14 @@ class WorkerTest {
     }
     List<JsonNode> survivor = runWorkers(shared, 1, 3);
     assertTrue(survivor.get(0).get("indexer").asBoolean());
-    assertEquals("0", scalar(schema, "SELECT count(*) FROM tasks WHERE state <> 'done'"));
-    assertTrue(Long.parseLong(scalar(schema, "SELECT count(*) FROM tasks WHERE attempts > 1")) >= 1,
+    assertEquals("0", Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE state <> 'done'"));
+    assertTrue(Long.parseLong(Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE attempts > 1")) >= 1,
         "the killed worker's task was taken over");
-    assertEquals(scalar(schema, "SELECT count(*) FROM documents"), scalar(schema, "SELECT count(DISTINCT id) FROM documents"));
-    assertEquals("0", scalar(schema, "SELECT count(*) FROM documents WHERE stage <> 'indexed'"));
+    assertEquals(Workers.scalar(schema, "SELECT count(*) FROM documents"), Workers.scalar(schema, "SELECT count(DISTINCT id) FROM documents"));
+    assertEquals("0", Workers.scalar(schema, "SELECT count(*) FROM documents WHERE stage <> 'indexed'"));
     ok(Cli.run("--case", shared.toString(), "custody", "verify"));
-    Map<String, Integer> derived = derives(shared);
-    assertEquals(scalar(schema, "SELECT count(*) FROM documents WHERE status NOT IN ('empty', 'too-large')"),
+    Map<String, Integer> derived = Workers.derives(shared);
+    assertEquals(Workers.scalar(schema, "SELECT count(*) FROM documents WHERE status NOT IN ('empty', 'too-large')"),
         Integer.toString(derived.size()), derived.toString());
     assertTrue(derived.values().stream().allMatch(n -> n == 1), "a document extracted twice: " + derived);
     assertTrue(ok(Cli.run("--case", shared.toString(), "search", "--json", "cranes")).json().get("total").asLong() >= 2);
@@ -197,7 +196,7 @@ class WorkerTest {
             .redirectError(dir.resolve("restart-" + i + ".err").toFile()).start());
       }
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-      while (Long.parseLong(scalar(port, schema, "SELECT count(*) FROM tasks WHERE state = 'done'")) < 2) {
+      while (Long.parseLong(Workers.scalar(port, schema, "SELECT count(*) FROM tasks WHERE state = 'done'")) < 2) {
         assertTrue(System.nanoTime() < deadline, "the workers did no task");
         Thread.sleep(50); // a poll of the store with a deadline
       }
@@ -208,8 +207,8 @@ class WorkerTest {
         assertTrue(workers.get(i).waitFor(5, TimeUnit.MINUTES), "worker " + i + " did not finish");
         assertEquals(0, workers.get(i).exitValue(), Files.readString(dir.resolve("restart-" + i + ".err")));
       }
-      assertEquals("0", scalar(port, schema, "SELECT count(*) FROM tasks WHERE state <> 'done'"));
-      assertEquals("0", scalar(port, schema, "SELECT count(*) FROM documents WHERE stage <> 'indexed'"));
+      assertEquals("0", Workers.scalar(port, schema, "SELECT count(*) FROM tasks WHERE state <> 'done'"));
+      assertEquals("0", Workers.scalar(port, schema, "SELECT count(*) FROM documents WHERE stage <> 'indexed'"));
       ok(Cli.run("--case", shared.toString(), "custody", "verify"));
       assertTrue(ok(Cli.run("--case", shared.toString(), "search", "--json", "cranes")).json().get("total").asLong() >= 2);
     } finally {
@@ -218,19 +217,6 @@ class WorkerTest {
         p.waitFor(30, TimeUnit.SECONDS);
       }
       pg.close();
-    }
-  }
-
-  /** The first column of the first row of a query on the case's schema, or null. */
-  static String scalar(String schema, String sql) throws Exception {
-    return scalar(TestPostgres.port(), schema, sql);
-  }
-
-  static String scalar(int port, String schema, String sql) throws Exception {
-    try (java.sql.Connection c = java.sql.DriverManager.getConnection(
-            "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres&currentSchema=" + schema);
-        java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
-      return rs.next() ? rs.getString(1) : null;
     }
   }
 
@@ -246,53 +232,7 @@ class WorkerTest {
     assertEquals(1, q.exit(), q::toString);
   }
 
-  /** The custody log's extraction entries ("derive"), by document. */
-  static Map<String, Integer> derives(Path caseDir) throws IOException {
-    Map<String, Integer> out = new HashMap<>();
-    for (String line : Files.readAllLines(caseDir.resolve("custody.jsonl"))) {
-      JsonNode e = JSON.readTree(line);
-      if (e.get("action").asText().equals("derive")) {
-        out.merge(e.get("sha256").asText(), 1, Integer::sum);
-      }
-    }
-    return out;
-  }
-
-  /** Starts {@code n} worker processes with --until-idle, waits for all (a deadline), and returns their JSON. */
-  static List<JsonNode> runWorkers(Path caseDir, int n, int leaseSeconds, String... more) throws Exception {
-    List<Process> ps = new ArrayList<>();
-    List<Path> outs = new ArrayList<>();
-    try {
-      for (int i = 0; i < n; i++) {
-        List<String> args = new ArrayList<>(List.of("--case", caseDir.toString(), "worker", "--until-idle", "--json",
-            "--threads", "1", "--no-ocr", "--lease", Integer.toString(leaseSeconds)));
-        args.addAll(List.of(more));
-        Path out = caseDir.resolveSibling("worker-" + i + ".out");
-        outs.add(out);
-        ps.add(new ProcessBuilder(Cli.javaCommand(args.toArray(String[]::new)))
-            .redirectOutput(out.toFile()).redirectError(caseDir.resolveSibling("worker-" + i + ".err").toFile()).start());
-      }
-      List<JsonNode> summaries = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        assertTrue(ps.get(i).waitFor(10, TimeUnit.MINUTES), "worker " + i + " did not finish");
-        String err = Files.readString(caseDir.resolveSibling("worker-" + i + ".err"));
-        assertEquals(0, ps.get(i).exitValue(), "worker " + i + ": " + err);
-        summaries.add(JSON.readTree(Files.readString(outs.get(i))));
-      }
-      return summaries;
-    } finally {
-      for (Process p : ps) {
-        p.destroyForcibly();
-        p.waitFor(30, TimeUnit.SECONDS);
-      }
-    }
-  }
-
   static String[] concat(Path caseDir, String[] command) {
-    String[] out = new String[command.length + 2];
-    out[0] = "--case";
-    out[1] = caseDir.toString();
-    System.arraycopy(command, 0, out, 2, command.length);
-    return out;
+    return Workers.on(caseDir, command);
   }
 }
