@@ -116,9 +116,13 @@ final class Comparison {
     if (x.isEmpty() || y.isEmpty() || x.get().isRange() || y.get().isRange()) {
       return false;
     }
-    BigDecimal max = x.get().low().abs().max(y.get().low().abs());
-    return max.signum() > 0
-        && x.get().low().subtract(y.get().low()).abs().divide(max, MathContext.DECIMAL64).compareTo(ROUNDING) <= 0;
+    return apart(x.get().low(), y.get().low()).compareTo(ROUNDING) <= 0;
+  }
+
+  /** How far apart two figures are, as a share of the larger; 0 for two zeros. */
+  private static BigDecimal apart(BigDecimal x, BigDecimal y) {
+    BigDecimal max = x.abs().max(y.abs());
+    return max.signum() == 0 ? BigDecimal.ZERO : x.subtract(y).abs().divide(max, MathContext.DECIMAL64);
   }
 
   /** The number of a figure (an amount's, a count's, a share's); empty for a date. */
@@ -165,9 +169,7 @@ final class Comparison {
     if (x.compareTo(y) == 0) {
       return new Result(Verdict.AGREE, "the same value");
     }
-    BigDecimal diff = x.subtract(y).abs();
-    BigDecimal max = x.abs().max(y.abs());
-    BigDecimal share = diff.divide(max, MathContext.DECIMAL64);
+    BigDecimal share = apart(x, y);
     if (ba == Bound.ABOUT || bb == Bound.ABOUT) {
       return share.compareTo(ABOUT) <= 0
           ? new Result(Verdict.AGREE, "the same value, rounded (\"" + qa.or(() -> qb).map(Qualifier::text).orElse("about") + "\")")
