@@ -13,6 +13,9 @@ import org.dossier.core.Annotations;
  * @param reason why, for anything but {@code done}
  */
 record Analysis(Optional<Annotations> annotations, String status, String reason) {
+  /** The analysis of a document without text: an empty file, one over the size cap, one with nothing extracted. */
+  static final Analysis NO_TEXT = new Analysis(Optional.empty(), "no-text", "the document has no extracted text");
+
   Analysis {
     Objects.requireNonNull(annotations, "annotations");
     Objects.requireNonNull(status, "status");

@@ -46,7 +46,7 @@ final class Analyzing {
       }
       return new Analysis(Optional.of(a), "done", "");
     } catch (NoSuchFileException e) {
-      return new Analysis(Optional.empty(), "no-text", "the document has no extracted text");
+      return Analysis.NO_TEXT;
     } catch (IOException | RuntimeException | StackOverflowError e) {
       return new Analysis(Optional.empty(), "failed", "the analysis failed: " + e);
     }

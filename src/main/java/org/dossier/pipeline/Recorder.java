@@ -166,6 +166,9 @@ final class Recorder implements Runnable {
                 tx.insertDocument(f.document().get());
                 newDocuments++;
                 if (f.document().get().stage() == Stage.EXTRACTED) {
+                  // settled on arrival (empty, over the cap): no text will ever come to analyse,
+                  // and a pending analysis would make every reading command catch up again
+                  record(tx, f.id(), Analysis.NO_TEXT);
                   toIndex.add(f.id());
                   if (f.document().get().status().isProblem()) {
                     progress.problems.incrementAndGet();
