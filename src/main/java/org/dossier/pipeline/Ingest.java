@@ -93,7 +93,7 @@ public final class Ingest {
     }
     List<String> warnings = new ArrayList<>();
     try (Closeable lock = folder.lockForWriting()) {
-      clean(folder.layout().tmp());
+      cleanOwnStaging(folder.layout().tmp());
       String ocr = ocrLanguages(warnings);
       ExtractSettings extract =
           new ExtractSettings(settings.maxTextChars(), ocr, 120, settings.limits());
@@ -251,20 +251,26 @@ public final class Ingest {
   /** Queues a task for each document's next stage, as {@link #resume} takes them up in one process. */
   private int queueRemaining() throws SQLException {
     List<org.dossier.store.TaskQueue.NewTask> tasks = new ArrayList<>();
+    String generation = StageTasks.generation(folder.store());
     folder.store().documents().forEachInStage(Stage.COLLECTED,
         d -> tasks.add(StageTasks.extract(new ExtractQueue.Job(d.id(), d.name(), d.depth()), settings.analyze())));
     Set<DocumentId> analysing = new HashSet<>();
     if (settings.analyze()) {
       folder.store().annotations().forEachAnalysisPending(d -> {
-        tasks.add(StageTasks.analyze(new ExtractQueue.Job(d.id(), d.name(), d.depth(), ExtractQueue.Work.ANALYZE)));
+        tasks.add(StageTasks.analyze(new ExtractQueue.Job(d.id(), d.name(), d.depth(), ExtractQueue.Work.ANALYZE), generation));
         analysing.add(d.id());
       });
     }
+    List<DocumentId> unindexed = new ArrayList<>();
     folder.store().documents().forEachInStage(Stage.EXTRACTED, d -> {
       if (!analysing.contains(d.id())) {
-        tasks.add(StageTasks.index(d.id()));
+        unindexed.add(d.id());
       }
     });
+    for (DocumentId id : unindexed) {
+      tasks.add(StageTasks.index(id, folder.store().documents().paths(id).size(),
+          folder.store().annotations().analysisState(id).map(s -> s.status()).orElse(""), generation));
+    }
     int added = 0;
     for (int from = 0; from < tasks.size(); from += 1000) {
       added += folder.store().tasks().enqueue(tasks.subList(from, Math.min(tasks.size(), from + 1000)));
@@ -379,7 +385,7 @@ public final class Ingest {
     return fingerprint.toString();
   }
 
-  private static final String ANALYZER_SETTING = "analysis.fingerprint";
+  static final String ANALYZER_SETTING = "analysis.fingerprint";
 
   private boolean entitiesMissing() throws SQLException {
     return folder.store().setting(ENTITIES_SETTING).isEmpty();
@@ -479,6 +485,24 @@ public final class Ingest {
   }
 
   /** Deletes a folder of the case's own staging, if it exists. */
+  /**
+   * Empties what an earlier run left in the case's staging folder, except the folders of
+   * {@code dossier worker}s ({@code worker-*}), which may be at work on a shared case now and
+   * clean their own when they start and stop.
+   */
+  static void cleanOwnStaging(Path tmp) throws IOException {
+    if (!Files.isDirectory(tmp)) {
+      return;
+    }
+    List<Path> entries;
+    try (java.util.stream.Stream<Path> s = Files.list(tmp)) {
+      entries = s.filter(p -> !p.getFileName().toString().startsWith(Worker.STAGING_PREFIX)).toList();
+    }
+    for (Path p : entries) {
+      clean(p);
+    }
+  }
+
   static void clean(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;

@@ -177,6 +177,9 @@ final class Recorder implements Runnable {
               }
               tx.upsertPath(f.root(), f.name(), Optional.of(f.id()), f.size(), f.modified(),
                   f.pathStatus(), f.pathReason(), run);
+              if (f.document().isEmpty() && !sameAsBefore) {
+                reindexForNewPath(tx, f.id(), toIndex);
+              }
               if (f.pathStatus().isProblem() && !sameAsBefore) {
                 progress.problems.incrementAndGet();
               }
@@ -219,6 +222,24 @@ final class Recorder implements Runnable {
           return null;
         });
     return toIndex;
+  }
+
+  /**
+   * A known document under a new path: its index entry names every path (searched by name, counted
+   * by folder and extension), so it is indexed again once it has been, and marked not indexed until
+   * then (a run killed before the index commit indexes it on resuming). One still to be extracted
+   * is indexed later with all its paths.
+   */
+  private static void reindexForNewPath(CaseStore.Batch tx, DocumentId id, List<DocumentId> toIndex)
+      throws SQLException {
+    Optional<Stage> stage = tx.stage(id);
+    if (stage.isEmpty() || stage.get() == Stage.COLLECTED || toIndex.contains(id)) {
+      return;
+    }
+    if (stage.get() == Stage.INDEXED) {
+      tx.setStage(List.of(id), Stage.EXTRACTED);
+    }
+    toIndex.add(id);
   }
 
   /** A batch's custody entries: the custody lock taken before the first. */

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dossier.core.DocumentId;
+import org.dossier.store.CaseStore;
 import org.dossier.store.TaskQueue;
 
 /**
@@ -61,12 +63,40 @@ public final class StageTasks {
     return new TaskQueue.NewTask(EXTRACT, job.id().sha256(), p.toString());
   }
 
-  static TaskQueue.NewTask analyze(ExtractQueue.Job job) {
-    return new TaskQueue.NewTask(ANALYZE, job.id().sha256(), payload(job).toString());
+  /**
+   * Analyse {@code job}'s document with the analysis {@code generation} names (see
+   * {@link #generation}): when the analyzer or the case's gazetteers change, every document is
+   * analysed again, which a key done before would never queue.
+   */
+  static TaskQueue.NewTask analyze(ExtractQueue.Job job, String generation) {
+    return new TaskQueue.NewTask(ANALYZE, job.id().sha256() + "/" + generation, payload(job).toString());
   }
 
-  static TaskQueue.NewTask index(DocumentId id) {
-    return new TaskQueue.NewTask(INDEX, id.sha256(), "{}");
+  /** The case's analysis as it stands (its analyzer and gazetteers), in a short form for task keys. */
+  static String generation(CaseStore store) throws SQLException {
+    return store.setting(Ingest.ANALYZER_SETTING)
+        .map(f -> org.dossier.core.Sha256.hex(f).substring(0, 12)).orElse("");
+  }
+
+  /**
+   * Index a document as {@code tx} sees it. A task done is never queued again, yet a document must
+   * be indexed again when it gains a path (its entry names every path) and once its analysis is in
+   * (its names are facets), so the key names the number of paths, the analysis status and the
+   * analysis {@link #generation}.
+   */
+  static TaskQueue.NewTask index(DocumentId id, CaseStore.Batch tx, String generation) throws SQLException {
+    return index(id, tx.pathCount(id), tx.analysis(id).orElse(""), generation);
+  }
+
+  static TaskQueue.NewTask index(DocumentId id, int paths, String analysis, String generation) {
+    return new TaskQueue.NewTask(INDEX, id.sha256() + "/" + paths + "/" + analysis + "/" + generation, "{}");
+  }
+
+  /** The document a document's task (extract, analyze, index) is about: its key's first part. */
+  static DocumentId document(TaskQueue.Lease lease) {
+    String key = lease.key();
+    int slash = key.indexOf('/');
+    return new DocumentId(slash < 0 ? key : key.substring(0, slash));
   }
 
   /** The case-wide task of {@code kind} after the round of document work {@code round} names. */
@@ -84,7 +114,7 @@ public final class StageTasks {
     } catch (IOException e) {
       throw new UncheckedIOException("the task " + lease.task() + " has a payload that is not JSON", e);
     }
-    DocumentId id = new DocumentId(lease.key());
+    DocumentId id = document(lease);
     DocumentId root = p.hasNonNull("root") ? new DocumentId(p.get("root").asText()) : id;
     ExtractQueue.Work what = lease.kind().equals(ANALYZE) ? ExtractQueue.Work.ANALYZE : ExtractQueue.Work.EXTRACT;
     return new Work(new ExtractQueue.Job(id, p.path("name").asText(), p.path("depth").asInt(), what, root),

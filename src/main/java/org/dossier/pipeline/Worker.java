@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -140,7 +139,12 @@ public final class Worker {
   private IndexDocuments indexDocuments;
   private ForkedExtractor extractor;
   private Analyzing analyzing;
+  /** The case's analysis this worker's tasks follow (see {@link StageTasks#generation}). */
+  private String generation = "";
   private TreeBudgets budgets;
+  /** The start of a worker's own staging folder's name, under the case's tmp folder. */
+  static final String STAGING_PREFIX = "worker-";
+
   private Path staging;
 
   /** @param say receives what the person running the worker should know */
@@ -202,7 +206,7 @@ public final class Worker {
         stages.remove(StageTasks.INDEX);
       }
     }
-    staging = folder.layout().tmp().resolve("worker-" + owner.replaceAll("[^A-Za-z0-9.-]", "_"));
+    staging = folder.layout().tmp().resolve(STAGING_PREFIX + owner.replaceAll("[^A-Za-z0-9.-]", "_"));
     Ingest.clean(staging);
     ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "worker-heartbeat");
@@ -217,6 +221,7 @@ public final class Worker {
       recorder = new Recorder(run, folder, custody, null, new HashSet<>(), progress, settings.maxIndexChars());
       indexDocuments = new IndexDocuments(folder.store(), folder.layout(), settings.maxIndexChars());
       budgets = new TreeBudgets(settings.limits());
+      generation = StageTasks.generation(folder.store());
       if (stages.contains(StageTasks.EXTRACT)) {
         String ocr = Ingest.ocrLanguages(settings, new ArrayList<>(), say);
         extractor = new ForkedExtractor(new ExtractSettings(settings.maxTextChars(), ocr, 120, settings.limits()),
@@ -415,13 +420,13 @@ public final class Worker {
       for (ExtractQueue.Job child : out.children) {
         next.add(StageTasks.extract(child, w.analyse()));
       }
-      Map<DocumentId, ExtractQueue.Job> found = out.settledAtOnce();
       for (DocumentId id : toIndex) {
-        ExtractQueue.Job which = id.equals(job.id()) ? job : found.get(id);
-        if (w.analyse() && which != null) {
-          next.add(StageTasks.analyze(new ExtractQueue.Job(id, which.name(), which.depth(), ExtractQueue.Work.ANALYZE)));
+        // the task's own document is analysed next; the rest (documents settled on arrival, whose
+        // analysis is settled with them, and known documents under a new path) are indexed
+        if (w.analyse() && id.equals(job.id())) {
+          next.add(StageTasks.analyze(new ExtractQueue.Job(id, job.name(), job.depth(), ExtractQueue.Work.ANALYZE), generation));
         } else {
-          next.add(StageTasks.index(id));
+          next.add(StageTasks.index(id, tx, generation));
         }
       }
       tx.enqueue(next);
@@ -464,7 +469,13 @@ public final class Worker {
     steps().analyze(job, out);
     took("analyze", t);
     t = System.nanoTime();
-    recorder.record(out.events, underLease(l, (tx, toIndex) -> tx.enqueue(toIndex.stream().map(StageTasks::index).toList())));
+    recorder.record(out.events, underLease(l, (tx, toIndex) -> {
+      List<TaskQueue.NewTask> next = new ArrayList<>();
+      for (DocumentId id : toIndex) {
+        next.add(StageTasks.index(id, tx, generation));
+      }
+      tx.enqueue(next);
+    }));
     took("record", t);
   }
 
@@ -494,7 +505,7 @@ public final class Worker {
     try {
       List<DocumentId> indexed = new ArrayList<>();
       for (Lease l : leases) {
-        DocumentId id = new DocumentId(l.key());
+        DocumentId id = StageTasks.document(l);
         Optional<IndexDocument> doc = indexDocuments.build(id);
         if (doc.isPresent()) {
           index.upsert(doc.get());
@@ -563,17 +574,6 @@ public final class Worker {
     @Override
     public void extract(ExtractQueue.Job child) {
       children.add(child);
-    }
-
-    /** The new documents found settled at once (empty, too large): indexed or analysed, never extracted. */
-    Map<DocumentId, ExtractQueue.Job> settledAtOnce() {
-      Map<DocumentId, ExtractQueue.Job> out = new HashMap<>();
-      for (RecorderEvent e : events) {
-        if (e instanceof RecorderEvent.Found f && f.document().isPresent() && f.document().get().stage() == Stage.EXTRACTED) {
-          out.put(f.id(), new ExtractQueue.Job(f.id(), f.document().get().name(), f.document().get().depth()));
-        }
-      }
-      return out;
     }
   }
 

@@ -458,6 +458,37 @@ public final class CaseStore implements Closeable {
     }
 
     /** Sets the stage of documents, e.g. INDEXED after an index commit, COLLECTED to retry. */
+    /** A document's stage as this transaction sees it (its own writes included). */
+    public Optional<Stage> stage(DocumentId id) throws SQLException {
+      try (PreparedStatement ps = writer.prepareStatement("SELECT stage FROM documents WHERE id = ?")) {
+        ps.setString(1, id.sha256());
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(Stage.fromCode(rs.getString(1))) : Optional.empty();
+        }
+      }
+    }
+
+    /** A document's analysis status ({@code pending}, {@code done} ...), as this transaction sees it. */
+    public Optional<String> analysis(DocumentId id) throws SQLException {
+      try (PreparedStatement ps = writer.prepareStatement("SELECT analysis FROM documents WHERE id = ?")) {
+        ps.setString(1, id.sha256());
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        }
+      }
+    }
+
+    /** How many paths lead to a document, as this transaction sees it. */
+    public int pathCount(DocumentId id) throws SQLException {
+      try (PreparedStatement ps = writer.prepareStatement("SELECT count(*) FROM paths WHERE document = ?")) {
+        ps.setString(1, id.sha256());
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getInt(1);
+        }
+      }
+    }
+
     public void setStage(Collection<DocumentId> ids, Stage stage) throws SQLException {
       try (PreparedStatement ps = writer.prepareStatement("UPDATE documents SET stage = ? WHERE id = ?")) {
         for (DocumentId id : ids) {

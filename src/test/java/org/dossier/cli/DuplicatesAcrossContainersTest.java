@@ -45,4 +45,34 @@ class DuplicatesAcrossContainersTest {
     assertEquals(3, evidence.get("paths").asInt(), evidence::toString);
     assertTrue(duplicates.stream().noneMatch(d -> d.contains("note")));
   }
+
+  /**
+   * A copy met in a later run, loose or inside an archive, is a path of the document already
+   * indexed: its name is then searchable and counted in the folder and extension facets, as the
+   * first copy's is (the entry used to keep the names known when it was first indexed).
+   */
+  @Test
+  void aLaterCopysNameIsSearchable() throws Exception {
+    byte[] memo = "The Velmar yard will deliver 12 patrol boats in May.\n".getBytes(StandardCharsets.UTF_8);
+    Path first = java.nio.file.Files.createDirectories(dir.resolve("first"));
+    java.nio.file.Files.write(first.resolve("memo.txt"), memo);
+    Path later = java.nio.file.Files.createDirectories(dir.resolve("later/annex"));
+    java.nio.file.Files.write(later.resolve("tallyroll.log"), memo);
+    Fixtures.zip(later.resolve("bundle.zip"), Map.of("inner/quarterbook.txt", memo));
+    Path c = dir.resolve("case");
+    assertEquals(0, Cli.run("ingest", "--case", c.toString(), "--quiet", "--no-ocr", first.toString()).exit());
+    // control: before the later run, no such names
+    assertEquals(0, Cli.run("--case", c.toString(), "search", "--json", "tallyroll.log").json().get("total").asInt());
+    assertEquals(0, Cli.run("ingest", "--case", c.toString(), "--quiet", "--no-ocr", dir.resolve("later").toString()).exit());
+    for (String q : new String[] {"tallyroll.log", "quarterbook.txt", "path:*tallyroll*"}) {
+      JsonNode r = Cli.run("--case", c.toString(), "search", "--json", q).json();
+      assertEquals(1, r.get("total").asInt(), q + ": " + r);
+      assertEquals("memo.txt", r.get("hits").get(0).get("document").asText(), r::toString);
+    }
+    JsonNode facets = Cli.run("--case", c.toString(), "search", "--json", "patrol").json().get("facets");
+    assertTrue(facets.get("folder").has("annex"), facets::toString);
+    assertTrue(facets.get("extension").has("log"), facets::toString);
+    JsonNode status = Cli.run("--case", c.toString(), "status", "--json").json();
+    assertTrue(status.toString().contains("\"indexed\""), status::toString);
+  }
 }

@@ -69,4 +69,24 @@ class UnchangedReingestTest {
       assertTrue(Ingest.pending(folder), "a case ingested with --no-analysis has nothing pending");
     }
   }
+
+  /**
+   * An ingest empties what earlier runs left in the case's staging folder, but not the folders of
+   * workers, which may be at work on a shared case while it runs.
+   */
+  @Test
+  void anIngestLeavesTheWorkersStagingAlone() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Fixtures.text(in.resolve("memo.txt"), "The Velmar yard will deliver 12 patrol boats in May.");
+    Path c = dir.resolve("case");
+    assertEquals(0, Cli.run("ingest", "--case", c.toString(), "--no-ocr", in.toString()).exit());
+    Path workers = Files.createDirectories(c.resolve("tmp/worker-host-1234/extract"));
+    Files.writeString(workers.resolve("part.txt"), "a child being extracted");
+    Path left = Files.createDirectories(c.resolve("tmp/work/abc"));
+    Files.writeString(left.resolve("part.txt"), "left by a killed run");
+    Fixtures.text(in.resolve("note.txt"), "A typed note on the Velmar ferries.");
+    assertEquals(0, Cli.run("ingest", "--case", c.toString(), "--no-ocr", in.toString()).exit());
+    assertTrue(Files.exists(workers.resolve("part.txt")), "a worker's staging was emptied");
+    assertFalse(Files.exists(left.resolve("part.txt")), "what a killed run left is still there"); // control
+  }
 }

@@ -59,6 +59,10 @@ class WorkerTest {
         "Delivery", when, "The 37 vehicles left Kestrov on 14 February 2026."));
     Files.write(more.resolve("broken.pdf"), "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R".getBytes(StandardCharsets.US_ASCII));
     Files.write(more.resolve("empty.txt"), new byte[0]);
+    // a copy of a member of the zip, met first loose (the inputs are walked in order, and the zip's
+    // members only come out once it is extracted): the member's path comes to a known document
+    Path annex = Files.createDirectories(dir.resolve("cache/annex"));
+    Files.write(annex.resolve("harbour-letter.txt"), Fixtures.utf8("Letter one: the harbour office at Kestrov asked for 12 cranes."));
     return List.of(dir.resolve("press"), dir.resolve("cache"), more);
   }
 
@@ -88,11 +92,14 @@ class WorkerTest {
     assertTrue(extracted >= 12, "the two extracted the documents between them: " + summaries);
 
     for (String[] command : new String[][] {{"search", "--json", "Kestrov"}, {"search", "--json", "cranes"},
-        {"search", "--json", "Vetrov-3"}, {"facts", "--json"}, {"entities", "--json"}, {"stories", "--json"}}) {
-      JsonNode a = ok(Cli.run(concat(plain, command))).json();
-      JsonNode b = ok(Cli.run(concat(shared, command))).json();
+        {"search", "--json", "Vetrov-3"}, {"search", "--json", "path:*one.txt"}, {"facts", "--json"}, {"entities", "--json"}, {"stories", "--json"}}) {
+      JsonNode a = withoutScores(ok(Cli.run(concat(plain, command))).json());
+      JsonNode b = withoutScores(ok(Cli.run(concat(shared, command))).json());
       assertEquals(a, b, String.join(" ", command));
     }
+    // the member's path, which came to an existing document, is searchable in both
+    assertEquals(1, ok(Cli.run(concat(shared, new String[] {"search", "--json", "path:*one.txt"}))).json()
+        .get("total").asLong());
     JsonNode statusPlain = ok(Cli.run("--case", plain.toString(), "status", "--json")).json();
     JsonNode statusShared = ok(Cli.run("--case", shared.toString(), "status", "--json")).json();
     JsonNode tasks = statusShared.get("queue").get("tasks");
@@ -220,6 +227,34 @@ class WorkerTest {
     }
   }
 
+  /**
+   * A gazetteer added to a worked case makes every document's analysis pending again: queued again,
+   * the workers analyse and index each one anew (a task key done before would never be queued).
+   */
+  @Test
+  void aChangedGazetteerIsAppliedByTheWorkers() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("depot"));
+    Files.writeString(in.resolve("note.txt"), "The Orsk depot took delivery of 6 Tarnwell-9 tractors on 3 May 2026.");
+    Files.writeString(in.resolve("other.txt"), "The Orsk depot has a new gate.");
+    Path c = dir.resolve("regazetteered");
+    ok(Cli.run("--case", c.toString(), "init", "--store", TestPostgres.storeUrl()));
+    ok(Cli.run("--case", c.toString(), "ingest", "--queue", in.toString()));
+    runWorkers(c, 1, 20);
+    JsonNode before = ok(Cli.run("--case", c.toString(), "search", "--json", "tractors")).json();
+    assertTrue(before.path("facets").path("equipment").isMissingNode(), before.toString());
+    Path g = dir.resolve("machines.tsv");
+    Files.writeString(g, "equipment\tTarnwell-9\tTarnwell 9|farm tractor\n");
+    JsonNode queued = ok(Cli.run("--case", c.toString(), "ingest", "--queue", "--json", "--gazetteer", g.toString(),
+        in.toString())).json();
+    assertTrue(queued.get("queued").asLong() >= 2, "every document is analysed again: " + queued);
+    runWorkers(c, 1, 20);
+    JsonNode status = ok(Cli.run("--case", c.toString(), "status", "--json")).json();
+    assertEquals(0, status.get("queue").get("dead").asLong(), status::toString);
+    assertEquals(2, status.get("indexed").asLong(), status::toString);
+    JsonNode after = ok(Cli.run("--case", c.toString(), "search", "--json", "tractors")).json();
+    assertEquals(1, after.path("facets").path("equipment").path("Tarnwell-9").asLong(), after.toString());
+  }
+
   @Test
   void aSqliteCaseHasNoWorkers() throws Exception {
     Path lite = dir.resolve("lite");
@@ -230,6 +265,19 @@ class WorkerTest {
     Files.writeString(dir.resolve("a.txt"), "A note.");
     Cli.Result q = Cli.run("--case", lite.toString(), "ingest", "--queue", dir.resolve("a.txt").toString());
     assertEquals(1, q.exit(), q::toString);
+  }
+
+  /**
+   * A search's hits without their scores: a document indexed again (a new path, its analysis in)
+   * leaves a deleted entry that counts in the index's statistics until segments merge, and the two
+   * modes index again at different times. The order of the hits is compared.
+   */
+  static JsonNode withoutScores(JsonNode result) {
+    JsonNode copy = result.deepCopy();
+    if (copy.has("hits")) {
+      copy.get("hits").forEach(h -> ((ObjectNode) h).remove("score"));
+    }
+    return copy;
   }
 
   static String[] concat(Path caseDir, String[] command) {
