@@ -40,7 +40,11 @@ import org.dossier.testing.Fixtures;
  * and throughput, beside the same queries against the case's index in this JVM, one at a time.
  *
  * <p>Args: {@code [N] [CLIENTS] [SECONDS] [--text] [--no-analysis] [--mix PAGE,API,DOC,FACTS]
- * [--workdir DIR] [--no-bare] [--no-cache]}: {@code --no-bare} skips the one-thread run of the queries
+ * [--workdir DIR] [--no-bare] [--no-cache] [--think MS]}: {@code --think MS} makes each client pause
+ * between requests (exponentially, MS milliseconds on average) as a reader does between clicks;
+ * without it the clients are closed loops with no pause, so every client always has a request
+ * outstanding and the mean latency is the number of clients over the throughput (Little's law).
+ * {@code --no-bare} skips the one-thread run of the queries
  * against the index alone (which never answers from the index's {@link SearchCache}); {@code
  * --no-cache} serves without it too, so that every search is searched. The share of searches the
  * cache answered while measured is reported. The case is {@code DIR/serve-case-N}, built once by {@code dossier ingest
@@ -79,6 +83,7 @@ public final class ServeBenchmark {
     Path work = Path.of("/tmp/dossier-bench");
     boolean bare = true;
     boolean cache = true;
+    int thinkMillis = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--text" -> text = true;
@@ -87,6 +92,7 @@ public final class ServeBenchmark {
         case "--no-analysis" -> analysis = false;
         case "--mix" -> mix = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
         case "--workdir" -> work = Path.of(args[++i]);
+        case "--think" -> thinkMillis = Integer.parseInt(args[++i]);
         default -> positional.add(args[i]);
       }
     }
@@ -126,10 +132,11 @@ public final class ServeBenchmark {
       List<String> ids = documentIds(setup, base, key, queries);
       System.out.printf(Locale.ROOT, "workbench on %s, case '%s'; %d document ids from search results%n",
           base, key, ids.size());
-      Load load = new Load(base, key, queries, ids, mix, Duration.ofSeconds(Math.max(60, seconds)));
+      Load load = new Load(base, key, queries, ids, mix, Duration.ofSeconds(Math.max(60, seconds)), thinkMillis);
       load.probe(setup);
-      System.out.printf(Locale.ROOT, "%d clients: %d s warm-up, then %d s measured; mix (page/api/doc/facts) %s%n",
-          clients, warmup, seconds, Arrays.toString(mix));
+      System.out.printf(Locale.ROOT, "%d clients (%s): %d s warm-up, then %d s measured; mix (page/api/doc/facts) %s%n",
+          clients, thinkMillis > 0 ? "each pausing " + thinkMillis + " ms on average between requests"
+              : "closed loops, no pause: mean latency = clients / throughput", warmup, seconds, Arrays.toString(mix));
       load.run(clients, warmup, seconds);
     }
   }
@@ -299,8 +306,11 @@ public final class ServeBenchmark {
     private final int[] mix;
     private final Duration timeout;
     private final Map<String, AtomicLong> errorSamples = new ConcurrentHashMap<>();
+    private final int thinkMillis;
 
-    Load(String base, String key, List<String> queries, List<String> ids, int[] mix, Duration timeout) {
+    Load(String base, String key, List<String> queries, List<String> ids, int[] mix, Duration timeout,
+        int thinkMillis) {
+      this.thinkMillis = thinkMillis;
       this.base = base;
       this.key = key;
       this.queries = queries;
@@ -401,6 +411,14 @@ public final class ServeBenchmark {
               samples.add(new long[] {k.ordinal(), took, bytes});
             } else if (bytes < 0) {
               errorSamples.computeIfAbsent("(in warm-up) " + k, x -> new AtomicLong()).incrementAndGet();
+            }
+            if (thinkMillis > 0) { // a reader's pause between clicks, exponential about its mean
+              try {
+                Thread.sleep((long) (-thinkMillis * Math.log(1 - r.nextDouble())));
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+              }
             }
           }
         }, "bench-client-" + c);
