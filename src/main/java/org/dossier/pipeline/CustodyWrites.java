@@ -37,12 +37,20 @@ final class CustodyWrites {
     tx.setSetting(CaseFolder.CUSTODY_HEAD, log.head());
   }
 
-  /** One entry and the store's change that goes with it, in one transaction. */
+  /**
+   * One entry and the store's change that goes with it, in one transaction. A transaction cut by
+   * a lost connection runs again; its entry, already in the log, is not appended twice (it stays
+   * in the chain as a dead writer's would, and the redo's anchor covers it).
+   */
   static <T> T append(CaseStore store, CustodyLog log, String action, Map<String, ?> fields,
       CaseStore.Work<T> change) throws SQLException {
+    boolean[] appended = {false};
     return store.write(tx -> {
       hold(tx, log);
-      log.append(action, fields);
+      if (!appended[0]) {
+        log.append(action, fields);
+        appended[0] = true;
+      }
       T result = change.run(tx);
       anchor(tx, log);
       return result;

@@ -152,11 +152,13 @@ final class Recorder implements Runnable {
    */
   List<DocumentId> record(List<RecorderEvent> batch, Around around) throws SQLException {
     List<DocumentId> toIndex = new ArrayList<>();
+    // the events whose entries an attempt cut by a lost connection appended: in the log already
+    Set<RecorderEvent> logged = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     store.write(
         tx -> {
           toIndex.clear(); // a transaction cut by a lost connection runs again whole
           around.before(tx);
-          Appends log = new Appends(tx);
+          Appends log = new Appends(tx, logged);
           for (RecorderEvent event : batch) {
             if (event instanceof RecorderEvent.Found f) {
               Optional<PathState> known = store.documents().path(f.root(), f.name());
@@ -185,20 +187,20 @@ final class Recorder implements Runnable {
               }
               String key = CustodyLog.key(f.custodyAction(), f.name(), f.id().sha256());
               if (!sameAsBefore && !orphanKeys.remove(key)) {
-                log.append(f.custodyAction(), f.custody());
+                log.append(f, f.custodyAction(), f.custody());
               }
             } else if (event instanceof RecorderEvent.Refused r) {
               tx.upsertPath(r.root(), r.name(), Optional.empty(), 0, 0, r.status(), r.reason(), run);
               progress.problems.incrementAndGet();
               String key = CustodyLog.key("refuse", r.name(), "");
               if (!orphanKeys.remove(key)) {
-                log.append("refuse", r.custody());
+                log.append(r, "refuse", r.custody());
               }
             } else if (event instanceof RecorderEvent.Extracted x) {
               tx.recordExtraction(x.id(), x.extraction());
               if (x.textSha256().isPresent()) {
                 // the derived text is under custody as the original is: its hash, when written
-                log.append("derive", fields("sha256", x.id().sha256(), "textSha256", x.textSha256().get()));
+                log.append(x, "derive", fields("sha256", x.id().sha256(), "textSha256", x.textSha256().get()));
               }
               if (x.analysis() != null) {
                 record(tx, x.id(), x.analysis());
@@ -242,16 +244,31 @@ final class Recorder implements Runnable {
     toIndex.add(id);
   }
 
-  /** A batch's custody entries: the custody lock taken before the first. */
+  /**
+   * A batch's custody entries: the custody lock taken before the first; an event's entry that an
+   * earlier attempt of the transaction appended is not appended again.
+   */
   private final class Appends {
     private final CaseStore.Batch tx;
+    private final Set<RecorderEvent> logged;
     private boolean held;
 
-    Appends(CaseStore.Batch tx) {
+    Appends(CaseStore.Batch tx, Set<RecorderEvent> logged) {
       this.tx = tx;
+      this.logged = logged;
     }
 
-    void append(String action, Map<String, Object> fields) throws SQLException {
+    void append(RecorderEvent event, String action, Map<String, Object> fields) throws SQLException {
+      if (logged.contains(event)) {
+        hold(); // its entry is in the log: the anchor is still written under the lock
+        return;
+      }
+      hold();
+      custody.append(action, fields);
+      logged.add(event);
+    }
+
+    private void hold() throws SQLException {
       if (!held) {
         long t = System.nanoTime();
         CustodyWrites.hold(tx, custody);
@@ -259,7 +276,6 @@ final class Recorder implements Runnable {
         holds.increment();
         held = true;
       }
-      custody.append(action, fields);
     }
   }
 
