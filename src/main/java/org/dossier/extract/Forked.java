@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,16 +26,24 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * Work on hostile files done in a child JVM with a bounded heap, up to {@link
  * WorkerOptions#threads()} requests at once (one JVM shares its class loading and JIT among
  * them), killed when a request overruns its time. The child speaks {@link WorkerMain}'s
- * protocol. Safe to call from that many threads.
+ * protocol. Safe to call from any number of threads.
+ *
+ * <p>A child that says when it starts each request (as {@link WorkerMain} does) is sent up to
+ * twice as many requests as it has threads: the ones beyond wait in the child, so a thread of the
+ * child that finishes a parse takes the next at once instead of waiting for the round trip
+ * through the parent (the reply read, the caller woken, its next request written and read). A
+ * request's time limit runs from its start in the child, not from its wait there. Other calls
+ * wait in the parent.
  *
  * <p>One bad input costs that input only:
  *
  * <ul>
  *   <li>a request that times out gets {@link Failures#timeout(long)}; the worker is killed, and the
  *       other requests it was running are sent again to a new one;
- *   <li>when the worker dies (out of memory, a crash) with one request in flight, that request
- *       gets the failure; with several in flight, each of them is sent again alone, so only the
- *       one that kills a worker by itself is marked.
+ *   <li>when the worker dies (out of memory, a crash) with one request running, that request
+ *       gets the failure; with several running, each of them is sent again alone, so only the
+ *       one that kills a worker by itself is marked. Requests still waiting in the child when it
+ *       died or was killed are sent again as they were: they cannot have caused it.
  * </ul>
  *
  * @param <R> the reply a request gets, read from the child's JSON
@@ -44,6 +53,13 @@ public final class Forked<R> implements AutoCloseable {
   static final int OOM_EXIT = 3;
 
   private static final long STARTUP_SECONDS = 120;
+  /**
+   * How long, beyond the time limit, a request sent may wait in the child before a thread takes it
+   * up. With at most twice the child's threads in flight, a waiting request is taken up as soon as
+   * one of the parses before it ends, within their time limit; one that is not is stuck behind a
+   * worker that no longer works, which is then killed and the request sent again.
+   */
+  private static final long START_SLACK_MILLIS = 30_000;
   private static final int MAX_ATTEMPTS = 4;
 
   /** The replies for requests that got none from the child; {@code millis} is the time the request took. */
@@ -126,11 +142,33 @@ public final class Forked<R> implements AutoCloseable {
     } catch (IOException e) {
       return Outcome.of(failures.failed("the worker could not start: " + e.getMessage(), 0));
     }
+    try {
+      w.slots.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Outcome.of(failures.failed("interrupted", millis(start)));
+    }
+    try {
+      return attempt(w, request, start);
+    } finally {
+      w.slots.release();
+    }
+  }
+
+  private Outcome<R> attempt(Worker w, Object request, long start) {
     long id = ids.incrementAndGet();
-    CompletableFuture<Reply> reply = w.send(id, request);
+    Sent sent = w.send(id, request);
     Reply r;
     try {
-      r = reply.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      try {
+        // first its turn in the child: the time limit is the parse's, not the wait's
+        CompletableFuture.anyOf(sent.started(), sent.reply())
+            .get(options.timeout().toMillis() + START_SLACK_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        w.kill(id); // the parses before it neither ended nor overran: the worker is stuck
+        return new Outcome<>(null, false);
+      }
+      r = sent.reply().get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       w.kill(id);
       return Outcome.of(failures.timeout(millis(start)));
@@ -183,22 +221,35 @@ public final class Forked<R> implements AutoCloseable {
 
   /**
    * What became of one request: its result, or why there is none (the worker was killed for
-   * another request's timeout, or died with {@code inFlight} requests running).
+   * another request's timeout, or died before the request started, or died with {@code inFlight}
+   * requests running).
    */
   private record Reply(JsonNode result, boolean collateral, int inFlight, int exitCode) {}
+
+  /**
+   * A request sent: {@code started} completes when a thread of the child takes it up (at once
+   * for a child that does not say so), {@code reply} when it is answered or lost.
+   */
+  private record Sent(CompletableFuture<Void> started, CompletableFuture<Reply> reply) {}
 
   /** One worker process and the requests it is running. */
   private static final class Worker {
     private final Process process;
     private final OutputStream requests;
-    private final Map<Long, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
+    private final int threads;
+    private final Map<Long, Sent> pending = new ConcurrentHashMap<>();
+    /** Requests in flight at most: twice the threads when the child says when each starts. */
+    private Semaphore slots;
+    /** True once the child said, when ready, that it announces each request's start. */
+    private volatile boolean announcesStarts;
     private volatile boolean killed;
     /** Set once the worker's output has ended; a request sent after that is never answered. */
     private volatile boolean settled;
 
-    private Worker(Process process) {
+    private Worker(Process process, int threads) {
       this.process = process;
       this.requests = process.getOutputStream();
+      this.threads = threads;
     }
 
     static Worker start(Object settings, WorkerOptions options) throws IOException {
@@ -231,7 +282,7 @@ public final class Forked<R> implements AutoCloseable {
         }
         builder.environment().merge("PATH", path.toString(), (old, extra) -> extra + old);
       }
-      Worker w = new Worker(builder.start());
+      Worker w = new Worker(builder.start(), options.threads());
       // the child's log records (and anything else it prints there) to the case's log, counted
       Thread errors = new Thread(() -> WorkerLog.pump(w.process.getErrorStream(), options.errorLog()), "dossier-worker-log");
       errors.setDaemon(true);
@@ -245,6 +296,7 @@ public final class Forked<R> implements AutoCloseable {
       w.requests.flush();
       try {
         ready.get(STARTUP_SECONDS, TimeUnit.SECONDS);
+        w.slots = new Semaphore(w.announcesStarts ? 2 * w.threads : w.threads);
       } catch (TimeoutException | ExecutionException e) {
         w.destroy();
         throw new IOException("the worker did not report ready within " + STARTUP_SECONDS
@@ -261,13 +313,18 @@ public final class Forked<R> implements AutoCloseable {
       return !killed && process.isAlive();
     }
 
-    CompletableFuture<Reply> send(long id, Object request) {
+    Sent send(long id, Object request) {
       CompletableFuture<Reply> reply = new CompletableFuture<>();
-      pending.put(id, reply);
+      CompletableFuture<Void> started = new CompletableFuture<>();
+      if (!announcesStarts) {
+        started.complete(null); // its time runs from now
+      }
+      Sent sent = new Sent(started, reply);
+      pending.put(id, sent);
       if (settled) {
         pending.remove(id);
         reply.complete(new Reply(null, true, 0, -1)); // lost to a dead worker: send again
-        return reply;
+        return sent;
       }
       ObjectNode message = WorkerMain.JSON.createObjectNode();
       message.put("id", id);
@@ -282,7 +339,7 @@ public final class Forked<R> implements AutoCloseable {
       } catch (IOException e) {
         // the worker is dead; the reader settles every pending reply when its output ends
       }
-      return reply;
+      return sent;
     }
 
     /** Reads replies until the worker's output ends, then settles every pending request. */
@@ -298,12 +355,20 @@ public final class Forked<R> implements AutoCloseable {
           }
           JsonNode node = WorkerMain.JSON.readTree(line);
           if (node.has("ready")) {
+            announcesStarts = node.path("starts").asBoolean(false);
             ready.complete(true);
             continue;
           }
-          CompletableFuture<Reply> reply = pending.remove(node.path("id").asLong());
-          if (reply != null) {
-            reply.complete(new Reply(node.get("result"), false, 0, 0));
+          if (node.has("started")) {
+            Sent sent = pending.get(node.path("id").asLong());
+            if (sent != null) {
+              sent.started().complete(null);
+            }
+            continue;
+          }
+          Sent sent = pending.remove(node.path("id").asLong());
+          if (sent != null) {
+            sent.reply().complete(new Reply(node.get("result"), false, 0, 0));
           }
         }
       } catch (IOException ignored) {
@@ -319,11 +384,13 @@ public final class Forked<R> implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
       settled = true;
-      int inFlight = pending.size();
+      // only the requests the child had started can have killed it; the others waited there
+      int inFlight = (int) pending.values().stream().filter(p -> p.started().isDone()).count();
       for (Long id : List.copyOf(pending.keySet())) {
-        CompletableFuture<Reply> reply = pending.remove(id);
-        if (reply != null) {
-          reply.complete(new Reply(null, killed, inFlight, exit));
+        Sent sent = pending.remove(id);
+        if (sent != null) {
+          boolean waited = !sent.started().isDone();
+          sent.reply().complete(new Reply(null, killed || waited, inFlight, exit));
         }
       }
     }

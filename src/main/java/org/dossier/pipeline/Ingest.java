@@ -41,6 +41,9 @@ public final class Ingest {
           DocumentStatus.TIMEOUT, DocumentStatus.OUT_OF_MEMORY, DocumentStatus.FAILED,
           DocumentStatus.CORRUPT);
 
+  /** Extraction drivers per thread of the worker: see {@link org.dossier.extract.Forked}. */
+  static final int DRIVERS_PER_WORKER_THREAD = 2;
+
   private final CaseFolder folder;
   private final IngestSettings settings;
   private final IngestProgress progress = new IngestProgress();
@@ -116,11 +119,13 @@ public final class Ingest {
                 folder.layout().log(), toolDirs(), folder.layout().tmp().resolve("worker"),
                 settings.workers());
         ForkedExtractor extractor = new ForkedExtractor(extract, options);
-        Analyzing analyzing = settings.analyze() ? new Analyzing(analyzer(), folder) : null;
+        Analyzing analyzing = settings.analyze() ? new Analyzing(analyzer(), folder, settings.workers()) : null;
         TreeBudgets budgets = new TreeBudgets(settings.limits());
         DocumentSteps steps = new DocumentSteps(folder, settings, progress, arrivals, extractor, analyzing, budgets,
             folder.layout().tmp().resolve("work"));
-        for (int i = 0; i < settings.workers(); i++) {
+        // twice as many drivers as the worker has threads: while one driver stores what a parse
+        // found, its next document already waits in the worker (analyses stay one per core)
+        for (int i = 0; i < settings.workers() * DRIVERS_PER_WORKER_THREAD; i++) {
           Thread t = new Thread(new ExtractionDriver(steps, settings, progress, queue, recorder, driverFailures),
               "ingest-extract-" + i);
           t.start();

@@ -48,7 +48,8 @@ final class MisbehavingWorkers {
 
   /**
    * The real protocol with several threads, and a parser that hangs on documents named
-   * {@code *hang*}, fills the heap on {@code *oom*}, and takes 300 ms on anything else.
+   * {@code *hang*}, fills the heap on {@code *oom*}, takes 1.5 s on {@code *slow*} and 300 ms on
+   * anything else.
    */
   static final class Selective {
     public static void main(String[] args) throws Exception {
@@ -64,7 +65,7 @@ final class MisbehavingWorkers {
               hog.add(new long[1 << 20]);
             }
           }
-          Thread.sleep(300);
+          Thread.sleep(name.contains("slow") ? 1500 : 300);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
