@@ -19,6 +19,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -84,6 +85,8 @@ public final class Forked<R> implements AutoCloseable {
   private final WorkerOptions options;
   private final Class<R> replyType;
   private final Failures<R> failures;
+  /** JVM options for each child, asked for when it starts (before {@code DOSSIER_WORKER_OPTS}). */
+  private final Supplier<List<String>> jvmOptions;
   /** Ordinary requests share the worker; a suspect runs alone. */
   private final ReadWriteLock exclusive = new ReentrantReadWriteLock(true);
   private final AtomicLong ids = new AtomicLong();
@@ -95,10 +98,20 @@ public final class Forked<R> implements AutoCloseable {
    * @param replyType what the child's results are read as
    */
   public Forked(Object settings, WorkerOptions options, Class<R> replyType, Failures<R> failures) {
+    this(settings, options, replyType, failures, List::of);
+  }
+
+  /**
+   * As above, with JVM options for each child, asked for as it starts (a child started again
+   * after a crash asks again).
+   */
+  public Forked(Object settings, WorkerOptions options, Class<R> replyType, Failures<R> failures,
+      Supplier<List<String>> jvmOptions) {
     this.settings = settings;
     this.options = options;
     this.replyType = replyType;
     this.failures = failures;
+    this.jvmOptions = jvmOptions;
   }
 
   /** The worker options this runs with. */
@@ -201,7 +214,7 @@ public final class Forked<R> implements AutoCloseable {
       throw new IOException("closed");
     }
     if (worker == null || !worker.alive()) {
-      worker = Worker.start(settings, options);
+      worker = Worker.start(settings, options, jvmOptions.get());
     }
     return worker;
   }
@@ -252,7 +265,7 @@ public final class Forked<R> implements AutoCloseable {
       this.threads = threads;
     }
 
-    static Worker start(Object settings, WorkerOptions options) throws IOException {
+    static Worker start(Object settings, WorkerOptions options, List<String> jvmOptions) throws IOException {
       Files.createDirectories(options.errorLog().toAbsolutePath().getParent());
       Files.createDirectories(options.scratch());
       List<String> command = new ArrayList<>();
@@ -263,6 +276,7 @@ public final class Forked<R> implements AutoCloseable {
       command.add("-Djava.awt.headless=true");
       command.add("-Djava.io.tmpdir=" + options.scratch().toAbsolutePath());
       command.add("-Dfile.encoding=UTF-8");
+      command.addAll(jvmOptions);
       String tuning = System.getenv("DOSSIER_WORKER_OPTS"); // e.g. -XX:TieredStopAtLevel=1
       if (tuning != null && !tuning.isBlank()) {
         command.addAll(List.of(tuning.strip().split("\\s+")));

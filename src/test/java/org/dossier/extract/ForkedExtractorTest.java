@@ -156,4 +156,25 @@ class ForkedExtractorTest {
       assertEquals(DocumentStatus.OK, r[1].status(), "sent again to a new worker: " + r[1].reason());
     }
   }
+
+  @Test
+  void eachWorkerGetsTheJvmOptionsAskedForAsItStarts() throws Exception {
+    Path file = Fixtures.text(dir.resolve("a.txt"), "anything");
+    WorkerOptions options = new WorkerOptions(256, Duration.ofMinutes(1), MisbehavingWorkers.ReportsJvmOptions.class.getName(),
+        dir.resolve("worker.log"), java.util.List.of(), dir.resolve("scratch"), 1);
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    try (ForkedExtractor x = new ForkedExtractor(SETTINGS, options, () -> {
+      asked.incrementAndGet();
+      return java.util.List.of(ForkedExtractor.QUICK_START);
+    })) {
+      Extraction e = x.extract(request(file));
+      assertTrue(e.reason().contains(ForkedExtractor.QUICK_START), e.reason());
+      x.extract(request(file));
+      assertEquals(1, asked.get(), "asked once per worker started, not per request");
+    }
+    try (ForkedExtractor x = new ForkedExtractor(SETTINGS, options)) {
+      Extraction e = x.extract(request(file));
+      assertTrue(!e.reason().contains("TieredStopAtLevel"), "none unless asked for: " + e.reason());
+    }
+  }
 }

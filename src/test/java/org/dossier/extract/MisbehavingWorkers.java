@@ -74,4 +74,13 @@ final class MisbehavingWorkers {
       }, Integer.parseInt(args[0]));
     }
   }
+
+  /** The real protocol, answering every request with the JVM options it was started with, as its reason. */
+  static final class ReportsJvmOptions {
+    public static void main(String[] args) throws Exception {
+      String options = String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+      WorkerMain.serve(settings -> request -> new org.dossier.core.Extraction(org.dossier.core.DocumentStatus.OK,
+          options, "text/plain", "en", java.util.Map.of(), 0, false, false, List.of(), 0), Integer.parseInt(args[0]));
+    }
+  }
 }
