@@ -18,7 +18,7 @@ public final class ForkedExtractor implements Extractor {
 
   /**
    * A JVM option for a worker that will parse few documents: the parses run in code compiled by
-   * C1 alone, a little slower (about 15 % on the benchmark's mixed files once warm) but without
+   * C1 alone, slower (15 to 50 % on the benchmark's mixed files, measured on a busy machine) but without
    * the C2 compilations, whose cost a run of some thousand documents never earns back (on 2,381
    * documents a worker spent about 20 CPU seconds compiling against 18 parsing).
    */

@@ -183,12 +183,14 @@ public final class Ingest {
 
   /**
    * Below this many files (or documents to extract), the extraction worker runs without C2
-   * ({@link ForkedExtractor#QUICK_START}). Measured on the benchmark's mixed files, in one JVM on
-   * 2 cores, three passes over 2,381 documents: with C2, 32.5, 17.2 and 13.0 CPU seconds (8.4 of
-   * them parsing in the third); with C1 alone 15.0, 11.1 and 9.9 (9.7 parsing). C2 earns back
-   * what it compiles only after some 35,000 documents; the threshold stays well below that.
+   * ({@link ForkedExtractor#QUICK_START}). Measured on the benchmark's mixed files on 2 busy cores:
+   * TikaExtractor in one JVM, three passes over 2,381 documents, with C2 32.5, 17.2 and 13.0 CPU
+   * seconds (8.4 of them parsing in the third), with C1 alone 15.0, 11.1 and 9.9 (9.7 parsing),
+   * which puts the break-even past 30,000 documents; but in an ingest of 5,941 documents the C1
+   * worker's parsing took 41.4 CPU s against 27.1 with C2 (whose compiling took 26.1), which puts
+   * it nearer 10,000. The threshold takes the lower.
    */
-  static final long QUICK_START_BELOW = 20_000;
+  static final long QUICK_START_BELOW = 10_000;
 
   /** The extraction worker's JVM options for a run of about {@code documents} to extract. */
   static List<String> workerJvmOptions(long documents) {
