@@ -21,9 +21,11 @@ import org.dossier.core.ExtractionRequest;
 
 /**
  * The worker process ({@link Forked}'s child); as {@code main}, the extraction worker. Protocol, one JSON object per line: the parent sends {@link
- * ExtractSettings}, the worker answers {@code {"ready":true}}; then each request {@code {"id":
- * n, "request": ExtractionRequest}} is parsed on one of the worker's threads and answered with
- * {@code {"id": n, "result": Extraction}}, in whatever order parses finish (other work, such as
+ * ExtractSettings}, the worker answers {@code {"ready":true,"starts":true}}; then each request
+ * {@code {"id": n, "request": ExtractionRequest}} waits for one of the worker's threads, which
+ * says {@code {"id": n, "started":true}} as it takes it up (the parent's time limit runs from
+ * there), parses it and answers {@code {"id": n, "result": Extraction}}, in whatever order parses
+ * finish (other work, such as
  * verify's file checks, uses the same protocol with its own settings, requests and results). The worker exits as soon as
  * its input ends, parses running or not, so it never outlives a parent killed with {@code kill -9}. Parser noise goes to
  * standard error, never into the protocol.
@@ -74,7 +76,7 @@ public final class WorkerMain {
       return;
     }
     Function<Q, R> handler = handlers.apply(JSON.readValue(first, settingsType));
-    protocol.println("{\"ready\":true}");
+    protocol.println("{\"ready\":true,\"starts\":true}");
     ExecutorService pool =
         Executors.newFixedThreadPool(
             threads,
@@ -88,7 +90,10 @@ public final class WorkerMain {
       JsonNode message = JSON.readTree(line);
       long id = message.get("id").asLong();
       Q request = JSON.treeToValue(message.get("request"), requestType);
-      pool.execute(() -> answer(protocol, id, handle(handler, onError, request)));
+      pool.execute(() -> {
+        started(protocol, id);
+        answer(protocol, id, handle(handler, onError, request));
+      });
     }
     // The input ended: the parent closed it, its requests all answered, or it died (kill -9, a
     // lost machine). Either way no one waits for a parse still running, so none is waited for:
@@ -105,6 +110,14 @@ public final class WorkerMain {
       throw e; // the JVM exits (ExitOnOutOfMemoryError) and the parent records it
     } catch (Throwable e) {
       return onError.apply(e);
+    }
+  }
+
+  /** Tells the parent a thread took up request {@code id}: its time limit runs from now. */
+  private static void started(PrintStream protocol, long id) {
+    String line = "{\"id\":" + id + ",\"started\":true}";
+    synchronized (protocol) {
+      protocol.println(line);
     }
   }
 

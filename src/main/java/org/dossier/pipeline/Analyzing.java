@@ -12,21 +12,50 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import org.dossier.analyze.DocumentAnalyzer;
 import org.dossier.core.Annotations;
 import org.dossier.core.DocumentId;
 
-/** Runs the document analyzer over a document's text file, turning failures into a status. */
+/**
+ * Runs the document analyzer over a document's text file, turning failures into a status. At most
+ * a given number of analyses run at once, whatever the number of threads that call it (an
+ * ingest has more extraction drivers than cores, to keep the extraction worker busy; the
+ * analyses, which hold a text's annotations in this JVM's heap, stay one per core).
+ */
 final class Analyzing {
   private final DocumentAnalyzer analyzer;
   private final CaseFolder folder;
+  /** Turns to analyse; null for no limit. */
+  private final Semaphore turns;
 
   Analyzing(DocumentAnalyzer analyzer, CaseFolder folder) {
     this.analyzer = analyzer;
     this.folder = folder;
+    this.turns = null;
   }
 
-  Analysis analyze(DocumentId id, String language, Map<String, List<String>> metadata) {
+  /** As above, with at most {@code atOnce} analyses at once. */
+  Analyzing(DocumentAnalyzer analyzer, CaseFolder folder, int atOnce) {
+    this.analyzer = analyzer;
+    this.folder = folder;
+    this.turns = new Semaphore(atOnce);
+  }
+
+  Analysis analyze(DocumentId id, String language, Map<String, List<String>> metadata)
+      throws InterruptedException {
+    if (turns == null) {
+      return analyzeNow(id, language, metadata);
+    }
+    turns.acquire();
+    try {
+      return analyzeNow(id, language, metadata);
+    } finally {
+      turns.release();
+    }
+  }
+
+  private Analysis analyzeNow(DocumentId id, String language, Map<String, List<String>> metadata) {
     Path text = folder.layout().text(id);
     Optional<LocalDate> date = IndexDocuments.date(metadata);
     CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()

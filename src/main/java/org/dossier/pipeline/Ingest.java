@@ -41,6 +41,9 @@ public final class Ingest {
           DocumentStatus.TIMEOUT, DocumentStatus.OUT_OF_MEMORY, DocumentStatus.FAILED,
           DocumentStatus.CORRUPT);
 
+  /** Extraction drivers per thread of the worker: see {@link org.dossier.extract.Forked}. */
+  static final int DRIVERS_PER_WORKER_THREAD = 2;
+
   private final CaseFolder folder;
   private final IngestSettings settings;
   private final IngestProgress progress = new IngestProgress();
@@ -115,12 +118,15 @@ public final class Ingest {
                 settings.workerHeapMegabytes(), settings.timeout(), workerMainClass,
                 folder.layout().log(), toolDirs(), folder.layout().tmp().resolve("worker"),
                 settings.workers());
-        ForkedExtractor extractor = new ForkedExtractor(extract, options);
-        Analyzing analyzing = settings.analyze() ? new Analyzing(analyzer(), folder) : null;
+        ForkedExtractor extractor = new ForkedExtractor(extract, options,
+            () -> workerJvmOptions(Math.max(progress.filesTotal(), progress.documentsQueued())));
+        Analyzing analyzing = settings.analyze() ? new Analyzing(analyzer(), folder, settings.workers()) : null;
         TreeBudgets budgets = new TreeBudgets(settings.limits());
         DocumentSteps steps = new DocumentSteps(folder, settings, progress, arrivals, extractor, analyzing, budgets,
             folder.layout().tmp().resolve("work"));
-        for (int i = 0; i < settings.workers(); i++) {
+        // twice as many drivers as the worker has threads: while one driver stores what a parse
+        // found, its next document already waits in the worker (analyses stay one per core)
+        for (int i = 0; i < settings.workers() * DRIVERS_PER_WORKER_THREAD; i++) {
           Thread t = new Thread(new ExtractionDriver(steps, settings, progress, queue, recorder, driverFailures),
               "ingest-extract-" + i);
           t.start();
@@ -173,6 +179,22 @@ public final class Ingest {
     } catch (SQLException e) {
       throw new IOException("the case database failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Below this many files (or documents to extract), the extraction worker runs without C2
+   * ({@link ForkedExtractor#QUICK_START}). Measured on the benchmark's mixed files on 2 busy cores:
+   * TikaExtractor in one JVM, three passes over 2,381 documents, with C2 32.5, 17.2 and 13.0 CPU
+   * seconds (8.4 of them parsing in the third), with C1 alone 15.0, 11.1 and 9.9 (9.7 parsing),
+   * which puts the break-even past 30,000 documents; but in an ingest of 5,941 documents the C1
+   * worker's parsing took 41.4 CPU s against 27.1 with C2 (whose compiling took 26.1), which puts
+   * it nearer 10,000. The threshold takes the lower.
+   */
+  static final long QUICK_START_BELOW = 10_000;
+
+  /** The extraction worker's JVM options for a run of about {@code documents} to extract. */
+  static List<String> workerJvmOptions(long documents) {
+    return documents < QUICK_START_BELOW ? List.of(ForkedExtractor.QUICK_START) : List.of();
   }
 
   // ------------------------------------------------------------------ queue

@@ -14,8 +14,11 @@ import java.util.stream.Stream;
  * Bare Tika against {@code dossier ingest} on the same generated files, each in a fresh JVM:
  * first {@code ingest --no-analysis} (extract, record and index: the part to set against Tika),
  * then a full ingest with analysis and linking into another case, then a re-ingest of the
- * unchanged files. Args: {@code N [WORKDIR] [THREADS] [--no-tika]} (the last skips the bare Tika
- * run, for heap measurements on large N).
+ * unchanged files. Args: {@code N [WORKDIR] [THREADS] [--no-tika] [--extract-only] [--pairs K]}:
+ * {@code --no-tika} skips the bare Tika run, for heap measurements on large N; {@code
+ * --extract-only} runs bare Tika and {@code ingest --no-analysis} only, alternated {@code K}
+ * times (default 1), each pair's ratio printed, since on a shared machine only back-to-back runs
+ * compare.
  */
 public final class IngestBenchmark {
   private IngestBenchmark() {}
@@ -24,7 +27,10 @@ public final class IngestBenchmark {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     Path work = Path.of(args.length > 1 ? args[1] : "/tmp/dossier-bench");
     int threads = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
-    boolean tikaToo = args.length <= 3 || !args[3].equals("--no-tika");
+    List<String> flags = args.length > 3 ? List.of(args).subList(3, args.length) : List.of();
+    boolean tikaToo = !flags.contains("--no-tika");
+    boolean extractOnly = flags.contains("--extract-only");
+    int pairs = flags.contains("--pairs") ? Integer.parseInt(flags.get(flags.indexOf("--pairs") + 1)) : 1;
     Path corpus = work.resolve("corpus-" + n);
     long t0 = System.nanoTime();
     CorpusGenerator.write(corpus, n, 42);
@@ -32,6 +38,10 @@ public final class IngestBenchmark {
     System.out.printf(Locale.ROOT, "corpus: %d files, %.1f MB in %s (generated in %.0f s)%n", n,
         bytes / 1048576.0, corpus, (System.nanoTime() - t0) / 1e9);
 
+    if (extractOnly) {
+      pairs(corpus, work.resolve("case-" + n + "-no-analysis"), n, threads, pairs, tikaToo);
+      return;
+    }
     JsonNode tika = tikaToo
         ? run("-Xmx2g", BareTika.class.getName(), corpus.toString(), Integer.toString(threads))
         : new ObjectMapper().readTree("{\"seconds\":0,\"failures\":0,\"chars\":0}");
@@ -74,6 +84,38 @@ public final class IngestBenchmark {
     System.out.printf(Locale.ROOT, "documents: %d (%d extracted, %d problems); bare Tika failures: %d, chars: %d%n",
         first.get("documents").asLong(), first.get("extracted").asLong(), first.get("problems").asLong(),
         tika.get("failures").asLong(), tika.get("chars").asLong());
+  }
+
+  /** Bare Tika and {@code ingest --no-analysis}, alternated, each pair's ratio and the load average. */
+  private static void pairs(Path corpus, Path caseDir, int n, int threads, int pairs, boolean tikaToo)
+      throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (int i = 1; i <= pairs; i++) {
+      double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+      JsonNode bare = tikaToo
+          ? run("-Xmx2g", BareTika.class.getName(), corpus.toString(), Integer.toString(threads))
+          : new ObjectMapper().readTree("{\"seconds\":0,\"cpuSeconds\":0}");
+      double tika = bare.get("seconds").asDouble();
+      if (Files.exists(caseDir)) {
+        deleteTree(caseDir);
+      }
+      JsonNode x = run("-Xmx1g", IngestProbe.class.getName(), corpus.toString(), caseDir.toString(),
+          Integer.toString(threads), "--no-analysis");
+      double seconds = x.get("seconds").asDouble();
+      double cpu = x.get("cpuSeconds").asDouble() + x.get("childCpuSeconds").asDouble();
+      String line = String.format(Locale.ROOT,
+          "pair %d: load %.2f, bare Tika %.1f s (%.1f files/s, %.1f CPU s), ingest --no-analysis %.1f s"
+              + " (%.1f files/s, %d documents, peak heap %.0f MB, %.1f CPU s: %.1f ingest JVM + %.1f workers),"
+              + " ratio %.2f, CPU ratio %.2f",
+          i, load, tika, tika > 0 ? n / tika : 0, bare.get("cpuSeconds").asDouble(), seconds, n / seconds,
+          x.get("documents").asLong(), x.get("peakHeapMb").asDouble(), cpu, x.get("cpuSeconds").asDouble(),
+          x.get("childCpuSeconds").asDouble(), tika > 0 ? tika / seconds : 0,
+          cpu > 0 ? bare.get("cpuSeconds").asDouble() / cpu : 0);
+      System.out.println(line);
+      lines.add(line);
+    }
+    System.out.println();
+    lines.forEach(System.out::println);
   }
 
   private static void row(String label, double seconds, int files, double mb) {

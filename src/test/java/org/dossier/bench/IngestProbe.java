@@ -14,7 +14,8 @@ import org.dossier.pipeline.IngestSummary;
 
 /**
  * Runs one {@code dossier ingest} (OCR off) in this JVM and samples its heap every 20 ms. Prints
- * one JSON line: seconds, documents, extracted, unchanged files, peak used heap in MB. Args:
+ * one JSON line: seconds, documents, extracted, unchanged files, peak used heap in MB, the CPU
+ * seconds of this JVM and of its ended children (the extraction workers). Args:
  * {@code INPUT CASE WORKERS [--no-analysis]} (the last: extract and index only, as
  * {@code ingest --no-analysis}).
  */
@@ -54,8 +55,9 @@ public final class IngestProbe {
     sampler.interrupt();
     System.out.printf(Locale.ROOT,
         "{\"seconds\":%.3f,\"documents\":%d,\"extracted\":%d,\"unchanged\":%d,\"problems\":%d,"
-            + "\"peakHeapMb\":%.1f,\"maxHeapMb\":%.1f}%n",
+            + "\"peakHeapMb\":%.1f,\"maxHeapMb\":%.1f,\"cpuSeconds\":%.2f,\"childCpuSeconds\":%.2f}%n",
         seconds, summary.documents(), summary.extracted(), summary.filesUnchanged(),
-        summary.problems(), peak.get() / 1048576.0, memory.getHeapMemoryUsage().getMax() / 1048576.0);
+        summary.problems(), peak.get() / 1048576.0, memory.getHeapMemoryUsage().getMax() / 1048576.0,
+        BareTika.cpuSeconds(false), BareTika.cpuSeconds(true));
   }
 }

@@ -84,6 +84,12 @@ class ForkedExtractorTest {
         dir.resolve("worker.log"), java.util.List.of(), dir.resolve("scratch"), 2);
   }
 
+  /** A worker with one thread: a second request sent meanwhile waits in the worker. */
+  private WorkerOptions oneThread(Duration timeout) {
+    return new WorkerOptions(256, timeout, MisbehavingWorkers.Selective.class.getName(),
+        dir.resolve("worker.log"), java.util.List.of(), dir.resolve("scratch"), 1);
+  }
+
   /** Runs two requests at once through one shared worker and returns both outcomes. */
   private Extraction[] together(ForkedExtractor x, String bad, String good) throws Exception {
     Path badFile = Fixtures.text(dir.resolve(bad), bad);
@@ -115,6 +121,60 @@ class ForkedExtractorTest {
       Extraction[] r = together(x, "oom.txt", "fine.txt");
       assertEquals(DocumentStatus.OUT_OF_MEMORY, r[0].status(), r[0].reason());
       assertEquals(DocumentStatus.OK, r[1].status(), "the suspect that did not fail alone is fine: " + r[1].reason());
+    }
+  }
+
+  @Test
+  void aRequestWaitingInTheWorkerIsTimedFromItsStartNotFromItsWait() throws Exception {
+    // one thread, 1.5 s a parse, a 2 s limit: the second request is answered 3 s after it was
+    // sent, having waited in the worker for the first (sent ahead so that the thread never idles)
+    try (ForkedExtractor x = new ForkedExtractor(SETTINGS, oneThread(Duration.ofSeconds(2)))) {
+      long start = System.nanoTime();
+      Extraction[] r = together(x, "slow-1.txt", "slow-2.txt");
+      assertEquals(DocumentStatus.OK, r[0].status(), r[0].reason());
+      assertEquals(DocumentStatus.OK, r[1].status(), "its wait is not its parse: " + r[1].reason());
+      assertTrue(System.nanoTime() - start > Duration.ofMillis(2900).toNanos(), "the second waited for the first");
+      // and a parse that overruns the limit itself is still stopped
+      assertEquals(DocumentStatus.TIMEOUT, x.extract(request(Fixtures.text(dir.resolve("hang.txt"), "hang"))).status());
+    }
+  }
+
+  @Test
+  void aRequestWaitingBehindOneThatKillsTheWorkerIsSentAgainNotBlamed() throws Exception {
+    try (ForkedExtractor x = new ForkedExtractor(SETTINGS, oneThread(Duration.ofMinutes(1)))) {
+      Extraction[] r = together(x, "oom.txt", "fine.txt");
+      assertEquals(DocumentStatus.OUT_OF_MEMORY, r[0].status(), r[0].reason());
+      assertEquals(DocumentStatus.OK, r[1].status(), "it never started in the worker that died: " + r[1].reason());
+    }
+  }
+
+  @Test
+  void aRequestWaitingBehindATimeoutIsSentAgain() throws Exception {
+    try (ForkedExtractor x = new ForkedExtractor(SETTINGS, oneThread(Duration.ofSeconds(2)))) {
+      Extraction[] r = together(x, "hang.txt", "fine.txt");
+      assertEquals(DocumentStatus.TIMEOUT, r[0].status());
+      assertEquals(DocumentStatus.OK, r[1].status(), "sent again to a new worker: " + r[1].reason());
+    }
+  }
+
+  @Test
+  void eachWorkerGetsTheJvmOptionsAskedForAsItStarts() throws Exception {
+    Path file = Fixtures.text(dir.resolve("a.txt"), "anything");
+    WorkerOptions options = new WorkerOptions(256, Duration.ofMinutes(1), MisbehavingWorkers.ReportsJvmOptions.class.getName(),
+        dir.resolve("worker.log"), java.util.List.of(), dir.resolve("scratch"), 1);
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    try (ForkedExtractor x = new ForkedExtractor(SETTINGS, options, () -> {
+      asked.incrementAndGet();
+      return java.util.List.of(ForkedExtractor.QUICK_START);
+    })) {
+      Extraction e = x.extract(request(file));
+      assertTrue(e.reason().contains(ForkedExtractor.QUICK_START), e.reason());
+      x.extract(request(file));
+      assertEquals(1, asked.get(), "asked once per worker started, not per request");
+    }
+    try (ForkedExtractor x = new ForkedExtractor(SETTINGS, options)) {
+      Extraction e = x.extract(request(file));
+      assertTrue(!e.reason().contains("TieredStopAtLevel"), "none unless asked for: " + e.reason());
     }
   }
 }

@@ -48,7 +48,8 @@ final class MisbehavingWorkers {
 
   /**
    * The real protocol with several threads, and a parser that hangs on documents named
-   * {@code *hang*}, fills the heap on {@code *oom*}, and takes 300 ms on anything else.
+   * {@code *hang*}, fills the heap on {@code *oom*}, takes 1.5 s on {@code *slow*} and 300 ms on
+   * anything else.
    */
   static final class Selective {
     public static void main(String[] args) throws Exception {
@@ -64,13 +65,22 @@ final class MisbehavingWorkers {
               hog.add(new long[1 << 20]);
             }
           }
-          Thread.sleep(300);
+          Thread.sleep(name.contains("slow") ? 1500 : 300);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
         return new org.dossier.core.Extraction(org.dossier.core.DocumentStatus.OK, "", "text/plain",
             "en", java.util.Map.of(), 0, false, false, List.of(), 300);
       }, Integer.parseInt(args[0]));
+    }
+  }
+
+  /** The real protocol, answering every request with the JVM options it was started with, as its reason. */
+  static final class ReportsJvmOptions {
+    public static void main(String[] args) throws Exception {
+      String options = String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+      WorkerMain.serve(settings -> request -> new org.dossier.core.Extraction(org.dossier.core.DocumentStatus.OK,
+          options, "text/plain", "en", java.util.Map.of(), 0, false, false, List.of(), 0), Integer.parseInt(args[0]));
     }
   }
 }
