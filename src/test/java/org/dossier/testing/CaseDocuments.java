@@ -45,6 +45,19 @@ public final class CaseDocuments {
   public record Row(String sha256, Set<String> paths, long size, boolean stored, String stage, String status, String reason, String mediaType, String language, long textChars,
       boolean textTruncated, String textSha256, Map<String, List<String>> metadata, String analysis) {}
 
+  /** Each document's name (its first, which arrival order picks) to its content hash. */
+  public static Map<String, String> ids(Path caseDir) throws IOException {
+    try (CaseFolder folder = CaseFolder.open(caseDir, Clock.systemUTC())) {
+      Map<String, String> out = new TreeMap<>();
+      for (Stage stage : Stage.values()) {
+        folder.store().documents().forEachInStage(stage, d -> out.put(d.name(), d.id().sha256()));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IOException(e);
+    }
+  }
+
   /** Every document of the case at {@code caseDir} (SQLite or PostgreSQL), by content hash. */
   public static Map<String, Row> read(Path caseDir) throws IOException {
     try (CaseFolder folder = CaseFolder.open(caseDir, Clock.systemUTC())) {
