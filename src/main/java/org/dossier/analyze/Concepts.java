@@ -64,6 +64,10 @@ public final class Concepts {
   private final Map<String, String> fields = new HashMap<>();
   /** concept -> the kind of event it names ("deal", "payment" ...). */
   private final Map<String, String> events = new HashMap<>();
+  /** concept -> its first English word as the glossary writes it ("Argentina" for argentina). */
+  private final Map<String, String> headwords = new HashMap<>();
+  /** concept -> the place its headword names in the place gazetteer, or "" for none. */
+  private final Map<String, String> places = new java.util.concurrent.ConcurrentHashMap<>();
   private final int size;
 
   private record Phrase(List<String> keys, String concept) {}
@@ -126,6 +130,9 @@ public final class Concepts {
       }
       n++;
       fields.putIfAbsent(concept, field);
+      if (cols.length > 1 && !cols[1].isBlank()) {
+        headwords.putIfAbsent(concept, cols[1].split("\\|")[0].strip());
+      }
       for (int i = 1; i < cols.length && i <= COLUMNS.length; i++) {
         String lang = COLUMNS[i - 1];
         for (String form : cols[i].split("\\|")) {
@@ -173,6 +180,29 @@ public final class Concepts {
   /** The kind of event a concept names ("deal" for "sign", "payment" for "refund"), if any. */
   public Optional<String> eventKind(String concept) {
     return Optional.ofNullable(events.get(concept));
+  }
+
+  /**
+   * The country a concept of the countries field names, by its place's canonical name: the
+   * glossary lists a country with its adjective ("argentino", "isländisch", "аргентинский" name
+   * argentina), and the concept's headword is the country's name, which the place gazetteer
+   * resolves as it resolves the name in a text. Empty for a language, a people or a region the
+   * gazetteer does not know as one place ("Russian" the language, "Kurd", "the West").
+   */
+  public Optional<String> place(String concept) {
+    if (!"countries".equals(field(concept)) || concept.endsWith("language")) {
+      return Optional.empty();
+    }
+    String p = places.computeIfAbsent(concept, c -> {
+      String head = headwords.getOrDefault(c, "");
+      if (head.isEmpty()) {
+        return "";
+      }
+      List<org.dossier.core.EntityMention> found = Places.shared().find(head);
+      return found.size() == 1 && found.get(0).text().equals(head)
+          && found.get(0).type() == org.dossier.core.EntityType.PLACE ? found.get(0).canonical() : "";
+    });
+    return p.isEmpty() ? Optional.empty() : Optional.of(p);
   }
 
   /** How many concepts the glossary holds. */

@@ -116,4 +116,15 @@ class ConceptsTest {
     assertTrue(keys(c, "4,1 Terabyte", "de").contains("c:storage-unit"));
     assertFalse(keys(c, "un octet de plus", "fr").contains("c:storage-unit"));
   }
+
+  @Test
+  void aCountrysConceptNamesThePlaceTheGazetteerKnowsAndALanguageNone() {
+    Concepts c = Concepts.shared();
+    assertEquals(java.util.Optional.of("Uruguay"), c.place(c.concept("uruguayo", "es").orElseThrow()));
+    assertEquals(java.util.Optional.of("Uruguay"), c.place(c.concept("uruguayischen", "de").orElseThrow()));
+    // near misses: "Russian" the language, a people, and a word of another field name no place
+    assertEquals(java.util.Optional.empty(), c.place("russian-language"));
+    assertEquals(java.util.Optional.empty(), c.place("kurd"));
+    assertEquals(java.util.Optional.empty(), c.place("president"));
+  }
 }
