@@ -153,6 +153,7 @@ public final class ClaimExtractor {
       out.addAll(r.countries(seen));
       r.statement().ifPresent(out::add);
       out.addAll(r.clauses());
+      out.addAll(r.quotations());
     }
     return out;
   }
@@ -686,6 +687,48 @@ public final class ClaimExtractor {
       return out.size() > 1 ? out : List.of();
     }
 
+    /**
+     * The short quotations inside a sentence as statements of their own: words a text puts in
+     * quotation marks ("call the charges “a smear of the decade”", « le marché du siècle ») are
+     * someone's words, which another text quotes too, inflected or translated, inside a sentence
+     * of its own making. A quotation is compared with quotations only (its frame's dimension is
+     * {@code quotation}), by its words alone; one of the whole sentence, or of fewer than two
+     * content words or more than {@link #QUOTATION_WORDS}, is not one.
+     */
+    List<Claim> quotations() {
+      List<Claim> out = new ArrayList<>();
+      Span s = trimmed(sentence);
+      Matcher m = QUOTATION.matcher(text).region(s.start(), s.end());
+      int sentenceWords = 0;
+      for (Key k : keys) {
+        if (!k.key.startsWith("v:")) {
+          sentenceWords++;
+        }
+      }
+      while (m.find()) {
+        int g = m.group(1) != null ? 1 : m.group(2) != null ? 2 : m.group(3) != null ? 3 : m.group(4) != null ? 4 : 5;
+        Span q = trimmed(new Span(m.start(g), m.end(g)));
+        Map<String, Float> own = new HashMap<>();
+        int words = 0;
+        int last = -1;
+        for (Key k : keys) {
+          if (k.start >= q.start() && k.end <= q.end()) {
+            own.merge(k.key, 1f, Math::max);
+            if (!k.key.startsWith("v:") && k.start != last) {
+              words++;
+              last = k.start;
+            }
+          }
+        }
+        if (words < 2 || words > QUOTATION_WORDS || words >= sentenceWords - 1) {
+          continue;
+        }
+        String said = text.substring(q.start(), q.end());
+        out.add(claim(q, new Claim.Said(said), first(said), "statement", Frame.of(QUOTATION_DIMENSION, Set.of(), own)));
+      }
+      return out;
+    }
+
     private Span trimmed(Span s) {
       int st = s.start();
       int en = s.end();
@@ -847,6 +890,14 @@ public final class ClaimExtractor {
       default -> dimension;
     };
   }
+
+  /** Content words a short quotation holds at most: a longer one is a statement read as the sentence is. */
+  static final int QUOTATION_WORDS = 10;
+  /** The dimension of a short quotation's frame: compared with other quotations only. */
+  static final String QUOTATION_DIMENSION = "quotation";
+  /** Words between quotation marks: “…”, «…», „…“, "…", 「…」 or 『…』, on one line. */
+  private static final Pattern QUOTATION = Pattern.compile(
+      "“([^“”\\n]{3,200})”|«([^«»\\n]{3,200})»|„([^„“”\\n]{3,200})[“”]|\"([^\"\\n]{3,200})\"|[「『]([^「」『』\\n]{2,100})[」』]");
 
   /** Offices a country's adjective may say whose they are: "the Orvanian president", "le Premier ministre orvanien". */
   static final Set<String> OFFICES = Set.of("president", "prime-minister", "minister", "foreign-minister", "king",

@@ -362,4 +362,39 @@ class FactsAcrossLanguagesTest {
             + " presidente y a la capitana de puerto Orla Quennet entre los dueños de las sociedades."));
     assertFalse(naming(r, "Uruguay").contains("es.txt"), r.facts()::toString);
   }
+
+  /** The fact whose statements quote {@code words} in {@code document}, or null. */
+  private static Fact quoting(Linker.Result r, String document, String words) {
+    for (Fact f : r.facts()) {
+      for (Claim c : f.claims()) {
+        if (c.stated() instanceof Claim.Said && c.quote().equals(words) && r.names().get(c.document()).equals(document)) {
+          return f;
+        }
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void aShortQuotationInflectedInsideAnotherSentenceIsTheSameWords() throws Exception {
+    Linker.Result r = link(
+        a("one.txt", "en", "2031-04-02", "Orvanian officials and envoys call such charges “smears of the decade” and insist"
+            + " that the Telmar harbour audit was routine, vocational and lawful."),
+        a("two.txt", "en", "2031-04-03", "Orvania rejects the tally of the Kestrov auditors and dismisses the charges as"
+            + " “the smear of the decade”."));
+    Fact smear = quoting(r, "one.txt", "smears of the decade");
+    assertTrue(smear != null && documents(r, smear).contains("two.txt"), r.facts()::toString);
+    assertEquals("agree", smear.status(), smear::toString);
+  }
+
+  @Test
+  void controlAnotherQuotationSharingOneWordIsNotTheSameWords() throws Exception {
+    Linker.Result r = link(
+        a("one.txt", "en", "2031-04-02", "Orvanian officials and envoys call such charges “smears of the decade” and insist"
+            + " that the Telmar harbour audit was routine, vocational and lawful."),
+        a("two.txt", "en", "2031-04-03", "Orvania rejects the tally of the Kestrov auditors and calls the harbour"
+            + " “the audit of the decade”."));
+    Fact smear = quoting(r, "one.txt", "smears of the decade");
+    assertTrue(smear == null || !documents(r, smear).contains("two.txt"), String.valueOf(smear));
+  }
 }
