@@ -127,4 +127,19 @@ class ConceptsTest {
     assertEquals(java.util.Optional.empty(), c.place("kurd"));
     assertEquals(java.util.Optional.empty(), c.place("president"));
   }
+
+  @Test
+  void internationalMediaAreOneConceptInEveryLanguageAsInEnglish() {
+    Concepts c = Concepts.shared();
+    for (String[] t : new String[][] {{"The scholar shared the files with international media.", "en"},
+        {"Der Forscher gab die Akten an internationale Medien weiter.", "de"},
+        {"Le chercheur a transmis les fichiers aux médias internationaux.", "fr"},
+        {"El investigador compartió los archivos con medios internacionales.", "es"},
+        {"Исследователь передал файлы в международные СМИ.", "ru"},
+        {"这位学者与国际媒体分享了文件。", "zh"}}) {
+      assertTrue(keys(c, t[0], t[1]).contains("c:correspondent-foreign"), t[1] + ": " + keys(c, t[0], t[1]));
+    }
+    // near miss: the international community is no press
+    assertFalse(keys(c, "Die internationale Gemeinschaft schwieg.", "de").contains("c:correspondent-foreign"));
+  }
 }
