@@ -78,9 +78,11 @@ public final class CaseNames {
         }
         if (own.source().equals("rules") && own.span().equals(m.span())) {
           inside.add(own); // a guess by rules gives way to what a model read elsewhere in the case
-        } else if (longer(m, own)) {
-          // the longer name the case knows holds the shorter one: "Varna Harbour Authority"
-          // written where the analysis read only the place "Varna" names the authority
+        } else if ((own.source().equals("gazetteer") || own.source().equals("rules")) && longer(m, own)) {
+          // the longer name the case knows holds a name the analysis looked up in a list or
+          // guessed by rules, blind to the words around it: "Varna Harbour Authority" written
+          // where the place list found only "Varna" names the authority (what a model read in
+          // its context stays as it read it)
           inside.add(own);
         } else {
           taken = true;

@@ -82,6 +82,11 @@ class ReadingsTest {
             "Kestrov Coastal Rescue Guard", "rules")), List.of(), List.of(), Optional.empty(), true))
         .entities().stream().map(EntityMention::text).toList();
     assertEquals(List.of("Kestrov Coastal Rescue Guard"), kept, kept::toString);
+    // near miss: what a model read in its context stays, inside a longer name too
+    List<String> model = CaseNames.spot(names, text, new Annotations(List.of(
+        new EntityMention(new org.dossier.core.Span(at, at + 7), "Kestrov", org.dossier.core.EntityType.PLACE, "Kestrov", "corenlp")),
+        List.of(), List.of(), Optional.empty(), true)).entities().stream().map(EntityMention::text).toList();
+    assertEquals(List.of("Kestrov"), model, model::toString);
   }
 
   @Test
