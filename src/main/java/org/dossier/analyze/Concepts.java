@@ -366,10 +366,43 @@ public final class Concepts {
         k += matched;
         continue;
       }
+      if (lang[k].equals("fr") && participleOfEtre(raw, k)) {
+        k++; // "a été arrêté": the verb's participle, not the season
+        continue;
+      }
       word(raw[k], keys[k], lang[k], run.get(k)[0], run.get(k)[1], k == 0, out);
       k++;
     }
     run.clear();
+  }
+
+  /** Forms of French "avoir" that make "été" after them the participle of "être". */
+  private static final java.util.Set<String> AVOIR = java.util.Set.of("a", "as", "ont", "avons", "avez", "avait", "avais",
+      "avaient", "avions", "aviez", "aura", "auront", "aurait", "auraient", "aurais", "ayant", "avoir", "eut", "aie", "ait",
+      "aient");
+  /** Words that may stand between the auxiliary and the participle: "n'a pas été", "a déjà été". */
+  private static final java.util.Set<String> BETWEEN = java.util.Set.of("pas", "jamais", "deja", "toujours", "aussi",
+      "bien", "egalement", "encore", "plus", "souvent", "ensuite", "finalement", "notamment", "donc", "alors");
+
+  /**
+   * True when the French word at {@code k} is "été" after a form of "avoir" ("a été", "n'ont pas
+   * été", "avait déjà été"): the participle of "être", which the passive and the perfect use in
+   * nearly every news sentence, not "l'été" the season.
+   */
+  private static boolean participleOfEtre(String[] raw, int k) {
+    if (!MatchKeys.fold(raw[k]).equals("ete")) {
+      return false;
+    }
+    for (int j = k - 1; j >= 0 && j >= k - 3; j--) {
+      String w = MatchKeys.fold(raw[j]).replaceFirst("^(?:n|qu|j|l|s)['’]", "");
+      if (AVOIR.contains(w)) {
+        return true;
+      }
+      if (!BETWEEN.contains(w)) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static boolean sameKeys(List<String> phrase, String[] keys, int at) {

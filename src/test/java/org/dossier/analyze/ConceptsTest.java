@@ -142,4 +142,15 @@ class ConceptsTest {
     // near miss: the international community is no press
     assertFalse(keys(c, "Die internationale Gemeinschaft schwieg.", "de").contains("c:correspondent-foreign"));
   }
+
+  @Test
+  void frenchEteAfterAvoirIsTheVerbNotTheSeason() {
+    Concepts c = Concepts.shared();
+    assertFalse(keys(c, "Le capitaine de Telmar a été arrêté jeudi.", "fr").contains("c:summer"));
+    assertFalse(keys(c, "Les fichiers n'ont pas été publiés.", "fr").contains("c:summer"));
+    assertFalse(keys(c, "Le navire avait déjà été vendu.", "fr").contains("c:summer"));
+    // near misses: the season, with its article or a demonstrative
+    assertTrue(keys(c, "En été, le port de Telmar a fermé.", "fr").contains("c:summer"));
+    assertTrue(keys(c, "Cet été, le port a fermé.", "fr").contains("c:summer"));
+  }
 }
