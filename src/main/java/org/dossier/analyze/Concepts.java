@@ -64,6 +64,10 @@ public final class Concepts {
   private final Map<String, String> fields = new HashMap<>();
   /** concept -> the kind of event it names ("deal", "payment" ...). */
   private final Map<String, String> events = new HashMap<>();
+  /** concept -> its first English word as the glossary writes it ("Argentina" for argentina). */
+  private final Map<String, String> headwords = new HashMap<>();
+  /** concept -> the place its headword names in the place gazetteer, or "" for none. */
+  private final Map<String, String> places = new java.util.concurrent.ConcurrentHashMap<>();
   private final int size;
 
   private record Phrase(List<String> keys, String concept) {}
@@ -126,6 +130,9 @@ public final class Concepts {
       }
       n++;
       fields.putIfAbsent(concept, field);
+      if (cols.length > 1 && !cols[1].isBlank()) {
+        headwords.putIfAbsent(concept, cols[1].split("\\|")[0].strip());
+      }
       for (int i = 1; i < cols.length && i <= COLUMNS.length; i++) {
         String lang = COLUMNS[i - 1];
         for (String form : cols[i].split("\\|")) {
@@ -173,6 +180,29 @@ public final class Concepts {
   /** The kind of event a concept names ("deal" for "sign", "payment" for "refund"), if any. */
   public Optional<String> eventKind(String concept) {
     return Optional.ofNullable(events.get(concept));
+  }
+
+  /**
+   * The country a concept of the countries field names, by its place's canonical name: the
+   * glossary lists a country with its adjective ("argentino", "isländisch", "аргентинский" name
+   * argentina), and the concept's headword is the country's name, which the place gazetteer
+   * resolves as it resolves the name in a text. Empty for a language, a people or a region the
+   * gazetteer does not know as one place ("Russian" the language, "Kurd", "the West").
+   */
+  public Optional<String> place(String concept) {
+    if (!"countries".equals(field(concept)) || concept.endsWith("language")) {
+      return Optional.empty();
+    }
+    String p = places.computeIfAbsent(concept, c -> {
+      String head = headwords.getOrDefault(c, "");
+      if (head.isEmpty()) {
+        return "";
+      }
+      List<org.dossier.core.EntityMention> found = Places.shared().find(head);
+      return found.size() == 1 && found.get(0).text().equals(head)
+          && found.get(0).type() == org.dossier.core.EntityType.PLACE ? found.get(0).canonical() : "";
+    });
+    return p.isEmpty() ? Optional.empty() : Optional.of(p);
   }
 
   /** How many concepts the glossary holds. */
@@ -336,10 +366,43 @@ public final class Concepts {
         k += matched;
         continue;
       }
+      if (lang[k].equals("fr") && participleOfEtre(raw, k)) {
+        k++; // "a été arrêté": the verb's participle, not the season
+        continue;
+      }
       word(raw[k], keys[k], lang[k], run.get(k)[0], run.get(k)[1], k == 0, out);
       k++;
     }
     run.clear();
+  }
+
+  /** Forms of French "avoir" that make "été" after them the participle of "être". */
+  private static final java.util.Set<String> AVOIR = java.util.Set.of("a", "as", "ont", "avons", "avez", "avait", "avais",
+      "avaient", "avions", "aviez", "aura", "auront", "aurait", "auraient", "aurais", "ayant", "avoir", "eut", "aie", "ait",
+      "aient");
+  /** Words that may stand between the auxiliary and the participle: "n'a pas été", "a déjà été". */
+  private static final java.util.Set<String> BETWEEN = java.util.Set.of("pas", "jamais", "deja", "toujours", "aussi",
+      "bien", "egalement", "encore", "plus", "souvent", "ensuite", "finalement", "notamment", "donc", "alors");
+
+  /**
+   * True when the French word at {@code k} is "été" after a form of "avoir" ("a été", "n'ont pas
+   * été", "avait déjà été"): the participle of "être", which the passive and the perfect use in
+   * nearly every news sentence, not "l'été" the season.
+   */
+  private static boolean participleOfEtre(String[] raw, int k) {
+    if (!MatchKeys.fold(raw[k]).equals("ete")) {
+      return false;
+    }
+    for (int j = k - 1; j >= 0 && j >= k - 3; j--) {
+      String w = MatchKeys.fold(raw[j]).replaceFirst("^(?:n|qu|j|l|s)['’]", "");
+      if (AVOIR.contains(w)) {
+        return true;
+      }
+      if (!BETWEEN.contains(w)) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static boolean sameKeys(List<String> phrase, String[] keys, int at) {

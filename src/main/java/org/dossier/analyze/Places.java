@@ -42,6 +42,23 @@ final class Places {
 
   private Places() {}
 
+  private static volatile Gazetteer shared;
+
+  /** The place gazetteer, built once for lookups outside a document's analysis. */
+  static Gazetteer shared() {
+    Gazetteer g = shared;
+    if (g == null) {
+      synchronized (Places.class) {
+        g = shared;
+        if (g == null) {
+          g = gazetteer();
+          shared = g;
+        }
+      }
+    }
+    return g;
+  }
+
   static Gazetteer gazetteer() {
     List<Gazetteer.Entry> entries = new ArrayList<>();
     for (String[] forms : SHORT_FORMS) {

@@ -70,23 +70,40 @@ public final class CaseNames {
     }
     List<EntityMention> all = new ArrayList<>(a.entities());
     for (EntityMention m : found) {
+      List<EntityMention> inside = new ArrayList<>();
       boolean taken = false;
       for (EntityMention own : a.entities()) {
-        if (own.span().overlaps(m.span())) {
-          // a guess by rules gives way to what a model read elsewhere in the case
-          if (own.source().equals("rules") && own.span().equals(m.span())) {
-            all.remove(own);
-          } else {
-            taken = true;
-          }
+        if (!own.span().overlaps(m.span())) {
+          continue;
+        }
+        if (own.source().equals("rules") && own.span().equals(m.span())) {
+          inside.add(own); // a guess by rules gives way to what a model read elsewhere in the case
+        } else if ((own.source().equals("gazetteer") || own.source().equals("rules")) && longer(m, own)) {
+          // the longer name the case knows holds a name the analysis looked up in a list or
+          // guessed by rules, blind to the words around it: "Varna Harbour Authority" written
+          // where the place list found only "Varna" names the authority (what a model read in
+          // its context stays as it read it)
+          inside.add(own);
+        } else {
+          taken = true;
           break;
         }
       }
       if (!taken) {
+        all.removeAll(inside);
         all.add(m);
       }
     }
     all.sort((x, y) -> x.span().compareTo(y.span()));
     return new Annotations(all, a.values(), a.attributions(), a.documentDate(), a.entitiesAnalysed());
+  }
+
+  /**
+   * True when a case name found in a text holds a mention of the analysis and more words: the
+   * longer name is the one written there, as a reader takes the longest name on the page.
+   */
+  private static boolean longer(EntityMention found, EntityMention own) {
+    return found.span().contains(own.span()) && found.span().length() > own.span().length()
+        && found.text().strip().split("\\s+").length > own.text().strip().split("\\s+").length;
   }
 }

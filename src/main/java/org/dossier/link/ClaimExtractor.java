@@ -150,8 +150,10 @@ public final class ClaimExtractor {
         }
         out.add(r.named(e, resolved));
       }
+      out.addAll(r.countries(seen));
       r.statement().ifPresent(out::add);
       out.addAll(r.clauses());
+      out.addAll(r.quotations());
     }
     return out;
   }
@@ -524,6 +526,54 @@ public final class ClaimExtractor {
     }
 
     /**
+     * The countries the sentence names by their adjective in an office ("el presidente argentino",
+     * "der isländische Premierminister", "the Orvanian king"): an adjective of a country right
+     * before or after a word of office says whose office it is, as "the president of Argentina"
+     * does, so the country is named in that role as by its name. The adjective elsewhere ("Russian
+     * equipment", "la presse argentine") names no country. A country the sentence already names
+     * ({@code seen}) is not named twice.
+     */
+    List<Claim> countries(Set<String> seen) {
+      List<Claim> out = new ArrayList<>();
+      for (int i = 0; i < keys.size(); i++) {
+        Key k = keys.get(i);
+        if (!k.key.startsWith("c:")) {
+          continue;
+        }
+        Optional<String> place = concepts.place(k.key.substring(2));
+        if (place.isEmpty() || !nextToOffice(i)) {
+          continue;
+        }
+        String key = entityKey(place.get());
+        if (!seen.add(key)) {
+          continue;
+        }
+        Span span = new Span(k.start, k.end);
+        Map<String, Float> around = around(span);
+        around.remove(key);
+        Frame frame = Frame.of("name:" + EntityType.PLACE.code(), Set.of(key), around);
+        out.add(claim(span, new Claim.Named(place.get(), EntityType.PLACE, text.substring(k.start, k.end)), place.get(),
+            "named", frame));
+      }
+      return out;
+    }
+
+    /** True when the word of key {@code i} has a word of office right before or after it, nothing but a space or a hyphen between. */
+    private boolean nextToOffice(int i) {
+      Key k = keys.get(i);
+      for (Key o : keys) {
+        if (o.start == k.start || !o.key.startsWith("c:") || !OFFICES.contains(o.key.substring(2))) {
+          continue;
+        }
+        String gap = o.end <= k.start ? text.substring(o.end, k.start) : o.start >= k.end ? text.substring(k.end, o.start) : null;
+        if (gap != null && OFFICE_GAP.matcher(gap).matches()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
      * The colours the sentence gives things: a colour word right before the thing it describes
      * ("a green jacket", "grüne Jacke", "зелёная куртка", "绿色的外套"), right after it in French,
      * Spanish, Italian and Portuguese ("une veste verte"), with nothing but a space, a hyphen or
@@ -635,6 +685,48 @@ public final class ClaimExtractor {
         out.add(claim(cs, new Claim.Said(said), first(said), "statement", Frame.of("statement", Set.of(), own)));
       }
       return out.size() > 1 ? out : List.of();
+    }
+
+    /**
+     * The short quotations inside a sentence as statements of their own: words a text puts in
+     * quotation marks ("call the charges “a smear of the decade”", « le marché du siècle ») are
+     * someone's words, which another text quotes too, inflected or translated, inside a sentence
+     * of its own making. A quotation is compared with quotations only (its frame's dimension is
+     * {@code quotation}), by its words alone; one of the whole sentence, or of fewer than two
+     * content words or more than {@link #QUOTATION_WORDS}, is not one.
+     */
+    List<Claim> quotations() {
+      List<Claim> out = new ArrayList<>();
+      Span s = trimmed(sentence);
+      Matcher m = QUOTATION.matcher(text).region(s.start(), s.end());
+      int sentenceWords = 0;
+      for (Key k : keys) {
+        if (!k.key.startsWith("v:")) {
+          sentenceWords++;
+        }
+      }
+      while (m.find()) {
+        int g = m.group(1) != null ? 1 : m.group(2) != null ? 2 : m.group(3) != null ? 3 : m.group(4) != null ? 4 : 5;
+        Span q = trimmed(new Span(m.start(g), m.end(g)));
+        Map<String, Float> own = new HashMap<>();
+        int words = 0;
+        int last = -1;
+        for (Key k : keys) {
+          if (k.start >= q.start() && k.end <= q.end()) {
+            own.merge(k.key, 1f, Math::max);
+            if (!k.key.startsWith("v:") && k.start != last) {
+              words++;
+              last = k.start;
+            }
+          }
+        }
+        if (words < 2 || words > QUOTATION_WORDS || words >= sentenceWords - 1) {
+          continue;
+        }
+        String said = text.substring(q.start(), q.end());
+        out.add(claim(q, new Claim.Said(said), first(said), "statement", Frame.of(QUOTATION_DIMENSION, Set.of(), own)));
+      }
+      return out;
     }
 
     private Span trimmed(Span s) {
@@ -798,6 +890,20 @@ public final class ClaimExtractor {
       default -> dimension;
     };
   }
+
+  /** Content words a short quotation holds at most: a longer one is a statement read as the sentence is. */
+  static final int QUOTATION_WORDS = 10;
+  /** The dimension of a short quotation's frame: compared with other quotations only. */
+  static final String QUOTATION_DIMENSION = "quotation";
+  /** Words between quotation marks: “…”, «…», „…“, "…", 「…」 or 『…』, on one line. */
+  private static final Pattern QUOTATION = Pattern.compile(
+      "“([^“”\\n]{3,200})”|«([^«»\\n]{3,200})»|„([^„“”\\n]{3,200})[“”]|\"([^\"\\n]{3,200})\"|[「『]([^「」『』\\n]{2,100})[」』]");
+
+  /** Offices a country's adjective may say whose they are: "the Orvanian president", "le Premier ministre orvanien". */
+  static final Set<String> OFFICES = Set.of("president", "prime-minister", "minister", "foreign-minister", "king",
+      "queen", "head-of-state", "leader", "ambassador");
+  /** What may stand between a country's adjective and its office: a space or a hyphen. */
+  private static final Pattern OFFICE_GAP = Pattern.compile("[\\s\\-]{1,2}");
 
   /** Concepts of scale and quantity words, which name how much, not what. */
   static final Set<String> QUANTITY_WORDS = Set.of("million", "billion", "thousand", "ten-thousand", "hundred",

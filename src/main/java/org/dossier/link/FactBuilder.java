@@ -59,6 +59,9 @@ final class FactBuilder {
     return "";
   }
 
+  /** Similarity at which two short quotations are the same words. */
+  static final double QUOTATION_SIMILARITY = 0.6;
+
   /** Similarity at which two sentences state the same thing. */
   static final double STATED = 0.42;
   /** Claims compared with each claim at most, by shared keys. */
@@ -513,8 +516,13 @@ final class FactBuilder {
       double need = agree ? AGREEING : DISAGREEING_SAME_HEAD;
       return sim >= need ? new Pair(i, j, sim, agree, need) : null;
     }
-    // a translated or retold sentence shares fewer words with its source than a copied one
-    double need = sameLanguage(a, b) ? STATED : STATED_ACROSS;
+    // a translated or retold sentence shares fewer words with its source than a copied one; a
+    // short quotation has few words, and needs most of them, and two at least, in common
+    boolean quotation = a.frame().dimension().equals(ClaimExtractor.QUOTATION_DIMENSION);
+    if (quotation && a.frame().keys().stream().filter(b.frame().keys()::contains).count() < 2) {
+      return null;
+    }
+    double need = quotation ? QUOTATION_SIMILARITY : sameLanguage(a, b) ? STATED : STATED_ACROSS;
     return sim >= need ? new Pair(i, j, sim, true, need) : null;
   }
 

@@ -116,4 +116,41 @@ class ConceptsTest {
     assertTrue(keys(c, "4,1 Terabyte", "de").contains("c:storage-unit"));
     assertFalse(keys(c, "un octet de plus", "fr").contains("c:storage-unit"));
   }
+
+  @Test
+  void aCountrysConceptNamesThePlaceTheGazetteerKnowsAndALanguageNone() {
+    Concepts c = Concepts.shared();
+    assertEquals(java.util.Optional.of("Uruguay"), c.place(c.concept("uruguayo", "es").orElseThrow()));
+    assertEquals(java.util.Optional.of("Uruguay"), c.place(c.concept("uruguayischen", "de").orElseThrow()));
+    // near misses: "Russian" the language, a people, and a word of another field name no place
+    assertEquals(java.util.Optional.empty(), c.place("russian-language"));
+    assertEquals(java.util.Optional.empty(), c.place("kurd"));
+    assertEquals(java.util.Optional.empty(), c.place("president"));
+  }
+
+  @Test
+  void internationalMediaAreOneConceptInEveryLanguageAsInEnglish() {
+    Concepts c = Concepts.shared();
+    for (String[] t : new String[][] {{"The scholar shared the files with international media.", "en"},
+        {"Der Forscher gab die Akten an internationale Medien weiter.", "de"},
+        {"Le chercheur a transmis les fichiers aux médias internationaux.", "fr"},
+        {"El investigador compartió los archivos con medios internacionales.", "es"},
+        {"Исследователь передал файлы в международные СМИ.", "ru"},
+        {"这位学者与国际媒体分享了文件。", "zh"}}) {
+      assertTrue(keys(c, t[0], t[1]).contains("c:correspondent-foreign"), t[1] + ": " + keys(c, t[0], t[1]));
+    }
+    // near miss: the international community is no press
+    assertFalse(keys(c, "Die internationale Gemeinschaft schwieg.", "de").contains("c:correspondent-foreign"));
+  }
+
+  @Test
+  void frenchEteAfterAvoirIsTheVerbNotTheSeason() {
+    Concepts c = Concepts.shared();
+    assertFalse(keys(c, "Le capitaine de Telmar a été arrêté jeudi.", "fr").contains("c:summer"));
+    assertFalse(keys(c, "Les fichiers n'ont pas été publiés.", "fr").contains("c:summer"));
+    assertFalse(keys(c, "Le navire avait déjà été vendu.", "fr").contains("c:summer"));
+    // near misses: the season, with its article or a demonstrative
+    assertTrue(keys(c, "En été, le port de Telmar a fermé.", "fr").contains("c:summer"));
+    assertTrue(keys(c, "Cet été, le port a fermé.", "fr").contains("c:summer"));
+  }
 }

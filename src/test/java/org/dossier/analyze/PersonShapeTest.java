@@ -21,6 +21,15 @@ class PersonShapeTest {
   }
 
   @Test
+  void aParticleJoinedToANameIsPartOfThePersonsName() {
+    assertTrue(person("The files name the cousins of Tamir al-Rashed, the harbour minister.", "Tamir al-Rashed"));
+    assertTrue(person("Nadia el-Amin ’s brother held the accounts.", "Nadia el-Amin"));
+    // near misses: a lower-case word joined to a lower-case one, or a word that is no particle
+    assertFalse(person("Posted by al-redaksia\nThe ministry said on Monday it had signed.", "Posted by al-redaksia"));
+    assertFalse(person("Tamir pro-Telmar said nothing.", "Tamir pro-Telmar"));
+  }
+
+  @Test
   void oneWordAloneOnAShortLineIsNoPerson() {
     assertFalse(person("Thanks for reading.\nKomento tani\n", "Komento"));
     assertTrue(person("The deal was confirmed by Varga on Tuesday after a long meeting.", "Varga"));

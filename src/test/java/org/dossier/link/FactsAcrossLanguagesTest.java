@@ -333,4 +333,68 @@ class FactsAcrossLanguagesTest {
         && f.claims().size() >= 2).findFirst().orElseThrow(() -> new AssertionError(same.facts().toString()));
     assertEquals("agree", agreed.status(), agreed::toString);
   }
+
+  /** The documents whose claims name {@code place} in one fact of names. */
+  private static Set<String> naming(Linker.Result r, String place) {
+    return r.facts().stream().filter(f -> f.claims().get(0).stated() instanceof Claim.Named n && n.name().equals(place))
+        .findFirst().map(f -> documents(r, f)).orElse(Set.of());
+  }
+
+  @Test
+  void aCountrysAdjectiveBesideAnOfficeNamesTheCountryInThatOffice() throws Exception {
+    // invented people and events; the country is one the glossary lists with its adjectives
+    Linker.Result r = link(
+        a("en.txt", "en", "2031-04-02", "The leaked Telmar ledgers name the president of Uruguay and the harbour"
+            + " master Orla Quennet among the owners of the shell companies."),
+        a("es.txt", "es", "2031-04-02", "Los registros filtrados de Telmar señalan al presidente uruguayo y a la"
+            + " capitana de puerto Orla Quennet entre los dueños de las sociedades."),
+        a("de.txt", "de", "2031-04-03", "Die geleakten Telmar-Bücher nennen den uruguayischen Präsidenten und die"
+            + " Hafenmeisterin Orla Quennet als Eigentümer der Briefkastenfirmen."));
+    assertEquals(Set.of("en.txt", "es.txt", "de.txt"), naming(r, "Uruguay"), r.facts()::toString);
+  }
+
+  @Test
+  void controlACountrysAdjectiveAwayFromAnOfficeNamesNoCountry() throws Exception {
+    Linker.Result r = link(
+        a("en.txt", "en", "2031-04-02", "The leaked Telmar ledgers name the president of Uruguay and the harbour"
+            + " master Orla Quennet among the owners of the shell companies."),
+        a("es.txt", "es", "2031-04-02", "Los registros filtrados de Telmar, según la prensa uruguaya, señalan al"
+            + " presidente y a la capitana de puerto Orla Quennet entre los dueños de las sociedades."));
+    assertFalse(naming(r, "Uruguay").contains("es.txt"), r.facts()::toString);
+  }
+
+  /** The fact whose statements quote {@code words} in {@code document}, or null. */
+  private static Fact quoting(Linker.Result r, String document, String words) {
+    for (Fact f : r.facts()) {
+      for (Claim c : f.claims()) {
+        if (c.stated() instanceof Claim.Said && c.quote().equals(words) && r.names().get(c.document()).equals(document)) {
+          return f;
+        }
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void aShortQuotationInflectedInsideAnotherSentenceIsTheSameWords() throws Exception {
+    Linker.Result r = link(
+        a("one.txt", "en", "2031-04-02", "Orvanian officials and envoys call such charges “smears of the decade” and insist"
+            + " that the Telmar harbour audit was routine, vocational and lawful."),
+        a("two.txt", "en", "2031-04-03", "Orvania rejects the tally of the Kestrov auditors and dismisses the charges as"
+            + " “the smear of the decade”."));
+    Fact smear = quoting(r, "one.txt", "smears of the decade");
+    assertTrue(smear != null && documents(r, smear).contains("two.txt"), r.facts()::toString);
+    assertEquals("agree", smear.status(), smear::toString);
+  }
+
+  @Test
+  void controlAnotherQuotationSharingOneWordIsNotTheSameWords() throws Exception {
+    Linker.Result r = link(
+        a("one.txt", "en", "2031-04-02", "Orvanian officials and envoys call such charges “smears of the decade” and insist"
+            + " that the Telmar harbour audit was routine, vocational and lawful."),
+        a("two.txt", "en", "2031-04-03", "Orvania rejects the tally of the Kestrov auditors and calls the harbour"
+            + " “the audit of the decade”."));
+    Fact smear = quoting(r, "one.txt", "smears of the decade");
+    assertTrue(smear == null || !documents(r, smear).contains("two.txt"), String.valueOf(smear));
+  }
 }

@@ -63,6 +63,33 @@ class ReadingsTest {
   }
 
   @Test
+  void aLongerNameTheCaseKnowsTakesTheShorterMentionItHolds() {
+    Gazetteer names = CaseNames.of(Map.of(
+        "organization|Kestrov Coastal Rescue Guard|Kestrov Coastal Rescue Guard", "Kestrov Coastal Rescue Guard"));
+    String text = "Er diente bei der Kestrov Coastal Rescue Guard, sagte ein Sprecher in Kestrov.";
+    int at = text.indexOf("Kestrov");
+    int last = text.lastIndexOf("Kestrov");
+    Annotations read = new Annotations(List.of(
+        new EntityMention(new org.dossier.core.Span(at, at + 7), "Kestrov", org.dossier.core.EntityType.PLACE, "Kestrov", "gazetteer"),
+        new EntityMention(new org.dossier.core.Span(last, last + 7), "Kestrov", org.dossier.core.EntityType.PLACE, "Kestrov", "gazetteer")),
+        List.of(), List.of(), Optional.empty(), true);
+    List<String> found = CaseNames.spot(names, text, read).entities().stream().map(EntityMention::text).toList();
+    assertEquals(List.of("Kestrov Coastal Rescue Guard", "Kestrov"), found, found::toString);
+    // near miss: a shorter case name never takes a longer mention the analysis made
+    Gazetteer shorter = CaseNames.of(Map.of("organization|Coastal Rescue|Coastal Rescue", "Coastal Rescue"));
+    List<String> kept = CaseNames.spot(shorter, "Die Kestrov Coastal Rescue Guard half.", new Annotations(List.of(
+        new EntityMention(new org.dossier.core.Span(4, 32), "Kestrov Coastal Rescue Guard", org.dossier.core.EntityType.ORGANIZATION,
+            "Kestrov Coastal Rescue Guard", "rules")), List.of(), List.of(), Optional.empty(), true))
+        .entities().stream().map(EntityMention::text).toList();
+    assertEquals(List.of("Kestrov Coastal Rescue Guard"), kept, kept::toString);
+    // near miss: what a model read in its context stays, inside a longer name too
+    List<String> model = CaseNames.spot(names, text, new Annotations(List.of(
+        new EntityMention(new org.dossier.core.Span(at, at + 7), "Kestrov", org.dossier.core.EntityType.PLACE, "Kestrov", "corenlp")),
+        List.of(), List.of(), Optional.empty(), true)).entities().stream().map(EntityMention::text).toList();
+    assertEquals(List.of("Kestrov"), model, model::toString);
+  }
+
+  @Test
   void theTimelineHoldsWhatHappenedNotWhatIsPlanned() throws Exception {
     Linker.Result r = LinkHarness.link(
         LinkHarness.a("one.txt", "en", "2031-03-02", "Telmar signed the ferry contract in January 2031, the ministry said."
