@@ -689,7 +689,7 @@ public final class ClaimExtractor {
 
     /**
      * The short quotations inside a sentence as statements of their own: words a text puts in
-     * quotation marks ("call the charges “a smear of the decade”", « le marché du siècle ») are
+     * quotation marks ("call the levy “a toll on every tide”", « une taxe sur chaque marée ») are
      * someone's words, which another text quotes too, inflected or translated, inside a sentence
      * of its own making. A quotation is compared with quotations only (its frame's dimension is
      * {@code quotation}), by its words alone; one of the whole sentence, or of fewer than two

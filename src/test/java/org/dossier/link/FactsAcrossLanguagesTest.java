@@ -344,22 +344,22 @@ class FactsAcrossLanguagesTest {
   void aCountrysAdjectiveBesideAnOfficeNamesTheCountryInThatOffice() throws Exception {
     // invented people and events; the country is one the glossary lists with its adjectives
     Linker.Result r = link(
-        a("en.txt", "en", "2031-04-02", "The leaked Telmar ledgers name the president of Uruguay and the harbour"
-            + " master Orla Quennet among the owners of the shell companies."),
-        a("es.txt", "es", "2031-04-02", "Los registros filtrados de Telmar señalan al presidente uruguayo y a la"
-            + " capitana de puerto Orla Quennet entre los dueños de las sociedades."),
-        a("de.txt", "de", "2031-04-03", "Die geleakten Telmar-Bücher nennen den uruguayischen Präsidenten und die"
-            + " Hafenmeisterin Orla Quennet als Eigentümer der Briefkastenfirmen."));
+        a("en.txt", "en", "2031-04-02", "The Telmar ferry line lists the president of Uruguay and the harbour"
+            + " master Orla Quennet among the guests of its maiden voyage."),
+        a("es.txt", "es", "2031-04-02", "La naviera de Telmar cuenta al presidente uruguayo y a la"
+            + " capitana de puerto Orla Quennet entre los invitados de su viaje inaugural."),
+        a("de.txt", "de", "2031-04-03", "Die Telmar-Reederei zählt den uruguayischen Präsidenten und die"
+            + " Hafenmeisterin Orla Quennet zu den Gästen ihrer Jungfernfahrt."));
     assertEquals(Set.of("en.txt", "es.txt", "de.txt"), naming(r, "Uruguay"), r.facts()::toString);
   }
 
   @Test
   void controlACountrysAdjectiveAwayFromAnOfficeNamesNoCountry() throws Exception {
     Linker.Result r = link(
-        a("en.txt", "en", "2031-04-02", "The leaked Telmar ledgers name the president of Uruguay and the harbour"
-            + " master Orla Quennet among the owners of the shell companies."),
-        a("es.txt", "es", "2031-04-02", "Los registros filtrados de Telmar, según la prensa uruguaya, señalan al"
-            + " presidente y a la capitana de puerto Orla Quennet entre los dueños de las sociedades."));
+        a("en.txt", "en", "2031-04-02", "The Telmar ferry line lists the president of Uruguay and the harbour"
+            + " master Orla Quennet among the guests of its maiden voyage."),
+        a("es.txt", "es", "2031-04-02", "La naviera de Telmar, según la prensa uruguaya, cuenta al"
+            + " presidente y a la capitana de puerto Orla Quennet entre los invitados de su viaje inaugural."));
     assertFalse(naming(r, "Uruguay").contains("es.txt"), r.facts()::toString);
   }
 
@@ -378,23 +378,23 @@ class FactsAcrossLanguagesTest {
   @Test
   void aShortQuotationInflectedInsideAnotherSentenceIsTheSameWords() throws Exception {
     Linker.Result r = link(
-        a("one.txt", "en", "2031-04-02", "Orvanian officials and envoys call such charges “smears of the decade” and insist"
-            + " that the Telmar harbour audit was routine, vocational and lawful."),
-        a("two.txt", "en", "2031-04-03", "Orvania rejects the tally of the Kestrov auditors and dismisses the charges as"
-            + " “the smear of the decade”."));
-    Fact smear = quoting(r, "one.txt", "smears of the decade");
-    assertTrue(smear != null && documents(r, smear).contains("two.txt"), r.facts()::toString);
-    assertEquals("agree", smear.status(), smear::toString);
+        a("one.txt", "en", "2031-04-02", "Harbour pilots call the new Telmar levy “tolls on every tide” and say the"
+            + " port board never asked them before it voted."),
+        a("two.txt", "en", "2031-04-03", "The Telmar port board defends the charge that its pilots dismissed as"
+            + " “a toll on every tide”."));
+    Fact toll = quoting(r, "one.txt", "tolls on every tide");
+    assertTrue(toll != null && documents(r, toll).contains("two.txt"), r.facts()::toString);
+    assertEquals("agree", toll.status(), toll::toString);
   }
 
   @Test
   void controlAnotherQuotationSharingOneWordIsNotTheSameWords() throws Exception {
     Linker.Result r = link(
-        a("one.txt", "en", "2031-04-02", "Orvanian officials and envoys call such charges “smears of the decade” and insist"
-            + " that the Telmar harbour audit was routine, vocational and lawful."),
-        a("two.txt", "en", "2031-04-03", "Orvania rejects the tally of the Kestrov auditors and calls the harbour"
-            + " “the audit of the decade”."));
-    Fact smear = quoting(r, "one.txt", "smears of the decade");
-    assertTrue(smear == null || !documents(r, smear).contains("two.txt"), String.valueOf(smear));
+        a("one.txt", "en", "2031-04-02", "Harbour pilots call the new Telmar levy “tolls on every tide” and say the"
+            + " port board never asked them before it voted."),
+        a("two.txt", "en", "2031-04-03", "The Telmar port board defends the charge that its pilots dismissed as"
+            + " “a fine for every barge”."));
+    Fact toll = quoting(r, "one.txt", "tolls on every tide");
+    assertTrue(toll == null || !documents(r, toll).contains("two.txt"), String.valueOf(toll));
   }
 }
