@@ -38,8 +38,8 @@ import org.dossier.store.CaseStore;
  */
 public final class Linking {
   public static final String SETTING = "links.resolved";
-  /** Bump when the link stage changes enough that a case's findings should be formed again (3: claims carry the stage's reading for the registers; 4: the same statement with other figures is a dispute). */
-  static final String VERSION = "4";
+  /** Bump when the link stage changes enough that a case's findings should be formed again (3: claims carry the stage's reading for the registers; 4: the same statement with other figures is a dispute; 5: short quotations as statements, office adjectives, longer case names). */
+  static final String VERSION = "5";
 
   /** True when the case's findings were formed by this version of the link stage. */
   public static boolean current(CaseFolder folder) throws SQLException {
