@@ -31,7 +31,7 @@ public final class DocumentAnalyzer {
   private static final Pattern TOP_DATE = Pattern.compile("(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)");
 
   private final Gazetteer domain;
-  private final Gazetteer places = Places.gazetteer();
+  private final Gazetteer places = Places.shared();
 
   public DocumentAnalyzer(Gazetteer domain) {
     this.domain = domain;

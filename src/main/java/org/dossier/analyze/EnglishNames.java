@@ -115,9 +115,6 @@ final class EnglishNames implements Annotator {
   private static final java.util.Set<String> PARTICLES = java.util.Set.of("van", "von", "der", "den", "de", "da",
       "di", "del", "della", "des", "du", "la", "le", "bin", "ibn", "al", "el", "dos", "das", "y", "ter", "zu", "af");
 
-  /** A particle joined by a hyphen to the name it carries: "al-Rashed", "el-Amin", "bin-Talal". */
-  private static final java.util.regex.Pattern JOINED_PARTICLE = java.util.regex.Pattern.compile("(?:al|el|bin|ibn)-\\p{Lu}.*");
-
   /**
    * False for what the model calls a person but the text does not write as one: a lower-case word
    * inside the name that is no particle ("Shkruar nga Pamfleti", a byline in another language; a
@@ -128,7 +125,7 @@ final class EnglishNames implements Annotator {
     String[] words = name.strip().split("\\s+");
     for (int i = 1; i < words.length; i++) {
       if (!words[i].isEmpty() && Character.isLowerCase(words[i].codePointAt(0)) && !PARTICLES.contains(words[i])
-          && !JOINED_PARTICLE.matcher(words[i]).matches()) {
+          && !LatinNames.joinedParticle(words[i])) {
         return false;
       }
     }

@@ -35,6 +35,14 @@ final class LatinNames implements Annotator {
           + "tv|consortium|konsortium|consorcio|consorzio|tribunal|gericht|corte|polizei|"
           + "police|policía|polizia|armee|armée|ejército|esercito|papers)$");
 
+  /** A particle joined by a hyphen to the name it carries: "al-Rashed", "el-Amin", "bin-Talal". */
+  private static final Pattern JOINED_PARTICLE = Pattern.compile("(?i)(?:al|el|bin|ibn)-\\p{Lu}.*");
+
+  /** True for a word that is a particle joined to a name ("al-Assad"), in any script's rules of names. */
+  static boolean joinedParticle(String word) {
+    return JOINED_PARTICLE.matcher(word).matches();
+  }
+
   private final Concepts concepts = Concepts.shared();
   private static final Pattern ELISION = Pattern.compile("(?iu)(?:l|d|qu|dell|all|nell|sull|dall|un)['’]");
 
@@ -75,7 +83,7 @@ final class LatinNames implements Annotator {
           if (!adjacent(text, words.get(j - 1), w)) {
             break;
           }
-          if (w.text().matches("(?i)(?:al|el|bin|ibn)-\\p{Lu}.*")) {
+          if (joinedParticle(w.text())) {
             last = j; // "al-Assad": a particle joined to the name it carries, which may end the name
             j++;
             continue;

@@ -42,21 +42,14 @@ final class Places {
 
   private Places() {}
 
-  private static volatile Gazetteer shared;
+  /** Built on first use: the gazetteer is read only once made. */
+  private static final class Shared {
+    static final Gazetteer PLACES = gazetteer();
+  }
 
-  /** The place gazetteer, built once for lookups outside a document's analysis. */
+  /** The place gazetteer, built once for the analyzers and for lookups outside a document's analysis. */
   static Gazetteer shared() {
-    Gazetteer g = shared;
-    if (g == null) {
-      synchronized (Places.class) {
-        g = shared;
-        if (g == null) {
-          g = gazetteer();
-          shared = g;
-        }
-      }
-    }
-    return g;
+    return Shared.PLACES;
   }
 
   static Gazetteer gazetteer() {

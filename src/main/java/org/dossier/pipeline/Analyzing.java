@@ -26,16 +26,10 @@ import org.dossier.core.DocumentId;
 final class Analyzing {
   private final DocumentAnalyzer analyzer;
   private final CaseFolder folder;
-  /** Turns to analyse; null for no limit. */
+  /** Turns to analyse. */
   private final Semaphore turns;
 
-  Analyzing(DocumentAnalyzer analyzer, CaseFolder folder) {
-    this.analyzer = analyzer;
-    this.folder = folder;
-    this.turns = null;
-  }
-
-  /** As above, with at most {@code atOnce} analyses at once. */
+  /** Runs at most {@code atOnce} analyses at once. */
   Analyzing(DocumentAnalyzer analyzer, CaseFolder folder, int atOnce) {
     this.analyzer = analyzer;
     this.folder = folder;
@@ -44,9 +38,6 @@ final class Analyzing {
 
   Analysis analyze(DocumentId id, String language, Map<String, List<String>> metadata)
       throws InterruptedException {
-    if (turns == null) {
-      return analyzeNow(id, language, metadata);
-    }
     turns.acquire();
     try {
       return analyzeNow(id, language, metadata);

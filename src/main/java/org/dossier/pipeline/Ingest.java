@@ -289,10 +289,12 @@ public final class Ingest {
         unindexed.add(d.id());
       }
     });
-    for (DocumentId id : unindexed) {
-      tasks.add(StageTasks.index(id, folder.store().documents().paths(id).size(),
-          folder.store().annotations().analysisState(id).map(s -> s.status()).orElse(""), generation));
-    }
+    folder.store().write(tx -> {
+      for (DocumentId id : unindexed) {
+        tasks.add(StageTasks.index(id, tx, generation));
+      }
+      return null;
+    });
     int added = 0;
     for (int from = 0; from < tasks.size(); from += 1000) {
       added += folder.store().tasks().enqueue(tasks.subList(from, Math.min(tasks.size(), from + 1000)));
@@ -506,7 +508,6 @@ public final class Ingest {
     }
   }
 
-  /** Deletes a folder of the case's own staging, if it exists. */
   /**
    * Empties what an earlier run left in the case's staging folder, except the folders of
    * {@code dossier worker}s ({@code worker-*}), which may be at work on a shared case now and
@@ -525,6 +526,7 @@ public final class Ingest {
     }
   }
 
+  /** Deletes a folder of the case's own staging, if it exists. */
   static void clean(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;

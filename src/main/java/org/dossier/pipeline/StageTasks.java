@@ -85,11 +85,8 @@ public final class StageTasks {
    * analysis {@link #generation}.
    */
   static TaskQueue.NewTask index(DocumentId id, CaseStore.Batch tx, String generation) throws SQLException {
-    return index(id, tx.pathCount(id), tx.analysis(id).orElse(""), generation);
-  }
-
-  static TaskQueue.NewTask index(DocumentId id, int paths, String analysis, String generation) {
-    return new TaskQueue.NewTask(INDEX, id.sha256() + "/" + paths + "/" + analysis + "/" + generation, "{}");
+    return new TaskQueue.NewTask(INDEX,
+        id.sha256() + "/" + tx.pathCount(id) + "/" + tx.analysis(id).orElse("") + "/" + generation, "{}");
   }
 
   /** The document a document's task (extract, analyze, index) is about: its key's first part. */

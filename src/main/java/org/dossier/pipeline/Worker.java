@@ -229,7 +229,7 @@ public final class Worker {
                 Ingest.toolDirs(settings), staging.resolve("extract"), options.threads()));
       }
       if (stages.contains(StageTasks.ANALYZE)) {
-        analyzing = new Analyzing(Ingest.loadAnalyzer(folder), folder);
+        analyzing = new Analyzing(Ingest.loadAnalyzer(folder), folder, options.threads());
       }
       long beat = Math.max(200, options.lease().toMillis() / 3);
       beats.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);

@@ -457,20 +457,18 @@ public final class CaseStore implements Closeable {
       }
     }
 
-    /** Sets the stage of documents, e.g. INDEXED after an index commit, COLLECTED to retry. */
     /** A document's stage as this transaction sees it (its own writes included). */
     public Optional<Stage> stage(DocumentId id) throws SQLException {
-      try (PreparedStatement ps = writer.prepareStatement("SELECT stage FROM documents WHERE id = ?")) {
-        ps.setString(1, id.sha256());
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(Stage.fromCode(rs.getString(1))) : Optional.empty();
-        }
-      }
+      return column("stage", id).map(Stage::fromCode);
     }
 
     /** A document's analysis status ({@code pending}, {@code done} ...), as this transaction sees it. */
     public Optional<String> analysis(DocumentId id) throws SQLException {
-      try (PreparedStatement ps = writer.prepareStatement("SELECT analysis FROM documents WHERE id = ?")) {
+      return column("analysis", id);
+    }
+
+    private Optional<String> column(String column, DocumentId id) throws SQLException {
+      try (PreparedStatement ps = writer.prepareStatement("SELECT " + column + " FROM documents WHERE id = ?")) {
         ps.setString(1, id.sha256());
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
@@ -489,6 +487,7 @@ public final class CaseStore implements Closeable {
       }
     }
 
+    /** Sets the stage of documents, e.g. INDEXED after an index commit, COLLECTED to retry. */
     public void setStage(Collection<DocumentId> ids, Stage stage) throws SQLException {
       try (PreparedStatement ps = writer.prepareStatement("UPDATE documents SET stage = ? WHERE id = ?")) {
         for (DocumentId id : ids) {
