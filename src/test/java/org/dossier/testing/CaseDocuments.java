@@ -45,12 +45,19 @@ public final class CaseDocuments {
   public record Row(String sha256, Set<String> paths, long size, boolean stored, String stage, String status, String reason, String mediaType, String language, long textChars,
       boolean textTruncated, String textSha256, Map<String, List<String>> metadata, String analysis) {}
 
-  /** Each document's name (its first, which arrival order picks) to its content hash. */
+  /** Each name of a document (its first, which arrival order picks, and each of its paths) to its content hash. */
   public static Map<String, String> ids(Path caseDir) throws IOException {
     try (CaseFolder folder = CaseFolder.open(caseDir, Clock.systemUTC())) {
       Map<String, String> out = new TreeMap<>();
       for (Stage stage : Stage.values()) {
-        folder.store().documents().forEachInStage(stage, d -> out.put(d.name(), d.id().sha256()));
+        List<Document> docs = new ArrayList<>();
+        folder.store().documents().forEachInStage(stage, docs::add);
+        for (Document d : docs) {
+          out.put(d.name(), d.id().sha256());
+          for (DocumentPath p : folder.store().documents().paths(d.id())) {
+            out.put(p.name(), d.id().sha256()); // the findings name a document by the least of its paths
+          }
+        }
       }
       return out;
     } catch (SQLException e) {
