@@ -648,6 +648,14 @@ public final class Worker {
       return; // written by an earlier attempt
     }
     long t = System.nanoTime();
+    for (TaskQueue.NewTask part : StageTasks.verifyBands(StageTasks.round(l), org.dossier.verify.Families.BANDS,
+        Verifying.BANDS_PER_TASK)) {
+      Optional<TaskQueue.State> state = queue.state(part.kind(), part.key());
+      if (state.filter(s -> s == TaskQueue.State.DONE).isEmpty()) {
+        throw new IllegalStateException("the band partition " + part.key() + " is " + state.map(TaskQueue.State::code)
+            .orElse("not queued") + ", not done: its candidates would be missing (see 'dossier status')");
+      }
+    }
     org.dossier.verify.Verifier.Result result = Verifying.finish(folder, StageTasks.round(l),
         Double.parseDouble(Verifying.THRESHOLD));
     folder.store().write(tx -> {
