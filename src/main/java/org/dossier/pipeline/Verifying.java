@@ -44,6 +44,11 @@ import org.dossier.verify.Verifier;
  * link stage's facts, so linking clears its setting. The checks that parse original files run in
  * a child process with a bounded heap and {@link Verifier#CHECK_TIME} per document ({@link
  * FileChecks#forked}): a file that fills that heap or hangs is one {@code check_failed} signal.
+ *
+ * <p>The same work comes in parts for the workers of a distributed case ({@link Worker}): a
+ * document's checks ({@link #checkDocument}, {@link #keep}: its signals, signature and band hashes
+ * stored by document and kind), a range of bands' candidate pairs ({@link #candidates}) and the end
+ * ({@link #finish}); {@link #run} does the same parts in one process, in memory.
  */
 public final class Verifying {
   public static final String SETTING = "verify.done";

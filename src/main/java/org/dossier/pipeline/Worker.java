@@ -52,7 +52,12 @@ import org.dossier.store.TaskQueue.Lease;
  * <p>The index has one writer: the worker that opens the index's writer first takes every index
  * task (a document indexed once its last stage is written), the others leave them to it. When no
  * extract or analyze task is left, any worker queues the case-wide link task of that round, which
- * queues the verify task.
+ * queues the verify task. That task plans the round of the verify stage, whose work is tasks too
+ * ({@link #nextOfVerify}): a {@code verify-document} task per document whose stored checks are not
+ * of what it is now, then, once none is left, {@code verify-bands} tasks that each find the
+ * candidate pairs of a range of MinHash bands from those bands' stored hashes, then one {@code
+ * verify-families} task that confirms them, runs the checks across documents and with the facts,
+ * and stores the findings. No task holds the case's texts or all its signatures.
  */
 public final class Worker {
   /** How often an idle worker looks at the queue again. */
@@ -108,7 +113,8 @@ public final class Worker {
    * steps), {@code record} (the task's one transaction: store rows, custody entries, follow-on
    * tasks), {@code custodyLock} (inside it: waiting for the custody lock and catching up with the
    * log), {@code complete}, {@code index} (per batch: build, upsert, commit, mark), {@code link},
-   * {@code verify}.
+   * {@code verify} (planning a round of the verify stage), {@code verifyDocument}, {@code
+   * verifyBands}, {@code verifyFamilies}.
    */
   public record Timing(long count, double millis) {}
 
