@@ -124,7 +124,7 @@ public final class Verifying {
       }
       Verifier.Result result = verifier.finish(facts(store));
       store.write(tx -> {
-        write(folder, tx, result);
+        keepResult(folder, tx, result);
         return null;
       });
       return new Summary(docs.size(), result.signals().size(), result.families().size(),
@@ -142,16 +142,16 @@ public final class Verifying {
       throws IOException {
     Map<String, List<String>> keys = new HashMap<>();
     for (Document d : docs) {
-        java.util.regex.Matcher m = Verifier.KEY_FILE.matcher(d.name());
-        if (m.find()) {
-          try {
-            String record = Verifier.keyRecord(Files.readString(folder.layout().text(d.id()), StandardCharsets.UTF_8));
-            keys.computeIfAbsent(m.group(1).toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(record);
-          } catch (NoSuchFileException e) {
-            // a key file without text: nothing to use
-          }
+      java.util.regex.Matcher m = Verifier.KEY_FILE.matcher(d.name());
+      if (m.find()) {
+        try {
+          String record = Verifier.keyRecord(Files.readString(folder.layout().text(d.id()), StandardCharsets.UTF_8));
+          keys.computeIfAbsent(m.group(1).toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(record);
+        } catch (NoSuchFileException e) {
+          // a key file without text: nothing to use
         }
       }
+    }
     if (keyDir.isPresent()) {
       try (var files = Files.list(keyDir.get())) {
         for (Path f : files.sorted().toList()) {
@@ -181,20 +181,23 @@ public final class Verifying {
     return facts;
   }
 
-  /** The stage's findings (signals, families) in place of the last, and its setting: the case verified. */
-  private static void write(CaseFolder folder, CaseStore.Batch tx, Verifier.Result result) throws SQLException {
-      List<FindingRow> rows = new ArrayList<>();
-      int k = 0;
-      for (Signal s : result.signals()) {
-        String name = result.names().getOrDefault(s.document().sha256(), s.document().sha256());
-        rows.add(new FindingRow(SIGNAL, "V" + (++k), "", s.severity().code(), name, json(s, name).toString()));
-      }
-      k = 0;
-      for (ObjectNode f : result.families()) {
-        rows.add(new FindingRow(FAMILY, "M" + (++k), "", "", f.path("principal").asText(), f.toString()));
-      }
-      tx.replaceFindings(List.of(SIGNAL, FAMILY), rows);
-      tx.setSetting(SETTING, Instant.now(folder.clock()).toString());
+  /**
+   * The stage's findings (signals, families) in place of the last, and its setting (the case
+   * verified), in {@code tx}: the end of {@link #run}, and of the workers' verify-families task.
+   */
+  static void keepResult(CaseFolder folder, CaseStore.Batch tx, Verifier.Result result) throws SQLException {
+    List<FindingRow> rows = new ArrayList<>();
+    int k = 0;
+    for (Signal s : result.signals()) {
+      String name = result.names().getOrDefault(s.document().sha256(), s.document().sha256());
+      rows.add(new FindingRow(SIGNAL, "V" + (++k), "", s.severity().code(), name, json(s, name).toString()));
+    }
+    k = 0;
+    for (ObjectNode f : result.families()) {
+      rows.add(new FindingRow(FAMILY, "M" + (++k), "", "", f.path("principal").asText(), f.toString()));
+    }
+    tx.replaceFindings(List.of(SIGNAL, FAMILY), rows);
+    tx.setSetting(SETTING, Instant.now(folder.clock()).toString());
   }
 
   /** What the checks read of one document. */
@@ -227,9 +230,8 @@ public final class Verifying {
   static final int BANDS_PER_TASK = 8;
 
   /**
-   * One document's checks, as a worker's task does them: read, checked with {@code verifier} (whose
-   * file checks have the case's DKIM keys) and written in {@code tx}'s transaction through
-   * {@code write}, keyed by document so that a task done twice leaves one result.
+   * One document's checks, as a worker's task does them: read and checked with {@code verifier}
+   * (whose file checks have the case's DKIM keys); {@link #keep} stores them.
    */
   static Checked checkDocument(CaseFolder folder, DocumentId id, Verifier verifier) throws IOException, SQLException {
     Document d = folder.store().documents().document(id)
@@ -312,12 +314,10 @@ public final class Verifying {
     return verifier.finish(facts(store), sources);
   }
 
-  /** Writes the end's findings and the stage's setting in {@code tx}, as {@link #run} does. */
-  static void keepResult(CaseFolder folder, CaseStore.Batch tx, Verifier.Result result) throws SQLException {
-    write(folder, tx, result);
-  }
-
-  /** Whether the case's verification is not stored: a round of the stage under way has work left. */
+  /**
+   * Whether the case's verification is not stored (as {@link #pending}, without counting the
+   * documents): a round of the stage under way has work left.
+   */
   static boolean pendingRound(CaseStore store) throws SQLException {
     return store.setting(SETTING).isEmpty();
   }

@@ -36,6 +36,11 @@ import org.dossier.store.CaseStore;
 import org.dossier.store.StoreLocation;
 import org.dossier.store.TaskQueue;
 import org.dossier.store.TaskQueue.Lease;
+import org.dossier.store.VerificationStore;
+import org.dossier.verify.Checked;
+import org.dossier.verify.Families;
+import org.dossier.verify.FileChecks;
+import org.dossier.verify.Verifier;
 
 /**
  * {@code dossier worker}: one process of a distributed case's work, on any machine that sees the
@@ -154,8 +159,8 @@ public final class Worker {
 
   private Path staging;
   /** The verify-document tasks' checkers, one per set of DKIM keys (one a round), with their child JVMs. */
-  private final Map<Map<String, List<String>>, org.dossier.verify.Verifier> checkers = new ConcurrentHashMap<>();
-  private final Map<Map<String, List<String>>, Forked<org.dossier.verify.FileChecks.Found>> fileChecks =
+  private final Map<Map<String, List<String>>, Verifier> checkers = new ConcurrentHashMap<>();
+  private final Map<Map<String, List<String>>, Forked<FileChecks.Found>> fileChecks =
       new ConcurrentHashMap<>();
 
   /** @param say receives what the person running the worker should know */
@@ -389,7 +394,7 @@ public final class Worker {
       return false;
     }
     // the counts were read before: partitions found here already were not open then, so they are done
-    if (queue.enqueue(StageTasks.verifyBands(round.get(), org.dossier.verify.Families.BANDS, Verifying.BANDS_PER_TASK)) > 0) {
+    if (queue.enqueue(StageTasks.verifyBands(round.get(), Families.BANDS, Verifying.BANDS_PER_TASK)) > 0) {
       return true;
     }
     return !bands && queue.enqueue(List.of(StageTasks.verifyFamilies(round.get()))) > 0;
@@ -593,13 +598,13 @@ public final class Worker {
   private void verify(Lease l) throws Exception {
     long t = System.nanoTime();
     if (Verifying.pending(folder)) {
-      List<org.dossier.core.Document> docs = new ArrayList<>();
+      List<Document> docs = new ArrayList<>();
       folder.store().annotations().forEachAnalysed(docs::add);
       Map<String, List<String>> keys = Verifying.dkimKeys(folder, docs, Optional.empty());
       folder.store().write(tx -> {
         requireHeld(tx, l);
         List<TaskQueue.NewTask> next = new ArrayList<>();
-        for (org.dossier.core.Document d : docs) {
+        for (Document d : docs) {
           next.add(StageTasks.verifyDocument(d.id(), tx, generation, keys));
         }
         tx.enqueue(next);
@@ -614,16 +619,16 @@ public final class Worker {
   /** One document's checks, signature and band hashes, stored (once: a redone task finds them stored). */
   private void verifyDocument(Lease l) throws Exception {
     DocumentId id = StageTasks.document(l);
-    if (folder.store().verifications().inputs(id.sha256(), org.dossier.store.VerificationStore.CHECKS)
+    if (folder.store().verifications().inputs(id.sha256(), VerificationStore.CHECKS)
         .filter(l.key()::equals).isPresent()) {
       return; // checked by an earlier attempt
     }
     long t = System.nanoTime();
     Map<String, List<String>> keys = StageTasks.dkimKeys(l);
-    org.dossier.verify.Verifier checker = checkers.computeIfAbsent(keys, k -> new org.dossier.verify.Verifier(
+    Verifier checker = checkers.computeIfAbsent(keys, k -> new Verifier(
         Double.parseDouble(Verifying.THRESHOLD), fileChecks.computeIfAbsent(k,
             x -> Verifying.fileChecks(folder, x, options.threads()))::call));
-    org.dossier.verify.Checked c = Verifying.checkDocument(folder, id, checker);
+    Checked c = Verifying.checkDocument(folder, id, checker);
     folder.store().write(tx -> {
       requireHeld(tx, l);
       Verifying.keep(tx, l.key(), c);
@@ -637,7 +642,7 @@ public final class Worker {
     long t = System.nanoTime();
     StageTasks.Bands b = StageTasks.bands(l);
     List<String[]> pairs = new ArrayList<>();
-    for (org.dossier.verify.Families.Pair p : Verifying.candidates(folder.store().verifications(), b.from(), b.to())) {
+    for (Families.Pair p : Verifying.candidates(folder.store().verifications(), b.from(), b.to())) {
       pairs.add(new String[] {p.a(), p.b()});
     }
     folder.store().write(tx -> {
@@ -654,7 +659,7 @@ public final class Worker {
       return; // written by an earlier attempt
     }
     long t = System.nanoTime();
-    for (TaskQueue.NewTask part : StageTasks.verifyBands(StageTasks.round(l), org.dossier.verify.Families.BANDS,
+    for (TaskQueue.NewTask part : StageTasks.verifyBands(StageTasks.round(l), Families.BANDS,
         Verifying.BANDS_PER_TASK)) {
       Optional<TaskQueue.State> state = queue.state(part.kind(), part.key());
       if (state.filter(s -> s == TaskQueue.State.DONE).isEmpty()) {
@@ -662,7 +667,7 @@ public final class Worker {
             .orElse("not queued") + ", not done: its candidates would be missing (see 'dossier status')");
       }
     }
-    org.dossier.verify.Verifier.Result result = Verifying.finish(folder, StageTasks.round(l),
+    Verifier.Result result = Verifying.finish(folder, StageTasks.round(l),
         Double.parseDouble(Verifying.THRESHOLD));
     folder.store().write(tx -> {
       requireHeld(tx, l);
