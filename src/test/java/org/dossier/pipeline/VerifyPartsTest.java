@@ -251,5 +251,20 @@ class VerifyPartsTest {
     for (String kind : StageTasks.VERIFY_KINDS) {
       assertTrue(tasks.has(kind), "status shows the " + kind + " tasks: " + tasks);
     }
+
+    // a second round: one more version of the memo comes; only its checks are done, the others' stand
+    Path more = Files.createDirectories(dir.resolve("more"));
+    write(more.resolve("memo-v3.txt"), MEMO.replace("settled unevenly", "sunk unevenly"));
+    Workers.ok(Cli.run("--case", plain.toString(), "ingest", "--quiet", "--no-ocr", more.toString()));
+    JsonNode embeddedAgain = Workers.ok(Cli.run("--case", plain.toString(), "verify", "--json")).json();
+    Workers.ok(Cli.run("--case", shared.toString(), "ingest", "--queue", "--json", more.toString()));
+    List<JsonNode> again = Workers.run(shared, 1, 20);
+    assertEquals(1, again.get(0).path("done").path(StageTasks.VERIFY_DOCUMENT).asLong(), again.toString());
+    assertEquals(2, again.get(0).path("done").path(StageTasks.VERIFY_FAMILIES).asLong()
+        + again.get(0).path("done").path(StageTasks.VERIFY).asLong(), "the round planned and ended: " + again);
+    assertEquals("8", Workers.scalar(schema, "SELECT count(*) FROM verify_documents WHERE kind = 'checks'"));
+    JsonNode queuedAgain = Workers.ok(Cli.run("--case", shared.toString(), "verify", "--json")).json();
+    assertEquals(embeddedAgain, queuedAgain);
+    assertEquals(5, queuedAgain.get("families").get(0).get("members").size(), queuedAgain.toString());
   }
 }
