@@ -30,10 +30,27 @@ public final class StageTasks {
   public static final String INDEX = "index";
   /** Resolve the case's entities and link it (stories, facts ...), once the documents are analysed. */
   public static final String LINK = "link";
-  /** The verify stage over the whole case, after the link stage. */
+  /**
+   * The verify stage, after the link stage: its task plans the round (queues a task per document
+   * whose checks are not stored for what it is now); {@link #VERIFY_DOCUMENT}, {@link #VERIFY_BANDS}
+   * and {@link #VERIFY_FAMILIES} tasks do the work.
+   */
   public static final String VERIFY = "verify";
-  /** Every stage, in the order a document goes through them. */
+  /** One document's checks, signature and band hashes, stored. */
+  public static final String VERIFY_DOCUMENT = "verify-document";
+  /** The candidate pairs of a range of MinHash bands, from their stored band hashes. */
+  public static final String VERIFY_BANDS = "verify-bands";
+  /** The verify stage's end: candidates confirmed, families, the checks across documents, the findings. */
+  public static final String VERIFY_FAMILIES = "verify-families";
+  /** Every stage, in the order a document goes through them: what {@code dossier worker --stages} names. */
   public static final List<String> KINDS = List.of(EXTRACT, ANALYZE, INDEX, LINK, VERIFY);
+  /** The verify stage's kinds of task, in the order a round does them. */
+  static final List<String> VERIFY_KINDS = List.of(VERIFY, VERIFY_DOCUMENT, VERIFY_BANDS, VERIFY_FAMILIES);
+  /**
+   * What the checks of a document are: a document checked under another version is checked again.
+   * Raise it when the per-document checks or the signature change.
+   */
+  static final int VERIFY_VERSION = 1;
 
   /** The kinds whose tasks may yet lead to a task of each kind (itself included). */
   private static final Map<String, Set<String>> UPSTREAM = Map.of(
@@ -41,7 +58,7 @@ public final class StageTasks {
       ANALYZE, Set.of(EXTRACT, ANALYZE),
       INDEX, Set.of(EXTRACT, ANALYZE, INDEX),
       LINK, Set.of(EXTRACT, ANALYZE, LINK),
-      VERIFY, Set.of(EXTRACT, ANALYZE, LINK, VERIFY));
+      VERIFY, Set.of(EXTRACT, ANALYZE, LINK, VERIFY, VERIFY_DOCUMENT, VERIFY_BANDS, VERIFY_FAMILIES));
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -96,6 +113,91 @@ public final class StageTasks {
     return new DocumentId(slash < 0 ? key : key.substring(0, slash));
   }
 
+  /** The kinds of task a worker of these stages claims: the verify stage's are its four. */
+  static List<String> taskKinds(Collection<String> stages) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String s : stages) {
+      if (s.equals(VERIFY)) {
+        out.addAll(VERIFY_KINDS);
+      } else {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Check a document as {@code tx} sees it, with the case's DKIM {@code keys}. A task done is never
+   * queued again, yet a document's checks change with its paths (an exact duplicate), its analysis
+   * (dates, the document's date) and its analysis {@link #generation}, the case's DKIM keys and the
+   * checks' {@link #VERIFY_VERSION}: the key names them all, so a round queues the documents whose
+   * checks would change, and only those.
+   */
+  static TaskQueue.NewTask verifyDocument(DocumentId id, CaseStore.Batch tx, String generation,
+      Map<String, List<String>> keys) throws SQLException {
+    ObjectNode p = JSON.createObjectNode();
+    ObjectNode k = p.putObject("dkim");
+    new java.util.TreeMap<>(keys).forEach((name, records) -> {
+      var a = k.putArray(name);
+      records.forEach(a::add);
+    });
+    String dkim = keys.isEmpty() ? "" : org.dossier.core.Sha256.hex(k.toString()).substring(0, 12);
+    return new TaskQueue.NewTask(VERIFY_DOCUMENT, id.sha256() + "/" + tx.pathCount(id) + "/" + tx.analysis(id).orElse("")
+        + "/" + generation + "/" + dkim + "/v" + VERIFY_VERSION, p.toString());
+  }
+
+  /** The DKIM keys a verify-document task checks its document with. */
+  static Map<String, List<String>> dkimKeys(TaskQueue.Lease lease) {
+    Map<String, List<String>> out = new java.util.HashMap<>();
+    read(lease).path("dkim").fields().forEachRemaining(e -> {
+      List<String> records = new java.util.ArrayList<>();
+      e.getValue().forEach(r -> records.add(r.asText()));
+      out.put(e.getKey(), records);
+    });
+    return out;
+  }
+
+  /** The band partitions of a round of the verify stage: each covers {@code per} bands of {@code bands}. */
+  static List<TaskQueue.NewTask> verifyBands(String round, int bands, int per) {
+    List<TaskQueue.NewTask> out = new java.util.ArrayList<>();
+    for (int from = 0; from < bands; from += per) {
+      ObjectNode p = JSON.createObjectNode();
+      p.put("round", round);
+      p.put("from", from);
+      p.put("to", Math.min(bands, from + per));
+      out.add(new TaskQueue.NewTask(VERIFY_BANDS, round + "/bands-" + from + "-" + Math.min(bands, from + per), p.toString()));
+    }
+    return out;
+  }
+
+  /** A band partition's round and bands, from (inclusive) to (exclusive). */
+  record Bands(String round, int from, int to) {}
+
+  static Bands bands(TaskQueue.Lease lease) {
+    JsonNode p = read(lease);
+    return new Bands(p.path("round").asText(), p.path("from").asInt(), p.path("to").asInt());
+  }
+
+  /** The end of a round of the verify stage, after its band partitions. */
+  static TaskQueue.NewTask verifyFamilies(String round) {
+    ObjectNode p = JSON.createObjectNode();
+    p.put("round", round);
+    return new TaskQueue.NewTask(VERIFY_FAMILIES, round, p.toString());
+  }
+
+  /** The round a verify-families task ends. */
+  static String round(TaskQueue.Lease lease) {
+    return read(lease).path("round").asText();
+  }
+
+  private static JsonNode read(TaskQueue.Lease lease) {
+    try {
+      return JSON.readTree(lease.payload());
+    } catch (IOException e) {
+      throw new UncheckedIOException("the task " + lease.task() + " has a payload that is not JSON", e);
+    }
+  }
+
   /** The case-wide task of {@code kind} after the round of document work {@code round} names. */
   static TaskQueue.NewTask caseWide(String kind, String round) {
     return new TaskQueue.NewTask(kind, round, "{}");
@@ -105,12 +207,7 @@ public final class StageTasks {
   record Work(ExtractQueue.Job job, boolean analyse) {}
 
   static Work work(TaskQueue.Lease lease) {
-    JsonNode p;
-    try {
-      p = JSON.readTree(lease.payload());
-    } catch (IOException e) {
-      throw new UncheckedIOException("the task " + lease.task() + " has a payload that is not JSON", e);
-    }
+    JsonNode p = read(lease);
     DocumentId id = document(lease);
     DocumentId root = p.hasNonNull("root") ? new DocumentId(p.get("root").asText()) : id;
     ExtractQueue.Work what = lease.kind().equals(ANALYZE) ? ExtractQueue.Work.ANALYZE : ExtractQueue.Work.EXTRACT;

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +29,12 @@ import org.dossier.link.Findings;
 import org.dossier.link.StoredFindings;
 import org.dossier.store.FindingRow;
 import org.dossier.store.CaseStore;
+import org.dossier.core.DocumentId;
+import org.dossier.store.VerificationStore;
+import org.dossier.verify.Checked;
+import org.dossier.verify.Families;
 import org.dossier.verify.FileChecks;
+import org.dossier.verify.StoredChecks;
 import org.dossier.verify.Signal;
 import org.dossier.verify.Verifier;
 
@@ -37,6 +44,11 @@ import org.dossier.verify.Verifier;
  * link stage's facts, so linking clears its setting. The checks that parse original files run in
  * a child process with a bounded heap and {@link Verifier#CHECK_TIME} per document ({@link
  * FileChecks#forked}): a file that fills that heap or hangs is one {@code check_failed} signal.
+ *
+ * <p>The same work comes in parts for the workers of a distributed case ({@link Worker}): a
+ * document's checks ({@link #checkDocument}, {@link #keep}: its signals, signature and band hashes
+ * stored by document and kind), a range of bands' candidate pairs ({@link #candidates}) and the end
+ * ({@link #finish}); {@link #run} does the same parts in one process, in memory.
  */
 public final class Verifying {
   public static final String SETTING = "verify.done";
@@ -76,33 +88,9 @@ public final class Verifying {
     try {
       List<Document> docs = new ArrayList<>();
       store.annotations().forEachAnalysed(docs::add);
-      Map<String, List<String>> keys = new HashMap<>();
-      for (Document d : docs) {
-        java.util.regex.Matcher m = Verifier.KEY_FILE.matcher(d.name());
-        if (m.find()) {
-          try {
-            String record = Verifier.keyRecord(Files.readString(folder.layout().text(d.id()), StandardCharsets.UTF_8));
-            keys.computeIfAbsent(m.group(1).toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(record);
-          } catch (NoSuchFileException e) {
-            // a key file without text: nothing to use
-          }
-        }
-      }
-      if (keyDir.isPresent()) {
-        try (var files = Files.list(keyDir.get())) {
-          for (Path f : files.sorted().toList()) {
-            String n = f.getFileName().toString();
-            if (n.contains("._domainkey.") && n.endsWith(".txt") && Files.isRegularFile(f)) {
-              keys.computeIfAbsent(n.substring(0, n.length() - 4).toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>())
-                  .add(Verifier.keyRecord(Files.readString(f, StandardCharsets.UTF_8)));
-            }
-          }
-        }
-      }
+      Map<String, List<String>> keys = dkimKeys(folder, docs, keyDir);
       int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-      WorkerOptions isolated = new WorkerOptions(CHECK_HEAP_MB, Verifier.CHECK_TIME, FileChecks.class.getName(),
-          folder.layout().log(), List.of(), folder.layout().tmp().resolve("checks"), threads);
-      Forked<FileChecks.Found> files = FileChecks.forked(new FileChecks.Settings(keys), isolated);
+      Forked<FileChecks.Found> files = fileChecks(folder, keys, threads);
       Verifier verifier = new Verifier(threshold, files::call);
       ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
         Thread t = new Thread(r, "dossier-verify");
@@ -115,7 +103,9 @@ public final class Verifying {
           List<Future<?>> pending = new ArrayList<>();
           for (Document d : docs.subList(from, Math.min(docs.size(), from + slice))) {
             pending.add(pool.submit(() -> {
-              check(folder, d, verifier);
+              Subject s = subject(folder, d);
+              verifier.add(d.id(), d.name(), d.mediaType(), s.original(), s.text(), s.metadata(), s.annotations(),
+                  s.paths(), s.ingested());
               return null;
             }));
           }
@@ -132,24 +122,9 @@ public final class Verifying {
         pool.shutdownNow();
         files.close();
       }
-      List<StoredFindings.Fact> facts = new ArrayList<>();
-      for (String f : store.findings().findings(Findings.FACT, Optional.empty(), Optional.empty())) {
-        facts.add(StoredFindings.fact(StoredFindings.tree(f)));
-      }
-      Verifier.Result result = verifier.finish(facts);
-      List<FindingRow> rows = new ArrayList<>();
-      int k = 0;
-      for (Signal s : result.signals()) {
-        String name = result.names().getOrDefault(s.document().sha256(), s.document().sha256());
-        rows.add(new FindingRow(SIGNAL, "V" + (++k), "", s.severity().code(), name, json(s, name).toString()));
-      }
-      k = 0;
-      for (ObjectNode f : result.families()) {
-        rows.add(new FindingRow(FAMILY, "M" + (++k), "", "", f.path("principal").asText(), f.toString()));
-      }
+      Verifier.Result result = verifier.finish(facts(store));
       store.write(tx -> {
-        tx.replaceFindings(List.of(SIGNAL, FAMILY), rows);
-        tx.setSetting(SETTING, Instant.now(folder.clock()).toString());
+        keepResult(folder, tx, result);
         return null;
       });
       return new Summary(docs.size(), result.signals().size(), result.families().size(),
@@ -159,20 +134,192 @@ public final class Verifying {
     }
   }
 
-  private static void check(CaseFolder folder, Document d, Verifier verifier) throws IOException, SQLException {
-    String text;
-    try {
-      text = Files.readString(folder.layout().text(d.id()), StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      text = "";
+  /**
+   * The DKIM keys of the case: those of the key files among {@code docs} ({@code dkim-keys/}), and
+   * those in {@code keyDir}, by {@code <selector>._domainkey.<domain>} (lower case).
+   */
+  static Map<String, List<String>> dkimKeys(CaseFolder folder, List<Document> docs, Optional<Path> keyDir)
+      throws IOException {
+    Map<String, List<String>> keys = new HashMap<>();
+    for (Document d : docs) {
+      java.util.regex.Matcher m = Verifier.KEY_FILE.matcher(d.name());
+      if (m.find()) {
+        try {
+          String record = Verifier.keyRecord(Files.readString(folder.layout().text(d.id()), StandardCharsets.UTF_8));
+          keys.computeIfAbsent(m.group(1).toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(record);
+        } catch (NoSuchFileException e) {
+          // a key file without text: nothing to use
+        }
+      }
     }
+    if (keyDir.isPresent()) {
+      try (var files = Files.list(keyDir.get())) {
+        for (Path f : files.sorted().toList()) {
+          String n = f.getFileName().toString();
+          if (n.contains("._domainkey.") && n.endsWith(".txt") && Files.isRegularFile(f)) {
+            keys.computeIfAbsent(n.substring(0, n.length() - 4).toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>())
+                .add(Verifier.keyRecord(Files.readString(f, StandardCharsets.UTF_8)));
+          }
+        }
+      }
+    }
+    return keys;
+  }
+
+  /** The checks of original files with the case's DKIM keys, in a child JVM of {@link #CHECK_HEAP_MB}; close it after. */
+  static Forked<FileChecks.Found> fileChecks(CaseFolder folder, Map<String, List<String>> keys, int threads) {
+    WorkerOptions isolated = new WorkerOptions(CHECK_HEAP_MB, Verifier.CHECK_TIME, FileChecks.class.getName(),
+        folder.layout().log(), List.of(), folder.layout().tmp().resolve("checks"), threads);
+    return FileChecks.forked(new FileChecks.Settings(keys), isolated);
+  }
+
+  private static List<StoredFindings.Fact> facts(CaseStore store) throws SQLException {
+    List<StoredFindings.Fact> facts = new ArrayList<>();
+    for (String f : store.findings().findings(Findings.FACT, Optional.empty(), Optional.empty())) {
+      facts.add(StoredFindings.fact(StoredFindings.tree(f)));
+    }
+    return facts;
+  }
+
+  /**
+   * The stage's findings (signals, families) in place of the last, and its setting (the case
+   * verified), in {@code tx}: the end of {@link #run}, and of the workers' verify-families task.
+   */
+  static void keepResult(CaseFolder folder, CaseStore.Batch tx, Verifier.Result result) throws SQLException {
+    List<FindingRow> rows = new ArrayList<>();
+    int k = 0;
+    for (Signal s : result.signals()) {
+      String name = result.names().getOrDefault(s.document().sha256(), s.document().sha256());
+      rows.add(new FindingRow(SIGNAL, "V" + (++k), "", s.severity().code(), name, json(s, name).toString()));
+    }
+    k = 0;
+    for (ObjectNode f : result.families()) {
+      rows.add(new FindingRow(FAMILY, "M" + (++k), "", "", f.path("principal").asText(), f.toString()));
+    }
+    tx.replaceFindings(List.of(SIGNAL, FAMILY), rows);
+    tx.setSetting(SETTING, Instant.now(folder.clock()).toString());
+  }
+
+  /** What the checks read of one document. */
+  record Subject(Optional<Path> original, String text, Map<String, List<String>> metadata, Annotations annotations,
+      int paths, Instant ingested) {}
+
+  static Subject subject(CaseFolder folder, Document d) throws IOException, SQLException {
     CaseStore store = folder.store();
     Annotations a = store.annotations().annotations(d.id());
     Path original = folder.layout().original(d.id());
     Optional<Path> orig = d.stored() && Files.isRegularFile(original) ? Optional.of(original) : Optional.empty();
     int paths = (int) store.documents().paths(d.id()).stream().filter(p -> p.document().isPresent()).count();
     Instant ingested = store.documents().ingestedAt(d.id()).orElse(Instant.now(folder.clock()));
-    verifier.add(d.id(), d.name(), d.mediaType(), orig, text, store.documents().metadata(d.id()), a, paths, ingested);
+    return new Subject(orig, text(folder, d.id()), store.documents().metadata(d.id()), a, paths, ingested);
+  }
+
+  private static String text(CaseFolder folder, DocumentId id) throws IOException {
+    try {
+      return Files.readString(folder.layout().text(id), StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return "";
+    }
+  }
+
+  // ------------------------------------------------------------------ the stage as tasks of the work queue
+
+  /** The setting that names the round of the stage whose tasks are under way (the verify task's key). */
+  static final String ROUND_SETTING = "verify.round";
+  /** Bands a band partition task covers. */
+  static final int BANDS_PER_TASK = 8;
+
+  /**
+   * One document's checks, as a worker's task does them: read and checked with {@code verifier}
+   * (whose file checks have the case's DKIM keys); {@link #keep} stores them.
+   */
+  static Checked checkDocument(CaseFolder folder, DocumentId id, Verifier verifier) throws IOException, SQLException {
+    Document d = folder.store().documents().document(id)
+        .orElseThrow(() -> new IllegalStateException("the case has no document " + id.sha256()));
+    Subject s = subject(folder, d);
+    return verifier.check(d.id(), d.name(), d.mediaType(), s.original(), s.text(), s.metadata(), s.annotations(),
+        s.paths(), s.ingested());
+  }
+
+  /** Keeps a document's checks, signature and band hashes, made from {@code inputs} (its task's key). */
+  static void keep(CaseStore.Batch tx, String inputs, Checked c) throws SQLException {
+    long[] sig = c.signature();
+    tx.putVerification(c.id().sha256(), inputs, StoredChecks.json(c),
+        Optional.ofNullable(sig).map(StoredChecks::signature), sig == null ? new long[0] : Families.bandHashes(sig));
+  }
+
+  /**
+   * The candidate pairs of bands {@code from} to {@code to} (exclusive), from the stored band hashes
+   * of those bands alone, read a band at a time in order of hash: a band partition's task.
+   */
+  static Set<Families.Pair> candidates(VerificationStore store, int from, int to) throws Exception {
+    return Families.candidates(from, to, (band, visitor) -> store.band(band,
+        r -> visitor.accept(new Families.BandHash(r.band(), r.hash(), r.document()))));
+  }
+
+  /**
+   * The stage's end after its document and band tasks: every analysed document's stored checks
+   * (without signatures), the round's candidate pairs confirmed on their documents' signatures,
+   * the checks across documents and those that need the facts; the findings written in {@code tx}
+   * as {@link #run} writes them.
+   *
+   * @throws IllegalStateException when an analysed document has no stored checks (its task is dead)
+   */
+  static Verifier.Result finish(CaseFolder folder, String round, double threshold) throws Exception {
+    CaseStore store = folder.store();
+    Set<String> analysed = new HashSet<>();
+    store.annotations().forEachAnalysed(d -> analysed.add(d.id().sha256()));
+    Verifier verifier = new Verifier(threshold, r -> {
+      throw new IllegalStateException("the checks across documents read no original");
+    });
+    int[] found = {0};
+    store.verifications().forEach(VerificationStore.CHECKS, (doc, json) -> {
+      if (analysed.contains(doc)) {
+        verifier.accept(StoredChecks.checked(json));
+        found[0]++;
+      }
+    });
+    if (found[0] < analysed.size()) {
+      throw new IllegalStateException((analysed.size() - found[0]) + " of the " + analysed.size()
+          + " analysed documents have no stored checks: their verify-document tasks have not been done (see"
+          + " 'dossier status')");
+    }
+    List<Families.Pair> pairs = new ArrayList<>();
+    store.verifications().candidates(round, (a, b) -> pairs.add(new Families.Pair(a, b)));
+    Verifier.Sources sources = new Verifier.Sources() {
+      @Override
+      public List<Families.Similar> similar(double t) throws Exception {
+        Set<String> docs = new HashSet<>();
+        pairs.forEach(p -> {
+          docs.add(p.a());
+          docs.add(p.b());
+        });
+        Map<String, long[]> sigs = new HashMap<>();
+        store.verifications().values(VerificationStore.SIGNATURE, docs)
+            .forEach((d, v) -> sigs.put(d, StoredChecks.signature(v)));
+        return Families.confirm(pairs, sigs, t);
+      }
+
+      @Override
+      public long[] signature(DocumentId id) throws Exception {
+        String v = store.verifications().values(VerificationStore.SIGNATURE, List.of(id.sha256())).get(id.sha256());
+        return v == null ? null : StoredChecks.signature(v);
+      }
+
+      @Override
+      public String text(DocumentId id) throws Exception {
+        return Verifying.text(folder, id);
+      }
+    };
+    return verifier.finish(facts(store), sources);
+  }
+
+  /**
+   * Whether the case's verification is not stored (as {@link #pending}, without counting the
+   * documents): a round of the stage under way has work left.
+   */
+  static boolean pendingRound(CaseStore store) throws SQLException {
+    return store.setting(SETTING).isEmpty();
   }
 
   static ObjectNode json(Signal s, String name) {

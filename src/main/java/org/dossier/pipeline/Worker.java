@@ -29,12 +29,18 @@ import org.dossier.core.IndexDocument;
 import org.dossier.core.Stage;
 import org.dossier.custody.CustodyLog;
 import org.dossier.extract.ExtractSettings;
+import org.dossier.extract.Forked;
 import org.dossier.extract.ForkedExtractor;
 import org.dossier.extract.WorkerOptions;
 import org.dossier.store.CaseStore;
 import org.dossier.store.StoreLocation;
 import org.dossier.store.TaskQueue;
 import org.dossier.store.TaskQueue.Lease;
+import org.dossier.store.VerificationStore;
+import org.dossier.verify.Checked;
+import org.dossier.verify.Families;
+import org.dossier.verify.FileChecks;
+import org.dossier.verify.Verifier;
 
 /**
  * {@code dossier worker}: one process of a distributed case's work, on any machine that sees the
@@ -51,7 +57,12 @@ import org.dossier.store.TaskQueue.Lease;
  * <p>The index has one writer: the worker that opens the index's writer first takes every index
  * task (a document indexed once its last stage is written), the others leave them to it. When no
  * extract or analyze task is left, any worker queues the case-wide link task of that round, which
- * queues the verify task.
+ * queues the verify task. That task plans the round of the verify stage, whose work is tasks too
+ * ({@link #nextOfVerify}): a {@code verify-document} task per document whose stored checks are not
+ * of what it is now, then, once none is left, {@code verify-bands} tasks that each find the
+ * candidate pairs of a range of MinHash bands from those bands' stored hashes, then one {@code
+ * verify-families} task that confirms them, runs the checks across documents and with the facts,
+ * and stores the findings. No task holds the case's texts or all its signatures.
  */
 public final class Worker {
   /** How often an idle worker looks at the queue again. */
@@ -107,7 +118,8 @@ public final class Worker {
    * steps), {@code record} (the task's one transaction: store rows, custody entries, follow-on
    * tasks), {@code custodyLock} (inside it: waiting for the custody lock and catching up with the
    * log), {@code complete}, {@code index} (per batch: build, upsert, commit, mark), {@code link},
-   * {@code verify}.
+   * {@code verify} (planning a round of the verify stage), {@code verifyDocument}, {@code
+   * verifyBands}, {@code verifyFamilies}.
    */
   public record Timing(long count, double millis) {}
 
@@ -146,6 +158,10 @@ public final class Worker {
   static final String STAGING_PREFIX = "worker-";
 
   private Path staging;
+  /** The verify-document tasks' checkers, one per set of DKIM keys (one a round), with their child JVMs. */
+  private final Map<Map<String, List<String>>, Verifier> checkers = new ConcurrentHashMap<>();
+  private final Map<Map<String, List<String>>, Forked<FileChecks.Found>> fileChecks =
+      new ConcurrentHashMap<>();
 
   /** @param say receives what the person running the worker should know */
   public Worker(CaseFolder folder, Options options, Consumer<String> say) {
@@ -234,7 +250,7 @@ public final class Worker {
       long beat = Math.max(200, options.lease().toMillis() / 3);
       beats.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
       List<Thread> threads = new ArrayList<>();
-      List<String> documentKinds = stages.stream().filter(k -> !k.equals(StageTasks.INDEX)).toList();
+      List<String> documentKinds = StageTasks.taskKinds(stages.stream().filter(k -> !k.equals(StageTasks.INDEX)).toList());
       if (!documentKinds.isEmpty()) {
         for (int i = 0; i < options.threads(); i++) {
           threads.add(start("worker-" + i, () -> loop(documentKinds, 1, this::perform)));
@@ -260,6 +276,7 @@ public final class Worker {
       if (extractor != null) {
         extractor.close();
       }
+      fileChecks.values().forEach(Forked::close);
       if (index != null) {
         index.close();
       }
@@ -345,12 +362,42 @@ public final class Worker {
         && queue.enqueue(List.of(StageTasks.caseWide(StageTasks.LINK, "after-" + documentTasks))) > 0) {
       return false; // a task for someone, perhaps this worker
     }
+    if (!busy && nextOfVerify(counts)) {
+      return false;
+    }
     if (!options.untilIdle()) {
       return false;
     }
     Set<String> upstream = StageTasks.upstream(stages);
     return counts.stream().noneMatch(c -> upstream.contains(c.kind())
         && (c.state() == TaskQueue.State.QUEUED || c.state() == TaskQueue.State.LEASED));
+  }
+
+  /**
+   * Queues the verify stage's next tasks once those before them are done: a round's band
+   * partitions once it is planned and no document of it is left to check, its end once the
+   * partitions are done.
+   *
+   * @return whether tasks were queued
+   */
+  private boolean nextOfVerify(List<TaskQueue.Count> counts) throws SQLException {
+    boolean before = false;
+    boolean bands = false;
+    for (TaskQueue.Count c : counts) {
+      boolean open = c.state() == TaskQueue.State.QUEUED || c.state() == TaskQueue.State.LEASED;
+      before |= open && (c.kind().equals(StageTasks.LINK) || c.kind().equals(StageTasks.VERIFY)
+          || c.kind().equals(StageTasks.VERIFY_DOCUMENT));
+      bands |= open && c.kind().equals(StageTasks.VERIFY_BANDS);
+    }
+    Optional<String> round = folder.store().setting(Verifying.ROUND_SETTING);
+    if (before || round.isEmpty() || !Verifying.pendingRound(folder.store())) {
+      return false;
+    }
+    // the counts were read before: partitions found here already were not open then, so they are done
+    if (queue.enqueue(StageTasks.verifyBands(round.get(), Families.BANDS, Verifying.BANDS_PER_TASK)) > 0) {
+      return true;
+    }
+    return !bands && queue.enqueue(List.of(StageTasks.verifyFamilies(round.get()))) > 0;
   }
 
   private void heartbeat() {
@@ -373,6 +420,9 @@ public final class Worker {
         case StageTasks.ANALYZE -> analyze(l);
         case StageTasks.LINK -> link(l);
         case StageTasks.VERIFY -> verify(l);
+        case StageTasks.VERIFY_DOCUMENT -> verifyDocument(l);
+        case StageTasks.VERIFY_BANDS -> verifyBands(l);
+        case StageTasks.VERIFY_FAMILIES -> verifyFamilies(l);
         default -> throw new IllegalStateException("a task of kind " + l.kind() + " came to a worker of " + stages);
       }
       complete(l);
@@ -540,12 +590,91 @@ public final class Worker {
     took("link", t);
   }
 
+  /**
+   * Plans a round of the verify stage: a verify-document task for each analysed document (those
+   * whose checks are stored for what it is now were done before, and are not queued again), the
+   * round named for the tasks that follow ({@link #nextOfVerify}).
+   */
   private void verify(Lease l) throws Exception {
     long t = System.nanoTime();
     if (Verifying.pending(folder)) {
-      Verifying.run(folder, Double.parseDouble(Verifying.THRESHOLD));
+      List<Document> docs = new ArrayList<>();
+      folder.store().annotations().forEachAnalysed(docs::add);
+      Map<String, List<String>> keys = Verifying.dkimKeys(folder, docs, Optional.empty());
+      folder.store().write(tx -> {
+        requireHeld(tx, l);
+        List<TaskQueue.NewTask> next = new ArrayList<>();
+        for (Document d : docs) {
+          next.add(StageTasks.verifyDocument(d.id(), tx, generation, keys));
+        }
+        tx.enqueue(next);
+        tx.setSetting(Verifying.ROUND_SETTING, l.key());
+        tx.dropCandidatesBut(l.key());
+        return null;
+      });
     }
     took("verify", t);
+  }
+
+  /** One document's checks, signature and band hashes, stored (once: a redone task finds them stored). */
+  private void verifyDocument(Lease l) throws Exception {
+    DocumentId id = StageTasks.document(l);
+    if (folder.store().verifications().inputs(id.sha256(), VerificationStore.CHECKS)
+        .filter(l.key()::equals).isPresent()) {
+      return; // checked by an earlier attempt
+    }
+    long t = System.nanoTime();
+    Map<String, List<String>> keys = StageTasks.dkimKeys(l);
+    Verifier checker = checkers.computeIfAbsent(keys, k -> new Verifier(
+        Double.parseDouble(Verifying.THRESHOLD), fileChecks.computeIfAbsent(k,
+            x -> Verifying.fileChecks(folder, x, options.threads()))::call));
+    Checked c = Verifying.checkDocument(folder, id, checker);
+    folder.store().write(tx -> {
+      requireHeld(tx, l);
+      Verifying.keep(tx, l.key(), c);
+      return null;
+    });
+    took("verifyDocument", t);
+  }
+
+  /** The candidate pairs of a range of bands, from those bands' stored hashes. */
+  private void verifyBands(Lease l) throws Exception {
+    long t = System.nanoTime();
+    StageTasks.Bands b = StageTasks.bands(l);
+    List<String[]> pairs = new ArrayList<>();
+    for (Families.Pair p : Verifying.candidates(folder.store().verifications(), b.from(), b.to())) {
+      pairs.add(new String[] {p.a(), p.b()});
+    }
+    folder.store().write(tx -> {
+      requireHeld(tx, l);
+      tx.putCandidates(b.round(), pairs);
+      return null;
+    });
+    took("verifyBands", t);
+  }
+
+  /** The verify stage's end: families, the checks across documents and with the facts, the findings. */
+  private void verifyFamilies(Lease l) throws Exception {
+    if (!Verifying.pending(folder)) {
+      return; // written by an earlier attempt
+    }
+    long t = System.nanoTime();
+    for (TaskQueue.NewTask part : StageTasks.verifyBands(StageTasks.round(l), Families.BANDS,
+        Verifying.BANDS_PER_TASK)) {
+      Optional<TaskQueue.State> state = queue.state(part.kind(), part.key());
+      if (state.filter(s -> s == TaskQueue.State.DONE).isEmpty()) {
+        throw new IllegalStateException("the band partition " + part.key() + " is " + state.map(TaskQueue.State::code)
+            .orElse("not queued") + ", not done: its candidates would be missing (see 'dossier status')");
+      }
+    }
+    Verifier.Result result = Verifying.finish(folder, StageTasks.round(l),
+        Double.parseDouble(Verifying.THRESHOLD));
+    folder.store().write(tx -> {
+      requireHeld(tx, l);
+      Verifying.keepResult(folder, tx, result);
+      return null;
+    });
+    took("verifyFamilies", t);
   }
 
   private static void requireHeld(CaseStore.Batch tx, Lease l) throws SQLException {

@@ -62,6 +62,7 @@ public final class CaseStore implements Closeable {
   private final JdbcUsers users;
   private final JdbcSavedSearches savedSearches;
   private final JdbcTaskQueue tasks;
+  private final JdbcVerifications verifications;
 
   private CaseStore(StoreLocation where, Connection writer, Dialect dialect, ReadConnections readers, Clock clock) {
     this.where = where;
@@ -77,6 +78,7 @@ public final class CaseStore implements Closeable {
     this.users = new JdbcUsers(readers);
     this.savedSearches = new JdbcSavedSearches(readers);
     this.tasks = new JdbcTaskQueue(dialect, readers, this::transaction);
+    this.verifications = new JdbcVerifications(readers);
   }
 
   /** Opens (creating if needed) the SQLite database {@code file}, as {@link #open(StoreLocation, Clock)}. */
@@ -805,6 +807,72 @@ public final class CaseStore implements Closeable {
       return tasks.holdsIn(writer, lease);
     }
 
+    /**
+     * Keeps a document's verification: its checks, its signature and band hashes (none when its
+     * text is too short to compare), all made from {@code inputs}. An upsert keyed by document and
+     * kind, its bands replaced: the same document verified twice leaves one of each.
+     */
+    public void putVerification(String document, String inputs, String checks, Optional<String> signature,
+        long[] bandHashes) throws SQLException {
+      try (PreparedStatement ps = writer.prepareStatement("INSERT INTO verify_documents (document, kind, inputs, value)"
+          + " VALUES (?, ?, ?, ?) ON CONFLICT (document, kind) DO UPDATE SET inputs = excluded.inputs, value = excluded.value");
+          PreparedStatement del = writer.prepareStatement("DELETE FROM verify_documents WHERE document = ? AND kind = ?")) {
+        ps.setString(1, document);
+        ps.setString(2, VerificationStore.CHECKS);
+        ps.setString(3, dialect.text(inputs));
+        ps.setString(4, dialect.text(checks));
+        ps.executeUpdate();
+        if (signature.isPresent()) {
+          ps.setString(2, VerificationStore.SIGNATURE);
+          ps.setString(4, signature.get());
+          ps.executeUpdate();
+        } else {
+          del.setString(1, document);
+          del.setString(2, VerificationStore.SIGNATURE);
+          del.executeUpdate();
+        }
+      }
+      try (PreparedStatement del = writer.prepareStatement("DELETE FROM verify_bands WHERE document = ?")) {
+        del.setString(1, document);
+        del.executeUpdate();
+      }
+      try (PreparedStatement ps = writer.prepareStatement("INSERT INTO verify_bands (band, hash, document) VALUES (?, ?, ?)")) {
+        for (int band = 0; band < bandHashes.length; band++) {
+          ps.setInt(1, band);
+          ps.setLong(2, bandHashes[band]);
+          ps.setString(3, document);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+
+    /** Keeps candidate pairs of a round (each once, however often written). */
+    public void putCandidates(String round, Collection<String[]> pairs) throws SQLException {
+      try (PreparedStatement ps = writer.prepareStatement(
+          "INSERT INTO verify_candidates (round, a, b) VALUES (?, ?, ?) ON CONFLICT (round, a, b) DO NOTHING")) {
+        int n = 0;
+        for (String[] p : pairs) {
+          ps.setString(1, dialect.text(round));
+          ps.setString(2, p[0]);
+          ps.setString(3, p[1]);
+          ps.addBatch();
+          if (++n % 5_000 == 0) {
+            ps.executeBatch();
+          }
+        }
+        ps.executeBatch();
+      }
+    }
+
+    /** Drops the candidate pairs of every round but {@code round}: they were used, or are of a round gone by. */
+    public void dropCandidatesBut(String round) throws SQLException {
+      try (PreparedStatement ps = writer.prepareStatement("DELETE FROM verify_candidates WHERE round <> ?")) {
+        ps.setString(1, dialect.text(round));
+        ps.executeUpdate();
+      }
+    }
+
     public void deleteSetting(String key) throws SQLException {
       try (PreparedStatement ps = writer.prepareStatement("DELETE FROM settings WHERE key = ?")) {
         ps.setString(1, key);
@@ -854,6 +922,11 @@ public final class CaseStore implements Closeable {
   /** The workbench's accounts and API tokens. */
   public UserStore users() {
     return users;
+  }
+
+  /** The verify stage's per-document and per-band work, kept between its tasks. */
+  public VerificationStore verifications() {
+    return verifications;
   }
 
   /** The users' saved searches. */

@@ -214,6 +214,19 @@ final class JdbcTaskQueue implements TaskQueue {
   }
 
   @Override
+  public Optional<State> state(String kind, String key) throws SQLException {
+    return readers.read(r -> {
+      try (PreparedStatement ps = r.prepareStatement("SELECT state FROM tasks WHERE kind = ? AND key = ?")) {
+        ps.setString(1, dialect.text(kind));
+        ps.setString(2, dialect.text(key));
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(State.of(rs.getString(1))) : Optional.<State>empty();
+        }
+      }
+    });
+  }
+
+  @Override
   public List<DeadTask> dead(int limit) throws SQLException {
     return readers.read(r -> {
       try (PreparedStatement ps = r.prepareStatement("SELECT id, kind, key, attempts, last_error, lease_owner, updated"

@@ -127,6 +127,9 @@ public interface TaskQueue {
   /** How many tasks of each kind are in each state, by kind then state. */
   List<Count> counts() throws SQLException;
 
+  /** The state of the task of this kind and key, if it is in the queue. */
+  Optional<State> state(String kind, String key) throws SQLException;
+
   /** The dead tasks, oldest first, at most {@code limit}. */
   List<DeadTask> dead(int limit) throws SQLException;
 

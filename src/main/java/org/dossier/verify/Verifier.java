@@ -32,7 +32,9 @@ public final class Verifier {
   private final Families families = new Families();
   private final List<Signal> signals = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, List<String>> rsidRoots = new HashMap<>();
-  private final Map<Integer, Member> members = new HashMap<>();
+  private final List<Member> members = Collections.synchronizedList(new ArrayList<>());
+  /** The e-mails' texts, for the replies' quoted lines, when the documents were added here ({@link #add}). */
+  private final Map<String, String> bodies = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
   private final List<Letter> letters = Collections.synchronizedList(new ArrayList<>());
 
@@ -80,7 +82,7 @@ public final class Verifier {
   public record Result(List<Signal> signals, List<ObjectNode> families, Map<String, String> names) {}
 
   /** An e-mail of the case: its ids and its text. */
-  private record Mail(DocumentId id, String messageId, List<String> parents, String body) {}
+  private record Mail(DocumentId id, String messageId, List<String> parents) {}
 
   private final List<Mail> messages = Collections.synchronizedList(new ArrayList<>());
 
@@ -178,11 +180,24 @@ public final class Verifier {
         Map.of("reason", reason));
   }
 
-  /** Checks one document. Safe from several threads. */
+  /** Checks one document and keeps what the checks across documents need of it. Safe from several threads. */
   public void add(DocumentId id, String name, String mediaType, Optional<java.nio.file.Path> original,
       String text, Map<String, List<String>> metadata, org.dossier.core.Annotations a, int paths,
       java.time.Instant ingested) {
-    names.put(id.sha256(), name);
+    Checked c = check(id, name, mediaType, original, text, metadata, a, paths, ingested);
+    accept(c);
+    if (c.messageId() != null) {
+      bodies.put(id.sha256(), text);
+    }
+  }
+
+  /**
+   * The checks of one document on their own (its signals, its signature, what ranks it in a
+   * family): what {@link #add} keeps, and what a worker's task stores. Safe from several threads.
+   */
+  public Checked check(DocumentId id, String name, String mediaType, Optional<java.nio.file.Path> original,
+      String text, Map<String, List<String>> metadata, org.dossier.core.Annotations a, int paths,
+      java.time.Instant ingested) {
     Subject s = new Subject(id, name, mediaType, original, text, metadata, a, paths, ingested);
     List<Signal> own = new ArrayList<>();
     if (paths > 1) {
@@ -199,35 +214,28 @@ public final class Verifier {
       unfinished.add(reason);
       return List.of();
     }));
+    String rsidRoot = null;
+    String messageId = null;
+    List<String> parents = List.of();
     if (original.isPresent() && FileChecks.reads(mediaType)) {
       FileChecks.Found found = files.apply(new FileChecks.Request(id, mediaType, original.get().toString()));
       if (found.failed() != null && unfinished.isEmpty()) {
         unfinished.add(found.failed());
       }
       own.addAll(found.signals());
-      if (found.rsidRoot() != null) {
-        synchronized (rsidRoots) {
-          rsidRoots.computeIfAbsent(found.rsidRoot(), k -> new ArrayList<>()).add(id.sha256());
-        }
-      }
-      if (found.messageId() != null) {
-        messages.add(new Mail(id, found.messageId(), found.parents(), text));
-      }
+      rsidRoot = found.rsidRoot();
+      messageId = found.messageId();
+      parents = found.parents();
     }
     if (!unfinished.isEmpty()) {
       own.add(failed(s, unfinished.get(0)));
     }
-    signals.addAll(own);
     boolean draft = ClaimExtractor.isDraft(text);
     boolean tracked = own.stream().anyMatch(x -> x.kind().equals("tracked_changes"));
     String head = text.substring(0, Math.min(text.length(), 4_000));
     String tail = text.substring(Math.max(0, text.length() - 2_000));
     boolean signed = !draft && (SIGNED.matcher(tail).find() || REGISTRATION.matcher(head).find());
-    long[] sig = families.signature(text);
-    synchronized (families) {
-      int k = families.add(sig);
-      members.put(k, new Member(id, name, draft, tracked, signed, a.documentDate(), identifiers(metadata, text)));
-    }
+    Optional<Checked.Letter> letter = Optional.empty();
     Matcher m = OUTGOING.matcher(head);
     if (m.find()) {
       // the letter's date: the one right after its number ("Исх. № 0287/КОЭ от 21.10.2024"), else its own
@@ -242,15 +250,91 @@ public final class Verifier {
       Optional<LocalDate> date = dated.or(a::documentDate);
       if (date.isPresent()) {
         String series = m.group(2) == null ? "" : m.group(2).replaceAll("[\\s/]", "").toLowerCase(java.util.Locale.ROOT);
-        letters.add(new Letter(id, series, Long.parseLong(m.group(1)), date.get(), m.group()));
+        letter = Optional.of(new Checked.Letter(series, Long.parseLong(m.group(1)), date.get(), m.group()));
       }
+    }
+    return new Checked(id, name, own, Families.signature(text), draft, tracked, signed, a.documentDate(),
+        identifiers(metadata, text), rsidRoot, messageId, parents, letter);
+  }
+
+  /**
+   * Keeps a document's checks for the checks across documents; its signature, when it has one, is
+   * kept for the families found in memory ({@link #finish(List)}). Safe from several threads.
+   */
+  public void accept(Checked c) {
+    DocumentId id = c.id();
+    names.put(id.sha256(), c.name());
+    signals.addAll(c.signals());
+    if (c.rsidRoot() != null) {
+      synchronized (rsidRoots) {
+        rsidRoots.computeIfAbsent(c.rsidRoot(), k -> new ArrayList<>()).add(id.sha256());
+      }
+    }
+    if (c.messageId() != null) {
+      messages.add(new Mail(id, c.messageId(), c.parents()));
+    }
+    families.add(id.sha256(), c.signature());
+    members.add(new Member(id, c.name(), c.draft(), c.tracked(), c.signed(), c.date(), c.identifiers()));
+    c.letter().ifPresent(l -> letters.add(new Letter(id, l.series(), l.number(), l.date(), l.quote())));
+  }
+
+  /**
+   * What the checks across documents read beyond the documents' {@link Checked} results: the
+   * candidate pairs confirmed as near-duplicates, the signatures of a family's members and the
+   * texts of the e-mails that answer one another. In memory for documents {@link #add}ed here; from
+   * the store when workers' tasks did the per-document and per-band work.
+   */
+  public interface Sources {
+    /** The pairs of documents whose estimated similarity reaches {@code threshold}. */
+    List<Families.Similar> similar(double threshold) throws Exception;
+
+    /** The signature of a document, or null when its text is too short to compare. */
+    long[] signature(DocumentId id) throws Exception;
+
+    /** A document's text. */
+    String text(DocumentId id) throws Exception;
+  }
+
+  /** The sources of the documents added here: their signatures and e-mails' texts in memory. */
+  private Sources inMemory() {
+    return new Sources() {
+      @Override
+      public List<Families.Similar> similar(double t) {
+        return families.pairs(t);
+      }
+
+      @Override
+      public long[] signature(DocumentId id) {
+        return families.get(id.sha256());
+      }
+
+      @Override
+      public String text(DocumentId id) {
+        return bodies.getOrDefault(id.sha256(), "");
+      }
+    };
+  }
+
+  /** Cross-document checks over the documents {@link #add}ed; {@code facts} are the link stage's stored facts. */
+  public Result finish(List<StoredFindings.Fact> facts) {
+    try {
+      return finish(facts, inMemory());
+    } catch (Exception e) {
+      throw new IllegalStateException("the checks across documents failed in memory", e);
     }
   }
 
-  /** Cross-document checks; {@code facts} are the link stage's stored facts. */
-  public Result finish(List<StoredFindings.Fact> facts) {
-    List<ObjectNode> fams = families();
-    threads();
+  /**
+   * Cross-document checks over the documents {@link #accept}ed, with what else they read from
+   * {@code sources}; {@code facts} are the link stage's stored facts. The documents are taken in
+   * order of name, so the result does not depend on the order they came in.
+   */
+  public Result finish(List<StoredFindings.Fact> facts, Sources sources) throws Exception {
+    members.sort(java.util.Comparator.comparing(Member::name));
+    messages.sort(java.util.Comparator.comparing((Mail m) -> names.getOrDefault(m.id().sha256(), "")));
+    letters.sort(java.util.Comparator.comparing((Letter l) -> names.getOrDefault(l.id().sha256(), "")));
+    List<ObjectNode> fams = families(sources);
+    threads(sources);
     numbering();
     rsid();
     crossDocument(facts);
@@ -260,17 +344,26 @@ public final class Verifier {
     return new Result(all, fams, Map.copyOf(names));
   }
 
-  private List<ObjectNode> families() {
+  private List<ObjectNode> families(Sources sources) throws Exception {
     int n = members.size();
     int[] parent = new int[n];
     for (int i = 0; i < n; i++) {
       parent[i] = i;
     }
+    Map<String, Integer> indexOf = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      indexOf.put(members.get(i).id().sha256(), i);
+    }
     Map<Long, Double> sims = new HashMap<>();
-    for (double[] p : families.pairs(threshold)) {
-      int a = (int) p[0];
-      int b = (int) p[1];
-      sims.put((long) Math.min(a, b) * n + Math.max(a, b), p[2]);
+    for (Families.Similar p : sources.similar(threshold)) {
+      Integer ia = indexOf.get(p.pair().a());
+      Integer ib = indexOf.get(p.pair().b());
+      if (ia == null || ib == null) {
+        continue; // a document no longer among the case's analysed ones
+      }
+      int a = ia;
+      int b = ib;
+      sims.put((long) Math.min(a, b) * n + Math.max(a, b), p.similarity());
       int x = root(parent, a);
       int y = root(parent, b);
       if (x != y) {
@@ -302,8 +395,6 @@ public final class Verifier {
       }
     }
     // DOCX files that share an rsidRoot began as one file: versions of it
-    Map<String, Integer> indexOf = new HashMap<>();
-    members.forEach((k, m) -> indexOf.put(m.id().sha256(), k));
     for (Map.Entry<String, List<String>> e : rsidRoots.entrySet()) {
       List<String> g = e.getValue();
       if (g.size() < 2 || g.size() > 50) {
@@ -346,8 +437,9 @@ public final class Verifier {
         Member m = members.get(i);
         ObjectNode mn = ms.addObject();
         mn.put("document", m.name());
-        double sim = i == principal ? 1.0 : sims.getOrDefault((long) Math.min(i, principal) * n + Math.max(i, principal),
-            Families.similarity(sig(i), sig(principal)));
+        Double known = sims.get((long) Math.min(i, principal) * n + Math.max(i, principal));
+        double sim = i == principal ? 1.0 : known != null ? known
+            : Families.similarity(sources.signature(m.id()), sources.signature(p.id()));
         mn.put("similarity", Math.round(sim * 1000) / 1000.0);
         String role;
         if (i == principal) {
@@ -369,10 +461,6 @@ public final class Verifier {
     return out;
   }
 
-  private long[] sig(int i) {
-    return families.get(i);
-  }
-
   private static int rank(Member m) {
     int r = 0;
     r += m.signed() ? 4 : 0;
@@ -390,7 +478,7 @@ public final class Verifier {
   }
 
   /** A reply's quoted lines against the message it answers, when both are in the case. */
-  private void threads() {
+  private void threads(Sources sources) throws Exception {
     Map<String, Mail> byId = new HashMap<>();
     for (Mail m : messages) {
       byId.put(m.messageId(), m);
@@ -400,10 +488,10 @@ public final class Verifier {
       if (parent == null) {
         continue;
       }
-      String original = squash(parent.body());
+      String original = squash(sources.text(parent.id()));
       List<String> altered = new ArrayList<>();
       int quoted = 0;
-      for (String line : child.body().split("\\R")) {
+      for (String line : sources.text(child.id()).split("\\R")) {
         String l = line.strip();
         if (!l.startsWith(">")) {
           continue;

@@ -21,7 +21,10 @@ import java.util.concurrent.TimeUnit;
  * server, its default settings) and one {@code dossier worker --until-idle} with a thread per core;
  * (c) the same with two worker processes of one thread each. Then the per-task costs the workers
  * measured (claim, extraction, analysis, the task's transaction and, inside it, the custody lock,
- * completion, indexing), for the scaling model in the README.
+ * completion, indexing), for the scaling model in the README. With {@code --verify}, the verify
+ * stage alone on each case, done again from nothing: the embedded {@code verify --again}, and on
+ * PostgreSQL its tasks (plan, per document, per band range, end) by the worker processes
+ * ({@code --stages verify}).
  */
 public final class ClusterBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,6 +35,7 @@ public final class ClusterBenchmark {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     Path work = Path.of(args.length > 1 && !args[1].startsWith("--") ? args[1] : "/tmp/dossier-bench");
     boolean analysis = !List.of(args).contains("--no-analysis");
+    boolean verify = List.of(args).contains("--verify");
     int cores = Runtime.getRuntime().availableProcessors();
     Path corpus = work.resolve("corpus-" + n);
     CorpusGenerator.write(corpus, n, 42);
@@ -48,9 +52,13 @@ public final class ClusterBenchmark {
       long documents = dossierJson("--case", embedded.toString(), "status", "--json").get("documents").asLong();
       System.out.printf(Locale.ROOT, "%n(a) embedded ingest (SQLite, %d extraction workers): %.1f s, %d documents, %.1f documents/s%n",
           cores, a, documents, documents / a);
+      if (verify) {
+        double v = seconds(() -> dossier(List.of("--case", embedded.toString(), "verify", "--again", "--json")));
+        System.out.printf(Locale.ROOT, "    verify stage alone, embedded (one JVM, %d threads): %.1f s%n", cores, v);
+      }
       for (int workers : new int[] {1, 2}) {
         Path c = fresh(work.resolve("cluster-pg-" + workers));
-        dossier(List.of("--case", c.toString(), "init", "--store", url));
+        String schema = "dossier_" + dossierJson("--case", c.toString(), "init", "--json", "--store", url).get("id").asText();
         List<String> queue = new ArrayList<>(List.of("--case", c.toString(), "ingest", "--queue", "--quiet"));
         queue.addAll(noAnalysis);
         queue.add(corpus.toString());
@@ -64,6 +72,15 @@ public final class ClusterBenchmark {
             workers == 1 ? "" : "es", Math.max(1, cores / workers), cores / workers == 1 ? "" : "s", q, total - q, total,
             docs, docs / total);
         costs(summaries);
+        if (verify) {
+          verifyAgain(pg.getPort(), schema);
+          long t = System.nanoTime();
+          List<JsonNode> vs = workers(c, workers, Math.max(1, cores / workers), "--stages", "verify");
+          System.out.printf(Locale.ROOT, "    verify stage alone, %d worker process%s of %d thread%s: %.1f s%n", workers,
+              workers == 1 ? "" : "es", Math.max(1, cores / workers), cores / workers == 1 ? "" : "s",
+              (System.nanoTime() - t) / 1e9);
+          costs(vs);
+        }
       }
     }
   }
@@ -91,13 +108,33 @@ public final class ClusterBenchmark {
     }
   }
 
-  private static List<JsonNode> workers(Path c, int n, int threads) throws Exception {
+  /**
+   * The verify stage's work of a case on PostgreSQL forgotten (its tasks, stored checks, bands,
+   * candidates and settings) and its plan queued again: the next workers verify it from nothing.
+   */
+  private static void verifyAgain(int port, String schema) throws Exception {
+    try (java.sql.Connection conn = java.sql.DriverManager.getConnection(
+        "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres&currentSchema=" + schema);
+        java.sql.Statement st = conn.createStatement()) {
+      st.executeUpdate("DELETE FROM tasks WHERE kind LIKE 'verify%'");
+      st.executeUpdate("DELETE FROM verify_documents");
+      st.executeUpdate("DELETE FROM verify_bands");
+      st.executeUpdate("DELETE FROM verify_candidates");
+      st.executeUpdate("DELETE FROM settings WHERE key IN ('verify.done', 'verify.round')");
+      st.executeUpdate("INSERT INTO tasks (kind, key, payload, state, attempts, max_attempts, created, updated)"
+          + " VALUES ('verify', 'bench-again', '{}', 'queued', 0, 3, 0, 0)");
+    }
+  }
+
+  private static List<JsonNode> workers(Path c, int n, int threads, String... more) throws Exception {
     List<Process> ps = new ArrayList<>();
     List<JsonNode> out = new ArrayList<>();
     try {
       for (int i = 0; i < n; i++) {
-        ps.add(new ProcessBuilder(command(List.of("--case", c.toString(), "worker", "--until-idle", "--json", "--no-ocr",
-            "--threads", Integer.toString(threads)))).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+        List<String> args = new ArrayList<>(List.of("--case", c.toString(), "worker", "--until-idle", "--json", "--no-ocr",
+            "--threads", Integer.toString(threads)));
+        args.addAll(List.of(more));
+        ps.add(new ProcessBuilder(command(args)).redirectError(ProcessBuilder.Redirect.INHERIT).start());
       }
       for (Process p : ps) {
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

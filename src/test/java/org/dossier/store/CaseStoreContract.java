@@ -72,6 +72,51 @@ abstract class CaseStoreContract {
   }
 
   @Test
+  void aDocumentsVerificationIsOneRowPerKindAndItsBandsComeInOrderOfHash() throws Exception {
+    try (CaseStore store = newStore()) {
+      String a = id('a').sha256();
+      String b = id('b').sha256();
+      String c = id('c').sha256();
+      for (int i = 0; i < 2; i++) { // a task done twice
+        store.write(tx -> {
+          tx.putVerification(a, "key-a", "{\"a\":1}", Optional.of("1 2 3"), new long[] {Long.MIN_VALUE, 7});
+          tx.putVerification(b, "key-b", "{\"b\":1}", Optional.of("4 5 6"), new long[] {-5, 7});
+          tx.putVerification(c, "key-c", "{\"c\":1}", Optional.empty(), new long[0]);
+          tx.putCandidates("r1", List.<String[]>of(new String[] {a, b}));
+          tx.putCandidates("r2", List.of(new String[] {a, b}, new String[] {a, c}));
+          return null;
+        });
+      }
+      VerificationStore v = store.verifications();
+      List<String> checks = new java.util.ArrayList<>();
+      v.forEach(VerificationStore.CHECKS, (d, json) -> checks.add(d + " " + json));
+      assertEquals(List.of(a + " {\"a\":1}", b + " {\"b\":1}", c + " {\"c\":1}"), checks);
+      assertEquals(Map.of(a, "1 2 3", b, "4 5 6"), v.values(VerificationStore.SIGNATURE, List.of(a, b, c)));
+      assertEquals(Optional.of("key-b"), v.inputs(b, VerificationStore.CHECKS));
+      assertEquals(Optional.empty(), v.inputs(c, VerificationStore.SIGNATURE));
+      List<VerificationStore.BandRow> band0 = new java.util.ArrayList<>();
+      v.band(0, band0::add);
+      assertEquals(List.of(new VerificationStore.BandRow(0, Long.MIN_VALUE, a), new VerificationStore.BandRow(0, -5, b)), band0);
+      List<String> band1 = new java.util.ArrayList<>();
+      v.band(1, r -> band1.add(r.hash() + " " + r.document()));
+      assertEquals(List.of("7 " + a, "7 " + b), band1, "a bucket's rows together, in order of document");
+      store.write(tx -> {
+        tx.putVerification(a, "key-a2", "{\"a\":2}", Optional.empty(), new long[0]);
+        tx.dropCandidatesBut("r2");
+        return null;
+      });
+      List<String> band0Again = new java.util.ArrayList<>();
+      v.band(0, r -> band0Again.add(r.document()));
+      assertEquals(List.of(b), band0Again, "a document checked again has its new bands only");
+      assertEquals(Map.of(b, "4 5 6"), v.values(VerificationStore.SIGNATURE, List.of(a, b)));
+      List<String> pairs = new java.util.ArrayList<>();
+      v.candidates("r1", (x, y) -> pairs.add("r1"));
+      v.candidates("r2", (x, y) -> pairs.add(y));
+      assertEquals(List.of(b, c), pairs, "each pair once, of the round kept");
+    }
+  }
+
+  @Test
   void insertingAKnownDocumentKeepsTheFirstAndReturnsItsName() throws Exception {
     try (CaseStore store = newStore()) {
       assertEquals("a.txt", store.write(tx -> tx.insertDocument(doc('a', "a.txt"))));

@@ -87,6 +87,21 @@ abstract class TaskQueueContract {
   }
 
   @Test
+  void aTasksStateIsReadByKindAndKey() throws Exception {
+    try (CaseStore store = CaseStore.create(newLocation(), Clock.systemUTC())) {
+      TaskQueue q = store.tasks();
+      q.enqueue(List.of(task("aaa"), task("bbb")));
+      assertEquals(Optional.of(State.QUEUED), q.state("extract", "bbb"));
+      Lease l = q.claim("w1", EXTRACT, 1, LONG).get(0);
+      assertEquals(Optional.of(State.LEASED), q.state("extract", l.key()));
+      assertTrue(q.complete(l));
+      assertEquals(Optional.of(State.DONE), q.state("extract", l.key()));
+      assertEquals(Optional.empty(), q.state("analyze", "aaa"));
+      assertEquals(Optional.empty(), q.state("extract", "ccc"));
+    }
+  }
+
+  @Test
   void parallelClaimersNeverGetTheSameTask() throws Exception {
     StoreLocation where = newLocation();
     int tasks = 300;

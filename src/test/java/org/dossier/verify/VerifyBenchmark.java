@@ -76,15 +76,17 @@ public final class VerifyBenchmark {
           bases.add(t);
         }
       }
-      f.add(f.signature(t));
+      f.add(Integer.toString(i), Families.signature(t));
     }
     double sign = (System.nanoTime() - t0) / 1e9;
     long t1 = System.nanoTime();
-    List<double[]> pairs = f.pairs(0.8);
+    List<Families.Similar> pairs = f.pairs(0.8);
     double lsh = (System.nanoTime() - t1) / 1e9;
     int found = 0;
-    for (double[] p : pairs) {
-      if (planted.contains((long) p[0] * n + (long) p[1])) {
+    for (Families.Similar s : pairs) {
+      long a = Long.parseLong(s.pair().a());
+      long b = Long.parseLong(s.pair().b());
+      if (planted.contains(Math.min(a, b) * n + Math.max(a, b))) {
         found++;
       }
     }
@@ -94,7 +96,7 @@ public final class VerifyBenchmark {
     long compared = 0;
     for (int a = 0; a < sample; a++) {
       for (int b = a + 1; b < sample; b++) {
-        Families.similarity(f.get(a), f.get(b));
+        Families.similarity(f.get(Integer.toString(a)), f.get(Integer.toString(b)));
         compared++;
       }
     }
