@@ -327,12 +327,13 @@ public final class Verifier {
   /**
    * Cross-document checks over the documents {@link #accept}ed, with what else they read from
    * {@code sources}; {@code facts} are the link stage's stored facts. The documents are taken in
-   * order of name, so the result does not depend on the order they came in.
+   * order of content hash, so the result depends neither on the order they came in nor on which
+   * copy's name a document has (its first, which the order of arrival picks).
    */
   public Result finish(List<StoredFindings.Fact> facts, Sources sources) throws Exception {
-    members.sort(java.util.Comparator.comparing(Member::name));
-    messages.sort(java.util.Comparator.comparing((Mail m) -> names.getOrDefault(m.id().sha256(), "")));
-    letters.sort(java.util.Comparator.comparing((Letter l) -> names.getOrDefault(l.id().sha256(), "")));
+    members.sort(java.util.Comparator.comparing((Member m) -> m.id().sha256()));
+    messages.sort(java.util.Comparator.comparing((Mail m) -> m.id().sha256()));
+    letters.sort(java.util.Comparator.comparing((Letter l) -> l.id().sha256()));
     List<ObjectNode> fams = families(sources);
     threads(sources);
     numbering();
