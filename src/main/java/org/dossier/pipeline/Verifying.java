@@ -86,6 +86,8 @@ public final class Verifying {
     Instant start = Instant.now();
     CaseStore store = folder.store();
     try {
+      // the link stage's run whose facts the checks read: if another replaces it first, nothing is kept
+      Optional<String> linked = store.setting(Linking.SETTING);
       List<Document> docs = new ArrayList<>();
       store.annotations().forEachAnalysed(docs::add);
       Map<String, List<String>> keys = dkimKeys(folder, docs, keyDir);
@@ -123,10 +125,7 @@ public final class Verifying {
         files.close();
       }
       Verifier.Result result = verifier.finish(facts(store));
-      store.write(tx -> {
-        keepResult(folder, tx, result);
-        return null;
-      });
+      store.write(tx -> keepResult(folder, tx, result, linked));
       return new Summary(docs.size(), result.signals().size(), result.families().size(),
           Duration.between(start, Instant.now()));
     } catch (SQLException e) {
@@ -184,8 +183,17 @@ public final class Verifying {
   /**
    * The stage's findings (signals, families) in place of the last, and its setting (the case
    * verified), in {@code tx}: the end of {@link #run}, and of the workers' verify-families task.
+   * Nothing is kept when the link stage ran again since {@code linked} (its setting when the checks
+   * began) was read: the checks read the facts of a run that is gone, and that link cleared this
+   * stage's setting and queued it again.
+   *
+   * @return whether the findings were kept
    */
-  static void keepResult(CaseFolder folder, CaseStore.Batch tx, Verifier.Result result) throws SQLException {
+  static boolean keepResult(CaseFolder folder, CaseStore.Batch tx, Verifier.Result result, Optional<String> linked)
+      throws SQLException {
+    if (!tx.settingIs(Linking.SETTING, linked)) {
+      return false; // linked again since the facts were read: that link clears this stage and queues it again
+    }
     List<FindingRow> rows = new ArrayList<>();
     int k = 0;
     for (Signal s : result.signals()) {
@@ -198,6 +206,7 @@ public final class Verifying {
     }
     tx.replaceFindings(List.of(SIGNAL, FAMILY), rows);
     tx.setSetting(SETTING, Instant.now(folder.clock()).toString());
+    return true;
   }
 
   /** What the checks read of one document. */

@@ -667,13 +667,16 @@ public final class Worker {
             .orElse("not queued") + ", not done: its candidates would be missing (see 'dossier status')");
       }
     }
+    Optional<String> linked = folder.store().setting(Linking.SETTING);
     Verifier.Result result = Verifying.finish(folder, StageTasks.round(l),
         Double.parseDouble(Verifying.THRESHOLD));
-    folder.store().write(tx -> {
+    boolean kept = folder.store().write(tx -> {
       requireHeld(tx, l);
-      Verifying.keepResult(folder, tx, result);
-      return null;
+      return Verifying.keepResult(folder, tx, result, linked);
     });
+    if (!kept) {
+      say.accept("verify round " + StageTasks.round(l) + " left: the case was linked again while it ran");
+    }
     took("verifyFamilies", t);
   }
 

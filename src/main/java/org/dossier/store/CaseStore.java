@@ -873,6 +873,27 @@ public final class CaseStore implements Closeable {
       }
     }
 
+    /**
+     * Whether the setting {@code key} still has {@code value} (empty: is not set). A value that is
+     * there is held until this transaction ends (it is updated to itself), so a writer that would
+     * change it waits for this one, and this one sees the change of a writer that committed first.
+     */
+    public boolean settingIs(String key, Optional<String> value) throws SQLException {
+      if (value.isEmpty()) {
+        try (PreparedStatement ps = writer.prepareStatement("SELECT count(*) FROM settings WHERE key = ?")) {
+          ps.setString(1, key);
+          try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getLong(1) == 0;
+          }
+        }
+      }
+      try (PreparedStatement ps = writer.prepareStatement("UPDATE settings SET value = value WHERE key = ? AND value = ?")) {
+        ps.setString(1, key);
+        ps.setString(2, value.get());
+        return ps.executeUpdate() == 1;
+      }
+    }
+
     public void deleteSetting(String key) throws SQLException {
       try (PreparedStatement ps = writer.prepareStatement("DELETE FROM settings WHERE key = ?")) {
         ps.setString(1, key);
