@@ -79,6 +79,8 @@ class TikaCorpusWorkersTest {
         byStory(byId(ok(Cli.run(on(shared, "facts", "--json"))).json(), sharedIds), storyB)));
     assertEquals("", firstDifference("entities", byId(ok(Cli.run(on(plain, "entities", "--json"))).json(), plainIds),
         byId(ok(Cli.run(on(shared, "entities", "--json"))).json(), sharedIds)));
+    assertEquals("", firstDifference("verify", sorted(byId(ok(Cli.run(on(plain, "verify", "--json"))).json(), plainIds)),
+        sorted(byId(ok(Cli.run(on(shared, "verify", "--json"))).json(), sharedIds))));
     JsonNode statusPlain = ok(Cli.run(on(plain, "status", "--json"))).json();
     JsonNode statusShared = ok(Cli.run(on(shared, "status", "--json"))).json();
     assertEquals(0, statusShared.get("queue").get("dead").asLong(), statusShared::toString);
@@ -148,6 +150,26 @@ class TikaCorpusWorkersTest {
     return out;
   }
 
+  /** The verify stage's signals and families, each list in the order of its items (listed by first name). */
+  private static JsonNode sorted(JsonNode verified) {
+    ObjectNode out = verified.deepCopy();
+    for (String list : new String[] {"signals", "families"}) {
+      List<JsonNode> items = new java.util.ArrayList<>();
+      out.get(list).forEach(x -> {
+        if (x.has("members")) {
+          List<JsonNode> members = new java.util.ArrayList<>();
+          x.get("members").forEach(members::add);
+          members.sort(java.util.Comparator.comparing(JsonNode::toString));
+          ((ObjectNode) x).set("members", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(members));
+        }
+        items.add(x);
+      });
+      items.sort(java.util.Comparator.comparing(JsonNode::toString));
+      out.set(list, new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(items));
+    }
+    return out;
+  }
+
   /** Where two JSON trees first differ, with both sides (short), or "" when they are equal. */
   static String firstDifference(String at, JsonNode a, JsonNode b) {
     if (a.equals(b)) {
@@ -200,7 +222,7 @@ class TikaCorpusWorkersTest {
         if (e.getKey().equals("title") && e.getValue().isTextual() && ids.containsKey(e.getValue().asText())) {
           // a story of documents without text is titled with its first document's name
           out.put("title", ids.get(e.getValue().asText()));
-        } else if (e.getKey().equals("document") && e.getValue().isTextual()) {
+        } else if ((e.getKey().equals("document") || e.getKey().equals("principal")) && e.getValue().isTextual()) {
           out.put("document", ids.getOrDefault(e.getValue().asText(), "?" + e.getValue().asText()));
         } else if (e.getKey().equals("documents") && e.getValue().isArray()) {
           java.util.TreeSet<String> docs = new java.util.TreeSet<>();
