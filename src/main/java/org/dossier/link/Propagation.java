@@ -693,9 +693,90 @@ final class Propagation {
           }
         } else {
           add(i, canonicalOutlet(c.outlet()), Optional.empty(), "rewrites", List.of(c.evidence()));
+          relayedFrom(i, c, members);
         }
       }
     }
+  }
+
+  /**
+   * An outlet cited in another language than its article's ("据X报道" for an English wire story):
+   * the names cannot be compared across scripts, but what the text attributes to it can. When the
+   * figures of the attributed passage are those of one article of the story in another language,
+   * and one of them is in no other article of it in another language (one in the text's own
+   * language would be cited by a name the text can compare), the text retells that article.
+   */
+  private void relayedFrom(int i, Summary.Cite c, List<Integer> members) {
+    Summary s = docs.get(i);
+    Set<String> passage = new java.util.LinkedHashSet<>();
+    for (Claim k : s.claims) {
+      if (k.measure().isPresent() && !(k.measure().get().value().value() instanceof org.dossier.core.Value.Date)
+          && k.sentence().start() < c.evidence().end() && c.evidence().start() < k.sentence().end()) {
+        org.dossier.core.Value v = k.measure().get().value().value();
+        passage.add(v.kind() + ":" + v.normalized());
+      }
+    }
+    if (passage.isEmpty()) {
+      return;
+    }
+    int best = -1;
+    Set<String> bestShared = Set.of();
+    boolean tie = false;
+    for (int j : members) {
+      Summary o = docs.get(j);
+      if (j == i || o.language.equals(s.language) || o.language.equals("und")
+          || o.date.isPresent() && s.date.isPresent() && o.date.get().isAfter(s.date.get())) {
+        continue;
+      }
+      // not a text taken from this one or from another of the case, nor one that cites the same
+      // outlet: those give the figures because of where they come from
+      if (linked(j, i) || !upstream(j).isEmpty() || o.cites.stream().anyMatch(x -> Summary.sameOutlet(x.outlet(), c.outlet())
+          || outletKey(x.outlet()).equals(outletKey(c.outlet())))) {
+        continue;
+      }
+      Set<String> shared = Linker.intersection(passage, o.valueKeys);
+      if (shared.size() > bestShared.size()) {
+        best = j;
+        bestShared = shared;
+        tie = false;
+      } else if (!shared.isEmpty() && shared.size() == bestShared.size()) {
+        tie = true;
+      }
+    }
+    if (best < 0 || tie || linked(i, best)) {
+      return;
+    }
+    // a figure of the passage that only this article gives, and a second figure or a telling one
+    int only = 0;
+    boolean telling = false;
+    for (String v : bestShared) {
+      int carriers = 0;
+      for (int j : members) {
+        if (j != i && !docs.get(j).language.equals(s.language) && docs.get(j).valueKeys.contains(v)) {
+          carriers++;
+        }
+      }
+      if (carriers == 1) {
+        only++;
+        telling |= significant(v) >= 3;
+      }
+    }
+    if (only == 0 || bestShared.size() < 2 && !telling) {
+      return;
+    }
+    Summary o = docs.get(best);
+    List<Evidence> evidence = new ArrayList<>();
+    evidence.add(c.evidence());
+    evidence.add(new Evidence(s.name, c.evidence().start(), c.evidence().end(), "", String.format(java.util.Locale.ROOT,
+        "what it attributes to %s gives the figures of %s (%s and %s): %s", c.outlet(), o.name, s.language, o.language,
+        String.join(", ", limit(bestShared, 6)))));
+    add(i, o.name, Optional.of(o.id), "rewrites", evidence);
+  }
+
+  /** Significant digits of a value key's number ("money:11100000000 USD" has 3). */
+  private static int significant(String key) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d+(?:\\.\\d+)?").matcher(key);
+    return m.find() ? new java.math.BigDecimal(m.group()).stripTrailingZeros().precision() : 0;
   }
 
   /** The fullest spelling of an outlet that the cites of the case give. */

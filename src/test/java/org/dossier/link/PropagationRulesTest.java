@@ -173,4 +173,26 @@ class PropagationRulesTest {
     Provenance photo = source(r, "photo.txt");
     assertFalse(linksTo(photo, "NPA", "copies"), photo::toString);
   }
+
+  @Test
+  void anOutletCitedInAnotherScriptIsTheArticleWhoseFiguresItsPassageGives() throws Exception {
+    Linker.Result r = link(
+        a("dam.txt", "en", "2032-04-06", "Orvania will build the Tarsa dam on the Velm river for $3.27 billion, the energy"
+            + " ministry said on Monday. The dam will carry 41 TR-40 turbines and flood 1,200 hectares of farmland."
+            + " Work will start in April and last six years."),
+        a("farmers.txt", "en", "2032-04-06", "Farmers in the Velm valley protested on Monday against the Tarsa dam and its"
+            + " 41 TR-40 turbines, which they say will ruin their land. About 300 people marched to the energy ministry."),
+        // cites an agency by its Chinese name for a passage whose figures only dam.txt gives
+        a("relay.txt", "zh", "2032-04-07", "据南港通讯社6日报道，奥尔瓦尼亚将斥资32.7亿美元修建塔尔萨水坝。"
+            + "能源部表示，水坝将安装TR-40涡轮机，工程将于四月开工。韦尔姆河谷的农民举行抗议，称土地将被淹没。"),
+        // near miss: the passage's one figure is in both English articles: which one it retells is not known
+        a("either.txt", "zh", "2032-04-07", "据北岸日报报道，塔尔萨水坝将安装41台TR-40涡轮机。"
+            + "能源部表示，工程将于四月开工。韦尔姆河谷的农民举行抗议，称土地将被淹没。"));
+    Provenance relay = source(r, "relay.txt");
+    assertEquals(1, r.stories().size(), "one story in two languages, or the near miss tells nothing: " + r.stories());
+    assertTrue(linksTo(relay, "dam.txt", "rewrites"), r.sources()::toString);
+    assertTrue(linksTo(relay, "南港通讯社", "rewrites"), relay::toString);
+    Provenance either = source(r, "either.txt");
+    assertFalse(linksTo(either, "dam.txt", "rewrites") || linksTo(either, "farmers.txt", "rewrites"), either::toString);
+  }
 }
