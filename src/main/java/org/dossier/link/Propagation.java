@@ -147,6 +147,9 @@ final class Propagation {
       rewrites(members);
       sharedSources(members);
     }
+    for (int[] p : passages) {
+      passage(p[0], p[1], postings);
+    }
     wireCopies();
     uncreditedWires();
     List<Provenance> out = new ArrayList<>();
@@ -201,8 +204,13 @@ final class Propagation {
 
   // ------------------------------------------------------------------ copies
 
+  /** Pairs of articles that share a few sampled shingles: looked at again once the stories' links are known. */
+  private final List<int[]> passages = new ArrayList<>();
+  private Map<Long, List<Integer>> postings = Map.of();
+
   private void copies() {
     Map<Long, List<Integer>> postings = new HashMap<>();
+    this.postings = postings;
     for (int i = 0; i < docs.size(); i++) {
       if (!docs.get(i).genre.press()) {
         continue;
@@ -236,7 +244,11 @@ final class Propagation {
         int common = e.getValue();
         int smaller = Math.min(a.shingles.size(), b.shingles.size());
         double containment = (double) common / smaller;
-        if (common < 4 || containment < Linker.COPY_CONTAINMENT) {
+        if (common < 4) {
+          continue;
+        }
+        if (containment < Linker.COPY_CONTAINMENT) {
+          passages.add(new int[] {i, j});
           continue;
         }
         // the copy is the later one; on the same day the one that credits the other, else the shorter
@@ -263,6 +275,49 @@ final class Propagation {
         add(copy, o.name, Optional.of(o.id), "copies", evidence);
       }
     }
+  }
+
+  /** Sampled shingles a passage taken word for word needs: some thirty words in a row. */
+  static final int PASSAGE_SHINGLES = 6;
+
+  /**
+   * A passage taken word for word from another article of the story, the rest written anew: a
+   * rewrite. Words another text quotes are someone's words, and a run that articles of other
+   * stories carry too is a site's or an agency's stock text; neither counts.
+   */
+  private void passage(int i, int j, Map<Long, List<Integer>> postings) {
+    if (!storyOf.get(i).equals(storyOf.get(j)) || linked(i, j) || linked(j, i) || commonUpstream(i, j)) {
+      return; // two texts taken from the same one share its words because of it
+    }
+    int copy = direction(i, j);
+    Summary c = docs.get(copy);
+    Summary o = docs.get(copy == i ? j : i);
+    Set<Long> theirs = new java.util.HashSet<>();
+    for (Summary.Shingle sh : o.shingles) {
+      if (!inQuote(o, sh)) {
+        theirs.add(sh.hash());
+      }
+    }
+    List<Summary.Shingle> taken = new ArrayList<>();
+    for (Summary.Shingle sh : c.shingles) {
+      if (theirs.contains(sh.hash()) && !inQuote(c, sh)
+          && postings.get(sh.hash()).stream().allMatch(k -> storyOf.get(k).equals(storyOf.get(i)))) {
+        taken.add(sh);
+      }
+    }
+    if (taken.size() < PASSAGE_SHINGLES) {
+      return;
+    }
+    List<Evidence> evidence = new ArrayList<>();
+    evidence.add(new Evidence(c.name, 0, 0, "", String.format(java.util.Locale.ROOT,
+        "%d sampled five-word sequences of %s, outside quotation marks, are in %s", taken.size(), c.name, o.name)));
+    taken.stream().filter(sh -> !sh.words().isEmpty()).limit(3)
+        .forEach(sh -> evidence.add(new Evidence(c.name, sh.start(), sh.end(), sh.words(), "also in " + o.name)));
+    add(copy, o.name, Optional.of(o.id), "rewrites", evidence);
+  }
+
+  private static boolean inQuote(Summary s, Summary.Shingle sh) {
+    return s.quotes.stream().anyMatch(q -> q.evidence().start() <= sh.start() && sh.end() <= q.evidence().end());
   }
 
   private int direction(int i, int j) {

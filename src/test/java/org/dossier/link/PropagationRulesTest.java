@@ -195,4 +195,31 @@ class PropagationRulesTest {
     Provenance either = source(r, "either.txt");
     assertFalse(linksTo(either, "dam.txt", "rewrites") || linksTo(either, "farmers.txt", "rewrites"), either::toString);
   }
+
+  @Test
+  void aPassageTakenWordForWordIsARewriteButTheSameWordsQuotedAreNot() throws Exception {
+    String run = "the harbour board of Telmar will dredge the eastern channel of the Ostra estuary to a depth of fourteen"
+        + " metres, close the old coal pier for good and move the ferry berth two kilometres north of the fish market,"
+        + " where the new terminal for 1,400 passengers a day will rise by the spring of the following year";
+    Linker.Result r = link(
+        a("board.txt", "en", "2032-05-03", "Telmar's harbour will change shape. Under a plan approved on Monday, " + run + "."
+            + " The board's chairman, Ivo Rask, said the works would cost 212 million marks, paid by a bond."
+            + " Fishermen fear the dredging will drive the cod from the estuary for years."
+            + " The coal pier, built in 1911, has been idle since the mine closed."
+            + " Shipping lines have asked for a deeper channel for a decade."),
+        a("digest.txt", "en", "2032-05-04", "Big changes for the Ostra estuary. According to the plan, " + run + "."
+            + " Residents of the old town worry about traffic on the coast road, which already jams every summer."
+            + " The mayor has promised a bypass, though no money has been found for it."
+            + " A public hearing is set for June in the town hall."),
+        // near miss: the same words, put in quotation marks as what the board wrote
+        a("quoted.txt", "en", "2032-05-04", "The plan is ambitious. The board wrote that \u201c" + run + ".\u201d"
+            + " Critics in the town council called the timetable unrealistic and the cost unclear."
+            + " Ferry passengers were not consulted, a residents' group said on Tuesday."
+            + " The council votes on the plan next month."));
+    assertEquals(1, r.stories().size(), "one story, or the near miss tells nothing: " + r.stories());
+    Provenance digest = source(r, "digest.txt");
+    assertTrue(linksTo(digest, "board.txt", "rewrites"), r.sources()::toString);
+    Provenance quoted = source(r, "quoted.txt");
+    assertFalse(quoted.links().stream().anyMatch(l -> !l.relation().equals("shares-source")), quoted::toString);
+  }
 }
