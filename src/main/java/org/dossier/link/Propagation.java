@@ -131,6 +131,7 @@ final class Propagation {
     }
     copies();
     credits();
+    translatedFrom();
     for (Story s : stories) {
       List<Integer> members = new ArrayList<>();
       for (DocumentId d : s.documents()) {
@@ -361,6 +362,30 @@ final class Propagation {
         } else {
           add(i, e.getKey(), Optional.empty(), "copies", e.getValue());
         }
+      }
+    }
+  }
+
+  /** A text in one language that gives the address of its story's page in English translates that page. */
+  private void translatedFrom() {
+    for (int i = 0; i < docs.size(); i++) {
+      Summary s = docs.get(i);
+      if (!s.genre.press() || s.translatedFrom.isEmpty()) {
+        continue;
+      }
+      String url = s.translatedFrom.get().outlet();
+      String bare = url.replaceFirst("(?i)^https?://", "").replaceFirst("(?i)^www\\.", "");
+      Optional<Integer> inCase = Optional.empty();
+      for (int j = 0; j < docs.size() && inCase.isEmpty(); j++) {
+        if (j != i && docs.get(j).address.map(a -> a.endsWith(bare)).orElse(false)) {
+          inCase = Optional.of(j);
+        }
+      }
+      List<Evidence> evidence = List.of(s.translatedFrom.get().evidence());
+      if (inCase.isPresent()) {
+        add(i, docs.get(inCase.get()).name, Optional.of(docs.get(inCase.get()).id), "translates", evidence);
+      } else {
+        add(i, url, Optional.empty(), "translates", evidence);
       }
     }
   }

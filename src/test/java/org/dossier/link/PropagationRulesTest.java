@@ -222,4 +222,29 @@ class PropagationRulesTest {
     Provenance quoted = source(r, "quoted.txt");
     assertFalse(quoted.links().stream().anyMatch(l -> !l.relation().equals("shares-source")), quoted::toString);
   }
+
+  @Test
+  void theAddressOfThePageInAnotherLanguageThatATextRendersMakesItATranslation() throws Exception {
+    String chrome = "跳到主要内容\n南港之声中文\n\n渔民抗议港口疏浚计划\n\n发布\n港口的照片\n";
+    Linker.Result r = link(
+        a("rendered.zh.txt", "zh", "2032-06-02", chrome
+            + "harbourvoice.example/news/fishermen-protest-harbour-dredging-plan/55120\n\n"
+            + "数百名渔民周一在港口抗议疏浚计划。\n渔民说，疏浚会赶走鱼群。\n港务局表示，工程将于秋季开始。\n"),
+        // near miss: an address whose English words name another story
+        a("other.zh.txt", "zh", "2032-06-02", chrome
+            + "harbourvoice.example/sport/cup-final-tickets-go-on-sale/55121\n\n"
+            + "数百名渔民周一在港口抗议疏浚计划。\n渔民说，疏浚会赶走鱼群。\n港务局表示，工程将于秋季开始。\n"),
+        // near miss: an address in the text's own words, transliterated
+        a("own.zh.txt", "zh", "2032-06-02", chrome
+            + "nangang.example/xinwen/yumin-kangyi-gangkou-shujun/55122\n\n"
+            + "数百名渔民周一在港口抗议疏浚计划。\n渔民说，疏浚会赶走鱼群。\n港务局表示，工程将于秋季开始。\n"));
+    Provenance rendered = source(r, "rendered.zh.txt");
+    assertEquals("translation", rendered.kind(), rendered::toString);
+    assertTrue(linksTo(rendered, "harbourvoice.example/news/fishermen-protest-harbour-dredging-plan", "translates"),
+        rendered::toString);
+    assertFalse(source(r, "other.zh.txt").links().stream().anyMatch(l -> l.relation().equals("translates")),
+        source(r, "other.zh.txt")::toString);
+    assertFalse(source(r, "own.zh.txt").links().stream().anyMatch(l -> l.relation().equals("translates")),
+        source(r, "own.zh.txt")::toString);
+  }
 }
