@@ -504,7 +504,10 @@ final class Propagation {
       for (int y = x + 1; y < members.size(); y++) {
         int i = members.get(x);
         int j = members.get(y);
-        if (linked(i, j) || linked(j, i) || commonUpstream(i, j)) {
+        boolean across = !docs.get(i).language.equals(docs.get(j).language);
+        int fuller = across ? fullerCopy(i, j) : -1;
+        int rendering = -1;
+        if (linked(i, j) || linked(j, i) || commonUpstream(i, j) && fuller < 0) {
           continue; // two texts taken from the same one say the same things because of it
         }
         List<Claim> si = said.get(i);
@@ -512,10 +515,21 @@ final class Propagation {
         if (si.isEmpty() || sj.isEmpty()) {
           continue;
         }
-        boolean across = !docs.get(i).language.equals(docs.get(j).language);
         List<Aligned> pairs = align(si, sj, idf, across ? SAME_SENTENCE_ACROSS : SAME_SENTENCE, across);
         if (across) {
           pairs = inOrder(pairs);
+        }
+        if (commonUpstream(i, j)) {
+          // a translation of an article and a fuller copy of it in the article's language: the
+          // translation renders the copy too when more of its sentences are the copy's than the article's
+          int translation = fuller == i ? j : i;
+          List<Claim> su = said.get(commonSource(i, j));
+          if (su == null || su.isEmpty() || pairs.size() <= inOrder(align(said.get(translation), su, idf,
+              SAME_SENTENCE_ACROSS, true)).size()) {
+            continue;
+          }
+          fullerCopies.add(translation + ">" + fuller);
+          rendering = translation;
         }
         int shorter = Math.min(si.size(), sj.size());
         double mean = pairs.stream().mapToDouble(Aligned::sim).average().orElse(0);
@@ -540,6 +554,9 @@ final class Propagation {
           double cj = (double) pairs.size() / sj.size();
           derived = ci != cj ? (ci > cj ? i : j) : (a.name.compareTo(b.name) > 0 ? i : j);
         }
+        if (rendering >= 0) {
+          derived = rendering;
+        }
         int source = derived == i ? j : i;
         Summary d = docs.get(derived);
         Summary o = docs.get(source);
@@ -557,6 +574,34 @@ final class Propagation {
         add(derived, o.name, Optional.of(o.id), translation ? "translates" : "rewrites", evidence);
       }
     }
+  }
+
+  /** "t>c": t translates c, a fuller copy of the article t translates, as well as the article. */
+  private final Set<String> fullerCopies = new java.util.HashSet<>();
+
+  /**
+   * Of two texts in two languages that take from the same article, the one in the article's
+   * language (its copy), when the other translates the article; else -1.
+   */
+  private int fullerCopy(int i, int j) {
+    if (!commonUpstream(i, j)) {
+      return -1;
+    }
+    Summary u = docs.get(commonSource(i, j));
+    for (int[] p : new int[][] {{i, j}, {j, i}}) {
+      if (docs.get(p[0]).language.equals(u.language) && links.getOrDefault(p[1], Map.of()).values().stream()
+          .anyMatch(l -> l.relation().equals("translates") && l.toDocument().equals(Optional.of(u.id)))) {
+        return p[0];
+      }
+    }
+    return -1;
+  }
+
+  /** The first document of the case that both texts take from. */
+  private int commonSource(int a, int b) {
+    java.util.Set<DocumentId> x = upstream(a);
+    x.retainAll(upstream(b));
+    return index.get(x.iterator().next());
   }
 
   /** True when most of a sentence is a quotation: the same words quoted share a source, not a copy. */
@@ -722,6 +767,9 @@ final class Propagation {
           continue;
         }
         int t = index.get(e.getValue().toDocument().get());
+        if (fullerCopies.contains(i + ">" + t)) {
+          continue; // it renders what only the copy holds
+        }
         for (SourceLink other : own.values()) {
           if (other.relation().equals("translates") && other.toDocument().isPresent()
               && derived(t, index.get(other.toDocument().get()))) {

@@ -247,4 +247,31 @@ class PropagationRulesTest {
     assertFalse(source(r, "own.zh.txt").links().stream().anyMatch(l -> l.relation().equals("translates")),
         source(r, "own.zh.txt")::toString);
   }
+
+  @Test
+  void aTranslationOfWhatOnlyAFullerCopyOfItsOriginalHoldsTranslatesTheCopyToo() throws Exception {
+    String first = "Министерство обороны Орвании заплатило компании Tarvik 240 миллионов евро за расторжение контракта"
+        + " на поставку двух кораблей. Деньги были переведены на счета компании в марте, сообщил источник в министерстве."
+        + " Корабли останутся в порту Варны до конца года.";
+    String firstEn = "The Orvanian defence ministry paid the Tarvik company 240 million euros for cancelling the contract"
+        + " to deliver two ships. The money was transferred to the company's accounts in March, a source in the ministry said."
+        + " The ships will stay in the port of Varna until the end of the year.";
+    Linker.Result r = link(
+        // the article as stored: cut after its third sentence
+        a("cut.ru.txt", "ru", "2032-07-01", first),
+        // a later copy of it, whole
+        a("full.ru.txt", "ru", "2032-07-02", first + " После этого Орвания сможет продать оба корабля третьей стране."
+            + " Интерес к кораблям проявили Велмар и Тесмарк, добавил источник. Продажа может занять два года,"
+            + " считают эксперты в Варне."),
+        a("full.en.txt", "en", "2032-07-03", firstEn + " After that, Orvania will be able to sell both ships to a third country."
+            + " Velmar and Tesmark have shown interest in the ships, the source added. The sale may take two years,"
+            + " experts in Varna believe."),
+        // near miss: a translation of the first sentences only, which the cut article holds too
+        a("short.en.txt", "en", "2032-07-03", firstEn));
+    Provenance full = source(r, "full.en.txt");
+    assertTrue(linksTo(full, "full.ru.txt", "translates"), r.sources()::toString);
+    assertTrue(linksTo(full, "cut.ru.txt", "translates"), full::toString);
+    Provenance shortOne = source(r, "short.en.txt");
+    assertFalse(linksTo(shortOne, "full.ru.txt", "translates"), shortOne::toString);
+  }
 }
