@@ -493,7 +493,7 @@ final class Summary {
   record PageAddress(String url, int start, int end, String words) {}
 
   /**
-   * "abc.example/news/harbour-dredging-plan-angers-fishermen/4411" in a text in another language:
+   * "harbourvoice.example/news/dredging-plan-angers-fishermen/4411" in a text in another language:
    * when most of the concepts of the address's English words are the text's own ({@code own}
    * tells whether a concept is), the address is the page the text renders. Words the glossary
    * does not know (a transliteration) are no such mark.
