@@ -255,7 +255,10 @@ final class AttributionCues {
   private static AttributionCues spanish() {
     String aux = "(?:(?:ha|han|había|habían)\\s+)";
     List<Entry> e = new ArrayList<>();
-    e.add(e("según|de\\s+acuerdo\\s+con", Form.PREP, Kind.ACCORDING_TO));
+    // "según ha comunicado X", "según informó X": the verb of reporting, then the source
+    e.add(e("según\\s+" + aux + "?(?:informó|informaron|informa|informado|comunicó|comunicaron|comunica|comunicado|"
+        + "publicó|publicaron|publica|publicado|explicó|explicado|indicó|indicado|dijo|dicho|reveló|revelado|"
+        + "señaló|señalado|detalló|detallado|afirmó|afirmado)|según|de\\s+acuerdo\\s+con", Form.PREP, Kind.ACCORDING_TO));
     e.add(e("citad[oa]s?\\s+por", Form.CITED_BY, Kind.ACCORDING_TO));
     e.add(e("citando\\s+a|citando", Form.CITING, Kind.ACCORDING_TO));
     e.add(e("citó|citaron", Form.CITES, Kind.ACCORDING_TO));

@@ -73,7 +73,8 @@ final class ChineseSources {
     for (String suffix : ZH_SUFFIXES) {
       int s = p - suffix.length();
       if (s >= limit && text.startsWith(suffix, s)) {
-        while (s > limit && p - s < 10 && SourceText.isHan(text.charAt(s - 1)) && ZH_STOP_CHARS.indexOf(text.charAt(s - 1)) < 0) {
+        while (s > limit && p - s < 10 && SourceText.isHan(text.charAt(s - 1)) && ZH_STOP_CHARS.indexOf(text.charAt(s - 1)) < 0
+            && !dayEndsAt(limit, s)) {
           s--;
         }
         if (s > limit && text.charAt(s - 1) == '该' || s > limit && text.charAt(s - 1) == '該') {
@@ -88,7 +89,20 @@ final class ChineseSources {
     return Optional.empty();
   }
 
+  /** True when a day, month or year written with numerals ends at {@code p} ("24日", "十二月"). */
+  private boolean dayEndsAt(int limit, int p) {
+    return p - 2 >= limit && "日号號月年".indexOf(text.charAt(p - 1)) >= 0 && numeral(text.charAt(p - 2));
+  }
+
   private int skipZhAdverb(int limit, int p, String[] interviewer) {
+    // "X（KBT）报道称": a gloss in another script (an abbreviation, the name as spelt abroad) after the name
+    if (p - 2 > limit && (text.charAt(p - 1) == ')' || text.charAt(p - 1) == '）')) {
+      int open = Math.max(t.lastIndexOf('(', p - 1, limit, 30), t.lastIndexOf('（', p - 1, limit, 30));
+      if (open > limit && open < p - 2 && text.substring(open + 1, p - 1).codePoints().anyMatch(Character::isLetter)
+          && text.substring(open + 1, p - 1).chars().noneMatch(c -> SourceText.isHan((char) c))) {
+        return open;
+      }
+    }
     for (String s : ZH_SKIPS) {
       if (p - s.length() >= limit && text.startsWith(s, p - s.length())) {
         return p - s.length();
@@ -185,6 +199,14 @@ final class ChineseSources {
     int e = closing;
     if (text.charAt(e - 1) == '的') {
       e--;
+    }
+    // "据X18日报道": the day it reported, or an adverb, is no part of the source
+    for (int round = 0; round < 4 && e > s; round++) {
+      int q = skipZhAdverb(s, e, new String[1]);
+      if (q == e) {
+        break;
+      }
+      e = q;
     }
     boolean quoted = e - s >= 3 && text.charAt(s) == '《' && text.charAt(e - 1) == '》';
     if (quoted) {

@@ -152,6 +152,16 @@ public record Genre(String kind, Optional<String> outlet, List<String> evidence)
       press += 4;
       evidence.add("a credit line");
     }
+    // the address of the page in another language that the text renders: a published page
+    if (Summary.hasSlugAddress(text)) {
+      java.util.Set<String> own = new java.util.HashSet<>();
+      String body = text.substring(0, Math.min(text.length(), 100_000));
+      org.dossier.analyze.Concepts.shared().tokens(body, 0, body.length(), language).forEach(t -> own.add(t.key()));
+      if (Summary.addressInAnotherLanguage(text, language, own::contains).isPresent()) {
+        press += 3;
+        evidence.add("the address of the page it renders");
+      }
+    }
     long reported = a.attributions().stream().filter(at -> at.kind() != Attribution.Kind.DATELINE).count();
     if (reported >= 2) {
       press += reported >= 4 ? 3 : 2;

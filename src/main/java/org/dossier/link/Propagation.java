@@ -131,6 +131,7 @@ final class Propagation {
     }
     copies();
     credits();
+    translatedFrom();
     for (Story s : stories) {
       List<Integer> members = new ArrayList<>();
       for (DocumentId d : s.documents()) {
@@ -146,6 +147,9 @@ final class Propagation {
       }
       rewrites(members);
       sharedSources(members);
+    }
+    for (int[] p : passages) {
+      passage(p[0], p[1], postings);
     }
     wireCopies();
     uncreditedWires();
@@ -201,8 +205,13 @@ final class Propagation {
 
   // ------------------------------------------------------------------ copies
 
+  /** Pairs of articles that share a few sampled shingles: looked at again once the stories' links are known. */
+  private final List<int[]> passages = new ArrayList<>();
+  private Map<Long, List<Integer>> postings = Map.of();
+
   private void copies() {
     Map<Long, List<Integer>> postings = new HashMap<>();
+    this.postings = postings;
     for (int i = 0; i < docs.size(); i++) {
       if (!docs.get(i).genre.press()) {
         continue;
@@ -236,7 +245,11 @@ final class Propagation {
         int common = e.getValue();
         int smaller = Math.min(a.shingles.size(), b.shingles.size());
         double containment = (double) common / smaller;
-        if (common < 4 || containment < Linker.COPY_CONTAINMENT) {
+        if (common < 4) {
+          continue;
+        }
+        if (containment < Linker.COPY_CONTAINMENT) {
+          passages.add(new int[] {i, j});
           continue;
         }
         // the copy is the later one; on the same day the one that credits the other, else the shorter
@@ -263,6 +276,49 @@ final class Propagation {
         add(copy, o.name, Optional.of(o.id), "copies", evidence);
       }
     }
+  }
+
+  /** Sampled shingles a passage taken word for word needs: some thirty words in a row. */
+  static final int PASSAGE_SHINGLES = 6;
+
+  /**
+   * A passage taken word for word from another article of the story, the rest written anew: a
+   * rewrite. Words another text quotes are someone's words, and a run that articles of other
+   * stories carry too is a site's or an agency's stock text; neither counts.
+   */
+  private void passage(int i, int j, Map<Long, List<Integer>> postings) {
+    if (!storyOf.get(i).equals(storyOf.get(j)) || linked(i, j) || linked(j, i) || commonUpstream(i, j)) {
+      return; // two texts taken from the same one share its words because of it
+    }
+    int copy = direction(i, j);
+    Summary c = docs.get(copy);
+    Summary o = docs.get(copy == i ? j : i);
+    Set<Long> theirs = new java.util.HashSet<>();
+    for (Summary.Shingle sh : o.shingles) {
+      if (!inQuote(o, sh)) {
+        theirs.add(sh.hash());
+      }
+    }
+    List<Summary.Shingle> taken = new ArrayList<>();
+    for (Summary.Shingle sh : c.shingles) {
+      if (theirs.contains(sh.hash()) && !inQuote(c, sh)
+          && postings.get(sh.hash()).stream().allMatch(k -> storyOf.get(k).equals(storyOf.get(i)))) {
+        taken.add(sh);
+      }
+    }
+    if (taken.size() < PASSAGE_SHINGLES) {
+      return;
+    }
+    List<Evidence> evidence = new ArrayList<>();
+    evidence.add(new Evidence(c.name, 0, 0, "", String.format(java.util.Locale.ROOT,
+        "%d sampled five-word sequences of %s, outside quotation marks, are in %s", taken.size(), c.name, o.name)));
+    taken.stream().filter(sh -> !sh.words().isEmpty()).limit(3)
+        .forEach(sh -> evidence.add(new Evidence(c.name, sh.start(), sh.end(), sh.words(), "also in " + o.name)));
+    add(copy, o.name, Optional.of(o.id), "rewrites", evidence);
+  }
+
+  private static boolean inQuote(Summary s, Summary.Shingle sh) {
+    return s.quotes.stream().anyMatch(q -> q.evidence().start() <= sh.start() && sh.end() <= q.evidence().end());
   }
 
   private int direction(int i, int j) {
@@ -306,6 +362,30 @@ final class Propagation {
         } else {
           add(i, e.getKey(), Optional.empty(), "copies", e.getValue());
         }
+      }
+    }
+  }
+
+  /** A text in one language that gives the address of its story's page in English translates that page. */
+  private void translatedFrom() {
+    for (int i = 0; i < docs.size(); i++) {
+      Summary s = docs.get(i);
+      if (!s.genre.press() || s.translatedFrom.isEmpty()) {
+        continue;
+      }
+      String url = s.translatedFrom.get().outlet();
+      String bare = url.replaceFirst("(?i)^https?://", "").replaceFirst("(?i)^www\\.", "");
+      Optional<Integer> inCase = Optional.empty();
+      for (int j = 0; j < docs.size() && inCase.isEmpty(); j++) {
+        if (j != i && docs.get(j).address.map(a -> a.endsWith(bare)).orElse(false)) {
+          inCase = Optional.of(j);
+        }
+      }
+      List<Evidence> evidence = List.of(s.translatedFrom.get().evidence());
+      if (inCase.isPresent()) {
+        add(i, docs.get(inCase.get()).name, Optional.of(docs.get(inCase.get()).id), "translates", evidence);
+      } else {
+        add(i, url, Optional.empty(), "translates", evidence);
       }
     }
   }
@@ -424,7 +504,10 @@ final class Propagation {
       for (int y = x + 1; y < members.size(); y++) {
         int i = members.get(x);
         int j = members.get(y);
-        if (linked(i, j) || linked(j, i) || commonUpstream(i, j)) {
+        boolean across = !docs.get(i).language.equals(docs.get(j).language);
+        int fuller = across ? fullerCopy(i, j) : -1;
+        int rendering = -1;
+        if (linked(i, j) || linked(j, i) || commonUpstream(i, j) && fuller < 0) {
           continue; // two texts taken from the same one say the same things because of it
         }
         List<Claim> si = said.get(i);
@@ -432,10 +515,21 @@ final class Propagation {
         if (si.isEmpty() || sj.isEmpty()) {
           continue;
         }
-        boolean across = !docs.get(i).language.equals(docs.get(j).language);
         List<Aligned> pairs = align(si, sj, idf, across ? SAME_SENTENCE_ACROSS : SAME_SENTENCE, across);
         if (across) {
           pairs = inOrder(pairs);
+        }
+        if (commonUpstream(i, j)) {
+          // a translation of an article and a fuller copy of it in the article's language: the
+          // translation renders the copy too when more of its sentences are the copy's than the article's
+          int translation = fuller == i ? j : i;
+          List<Claim> su = said.get(commonSource(i, j));
+          if (su == null || su.isEmpty() || pairs.size() <= inOrder(align(said.get(translation), su, idf,
+              SAME_SENTENCE_ACROSS, true)).size()) {
+            continue;
+          }
+          fullerCopies.add(translation + ">" + fuller);
+          rendering = translation;
         }
         int shorter = Math.min(si.size(), sj.size());
         double mean = pairs.stream().mapToDouble(Aligned::sim).average().orElse(0);
@@ -460,6 +554,9 @@ final class Propagation {
           double cj = (double) pairs.size() / sj.size();
           derived = ci != cj ? (ci > cj ? i : j) : (a.name.compareTo(b.name) > 0 ? i : j);
         }
+        if (rendering >= 0) {
+          derived = rendering;
+        }
         int source = derived == i ? j : i;
         Summary d = docs.get(derived);
         Summary o = docs.get(source);
@@ -477,6 +574,34 @@ final class Propagation {
         add(derived, o.name, Optional.of(o.id), translation ? "translates" : "rewrites", evidence);
       }
     }
+  }
+
+  /** "t>c": t translates c, a fuller copy of the article t translates, as well as the article. */
+  private final Set<String> fullerCopies = new java.util.HashSet<>();
+
+  /**
+   * Of two texts in two languages that take from the same article, the one in the article's
+   * language (its copy), when the other translates the article; else -1.
+   */
+  private int fullerCopy(int i, int j) {
+    if (!commonUpstream(i, j)) {
+      return -1;
+    }
+    Summary u = docs.get(commonSource(i, j));
+    for (int[] p : new int[][] {{i, j}, {j, i}}) {
+      if (docs.get(p[0]).language.equals(u.language) && links.getOrDefault(p[1], Map.of()).values().stream()
+          .anyMatch(l -> l.relation().equals("translates") && l.toDocument().equals(Optional.of(u.id)))) {
+        return p[0];
+      }
+    }
+    return -1;
+  }
+
+  /** The first document of the case that both texts take from. */
+  private int commonSource(int a, int b) {
+    java.util.Set<DocumentId> x = upstream(a);
+    x.retainAll(upstream(b));
+    return index.get(x.iterator().next());
   }
 
   /** True when most of a sentence is a quotation: the same words quoted share a source, not a copy. */
@@ -642,6 +767,9 @@ final class Propagation {
           continue;
         }
         int t = index.get(e.getValue().toDocument().get());
+        if (fullerCopies.contains(i + ">" + t)) {
+          continue; // it renders what only the copy holds
+        }
         for (SourceLink other : own.values()) {
           if (other.relation().equals("translates") && other.toDocument().isPresent()
               && derived(t, index.get(other.toDocument().get()))) {
@@ -693,9 +821,90 @@ final class Propagation {
           }
         } else {
           add(i, canonicalOutlet(c.outlet()), Optional.empty(), "rewrites", List.of(c.evidence()));
+          relayedFrom(i, c, members);
         }
       }
     }
+  }
+
+  /**
+   * An outlet cited in another language than its article's ("据X报道" for an English wire story):
+   * the names cannot be compared across scripts, but what the text attributes to it can. When the
+   * figures of the attributed passage are those of one article of the story in another language,
+   * and one of them is in no other article of it in another language (one in the text's own
+   * language would be cited by a name the text can compare), the text retells that article.
+   */
+  private void relayedFrom(int i, Summary.Cite c, List<Integer> members) {
+    Summary s = docs.get(i);
+    Set<String> passage = new java.util.LinkedHashSet<>();
+    for (Claim k : s.claims) {
+      if (k.measure().isPresent() && !(k.measure().get().value().value() instanceof org.dossier.core.Value.Date)
+          && k.sentence().start() < c.evidence().end() && c.evidence().start() < k.sentence().end()) {
+        org.dossier.core.Value v = k.measure().get().value().value();
+        passage.add(v.kind() + ":" + v.normalized());
+      }
+    }
+    if (passage.isEmpty()) {
+      return;
+    }
+    int best = -1;
+    Set<String> bestShared = Set.of();
+    boolean tie = false;
+    for (int j : members) {
+      Summary o = docs.get(j);
+      if (j == i || o.language.equals(s.language) || o.language.equals("und")
+          || o.date.isPresent() && s.date.isPresent() && o.date.get().isAfter(s.date.get())) {
+        continue;
+      }
+      // not a text taken from this one or from another of the case, nor one that cites the same
+      // outlet: those give the figures because of where they come from
+      if (linked(j, i) || !upstream(j).isEmpty() || o.cites.stream().anyMatch(x -> Summary.sameOutlet(x.outlet(), c.outlet())
+          || outletKey(x.outlet()).equals(outletKey(c.outlet())))) {
+        continue;
+      }
+      Set<String> shared = Linker.intersection(passage, o.valueKeys);
+      if (shared.size() > bestShared.size()) {
+        best = j;
+        bestShared = shared;
+        tie = false;
+      } else if (!shared.isEmpty() && shared.size() == bestShared.size()) {
+        tie = true;
+      }
+    }
+    if (best < 0 || tie || linked(i, best)) {
+      return;
+    }
+    // a figure of the passage that only this article gives, and a second figure or a telling one
+    int only = 0;
+    boolean telling = false;
+    for (String v : bestShared) {
+      int carriers = 0;
+      for (int j : members) {
+        if (j != i && !docs.get(j).language.equals(s.language) && docs.get(j).valueKeys.contains(v)) {
+          carriers++;
+        }
+      }
+      if (carriers == 1) {
+        only++;
+        telling |= significant(v) >= 3;
+      }
+    }
+    if (only == 0 || bestShared.size() < 2 && !telling) {
+      return;
+    }
+    Summary o = docs.get(best);
+    List<Evidence> evidence = new ArrayList<>();
+    evidence.add(c.evidence());
+    evidence.add(new Evidence(s.name, c.evidence().start(), c.evidence().end(), "", String.format(java.util.Locale.ROOT,
+        "what it attributes to %s gives the figures of %s (%s and %s): %s", c.outlet(), o.name, s.language, o.language,
+        String.join(", ", limit(bestShared, 6)))));
+    add(i, o.name, Optional.of(o.id), "rewrites", evidence);
+  }
+
+  /** Significant digits of a value key's number ("money:11100000000 USD" has 3). */
+  private static int significant(String key) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d+(?:\\.\\d+)?").matcher(key);
+    return m.find() ? new java.math.BigDecimal(m.group()).stripTrailingZeros().precision() : 0;
   }
 
   /** The fullest spelling of an outlet that the cites of the case give. */

@@ -78,6 +78,11 @@ final class Summary {
   /** Credit lines and interview marks that name where the text was first published. */
   final List<Cite> credits = new ArrayList<>();
   final List<Evidence> translationMarks = new ArrayList<>();
+  /**
+   * A web address the text gives whose words name its story in English while the text is in
+   * another language: the page it was translated from.
+   */
+  Optional<Cite> translatedFrom = Optional.empty();
   /** How strongly the marks say translation: an acronym in another word order 2, a decimal comma 1. */
   int translationWeight;
   final int sentences;
@@ -478,8 +483,68 @@ final class Summary {
     return out;
   }
 
+  /** A web address in the text, with or without its scheme. */
+  private static final Pattern WEB_ADDRESS = Pattern.compile(
+      "(?iu)\\b(?:https?://)?(?:[a-z0-9-]+\\.)+[a-z]{2,}(?:/[\\w\\-.%]+)+");
+  /** A path segment of four words or more joined by hyphens: a page's title in its address. */
+  private static final Pattern SLUG = Pattern.compile("(?i)^[a-z]+(?:[-_][a-z0-9]+){3,}$");
+
+  /** A web address in the text, and the English words of its path that name the text's story. */
+  record PageAddress(String url, int start, int end, String words) {}
+
+  /**
+   * "harbourvoice.example/news/dredging-plan-angers-fishermen/4411" in a text in another language:
+   * when most of the concepts of the address's English words are the text's own ({@code own}
+   * tells whether a concept is), the address is the page the text renders. Words the glossary
+   * does not know (a transliteration) are no such mark.
+   */
+  static Optional<PageAddress> addressInAnotherLanguage(String text, String language,
+      java.util.function.Predicate<String> own) {
+    if (language.equals("en") || language.equals("und")) {
+      return Optional.empty();
+    }
+    Matcher m = WEB_ADDRESS.matcher(text.substring(0, Math.min(text.length(), 100_000)));
+    while (m.find()) {
+      for (String segment : m.group().replaceFirst("(?i)^https?://", "").split("/")) {
+        if (!SLUG.matcher(segment).matches()) {
+          continue;
+        }
+        String words = segment.replaceAll("[-_]", " ");
+        Set<String> named = new LinkedHashSet<>();
+        for (org.dossier.analyze.Concepts.Token t : org.dossier.analyze.Concepts.shared().tokens(words, 0, words.length(), "en")) {
+          if (t.key().startsWith("c:")) {
+            named.add(t.key());
+          }
+        }
+        long shared = named.stream().filter(own).count();
+        if (shared >= 3 && shared * 2 >= named.size()) {
+          return Optional.of(new PageAddress(m.group(), m.start(), m.end(), words));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** True when a web address appears in the text (cheap: before reading its concepts). */
+  static boolean hasSlugAddress(String text) {
+    Matcher m = WEB_ADDRESS.matcher(text.substring(0, Math.min(text.length(), 100_000)));
+    while (m.find()) {
+      for (String segment : m.group().split("/")) {
+        if (SLUG.matcher(segment).matches()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private void translationMarks(LinkDocument d) {
     String text = d.text();
+    // the text's own address is no other page
+    addressInAnotherLanguage(text, d.language(), features::containsKey)
+        .filter(p -> address.map(a -> !a.contains(p.url().replaceFirst("(?i)^https?://", ""))).orElse(true))
+        .ifPresent(p -> translatedFrom = Optional.of(new Cite(p.url(), "address", evidence(text, p.start(), p.end(),
+            "the address of a page whose words (" + p.words() + ") name this story in English"))));
     if (!d.language().equals("en")) {
       return;
     }

@@ -2,6 +2,7 @@ package org.dossier.analyze;
 
 import static org.dossier.analyze.AttributionCheck.has;
 import static org.dossier.analyze.AttributionCheck.none;
+import static org.dossier.analyze.AttributionCheck.notFrom;
 
 import org.dossier.core.Attribution.Kind;
 import org.junit.jupiter.api.Test;
@@ -59,5 +60,37 @@ class AttributionsChineseTest {
     has("根据北原日报的报道，该厂将于三月关闭。", "zh",
         Kind.ACCORDING_TO, "北原日报", null, "该厂将于三月关闭");
     none("根据合同，该厂将于三月关闭。", "zh");
+  }
+
+  @Test
+  void aDayBetweenTheSourceAndTheReportingWordIsNotTheSource() {
+    // 据 X 18日 报道: the day the outlet reported is no part of its name
+    has("据北原日报18日报道，该厂去年生产了40台涡轮机。", "zh",
+        Kind.ACCORDING_TO, "北原日报", null, "该厂去年生产了40台涡轮机");
+    has("據南港時報十八日報導，大橋將於五月重新開放。", "zh",
+        Kind.ACCORDING_TO, "南港時報", null, "大橋將於五月重新開放");
+    // a day alone is no source
+    notFrom("据十八日报道，大桥将于五月重新开放。", "zh", "十八日");
+  }
+
+  @Test
+  void aDayBeforeTheSourceIsNotPartOfIt() {
+    // "24日 X 报道": the words of the source start after the day
+    has("24日南港多家媒体报道称，该厂将于三月关闭。", "zh",
+        Kind.REPORTED, "南港多家媒体", null, "该厂将于三月关闭");
+    // a name that starts with 日 after no numeral keeps it
+    has("日升晚报报道称，该厂将于三月关闭。", "zh",
+        Kind.REPORTED, "日升晚报", null, "该厂将于三月关闭");
+  }
+
+  @Test
+  void aGlossInParenthesesBetweenTheSourceAndTheVerb() {
+    // "X（KBT）报道称": the name's abbreviation or spelling in another script, then the verb
+    has("南港广播公司（KBT）报道称，该厂将于三月关闭。", "zh",
+        Kind.REPORTED, "南港广播公司", null, "该厂将于三月关闭");
+    has("南港广播公司(KBT)报道称，该厂将于三月关闭。", "zh",
+        Kind.REPORTED, "南港广播公司", null, "该厂将于三月关闭");
+    // what stands before the gloss is no source: nothing is attributed
+    none("新型导弹（KX-9）称得上先进。", "zh");
   }
 }

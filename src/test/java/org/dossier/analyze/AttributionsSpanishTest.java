@@ -52,4 +52,15 @@ class AttributionsSpanishTest {
         Kind.SAID, "fuentes oficiales", "El Faro", "la planta cerraría");
     none("El libro, citado por todos, trata del puente.", "es");
   }
+
+  @Test
+  void segunWithTheReportingVerbBeforeTheSource() {
+    // "según ha comunicado X", "según informó X": the verb of reporting stands between según and the source
+    has("La planta cerrará en marzo, según ha comunicado el diario El Faro de Stellan.", "es",
+        Kind.ACCORDING_TO, "El Faro de Stellan", null, "La planta cerrará en marzo");
+    has("Según informó Radio Stellan, el puente abrirá en mayo.", "es",
+        Kind.ACCORDING_TO, "Radio Stellan", null, "el puente abrirá en mayo");
+    // near miss: a verb after según with no source after it
+    none("La planta cerrará en marzo, según informó la semana pasada.", "es");
+  }
 }

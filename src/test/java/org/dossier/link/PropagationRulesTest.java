@@ -173,4 +173,105 @@ class PropagationRulesTest {
     Provenance photo = source(r, "photo.txt");
     assertFalse(linksTo(photo, "NPA", "copies"), photo::toString);
   }
+
+  @Test
+  void anOutletCitedInAnotherScriptIsTheArticleWhoseFiguresItsPassageGives() throws Exception {
+    Linker.Result r = link(
+        a("dam.txt", "en", "2032-04-06", "Orvania will build the Tarsa dam on the Velm river for $3.27 billion, the energy"
+            + " ministry said on Monday. The dam will carry 41 TR-40 turbines and flood 1,200 hectares of farmland."
+            + " Work will start in April and last six years."),
+        a("farmers.txt", "en", "2032-04-06", "Farmers in the Velm valley protested on Monday against the Tarsa dam and its"
+            + " 41 TR-40 turbines, which they say will ruin their land. About 300 people marched to the energy ministry."),
+        // cites an agency by its Chinese name for a passage whose figures only dam.txt gives
+        a("relay.txt", "zh", "2032-04-07", "据南港通讯社6日报道，奥尔瓦尼亚将斥资32.7亿美元修建塔尔萨水坝。"
+            + "能源部表示，水坝将安装TR-40涡轮机，工程将于四月开工。韦尔姆河谷的农民举行抗议，称土地将被淹没。"),
+        // near miss: the passage's one figure is in both English articles: which one it retells is not known
+        a("either.txt", "zh", "2032-04-07", "据北岸日报报道，塔尔萨水坝将安装41台TR-40涡轮机。"
+            + "能源部表示，工程将于四月开工。韦尔姆河谷的农民举行抗议，称土地将被淹没。"));
+    Provenance relay = source(r, "relay.txt");
+    assertEquals(1, r.stories().size(), "one story in two languages, or the near miss tells nothing: " + r.stories());
+    assertTrue(linksTo(relay, "dam.txt", "rewrites"), r.sources()::toString);
+    assertTrue(linksTo(relay, "南港通讯社", "rewrites"), relay::toString);
+    Provenance either = source(r, "either.txt");
+    assertFalse(linksTo(either, "dam.txt", "rewrites") || linksTo(either, "farmers.txt", "rewrites"), either::toString);
+  }
+
+  @Test
+  void aPassageTakenWordForWordIsARewriteButTheSameWordsQuotedAreNot() throws Exception {
+    String run = "the harbour board of Telmar will dredge the eastern channel of the Ostra estuary to a depth of fourteen"
+        + " metres, close the old coal pier for good and move the ferry berth two kilometres north of the fish market,"
+        + " where the new terminal for 1,400 passengers a day will rise by the spring of the following year";
+    Linker.Result r = link(
+        a("board.txt", "en", "2032-05-03", "Telmar's harbour will change shape. Under a plan approved on Monday, " + run + "."
+            + " The board's chairman, Ivo Rask, said the works would cost 212 million marks, paid by a bond."
+            + " Fishermen fear the dredging will drive the cod from the estuary for years."
+            + " The coal pier, built in 1911, has been idle since the mine closed."
+            + " Shipping lines have asked for a deeper channel for a decade."),
+        a("digest.txt", "en", "2032-05-04", "Big changes for the Ostra estuary. According to the plan, " + run + "."
+            + " Residents of the old town worry about traffic on the coast road, which already jams every summer."
+            + " The mayor has promised a bypass, though no money has been found for it."
+            + " A public hearing is set for June in the town hall."),
+        // near miss: the same words, put in quotation marks as what the board wrote
+        a("quoted.txt", "en", "2032-05-04", "The plan is ambitious. The board wrote that \u201c" + run + ".\u201d"
+            + " Critics in the town council called the timetable unrealistic and the cost unclear."
+            + " Ferry passengers were not consulted, a residents' group said on Tuesday."
+            + " The council votes on the plan next month."));
+    assertEquals(1, r.stories().size(), "one story, or the near miss tells nothing: " + r.stories());
+    Provenance digest = source(r, "digest.txt");
+    assertTrue(linksTo(digest, "board.txt", "rewrites"), r.sources()::toString);
+    Provenance quoted = source(r, "quoted.txt");
+    assertFalse(quoted.links().stream().anyMatch(l -> !l.relation().equals("shares-source")), quoted::toString);
+  }
+
+  @Test
+  void theAddressOfThePageInAnotherLanguageThatATextRendersMakesItATranslation() throws Exception {
+    String chrome = "跳到主要内容\n南港之声中文\n\n渔民抗议港口疏浚计划\n\n发布\n港口的照片\n";
+    Linker.Result r = link(
+        a("rendered.zh.txt", "zh", "2032-06-02", chrome
+            + "harbourvoice.example/news/fishermen-protest-harbour-dredging-plan/55120\n\n"
+            + "数百名渔民周一在港口抗议疏浚计划。\n渔民说，疏浚会赶走鱼群。\n港务局表示，工程将于秋季开始。\n"),
+        // near miss: an address whose English words name another story
+        a("other.zh.txt", "zh", "2032-06-02", chrome
+            + "harbourvoice.example/sport/cup-final-tickets-go-on-sale/55121\n\n"
+            + "数百名渔民周一在港口抗议疏浚计划。\n渔民说，疏浚会赶走鱼群。\n港务局表示，工程将于秋季开始。\n"),
+        // near miss: an address in the text's own words, transliterated
+        a("own.zh.txt", "zh", "2032-06-02", chrome
+            + "nangang.example/xinwen/yumin-kangyi-gangkou-shujun/55122\n\n"
+            + "数百名渔民周一在港口抗议疏浚计划。\n渔民说，疏浚会赶走鱼群。\n港务局表示，工程将于秋季开始。\n"));
+    Provenance rendered = source(r, "rendered.zh.txt");
+    assertEquals("translation", rendered.kind(), rendered::toString);
+    assertTrue(linksTo(rendered, "harbourvoice.example/news/fishermen-protest-harbour-dredging-plan", "translates"),
+        rendered::toString);
+    assertFalse(source(r, "other.zh.txt").links().stream().anyMatch(l -> l.relation().equals("translates")),
+        source(r, "other.zh.txt")::toString);
+    assertFalse(source(r, "own.zh.txt").links().stream().anyMatch(l -> l.relation().equals("translates")),
+        source(r, "own.zh.txt")::toString);
+  }
+
+  @Test
+  void aTranslationOfWhatOnlyAFullerCopyOfItsOriginalHoldsTranslatesTheCopyToo() throws Exception {
+    String first = "Министерство обороны Орвании заплатило компании Tarvik 240 миллионов евро за расторжение контракта"
+        + " на поставку двух кораблей. Деньги были переведены на счета компании в марте, сообщил источник в министерстве."
+        + " Корабли останутся в порту Варны до конца года.";
+    String firstEn = "The Orvanian defence ministry paid the Tarvik company 240 million euros for cancelling the contract"
+        + " to deliver two ships. The money was transferred to the company's accounts in March, a source in the ministry said."
+        + " The ships will stay in the port of Varna until the end of the year.";
+    Linker.Result r = link(
+        // the article as stored: cut after its third sentence
+        a("cut.ru.txt", "ru", "2032-07-01", first),
+        // a later copy of it, whole
+        a("full.ru.txt", "ru", "2032-07-02", first + " После этого Орвания сможет продать оба корабля третьей стране."
+            + " Интерес к кораблям проявили Велмар и Тесмарк, добавил источник. Продажа может занять два года,"
+            + " считают эксперты в Варне."),
+        a("full.en.txt", "en", "2032-07-03", firstEn + " After that, Orvania will be able to sell both ships to a third country."
+            + " Velmar and Tesmark have shown interest in the ships, the source added. The sale may take two years,"
+            + " experts in Varna believe."),
+        // near miss: a translation of the first sentences only, which the cut article holds too
+        a("short.en.txt", "en", "2032-07-03", firstEn));
+    Provenance full = source(r, "full.en.txt");
+    assertTrue(linksTo(full, "full.ru.txt", "translates"), r.sources()::toString);
+    assertTrue(linksTo(full, "cut.ru.txt", "translates"), full::toString);
+    Provenance shortOne = source(r, "short.en.txt");
+    assertFalse(linksTo(shortOne, "full.ru.txt", "translates"), shortOne::toString);
+  }
 }
