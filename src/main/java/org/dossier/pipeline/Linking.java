@@ -38,7 +38,7 @@ import org.dossier.store.CaseStore;
  */
 public final class Linking {
   public static final String SETTING = "links.resolved";
-  /** Bump when the link stage changes enough that a case's findings should be formed again (3: claims carry the stage's reading for the registers; 4: the same statement with other figures is a dispute; 5: short quotations as statements, office adjectives, longer case names; 6: documents of one date taken by file name and content, named by their least path, not in the order of arrival). */
+  /** Bump when the link stage changes enough that a case's findings should be formed again (3: claims carry the stage's reading for the registers; 4: the same statement with other figures is a dispute; 5: short quotations as statements, office adjectives, longer case names; 6: documents of one date taken by file name and content, named by their least path, not in the order of arrival; propagation read from copied passages, addresses of the original page, outlets cited in another script, translations of a fuller copy). */
   static final String VERSION = "6";
 
   /** True when the case's findings were formed by this version of the link stage. */
