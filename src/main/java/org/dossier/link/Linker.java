@@ -110,10 +110,10 @@ public final class Linker {
   }
 
   public Result finish() {
-    // by date, then by file name and content: the folders of an entry's name are its container's first
-    // name, which the order of arrival picks, and the stories are grouped in one pass over this order
+    // by date, then by least file name and content: a document's name is its first copy's, which the order
+    // of arrival picks, and the stories are grouped in one pass over this order
     docs.sort(Comparator.comparing((Summary s) -> s.date.map(Object::toString).orElse("9999"))
-        .thenComparing(s -> s.name.substring(s.name.lastIndexOf('/') + 1))
+        .thenComparing(s -> s.fileName)
         .thenComparing(s -> s.id.sha256()));
     Map<DocumentId, String> names = new HashMap<>();
     Map<DocumentId, java.time.LocalDate> dates = new HashMap<>();

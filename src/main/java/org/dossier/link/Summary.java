@@ -57,6 +57,8 @@ final class Summary {
 
   final DocumentId id;
   final String name;
+  /** Its least file name: its place among the documents of its date (see {@link LinkDocument#fileName}). */
+  final String fileName;
   final String language;
   final Optional<LocalDate> date;
   final Genre genre;
@@ -104,6 +106,7 @@ final class Summary {
   Summary(LinkDocument d, Genre genre, List<Claim> claims, int sentences) {
     this.id = d.id();
     this.name = d.name();
+    this.fileName = d.fileName();
     this.language = d.language();
     this.date = d.date();
     this.genre = genre;

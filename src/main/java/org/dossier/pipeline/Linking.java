@@ -38,7 +38,7 @@ import org.dossier.store.CaseStore;
  */
 public final class Linking {
   public static final String SETTING = "links.resolved";
-  /** Bump when the link stage changes enough that a case's findings should be formed again (3: claims carry the stage's reading for the registers; 4: the same statement with other figures is a dispute; 5: short quotations as statements, office adjectives, longer case names; 6: documents of one date taken by file name and content, named by their least path, not in the order of arrival; propagation read from copied passages, addresses of the original page, outlets cited in another script, translations of a fuller copy). */
+  /** Bump when the link stage changes enough that a case's findings should be formed again (3: claims carry the stage's reading for the registers; 4: the same statement with other figures is a dispute; 5: short quotations as statements, office adjectives, longer case names; 6: documents of one date taken by least file name and content, not in the order of arrival; propagation read from copied passages, addresses of the original page, outlets cited in another script, translations of a fuller copy). */
   static final String VERSION = "6";
 
   /** True when the case's findings were formed by this version of the link stage. */
@@ -169,21 +169,21 @@ public final class Linking {
     if (given.containsKey("date")) {
       date = Optional.of(given.get("date")).filter(v -> !v.isEmpty()).map(LocalDate::parse);
     }
-    return Optional.of(new LinkDocument(d.id(), name(store, d), d.language(), d.mediaType(),
-        store.documents().metadata(d.id()), text, a, names, date, given));
+    return Optional.of(new LinkDocument(d.id(), d.name(), d.language(), d.mediaType(),
+        store.documents().metadata(d.id()), text, a, names, date, given, fileName(store, d)));
   }
 
   /**
-   * The name the findings give a document: the least of its paths. Its own name is its first path,
-   * which the order of arrival picks when it has copies, and the link stage takes documents of one
-   * date in the order of their names, so that order would make the stories differ between two
-   * ingests of the same files (one process, or workers in another order).
+   * The least file name of a document's paths: the link stage takes the documents of one date in
+   * this order (then by content), so that neither the order of arrival nor the copy first met (whose
+   * path is the document's name) changes the stories it groups in one pass.
    */
-  private static String name(CaseStore store, Document d) throws SQLException {
-    String least = d.name();
+  private static String fileName(CaseStore store, Document d) throws SQLException {
+    String least = LinkDocument.fileName(d.name());
     for (org.dossier.core.DocumentPath p : store.documents().paths(d.id())) {
-      if (p.name().compareTo(least) < 0) {
-        least = p.name();
+      String f = LinkDocument.fileName(p.name());
+      if (f.compareTo(least) < 0) {
+        least = f;
       }
     }
     return least;

@@ -1,7 +1,6 @@
 package org.dossier.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,60 +12,61 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The findings do not depend on which copy of a document arrived first: two cases of the same
- * files, ingested in two orders, have the same stories and facts, each document named alike.
+ * The findings do not depend on which copy of a document arrived first. A document is named by its
+ * first path, which the order of arrival picks; two cases of the same files, ingested in two orders,
+ * have the same stories, in the same order, and the same facts and sources, once each copy's name
+ * is read as the document it names.
  */
 class ArrivalOrderTest {
   @TempDir Path dir;
 
-  private static final String REPORT = """
+  private static final String FERRIES = """
       Kelmport ferry line orders hydrofoils
 
       KELMPORT, 4 March 2031 -- The Kelmport Ferry Company has ordered 14 hydrofoils from the Dunmere yard,
-      its director Ilsa Varnow said on Tuesday. The order is worth 62 million crowns.
+      its director Ilsa Varnow said. The order is worth 62 million crowns.
       """;
-  private static final String RETELLING = """
-      Dunmere yard wins hydrofoil order
+  private static final String ORCHARDS = """
+      Frost ruins the Ashby orchards
 
-      DUNMERE, 5 March 2031 -- The Dunmere yard will build 12 hydrofoils for the Kelmport Ferry Company,
-      the yard's owner Teodor Brask told reporters. The order is worth 62 million crowns.
+      ASHBY, 4 March 2031 -- A late frost destroyed two thirds of the apple blossom in the Ashby valley,
+      the growers' guild said. Its chairman Piet Olmar asked the county for 3 million crowns of relief.
       """;
 
   @Test
-  void theFindingsNameEachDocumentAloneWhateverItsCopiesOrder() throws Exception {
-    Path early = write("early", "zeta-desk/report.txt");
-    Path late = write("late", "alpha-desk/report.txt");
+  void twoOrdersOfArrivalMakeTheSameFindings() throws Exception {
+    // the ferry report has two copies: one sorts after the orchard report by path, one before
+    Path early = dir.resolve("early");
+    write(early.resolve("zeta-desk/ferries.txt"), FERRIES);
+    write(early.resolve("mid-desk/orchards.txt"), ORCHARDS);
+    Path late = dir.resolve("late");
+    write(late.resolve("alpha-desk/ferries.txt"), FERRIES);
     Path one = dir.resolve("one");
     Path two = dir.resolve("two");
-    ingest(one, early, late);
-    ingest(two, late, early);
+    ingest(one, early, late); // the ferry report first met as zeta-desk/ferries.txt
+    ingest(two, late, early); // as alpha-desk/ferries.txt
+    JsonNode stories = Cli.run("--case", one.toString(), "stories", "--json").json();
+    assertEquals(2, stories.get("stories").size(), stories::toString);
     for (String command : new String[] {"stories", "facts", "sources"}) {
-      JsonNode a = Cli.run("--case", one.toString(), command, "--json").json();
-      JsonNode b = Cli.run("--case", two.toString(), command, "--json").json();
+      String a = canonical(Cli.run("--case", one.toString(), command, "--json").json().toString());
+      String b = canonical(Cli.run("--case", two.toString(), command, "--json").json().toString());
       assertEquals(a, b, command);
     }
-    String facts = Cli.run("--case", one.toString(), "facts", "--json").json().toString();
-    assertTrue(facts.contains("alpha-desk/report.txt"), facts);
-    // control: each case still names the report by its first copy where the documents are listed
-    assertNotEquals(first(one), first(two));
+    // control: the cases do name the ferry report by different copies
+    assertTrue(stories.toString().contains("zeta-desk/ferries.txt"), stories::toString);
+    assertTrue(Cli.run("--case", two.toString(), "stories", "--json").json().toString().contains("alpha-desk/ferries.txt"));
   }
 
-  private Path write(String folder, String reportName) throws Exception {
-    Path root = dir.resolve(folder);
-    Path report = root.resolve(reportName);
-    Files.createDirectories(report.getParent());
-    Files.writeString(report, REPORT, StandardCharsets.UTF_8);
-    Files.writeString(root.resolve(folder + "-retelling.txt"), RETELLING, StandardCharsets.UTF_8);
-    return root;
+  private static String canonical(String findings) {
+    return findings.replace("zeta-desk/ferries.txt", "FERRIES").replace("alpha-desk/ferries.txt", "FERRIES");
+  }
+
+  private static void write(Path file, String text) throws Exception {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, StandardCharsets.UTF_8);
   }
 
   private static void ingest(Path c, Path first, Path then) {
     assertEquals(0, Cli.run("ingest", "--case", c.toString(), "--quiet", "--no-ocr", first.toString(), then.toString()).exit());
-  }
-
-  /** The report's name in the case's document list (its first path). */
-  private static String first(Path c) {
-    JsonNode r = Cli.run("--case", c.toString(), "search", "--json", "Varnow").json();
-    return r.get("hits").get(0).get("document").asText();
   }
 }
