@@ -64,7 +64,9 @@ final class JdbcAnnotations implements AnnotationStore {
     String date = readers.read(reader -> {
       try (PreparedStatement ps = reader.prepareStatement(
           "SELECT start, \"end\", kind, type, text, canonical, detail, qualifier, bound, source"
-              + " FROM mentions WHERE document = ? ORDER BY start, \"end\" DESC")) {
+              // id last: mentions of one span (a name and a value, two readings) in the order the
+              // analyzer gave them, on either engine (the link stage reads claims in this order)
+              + " FROM mentions WHERE document = ? ORDER BY start, \"end\" DESC, id")) {
         ps.setString(1, id.sha256());
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -82,7 +84,7 @@ final class JdbcAnnotations implements AnnotationStore {
       }
       try (PreparedStatement ps = reader.prepareStatement(
           "SELECT start, \"end\", source_start, source_end, source, kind, via FROM attributions"
-              + " WHERE document = ? ORDER BY start")) {
+              + " WHERE document = ? ORDER BY start, id")) {
         ps.setString(1, id.sha256());
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {

@@ -55,7 +55,7 @@ public final class CaseDocuments {
         for (Document d : docs) {
           out.put(d.name(), d.id().sha256());
           for (DocumentPath p : folder.store().documents().paths(d.id())) {
-            out.put(p.name(), d.id().sha256()); // the findings name a document by the least of its paths
+            out.put(p.name(), d.id().sha256()); // any of its names, as findings or signals may give it
           }
         }
       }
