@@ -368,19 +368,24 @@ final class Propagation {
 
   /** A text in one language that gives the address of its story's page in English translates that page. */
   private void translatedFrom() {
+    // the case's addresses, read once when a text gives such an address: no pass over the case per text
+    Map<String, Integer> byAddress = new HashMap<>();
+    boolean read = false;
     for (int i = 0; i < docs.size(); i++) {
       Summary s = docs.get(i);
       if (!s.genre.press() || s.translatedFrom.isEmpty()) {
         continue;
       }
-      String url = s.translatedFrom.get().outlet();
-      String bare = url.replaceFirst("(?i)^https?://", "").replaceFirst("(?i)^www\\.", "");
-      Optional<Integer> inCase = Optional.empty();
-      for (int j = 0; j < docs.size() && inCase.isEmpty(); j++) {
-        if (j != i && docs.get(j).address.map(a -> a.endsWith(bare)).orElse(false)) {
-          inCase = Optional.of(j);
+      for (int j = 0; j < docs.size() && !read; j++) {
+        Optional<String> a = docs.get(j).address;
+        if (a.isPresent()) {
+          byAddress.putIfAbsent(bareAddress(a.get()), j);
         }
       }
+      read = true;
+      String url = s.translatedFrom.get().outlet();
+      Integer at = byAddress.get(bareAddress(url));
+      Optional<Integer> inCase = at == null || at == i ? Optional.empty() : Optional.of(at);
       List<Evidence> evidence = List.of(s.translatedFrom.get().evidence());
       if (inCase.isPresent()) {
         add(i, docs.get(inCase.get()).name, Optional.of(docs.get(inCase.get()).id), "translates", evidence);
@@ -388,6 +393,11 @@ final class Propagation {
         add(i, url, Optional.empty(), "translates", evidence);
       }
     }
+  }
+
+  /** A web address without its scheme and "www.", as two texts may give the same page. */
+  private static String bareAddress(String url) {
+    return url.replaceFirst("(?i)^https?://", "").replaceFirst("(?i)^www\\.", "").toLowerCase(java.util.Locale.ROOT);
   }
 
   /**
