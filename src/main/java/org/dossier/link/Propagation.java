@@ -149,7 +149,7 @@ final class Propagation {
       sharedSources(members);
     }
     for (int[] p : passages) {
-      passage(p[0], p[1], postings);
+      passage(p[0], p[1]);
     }
     wireCopies();
     uncreditedWires();
@@ -286,7 +286,7 @@ final class Propagation {
    * rewrite. Words another text quotes are someone's words, and a run that articles of other
    * stories carry too is a site's or an agency's stock text; neither counts.
    */
-  private void passage(int i, int j, Map<Long, List<Integer>> postings) {
+  private void passage(int i, int j) {
     if (!storyOf.get(i).equals(storyOf.get(j)) || linked(i, j) || linked(j, i) || commonUpstream(i, j)) {
       return; // two texts taken from the same one share its words because of it
     }
@@ -911,9 +911,11 @@ final class Propagation {
     add(i, o.name, Optional.of(o.id), "rewrites", evidence);
   }
 
+  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d+(?:\\.\\d+)?");
+
   /** Significant digits of a value key's number ("money:11100000000 USD" has 3). */
   private static int significant(String key) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d+(?:\\.\\d+)?").matcher(key);
+    java.util.regex.Matcher m = NUMBER.matcher(key);
     return m.find() ? new java.math.BigDecimal(m.group()).stripTrailingZeros().precision() : 0;
   }
 

@@ -102,8 +102,12 @@ public final class StageTasks {
    * analysis {@link #generation}.
    */
   static TaskQueue.NewTask index(DocumentId id, CaseStore.Batch tx, String generation) throws SQLException {
-    return new TaskQueue.NewTask(INDEX,
-        id.sha256() + "/" + tx.pathCount(id) + "/" + tx.analysis(id).orElse("") + "/" + generation, "{}");
+    return new TaskQueue.NewTask(INDEX, state(id, tx, generation), "{}");
+  }
+
+  /** A document as {@code tx} sees it, for a task key: its hash, number of paths, analysis status and generation. */
+  private static String state(DocumentId id, CaseStore.Batch tx, String generation) throws SQLException {
+    return id.sha256() + "/" + tx.pathCount(id) + "/" + tx.analysis(id).orElse("") + "/" + generation;
   }
 
   /** The document a document's task (extract, analyze, index) is about: its key's first part. */
@@ -142,8 +146,8 @@ public final class StageTasks {
       records.forEach(a::add);
     });
     String dkim = keys.isEmpty() ? "" : org.dossier.core.Sha256.hex(k.toString()).substring(0, 12);
-    return new TaskQueue.NewTask(VERIFY_DOCUMENT, id.sha256() + "/" + tx.pathCount(id) + "/" + tx.analysis(id).orElse("")
-        + "/" + generation + "/" + dkim + "/v" + VERIFY_VERSION, p.toString());
+    return new TaskQueue.NewTask(VERIFY_DOCUMENT, state(id, tx, generation) + "/" + dkim + "/v" + VERIFY_VERSION,
+        p.toString());
   }
 
   /** The DKIM keys a verify-document task checks its document with. */

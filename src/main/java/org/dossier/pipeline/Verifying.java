@@ -68,7 +68,7 @@ public final class Verifying {
   /** True when the stored signals are missing or older than the case's documents and facts. */
   public static boolean pending(CaseFolder folder) throws IOException {
     try {
-      return folder.store().setting(SETTING).isEmpty() && folder.store().documents().documentCount() > 0;
+      return pendingRound(folder.store()) && folder.store().documents().documentCount() > 0;
     } catch (SQLException e) {
       throw new IOException("the case database failed: " + e.getMessage(), e);
     }

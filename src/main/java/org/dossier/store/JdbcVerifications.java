@@ -40,8 +40,7 @@ final class JdbcVerifications implements VerificationStore {
 
   @Override
   public void forEach(String kind, BiConsumer<String, String> visitor) throws SQLException {
-    readers.read(r -> {
-      r.setAutoCommit(false); // PostgreSQL streams a result with a fetch size only inside a transaction
+    streamed(r -> {
       try (PreparedStatement ps = r.prepareStatement(
           "SELECT document, value FROM verify_documents WHERE kind = ? ORDER BY document")) {
         ps.setFetchSize(FETCH);
@@ -51,9 +50,6 @@ final class JdbcVerifications implements VerificationStore {
             visitor.accept(rs.getString(1), rs.getString(2));
           }
         }
-      } finally {
-        r.rollback();
-        r.setAutoCommit(true);
       }
       return null;
     });
@@ -86,8 +82,7 @@ final class JdbcVerifications implements VerificationStore {
 
   @Override
   public void band(int band, Consumer<BandRow> visitor) throws SQLException {
-    readers.read(r -> {
-      r.setAutoCommit(false);
+    streamed(r -> {
       try (PreparedStatement ps = r.prepareStatement(
           "SELECT hash, document FROM verify_bands WHERE band = ? ORDER BY hash, document")) {
         ps.setFetchSize(FETCH);
@@ -97,9 +92,6 @@ final class JdbcVerifications implements VerificationStore {
             visitor.accept(new BandRow(band, rs.getLong(1), rs.getString(2)));
           }
         }
-      } finally {
-        r.rollback();
-        r.setAutoCommit(true);
       }
       return null;
     });
@@ -117,6 +109,19 @@ final class JdbcVerifications implements VerificationStore {
         }
       }
       return null;
+    });
+  }
+
+  /** {@code work} inside a transaction of its own: PostgreSQL streams a result with a fetch size only there. */
+  private void streamed(ReadConnections.Read<Void> work) throws SQLException {
+    readers.read(r -> {
+      r.setAutoCommit(false);
+      try {
+        return work.run(r);
+      } finally {
+        r.rollback();
+        r.setAutoCommit(true);
+      }
     });
   }
 }
