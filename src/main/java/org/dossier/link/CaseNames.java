@@ -24,11 +24,15 @@ public final class CaseNames {
 
   private CaseNames() {}
 
-  /** A gazetteer of the case's names, from the resolved names keyed {@code type|text|canonical}. */
+  /**
+   * A gazetteer of the case's names, from the resolved names keyed {@code type|text|canonical},
+   * taken in key order: when several names share a form, the gazetteer names the one it loaded
+   * last, so the order of the map (which a store gives in its engine's order) must not choose it.
+   */
   public static Gazetteer of(Map<String, String> resolved) {
     Map<String, Set<String>> aliases = new LinkedHashMap<>();
     Map<String, EntityType> types = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : resolved.entrySet()) {
+    for (Map.Entry<String, String> e : new java.util.TreeMap<>(resolved).entrySet()) {
       String[] k = e.getKey().split("\\|", 3);
       if (k.length < 3) {
         continue;

@@ -63,6 +63,31 @@ class ReadingsTest {
   }
 
   @Test
+  void aFormTwoCaseNamesShareNamesTheSameOneWhateverTheOrderTheStoreGaveThem() {
+    // "Varek Holdings" is both an organisation and (misread somewhere) a person's canonical form
+    String company = "organization|Varek Holdings|Varek Holdings";
+    String person = "person|Varek Holdings|Varek Holdings";
+    Map<String, String> one = new java.util.LinkedHashMap<>();
+    one.put(company, "Varek Holdings");
+    one.put(person, "Varek Holdings");
+    Map<String, String> other = new java.util.LinkedHashMap<>();
+    other.put(person, "Varek Holdings");
+    other.put(company, "Varek Holdings");
+    String text = "Varek Holdings bought the quarry in May.";
+    Annotations none = new Annotations(List.of(), List.of(), List.of(), Optional.empty(), true);
+    List<EntityMention> a = CaseNames.spot(CaseNames.of(one), text, none).entities();
+    List<EntityMention> b = CaseNames.spot(CaseNames.of(other), text, none).entities();
+    assertEquals(1, a.size(), a::toString);
+    assertEquals(a, b);
+    // control: a form only one name has is that name, in either order
+    Map<String, String> single = new java.util.LinkedHashMap<>();
+    single.put(person, "Varek Holdings");
+    single.put("organization|Tolva Mills|Tolva Mills", "Tolva Mills");
+    assertEquals(org.dossier.core.EntityType.PERSON,
+        CaseNames.spot(CaseNames.of(single), text, none).entities().get(0).type());
+  }
+
+  @Test
   void aLongerNameTheCaseKnowsTakesTheShorterMentionItHolds() {
     Gazetteer names = CaseNames.of(Map.of(
         "organization|Kestrov Coastal Rescue Guard|Kestrov Coastal Rescue Guard", "Kestrov Coastal Rescue Guard"));
