@@ -877,9 +877,13 @@ public final class CaseStore implements Closeable {
      * Whether the setting {@code key} still has {@code value} (empty: is not set). A value that is
      * there is held until this transaction ends (it is updated to itself), so a writer that would
      * change it waits for this one, and this one sees the change of a writer that committed first.
+     * An absent setting has no row to hold: the settings are then held whole, as a replace holds its
+     * tables, so that a writer setting it meanwhile (its transaction open) is waited for and seen,
+     * and one that would set it after waits for this transaction to end.
      */
     public boolean settingIs(String key, Optional<String> value) throws SQLException {
       if (value.isEmpty()) {
+        dialect.lockForReplace(writer, "settings");
         try (PreparedStatement ps = writer.prepareStatement("SELECT count(*) FROM settings WHERE key = ?")) {
           ps.setString(1, key);
           try (ResultSet rs = ps.executeQuery()) {
