@@ -212,6 +212,25 @@ class TikaCorpusWorkersTest {
    * names). A fact's explanation is left out: it says in words what its claims and status say,
    * naming the documents by their first names in the order of those names.
    */
+  /**
+   * A document's name, or a passage cited as "NAME @START-END \"QUOTE\"" (the verify stage's
+   * evidence of a fact), with the name replaced by the document's content hash: a document with
+   * copies is named after the copy the case met first, which the order of arrival picks.
+   */
+  private static String documentById(String named, Map<String, String> ids) {
+    if (ids.containsKey(named)) {
+      return ids.get(named);
+    }
+    java.util.regex.Matcher m = CITED.matcher(named);
+    if (m.matches() && ids.containsKey(m.group(1))) {
+      return ids.get(m.group(1)) + " @" + m.group(2);
+    }
+    return "?" + named;
+  }
+
+  private static final java.util.regex.Pattern CITED =
+      java.util.regex.Pattern.compile("(.*?) @(\\d+-\\d+ \".*)", java.util.regex.Pattern.DOTALL);
+
   private static JsonNode byId(JsonNode findings, Map<String, String> ids) {
     if (findings instanceof ObjectNode o) {
       ObjectNode out = o.objectNode();
@@ -226,7 +245,7 @@ class TikaCorpusWorkersTest {
           out.put("document", ids.getOrDefault(e.getValue().asText(), "?" + e.getValue().asText()));
         } else if (e.getKey().equals("documents") && e.getValue().isArray()) {
           java.util.TreeSet<String> docs = new java.util.TreeSet<>();
-          e.getValue().forEach(d -> docs.add(ids.getOrDefault(d.asText(), "?" + d.asText())));
+          e.getValue().forEach(d -> docs.add(documentById(d.asText(), ids)));
           out.set("documents", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(docs));
         } else {
           out.set(e.getKey(), byId(e.getValue(), ids));
