@@ -56,7 +56,9 @@ public final class Verifying {
   /** Estimated shingle similarity at which two documents are one family, unless the user sets another. */
   public static final String THRESHOLD = "0.8";
   public static final String FAMILY = "family";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Evidence written with its keys in order: a signal's evidence is an unordered map, and its findings read the same whoever wrote them. */
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
   /** The heap of the process that reads originals for the checks (the run's own heap is untouched by them). */
   static final int CHECK_HEAP_MB = 1024;
 
