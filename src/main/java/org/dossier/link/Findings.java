@@ -49,11 +49,21 @@ public final class Findings {
   }
 
   public static List<Row> of(Linker.Result r) {
-    return new Findings(r).rows();
+    List<Row> out = new ArrayList<>();
+    forEach(r, out::add);
+    return out;
   }
 
-  private List<Row> rows() {
-    List<Row> out = new ArrayList<>();
+  /**
+   * The rows of {@link #of}, each handed to {@code sink} as it is made: a case's facts as JSON
+   * trees take several times the memory of the facts themselves, so a caller that writes each row
+   * out (as text) keeps one tree at a time, not every row's.
+   */
+  public static void forEach(Linker.Result r, java.util.function.Consumer<Row> sink) {
+    new Findings(r).rows(sink);
+  }
+
+  private void rows(java.util.function.Consumer<Row> out) {
     for (Story s : r.stories()) {
       ObjectNode n = JSON.createObjectNode();
       n.put("id", s.id());
@@ -62,18 +72,17 @@ public final class Findings {
       s.documents().forEach(d -> docs.add(name(d)));
       ArrayNode kinds = n.putArray("genres");
       s.documents().forEach(d -> kinds.add(r.genres().get(d).kind()));
-      out.add(new Row(STORY, s.id(), s.id(), "", "", n));
+      out.accept(new Row(STORY, s.id(), s.id(), "", "", n));
     }
     for (Fact f : r.facts()) {
-      out.add(new Row(FACT, f.id(), f.story(), f.status(), "", fact(f)));
+      out.accept(new Row(FACT, f.id(), f.story(), f.status(), "", fact(f)));
     }
     for (Provenance p : r.sources()) {
-      out.add(new Row(SOURCE, name(p.document()), storyOf.getOrDefault(p.document(), ""), p.kind(),
+      out.accept(new Row(SOURCE, name(p.document()), storyOf.getOrDefault(p.document(), ""), p.kind(),
           name(p.document()), source(p)));
     }
-    out.addAll(timeline());
-    out.addAll(coverage());
-    return out;
+    timeline().forEach(out);
+    coverage(out);
   }
 
   private String name(DocumentId id) {
@@ -257,7 +266,7 @@ public final class Findings {
    * Each press claim against the claims of the cache's own documents in the same fact: the
    * records say the same (supported), something else (contradicted), or nothing (not found).
    */
-  private List<Row> coverage() {
+  private void coverage(java.util.function.Consumer<Row> out) {
     Map<Claim, List<Claim>> records = new java.util.IdentityHashMap<>();
     for (Fact f : r.facts()) {
       List<Claim> own = new ArrayList<>();
@@ -273,10 +282,10 @@ public final class Findings {
       }
     }
     boolean anyRecords = r.genres().values().stream().anyMatch(g -> !g.press());
-    List<Row> out = new ArrayList<>();
     if (!anyRecords) {
-      return out;
+      return;
     }
+    int made = 0;
     for (Claim c : r.claims()) {
       if (!r.genres().get(c.document()).press()) {
         continue;
@@ -340,8 +349,7 @@ public final class Findings {
       for (Claim d : evidence.subList(0, Math.min(evidence.size(), 6))) {
         ev.add(claim(d));
       }
-      out.add(new Row(COVERAGE, "C" + (out.size() + 1), storyOf.getOrDefault(c.document(), ""), status, name(c.document()), n));
+      out.accept(new Row(COVERAGE, "C" + (++made), storyOf.getOrDefault(c.document(), ""), status, name(c.document()), n));
     }
-    return out;
   }
 }

@@ -123,11 +123,9 @@ public final class Linking {
         facts.add(set == null ? f : f.judged(set));
       }
       Linker.Result result = found.withFacts(facts);
-      List<Findings.Row> rows = Findings.of(result);
-      List<org.dossier.store.FindingRow> stored = new ArrayList<>(rows.size());
-      for (Findings.Row r : rows) {
-        stored.add(new org.dossier.store.FindingRow(r.kind(), r.id(), r.story(), r.status(), r.document(), r.json().toString()));
-      }
+      // each row made and written as the store takes it: every row's JSON at once was the stage's peak of memory
+      org.dossier.store.FindingRow.Source stored = sink -> Findings.forEach(result, r -> sink.accept(
+          new org.dossier.store.FindingRow(r.kind(), r.id(), r.story(), r.status(), r.document(), r.json().toString())));
       store.write(tx -> {
         tx.replaceFindings(Findings.KINDS, stored);
         tx.setSetting(SETTING, VERSION + " " + Instant.now(folder.clock()).toString());

@@ -653,6 +653,14 @@ public final class CaseStore implements Closeable {
 
     /** Replaces the findings of these kinds with {@code rows}, kept in their order. */
     public void replaceFindings(List<String> kinds, List<FindingRow> rows) throws SQLException {
+      replaceFindings(kinds, rows::forEach);
+    }
+
+    /**
+     * As {@link #replaceFindings(List, List)}, with the rows handed over one at a time as {@code
+     * rows} makes them: a case's findings need not be in memory all at once.
+     */
+    public void replaceFindings(List<String> kinds, FindingRow.Source rows) throws SQLException {
       dialect.lockForReplace(writer, "findings");
       try (PreparedStatement del = writer.prepareStatement("DELETE FROM findings WHERE kind = ?")) {
         for (String k : kinds) {
@@ -663,21 +671,41 @@ public final class CaseStore implements Closeable {
       try (PreparedStatement ps = writer.prepareStatement(
           "INSERT INTO findings (kind, position, id, story, status, document, json)"
               + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-        int position = 0;
-        for (FindingRow r : rows) {
-          ps.setString(1, r.kind());
-          ps.setInt(2, position++);
-          ps.setString(3, dialect.text(r.id()));
-          ps.setString(4, dialect.text(r.story()));
-          ps.setString(5, r.status());
-          ps.setString(6, dialect.text(r.document()));
-          ps.setString(7, dialect.text(r.json()));
-          ps.addBatch();
-          if (position % 5_000 == 0) {
-            ps.executeBatch();
-          }
+        int[] position = {0};
+        try {
+          rows.each(r -> {
+            try {
+              ps.setString(1, r.kind());
+              ps.setInt(2, position[0]++);
+              ps.setString(3, dialect.text(r.id()));
+              ps.setString(4, dialect.text(r.story()));
+              ps.setString(5, r.status());
+              ps.setString(6, dialect.text(r.document()));
+              ps.setString(7, dialect.text(r.json()));
+              ps.addBatch();
+              if (position[0] % 5_000 == 0) {
+                ps.executeBatch();
+              }
+            } catch (SQLException e) {
+              throw new RowFailed(e);
+            }
+          });
+        } catch (RowFailed e) {
+          throw e.getCause();
         }
         ps.executeBatch();
+      }
+    }
+
+    /** A row's insert that failed, carried out of the rows' producer. */
+    private static final class RowFailed extends RuntimeException {
+      RowFailed(SQLException cause) {
+        super(cause);
+      }
+
+      @Override
+      public synchronized SQLException getCause() {
+        return (SQLException) super.getCause();
       }
     }
 

@@ -15,4 +15,10 @@ public record FindingRow(String kind, String id, String story, String status, St
     Objects.requireNonNull(document, "document");
     Objects.requireNonNull(json, "json");
   }
+
+  /** Findings handed to {@code sink} one at a time as they are made, so that they need not all be in memory. */
+  @FunctionalInterface
+  public interface Source {
+    void each(java.util.function.Consumer<FindingRow> sink);
+  }
 }

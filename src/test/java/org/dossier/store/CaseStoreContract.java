@@ -406,6 +406,34 @@ abstract class CaseStoreContract {
   }
 
   @Test
+  void findingsMadeOneAtATimeAreStoredInOrderOrNotAtAll() throws Exception {
+    try (CaseStore store = newStore()) {
+      int n = 12_345; // past the batches of 5,000
+      store.write(tx -> {
+        tx.replaceFindings(List.of("fact"), sink -> {
+          for (int i = 0; i < n; i++) {
+            sink.accept(new FindingRow("fact", "F" + (i + 1), "S" + (i % 3), "agree", "", "{\"n\":" + i + "}"));
+          }
+        });
+        return null;
+      });
+      FindingStore f = store.findings();
+      assertEquals(n, f.count("fact", Optional.empty(), List.of()));
+      assertEquals(List.of("{\"n\":6000}", "{\"n\":6001}"), f.page("fact", Optional.empty(), List.of(), 6000, 2));
+      // a maker that fails half-way leaves the findings as they were
+      assertThrows(IllegalStateException.class, () -> store.write(tx -> {
+        tx.replaceFindings(List.of("fact"), sink -> {
+          sink.accept(new FindingRow("fact", "F1", "S0", "conflict", "", "{}"));
+          throw new IllegalStateException("the link stage failed while writing");
+        });
+        return null;
+      }));
+      assertEquals(n, f.count("fact", Optional.empty(), List.of()));
+      assertEquals(0, f.count("fact", Optional.empty(), List.of("conflict")));
+    }
+  }
+
+  @Test
   void judgementsAreNumberedInOrderAndFoundByTarget() throws Exception {
     try (CaseStore store = newStore()) {
       Instant at = Instant.parse("2026-03-03T10:00:00Z");
