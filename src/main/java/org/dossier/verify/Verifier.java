@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -557,6 +558,9 @@ public final class Verifier {
     }
   }
 
+  /** What {@link #crossDocument} compares: figures and dates, not statements or names. */
+  static final Set<String> FIGURES = Set.of("money", "quantity", "count", "percent", "date");
+
   /** The same item given different figures in different records of the cache (from the facts). */
   private void crossDocument(List<StoredFindings.Fact> facts) {
     Map<String, String> idByName = new HashMap<>();
@@ -567,8 +571,8 @@ public final class Verifier {
       }
       Map<String, List<StoredFindings.Claim>> byValue = new LinkedHashMap<>();
       for (StoredFindings.Claim c : f.claims()) {
-        if (c.press() || !idByName.containsKey(c.document())) {
-          continue;
+        if (c.press() || !idByName.containsKey(c.document()) || !FIGURES.contains(c.value().kind())) {
+          continue; // the press, and statements or names: records word a sentence differently without disagreeing
         }
         byValue.computeIfAbsent(c.value().normalized(), k -> new ArrayList<>()).add(c);
       }
