@@ -39,7 +39,7 @@ final class StatusCommand implements Callable<Integer> {
       long indexed = index.count();
       // the verification signals, when the verify stage has run: counted by severity and kind
       Map<String, Map<String, Long>> signals = new java.util.TreeMap<>();
-      boolean verified = folder.store().setting(org.dossier.pipeline.Verifying.SETTING).isPresent();
+      boolean verified = org.dossier.pipeline.Verifying.current(folder.store());
       for (JsonNode sg : Stored.parse(folder.store().findings().findings(org.dossier.pipeline.Verifying.SIGNAL,
           java.util.Optional.empty(), java.util.Optional.empty()))) {
         signals.computeIfAbsent(Stored.text(sg, "severity"), k -> new java.util.TreeMap<>())

@@ -52,6 +52,11 @@ import org.dossier.verify.Verifier;
  */
 public final class Verifying {
   public static final String SETTING = "verify.done";
+  /**
+   * Bump when the checks change enough that a case's verify findings should be formed again; the
+   * setting starts with it (2: the check across records compares figures and dates only).
+   */
+  static final String VERSION = "2";
   public static final String SIGNAL = "signal";
   /** Estimated shingle similarity at which two documents are one family, unless the user sets another. */
   public static final String THRESHOLD = "0.8";
@@ -207,7 +212,7 @@ public final class Verifying {
       rows.add(new FindingRow(FAMILY, "M" + (++k), "", "", f.path("principal").asText(), f.toString()));
     }
     tx.replaceFindings(List.of(SIGNAL, FAMILY), rows);
-    tx.setSetting(SETTING, Instant.now(folder.clock()).toString());
+    tx.setSetting(SETTING, VERSION + " " + Instant.now(folder.clock()).toString());
     return true;
   }
 
@@ -330,7 +335,12 @@ public final class Verifying {
    * documents): a round of the stage under way has work left.
    */
   static boolean pendingRound(CaseStore store) throws SQLException {
-    return store.setting(SETTING).isEmpty();
+    return !current(store);
+  }
+
+  /** True when the case's verify findings are stored, formed by this version of the checks. */
+  public static boolean current(CaseStore store) throws SQLException {
+    return store.setting(SETTING).map(v -> v.startsWith(VERSION + " ")).orElse(false);
   }
 
   static ObjectNode json(Signal s, String name) {

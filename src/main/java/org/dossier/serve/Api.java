@@ -240,7 +240,7 @@ final class Api {
     m.put("case", s.key());
     m.put("documents", s.folder().store().documents().documentCount());
     m.put("byStatus", s.folder().store().documents().countByStatus());
-    m.put("verified", s.folder().store().setting(Verifying.SETTING).isPresent());
+    m.put("verified", Verifying.current(s.folder().store()));
     return m;
   }
 

@@ -51,4 +51,28 @@ class VerifyAfterRelinkTest {
       assertFalse(Verifying.pending(folder));
     }
   }
+
+  @Test
+  void findingsOfAnEarlierVersionOfTheChecksAreFormedAgain() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("in2"));
+    Files.writeString(in.resolve("note.txt"), "The Harwick depot received 40 crates of lamp oil on 3 May 2031.\n",
+        StandardCharsets.UTF_8);
+    Path c = dir.resolve("case2");
+    assertEquals(0, Cli.run("ingest", "--case", c.toString(), "--quiet", "--no-ocr", in.toString()).exit());
+    assertEquals(0, Cli.run("verify", "--case", c.toString()).exit());
+    try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC())) {
+      assertFalse(Verifying.pending(folder), "verified by these checks");
+      // a case verified before the checks' version was written in the setting (or by an older version)
+      folder.store().write(tx -> {
+        tx.setSetting(Verifying.SETTING, "2030-01-01T00:00:00Z");
+        return null;
+      });
+      assertTrue(Verifying.pending(folder));
+      assertFalse(Verifying.current(folder.store()));
+    }
+    assertEquals(0, Cli.run("verify", "--case", c.toString()).exit());
+    try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC())) {
+      assertFalse(Verifying.pending(folder), "verified again by these checks");
+    }
+  }
 }
