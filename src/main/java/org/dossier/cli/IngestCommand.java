@@ -57,7 +57,9 @@ final class IngestCommand implements Callable<Integer> {
       description = "Parses run at once in the extraction worker (default: one per core).")
   Integer workers;
 
-  @Mixin ExtractionOptions extraction;
+  @Mixin ExtractionOptions.Run extraction;
+
+  @Mixin ExtractionOptions.Machine machine;
 
   @Option(names = "--retry-failed",
       description = "Extract again the documents that failed (timeout, out-of-memory, corrupt).")
@@ -68,7 +70,11 @@ final class IngestCommand implements Callable<Integer> {
   boolean noAnalysis;
 
   @Option(names = "--queue", description = {"Collect the inputs into the case, then queue their extraction, analysis",
-      "and indexing as tasks for 'dossier worker's instead of doing them here (a case on PostgreSQL)."})
+      "and indexing as tasks for 'dossier worker's instead of doing them here (a case on PostgreSQL).",
+      "The run's settings go with its tasks, whichever worker takes them: --timeout, --ocr-languages",
+      "or --no-ocr, --max-entries, --max-expanded, --max-ratio, --max-depth (--max-file-size applies",
+      "here, as the files are collected). --workers, --worker-heap and --tesseract are each worker",
+      "machine's own (dossier worker --threads, --worker-heap, --tesseract): refused with --queue."})
   boolean queue;
 
   @Option(names = "--quiet", description = "No progress display.")
@@ -100,6 +106,15 @@ final class IngestCommand implements Callable<Integer> {
     atLeast("--max-depth", maxDepth, 0);
     atLeast("--workers", workers, 1);
     extraction.validate(spec);
+    machine.validate(spec);
+    if (queue) {
+      String mine = workers != null ? "--workers" : machine.given();
+      if (mine != null) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), mine + " is the extracting machine's,"
+            + " and 'ingest --queue' extracts nothing: give it to each 'dossier worker' ("
+            + (mine.equals("--workers") ? "--threads" : mine) + ")");
+      }
+    }
   }
 
   private void atLeast(String option, Number value, long least) {
@@ -124,12 +139,12 @@ final class IngestCommand implements Callable<Integer> {
                 l.ratioFloorBytes(),
                 maxDepth != null ? maxDepth : l.maxDepth()),
             workers != null ? workers : d.workers(),
-            extraction.workerHeap(d),
+            machine.workerHeap(d),
             extraction.timeout(d),
             d.maxTextChars(),
             d.maxIndexChars(),
             extraction.ocrLanguages(d),
-            extraction.tesseract(d),
+            machine.tesseract(d),
             retryFailed).analyzing(!noAnalysis);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

@@ -24,7 +24,12 @@ import picocli.CommandLine.Spec;
     description = {
       "Works on a distributed case's queued tasks (dossier ingest --queue queues them): extracts,",
       "analyses, indexes and links its documents, on any machine that sees the case's PostgreSQL",
-      "store and its folder. Start one per machine; the first to open the index writes it."
+      "store and its folder. Start one per machine; the first to open the index writes it.",
+      "A document is extracted as the run that queued it asked (its --timeout, OCR languages or",
+      "--no-ocr, container caps); this command takes what is the machine's: --threads, --worker-heap,",
+      "--tesseract, and --no-ocr for a machine that does not OCR. OCR happens where both the run and",
+      "the machine want it, in the run's languages that this machine's Tesseract has; the scans",
+      "left get needs-ocr."
     })
 final class WorkerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -46,7 +51,18 @@ final class WorkerCommand implements Callable<Integer> {
       description = "How long a claimed task is held without a heartbeat (default 60; heartbeats every third).")
   Integer lease;
 
-  @Mixin ExtractionOptions extraction;
+  @Mixin ExtractionOptions.Machine machine;
+
+  @Option(names = "--no-ocr",
+      description = "This machine does not OCR, whatever the run asked: images and scans get needs-ocr.")
+  boolean noOcr;
+
+  /** Options a worker took once, now the run's: refused by name rather than as unknown. */
+  @Option(names = "--timeout", hidden = true, paramLabel = "SECONDS")
+  String timeout;
+
+  @Option(names = "--ocr-languages", hidden = true, paramLabel = "LANGS")
+  String ocrLanguages;
 
   @Override
   public Integer call() throws Exception {
@@ -54,7 +70,13 @@ final class WorkerCommand implements Callable<Integer> {
     if (n < 1 || lease != null && lease < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads and --lease must be at least 1");
     }
-    extraction.validate(spec);
+    machine.validate(spec);
+    if (timeout != null || ocrLanguages != null) {
+      String given = timeout != null ? "--timeout" : "--ocr-languages";
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), given + " is the run's, not the worker's:"
+          + " give it to 'dossier ingest --queue', whose tasks carry it to every worker ('--no-ocr' here keeps this"
+          + " machine from OCR)");
+    }
     Set<String> chosen = new LinkedHashSet<>(stages == null ? StageTasks.KINDS : stages);
     for (String s : chosen) {
       if (!StageTasks.KINDS.contains(s)) {
@@ -63,9 +85,11 @@ final class WorkerCommand implements Callable<Integer> {
       }
     }
     IngestSettings d = IngestSettings.defaults();
+    // the machine's settings; the run's (timeout, OCR languages, caps) come with each task, these
+    // defaults only for a task queued without them
     IngestSettings settings = new IngestSettings(d.maxFileSize(), d.limits(), n,
-        extraction.workerHeap(d), extraction.timeout(d), d.maxTextChars(), d.maxIndexChars(),
-        extraction.ocrLanguages(d), extraction.tesseract(d), false);
+        machine.workerHeap(d), d.timeout(), d.maxTextChars(), d.maxIndexChars(),
+        noOcr ? "" : d.ocrLanguages(), machine.tesseract(d), false);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (CaseFolder folder = options.openExisting()) {

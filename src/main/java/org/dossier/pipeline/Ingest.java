@@ -224,6 +224,8 @@ public final class Ingest {
    * pending, an index task for every one extracted and not indexed. Run again after a crash, it
    * queues what is missing (a task already queued, done or not, is not queued twice). Holds the
    * case's write lock against another ingest, not against the workers, and never the index.
+   * What the run asks of the extraction ({@link IngestSettings#run}: OCR, timeout, caps) goes with
+   * its extract tasks; the file size cap is applied here, as the inputs are collected.
    *
    * @return the summary, with the number of tasks added in {@link IngestSummary#extracted}
    */
@@ -275,7 +277,8 @@ public final class Ingest {
     List<org.dossier.store.TaskQueue.NewTask> tasks = new ArrayList<>();
     String generation = StageTasks.generation(folder.store());
     folder.store().documents().forEachInStage(Stage.COLLECTED,
-        d -> tasks.add(StageTasks.extract(new ExtractQueue.Job(d.id(), d.name(), d.depth()), settings.analyze())));
+        d -> tasks.add(StageTasks.extract(new ExtractQueue.Job(d.id(), d.name(), d.depth()), settings.analyze(),
+            settings.run())));
     Set<DocumentId> analysing = new HashSet<>();
     if (settings.analyze()) {
       folder.store().annotations().forEachAnalysisPending(d -> {

@@ -81,6 +81,44 @@ public record IngestSettings(
         ocrLanguages, "tesseract", retryFailed);
   }
 
+  /**
+   * What a run asks of the extraction, as against what the machine that extracts has (its
+   * Tesseract, its extraction JVM's heap, its threads): the OCR languages (empty: no OCR), the time
+   * one document may take, the containers' caps and the text kept per document. {@code ingest
+   * --queue} queues it with each extract task ({@link StageTasks#extract}), so whichever worker
+   * takes the task extracts as the run asked ({@link #forRun}). The file size cap is the run's too,
+   * but it is applied where the inputs are collected, by the ingest itself.
+   */
+  public record Run(String ocrLanguages, Duration timeout, ContainerLimits limits, int maxTextChars) {
+    public Run {
+      Objects.requireNonNull(ocrLanguages, "ocrLanguages");
+      Objects.requireNonNull(limits, "limits");
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+      }
+      if (maxTextChars < 1) {
+        throw new IllegalArgumentException("maxTextChars must be >= 1, got " + maxTextChars);
+      }
+    }
+  }
+
+  /** What this run asks of the extraction, to go with its queued tasks. */
+  public Run run() {
+    return new Run(ocrLanguages, timeout, limits, maxTextChars);
+  }
+
+  /**
+   * This machine's settings (Tesseract, heap, threads ...) extracting for {@code run}: its timeout,
+   * caps and text cap, and its OCR languages unless this machine does not OCR (its own languages
+   * empty, as {@code worker --no-ocr} makes them): OCR happens where both the run and the machine
+   * want it, in the run's languages that the machine's Tesseract has ({@link Ingest#ocrLanguages}).
+   */
+  public IngestSettings forRun(Run run) {
+    return new IngestSettings(maxFileSize, run.limits(), workers, workerHeapMegabytes, run.timeout(), run.maxTextChars(),
+        maxIndexChars, ocrLanguages.isEmpty() ? "" : run.ocrLanguages(), tesseract, retryFailed, analyze);
+  }
+
   public static IngestSettings defaults() {
     return new IngestSettings(
         2L << 30,

@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.dossier.core.DocumentId;
+import org.dossier.extract.ContainerLimits;
 import org.dossier.store.CaseStore;
 import org.dossier.store.TaskQueue;
 
@@ -73,11 +76,37 @@ public final class StageTasks {
     return out;
   }
 
-  /** Extract {@code job}'s document; with {@code analyse}, an analyze task follows. */
-  static TaskQueue.NewTask extract(ExtractQueue.Job job, boolean analyse) {
+  /**
+   * Extract {@code job}'s document as {@code run} asks (its OCR, timeout and caps travel in the
+   * payload, and go on to the tasks of the documents it contains); with {@code analyse}, an analyze
+   * task follows.
+   */
+  static TaskQueue.NewTask extract(ExtractQueue.Job job, boolean analyse, IngestSettings.Run run) {
     ObjectNode p = payload(job);
     p.put("analyze", analyse);
+    ObjectNode r = p.putObject("run");
+    r.put("ocr", run.ocrLanguages());
+    r.put("timeoutMillis", run.timeout().toMillis());
+    r.put("maxTextChars", run.maxTextChars());
+    ContainerLimits l = run.limits();
+    r.put("maxEntries", l.maxEntries());
+    r.put("maxExpanded", l.maxExpandedBytes());
+    r.put("maxRatio", l.maxRatio());
+    r.put("ratioFloor", l.ratioFloorBytes());
+    r.put("maxDepth", l.maxDepth());
     return new TaskQueue.NewTask(EXTRACT, job.id().sha256(), p.toString());
+  }
+
+  /** What the run that queued an extract task asked of the extraction; empty for a task queued without it. */
+  private static Optional<IngestSettings.Run> run(JsonNode p) {
+    JsonNode r = p.get("run");
+    if (r == null || !r.isObject()) {
+      return Optional.empty();
+    }
+    return Optional.of(new IngestSettings.Run(r.path("ocr").asText(), Duration.ofMillis(r.path("timeoutMillis").asLong()),
+        new ContainerLimits(r.path("maxEntries").asInt(), r.path("maxExpanded").asLong(), r.path("maxRatio").asLong(),
+            r.path("ratioFloor").asLong(), r.path("maxDepth").asInt()),
+        r.path("maxTextChars").asInt()));
   }
 
   /**
@@ -207,8 +236,13 @@ public final class StageTasks {
     return new TaskQueue.NewTask(kind, round, "{}");
   }
 
-  /** What an extract or analyze task works on. */
-  record Work(ExtractQueue.Job job, boolean analyse) {}
+  /**
+   * What an extract or analyze task works on.
+   *
+   * @param run what the run that queued an extract task asked of the extraction; empty for an
+   *     analyze task, and for an extract task queued without it (by an earlier Dossier)
+   */
+  record Work(ExtractQueue.Job job, boolean analyse, Optional<IngestSettings.Run> run) {}
 
   static Work work(TaskQueue.Lease lease) {
     JsonNode p = read(lease);
@@ -216,7 +250,7 @@ public final class StageTasks {
     DocumentId root = p.hasNonNull("root") ? new DocumentId(p.get("root").asText()) : id;
     ExtractQueue.Work what = lease.kind().equals(ANALYZE) ? ExtractQueue.Work.ANALYZE : ExtractQueue.Work.EXTRACT;
     return new Work(new ExtractQueue.Job(id, p.path("name").asText(), p.path("depth").asInt(), what, root),
-        p.path("analyze").asBoolean(false));
+        p.path("analyze").asBoolean(false), run(p));
   }
 
   private static ObjectNode payload(ExtractQueue.Job job) {

@@ -46,8 +46,8 @@ import org.dossier.verify.Verifier;
  * {@code dossier worker}: one process of a distributed case's work, on any machine that sees the
  * case's store (PostgreSQL) and its folder. It claims tasks of its stages ({@link StageTasks})
  * from the case's work queue under leases that a heartbeat extends, runs on each the same steps an
- * ingest runs ({@link DocumentSteps}: extraction in the isolated child JVM, analysis; the
- * {@link Recorder}'s writes), and writes a task's effects and its follow-on tasks in one
+ * ingest runs ({@link DocumentSteps}: extraction in the isolated child JVM, as the run that queued
+ * the task asked ({@link IngestSettings.Run}); analysis; the {@link Recorder}'s writes), and writes a task's effects and its follow-on tasks in one
  * transaction that first checks the lease is still the task's (and holds the task's row against a
  * claim meanwhile), then completes the task. A task taken again after its worker died finds its
  * effects written (the document past the stage) and only completes. So each document's effects
@@ -149,11 +149,14 @@ public final class Worker {
   private Recorder recorder;
   private DocumentIndex index;
   private IndexDocuments indexDocuments;
-  private ForkedExtractor extractor;
+  /**
+   * The extraction for each run's settings this worker's extract tasks came with ({@link
+   * IngestSettings.Run}, usually one): its child JVM and its trees' budgets.
+   */
+  private final Map<IngestSettings.Run, Extracting> extracting = new ConcurrentHashMap<>();
   private Analyzing analyzing;
   /** The case's analysis this worker's tasks follow (see {@link StageTasks#generation}). */
   private String generation = "";
-  private TreeBudgets budgets;
   /** The start of a worker's own staging folder's name, under the case's tmp folder. */
   static final String STAGING_PREFIX = "worker-";
 
@@ -236,14 +239,7 @@ public final class Worker {
       IngestSettings settings = options.settings();
       recorder = new Recorder(run, folder, custody, null, new HashSet<>(), progress, settings.maxIndexChars());
       indexDocuments = new IndexDocuments(folder.store(), folder.layout(), settings.maxIndexChars());
-      budgets = new TreeBudgets(settings.limits());
       generation = StageTasks.generation(folder.store());
-      if (stages.contains(StageTasks.EXTRACT)) {
-        String ocr = Ingest.ocrLanguages(settings, new ArrayList<>(), say);
-        extractor = new ForkedExtractor(new ExtractSettings(settings.maxTextChars(), ocr, 120, settings.limits()),
-            new WorkerOptions(settings.workerHeapMegabytes(), settings.timeout(), workerMainClass, folder.layout().log(),
-                Ingest.toolDirs(settings), staging.resolve("extract"), options.threads()));
-      }
       if (stages.contains(StageTasks.ANALYZE)) {
         analyzing = new Analyzing(Ingest.loadAnalyzer(folder), folder, options.threads());
       }
@@ -273,9 +269,7 @@ public final class Worker {
       throw new IOException("the case database failed: " + e.getMessage(), e);
     } finally {
       beats.shutdownNow();
-      if (extractor != null) {
-        extractor.close();
-      }
+      extracting.values().forEach(e -> e.extractor().close());
       fileChecks.values().forEach(Forked::close);
       if (index != null) {
         index.close();
@@ -450,6 +444,25 @@ public final class Worker {
 
   // ------------------------------------------------------------------ the stages
 
+  /** The extraction as a run asked for it, on this machine: its settings, its child JVM, its trees' budgets. */
+  private record Extracting(IngestSettings settings, ForkedExtractor extractor, TreeBudgets budgets) {}
+
+  /**
+   * The extraction of a task queued by a run that asked for {@code run}: this machine's settings
+   * with the run's ({@link IngestSettings#forRun}); a task queued without them is extracted with this
+   * worker's own settings. Made once per run's settings, its Tesseract's languages checked then.
+   */
+  private Extracting extracting(Optional<IngestSettings.Run> run) {
+    IngestSettings settings = run.map(options.settings()::forRun).orElse(options.settings());
+    return extracting.computeIfAbsent(settings.run(), r -> {
+      String ocr = Ingest.ocrLanguages(settings, new ArrayList<>(), say);
+      return new Extracting(settings, new ForkedExtractor(new ExtractSettings(settings.maxTextChars(), ocr, 120,
+          settings.limits()), new WorkerOptions(settings.workerHeapMegabytes(), settings.timeout(), workerMainClass,
+          folder.layout().log(), Ingest.toolDirs(settings), staging.resolve("extract"), options.threads())),
+          new TreeBudgets(settings.limits()));
+    });
+  }
+
   private void extract(Lease l) throws Exception {
     StageTasks.Work w = StageTasks.work(l);
     ExtractQueue.Job job = w.job();
@@ -461,14 +474,17 @@ public final class Worker {
       return; // extracted by an earlier attempt, whose effects and follow-ons were committed together
     }
     Outcomes out = new Outcomes();
+    Extracting x = extracting(w.run());
     long t = System.nanoTime();
-    steps().extract(job, false, out);
+    steps(x.settings(), x.extractor(), x.budgets()).extract(job, false, out);
     took("extract", t);
     t = System.nanoTime();
+    IngestSettings.Run asked = w.run().orElse(x.settings().run());
     recorder.record(out.events, underLease(l, (tx, toIndex) -> {
       List<TaskQueue.NewTask> next = new ArrayList<>();
       for (ExtractQueue.Job child : out.children) {
-        next.add(StageTasks.extract(child, w.analyse()));
+        // the run's settings hold for its whole tree (as the run asked them, not as this machine narrowed them)
+        next.add(StageTasks.extract(child, w.analyse(), asked));
       }
       for (DocumentId id : toIndex) {
         // the task's own document is analysed next; the rest (documents settled on arrival, whose
@@ -516,7 +532,7 @@ public final class Worker {
     }
     Outcomes out = new Outcomes();
     long t = System.nanoTime();
-    steps().analyze(job, out);
+    steps(options.settings(), null, null).analyze(job, out);
     took("analyze", t);
     t = System.nanoTime();
     recorder.record(out.events, underLease(l, (tx, toIndex) -> {
@@ -686,11 +702,13 @@ public final class Worker {
     }
   }
 
-  /** The steps over one task's document: its own arrivals, so a failed attempt leaves no claim behind. */
-  private DocumentSteps steps() {
-    return new DocumentSteps(folder, options.settings(), progress,
-        new Arrivals(folder.store(), options.settings().maxFileSize(), run), extractor, analyzing, budgets,
-        staging.resolve("work"));
+  /**
+   * The steps over one task's document, with {@code settings} (the run's, for an extraction): its
+   * own arrivals, so a failed attempt leaves no claim behind.
+   */
+  private DocumentSteps steps(IngestSettings settings, ForkedExtractor extractor, TreeBudgets budgets) {
+    return new DocumentSteps(folder, settings, progress, new Arrivals(folder.store(), settings.maxFileSize(), run),
+        extractor, analyzing, budgets, staging.resolve("work"));
   }
 
   /** What one task's document steps found, written by the task itself. */
