@@ -61,8 +61,10 @@ final class IngestCommand implements Callable<Integer> {
 
   @Mixin ExtractionOptions.Machine machine;
 
-  @Option(names = "--retry-failed",
-      description = "Extract again the documents that failed (timeout, out-of-memory, corrupt).")
+  @Option(names = "--retry-failed", description = {
+      "Extract again the documents that failed (timeout, out-of-memory, corrupt). With --queue,",
+      "once the queued work is done: queued again with this run's settings, and when it OCRs, those",
+      "marked needs-ocr too (as an ingest here re-reads them by itself)."})
   boolean retryFailed;
 
   @Option(names = "--no-analysis", description = {"Extract and index only: the case is searchable sooner; 'dossier analyze'",

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
       "--no-ocr, container caps); this command takes what is the machine's: --threads, --worker-heap,",
       "--tesseract, and --no-ocr for a machine that does not OCR. OCR happens where both the run and",
       "the machine want it, in the run's languages that this machine's Tesseract has; the scans",
-      "left get needs-ocr."
+      "left get needs-ocr, and 'ingest --queue --retry-failed' queues them again."
     })
 final class WorkerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

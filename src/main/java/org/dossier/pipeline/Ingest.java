@@ -224,8 +224,12 @@ public final class Ingest {
    * pending, an index task for every one extracted and not indexed. Run again after a crash, it
    * queues what is missing (a task already queued, done or not, is not queued twice). Holds the
    * case's write lock against another ingest, not against the workers, and never the index.
-   * What the run asks of the extraction ({@link IngestSettings#run}: OCR, timeout, caps) goes with
-   * its extract tasks; the file size cap is applied here, as the inputs are collected.
+   *
+   * <p>What the run asks of the extraction ({@link IngestSettings#run}: OCR, timeout, caps) goes
+   * with its extract tasks; the file size cap is applied here, as the inputs are collected. With
+   * {@link IngestSettings#retryFailed} the documents that failed (and, when the run OCRs, those
+   * marked needs-ocr) are queued to be extracted again ({@link #queueRetries}); that is refused while
+   * document tasks are open, whose workers could be writing the documents it would take up again.
    *
    * @return the summary, with the number of tasks added in {@link IngestSummary#extracted}
    */
@@ -236,6 +240,9 @@ public final class Ingest {
       }
     }
     try (Closeable lock = folder.lockForWriting()) {
+      if (settings.retryFailed()) {
+        requireNoDocumentTasks();
+      }
       List<String> absolute = inputs.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
       run = folder.store().startRun("ingest --queue", absolute);
       if (settings.analyze()) {
@@ -246,9 +253,13 @@ public final class Ingest {
             new Recorder(run, folder, custody, null, orphanKeys(custody), progress, settings.maxIndexChars());
         Thread recorderThread = new Thread(recorder, "ingest-recorder");
         recorderThread.start();
+        Set<DocumentId> retried = new HashSet<>();
         try {
           CustodyWrites.append(folder.store(), custody, "run-start",
               Recorder.fields("run", run, "inputs", absolute, "queue", true), tx -> null);
+          if (settings.retryFailed()) {
+            retried.addAll(queueRetries());
+          }
           Arrivals arrivals = new Arrivals(folder.store(), settings.maxFileSize(), run);
           new Collector(folder, settings, progress, arrivals, job -> { }, recorder).collect(inputs);
         } catch (InterruptedException e) {
@@ -258,7 +269,7 @@ public final class Ingest {
           stop(recorder, recorderThread);
         }
         requireRecorded(recorder);
-        int queued = queueRemaining();
+        int queued = retried.size() + queueRemaining(retried);
         CustodyWrites.append(folder.store(), custody, "run-end", Recorder.fields("run", run,
             "documents", folder.store().documents().documentCount(), "queued", queued), tx -> null);
         folder.store().finishRun(run, "queued");
@@ -272,13 +283,19 @@ public final class Ingest {
     }
   }
 
-  /** Queues a task for each document's next stage, as {@link #resume} takes them up in one process. */
-  private int queueRemaining() throws SQLException {
+  /**
+   * Queues a task for each document's next stage, as {@link #resume} takes them up in one process,
+   * but for the documents {@code retried} ({@link #queueRetries} queued them).
+   */
+  private int queueRemaining(Set<DocumentId> retried) throws SQLException {
     List<org.dossier.store.TaskQueue.NewTask> tasks = new ArrayList<>();
     String generation = StageTasks.generation(folder.store());
-    folder.store().documents().forEachInStage(Stage.COLLECTED,
-        d -> tasks.add(StageTasks.extract(new ExtractQueue.Job(d.id(), d.name(), d.depth()), settings.analyze(),
-            settings.run())));
+    folder.store().documents().forEachInStage(Stage.COLLECTED, d -> {
+      if (!retried.contains(d.id())) {
+        tasks.add(StageTasks.extract(new ExtractQueue.Job(d.id(), d.name(), d.depth()), settings.analyze(),
+            settings.run(), ""));
+      }
+    });
     Set<DocumentId> analysing = new HashSet<>();
     if (settings.analyze()) {
       folder.store().annotations().forEachAnalysisPending(d -> {
@@ -305,11 +322,11 @@ public final class Ingest {
     return added;
   }
 
-  // ------------------------------------------------------------------ resume
-
-  /** Queues what an interrupted run left: documents never extracted, or never indexed. */
-  private void resume(ExtractQueue queue, Recorder recorder, Arrivals arrivals, String ocr)
-      throws SQLException, InterruptedException {
+  /**
+   * The stored documents extracted before that this run extracts again: those that failed (with
+   * {@code --retry-failed}) and, when the run OCRs in {@code ocr}, those marked needs-ocr.
+   */
+  private List<org.dossier.core.Document> toExtractAgain(String ocr) throws SQLException {
     Set<DocumentStatus> retry = EnumSet.noneOf(DocumentStatus.class);
     if (settings.retryFailed()) {
       retry.addAll(RETRYABLE);
@@ -317,21 +334,81 @@ public final class Ingest {
     if (!ocr.isEmpty()) {
       retry.add(DocumentStatus.NEEDS_OCR);
     }
-    List<DocumentId> again = new ArrayList<>();
+    List<org.dossier.core.Document> again = new ArrayList<>();
     if (!retry.isEmpty()) {
       for (Stage stage : List.of(Stage.EXTRACTED, Stage.INDEXED)) {
         folder.store().documents().forEachInStage(stage, d -> {
           if (retry.contains(d.status()) && d.stored()) {
-            again.add(d.id());
+            again.add(d);
           }
         });
       }
-      if (!again.isEmpty()) {
-        folder.store().write(tx -> {
-          tx.setStage(again, Stage.COLLECTED);
-          return null;
-        });
+    }
+    return again;
+  }
+
+  /**
+   * Refuses {@code --retry-failed} through the queue while extract, analyze or index tasks are
+   * queued or running: their workers write the documents' stages, and a document taken up again
+   * under them could be marked indexed before it is extracted again.
+   */
+  private void requireNoDocumentTasks() throws SQLException {
+    long open = 0;
+    for (org.dossier.store.TaskQueue.Count c : folder.store().tasks().counts()) {
+      if (List.of(StageTasks.EXTRACT, StageTasks.ANALYZE, StageTasks.INDEX).contains(c.kind())
+          && (c.state() == org.dossier.store.TaskQueue.State.QUEUED || c.state() == org.dossier.store.TaskQueue.State.LEASED)) {
+        open += c.tasks();
       }
+    }
+    if (open > 0) {
+      throw new IllegalStateException("--retry-failed with --queue waits for the case's queued work: " + open
+          + " extract, analyze or index tasks are queued or running ('dossier status'); run it again once the"
+          + " workers have done them (nothing was collected or queued)");
+    }
+  }
+
+  /**
+   * {@code --retry-failed} through the queue: every stored document that failed (timeout,
+   * out-of-memory, failed, corrupt) and, when the run OCRs, every one marked needs-ocr, back to
+   * collected, its analysis pending again, and an extract task queued for it with this run's
+   * settings, in one transaction (a document set back without its task would never be extracted).
+   * Its extract task done before is never queued again, so the task, and the analyze and index tasks
+   * that follow it, have this run's retry in their keys ({@link StageTasks#retryOf}).
+   *
+   * @return the documents queued again
+   */
+  private List<DocumentId> queueRetries() throws SQLException {
+    List<org.dossier.core.Document> again = toExtractAgain(settings.ocrLanguages());
+    if (again.isEmpty()) {
+      return List.of();
+    }
+    List<DocumentId> ids = again.stream().map(org.dossier.core.Document::id).toList();
+    String retry = StageTasks.retryOf(run);
+    folder.store().write(tx -> {
+      tx.setStage(ids, Stage.COLLECTED);
+      List<org.dossier.store.TaskQueue.NewTask> tasks = new ArrayList<>();
+      for (org.dossier.core.Document d : again) {
+        tx.resetAnalysis(d.id()); // its text is extracted again: so is its analysis
+        tasks.add(StageTasks.extract(new ExtractQueue.Job(d.id(), d.name(), d.depth()), settings.analyze(),
+            settings.run(), retry));
+      }
+      tx.enqueue(tasks);
+      return null;
+    });
+    return ids;
+  }
+
+  // ------------------------------------------------------------------ resume
+
+  /** Queues what an interrupted run left: documents never extracted, or never indexed. */
+  private void resume(ExtractQueue queue, Recorder recorder, Arrivals arrivals, String ocr)
+      throws SQLException, InterruptedException {
+    List<DocumentId> again = toExtractAgain(ocr).stream().map(org.dossier.core.Document::id).toList();
+    if (!again.isEmpty()) {
+      folder.store().write(tx -> {
+        tx.setStage(again, Stage.COLLECTED);
+        return null;
+      });
     }
     List<ExtractQueue.Job> jobs = new ArrayList<>();
     folder.store().documents().forEachInStage(Stage.COLLECTED,

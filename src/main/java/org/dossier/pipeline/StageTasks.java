@@ -79,9 +79,12 @@ public final class StageTasks {
   /**
    * Extract {@code job}'s document as {@code run} asks (its OCR, timeout and caps travel in the
    * payload, and go on to the tasks of the documents it contains); with {@code analyse}, an analyze
-   * task follows.
+   * task follows. {@code retry} is empty for a document's first extraction; a document extracted
+   * again ({@code ingest --queue --retry-failed}) is so in a retry of its own ({@link #retryOf}),
+   * since its tasks done before are never queued again: the retry goes into the key of this task and
+   * of its follow-ons.
    */
-  static TaskQueue.NewTask extract(ExtractQueue.Job job, boolean analyse, IngestSettings.Run run) {
+  static TaskQueue.NewTask extract(ExtractQueue.Job job, boolean analyse, IngestSettings.Run run, String retry) {
     ObjectNode p = payload(job);
     p.put("analyze", analyse);
     ObjectNode r = p.putObject("run");
@@ -94,7 +97,20 @@ public final class StageTasks {
     r.put("maxRatio", l.maxRatio());
     r.put("ratioFloor", l.ratioFloorBytes());
     r.put("maxDepth", l.maxDepth());
-    return new TaskQueue.NewTask(EXTRACT, job.id().sha256(), p.toString());
+    if (!retry.isEmpty()) {
+      p.put("retry", retry);
+    }
+    return new TaskQueue.NewTask(EXTRACT, retried(job.id().sha256(), retry), p.toString());
+  }
+
+  /** The retry of the documents that the run {@code run} (an {@code ingest --queue --retry-failed}) extracts again. */
+  static String retryOf(long run) {
+    return "retry-" + run;
+  }
+
+  /** A key of a document's task, with the retry its document is extracted again in (none: empty). */
+  private static String retried(String key, String retry) {
+    return retry.isEmpty() ? key : key + "/" + retry;
   }
 
   /** What the run that queued an extract task asked of the extraction; empty for a task queued without it. */
@@ -115,7 +131,16 @@ public final class StageTasks {
    * analysed again, which a key done before would never queue.
    */
   static TaskQueue.NewTask analyze(ExtractQueue.Job job, String generation) {
-    return new TaskQueue.NewTask(ANALYZE, job.id().sha256() + "/" + generation, payload(job).toString());
+    return analyze(job, generation, "");
+  }
+
+  /** As {@link #analyze(ExtractQueue.Job, String)}, for a document extracted again in {@code retry} ({@link #extract}). */
+  static TaskQueue.NewTask analyze(ExtractQueue.Job job, String generation, String retry) {
+    ObjectNode p = payload(job);
+    if (!retry.isEmpty()) {
+      p.put("retry", retry);
+    }
+    return new TaskQueue.NewTask(ANALYZE, retried(job.id().sha256() + "/" + generation, retry), p.toString());
   }
 
   /** The case's analysis as it stands (its analyzer and gazetteers), in a short form for task keys. */
@@ -131,7 +156,12 @@ public final class StageTasks {
    * analysis {@link #generation}.
    */
   static TaskQueue.NewTask index(DocumentId id, CaseStore.Batch tx, String generation) throws SQLException {
-    return new TaskQueue.NewTask(INDEX, state(id, tx, generation), "{}");
+    return index(id, tx, generation, "");
+  }
+
+  /** As {@link #index(DocumentId, CaseStore.Batch, String)}, for a document extracted again in {@code retry} ({@link #extract}). */
+  static TaskQueue.NewTask index(DocumentId id, CaseStore.Batch tx, String generation, String retry) throws SQLException {
+    return new TaskQueue.NewTask(INDEX, retried(state(id, tx, generation), retry), "{}");
   }
 
   /** A document as {@code tx} sees it, for a task key: its hash, number of paths, analysis status and generation. */
@@ -241,8 +271,9 @@ public final class StageTasks {
    *
    * @param run what the run that queued an extract task asked of the extraction; empty for an
    *     analyze task, and for an extract task queued without it (by an earlier Dossier)
+   * @param retry the retry its document is extracted again in ({@link #extract}): empty but then
    */
-  record Work(ExtractQueue.Job job, boolean analyse, Optional<IngestSettings.Run> run) {}
+  record Work(ExtractQueue.Job job, boolean analyse, Optional<IngestSettings.Run> run, String retry) {}
 
   static Work work(TaskQueue.Lease lease) {
     JsonNode p = read(lease);
@@ -250,7 +281,7 @@ public final class StageTasks {
     DocumentId root = p.hasNonNull("root") ? new DocumentId(p.get("root").asText()) : id;
     ExtractQueue.Work what = lease.kind().equals(ANALYZE) ? ExtractQueue.Work.ANALYZE : ExtractQueue.Work.EXTRACT;
     return new Work(new ExtractQueue.Job(id, p.path("name").asText(), p.path("depth").asInt(), what, root),
-        p.path("analyze").asBoolean(false), run(p));
+        p.path("analyze").asBoolean(false), run(p), p.path("retry").asText(""));
   }
 
   private static ObjectNode payload(ExtractQueue.Job job) {

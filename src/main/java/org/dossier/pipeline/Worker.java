@@ -484,15 +484,17 @@ public final class Worker {
       List<TaskQueue.NewTask> next = new ArrayList<>();
       for (ExtractQueue.Job child : out.children) {
         // the run's settings hold for its whole tree (as the run asked them, not as this machine narrowed them)
-        next.add(StageTasks.extract(child, w.analyse(), asked));
+        next.add(StageTasks.extract(child, w.analyse(), asked, ""));
       }
       for (DocumentId id : toIndex) {
         // the task's own document is analysed next; the rest (documents settled on arrival, whose
         // analysis is settled with them, and known documents under a new path) are indexed
+        String retry = id.equals(job.id()) ? w.retry() : "";
         if (w.analyse() && id.equals(job.id())) {
-          next.add(StageTasks.analyze(new ExtractQueue.Job(id, job.name(), job.depth(), ExtractQueue.Work.ANALYZE), generation));
+          next.add(StageTasks.analyze(new ExtractQueue.Job(id, job.name(), job.depth(), ExtractQueue.Work.ANALYZE),
+              generation, retry));
         } else {
-          next.add(StageTasks.index(id, tx, generation));
+          next.add(StageTasks.index(id, tx, generation, retry));
         }
       }
       tx.enqueue(next);
@@ -522,7 +524,8 @@ public final class Worker {
   }
 
   private void analyze(Lease l) throws Exception {
-    ExtractQueue.Job job = StageTasks.work(l).job();
+    StageTasks.Work w = StageTasks.work(l);
+    ExtractQueue.Job job = w.job();
     Optional<String> state = folder.store().annotations().analysisState(job.id()).map(s -> s.status());
     if (state.isEmpty()) {
       throw new IllegalStateException("the case has no document " + job.id().sha256());
@@ -538,7 +541,7 @@ public final class Worker {
     recorder.record(out.events, underLease(l, (tx, toIndex) -> {
       List<TaskQueue.NewTask> next = new ArrayList<>();
       for (DocumentId id : toIndex) {
-        next.add(StageTasks.index(id, tx, generation));
+        next.add(StageTasks.index(id, tx, generation, id.equals(job.id()) ? w.retry() : ""));
       }
       tx.enqueue(next);
     }));
