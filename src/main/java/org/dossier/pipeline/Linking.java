@@ -127,9 +127,7 @@ public final class Linking {
       org.dossier.store.FindingRow.Source stored = sink -> Findings.forEach(result, r -> sink.accept(
           new org.dossier.store.FindingRow(r.kind(), r.id(), r.story(), r.status(), r.document(), r.json().toString())));
       store.write(tx -> {
-        tx.replaceFindings(Findings.KINDS, stored);
-        tx.setSetting(SETTING, VERSION + " " + Instant.now(folder.clock()).toString());
-        tx.deleteSetting(Verifying.SETTING); // verification reads the facts
+        keep(folder, tx, stored);
         return null;
       });
       return new Summary(docs.size(), result.stories().size(), result.facts().size(),
@@ -137,6 +135,18 @@ public final class Linking {
     } catch (SQLException e) {
       throw new IOException("the case database failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Stores a run's findings as the case's, in {@code tx}. The settings come first, then the
+   * findings: a worker's verify stage keeping its result holds the link setting, then replaces its
+   * own findings ({@link Verifying#keepResult}); taken in the other order, each would wait for the
+   * other (a deadlock PostgreSQL breaks by failing one).
+   */
+  static void keep(CaseFolder folder, CaseStore.Batch tx, org.dossier.store.FindingRow.Source rows) throws SQLException {
+    tx.setSetting(SETTING, VERSION + " " + Instant.now(folder.clock()).toString());
+    tx.deleteSetting(Verifying.SETTING); // verification reads the facts
+    tx.replaceFindings(Findings.KINDS, rows);
   }
 
   private static Optional<LinkDocument> read(CaseFolder folder, Document d, Map<String, String> resolved,
