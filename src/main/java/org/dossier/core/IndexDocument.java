@@ -26,6 +26,11 @@ import java.util.Set;
  * @param fields searchable metadata by field name (title, author, from, to, subject)
  * @param entities the names the document mentions, by entity type code: the first of each list's
  *     names are canonical (faceted); all are searchable
+ * @param version the order of this build among the builds of the document: the store's clock when
+ *     the build began to read the document's state, so a build that read later has a higher one
+ *     (an index several processes write keeps the highest; the embedded one, written by one
+ *     process in the order it builds, does not need it); 0 when no order is known (a document sent
+ *     once)
  */
 public record IndexDocument(
     DocumentId id,
@@ -40,7 +45,8 @@ public record IndexDocument(
     Optional<String> container,
     List<String> extensions,
     Map<String, List<String>> fields,
-    Map<String, List<EntityName>> entities) {
+    Map<String, List<EntityName>> entities,
+    long version) {
 
   /** A name as the index keeps it: its canonical form (a facet) and the form in the text. */
   public record EntityName(String canonical, String text) {
@@ -76,6 +82,9 @@ public record IndexDocument(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(date, "date");
     Objects.requireNonNull(container, "container");
+    if (version < 0) {
+      throw new IllegalArgumentException("a build's version is never negative: " + version);
+    }
     paths = List.copyOf(paths);
     folders = List.copyOf(folders);
     extensions = List.copyOf(extensions);
@@ -87,7 +96,7 @@ public record IndexDocument(
     entities = java.util.Collections.unmodifiableMap(ents);
   }
 
-  /** A document without entity names (not analysed yet). */
+  /** A document without entity names (not analysed yet), of no known order among its builds. */
   public IndexDocument(
       DocumentId id,
       String name,
@@ -102,6 +111,31 @@ public record IndexDocument(
       List<String> extensions,
       Map<String, List<String>> fields) {
     this(id, name, paths, text, language, mediaType, status, date, folders, container, extensions,
-        fields, Map.of());
+        fields, Map.of(), 0);
+  }
+
+  /** A document of no known order among its builds (sent once). */
+  public IndexDocument(
+      DocumentId id,
+      String name,
+      List<String> paths,
+      String text,
+      String language,
+      String mediaType,
+      String status,
+      Optional<LocalDate> date,
+      List<String> folders,
+      Optional<String> container,
+      List<String> extensions,
+      Map<String, List<String>> fields,
+      Map<String, List<EntityName>> entities) {
+    this(id, name, paths, text, language, mediaType, status, date, folders, container, extensions,
+        fields, entities, 0);
+  }
+
+  /** The same document as another build of it, of {@code version}. */
+  public IndexDocument withVersion(long version) {
+    return new IndexDocument(id, name, paths, text, language, mediaType, status, date, folders, container,
+        extensions, fields, entities, version);
   }
 }

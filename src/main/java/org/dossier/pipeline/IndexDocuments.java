@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.dossier.core.CaseLayout;
 import org.dossier.core.Document;
 import org.dossier.core.DocumentId;
@@ -25,8 +26,23 @@ import org.dossier.core.EntityType;
 import org.dossier.core.IndexDocument;
 import org.dossier.store.CaseStore;
 
-/** Builds what the index receives for a document from the store and its text file. */
+/**
+ * Builds what the index receives for a document from the store and its text file.
+ *
+ * <p>Each build carries its version ({@link IndexDocument#version}): the store's clock
+ * ({@link CaseStore#clockMicros}, PostgreSQL's own on a shared store) read before anything else
+ * of the document, and above every version this process gave before. Two builds of one document
+ * (two index tasks of it on two workers, say) are thus ordered by when they began to read: every
+ * read of the later one came after the earlier began, so it saw every change the earlier saw. A
+ * change committed while a build reads (the document extracted, analysed, found under a new path)
+ * queues an index task of its own ({@link StageTasks#index}: its key follows the document's paths
+ * and analysis), whose build begins later still. So the index that keeps each document's highest
+ * version (Solr's) ends with the newest state, whatever order the builds reach it in.
+ */
 final class IndexDocuments {
+  /** The last version this process gave: a later build of it never gets the same or a lower one. */
+  private static final AtomicLong LAST_VERSION = new AtomicLong();
+
   /** Metadata keys feeding each searchable metadata field, most specific first. */
   private static final Map<String, List<String>> FIELDS =
       Map.of(
@@ -51,6 +67,8 @@ final class IndexDocuments {
   }
 
   Optional<IndexDocument> build(DocumentId id) throws SQLException, IOException {
+    long read = store.clockMicros(); // before any of the document's state
+    long version = LAST_VERSION.accumulateAndGet(read, (last, now) -> Math.max(last + 1, now));
     Optional<Document> found = store.documents().document(id);
     if (found.isEmpty()) {
       return Optional.empty();
@@ -93,7 +111,8 @@ final class IndexDocuments {
             container,
             names.stream().map(IndexDocuments::extension).filter(e -> !e.isEmpty()).toList(),
             fields,
-            entities(id)));
+            entities(id),
+            version));
   }
 
   /** The names the analysis found, by type, each once. */

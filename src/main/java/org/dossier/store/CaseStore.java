@@ -268,6 +268,21 @@ public final class CaseStore implements Closeable {
     });
   }
 
+  /**
+   * The store's clock now, in microseconds since 1970: on PostgreSQL the server's, the one clock of
+   * every process that works on the case, so that machines whose own clocks differ agree on which
+   * of two reads came later (the index's builds are ordered by it); on SQLite this machine's, the
+   * only one that writes the case (to the millisecond).
+   */
+  public long clockMicros() throws SQLException {
+    return readers.read(reader -> {
+      try (Statement st = reader.createStatement(); ResultSet rs = st.executeQuery("SELECT " + dialect.clockMicros())) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
   // ---------------------------------------------------------------- writes
 
   /** A unit of work inside one transaction. */

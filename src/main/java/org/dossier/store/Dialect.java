@@ -61,6 +61,11 @@ enum Dialect {
     }
 
     @Override
+    String clockMicros() {
+      return "CAST(unixepoch('subsec') * 1000000 AS INTEGER)"; // this machine's: the one that writes the case
+    }
+
+    @Override
     String forUpdate() {
       return ""; // the transaction holds the only write lock
     }
@@ -124,6 +129,11 @@ enum Dialect {
     @Override
     String nowMillis() {
       return "CAST(EXTRACT(EPOCH FROM now()) * 1000 AS BIGINT)"; // the transaction's start on the server
+    }
+
+    @Override
+    String clockMicros() {
+      return "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT)"; // the server's, when read
     }
 
     @Override
@@ -194,6 +204,12 @@ enum Dialect {
    * leases, so that machines whose own clocks differ agree on when a lease runs out.
    */
   abstract String nowMillis();
+
+  /**
+   * The database's clock in microseconds since 1970 as it is when the statement reads it (not when
+   * its transaction began), as SQL: {@link CaseStore#clockMicros}.
+   */
+  abstract String clockMicros();
 
   /**
    * Appended to the select of the rows a claim takes: on PostgreSQL it locks them and skips those

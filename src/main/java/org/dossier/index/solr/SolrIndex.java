@@ -69,11 +69,20 @@ import org.dossier.index.SearchAnalysis;
  * writing, upserts are sent in batches and made visible by {@link #commit} (a hard commit);
  * what was not sent when the index is closed is dropped, as the embedded index drops what was not
  * committed: the store sends it again.
+ *
+ * <p>Unlike the embedded index, the collection has many writers at once (every worker's): each
+ * document is sent whole with its build's {@link IndexDocument#version} in {@value #BUILD_VERSION},
+ * and the configset's update chain keeps the highest version of each document
+ * ({@code DocBasedVersionConstraintsProcessorFactory}), so an older build that arrives after a
+ * newer one is dropped. A document's builds of the same version (a build sent twice) leave the
+ * first.
  */
 public final class SolrIndex implements DocumentIndex {
   /** The configset's files, uploaded when a case's collection is created. */
   private static final List<String> CONFIG_FILES = List.of("solrconfig.xml", "schema.xml");
   private static final String FACET_PREFIX = "facet_";
+  /** The field of a build's version, which the configset's update chain compares. */
+  static final String BUILD_VERSION = "build_version";
   private static final int FACET_VALUES = 10;
   private static final int BATCH_DOCS = 100;
   private static final long BATCH_CHARS = 8_000_000;
@@ -203,6 +212,7 @@ public final class SolrIndex implements DocumentIndex {
   static SolrInputDocument document(IndexDocument d) throws IOException {
     SolrInputDocument doc = new SolrInputDocument();
     doc.addField(Fields.ID, d.id().sha256());
+    doc.addField(BUILD_VERSION, d.version());
     doc.addField(Fields.DISPLAY_NAME, d.name());
     doc.addField(Fields.NAME, lower(d.name()));
     Set<String> names = new LinkedHashSet<>();
