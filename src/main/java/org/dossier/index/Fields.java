@@ -11,6 +11,7 @@ import java.util.Set;
 public final class Fields {
   public static final String ID = "id";
   public static final String DISPLAY_NAME = "display_name";
+  /** What {@code filename:} finds: every path, file name and bare name ({@link SearchAnalysis#fileNames}). */
   public static final String NAME = "name";
   public static final String NAME_TEXT = "name_text";
   public static final String PATH = "path";

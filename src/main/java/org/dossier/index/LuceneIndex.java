@@ -139,7 +139,9 @@ public final class LuceneIndex implements DocumentIndex {
     Document doc = new Document();
     doc.add(new StringField(Fields.ID, d.id().sha256(), Field.Store.YES));
     doc.add(new StoredField(Fields.DISPLAY_NAME, d.name()));
-    doc.add(new StringField(Fields.NAME, lower(d.name()), Field.Store.NO));
+    for (String n : SearchAnalysis.fileNames(d)) {
+      doc.add(new StringField(Fields.NAME, lower(n), Field.Store.NO));
+    }
     Set<String> names = new LinkedHashSet<>();
     names.add(d.name());
     names.addAll(d.paths());

@@ -2,7 +2,9 @@ package org.dossier.index;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
@@ -18,6 +20,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.dossier.core.IndexDocument;
 import org.dossier.core.InvalidQueryException;
 
 /**
@@ -51,6 +54,35 @@ public final class SearchAnalysis {
   /** A value of any other analysed field (names, metadata, entity names) as the field indexes it. */
   public static TokenStream tokens(String field, String value) {
     return PER_FIELD.tokenStream(field, value);
+  }
+
+  /**
+   * The names {@code filename:} (the {@link Fields#NAME} field, a keyword: each name one term,
+   * matched whole and case-insensitively) finds a document by, in order, each once: each of its
+   * paths whole ({@code mail/cover.eml}), each path's file name ({@code cover.eml}) and that name
+   * without its extension ({@code cover}). So a copy under another name finds the document as its
+   * first name does, and the bare name a person types finds the file; a word inside a name does not
+   * ({@code filename:cover} finds neither {@code cover-2.eml} nor {@code cover letter.eml}: a bare
+   * query searches the words of every path, {@link Fields#NAME_TEXT}). The document is still shown
+   * by its first name.
+   */
+  public static Set<String> fileNames(IndexDocument d) {
+    Set<String> out = new LinkedHashSet<>();
+    List<String> paths = new ArrayList<>();
+    paths.add(d.name());
+    paths.addAll(d.paths());
+    out.addAll(paths);
+    for (String p : paths) {
+      String file = p.substring(p.lastIndexOf('/') + 1);
+      int dot = file.lastIndexOf('.');
+      if (!file.isEmpty()) {
+        out.add(file);
+        if (dot > 0 && dot < file.length() - 1) {
+          out.add(file.substring(0, dot));
+        }
+      }
+    }
+    return out;
   }
 
   /**

@@ -175,6 +175,43 @@ class LuceneIndexTest {
   }
 
   @Test
+  void filenameFindsADocumentByTheNameOfAnyOfItsCopies() throws Exception {
+    try (LuceneIndex own = LuceneIndex.openForWriting(dir.resolve("names"))) {
+      // one content under two names, and a document whose name only begins like them
+      own.upsert(new IndexDocument(new DocumentId("a".repeat(64)), "letters/ferry-notice.txt",
+          List.of("letters/ferry-notice.txt", "archive/Ferry-Notice-Copy.txt"), "The ferry sails at noon.", "en",
+          "text/plain", "ok", Optional.empty(), List.of("letters", "archive"), Optional.empty(), List.of("txt"),
+          Map.of()));
+      own.upsert(doc('b', "letters/ferry-notice-2.txt", "en", "text/plain", null, "The ferry is late.", Map.of()));
+      own.commit();
+      java.util.function.Function<String, Set<String>> found = q -> {
+        try {
+          return own.search(new SearchRequest(q, 10, 0)).hits().stream().map(h -> h.name())
+              .collect(Collectors.toCollection(TreeSet::new));
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      };
+      Set<String> first = Set.of("letters/ferry-notice.txt");
+      // the second copy's name, as it is, in another case, and bare; the document is shown by its first name
+      assertEquals(first, found.apply("filename:Ferry-Notice-Copy.txt"));
+      assertEquals(first, found.apply("filename:ferry-notice-copy.txt"));
+      assertEquals(first, found.apply("filename:ferry-notice-copy"));
+      assertEquals(first, found.apply("filename:\"archive/Ferry-Notice-Copy.txt\""));
+      // the first name's file name, bare, and its whole path as before
+      assertEquals(first, found.apply("filename:ferry-notice.txt"));
+      assertEquals(first, found.apply("filename:ferry-notice"));
+      assertEquals(first, found.apply("name:\"letters/ferry-notice.txt\""));
+      assertEquals(Set.of("letters/ferry-notice-2.txt"), found.apply("filename:ferry-notice-2"));
+      assertEquals(Set.of("letters/ferry-notice-2.txt", "letters/ferry-notice.txt"), found.apply("filename:ferry-notice*"));
+      // controls: a name no path has, and a word of a name, find nothing
+      assertEquals(Set.of(), found.apply("filename:ferry-notice-draft.txt"));
+      assertEquals(Set.of(), found.apply("filename:ferry"));
+      assertEquals(Set.of(), found.apply("filename:copy.txt"));
+    }
+  }
+
+  @Test
   void upsertReplaces() throws Exception {
     index.upsert(doc('6', "tmp.txt", "en", "text/plain", null, "first version zebra", Map.of()));
     index.commit();

@@ -214,7 +214,9 @@ public final class SolrIndex implements DocumentIndex {
     doc.addField(Fields.ID, d.id().sha256());
     doc.addField(BUILD_VERSION, d.version());
     doc.addField(Fields.DISPLAY_NAME, d.name());
-    doc.addField(Fields.NAME, lower(d.name()));
+    for (String n : SearchAnalysis.fileNames(d)) {
+      doc.addField(Fields.NAME, lower(n));
+    }
     Set<String> names = new LinkedHashSet<>();
     names.add(d.name());
     names.addAll(d.paths());

@@ -73,7 +73,12 @@ class SolrIndexContractTest {
           "Contract received. Contract contract contract: the payment schedule follows.",
           Map.of("from", List.of("seller@example.org")), Map.of()),
       doc('7', "reports/quarterly.txt", "en", "text/plain", "2022-01-15",
-          "Quarterly report on the harbour works. Nothing about the deal.", Map.of(), Map.of()));
+          "Quarterly report on the harbour works. Nothing about the deal.", Map.of(), Map.of()),
+      // one content under two names
+      new IndexDocument(new DocumentId("8".repeat(64)), "letters/ferry-notice.txt",
+          List.of("letters/ferry-notice.txt", "archive/Ferry-Notice-Copy.txt"), "The ferry sails at noon.", "en",
+          "text/plain", "ok", Optional.empty(), List.of("letters", "archive"), Optional.empty(), List.of("txt"),
+          Map.of()));
 
   static final List<String> QUERIES = List.of(
       "contract", "contract AND payment", "payment OR moon", "attached NOT payment", "contracts NOT payment",
@@ -84,7 +89,8 @@ class SolrIndexContractTest {
       "Данилюк", "Danylyuk", "поставки", "договоров", "合同", "交付", "person:Danylyuk", "person:данилюк",
       "organization:\"Northwind Logistics\"", "org:northwind", "place:velmar", "NOT contract", "nothingmatcheshere",
       "/con.ract/", "[harbour TO moon]", "{harbour TO moon}", "[payment TO *]", "filename:[a TO m]", "contract^3 OR moon", "(contract OR moon) AND NOT payment", "harbour",
-      "status:ok AND year:2024", "filename:\"mail/cover.eml\"", "foo:bar");
+      "status:ok AND year:2024", "filename:\"mail/cover.eml\"", "foo:bar", "filename:ferry-notice-copy.txt",
+      "filename:Ferry-Notice-Copy", "filename:cover", "filename:ferry-notice*", "filename:ferry-notice-draft.txt");
 
   @BeforeAll
   static void build() throws Exception {
@@ -183,6 +189,24 @@ class SolrIndexContractTest {
     }
     assertEquals(null, difference(lucene.search(okapi), solr.search(okapi)));
     assertEquals(lucene.count(), solr.count());
+  }
+
+  @Test
+  void filenameFindsADocumentByTheNameOfAnyOfItsCopiesOnBothEngines() throws Exception {
+    DocumentId ferry = DOCS.get(7).id();
+    for (DocumentIndex index : List.of(lucene, solr)) {
+      for (String q : List.of("filename:ferry-notice-copy.txt", "filename:FERRY-NOTICE-COPY.TXT", "filename:ferry-notice-copy",
+          "filename:\"archive/ferry-notice-copy.txt\"", "filename:ferry-notice.txt", "filename:ferry-notice")) {
+        SearchResult r = index.search(new SearchRequest(q, 10, 0));
+        assertEquals(Set.of(ferry), ids(r), q);
+        assertEquals("letters/ferry-notice.txt", r.hits().get(0).name(), "shown by its first name");
+      }
+      assertEquals(Set.of(DOCS.get(4).id()), ids(index.search(new SearchRequest("filename:cover", 10, 0))));
+      // controls: a name no path has, and a word of a name
+      for (String q : List.of("filename:ferry-notice-draft.txt", "filename:ferry", "filename:copy.txt")) {
+        assertEquals(Set.of(), ids(index.search(new SearchRequest(q, 10, 0))), q);
+      }
+    }
   }
 
   @Test
