@@ -14,7 +14,9 @@ import java.util.Set;
  *
  * @param id the document
  * @param name its name (first path)
- * @param paths every name it is known by
+ * @param paths every path that leads to it now: its name among them, unless that path has since come
+ *     to hold other bytes (the file changed), when the document is shown by its name but found only
+ *     by its other paths, or by none
  * @param text extracted text, possibly capped
  * @param language ISO 639-1 code or {@code und}
  * @param mediaType detected media type

@@ -142,10 +142,7 @@ public final class LuceneIndex implements DocumentIndex {
     for (String n : SearchAnalysis.fileNames(d)) {
       doc.add(new StringField(Fields.NAME, lower(n), Field.Store.NO));
     }
-    Set<String> names = new LinkedHashSet<>();
-    names.add(d.name());
-    names.addAll(d.paths());
-    for (String p : names) {
+    for (String p : new LinkedHashSet<>(d.paths())) {
       doc.add(new StringField(Fields.PATH, lower(p), Field.Store.NO));
       doc.add(new TextField(Fields.NAME_TEXT, p, Field.Store.NO));
     }

@@ -68,11 +68,8 @@ public final class SearchAnalysis {
    */
   public static Set<String> fileNames(IndexDocument d) {
     Set<String> out = new LinkedHashSet<>();
-    List<String> paths = new ArrayList<>();
-    paths.add(d.name());
-    paths.addAll(d.paths());
-    out.addAll(paths);
-    for (String p : paths) {
+    out.addAll(d.paths());
+    for (String p : d.paths()) {
       String file = p.substring(p.lastIndexOf('/') + 1);
       int dot = file.lastIndexOf('.');
       if (!file.isEmpty()) {

@@ -74,12 +74,12 @@ final class IndexDocuments {
       return Optional.empty();
     }
     Document doc = found.get();
+    // the paths that lead to it now: its name (its first path) among them, unless that path has
+    // since come to hold other bytes (the file changed), when the document is found by its other
+    // paths, or by none, and only shown by that name
     List<String> names = new ArrayList<>();
     for (DocumentPath p : store.documents().paths(id)) {
       names.add(p.name());
-    }
-    if (!names.contains(doc.name())) {
-      names.add(0, doc.name());
     }
     Map<String, List<String>> metadata = store.documents().metadata(id);
     Map<String, List<String>> fields = new LinkedHashMap<>();

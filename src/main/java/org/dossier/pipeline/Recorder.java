@@ -182,6 +182,11 @@ final class Recorder implements Runnable {
               if (f.document().isEmpty() && !sameAsBefore) {
                 reindexForNewPath(tx, f.id(), toIndex);
               }
+              Optional<DocumentId> left = known.flatMap(PathState::document).filter(d -> !d.equals(f.id()));
+              if (left.isPresent()) {
+                // the path holds other bytes now (the file changed): the document it held no longer has it
+                reindexForNewPath(tx, left.get(), toIndex);
+              }
               if (f.pathStatus().isProblem() && !sameAsBefore) {
                 progress.problems.incrementAndGet();
               }
@@ -227,10 +232,10 @@ final class Recorder implements Runnable {
   }
 
   /**
-   * A known document under a new path: its index entry names every path (searched by name, counted
-   * by folder and extension), so it is indexed again once it has been, and marked not indexed until
-   * then (a run killed before the index commit indexes it on resuming). One still to be extracted
-   * is indexed later with all its paths.
+   * A known document under a new path, or one a path no longer leads to: its index entry names
+   * every path (searched by name, counted by folder and extension), so it is indexed again once it
+   * has been, and marked not indexed until then (a run killed before the index commit indexes it on
+   * resuming). One still to be extracted is indexed later with all its paths.
    */
   private static void reindexForNewPath(CaseStore.Batch tx, DocumentId id, List<DocumentId> toIndex)
       throws SQLException {

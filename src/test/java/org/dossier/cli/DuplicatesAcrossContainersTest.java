@@ -75,4 +75,33 @@ class DuplicatesAcrossContainersTest {
     JsonNode status = Cli.run("--case", c.toString(), "status", "--json").json();
     assertTrue(status.toString().contains("\"indexed\""), status::toString);
   }
+  /**
+   * A file changed between two runs: its path now leads to other bytes, a new document, and no
+   * longer to the document it held, which stays in the case (its evidence is kept) but is no longer
+   * found or counted under that path.
+   */
+  @Test
+  void aPathThatNowHoldsOtherBytesIsNoLongerTheOldDocuments() throws Exception {
+    Path in = java.nio.file.Files.createDirectories(dir.resolve("in/ledgers"));
+    java.nio.file.Files.writeString(in.resolve("harbour-dues.txt"), "Dues of the Ostrel pier for March: 410 crowns.\n",
+        StandardCharsets.UTF_8);
+    java.nio.file.Files.writeString(in.resolve("ropes.txt"), "Rope stock at the Ostrel pier: 40 coils.\n",
+        StandardCharsets.UTF_8);
+    Path c = dir.resolve("case");
+    assertEquals(0, Cli.run("ingest", "--case", c.toString(), "--quiet", "--no-ocr", dir.resolve("in").toString()).exit());
+    java.nio.file.Files.writeString(in.resolve("harbour-dues.txt"), "Dues of the Ostrel pier for April: 455 crowns.\n",
+        StandardCharsets.UTF_8);
+    assertEquals(0, Cli.run("ingest", "--case", c.toString(), "--quiet", "--no-ocr", dir.resolve("in").toString()).exit());
+    JsonNode byPath = Cli.run("--case", c.toString(), "search", "--json", "path:*harbour-dues*").json();
+    assertEquals(1, byPath.get("total").asInt(), byPath::toString);
+    JsonNode april = Cli.run("--case", c.toString(), "search", "--json", "April").json();
+    assertEquals(byPath.get("hits").get(0).get("id"), april.get("hits").get(0).get("id"), "the path leads to the new bytes");
+    // the old document is still in the case and found by its words, but no longer in the folder it left
+    JsonNode march = Cli.run("--case", c.toString(), "search", "--json", "March").json();
+    assertEquals(1, march.get("total").asInt(), march::toString);
+    JsonNode marchFolders = Cli.run("--case", c.toString(), "search", "--json", "March AND folder:ledgers").json();
+    assertEquals(0, marchFolders.get("total").asInt(), marchFolders::toString);
+    // control: the other file, unchanged, keeps its path and folder
+    assertEquals(1, Cli.run("--case", c.toString(), "search", "--json", "coils AND folder:ledgers").json().get("total").asInt());
+  }
 }

@@ -217,10 +217,7 @@ public final class SolrIndex implements DocumentIndex {
     for (String n : SearchAnalysis.fileNames(d)) {
       doc.addField(Fields.NAME, lower(n));
     }
-    Set<String> names = new LinkedHashSet<>();
-    names.add(d.name());
-    names.addAll(d.paths());
-    for (String p : names) {
+    for (String p : new LinkedHashSet<>(d.paths())) {
       doc.addField(Fields.PATH, lower(p));
       doc.addField(Fields.NAME_TEXT, analysed(Fields.NAME_TEXT, p));
     }
