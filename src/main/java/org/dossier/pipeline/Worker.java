@@ -374,7 +374,7 @@ public final class Worker {
    *
    * @return whether tasks were queued
    */
-  private boolean nextOfVerify(List<TaskQueue.Count> counts) throws SQLException {
+  boolean nextOfVerify(List<TaskQueue.Count> counts) throws SQLException {
     boolean before = false;
     boolean bands = false;
     for (TaskQueue.Count c : counts) {
@@ -387,11 +387,21 @@ public final class Worker {
     if (before || round.isEmpty() || !Verifying.pendingRound(folder.store())) {
       return false;
     }
-    // the counts were read before: partitions found here already were not open then, so they are done
-    if (queue.enqueue(StageTasks.verifyBands(round.get(), Families.BANDS, Verifying.BANDS_PER_TASK)) > 0) {
+    List<TaskQueue.NewTask> parts = StageTasks.verifyBands(round.get(), Families.BANDS, Verifying.BANDS_PER_TASK);
+    if (queue.enqueue(parts) > 0) {
       return true;
     }
-    return !bands && queue.enqueue(List.of(StageTasks.verifyFamilies(round.get()))) > 0;
+    if (bands) {
+      return false;
+    }
+    // the partitions were there already, but the counts were read before: another worker may have
+    // queued them since, so each must be seen done now before the end of the round is queued
+    for (TaskQueue.NewTask part : parts) {
+      if (queue.state(part.kind(), part.key()).filter(st -> st == TaskQueue.State.DONE).isEmpty()) {
+        return false;
+      }
+    }
+    return queue.enqueue(List.of(StageTasks.verifyFamilies(round.get()))) > 0;
   }
 
   private void heartbeat() {
