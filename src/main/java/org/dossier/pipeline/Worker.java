@@ -627,22 +627,46 @@ public final class Worker {
   private void verify(Lease l) throws Exception {
     long t = System.nanoTime();
     if (Verifying.pending(folder)) {
-      List<Document> docs = new ArrayList<>();
-      folder.store().annotations().forEachAnalysed(docs::add);
-      Map<String, List<String>> keys = Verifying.dkimKeys(folder, docs, Optional.empty());
+      // the DKIM keys first (each task's key names them), from the key files among the documents
+      List<Document> keyFiles = new ArrayList<>();
+      for (List<Document> page = analysed(""); !page.isEmpty(); page = analysed(last(page))) {
+        page.stream().filter(d -> Verifier.KEY_FILE.matcher(d.name()).find()).forEach(keyFiles::add);
+      }
+      Map<String, List<String>> keys = Verifying.dkimKeys(folder, keyFiles, Optional.empty());
+      // then a page of documents at a time, each in its transaction: the plan never holds the
+      // whole case; a plan cut short is done again (a task queued before is not queued twice),
+      // and nothing of the round starts while it is open (nextOfVerify)
+      for (List<Document> page = analysed(""); !page.isEmpty(); page = analysed(last(page))) {
+        List<Document> these = page;
+        folder.store().write(tx -> {
+          requireHeld(tx, l);
+          List<TaskQueue.NewTask> next = new ArrayList<>(these.size());
+          for (Document d : these) {
+            next.add(StageTasks.verifyDocument(d.id(), tx, generation, keys));
+          }
+          tx.enqueue(next);
+          return null;
+        });
+      }
       folder.store().write(tx -> {
         requireHeld(tx, l);
-        List<TaskQueue.NewTask> next = new ArrayList<>();
-        for (Document d : docs) {
-          next.add(StageTasks.verifyDocument(d.id(), tx, generation, keys));
-        }
-        tx.enqueue(next);
         tx.setSetting(Verifying.ROUND_SETTING, l.key());
         tx.dropCandidatesBut(l.key());
         return null;
       });
     }
     took("verify", t);
+  }
+
+  /** Documents a verify plan reads at once. */
+  static final int PLAN_PAGE = 2_000;
+
+  private List<Document> analysed(String after) throws SQLException {
+    return folder.store().annotations().analysedAfter(after, PLAN_PAGE);
+  }
+
+  private static String last(List<Document> page) {
+    return page.get(page.size() - 1).id().sha256();
   }
 
   /** One document's checks, signature and band hashes, stored (once: a redone task finds them stored). */

@@ -2,6 +2,7 @@ package org.dossier.store;
 
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.List;
 import java.util.function.Consumer;
 import org.dossier.core.Annotations;
 import org.dossier.core.Document;
@@ -22,6 +23,12 @@ public interface AnnotationStore {
 
   /** Documents with an analysis that found something to read (done, partial, values only). */
   void forEachAnalysed(Consumer<Document> visitor) throws SQLException;
+
+  /**
+   * As {@link #forEachAnalysed}, a page at a time: the first {@code limit} of those documents
+   * whose content hash comes after {@code after} ("" for the first page), in order of content hash.
+   */
+  List<Document> analysedAfter(String after, int limit) throws SQLException;
 
   /** Number of documents whose analysis is pending. */
   long analysisPending() throws SQLException;

@@ -115,6 +115,12 @@ final class JdbcAnnotations implements AnnotationStore {
     }
   }
 
+  @Override
+  public List<Document> analysedAfter(String after, int limit) throws SQLException {
+    return docs.documents("WHERE analysis IN ('done', 'partial', 'values-only') AND id > ? ORDER BY id LIMIT ?",
+        after, limit);
+  }
+
   /** Number of documents whose analysis is pending. */
   @Override
   public long analysisPending() throws SQLException {

@@ -406,6 +406,41 @@ abstract class CaseStoreContract {
   }
 
   @Test
+  void analysedDocumentsArePagedByContentHashEachOnce() throws Exception {
+    try (CaseStore store = newStore()) {
+      Annotations empty = new Annotations(List.of(), List.of(), List.of(), Optional.empty(), true);
+      store.write(tx -> {
+        for (char c : "fbdace".toCharArray()) {
+          tx.insertDocument(doc(c, c + ".txt"));
+          tx.recordExtraction(id(c), new Extraction(DocumentStatus.OK, "", "text/plain", "en", Map.of(), 80, false,
+              false, List.of(), 1));
+          if (c == 'c') {
+            tx.recordAnalysisFailure(id(c), "failed", "too long"); // no analysis to read: never listed
+          } else if (c != 'e') { // e: analysis pending, not listed either
+            tx.recordAnalysis(id(c), empty, "done", "");
+          }
+        }
+        return null;
+      });
+      List<String> seen = new java.util.ArrayList<>();
+      String after = "";
+      int pages = 0;
+      for (List<org.dossier.core.Document> page = store.annotations().analysedAfter(after, 2); !page.isEmpty();
+          page = store.annotations().analysedAfter(after, 2)) {
+        assertTrue(page.size() <= 2);
+        page.forEach(d -> seen.add(d.name()));
+        after = page.get(page.size() - 1).id().sha256();
+        pages++;
+      }
+      assertEquals(List.of("a.txt", "b.txt", "d.txt", "f.txt"), seen);
+      assertEquals(2, pages);
+      List<String> all = new java.util.ArrayList<>();
+      store.annotations().forEachAnalysed(d -> all.add(d.name()));
+      assertEquals(new java.util.TreeSet<>(all), new java.util.TreeSet<>(seen), "the same documents as forEachAnalysed");
+    }
+  }
+
+  @Test
   void findingsMadeOneAtATimeAreStoredInOrderOrNotAtAll() throws Exception {
     try (CaseStore store = newStore()) {
       int n = 12_345; // past the batches of 5,000
