@@ -355,8 +355,7 @@ public final class Ingest {
   private void requireNoDocumentTasks() throws SQLException {
     long open = 0;
     for (org.dossier.store.TaskQueue.Count c : folder.store().tasks().counts()) {
-      if (List.of(StageTasks.EXTRACT, StageTasks.ANALYZE, StageTasks.INDEX).contains(c.kind())
-          && (c.state() == org.dossier.store.TaskQueue.State.QUEUED || c.state() == org.dossier.store.TaskQueue.State.LEASED)) {
+      if (c.open() && List.of(StageTasks.EXTRACT, StageTasks.ANALYZE, StageTasks.INDEX).contains(c.kind())) {
         open += c.tasks();
       }
     }

@@ -204,7 +204,7 @@ public final class Worker {
   public static long openTasks(CaseFolder folder) throws IOException {
     try {
       return folder.store().tasks().counts().stream()
-          .filter(c -> c.state() == TaskQueue.State.QUEUED || c.state() == TaskQueue.State.LEASED)
+          .filter(TaskQueue.Count::open)
           .mapToLong(TaskQueue.Count::tasks).sum();
     } catch (SQLException e) {
       throw new IOException("the case database failed: " + e.getMessage(), e);
@@ -348,7 +348,7 @@ public final class Worker {
     for (TaskQueue.Count c : counts) {
       if (c.kind().equals(StageTasks.EXTRACT) || c.kind().equals(StageTasks.ANALYZE)) {
         documentTasks += c.tasks();
-        busy |= c.state() == TaskQueue.State.QUEUED || c.state() == TaskQueue.State.LEASED;
+        busy |= c.open();
         analysed |= c.kind().equals(StageTasks.ANALYZE);
       }
     }
@@ -364,7 +364,7 @@ public final class Worker {
     }
     Set<String> upstream = StageTasks.upstream(stages);
     return counts.stream().noneMatch(c -> upstream.contains(c.kind())
-        && (c.state() == TaskQueue.State.QUEUED || c.state() == TaskQueue.State.LEASED));
+        && c.open());
   }
 
   /**
@@ -378,7 +378,7 @@ public final class Worker {
     boolean before = false;
     boolean bands = false;
     for (TaskQueue.Count c : counts) {
-      boolean open = c.state() == TaskQueue.State.QUEUED || c.state() == TaskQueue.State.LEASED;
+      boolean open = c.open();
       before |= open && (c.kind().equals(StageTasks.LINK) || c.kind().equals(StageTasks.VERIFY)
           || c.kind().equals(StageTasks.VERIFY_DOCUMENT));
       bands |= open && c.kind().equals(StageTasks.VERIFY_BANDS);

@@ -71,7 +71,12 @@ public interface TaskQueue {
   record Lease(long task, String kind, String key, String payload, String owner, int attempt, Instant until) {}
 
   /** How many tasks of a kind are in a state. */
-  record Count(String kind, State state, long tasks) {}
+  record Count(String kind, State state, long tasks) {
+    /** Queued or leased: work that is still to be done, or being done. */
+    public boolean open() {
+      return state == State.QUEUED || state == State.LEASED;
+    }
+  }
 
   /** A task that used up its attempts: what it was and why it last failed. */
   record DeadTask(long task, String kind, String key, int attempts, String lastError, String lastOwner, Instant since) {}
