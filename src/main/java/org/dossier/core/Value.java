@@ -12,6 +12,9 @@ public sealed interface Value permits Value.Money, Value.Things, Value.Count, Va
   /** {@code money}, {@code quantity}, {@code count}, {@code date} or {@code percent}. */
   String kind();
 
+  /** Every {@link #kind}: what a claim of these kinds states is a figure or a date. */
+  java.util.Set<String> KINDS = java.util.Set.of("money", "quantity", "count", "date", "percent");
+
   /** The normalized form: {@code 584000000 USD}, {@code 37}, {@code 2024-10}, {@code 12.5}. */
   String normalized();
 

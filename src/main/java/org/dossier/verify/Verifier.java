@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -558,9 +557,6 @@ public final class Verifier {
     }
   }
 
-  /** What {@link #crossDocument} compares: figures and dates, not statements or names. */
-  static final Set<String> FIGURES = Set.of("money", "quantity", "count", "percent", "date");
-
   /** The same item given different figures in different records of the cache (from the facts). */
   private void crossDocument(List<StoredFindings.Fact> facts) {
     Map<String, String> idByName = new HashMap<>();
@@ -571,7 +567,7 @@ public final class Verifier {
       }
       Map<String, List<StoredFindings.Claim>> byValue = new LinkedHashMap<>();
       for (StoredFindings.Claim c : f.claims()) {
-        if (c.press() || !idByName.containsKey(c.document()) || !FIGURES.contains(c.value().kind())) {
+        if (c.press() || !idByName.containsKey(c.document()) || !org.dossier.core.Value.KINDS.contains(c.value().kind())) {
           continue; // the press, and statements or names: records word a sentence differently without disagreeing
         }
         byValue.computeIfAbsent(c.value().normalized(), k -> new ArrayList<>()).add(c);
