@@ -629,25 +629,21 @@ public final class Worker {
     if (Verifying.pending(folder)) {
       // the DKIM keys first (each task's key names them), from the key files among the documents
       List<Document> keyFiles = new ArrayList<>();
-      for (List<Document> page = analysed(""); !page.isEmpty(); page = analysed(last(page))) {
-        page.stream().filter(d -> Verifier.KEY_FILE.matcher(d.name()).find()).forEach(keyFiles::add);
-      }
+      forEachAnalysedPage(page -> page.stream().filter(d -> Verifier.KEY_FILE.matcher(d.name()).find())
+          .forEach(keyFiles::add));
       Map<String, List<String>> keys = Verifying.dkimKeys(folder, keyFiles, Optional.empty());
       // then a page of documents at a time, each in its transaction: the plan never holds the
       // whole case; a plan cut short is done again (a task queued before is not queued twice),
       // and nothing of the round starts while it is open (nextOfVerify)
-      for (List<Document> page = analysed(""); !page.isEmpty(); page = analysed(last(page))) {
-        List<Document> these = page;
-        folder.store().write(tx -> {
-          requireHeld(tx, l);
-          List<TaskQueue.NewTask> next = new ArrayList<>(these.size());
-          for (Document d : these) {
-            next.add(StageTasks.verifyDocument(d.id(), tx, generation, keys));
-          }
-          tx.enqueue(next);
-          return null;
-        });
-      }
+      forEachAnalysedPage(page -> folder.store().write(tx -> {
+        requireHeld(tx, l);
+        List<TaskQueue.NewTask> next = new ArrayList<>(page.size());
+        for (Document d : page) {
+          next.add(StageTasks.verifyDocument(d.id(), tx, generation, keys));
+        }
+        tx.enqueue(next);
+        return null;
+      }));
       folder.store().write(tx -> {
         requireHeld(tx, l);
         tx.setSetting(Verifying.ROUND_SETTING, l.key());
@@ -661,12 +657,23 @@ public final class Worker {
   /** Documents a verify plan reads at once. */
   static final int PLAN_PAGE = 2_000;
 
-  private List<Document> analysed(String after) throws SQLException {
-    return folder.store().annotations().analysedAfter(after, PLAN_PAGE);
+  /** What a verify plan does with one page of documents. */
+  @FunctionalInterface
+  private interface Page {
+    void take(List<Document> page) throws SQLException;
   }
 
-  private static String last(List<Document> page) {
-    return page.get(page.size() - 1).id().sha256();
+  /** Hands the case's analysed documents to {@code page}, {@link #PLAN_PAGE} at a time, by content hash. */
+  private void forEachAnalysedPage(Page page) throws SQLException {
+    String after = "";
+    while (true) {
+      List<Document> these = folder.store().annotations().analysedAfter(after, PLAN_PAGE);
+      if (these.isEmpty()) {
+        return;
+      }
+      page.take(these);
+      after = these.get(these.size() - 1).id().sha256();
+    }
   }
 
   /** One document's checks, signature and band hashes, stored (once: a redone task finds them stored). */
