@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -15,7 +14,6 @@ import java.util.Map;
 import org.dossier.extract.Tesseract;
 import org.dossier.testing.Cli;
 import org.dossier.testing.Fixtures;
-import org.dossier.testing.TestPostgres;
 import org.dossier.testing.Workers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,8 +47,7 @@ class QueuedSettingsTest {
         "three.txt", Fixtures.utf8("Third memo of the Orska depot: the audit is due."))));
     Fixtures.png(plain.resolve("plain-scan.png"), "ORSKA DEPOT TRAINING CENTRE");
     Path shared = dir.resolve("shared");
-    JsonNode init = ok(Cli.run("--case", shared.toString(), "init", "--json", "--store", TestPostgres.storeUrl())).json();
-    String schema = "dossier_" + init.get("id").asText();
+    String schema = Workers.sharedCase(shared);
     ok(Cli.run(on(shared, "ingest", "--queue", "--quiet", "--no-ocr", "--max-entries", "2", asked.toString())));
     ok(Cli.run(on(shared, "ingest", "--queue", "--quiet", plain.toString())));
 

@@ -131,8 +131,7 @@ class WorkerTest {
   void aWorkerKilledMidTaskLosesItToAnotherThatFinishesTheCase() throws Exception {
     List<Path> inputs = corpus(dir);
     Path shared = dir.resolve("shared");
-    JsonNode init = ok(Cli.run("--case", shared.toString(), "init", "--json", "--store", TestPostgres.storeUrl())).json();
-    String schema = "dossier_" + init.get("id").asText();
+    String schema = Workers.sharedCase(shared);
     ok(Cli.run("--case", shared.toString(), "ingest", "--queue", "--no-analysis", inputs.get(2).toString()));
     Process killed = new ProcessBuilder(Cli.javaCommand("--case", shared.toString(), "worker", "--threads", "1",
         "--no-ocr", "--lease", "3", "--stages", "extract")).redirectOutput(dir.resolve("killed.out").toFile())

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.dossier.testing.Cli;
-import org.dossier.testing.TestPostgres;
 import org.dossier.testing.Workers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,8 +55,7 @@ class KilledWorkerChildTest {
     Path inputs = Files.createDirectories(dir.resolve("inputs"));
     Files.writeString(inputs.resolve("hang.txt"), "A note the parser never finishes reading.\n");
     Path shared = dir.resolve("shared");
-    JsonNode init = ok(Cli.run("--case", shared.toString(), "init", "--json", "--store", TestPostgres.storeUrl())).json();
-    String schema = "dossier_" + init.get("id").asText();
+    String schema = Workers.sharedCase(shared);
     ok(Cli.run("--case", shared.toString(), "ingest", "--queue", "--no-analysis", inputs.toString()));
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx512m", "-cp", System.getProperty("java.class.path"), WorkerWithExtractionMain.class.getName(),

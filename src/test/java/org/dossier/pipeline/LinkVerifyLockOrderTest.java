@@ -13,8 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.dossier.store.FindingRow;
-import org.dossier.testing.Cli;
-import org.dossier.testing.TestPostgres;
+import org.dossier.testing.Workers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +31,7 @@ class LinkVerifyLockOrderTest {
   @Test
   void aLinkStoredWhileAVerifyKeepsItsResultWaitsForItAndNeitherFails() throws Exception {
     Path c = dir.resolve("case");
-    Cli.Result r = Cli.run("--case", c.toString(), "init", "--store", TestPostgres.storeUrl());
-    assertEquals(0, r.exit(), r::toString);
+    Workers.sharedCase(c);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try (CaseFolder verifier = CaseFolder.open(c, Clock.systemUTC());
         CaseFolder linker = CaseFolder.open(c, Clock.systemUTC())) {

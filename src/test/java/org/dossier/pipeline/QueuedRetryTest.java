@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.dossier.testing.Cli;
-import org.dossier.testing.TestPostgres;
 import org.dossier.testing.Workers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,8 +33,7 @@ class QueuedRetryTest {
     Files.writeString(inputs.resolve("hang-minutes.txt"), "Minutes of the Vellmar port board: 12 cranes for May.\n");
     Files.writeString(inputs.resolve("ledger.txt"), "The Orska depot ledger lists 40 vehicles.\n");
     Path shared = dir.resolve("shared");
-    JsonNode init = ok(Cli.run("--case", shared.toString(), "init", "--json", "--store", TestPostgres.storeUrl())).json();
-    String schema = "dossier_" + init.get("id").asText();
+    String schema = Workers.sharedCase(shared);
     ok(Cli.run(on(shared, "ingest", "--queue", "--quiet", "--timeout", "2", inputs.toString())));
 
     // a parser that never ends on *hang*: stopped after the run's 2 s
@@ -68,8 +66,7 @@ class QueuedRetryTest {
     Path inputs = Files.createDirectories(dir.resolve("inputs"));
     Files.writeString(inputs.resolve("ledger.txt"), "The Orska depot ledger lists 40 vehicles.\n");
     Path shared = dir.resolve("shared");
-    JsonNode init = ok(Cli.run("--case", shared.toString(), "init", "--json", "--store", TestPostgres.storeUrl())).json();
-    String schema = "dossier_" + init.get("id").asText();
+    String schema = Workers.sharedCase(shared);
     ok(Cli.run(on(shared, "ingest", "--queue", "--quiet", inputs.toString())));
     String runs = Workers.scalar(schema, "SELECT count(*) FROM runs");
     Files.writeString(inputs.resolve("later.txt"), "A later note on the Vellmar tender.\n");

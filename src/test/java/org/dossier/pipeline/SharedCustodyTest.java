@@ -16,8 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.dossier.custody.CustodyReport;
 import org.dossier.custody.CustodyVerifier;
-import org.dossier.testing.Cli;
-import org.dossier.testing.TestPostgres;
+import org.dossier.testing.Workers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,8 +58,7 @@ class SharedCustodyTest {
 
   private Path newCase(String name) throws Exception {
     Path c = dir.resolve(name);
-    Cli.Result r = Cli.run("--case", c.toString(), "init", "--store", TestPostgres.storeUrl());
-    assertEquals(0, r.exit(), r::toString);
+    Workers.sharedCase(c);
     try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC());
         org.dossier.custody.CustodyLog log = folder.openCustodyLog()) {
       CustodyWrites.append(folder.store(), log, "case-start", Recorder.fields("case", name), tx -> null);

@@ -24,7 +24,6 @@ import java.util.function.Consumer;
 import org.dossier.core.Document;
 import org.dossier.store.VerificationStore;
 import org.dossier.testing.Cli;
-import org.dossier.testing.TestPostgres;
 import org.dossier.testing.Workers;
 import org.dossier.verify.Checked;
 import org.dossier.verify.Families;
@@ -228,8 +227,7 @@ class VerifyPartsTest {
     JsonNode embedded = Workers.ok(Cli.run("--case", plain.toString(), "verify", "--json")).json();
 
     Path shared = dir.resolve("shared");
-    JsonNode init = Workers.ok(Cli.run("--case", shared.toString(), "init", "--json", "--store", TestPostgres.storeUrl())).json();
-    String schema = "dossier_" + init.get("id").asText();
+    String schema = Workers.sharedCase(shared);
     Workers.ok(Cli.run("--case", shared.toString(), "ingest", "--queue", "--json", dir.resolve("in").toString()));
     List<JsonNode> summaries = Workers.run(shared, 2, 20);
     long documents = summaries.stream().mapToLong(s -> s.path("done").path(StageTasks.VERIFY_DOCUMENT).asLong()).sum();

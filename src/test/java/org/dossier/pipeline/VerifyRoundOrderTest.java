@@ -10,8 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.dossier.store.TaskQueue;
-import org.dossier.testing.Cli;
-import org.dossier.testing.TestPostgres;
+import org.dossier.testing.Workers;
 import org.dossier.verify.Families;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +26,7 @@ class VerifyRoundOrderTest {
   @Test
   void theEndOfARoundWaitsForPartitionsAnotherWorkerQueued() throws Exception {
     Path c = dir.resolve("case");
-    Cli.Result r = Cli.run("--case", c.toString(), "init", "--store", TestPostgres.storeUrl());
-    assertEquals(0, r.exit(), r::toString);
+    Workers.sharedCase(c);
     try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC())) {
       folder.store().write(tx -> {
         tx.setSetting(Verifying.ROUND_SETTING, "round-7");

@@ -1,6 +1,5 @@
 package org.dossier.store;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,8 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.dossier.pipeline.CaseFolder;
-import org.dossier.testing.Cli;
-import org.dossier.testing.TestPostgres;
+import org.dossier.testing.Workers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,8 +28,7 @@ class SettingHeldTest {
   @Test
   void anAbsentSettingBeingSetByAnOpenTransactionIsWaitedForAndSeen() throws Exception {
     Path c = dir.resolve("case");
-    Cli.Result r = Cli.run("--case", c.toString(), "init", "--store", TestPostgres.storeUrl());
-    assertEquals(0, r.exit(), r::toString);
+    Workers.sharedCase(c);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try (CaseFolder writer = CaseFolder.open(c, Clock.systemUTC());
         CaseFolder checker = CaseFolder.open(c, Clock.systemUTC())) {

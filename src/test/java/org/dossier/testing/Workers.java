@@ -23,6 +23,17 @@ public final class Workers {
 
   private Workers() {}
 
+  /**
+   * Creates a case at {@code caseDir} whose store is a schema of its own on the tests' PostgreSQL
+   * (the test is skipped when there is none), asserting it was made.
+   *
+   * @return the schema's name, for {@link #scalar} and {@link #update}
+   */
+  public static String sharedCase(java.nio.file.Path caseDir) {
+    JsonNode init = ok(Cli.run("--case", caseDir.toString(), "init", "--json", "--store", TestPostgres.storeUrl())).json();
+    return "dossier_" + init.get("id").asText();
+  }
+
   /** Asserts the command succeeded. */
   public static Cli.Result ok(Cli.Result r) {
     assertEquals(0, r.exit(), r::toString);
