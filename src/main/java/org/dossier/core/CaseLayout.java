@@ -10,6 +10,7 @@ import java.util.Objects;
  * case/
  *   evidence/sha256/ab/cd/&lt;sha256&gt;   originals, content-addressed, read-only
  *   text/ab/&lt;sha256&gt;.txt              extracted text, UTF-8
+ *   readings/ab/&lt;sha256&gt;.json.gz       the link stage's reading of each document, kept for the next link
  *   custody.jsonl                    append-only, hash-chained log
  *   case.properties                  the case's id and which store it uses (written by init)
  *   dossier.db                       SQLite store (unless the case's store is on PostgreSQL)
@@ -35,6 +36,12 @@ public record CaseLayout(Path root) {
   public Path text(DocumentId id) {
     String h = id.sha256();
     return root.resolve("text").resolve(h.substring(0, 2)).resolve(h + ".txt");
+  }
+
+  /** The link stage's reading of a document: kept so that a later link, or the task of another worker, need not read its text again. */
+  public Path reading(DocumentId id) {
+    String h = id.sha256();
+    return root.resolve("readings").resolve(h.substring(0, 2)).resolve(h + ".json.gz");
   }
 
   public Path custodyLog() {

@@ -72,8 +72,17 @@ public final class Linker {
     }
   }
 
-  /** Reads one document; its text is not kept. Safe to call from several threads at once. */
+  /** Reads one document and keeps its reading; its text is not kept. Safe to call from several threads at once. */
   public void add(LinkDocument d) {
+    add(read(d));
+  }
+
+  /**
+   * One document's reading, as {@link #add(Reading)} takes it: what the stage keeps of it
+   * (its claims as the analyst judged them, features, shingles, quotes, cited outlets), made from
+   * its text. Safe to call from several threads at once.
+   */
+  public Reading read(LinkDocument d) {
     Genre genre = Genre.of(d.text(), d.language(), d.mediaType(), d.metadata(), d.annotations());
     String givenOutlet = d.given().get("outlet");
     if (givenOutlet != null) {
@@ -84,9 +93,13 @@ public final class Linker {
     genre.outlet().ifPresent(o -> outlets.add(Lexicon.fold(o)));
     List<Claim> claims = judged(extractor.extract(d.id(), d.text(), d.language(), sentences, d.annotations(),
         d.resolvedNames(), outlets));
-    Summary s = new Summary(d, genre, claims, sentences.size());
+    return new Reading(new Summary(d, genre, claims, sentences.size()));
+  }
+
+  /** Keeps a document's reading, made by {@link #read} here or elsewhere. Safe to call from several threads at once. */
+  public void add(Reading r) {
     synchronized (docs) {
-      docs.add(s);
+      docs.add(r.summary);
     }
   }
 

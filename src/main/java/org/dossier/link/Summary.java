@@ -157,6 +157,24 @@ final class Summary {
     translationMarks(d);
   }
 
+  /** A reading taken back ({@link Reading#decode}): the rest of its parts are filled in by the caller. */
+  Summary(DocumentId id, String name, String fileName, String language, Optional<LocalDate> date, Genre genre,
+      List<Claim> claims, String headline, Optional<String> address, Set<String> given, int sentences,
+      Optional<java.time.MonthDay> monthDay) {
+    this.id = id;
+    this.name = name;
+    this.fileName = fileName;
+    this.language = language;
+    this.date = date;
+    this.genre = genre;
+    this.claims = List.copyOf(claims);
+    this.headline = headline;
+    this.address = address;
+    this.given = Set.copyOf(given);
+    this.sentences = sentences;
+    this.monthDay = monthDay;
+  }
+
   private static final Pattern DATELINE_DAY = Pattern.compile(
       "(?imu)^\\s*(?:[\\p{L} ,]{0,40}[,–—-]\\s*)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+(\\d{1,2})\\b"
           + "|(?imu)^[^\\n]{0,80}?\\b(\\d{1,2})\\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\\b");

@@ -23,6 +23,7 @@ import org.dossier.core.Judgement;
 import org.dossier.link.Findings;
 import org.dossier.link.LinkDocument;
 import org.dossier.link.Linker;
+import org.dossier.link.Reading;
 import org.dossier.store.CaseStore;
 
 /**
@@ -53,23 +54,36 @@ public final class Linking {
   /** What one run did. */
   public record Summary(int documents, int stories, int facts, Duration took) {}
 
-  public static Summary run(CaseFolder folder) throws IOException {
-    Instant start = Instant.now();
-    CaseStore store = folder.store();
-    try {
-      Map<String, String> resolved = store.entities().resolvedNames();
-      org.dossier.analyze.Gazetteer caseNames = org.dossier.link.CaseNames.of(resolved);
-      List<Document> docs = new ArrayList<>();
-      store.annotations().forEachAnalysed(docs::add);
-      java.util.Set<String> wrongClaims = new java.util.HashSet<>();
-      java.util.Set<String> wrongAttributions = new java.util.HashSet<>();
-      java.util.Set<String> wrongLinks = new java.util.HashSet<>();
-      Map<String, Judgement> statuses = new java.util.HashMap<>();
-      Map<org.dossier.core.DocumentId, Map<String, String>> given = new java.util.HashMap<>();
+  /**
+   * What the link stage reads the documents with, the case's alone: its resolved names, the
+   * analyst's judgements in force, and what a kept reading must have been made with to be taken.
+   */
+  static final class Inputs {
+    final Map<String, String> resolved;
+    final org.dossier.analyze.Gazetteer caseNames;
+    final java.util.Set<String> wrongClaims = new java.util.HashSet<>();
+    final java.util.Set<String> wrongAttributions = new java.util.HashSet<>();
+    final java.util.Set<String> wrongLinks = new java.util.HashSet<>();
+    final Map<String, Judgement> statuses = new java.util.HashMap<>();
+    final Map<org.dossier.core.DocumentId, Map<String, String>> given = new java.util.HashMap<>();
+    /** The judgements on each document's claims and attributions, by content hash: part of its reading's key. */
+    final Map<String, java.util.SortedSet<String>> judgedClaims = new java.util.HashMap<>();
+    /** What every reading depends on: the stage's version, the analysis, the case's names. */
+    final String caseKey;
+
+    Inputs(CaseStore store) throws SQLException {
+      resolved = store.entities().resolvedNames();
+      caseNames = org.dossier.link.CaseNames.of(resolved);
       for (Judgement j : store.judgements().active()) {
         if (j.action() == Judgement.Action.WRONG) {
           (j.target().startsWith("claim:") ? wrongClaims : j.target().startsWith("link:") ? wrongLinks : wrongAttributions)
               .add(j.target());
+          if (!j.target().startsWith("link:")) {
+            String[] parts = j.target().split(":", 3);
+            if (parts.length == 3) {
+              judgedClaims.computeIfAbsent(parts[1], k -> new java.util.TreeSet<>()).add(j.target());
+            }
+          }
         } else if (j.action() == Judgement.Action.STATUS) {
           statuses.put(j.target().substring("fact:".length()), j); // the latest in force wins
         } else if (j.action() == Judgement.Action.SET) {
@@ -77,7 +91,49 @@ public final class Linking {
               .put(j.field().orElseThrow(), j.value()); // the latest in force wins
         }
       }
-      Linker linker = new Linker(wrongClaims, wrongAttributions, wrongLinks);
+      KeyHash h = new KeyHash().add(VERSION).add(String.valueOf(MAX_CHARS))
+          .add(store.setting(Ingest.ANALYZER_SETTING).orElse(""));
+      // in key order: the same names give the same key whatever order the store returned them in
+      new java.util.TreeMap<>(resolved).forEach((k, v) -> h.add(k).add(v));
+      caseKey = h.hex();
+    }
+
+    Linker linker() {
+      return new Linker(wrongClaims, wrongAttributions, wrongLinks);
+    }
+  }
+
+  /** A SHA-256 of strings, each closed off so that no two lists give one key. */
+  private static final class KeyHash {
+    private final java.security.MessageDigest sha;
+
+    KeyHash() {
+      try {
+        sha = java.security.MessageDigest.getInstance("SHA-256");
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException("the JDK has no SHA-256", e);
+      }
+    }
+
+    KeyHash add(String part) {
+      sha.update(part.getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      return this;
+    }
+
+    String hex() {
+      return java.util.HexFormat.of().formatHex(sha.digest());
+    }
+  }
+
+  public static Summary run(CaseFolder folder) throws IOException {
+    Instant start = Instant.now();
+    CaseStore store = folder.store();
+    try {
+      Inputs inputs = new Inputs(store);
+      List<Document> docs = new ArrayList<>();
+      store.annotations().forEachAnalysed(docs::add);
+      Linker linker = inputs.linker();
       int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
       ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
         Thread t = new Thread(r, "dossier-link");
@@ -88,24 +144,12 @@ public final class Linking {
         // in slices, so that only a slice of texts is in memory at once
         int slice = 64 * threads;
         for (int from = 0; from < docs.size(); from += slice) {
-          List<Future<Optional<LinkDocument>>> pending = new ArrayList<>();
+          List<Future<Optional<Reading>>> pending = new ArrayList<>();
           for (Document d : docs.subList(from, Math.min(docs.size(), from + slice))) {
-            Map<String, String> set = given.getOrDefault(d.id(), Map.of());
-            pending.add(pool.submit(() -> read(folder, d, resolved, caseNames, set)));
+            pending.add(pool.submit(() -> reading(folder, inputs, linker, d)));
           }
-          List<LinkDocument> read = new ArrayList<>();
-          for (Future<Optional<LinkDocument>> f : pending) {
-            f.get().ifPresent(read::add);
-          }
-          List<Future<?>> adding = new ArrayList<>();
-          for (LinkDocument d : read) {
-            adding.add(pool.submit(() -> {
-              linker.add(d);
-              return null;
-            }));
-          }
-          for (Future<?> f : adding) {
-            f.get();
+          for (Future<Optional<Reading>> f : pending) {
+            f.get().ifPresent(linker::add);
           }
         }
       } catch (InterruptedException e) {
@@ -119,7 +163,7 @@ public final class Linking {
       Linker.Result found = linker.finish();
       List<org.dossier.link.Fact> facts = new ArrayList<>(found.facts().size());
       for (org.dossier.link.Fact f : found.facts()) {
-        Judgement set = statuses.get(f.key());
+        Judgement set = inputs.statuses.get(f.key());
         facts.add(set == null ? f : f.judged(set));
       }
       Linker.Result result = found.withFacts(facts);
@@ -138,6 +182,91 @@ public final class Linking {
   }
 
   /**
+   * A document's reading: the one kept in the case folder when it was made from what the
+   * document is now ({@link #readingKey}), else read from its text and kept. Empty when the
+   * document has no text.
+   */
+  static Optional<Reading> reading(CaseFolder folder, Inputs inputs, Linker linker, Document d)
+      throws IOException, SQLException {
+    java.nio.file.Path text = folder.layout().text(d.id());
+    java.nio.file.attribute.BasicFileAttributes attrs;
+    try {
+      attrs = Files.readAttributes(text, java.nio.file.attribute.BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+    String fileName = fileName(folder.store(), d);
+    String key = readingKey(inputs, d, fileName, attrs);
+    java.nio.file.Path kept = folder.layout().reading(d.id());
+    Optional<Reading> earlier = kept(kept, key);
+    if (earlier.isPresent()) {
+      return earlier;
+    }
+    Optional<LinkDocument> doc = read(folder, d, inputs.resolved, inputs.caseNames,
+        inputs.given.getOrDefault(d.id(), Map.of()), fileName);
+    if (doc.isEmpty()) {
+      return Optional.empty();
+    }
+    Reading r = linker.read(doc.get());
+    keep(kept, key, r);
+    return Optional.of(r);
+  }
+
+  /**
+   * What a document's reading is made from besides the case's inputs: its name and least file
+   * name, language and type, its text as stored (size and time), the fields the analyst set on it
+   * and the judgements on its claims.
+   */
+  private static String readingKey(Inputs inputs, Document d, String fileName,
+      java.nio.file.attribute.BasicFileAttributes text) {
+    KeyHash h = new KeyHash().add(inputs.caseKey).add(d.id().sha256()).add(d.name()).add(fileName)
+        .add(d.language()).add(d.mediaType()).add(String.valueOf(text.size()))
+        .add(String.valueOf(text.lastModifiedTime().toMillis()));
+    new java.util.TreeMap<>(inputs.given.getOrDefault(d.id(), Map.of())).forEach((k, v) -> h.add(k).add(v));
+    inputs.judgedClaims.getOrDefault(d.id().sha256(), java.util.Collections.emptySortedSet()).forEach(h::add);
+    return h.hex();
+  }
+
+  /**
+   * The reading kept at {@code file}, when it was made with {@code key}; a file unreadable or of
+   * another key is ignored. Kept compressed: a reading's claims carry their sentences' context, and
+   * take several times its text's room as JSON, a ninth of that compressed.
+   */
+  private static Optional<Reading> kept(java.nio.file.Path file, String key) throws IOException {
+    String content;
+    try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+      content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      return Optional.empty(); // cut short: read again
+    }
+    int nl = content.indexOf('\n');
+    if (nl < 0 || !content.substring(0, nl).equals(key)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Reading.decode(content.substring(nl + 1)));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // of an older form: read again
+    }
+  }
+
+  /** Keeps a reading under its key, whole or not at all (written beside it, then moved into place). */
+  private static void keep(java.nio.file.Path file, String key, Reading r) throws IOException {
+    Files.createDirectories(file.getParent());
+    java.nio.file.Path tmp = Files.createTempFile(file.getParent(), ".reading-", ".tmp");
+    try {
+      try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(tmp))) {
+        out.write((key + "\n" + r.encode()).getBytes(StandardCharsets.UTF_8));
+      }
+      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
    * Stores a run's findings as the case's, in {@code tx}. The settings come first, then the
    * findings: a worker's verify stage keeping its result holds the link setting, then replaces its
    * own findings ({@link Verifying#keepResult}); taken in the other order, each would wait for the
@@ -150,7 +279,7 @@ public final class Linking {
   }
 
   private static Optional<LinkDocument> read(CaseFolder folder, Document d, Map<String, String> resolved,
-      org.dossier.analyze.Gazetteer caseNames, Map<String, String> given) throws IOException, SQLException {
+      org.dossier.analyze.Gazetteer caseNames, Map<String, String> given, String fileName) throws IOException, SQLException {
     String text;
     try {
       text = Files.readString(folder.layout().text(d.id()), StandardCharsets.UTF_8);
@@ -178,7 +307,7 @@ public final class Linking {
       date = Optional.of(given.get("date")).filter(v -> !v.isEmpty()).map(LocalDate::parse);
     }
     return Optional.of(new LinkDocument(d.id(), d.name(), d.language(), d.mediaType(),
-        store.documents().metadata(d.id()), text, a, names, date, given, fileName(store, d)));
+        store.documents().metadata(d.id()), text, a, names, date, given, fileName));
   }
 
   /**

@@ -106,6 +106,17 @@ public final class LinkBenchmark {
       }
     }
 
+    // the link stage alone, in this warm JVM: reading every text, then again from the readings kept
+    try (org.dossier.pipeline.CaseFolder folder = org.dossier.pipeline.CaseFolder.openForWriting(caseDir,
+        java.time.Clock.systemUTC())) {
+      IngestBenchmark.deleteTree(caseDir.resolve("readings"));
+      t = System.nanoTime();
+      org.dossier.pipeline.Linking.run(folder);
+      seconds.put("link, reading the texts", (System.nanoTime() - t) / 1e9);
+      t = System.nanoTime();
+      org.dossier.pipeline.Linking.run(folder);
+      seconds.put("link, readings kept", (System.nanoTime() - t) / 1e9);
+    }
     System.out.println();
     System.out.printf(Locale.ROOT, "%-24s %10s %12s%n", "", "seconds", "articles/s");
     for (Map.Entry<String, Double> e : seconds.entrySet()) {

@@ -36,6 +36,15 @@ final class LinkHarness {
 
   /** Every document analysed, the case's names spotted in each, then linked. */
   static Linker.Result link(Article... articles) throws Exception {
+    return link(false, articles);
+  }
+
+  /**
+   * The same; with {@code asText}, each document's reading is written as text and taken back
+   * ({@link Reading#encode}, {@link Reading#decode}) before the stage forms the stories, as a
+   * reading kept in the case folder or made by another worker is.
+   */
+  static Linker.Result link(boolean asText, Article... articles) throws Exception {
     Linker linker = new Linker();
     List<Annotations> analysed = new ArrayList<>();
     Map<String, String> caseNames = new java.util.HashMap<>();
@@ -55,8 +64,9 @@ final class LinkHarness {
         names.add(m.canonical());
       }
       String id = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(x.name().getBytes(StandardCharsets.UTF_8)));
-      linker.add(new LinkDocument(new DocumentId(id), x.name(), x.language(), "text/plain", Map.of(),
+      Reading r = linker.read(new LinkDocument(new DocumentId(id), x.name(), x.language(), "text/plain", Map.of(),
           x.text(), an, names, date(x).or(an::documentDate)));
+      linker.add(asText ? Reading.decode(r.encode()) : r);
     }
     return linker.finish();
   }

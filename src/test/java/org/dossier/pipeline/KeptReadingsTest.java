@@ -1,0 +1,72 @@
+package org.dossier.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.dossier.core.Document;
+import org.dossier.testing.Cli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The link stage keeps each document's reading in the case folder and takes it back at the next
+ * link while the document and what the reading was made with are unchanged: a document the
+ * analyst changed is read again, the others are not, and a damaged reading is read again.
+ */
+class KeptReadingsTest {
+  @TempDir Path dir;
+
+  private static final FileTime LONG_AGO = FileTime.fromMillis(946_684_800_000L); // 2000-01-01
+
+  @Test
+  void aDocumentIsReadAgainOnlyWhenWhatItsReadingWasMadeWithChanged() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Files.writeString(in.resolve("dues.txt"), "Orlin harbour board raises ferry dues\n\nORLIN, 4 March 2031 -- The"
+        + " Orlin harbour board raised ferry dues by 12 percent on Tuesday, its chairman Tobin Marlowe said. The board"
+        + " expects 3.4 million crowns a year from the new dues.\n", StandardCharsets.UTF_8);
+    Files.writeString(in.resolve("hulls.txt"), "Kestrel Yard wins hull contract\n\nVARNE, 6 March 2031 -- Kestrel Yard"
+        + " will rebuild the hulls of four ferries for 18 million crowns, the yard said on Thursday. Work starts in"
+        + " June.\n", StandardCharsets.UTF_8);
+    Path c = dir.resolve("case");
+    assertEquals(0, Cli.run("ingest", "--case", c.toString(), "--quiet", "--no-ocr", in.toString()).exit());
+    Path dues;
+    Path hulls;
+    try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC())) {
+      List<Document> docs = new ArrayList<>();
+      folder.store().annotations().forEachAnalysed(docs::add);
+      assertEquals(2, docs.size());
+      dues = folder.layout().reading(docs.stream().filter(d -> d.name().endsWith("dues.txt")).findFirst().orElseThrow().id());
+      hulls = folder.layout().reading(docs.stream().filter(d -> d.name().endsWith("hulls.txt")).findFirst().orElseThrow().id());
+    }
+    assertTrue(Files.isRegularFile(dues) && Files.isRegularFile(hulls), "each analysed document's reading is kept");
+    Files.setLastModifiedTime(dues, LONG_AGO);
+    Files.setLastModifiedTime(hulls, LONG_AGO);
+
+    // the analyst sets one document's headline: that document is read again, the other's reading is taken back
+    assertEquals(0, Cli.run("mark", "document", "dues.txt", "--headline", "Dues up at Orlin", "--case", c.toString()).exit());
+    Cli.Result sources = Cli.run("sources", "--json", "--case", c.toString());
+    assertEquals(0, sources.exit(), sources::toString);
+    assertTrue(sources.out().contains("\"Dues up at Orlin\""), sources.out());
+    assertTrue(sources.out().contains("\"Kestrel Yard wins hull contract\""), sources.out());
+    assertNotEquals(LONG_AGO, Files.getLastModifiedTime(dues), "read again: its headline was set");
+    assertEquals(LONG_AGO, Files.getLastModifiedTime(hulls), "taken back: nothing it was read with changed");
+
+    // a damaged reading is read again, not an error
+    Files.writeString(hulls, "not a reading", StandardCharsets.UTF_8);
+    assertEquals(0, Cli.run("mark", "document", "dues.txt", "--headline", "Orlin dues raised", "--case", c.toString()).exit());
+    sources = Cli.run("sources", "--json", "--case", c.toString());
+    assertEquals(0, sources.exit(), sources::toString);
+    assertTrue(sources.out().contains("\"Orlin dues raised\""), sources.out());
+    assertTrue(sources.out().contains("\"Kestrel Yard wins hull contract\""), sources.out());
+    byte[] kept = Files.readAllBytes(hulls);
+    assertTrue(kept.length > 2 && (kept[0] & 0xff) == 0x1f && (kept[1] & 0xff) == 0x8b, "kept again, compressed");
+  }
+}
