@@ -184,6 +184,7 @@ final class IngestCommand implements Callable<Integer> {
         summary.linked().ifPresent(lk -> {
           Map<String, Object> linked = new LinkedHashMap<>();
           linked.put("documents", lk.documents());
+          linked.put("read", lk.read());
           linked.put("stories", lk.stories());
           linked.put("facts", lk.facts());
           linked.put("seconds", lk.took().toMillis() / 1000.0);

@@ -57,6 +57,11 @@ final class WorkerCommand implements Callable<Integer> {
       description = "This machine does not OCR, whatever the run asked: images and scans get needs-ocr.")
   boolean noOcr;
 
+  @Option(names = "--link-page", paramLabel = "N",
+      description = "Documents a link-read task reads, when this worker plans a round of the link stage (default "
+          + Worker.LINK_PAGE + ").")
+  Integer linkPage;
+
   /** Options a worker took once, now the run's: refused by name rather than as unknown. */
   @Option(names = "--timeout", hidden = true, paramLabel = "SECONDS")
   String timeout;
@@ -67,8 +72,8 @@ final class WorkerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    if (n < 1 || lease != null && lease < 1) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads and --lease must be at least 1");
+    if (n < 1 || lease != null && lease < 1 || linkPage != null && linkPage < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads, --lease and --link-page must be at least 1");
     }
     machine.validate(spec);
     if (timeout != null || ocrLanguages != null) {
@@ -95,7 +100,8 @@ final class WorkerCommand implements Callable<Integer> {
     try (CaseFolder folder = options.openExisting()) {
       Worker.requireSharedStore(folder);
       Worker worker = new Worker(folder,
-          new Worker.Options(chosen, n, untilIdle, Duration.ofSeconds(lease != null ? lease : 60), settings),
+          new Worker.Options(chosen, n, untilIdle, Duration.ofSeconds(lease != null ? lease : 60), settings,
+              linkPage != null ? linkPage : Worker.LINK_PAGE),
           m -> err.println("dossier: " + m));
       if (!options.json) {
         err.printf(Locale.ROOT, "dossier: worker %s on %s, stages %s%n", worker.owner(), folder.layout().root(),

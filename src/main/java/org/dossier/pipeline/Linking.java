@@ -39,6 +39,8 @@ import org.dossier.store.CaseStore;
  */
 public final class Linking {
   public static final String SETTING = "links.resolved";
+  /** The round of the workers' link stage last planned: its end is queued once its pages are read. */
+  static final String ROUND_SETTING = "links.round";
   /** Bump when the link stage changes enough that a case's findings should be formed again (3: claims carry the stage's reading for the registers; 4: the same statement with other figures is a dispute; 5: short quotations as statements, office adjectives, longer case names; 6: documents of one date taken by least file name and content, not in the order of arrival; propagation read from copied passages, addresses of the original page, outlets cited in another script, translations of a fuller copy). */
   static final String VERSION = "6";
 
@@ -51,8 +53,12 @@ public final class Linking {
 
   private Linking() {}
 
-  /** What one run did. */
-  public record Summary(int documents, int stories, int facts, Duration took) {}
+  /**
+   * What one run did.
+   *
+   * @param read documents whose text it read (the others' readings were kept from before)
+   */
+  public record Summary(int documents, int read, int stories, int facts, Duration took) {}
 
   /**
    * What the link stage reads the documents with, the case's alone: its resolved names, the
@@ -134,6 +140,7 @@ public final class Linking {
       List<Document> docs = new ArrayList<>();
       store.annotations().forEachAnalysed(docs::add);
       Linker linker = inputs.linker();
+      java.util.concurrent.atomic.AtomicInteger read = new java.util.concurrent.atomic.AtomicInteger();
       int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
       ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
         Thread t = new Thread(r, "dossier-link");
@@ -146,7 +153,7 @@ public final class Linking {
         for (int from = 0; from < docs.size(); from += slice) {
           List<Future<Optional<Reading>>> pending = new ArrayList<>();
           for (Document d : docs.subList(from, Math.min(docs.size(), from + slice))) {
-            pending.add(pool.submit(() -> reading(folder, inputs, linker, d)));
+            pending.add(pool.submit(() -> reading(folder, inputs, linker, d, read)));
           }
           for (Future<Optional<Reading>> f : pending) {
             f.get().ifPresent(linker::add);
@@ -174,7 +181,7 @@ public final class Linking {
         keep(folder, tx, stored);
         return null;
       });
-      return new Summary(docs.size(), result.stories().size(), result.facts().size(),
+      return new Summary(docs.size(), read.get(), result.stories().size(), result.facts().size(),
           Duration.between(start, Instant.now()));
     } catch (SQLException e) {
       throw new IOException("the case database failed: " + e.getMessage(), e);
@@ -183,11 +190,11 @@ public final class Linking {
 
   /**
    * A document's reading: the one kept in the case folder when it was made from what the
-   * document is now ({@link #readingKey}), else read from its text and kept. Empty when the
-   * document has no text.
+   * document is now ({@link #readingKey}), else read from its text and kept ({@code read} counts
+   * those). Empty when the document has no text.
    */
-  static Optional<Reading> reading(CaseFolder folder, Inputs inputs, Linker linker, Document d)
-      throws IOException, SQLException {
+  static Optional<Reading> reading(CaseFolder folder, Inputs inputs, Linker linker, Document d,
+      java.util.concurrent.atomic.AtomicInteger read) throws IOException, SQLException {
     java.nio.file.Path text = folder.layout().text(d.id());
     java.nio.file.attribute.BasicFileAttributes attrs;
     try {
@@ -208,6 +215,7 @@ public final class Linking {
       return Optional.empty();
     }
     Reading r = linker.read(doc.get());
+    read.incrementAndGet();
     keep(kept, key, r);
     return Optional.of(r);
   }

@@ -31,8 +31,16 @@ public final class StageTasks {
   public static final String ANALYZE = "analyze";
   /** Index a document: taken only by the worker that holds the index's writer. */
   public static final String INDEX = "index";
-  /** Resolve the case's entities and link it (stories, facts ...), once the documents are analysed. */
+  /**
+   * The link stage, once the documents are analysed: its task resolves the case's entities and
+   * plans the round (a {@link #LINK_READ} task per page of documents); {@link #LINK_FINISH} forms
+   * the stories, facts and sources from the readings the pages kept.
+   */
   public static final String LINK = "link";
+  /** The link stage's reading of a page of documents, kept in the case folder ({@link Linking#reading}). */
+  public static final String LINK_READ = "link-read";
+  /** The link stage's end: stories, facts, sources from the documents' kept readings, stored. */
+  public static final String LINK_FINISH = "link-finish";
   /**
    * The verify stage, after the link stage: its task plans the round (queues a task per document
    * whose checks are not stored for what it is now); {@link #VERIFY_DOCUMENT}, {@link #VERIFY_BANDS}
@@ -47,6 +55,8 @@ public final class StageTasks {
   public static final String VERIFY_FAMILIES = "verify-families";
   /** Every stage, in the order a document goes through them: what {@code dossier worker --stages} names. */
   public static final List<String> KINDS = List.of(EXTRACT, ANALYZE, INDEX, LINK, VERIFY);
+  /** The link stage's kinds of task, in the order a round does them. */
+  static final List<String> LINK_KINDS = List.of(LINK, LINK_READ, LINK_FINISH);
   /** The verify stage's kinds of task, in the order a round does them. */
   static final List<String> VERIFY_KINDS = List.of(VERIFY, VERIFY_DOCUMENT, VERIFY_BANDS, VERIFY_FAMILIES);
   /**
@@ -60,8 +70,9 @@ public final class StageTasks {
       EXTRACT, Set.of(EXTRACT),
       ANALYZE, Set.of(EXTRACT, ANALYZE),
       INDEX, Set.of(EXTRACT, ANALYZE, INDEX),
-      LINK, Set.of(EXTRACT, ANALYZE, LINK),
-      VERIFY, Set.of(EXTRACT, ANALYZE, LINK, VERIFY, VERIFY_DOCUMENT, VERIFY_BANDS, VERIFY_FAMILIES));
+      LINK, Set.of(EXTRACT, ANALYZE, LINK, LINK_READ, LINK_FINISH),
+      VERIFY, Set.of(EXTRACT, ANALYZE, LINK, LINK_READ, LINK_FINISH, VERIFY, VERIFY_DOCUMENT, VERIFY_BANDS,
+          VERIFY_FAMILIES));
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -176,11 +187,13 @@ public final class StageTasks {
     return new DocumentId(slash < 0 ? key : key.substring(0, slash));
   }
 
-  /** The kinds of task a worker of these stages claims: the verify stage's are its four. */
+  /** The kinds of task a worker of these stages claims: the link stage's are its three, the verify stage's its four. */
   static List<String> taskKinds(Collection<String> stages) {
     List<String> out = new java.util.ArrayList<>();
     for (String s : stages) {
-      if (s.equals(VERIFY)) {
+      if (s.equals(LINK)) {
+        out.addAll(LINK_KINDS);
+      } else if (s.equals(VERIFY)) {
         out.addAll(VERIFY_KINDS);
       } else {
         out.add(s);
@@ -218,6 +231,33 @@ public final class StageTasks {
       out.put(e.getKey(), records);
     });
     return out;
+  }
+
+  /**
+   * The reading of a page of a link round's documents: the {@code size} analysed whose content
+   * hash is after {@code after}, through {@code through}, the {@code part}-th page of the round.
+   */
+  static TaskQueue.NewTask linkRead(String round, int part, String after, String through, int size) {
+    ObjectNode p = JSON.createObjectNode();
+    p.put("round", round);
+    p.put("after", after);
+    p.put("through", through);
+    p.put("size", size);
+    return new TaskQueue.NewTask(LINK_READ, linkReadKey(round, part), p.toString());
+  }
+
+  /** The key of a link round's {@code part}-th page. */
+  static String linkReadKey(String round, int part) {
+    return round + "/read-" + part;
+  }
+
+  /** A page of a link round: {@code size} documents whose content hash is after {@code after}, through {@code through}. */
+  record LinkPage(String round, String after, String through, int size) {}
+
+  static LinkPage linkPage(TaskQueue.Lease lease) {
+    JsonNode p = read(lease);
+    return new LinkPage(p.path("round").asText(), p.path("after").asText(), p.path("through").asText(),
+        Math.max(1, p.path("size").asInt()));
   }
 
   /** The band partitions of a round of the verify stage: each covers {@code per} bands of {@code bands}. */

@@ -56,8 +56,11 @@ import org.dossier.verify.Verifier;
  *
  * <p>The index has one writer: the worker that opens the index's writer first takes every index
  * task (a document indexed once its last stage is written), the others leave them to it. When no
- * extract or analyze task is left, any worker queues the case-wide link task of that round, which
- * queues the verify task. That task plans the round of the verify stage, whose work is tasks too
+ * extract or analyze task is left, any worker queues the case-wide link task of that round. It
+ * resolves the case's entities and plans the link stage's round ({@link #nextOfLink}): a {@code
+ * link-read} task per page of documents, each keeping its documents' readings in the case folder,
+ * then, once none is left, one {@code link-finish} task that forms the stories, facts and sources
+ * from the kept readings and queues the verify task. That task plans the round of the verify stage, whose work is tasks too
  * ({@link #nextOfVerify}): a {@code verify-document} task per document whose stored checks are not
  * of what it is now, then, once none is left, {@code verify-bands} tasks that each find the
  * candidate pairs of a range of MinHash bands from those bands' stored hashes, then one {@code
@@ -81,7 +84,13 @@ public final class Worker {
    * @param untilIdle stop once nothing is queued or running that could still give this worker a task
    * @param lease how long a claim holds without a heartbeat (heartbeats every third of it)
    */
-  public record Options(Set<String> stages, int threads, boolean untilIdle, Duration lease, IngestSettings settings) {
+  public record Options(Set<String> stages, int threads, boolean untilIdle, Duration lease, IngestSettings settings,
+      int linkPage) {
+    /** With link-read tasks of {@link #LINK_PAGE} documents. */
+    public Options(Set<String> stages, int threads, boolean untilIdle, Duration lease, IngestSettings settings) {
+      this(stages, threads, untilIdle, lease, settings, LINK_PAGE);
+    }
+
     public Options {
       stages = Set.copyOf(stages);
       for (String s : stages) {
@@ -94,6 +103,9 @@ public final class Worker {
       }
       if (threads < 1) {
         throw new IllegalArgumentException("a worker needs at least one thread, not " + threads);
+      }
+      if (linkPage < 1) {
+        throw new IllegalArgumentException("a link-read task reads at least one document, not " + linkPage);
       }
       if (lease.toMillis() < 1000) {
         throw new IllegalArgumentException("a lease lasts at least a second, not " + lease);
@@ -356,6 +368,9 @@ public final class Worker {
         && queue.enqueue(List.of(StageTasks.caseWide(StageTasks.LINK, "after-" + documentTasks))) > 0) {
       return false; // a task for someone, perhaps this worker
     }
+    if (!busy && nextOfLink(counts)) {
+      return false;
+    }
     if (!busy && nextOfVerify(counts)) {
       return false;
     }
@@ -365,6 +380,24 @@ public final class Worker {
     Set<String> upstream = StageTasks.upstream(stages);
     return counts.stream().noneMatch(c -> upstream.contains(c.kind())
         && c.open());
+  }
+
+  /**
+   * Queues the link stage's end once its round is planned and none of its pages is left to read.
+   * The end reads any document whose reading it does not find kept, so a page that failed, or an
+   * end that starts early, costs time, never findings.
+   *
+   * @return whether the end was queued
+   */
+  boolean nextOfLink(List<TaskQueue.Count> counts) throws SQLException {
+    if (counts.stream().anyMatch(c -> c.open() && StageTasks.LINK_KINDS.contains(c.kind()))) {
+      return false;
+    }
+    Optional<String> round = folder.store().setting(Linking.ROUND_SETTING);
+    if (round.isEmpty() || Linking.current(folder)) {
+      return false;
+    }
+    return queue.enqueue(List.of(StageTasks.caseWide(StageTasks.LINK_FINISH, round.get()))) > 0;
   }
 
   /**
@@ -379,7 +412,7 @@ public final class Worker {
     boolean bands = false;
     for (TaskQueue.Count c : counts) {
       boolean open = c.open();
-      before |= open && (c.kind().equals(StageTasks.LINK) || c.kind().equals(StageTasks.VERIFY)
+      before |= open && (StageTasks.LINK_KINDS.contains(c.kind()) || c.kind().equals(StageTasks.VERIFY)
           || c.kind().equals(StageTasks.VERIFY_DOCUMENT));
       bands |= open && c.kind().equals(StageTasks.VERIFY_BANDS);
     }
@@ -423,6 +456,8 @@ public final class Worker {
         case StageTasks.EXTRACT -> extract(l);
         case StageTasks.ANALYZE -> analyze(l);
         case StageTasks.LINK -> link(l);
+        case StageTasks.LINK_READ -> linkRead(l);
+        case StageTasks.LINK_FINISH -> linkFinish(l);
         case StageTasks.VERIFY -> verify(l);
         case StageTasks.VERIFY_DOCUMENT -> verifyDocument(l);
         case StageTasks.VERIFY_BANDS -> verifyBands(l);
@@ -608,15 +643,73 @@ public final class Worker {
     }
   }
 
-  /** The case's entities resolved again and the case linked: a round's analyses are all in. */
+  /**
+   * The link stage's plan, once a round's analyses are all in: the case's entities resolved again,
+   * then a task per page of documents to read ({@link Options#linkPage}), the round named for its end
+   * ({@link #nextOfLink}); a case linked already goes on to the verify stage.
+   */
   private void link(Lease l) throws Exception {
     long t = System.nanoTime();
     Ingest.resolveEntities(folder);
-    if (!Linking.current(folder) && folder.store().documents().documentCount() > 0) {
-      Linking.run(folder);
+    if (Linking.current(folder) || folder.store().documents().documentCount() == 0) {
+      queue.enqueue(List.of(StageTasks.caseWide(StageTasks.VERIFY, l.key())));
+      took("link", t);
+      return;
+    }
+    List<TaskQueue.NewTask> pages = new ArrayList<>();
+    String[] after = {""};
+    forEachAnalysedPage(options.linkPage(), page -> {
+      String through = page.get(page.size() - 1).id().sha256();
+      pages.add(StageTasks.linkRead(l.key(), pages.size(), after[0], through, page.size()));
+      after[0] = through;
+    });
+    folder.store().write(tx -> {
+      requireHeld(tx, l);
+      tx.enqueue(pages);
+      tx.setSetting(Linking.ROUND_SETTING, l.key());
+      return null;
+    });
+    took("link", t);
+  }
+
+  /** Documents a link-read task reads unless the worker that plans the round says otherwise: a minute's work or so. */
+  public static final int LINK_PAGE = 500;
+
+  /** The link stage's inputs for the round this worker last read pages of (the names do not change within a round). */
+  private volatile Map.Entry<String, Linking.Inputs> linkInputs;
+
+  /** A page of a link round's documents read, each reading kept in the case folder. */
+  private void linkRead(Lease l) throws Exception {
+    long t = System.nanoTime();
+    StageTasks.LinkPage page = StageTasks.linkPage(l);
+    Map.Entry<String, Linking.Inputs> in = linkInputs;
+    if (in == null || !in.getKey().equals(page.round())) {
+      in = Map.entry(page.round(), new Linking.Inputs(folder.store()));
+      linkInputs = in;
+    }
+    Linking.Inputs inputs = in.getValue();
+    org.dossier.link.Linker linker = inputs.linker();
+    java.util.concurrent.atomic.AtomicInteger read = new java.util.concurrent.atomic.AtomicInteger();
+    for (Document d : folder.store().annotations().analysedAfter(page.after(), page.size())) {
+      if (d.id().sha256().compareTo(page.through()) > 0) {
+        break;
+      }
+      Linking.reading(folder, inputs, linker, d, read); // a file written whole: a page read twice costs time only
+    }
+    took("linkRead", t);
+  }
+
+  /** The link stage's end: the findings formed from the kept readings and stored; then the verify stage. */
+  private void linkFinish(Lease l) throws Exception {
+    long t = System.nanoTime();
+    if (!Linking.current(folder)) {
+      Linking.Summary s = Linking.run(folder);
+      say.accept(String.format(java.util.Locale.ROOT, "link round %s: %d documents (%d read here, the others' readings"
+          + " kept by the link-read tasks) into %d stories and %d facts in %.1f s", l.key(), s.documents(), s.read(),
+          s.stories(), s.facts(), s.took().toMillis() / 1000.0));
     }
     queue.enqueue(List.of(StageTasks.caseWide(StageTasks.VERIFY, l.key())));
-    took("link", t);
+    took("linkFinish", t);
   }
 
   /**
@@ -665,9 +758,14 @@ public final class Worker {
 
   /** Hands the case's analysed documents to {@code page}, {@link #PLAN_PAGE} at a time, by content hash. */
   private void forEachAnalysedPage(Page page) throws SQLException {
+    forEachAnalysedPage(PLAN_PAGE, page);
+  }
+
+  /** Hands the case's analysed documents to {@code page}, {@code size} at a time, by content hash. */
+  private void forEachAnalysedPage(int size, Page page) throws SQLException {
     String after = "";
     while (true) {
-      List<Document> these = folder.store().annotations().analysedAfter(after, PLAN_PAGE);
+      List<Document> these = folder.store().annotations().analysedAfter(after, size);
       if (these.isEmpty()) {
         return;
       }
