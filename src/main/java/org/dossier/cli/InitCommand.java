@@ -38,9 +38,11 @@ final class InitCommand implements Callable<Integer> {
 
   @Option(names = "--index", paramLabel = "URL",
       description = {"lucene (the default: the index in the case folder), or a collection of the case's own on",
-        "SolrCloud: solr://HOST:PORT[,HOST:PORT...][/solr]?collection=NAME&shards=N&replicas=N (Solr nodes,",
-        "not ZooKeeper; the collection dossier_<case id> unless named, 1 shard and 1 replica unless given).",
-        "init creates the collection and refuses a server it cannot reach."})
+        "SolrCloud: solr://HOST:PORT[,HOST:PORT...][/solr]?collection=NAME&shards=N&replicas=N (Solr nodes),",
+        "or solr+zk://ZKHOST:PORT[,ZKHOST:PORT...][/CHROOT]?collection=... (the cluster's ZooKeeper; a",
+        "solr:// URL whose every host is on port 2181 is read so too). The collection dossier_<case id>",
+        "unless named, 1 shard and 1 replica unless given. init creates the collection and refuses a",
+        "server it cannot reach."})
   String index;
 
   @Override

@@ -58,8 +58,8 @@ public record CaseSettings(String id, StoreLocation store, Optional<SolrLocation
 
   /**
    * The settings of a new case, as {@link #forNewCase(CaseLayout, Optional)}, with the index {@code
-   * index} given to {@code init --index}: a {@code solr://} URL ({@link SolrLocation#parse}), or
-   * {@code lucene}, the default.
+   * index} given to {@code init --index}: a {@code solr://} or {@code solr+zk://} URL ({@link
+   * SolrLocation#parse}), or {@code lucene}, the default.
    *
    * @throws IllegalArgumentException when the store or the index is not one Dossier knows
    */

@@ -8,13 +8,16 @@ import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.MalformedURLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
@@ -28,6 +31,7 @@ import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 import org.apache.solr.client.solrj.impl.LBSolrClient;
+import org.apache.solr.client.solrj.impl.ZkClientClusterStateProvider;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
 import org.apache.solr.client.solrj.request.QueryRequest;
@@ -37,8 +41,11 @@ import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.cloud.ZkStateReader;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.common.util.ContentStreamBase;
+import org.apache.solr.common.util.NamedList;
+import org.apache.solr.common.util.Utils;
 import org.dossier.core.DocumentId;
 import org.dossier.core.DocumentIndex;
 import org.dossier.core.FacetCount;
@@ -64,8 +71,9 @@ import org.dossier.index.SearchAnalysis;
  * shards ({@code ExactStatsCache}); snippets are made by Dossier's highlighter from the hits'
  * stored texts ({@link SearchAnalysis#snippets}).
  *
- * <p>Requests go over the JDK's HTTP client to any of the nodes named, the next one when a node
- * cannot be reached; the node forwards to the collection's shards and replicas. Opened for
+ * <p>Requests go over the JDK's HTTP client to any of the nodes named (or, for a cluster named by
+ * its ZooKeeper ensemble, of the live nodes ZooKeeper lists), the next one when a node cannot be
+ * reached; the node forwards to the collection's shards and replicas. Opened for
  * writing, upserts are sent in batches and made visible by {@link #commit} (a hard commit);
  * what was not sent when the index is closed is dropped, as the embedded index drops what was not
  * committed: the store sends it again.
@@ -96,7 +104,7 @@ public final class SolrIndex implements DocumentIndex {
 
   private SolrIndex(SolrLocation location, boolean writable) {
     this.location = location;
-    this.nodes = new Nodes(location.nodes());
+    this.nodes = new Nodes(location);
     this.writable = writable;
   }
 
@@ -118,7 +126,7 @@ public final class SolrIndex implements DocumentIndex {
    *     Solr refuses; what was made before the refusal is removed
    */
   public static void create(SolrLocation location) {
-    try (Nodes nodes = new Nodes(location.nodes())) {
+    try (Nodes nodes = new Nodes(location)) {
       List<String> existing;
       try {
         existing = CollectionAdminRequest.listCollections(nodes.client);
@@ -168,7 +176,7 @@ public final class SolrIndex implements DocumentIndex {
 
   /** Removes the case's collection and its configset (a case whose creation failed after it). */
   public static void delete(SolrLocation location) throws IOException {
-    try (Nodes nodes = new Nodes(location.nodes())) {
+    try (Nodes nodes = new Nodes(location)) {
       CollectionAdminRequest.deleteCollection(location.collection()).process(nodes.client);
       new ConfigSetAdminRequest.Delete().setConfigSetName(location.collection()).process(nodes.client);
     } catch (SolrServerException | SolrException e) {
@@ -467,14 +475,23 @@ public final class SolrIndex implements DocumentIndex {
   /**
    * The nodes, each reached over the JDK's HTTP client (SolrJ's Jetty client is not on Dossier's
    * class path: the workbench runs on another Jetty), tried in turn: a node that cannot be reached
-   * is set aside and tried again later.
+   * is set aside and tried again later. A cluster named by its ZooKeeper ensemble has its live nodes
+   * read from there before the first request, and again when every node known has failed (nodes
+   * added or moved since are found); ZooKeeper is not asked otherwise.
    */
   private static final class Nodes implements AutoCloseable {
+    private static final int ZK_CONNECT_MILLIS = 10_000;
     private final Map<String, HttpJdkSolrClient> clients = new ConcurrentHashMap<>();
+    private final Optional<SolrLocation.ZooKeeper> zooKeeper;
+    /** The ensemble's reader, once connected. */
+    private ZkClientClusterStateProvider cluster;
+    /** The base URLs ZooKeeper listed last; empty until it has been read. */
+    private Set<String> listed = Set.of();
     final LBSolrClient client;
 
-    Nodes(List<String> urls) {
-      this.client = new LBSolrClient(urls) {
+    Nodes(SolrLocation location) {
+      this.zooKeeper = location.zooKeeper();
+      this.client = new LBSolrClient(location.nodes()) {
         @Override
         protected SolrClient getClient(String baseUrl) {
           return clients.computeIfAbsent(baseUrl, u -> new HttpJdkSolrClient.Builder(u)
@@ -487,12 +504,100 @@ public final class SolrIndex implements DocumentIndex {
         protected SolrClient getClient(Endpoint endpoint) {
           return getClient(endpoint.getBaseUrl());
         }
+
+        @Override
+        public NamedList<Object> request(SolrRequest<?> request, String collection, Integer numServersToTry)
+            throws SolrServerException, IOException {
+          if (zooKeeper.isEmpty()) {
+            return super.request(request, collection, numServersToTry);
+          }
+          readLiveNodes(false);
+          try {
+            return super.request(request, collection, numServersToTry);
+          } catch (SolrServerException e) {
+            // every node known failed: ask again only if ZooKeeper lists other nodes now
+            boolean changed;
+            try {
+              changed = readLiveNodes(true);
+            } catch (SolrServerException again) {
+              e.addSuppressed(again);
+              throw e;
+            }
+            if (!changed) {
+              throw e;
+            }
+            return super.request(request, collection, numServersToTry);
+          }
+        }
       };
+    }
+
+    /**
+     * Reads the live nodes from ZooKeeper (once, unless {@code again}) and makes them the nodes
+     * requests go to.
+     *
+     * @return whether the nodes differ from those listed before
+     */
+    private synchronized boolean readLiveNodes(boolean again) throws SolrServerException {
+      if (!listed.isEmpty() && !again) {
+        return false;
+      }
+      SolrLocation.ZooKeeper zk = zooKeeper.orElseThrow();
+      Set<String> urls = new LinkedHashSet<>();
+      try {
+        if (cluster == null) {
+          ZkClientClusterStateProvider provider = new ZkClientClusterStateProvider(zk.hosts(), zk.chroot().orElse(null));
+          provider.setZkConnectTimeout(ZK_CONNECT_MILLIS);
+          cluster = provider;
+        }
+        // http unless the cluster says otherwise, as Solr's own clients read it
+        String scheme = cluster.getClusterProperty(ZkStateReader.URL_SCHEME, "http");
+        for (String node : new TreeSet<>(cluster.getLiveNodes())) {
+          urls.add(Utils.getBaseUrlForNodeName(node, scheme));
+        }
+      } catch (RuntimeException e) {
+        // suppressed, not the cause: the messages up the stack name the deepest cause, and this one says more
+        SolrServerException failed = new SolrServerException("cannot read Solr's live nodes from ZooKeeper at "
+            + zk.connectString() + ": " + rootMessage(e));
+        failed.addSuppressed(e);
+        throw failed;
+      }
+      if (urls.isEmpty()) {
+        throw new SolrServerException("ZooKeeper at " + zk.connectString() + " lists no live Solr node");
+      }
+      if (urls.equals(listed)) {
+        return false;
+      }
+      for (String gone : listed) {
+        if (!urls.contains(gone)) {
+          client.removeSolrServer(gone);
+        }
+      }
+      for (String url : urls) {
+        if (!listed.contains(url)) {
+          try {
+            client.addSolrServer(url);
+          } catch (MalformedURLException e) {
+            throw new SolrServerException("ZooKeeper lists a node Dossier cannot reach: " + url, e);
+          }
+        }
+      }
+      listed = Set.copyOf(urls);
+      return true;
     }
 
     @Override
     public void close() {
       client.close();
+      synchronized (this) {
+        if (cluster != null) {
+          try {
+            cluster.close();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      }
       for (HttpJdkSolrClient c : clients.values()) {
         try {
           c.close();

@@ -10,28 +10,82 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A case's index on SolrCloud: a collection of its own, reached through any of the nodes named.
- * Dossier talks to the nodes over HTTP, never to ZooKeeper: a node that is down is skipped, and
- * the node asked forwards to the shards and replicas the collection has.
+ * A case's index on SolrCloud: a collection of its own, reached either through the Solr nodes
+ * named, or through the live nodes that the cluster's ZooKeeper ensemble lists. Requests go to the
+ * nodes over HTTP: a node that is down is skipped, and the node asked forwards to the shards and
+ * replicas the collection has. ZooKeeper, when named, is only read for the live nodes.
  *
- * @param nodes base URLs of Solr nodes ({@code http://HOST:PORT/solr})
+ * @param nodes base URLs of Solr nodes ({@code http://HOST:PORT/solr}); empty when the cluster is
+ *     named by its ZooKeeper ensemble
+ * @param zooKeeper the cluster's ZooKeeper ensemble, when it is named by it
  * @param collection the case's collection (letters, digits, underscores, hyphens)
  * @param shards how many shards the collection is created with
  * @param replicas how many replicas each shard has
  */
-public record SolrLocation(List<String> nodes, String collection, int shards, int replicas) {
-  /** The URL scheme {@code init --index} takes. */
+public record SolrLocation(List<String> nodes, Optional<ZooKeeper> zooKeeper, String collection, int shards,
+    int replicas) {
+  /** The URL scheme {@code init --index} takes: Solr nodes, or a ZooKeeper ensemble on port {@value #ZK_PORT}. */
   public static final String SCHEME = "solr";
+  /** The URL scheme that names the cluster by its ZooKeeper ensemble, whatever the ports. */
+  public static final String ZK_SCHEME = "solr+zk";
+  /**
+   * ZooKeeper's registered client port: a {@code solr://} URL whose every host is on it names a
+   * ZooKeeper ensemble (no Solr node listens there unless told to).
+   */
+  public static final int ZK_PORT = 2181;
+  private static final int SOLR_PORT = 8983;
   private static final Pattern COLLECTION = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_-]{0,99}");
   private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+\\](:\\d{1,5})?");
+  private static final String FORMS = "solr://HOST:PORT[,HOST:PORT...][/solr]?collection=NAME&shards=N&replicas=N"
+      + " (Solr nodes) or solr+zk://ZKHOST:PORT[,ZKHOST:PORT...][/CHROOT]?collection=NAME&shards=N&replicas=N"
+      + " (ZooKeeper)";
+
+  /**
+   * A cluster's ZooKeeper ensemble, where its live nodes are listed.
+   *
+   * @param hosts {@code HOST:PORT} of each ZooKeeper server
+   * @param chroot the path the cluster's data is under ({@code /solr}, say), empty for the root
+   */
+  public record ZooKeeper(List<String> hosts, Optional<String> chroot) {
+    public ZooKeeper {
+      hosts = List.copyOf(hosts);
+      Objects.requireNonNull(chroot, "chroot");
+      if (hosts.isEmpty()) {
+        throw new IllegalArgumentException("a ZooKeeper ensemble needs at least one host");
+      }
+      for (String h : hosts) {
+        if (!HOST_PORT.matcher(h).matches() || !h.matches(".*:\\d{1,5}") || h.endsWith("]")) {
+          throw new IllegalArgumentException("not a ZooKeeper HOST:PORT: '" + h + "'");
+        }
+        port(h);
+      }
+      chroot.ifPresent(c -> checkPath(c, "not a ZooKeeper chroot: '" + c + "'"));
+    }
+
+    /** The ZooKeeper connect string: {@code host:port,host:port/chroot}. */
+    public String connectString() {
+      return String.join(",", hosts) + chroot.orElse("");
+    }
+  }
 
   public SolrLocation {
     nodes = List.copyOf(nodes);
-    if (nodes.isEmpty()) {
+    Objects.requireNonNull(zooKeeper, "zooKeeper");
+    if (nodes.isEmpty() && zooKeeper.isEmpty()) {
       throw new IllegalArgumentException("a Solr index needs at least one node");
+    }
+    if (!nodes.isEmpty() && zooKeeper.isPresent()) {
+      throw new IllegalArgumentException("a Solr index is named by its nodes or by ZooKeeper, not both");
+    }
+    for (String n : nodes) {
+      // its URL would read as a ZooKeeper ensemble, or be refused as mixing the two
+      if (URI.create(n).getPort() == ZK_PORT) {
+        throw new IllegalArgumentException("a Solr node on port " + ZK_PORT + " (ZooKeeper's) cannot be named: " + n);
+      }
     }
     Objects.requireNonNull(collection, "collection");
     if (!COLLECTION.matcher(collection).matches()) {
@@ -42,56 +96,124 @@ public record SolrLocation(List<String> nodes, String collection, int shards, in
     }
   }
 
+  /** A location reached through the Solr nodes named ({@code http://HOST:PORT/solr} each). */
+  public SolrLocation(List<String> nodes, String collection, int shards, int replicas) {
+    this(nodes, Optional.empty(), collection, shards, replicas);
+  }
+
+  /** A location reached through the live nodes that the ZooKeeper ensemble lists. */
+  public static SolrLocation onZooKeeper(ZooKeeper zooKeeper, String collection, int shards, int replicas) {
+    return new SolrLocation(List.of(), Optional.of(zooKeeper), collection, shards, replicas);
+  }
+
   /** The collection a case gets unless the URL names one. */
   public static String collectionOf(String caseId) {
     return "dossier_" + caseId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
   }
 
   /**
-   * A location from what a user typed: {@code solr://HOST:PORT[,HOST:PORT...][/PATH][?collection=NAME
-   * &shards=N&replicas=N]}. The path is Solr's context ({@code /solr} unless given); the collection
-   * is {@code dossier_<case id>} unless given; one shard and one replica unless given.
+   * A location from what a user typed, in one of two forms.
+   *
+   * <ul>
+   *   <li>{@code solr://HOST:PORT[,HOST:PORT...][/PATH][?collection=NAME&shards=N&replicas=N]}: Solr
+   *       nodes, port 8983 unless given; the path is Solr's context ({@code /solr} unless given).
+   *   <li>{@code solr+zk://ZKHOST:PORT[,ZKHOST:PORT...][/CHROOT][?...]}: the cluster's ZooKeeper
+   *       ensemble, port {@value #ZK_PORT} unless given; the path is the ensemble's chroot (none
+   *       unless given), as in Solr's JDBC URLs.
+   * </ul>
+   *
+   * A {@code solr://} URL whose every host names port {@value #ZK_PORT} (ZooKeeper's, not a Solr
+   * node's) is read as the ZooKeeper form; one that names it for some hosts only is refused. The
+   * collection is {@code dossier_<case id>} unless given; one shard and one replica unless given.
    *
    * @throws IllegalArgumentException when it is not such a URL
    */
   public static SolrLocation parse(String url, String caseId) {
     String u = url.strip();
-    String prefix = SCHEME + "://";
-    if (!u.regionMatches(true, 0, prefix, 0, prefix.length())) {
-      throw new IllegalArgumentException("not a Solr index URL (solr://HOST:PORT[,HOST:PORT...]/solr?collection=NAME"
-          + "&shards=N&replicas=N): " + url);
+    boolean zkScheme;
+    String rest;
+    if (u.regionMatches(true, 0, ZK_SCHEME + "://", 0, ZK_SCHEME.length() + 3)) {
+      zkScheme = true;
+      rest = u.substring(ZK_SCHEME.length() + 3);
+    } else if (u.regionMatches(true, 0, SCHEME + "://", 0, SCHEME.length() + 3)) {
+      zkScheme = false;
+      rest = u.substring(SCHEME.length() + 3);
+    } else {
+      throw new IllegalArgumentException("not a Solr index URL (" + FORMS + "): " + url);
     }
-    String rest = u.substring(prefix.length());
     int q = rest.indexOf('?');
     String query = q >= 0 ? rest.substring(q + 1) : "";
     String beforeQuery = q >= 0 ? rest.substring(0, q) : rest;
     int slash = beforeQuery.indexOf('/');
-    String hosts = slash >= 0 ? beforeQuery.substring(0, slash) : beforeQuery;
-    String path = slash >= 0 ? beforeQuery.substring(slash) : "/solr";
-    if (path.equals("/") || path.isEmpty()) {
-      path = "/solr";
-    }
+    String hostList = slash >= 0 ? beforeQuery.substring(0, slash) : beforeQuery;
+    String path = slash >= 0 ? beforeQuery.substring(slash) : "";
     if (path.endsWith("/")) {
       path = path.substring(0, path.length() - 1);
     }
-    if (!path.matches("(/[A-Za-z0-9._-]+)+") || path.matches(".*/\\.{1,2}(/.*)?")) {
-      throw new IllegalArgumentException("not a Solr path: '" + path + "' in " + url);
-    }
-    List<String> nodes = new ArrayList<>();
-    for (String h : hosts.split(",", -1)) {
+    List<String> hosts = new ArrayList<>();
+    int onZkPort = 0;
+    for (String h : hostList.split(",", -1)) {
       String host = h.strip();
       if (host.isEmpty() || !HOST_PORT.matcher(host).matches()) {
         throw new IllegalArgumentException("not a HOST:PORT: '" + host + "' in " + url);
       }
       if (!host.contains(":") || host.endsWith("]")) {
-        host = host + ":8983";
+        host = host + ":" + (zkScheme ? ZK_PORT : SOLR_PORT);
       }
+      int port;
+      try {
+        port = port(host);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(e.getMessage() + " in " + url, e);
+      }
+      onZkPort += port == ZK_PORT ? 1 : 0;
+      hosts.add(host);
+    }
+    boolean zk = zkScheme || onZkPort == hosts.size();
+    if (!zk && onZkPort > 0) {
+      throw new IllegalArgumentException("some hosts are on port " + ZK_PORT + " (ZooKeeper's) and some are not: name"
+          + " Solr's nodes on their own ports, or ZooKeeper with " + ZK_SCHEME + "://, in " + url);
+    }
+    Map<String, String> params = params(query);
+    String collection = params.getOrDefault("collection", collectionOf(caseId));
+    int shards = number(params, "shards", url);
+    int replicas = number(params, "replicas", url);
+    if (zk) {
+      Optional<String> chroot = path.isEmpty() ? Optional.empty() : Optional.of(path);
+      chroot.ifPresent(c -> checkPath(c, "not a ZooKeeper chroot: '" + c + "' in " + url));
+      return onZooKeeper(new ZooKeeper(hosts, chroot), collection, shards, replicas);
+    }
+    if (path.isEmpty()) {
+      path = "/solr";
+    }
+    checkPath(path, "not a Solr path: '" + path + "' in " + url);
+    List<String> nodes = new ArrayList<>();
+    for (String host : hosts) {
       try {
         nodes.add(new URI("http://" + host + path).toString());
       } catch (URISyntaxException e) {
         throw new IllegalArgumentException("not a Solr node: '" + host + "' in " + url, e);
       }
     }
+    return new SolrLocation(nodes, collection, shards, replicas);
+  }
+
+  private static void checkPath(String path, String message) {
+    if (!path.matches("(/[A-Za-z0-9._-]+)+") || path.matches(".*/\\.{1,2}(/.*)?")) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  /** The port of a {@code HOST:PORT}. */
+  private static int port(String hostPort) {
+    int port = Integer.parseInt(hostPort.substring(hostPort.lastIndexOf(':') + 1));
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("not a port: " + port + " in '" + hostPort + "'");
+    }
+    return port;
+  }
+
+  private static Map<String, String> params(String query) {
     Map<String, String> params = new LinkedHashMap<>();
     for (String kv : query.isEmpty() ? new String[0] : query.split("&")) {
       int eq = kv.indexOf('=');
@@ -102,8 +224,7 @@ public record SolrLocation(List<String> nodes, String collection, int shards, in
       }
       params.put(k, v);
     }
-    String collection = params.getOrDefault("collection", collectionOf(caseId));
-    return new SolrLocation(nodes, collection, number(params, "shards", url), number(params, "replicas", url));
+    return params;
   }
 
   private static int number(Map<String, String> params, String key, String url) {
@@ -117,8 +238,12 @@ public record SolrLocation(List<String> nodes, String collection, int shards, in
     return Integer.parseInt(v);
   }
 
-  /** The location as {@link #parse} takes it. */
+  /** The location as {@link #parse} takes it; a ZooKeeper ensemble always with {@code solr+zk://}. */
   public String url() {
+    String query = "?collection=" + collection + "&shards=" + shards + "&replicas=" + replicas;
+    if (zooKeeper.isPresent()) {
+      return ZK_SCHEME + "://" + zooKeeper.get().connectString() + query;
+    }
     StringBuilder hosts = new StringBuilder();
     String path = "/solr";
     for (String n : nodes) {
@@ -129,7 +254,7 @@ public record SolrLocation(List<String> nodes, String collection, int shards, in
       hosts.append(uri.getHost()).append(':').append(uri.getPort());
       path = uri.getPath();
     }
-    return SCHEME + "://" + hosts + path + "?collection=" + collection + "&shards=" + shards + "&replicas=" + replicas;
+    return SCHEME + "://" + hosts + path + query;
   }
 
   /** For messages: the URL. */

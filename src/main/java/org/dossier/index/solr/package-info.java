@@ -9,8 +9,9 @@
  * org.dossier.index.solr.SolrQueries}), and snippets are made by Dossier's highlighter from the
  * hits' stored texts, so the two indexes answer alike. The collection's configset (in the
  * resources beside this package) needs nothing beyond a stock Solr 9. Requests go over the JDK's
- * HTTP client to the nodes named, never to ZooKeeper: SolrJ's Jetty client would meet the
- * workbench's Jetty 11 on one class path.
+ * HTTP client (SolrJ's Jetty client would meet the workbench's Jetty 11 on one class path) to the
+ * nodes named, or to the live nodes that the cluster's ZooKeeper ensemble lists when it is named
+ * instead ({@code solr+zk://}); ZooKeeper is only read for those.
  *
  * <p>May import: {@code org.dossier.core}, {@code org.dossier.index}, SolrJ, Lucene, Jackson.
  */

@@ -28,6 +28,7 @@ public final class SolrCluster implements AutoCloseable {
   private final Writer commands;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final List<String> nodes = new ArrayList<>();
+  private String zk;
   private final Thread hook;
 
   private SolrCluster(Process process) {
@@ -85,6 +86,8 @@ public final class SolrCluster implements AutoCloseable {
       }
       if (line.startsWith("node ")) {
         cluster.nodes.add(line.split(" ", 3)[2]);
+      } else if (line.startsWith("zk ")) {
+        cluster.zk = line.substring(3).strip();
       } else if (line.startsWith("error") || line.equals("exited")) {
         cluster.close();
         throw new IllegalStateException("the Solr cluster did not start (" + line + "); see " + base.resolve("solr.log"));
@@ -115,6 +118,16 @@ public final class SolrCluster implements AutoCloseable {
       hosts.append(hosts.length() == 0 ? "" : ",").append(u.getHost()).append(':').append(u.getPort());
     }
     return "solr://" + hosts + "/solr?collection=" + collection + "&shards=" + shards + "&replicas=" + replicas;
+  }
+
+  /** The cluster's ZooKeeper ensemble: {@code 127.0.0.1:PORT/CHROOT}. */
+  public String zkAddress() {
+    return zk;
+  }
+
+  /** An index URL for {@code init --index} that names this cluster by its ZooKeeper ensemble. */
+  public String zkIndexUrl(String collection, int shards, int replicas) {
+    return "solr+zk://" + zk + "?collection=" + collection + "&shards=" + shards + "&replicas=" + replicas;
   }
 
   /** Stops node {@code i} and waits until it is down. */

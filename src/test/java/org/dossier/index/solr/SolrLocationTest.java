@@ -1,7 +1,9 @@
 package org.dossier.index.solr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -45,6 +47,73 @@ class SolrLocationTest {
   }
 
   @Test
+  void theZooKeeperFormNamesTheEnsembleAndItsChroot() {
+    SolrLocation l = SolrLocation.parse("solr+zk://zk1.example:2181,10.0.0.7:2182,[fd00::3]:2183/dossier/prod"
+        + "?collection=leaks&shards=2&replicas=2", "c0ffee");
+    assertEquals(List.of(), l.nodes());
+    SolrLocation.ZooKeeper zk = l.zooKeeper().orElseThrow();
+    assertEquals(List.of("zk1.example:2181", "10.0.0.7:2182", "[fd00::3]:2183"), zk.hosts());
+    assertEquals(Optional.of("/dossier/prod"), zk.chroot());
+    assertEquals("zk1.example:2181,10.0.0.7:2182,[fd00::3]:2183/dossier/prod", zk.connectString());
+    assertEquals("leaks", l.collection());
+    assertEquals(2, l.shards());
+    assertEquals(2, l.replicas());
+    assertEquals("solr+zk://zk1.example:2181,10.0.0.7:2182,[fd00::3]:2183/dossier/prod?collection=leaks&shards=2"
+        + "&replicas=2", l.url());
+    assertEquals(l, SolrLocation.parse(l.url(), "other"));
+    // ZooKeeper's port unless given, no chroot unless given (not Solr's /solr), the case's collection
+    SolrLocation bare = SolrLocation.parse("SOLR+ZK://zk1,zk2/", "c0ffee");
+    assertEquals(Optional.of(new SolrLocation.ZooKeeper(List.of("zk1:2181", "zk2:2181"), Optional.empty())),
+        bare.zooKeeper());
+    assertEquals("dossier_c0ffee", bare.collection());
+    assertEquals("solr+zk://zk1:2181,zk2:2181?collection=dossier_c0ffee&shards=1&replicas=1", bare.url());
+    assertEquals(bare, SolrLocation.parse(bare.url(), "other"));
+  }
+
+  @Test
+  void aSolrUrlWhoseEveryHostIsOnZooKeepersPortNamesZooKeeper() {
+    // the issue's own example: the path is the chroot
+    SolrLocation l = SolrLocation.parse("solr://zk1:2181/dossier", "c0ffee");
+    assertEquals(List.of(), l.nodes());
+    assertEquals(new SolrLocation.ZooKeeper(List.of("zk1:2181"), Optional.of("/dossier")), l.zooKeeper().orElseThrow());
+    assertEquals("solr+zk://zk1:2181/dossier?collection=dossier_c0ffee&shards=1&replicas=1", l.url());
+    assertEquals(l, SolrLocation.parse(l.url(), "other"));
+    SolrLocation two = SolrLocation.parse("solr://zk1:2181,zk2:2181?collection=x", "c0ffee");
+    assertEquals(List.of("zk1:2181", "zk2:2181"), two.zooKeeper().orElseThrow().hosts());
+    assertEquals(Optional.empty(), two.zooKeeper().orElseThrow().chroot());
+    // control: Solr's port, or no port, is a node as before, and the path Solr's context
+    SolrLocation node = SolrLocation.parse("solr://h:8983/dossier", "c0ffee");
+    assertEquals(Optional.empty(), node.zooKeeper());
+    assertEquals(List.of("http://h:8983/dossier"), node.nodes());
+    assertEquals("solr://h:8983/dossier?collection=dossier_c0ffee&shards=1&replicas=1", node.url());
+    assertEquals(List.of("http://h:8983/solr"), SolrLocation.parse("solr://h", "c0ffee").nodes());
+    // ... and a URL naming port 2181 for some hosts only is refused, saying why
+    IllegalArgumentException mixed = assertThrows(IllegalArgumentException.class,
+        () -> SolrLocation.parse("solr://zk1:2181,solr1:8983/solr", "c0ffee"));
+    assertTrue(mixed.getMessage().contains("2181") && mixed.getMessage().contains("solr+zk://"), mixed.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> SolrLocation.parse("solr://zk1:2181,solr1/solr", "c0ffee"));
+    // a node on ZooKeeper's port cannot be made, as its URL would read as ZooKeeper
+    assertThrows(IllegalArgumentException.class,
+        () -> new SolrLocation(List.of("http://h:2181/solr"), "c", 1, 1));
+  }
+
+  @Test
+  void whatIsNotTheZooKeeperFormIsRefused() {
+    for (String bad : List.of("solr+zk://", "solr+zk://zk1:2181,/x", "solr+zk://zk1:port", "solr+zk://zk1:70000",
+        "solr+zk://zk1:2181/../etc", "solr+zk://zk1:2181/a//b", "solr+zk://zk1:2181/a b", "solr+zk://zk1:2181?zk=x",
+        "solr+zk://zk1:2181?shards=0", "solr+zk://zk1:2181?collection=a/b", "solr://zk1:2181/./x",
+        "solr+zk://user@zk1:2181", "zk://zk1:2181")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SolrLocation.parse(bad, "c0ffee"),
+          bad);
+      assertFalse(e.getMessage().isBlank(), bad);
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> new SolrLocation.ZooKeeper(List.of("zk1"), Optional.empty()), "a host without its port");
+    assertThrows(IllegalArgumentException.class,
+        () -> new SolrLocation.ZooKeeper(List.of("zk1:2181"), Optional.of("dossier")), "a chroot without its slash");
+  }
+
+  @Test
   void theIndexIsKeptInTheCaseSettings() throws Exception {
     CaseLayout layout = new CaseLayout(dir);
     CaseSettings solr = CaseSettings.forNewCase(layout, Optional.empty(),
@@ -53,6 +122,11 @@ class SolrLocationTest {
     CaseSettings read = CaseSettings.read(layout).orElseThrow();
     assertEquals(solr, read);
     assertEquals("dossier_" + solr.id(), read.index().orElseThrow().collection());
+    // a case named by ZooKeeper reopens named by ZooKeeper
+    CaseSettings zk = CaseSettings.forNewCase(layout, Optional.empty(), Optional.of("solr://zk1:2181/dossier?shards=2"));
+    zk.write(layout);
+    assertEquals(zk, CaseSettings.read(layout).orElseThrow());
+    assertTrue(java.nio.file.Files.readString(layout.settings()).contains("index.url=solr+zk://zk1:2181/dossier?"));
     // control: a case without an index setting keeps its Lucene index
     CaseSettings lucene = CaseSettings.forNewCase(layout, Optional.empty(), Optional.of("lucene"));
     lucene.write(layout);
