@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dossier.core.CaseLayout;
+import org.dossier.index.solr.SolrCredentials;
 import org.dossier.index.solr.SolrLocation;
 import org.dossier.pipeline.CaseFolder;
 import org.dossier.pipeline.CaseSettings;
@@ -42,7 +43,9 @@ final class InitCommand implements Callable<Integer> {
         "or solr+zk://ZKHOST:PORT[,ZKHOST:PORT...][/CHROOT]?collection=... (the cluster's ZooKeeper; a",
         "solr:// URL whose every host is on port 2181 is read so too). The collection dossier_<case id>",
         "unless named, 1 shard and 1 replica unless given. init creates the collection and refuses a",
-        "server it cannot reach."})
+        "server it cannot reach. A Solr that asks for a user and password gets them from",
+        SolrCredentials.USER + " and " + SolrCredentials.PASSWORD + ", or " + SolrCredentials.FILE
+            + " (a file: user:password), never from the URL."})
   String index;
 
   @Override

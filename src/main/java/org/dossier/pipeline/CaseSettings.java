@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import org.dossier.core.CaseLayout;
+import org.dossier.index.solr.SolrCredentials;
 import org.dossier.index.solr.SolrLocation;
 import org.dossier.store.StoreLocation;
 
@@ -130,6 +131,8 @@ public record CaseSettings(String id, StoreLocation store, Optional<SolrLocation
     if (index.isPresent()) {
       out.append("index=").append(SOLR).append('\n');
       out.append("index.url=").append(index.get().url()).append('\n');
+      out.append("# Solr's user and password, if it asks for them, come from ").append(SolrCredentials.WHERE)
+          .append('\n');
     }
     Path tmp = layout.settings().resolveSibling(layout.settings().getFileName() + ".tmp");
     Files.writeString(tmp, out, StandardCharsets.UTF_8);

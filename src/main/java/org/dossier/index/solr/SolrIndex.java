@@ -131,7 +131,8 @@ public final class SolrIndex implements DocumentIndex {
       try {
         existing = CollectionAdminRequest.listCollections(nodes.client);
       } catch (SolrServerException | IOException | SolrException e) {
-        throw new IllegalStateException("cannot reach Solr at " + location.describe() + ": " + rootMessage(e), e);
+        throw new IllegalStateException(nodes.refusal(e).orElse("cannot reach Solr at " + location.describe() + ": "
+            + rootMessage(e)), e);
       }
       if (existing.contains(location.collection())) {
         throw new IllegalStateException("the collection " + location.collection() + " exists already on "
@@ -158,8 +159,8 @@ public final class SolrIndex implements DocumentIndex {
         } catch (SolrServerException | IOException | SolrException ignored) {
           // nothing was uploaded, or the server is gone
         }
-        throw new IllegalStateException("cannot create the collection " + location.collection() + " on "
-            + location.describe() + ": " + rootMessage(e), e);
+        throw new IllegalStateException(nodes.refusal(e).orElse("cannot create the collection "
+            + location.collection() + " on " + location.describe() + ": " + rootMessage(e)), e);
       }
     }
   }
@@ -180,7 +181,8 @@ public final class SolrIndex implements DocumentIndex {
       CollectionAdminRequest.deleteCollection(location.collection()).process(nodes.client);
       new ConfigSetAdminRequest.Delete().setConfigSetName(location.collection()).process(nodes.client);
     } catch (SolrServerException | SolrException e) {
-      throw new IOException("cannot delete the collection " + location.collection() + ": " + e.getMessage(), e);
+      throw new IOException("cannot delete the collection " + location.collection() + ": "
+          + refusal(location, e, SolrCredentials.fromEnvironment().isPresent()).orElse(e.getMessage()), e);
     }
   }
 
@@ -425,9 +427,10 @@ public final class SolrIndex implements DocumentIndex {
       if (e.code() == SolrException.ErrorCode.BAD_REQUEST.code) {
         throw new SolrQueryRefused(e.getMessage(), e);
       }
-      throw new IOException("Solr at " + location.describe() + " failed: " + e.getMessage(), e);
+      throw new IOException(nodes.refusal(e).orElse("Solr at " + location.describe() + " failed: " + e.getMessage()), e);
     } catch (SolrServerException e) {
-      throw new IOException("cannot reach Solr at " + location.describe() + ": " + rootMessage(e), e);
+      throw new IOException(nodes.refusal(e).orElse("cannot reach Solr at " + location.describe() + ": "
+          + rootMessage(e)), e);
     }
   }
 
@@ -442,7 +445,8 @@ public final class SolrIndex implements DocumentIndex {
     try {
       update.process(nodes.client, location.collection());
     } catch (SolrServerException | SolrException e) {
-      throw new IOException("Solr at " + location.describe() + " refused an update: " + rootMessage(e), e);
+      throw new IOException(nodes.refusal(e).orElse("Solr at " + location.describe() + " refused an update: "
+          + rootMessage(e)), e);
     }
   }
 
@@ -454,6 +458,22 @@ public final class SolrIndex implements DocumentIndex {
 
   private static String lower(String s) {
     return s.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * What to tell the user when Solr refused the request for its credentials (HTTP 401) or its
+   * user's rights (403): where the credentials come from. Empty for other failures.
+   */
+  static Optional<String> refusal(SolrLocation location, Throwable e, boolean credentialsSent) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SolrException se && (se.code() == 401 || se.code() == 403)) {
+        String why = se.code() == 403 ? "does not let the user given do this"
+            : credentialsSent ? "did not accept the user and password given" : "asks for a user and password";
+        return Optional.of("Solr at " + location.describe() + " " + why + " (HTTP " + se.code() + "): set "
+            + SolrCredentials.WHERE);
+      }
+    }
+    return Optional.empty();
   }
 
   private static String rootMessage(Throwable e) {
@@ -483,21 +503,32 @@ public final class SolrIndex implements DocumentIndex {
     private static final int ZK_CONNECT_MILLIS = 10_000;
     private final Map<String, HttpJdkSolrClient> clients = new ConcurrentHashMap<>();
     private final Optional<SolrLocation.ZooKeeper> zooKeeper;
+    private final SolrLocation location;
+    private final Optional<SolrCredentials> credentials;
     /** The ensemble's reader, once connected. */
     private ZkClientClusterStateProvider cluster;
     /** The base URLs ZooKeeper listed last; empty until it has been read. */
     private Set<String> listed = Set.of();
     final LBSolrClient client;
 
+    /**
+     * @throws IllegalStateException when the environment's Solr credentials are set but unusable
+     */
     Nodes(SolrLocation location) {
+      this.location = location;
       this.zooKeeper = location.zooKeeper();
+      this.credentials = SolrCredentials.fromEnvironment();
       this.client = new LBSolrClient(location.nodes()) {
         @Override
         protected SolrClient getClient(String baseUrl) {
-          return clients.computeIfAbsent(baseUrl, u -> new HttpJdkSolrClient.Builder(u)
-              .withConnectionTimeout(5, TimeUnit.SECONDS)
-              .withRequestTimeout(300, TimeUnit.SECONDS)
-              .build());
+          return clients.computeIfAbsent(baseUrl, u -> {
+            HttpJdkSolrClient.Builder b = new HttpJdkSolrClient.Builder(u)
+                .withConnectionTimeout(5, TimeUnit.SECONDS)
+                .withRequestTimeout(300, TimeUnit.SECONDS);
+            // sent with every request, not after a challenge: Solr's BasicAuthPlugin expects it so
+            credentials.ifPresent(c -> b.withBasicAuthCredentials(c.user(), c.password()));
+            return b.build();
+          });
         }
 
         @Override
@@ -530,6 +561,11 @@ public final class SolrIndex implements DocumentIndex {
           }
         }
       };
+    }
+
+    /** As {@link SolrIndex#refusal}, knowing whether credentials were sent. */
+    Optional<String> refusal(Throwable e) {
+      return SolrIndex.refusal(location, e, credentials.isPresent());
     }
 
     /**

@@ -52,6 +52,22 @@ public final class SolrCluster implements AutoCloseable {
 
   /** Starts a cluster of {@code count} nodes and waits until they are up. */
   public static SolrCluster launch(int count) throws IOException, InterruptedException {
+    return launch(count, null);
+  }
+
+  /**
+   * As {@link #launch(int)}, the cluster asking every request for {@code user} and {@code password}
+   * (Solr's {@code BasicAuthPlugin}, unknown users refused).
+   */
+  public static SolrCluster launchWithBasicAuth(int count, String user, String password)
+      throws IOException, InterruptedException {
+    String hash = org.apache.solr.security.Sha256AuthenticationProvider.getSaltedHashedValue(password);
+    String json = "{\"authentication\": {\"class\": \"solr.BasicAuthPlugin\", \"blockUnknown\": true,"
+        + " \"credentials\": {\"" + user + "\": \"" + hash + "\"}}}\n";
+    return launch(count, json);
+  }
+
+  private static SolrCluster launch(int count, String securityJson) throws IOException, InterruptedException {
     Path target = Path.of("target").toAbsolutePath();
     Path jetty = target.resolve("solr-jetty");
     if (!Files.isDirectory(jetty)) {
@@ -71,9 +87,15 @@ public final class SolrCluster implements AutoCloseable {
     }
     Path base = Files.createTempDirectory(target, "solr-cluster");
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-Djava.util.logging.config.file=" + base.resolve("logging.properties"),
-        "-cp", String.join(sep, classPath), SolrClusterMain.class.getName(), Integer.toString(count), base.toString());
+    List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx768m", "-XX:+UseSerialGC",
+        "-XX:TieredStopAtLevel=1", "-Djava.util.logging.config.file=" + base.resolve("logging.properties"),
+        "-cp", String.join(sep, classPath), SolrClusterMain.class.getName(), Integer.toString(count), base.toString()));
+    if (securityJson != null) {
+      Path security = base.resolve("security.json");
+      Files.writeString(security, securityJson, StandardCharsets.UTF_8);
+      command.add(security.toString());
+    }
+    ProcessBuilder pb = new ProcessBuilder(command);
     Files.writeString(base.resolve("logging.properties"), "handlers=java.util.logging.ConsoleHandler\n.level=WARNING\n",
         StandardCharsets.UTF_8);
     pb.redirectError(base.resolve("solr.log").toFile());

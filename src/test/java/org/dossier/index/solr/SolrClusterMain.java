@@ -18,7 +18,8 @@ import org.apache.solr.embedded.JettySolrRunner;
  * Jetty 11. Started by {@link SolrCluster}. Prints {@code node I URL} for each node and then
  * {@code ready}; reads commands, one a line, and answers each: {@code stop I} ({@code stopped I}),
  * {@code start I} ({@code started I}), {@code quit}. It shuts down when its input ends, so a test
- * JVM that dies takes its cluster with it.
+ * JVM that dies takes its cluster with it. Arguments: the number of nodes, the base folder, and
+ * optionally a {@code security.json} to start the cluster with (authentication, say).
  */
 public final class SolrClusterMain {
   private SolrClusterMain() {}
@@ -27,7 +28,11 @@ public final class SolrClusterMain {
     int count = Integer.parseInt(args[0]);
     Path base = Path.of(args[1]);
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-    MiniSolrCloudCluster cluster = new MiniSolrCloudCluster.Builder(count, base).build();
+    MiniSolrCloudCluster.Builder builder = new MiniSolrCloudCluster.Builder(count, base);
+    if (args.length > 2) {
+      builder.withSecurityJson(Path.of(args[2]));
+    }
+    MiniSolrCloudCluster cluster = builder.build();
     List<JettySolrRunner> nodes = new ArrayList<>(cluster.getJettySolrRunners());
     out.println("zk " + cluster.getZkServer().getZkAddress());
     for (int i = 0; i < nodes.size(); i++) {
