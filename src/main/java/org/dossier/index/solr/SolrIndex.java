@@ -512,6 +512,8 @@ public final class SolrIndex implements DocumentIndex {
     final LBSolrClient client;
 
     /**
+     * The nodes of {@code location}, sent the credentials this process's environment gives.
+     *
      * @throws IllegalStateException when the environment's Solr credentials are set but unusable
      */
     Nodes(SolrLocation location) {
