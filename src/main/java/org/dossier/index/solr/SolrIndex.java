@@ -207,6 +207,11 @@ public final class SolrIndex implements DocumentIndex {
     return location;
   }
 
+  /** The base URLs ZooKeeper listed when last read (for tests); empty for nodes named, or before the first request. */
+  Set<String> listedNodes() {
+    return nodes.listed();
+  }
+
   @Override
   public synchronized void upsert(IndexDocument d) throws IOException {
     requireWriter();
@@ -563,6 +568,10 @@ public final class SolrIndex implements DocumentIndex {
           }
         }
       };
+    }
+
+    synchronized Set<String> listed() {
+      return listed;
     }
 
     /** As {@link SolrIndex#refusal}, knowing whether credentials were sent. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.dossier.core.CaseLayout;
 import org.dossier.core.SearchRequest;
 import org.dossier.pipeline.CaseSettings;
@@ -92,13 +93,16 @@ class SolrZooKeeperTest {
 
     SolrLocation location = CaseSettings.read(new CaseLayout(caseDir)).orElseThrow().index().orElseThrow();
     try (SolrIndex index = SolrIndex.openForReading(location)) {
-      assertEquals(3, index.count()); // ZooKeeper lists node 0 alone now
+      assertEquals(Set.of(), index.listedNodes()); // ZooKeeper is read on the first request
+      assertEquals(3, index.count());
+      assertEquals(Set.of(cluster.nodes().get(0)), index.listedNodes()); // it lists node 0 alone now
       cluster.startNode(1);
       replicas.awaitSameEverywhere();
       cluster.stopNode(0);
       replicas.awaitLeadersOn(cluster.nodes().get(1));
       // node 0, the one node this index knew, is gone: ZooKeeper is read again and lists node 1
       assertEquals(2, index.search(new SearchRequest("Quillfeather", 10, 0)).total());
+      assertEquals(Set.of(cluster.nodes().get(1)), index.listedNodes());
       assertEquals(3, index.count());
     }
   }
