@@ -28,8 +28,10 @@ import org.dossier.store.CaseStore;
 
 /**
  * Runs the link stage over the whole case: reads each analysed document (text, annotations,
- * resolved names) on every core, forms stories, facts, sources, the timeline and coverage, and
- * replaces the stored findings in one transaction. The analyst's judgements in force are
+ * resolved names) on every core, or takes back the reading kept from an earlier run or a worker's
+ * {@code link-read} task when the document and what it was read with are unchanged ({@link
+ * #reading}); forms stories, facts, sources, the timeline and coverage, and replaces the stored
+ * findings in one transaction. The analyst's judgements in force are
  * respected: claims marked wrong are left out, attributions marked wrong removed, propagation
  * links marked wrong never drawn, facts given a status by hand keep it (with the stage's own
  * reading in the explanation), a document's outlet, headline, date or address set by hand replace
