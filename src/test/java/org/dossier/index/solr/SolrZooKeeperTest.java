@@ -12,6 +12,7 @@ import org.dossier.core.CaseLayout;
 import org.dossier.core.SearchRequest;
 import org.dossier.pipeline.CaseSettings;
 import org.dossier.testing.Cli;
+import org.dossier.testing.Workers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,16 +43,11 @@ class SolrZooKeeperTest {
   }
 
   private static Cli.Result ok(Cli.Result r) {
-    assertEquals(0, r.exit(), r::toString);
-    return r;
+    return Workers.ok(r);
   }
 
   private static Cli.Result on(Path caseDir, String... command) {
-    String[] all = new String[command.length + 2];
-    all[0] = "--case";
-    all[1] = caseDir.toString();
-    System.arraycopy(command, 0, all, 2, command.length);
-    return Cli.run(all);
+    return Cli.run(Workers.on(caseDir, command));
   }
 
   private static long total(Path caseDir, String query) {
