@@ -672,7 +672,7 @@ public final class Worker {
     took("link", t);
   }
 
-  /** Documents a link-read task reads unless the worker that plans the round says otherwise: a minute's work or so. */
+  /** Documents a link-read task reads unless the worker that plans the round says otherwise: seconds of work for short articles. */
   public static final int LINK_PAGE = 500;
 
   /** The link stage's inputs for the round this worker last read pages of (the names do not change within a round). */
