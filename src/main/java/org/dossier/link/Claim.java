@@ -1,6 +1,9 @@
 package org.dossier.link;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.dossier.core.DocumentId;
@@ -159,6 +162,33 @@ public record Claim(
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(property, "property");
     Objects.requireNonNull(frame, "frame");
+  }
+
+  /**
+   * The same claims with their equal texts held once: the claims of one sentence repeat its
+   * context, a statement's quote is its text, a name's is its subject. The link stage keeps every
+   * document's claims until its findings are written, so these copies were most of its memory.
+   */
+  public static List<Claim> shared(List<Claim> claims) {
+    Map<String, String> seen = new HashMap<>();
+    java.util.function.UnaryOperator<String> one = t -> seen.computeIfAbsent(t, k -> k);
+    List<Claim> out = new ArrayList<>(claims.size());
+    for (Claim c : claims) {
+      Stated st = c.stated;
+      if (st instanceof Measure m) {
+        ValueMention v = m.value();
+        st = new Measure(new ValueMention(v.span(), one.apply(v.text()), v.value(), v.qualifier()), m.alternates());
+      } else if (st instanceof Named n) {
+        st = new Named(one.apply(n.name()), n.type(), one.apply(n.text()));
+      } else if (st instanceof Trait t) {
+        st = new Trait(one.apply(t.property()), one.apply(t.value()), one.apply(t.text()));
+      } else if (st instanceof Said said) {
+        st = new Said(one.apply(said.text()));
+      }
+      out.add(new Claim(c.document, c.span, one.apply(c.quote), c.sentence, one.apply(c.context), st,
+          c.attributedTo.map(one), one.apply(c.subject), one.apply(c.property), c.draftDocument, c.frame));
+    }
+    return out;
   }
 
   /** The value, when the claim states one. */

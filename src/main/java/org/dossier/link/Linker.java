@@ -91,8 +91,8 @@ public final class Linker {
     List<org.dossier.core.Span> sentences = org.dossier.analyze.Sentences.of(d.text(), d.language());
     Set<String> outlets = new HashSet<>();
     genre.outlet().ifPresent(o -> outlets.add(Lexicon.fold(o)));
-    List<Claim> claims = judged(extractor.extract(d.id(), d.text(), d.language(), sentences, d.annotations(),
-        d.resolvedNames(), outlets));
+    List<Claim> claims = Claim.shared(judged(extractor.extract(d.id(), d.text(), d.language(), sentences,
+        d.annotations(), d.resolvedNames(), outlets)));
     return new Reading(new Summary(d, genre, claims, sentences.size()));
   }
 

@@ -102,7 +102,7 @@ public final class Reading {
     try {
       DocumentId id = new DocumentId(text(n, "id"));
       Summary s = new Summary(id, text(n, "name"), text(n, "fileName"), text(n, "language"),
-          optional(n, "date").map(LocalDate::parse), genre(n.get("genre")), list(n.get("claims"), c -> claim(c, id)),
+          optional(n, "date").map(LocalDate::parse), genre(n.get("genre")), Claim.shared(list(n.get("claims"), c -> claim(c, id))),
           text(n, "headline"), optional(n, "address"), Set.copyOf(list(n.get("given"), JsonNode::asText)),
           integer(n, "sentences"), optional(n, "monthDay").map(MonthDay::parse));
       n.get("features").fields().forEachRemaining(e -> s.features.put(Summary.intern(e.getKey()), e.getValue().asInt()));

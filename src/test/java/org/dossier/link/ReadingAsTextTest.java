@@ -3,6 +3,7 @@ package org.dossier.link;
 import static org.dossier.link.LinkHarness.a;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +61,31 @@ class ReadingAsTextTest {
       String text = r.encode();
       assertEquals(text, Reading.decode(text).encode(), x.name());
       assertTrue(text.contains("Set by hand"), text);
+    }
+  }
+
+  @Test
+  void aReadingHoldsEachTextOfItsClaimsOnce() {
+    DocumentAnalyzer analyzer = new DocumentAnalyzer(Gazetteer.load(List.of()));
+    LinkHarness.Article x = CASE[0];
+    Annotations an = analyzer.analyze(x.text(), x.language(), Optional.empty()).annotations();
+    Reading r = new Linker().read(new LinkDocument(new DocumentId("ef".repeat(32)), x.name(), x.language(),
+        "text/plain", Map.of(), x.text(), an, an.entities().stream().map(EntityMention::canonical).toList(),
+        an.documentDate()));
+    for (List<Claim> claims : List.of(r.summary.claims, Reading.decode(r.encode()).summary.claims)) {
+      int sharing = 0;
+      for (Claim a : claims) {
+        for (Claim b : claims) {
+          if (a != b && a.context().equals(b.context())) {
+            assertSame(a.context(), b.context(), "one sentence's context, held once");
+            sharing++;
+          }
+        }
+        if (a.stated() instanceof Claim.Said said) {
+          assertSame(a.quote(), said.text());
+        }
+      }
+      assertTrue(sharing > 0, "the article has sentences with several claims");
     }
   }
 
