@@ -16,11 +16,13 @@ import java.util.regex.Pattern;
 /**
  * A case's index on SolrCloud: a collection of its own, reached either through the Solr nodes
  * named, or through the live nodes that the cluster's ZooKeeper ensemble lists. Requests go to the
- * nodes over HTTP: a node that is down is skipped, and the node asked forwards to the shards and
- * replicas the collection has. ZooKeeper, when named, is only read for the live nodes.
+ * nodes over HTTP, or HTTPS for nodes named with {@code solrs://} (or listed by a cluster whose
+ * {@code urlScheme} is {@code https}): a node that is down is skipped, and the node asked forwards
+ * to the shards and replicas the collection has. ZooKeeper, when named, is only read for the live
+ * nodes.
  *
- * @param nodes base URLs of Solr nodes ({@code http://HOST:PORT/solr}); empty when the cluster is
- *     named by its ZooKeeper ensemble
+ * @param nodes base URLs of Solr nodes ({@code http://HOST:PORT/solr}, or all {@code https://});
+ *     empty when the cluster is named by its ZooKeeper ensemble
  * @param zooKeeper the cluster's ZooKeeper ensemble, when it is named by it
  * @param collection the case's collection (letters, digits, underscores, hyphens)
  * @param shards how many shards the collection is created with
@@ -32,6 +34,8 @@ public record SolrLocation(List<String> nodes, Optional<ZooKeeper> zooKeeper, St
   public static final String SCHEME = "solr";
   /** The URL scheme that names the cluster by its ZooKeeper ensemble, whatever the ports. */
   public static final String ZK_SCHEME = "solr+zk";
+  /** The URL scheme that names Solr nodes reached over HTTPS. */
+  public static final String TLS_SCHEME = "solrs";
   /**
    * ZooKeeper's registered client port: a {@code solr://} URL whose every host is on it names a
    * ZooKeeper ensemble (no Solr node listens there unless told to).
@@ -41,7 +45,7 @@ public record SolrLocation(List<String> nodes, Optional<ZooKeeper> zooKeeper, St
   private static final Pattern COLLECTION = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_-]{0,99}");
   private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+\\](:\\d{1,5})?");
   private static final String FORMS = "solr://HOST:PORT[,HOST:PORT...][/solr]?collection=NAME&shards=N&replicas=N"
-      + " (Solr nodes) or solr+zk://ZKHOST:PORT[,ZKHOST:PORT...][/CHROOT]?collection=NAME&shards=N&replicas=N"
+      + " (Solr nodes; solrs:// over HTTPS) or solr+zk://ZKHOST:PORT[,ZKHOST:PORT...][/CHROOT]?collection=NAME&shards=N&replicas=N"
       + " (ZooKeeper)";
 
   /**
@@ -82,8 +86,14 @@ public record SolrLocation(List<String> nodes, Optional<ZooKeeper> zooKeeper, St
       throw new IllegalArgumentException("a Solr index is named by its nodes or by ZooKeeper, not both");
     }
     for (String n : nodes) {
+      URI uri = URI.create(n);
+      // one scheme for all, as one URL names them
+      if (!List.of("http", "https").contains(String.valueOf(uri.getScheme()))
+          || !uri.getScheme().equals(URI.create(nodes.get(0)).getScheme())) {
+        throw new IllegalArgumentException("Solr nodes are all http:// or all https://, not " + nodes);
+      }
       // its URL would read as a ZooKeeper ensemble, or be refused as mixing the two
-      if (URI.create(n).getPort() == ZK_PORT) {
+      if (uri.getPort() == ZK_PORT) {
         throw new IllegalArgumentException("a Solr node on port " + ZK_PORT + " (ZooKeeper's) cannot be named: " + n);
       }
     }
@@ -96,7 +106,7 @@ public record SolrLocation(List<String> nodes, Optional<ZooKeeper> zooKeeper, St
     }
   }
 
-  /** A location reached through the Solr nodes named ({@code http://HOST:PORT/solr} each). */
+  /** A location reached through the Solr nodes named ({@code http://HOST:PORT/solr} each, or all https). */
   public SolrLocation(List<String> nodes, String collection, int shards, int replicas) {
     this(nodes, Optional.empty(), collection, shards, replicas);
   }
@@ -117,26 +127,33 @@ public record SolrLocation(List<String> nodes, Optional<ZooKeeper> zooKeeper, St
    * <ul>
    *   <li>{@code solr://HOST:PORT[,HOST:PORT...][/PATH][?collection=NAME&shards=N&replicas=N]}: Solr
    *       nodes, port 8983 unless given; the path is Solr's context ({@code /solr} unless given).
+   *       {@code solrs://} names nodes reached over HTTPS ({@code https://HOST:PORT/PATH}), with
+   *       the same rules; the certificates are checked against the JVM's truststore and must name
+   *       the hosts as given.
    *   <li>{@code solr+zk://ZKHOST:PORT[,ZKHOST:PORT...][/CHROOT][?...]}: the cluster's ZooKeeper
    *       ensemble, port {@value #ZK_PORT} unless given; the path is the ensemble's chroot (none
    *       unless given), as in Solr's JDBC URLs.
    * </ul>
    *
    * A {@code solr://} URL whose every host names port {@value #ZK_PORT} (ZooKeeper's, not a Solr
-   * node's) is read as the ZooKeeper form; one that names it for some hosts only is refused. The
+   * node's) is read as the ZooKeeper form; one that names it for some hosts only is refused, as is a
+   * {@code solrs://} URL that names it at all (ZooKeeper is not reached over TLS). The
    * collection is {@code dossier_<case id>} unless given; one shard and one replica unless given.
    *
    * @throws IllegalArgumentException when it is not such a URL
    */
   public static SolrLocation parse(String url, String caseId) {
     String u = url.strip();
-    boolean zkScheme;
+    boolean zkScheme = false;
+    boolean tls = false;
     String rest;
     if (u.regionMatches(true, 0, ZK_SCHEME + "://", 0, ZK_SCHEME.length() + 3)) {
       zkScheme = true;
       rest = u.substring(ZK_SCHEME.length() + 3);
+    } else if (u.regionMatches(true, 0, TLS_SCHEME + "://", 0, TLS_SCHEME.length() + 3)) {
+      tls = true;
+      rest = u.substring(TLS_SCHEME.length() + 3);
     } else if (u.regionMatches(true, 0, SCHEME + "://", 0, SCHEME.length() + 3)) {
-      zkScheme = false;
       rest = u.substring(SCHEME.length() + 3);
     } else {
       throw new IllegalArgumentException("not a Solr index URL (" + FORMS + "): " + url);
@@ -169,6 +186,11 @@ public record SolrLocation(List<String> nodes, Optional<ZooKeeper> zooKeeper, St
       onZkPort += port == ZK_PORT ? 1 : 0;
       hosts.add(host);
     }
+    if (tls && onZkPort > 0) {
+      throw new IllegalArgumentException("a " + TLS_SCHEME + ":// URL names Solr nodes, and port " + ZK_PORT
+          + " is ZooKeeper's: name the nodes on their own ports, or ZooKeeper with " + ZK_SCHEME
+          + ":// (a cluster whose urlScheme is https is then reached over HTTPS), in " + url);
+    }
     boolean zk = zkScheme || onZkPort == hosts.size();
     if (!zk && onZkPort > 0) {
       throw new IllegalArgumentException("some hosts are on port " + ZK_PORT + " (ZooKeeper's) and some are not: name"
@@ -190,7 +212,7 @@ public record SolrLocation(List<String> nodes, Optional<ZooKeeper> zooKeeper, St
     List<String> nodes = new ArrayList<>();
     for (String host : hosts) {
       try {
-        nodes.add(new URI("http://" + host + path).toString());
+        nodes.add(new URI((tls ? "https" : "http") + "://" + host + path).toString());
       } catch (URISyntaxException e) {
         throw new IllegalArgumentException("not a Solr node: '" + host + "' in " + url, e);
       }
@@ -238,7 +260,10 @@ public record SolrLocation(List<String> nodes, Optional<ZooKeeper> zooKeeper, St
     return Integer.parseInt(v);
   }
 
-  /** The location as {@link #parse} takes it; a ZooKeeper ensemble always with {@code solr+zk://}. */
+  /**
+   * The location as {@link #parse} takes it: nodes over HTTPS with {@code solrs://}; a ZooKeeper
+   * ensemble always with {@code solr+zk://}.
+   */
   public String url() {
     String query = "?collection=" + collection + "&shards=" + shards + "&replicas=" + replicas;
     if (zooKeeper.isPresent()) {
@@ -254,7 +279,8 @@ public record SolrLocation(List<String> nodes, Optional<ZooKeeper> zooKeeper, St
       hosts.append(uri.getHost()).append(':').append(uri.getPort());
       path = uri.getPath();
     }
-    return SCHEME + "://" + hosts + path + query;
+    boolean tls = URI.create(nodes.get(0)).getScheme().equals("https");
+    return (tls ? TLS_SCHEME : SCHEME) + "://" + hosts + path + query;
   }
 
   /** For messages: the URL. */

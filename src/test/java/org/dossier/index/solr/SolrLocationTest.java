@@ -13,7 +13,10 @@ import org.dossier.pipeline.CaseSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@code solr://} form {@code init --index} takes, and its round trip through {@code case.properties}. */
+/**
+ * The {@code solr://}, {@code solrs://} and {@code solr+zk://} forms {@code init --index} takes, and
+ * their round trip through {@code case.properties}.
+ */
 class SolrLocationTest {
   @TempDir Path dir;
 
@@ -44,6 +47,47 @@ class SolrLocationTest {
         "solr://a:1/../etc")) {
       assertThrows(IllegalArgumentException.class, () -> SolrLocation.parse(bad, "c0ffee"), bad);
     }
+  }
+
+  @Test
+  void theTlsFormNamesNodesOverHttpsByTheSameRules() {
+    SolrLocation l = SolrLocation.parse("solrs://a.example:8983,10.0.0.2:7574/solr?collection=leaks&shards=2&replicas=3",
+        "c0ffee");
+    assertEquals(List.of("https://a.example:8983/solr", "https://10.0.0.2:7574/solr"), l.nodes());
+    assertEquals(Optional.empty(), l.zooKeeper());
+    assertEquals("leaks", l.collection());
+    assertEquals(2, l.shards());
+    assertEquals(3, l.replicas());
+    assertEquals("solrs://a.example:8983,10.0.0.2:7574/solr?collection=leaks&shards=2&replicas=3", l.url());
+    assertEquals(l.url(), l.describe());
+    assertEquals(l, SolrLocation.parse(l.url(), "other"));
+    // Solr's port, Solr's path and the case's collection unless given; a path and IPv6 as solr:// takes them
+    SolrLocation bare = SolrLocation.parse("SOLRS://solr1", "c0ffee");
+    assertEquals(List.of("https://solr1:8983/solr"), bare.nodes());
+    assertEquals("solrs://solr1:8983/solr?collection=dossier_c0ffee&shards=1&replicas=1", bare.url());
+    assertEquals(bare, SolrLocation.parse(bare.url(), "other"));
+    SolrLocation other = SolrLocation.parse("solrs://[fd00::3]:8443,h2/search/", "c0ffee");
+    assertEquals(List.of("https://[fd00::3]:8443/search", "https://h2:8983/search"), other.nodes());
+    assertEquals(other, SolrLocation.parse(other.url(), "other"));
+    // control: solr:// is plain HTTP as before, and its URL says solr://
+    SolrLocation plain = SolrLocation.parse("solr://a.example:8983/solr?collection=leaks", "c0ffee");
+    assertEquals(List.of("http://a.example:8983/solr"), plain.nodes());
+    assertEquals("solr://a.example:8983/solr?collection=leaks&shards=1&replicas=1", plain.url());
+    assertEquals(List.of("http://solr1:8983/solr"), SolrLocation.parse("solr://solr1", "c0ffee").nodes());
+    // ZooKeeper's port names no node over TLS, whether for every host or some, saying what to use
+    for (String zk : List.of("solrs://zk1:2181", "solrs://zk1:2181,zk2:2181/dossier", "solrs://zk1:2181,solr1:8983")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SolrLocation.parse(zk, "c0ffee"),
+          zk);
+      assertTrue(e.getMessage().contains("solr+zk://"), e.getMessage());
+    }
+    for (String bad : List.of("solrs://", "solrs://host:port/solr", "solrs://a:1/solr?zk=x", "solrs://a:1/../etc",
+        "solrs://a:1/solr?shards=0", "solrs+zk://zk1:2181", "https://solr1:8983/solr")) {
+      assertThrows(IllegalArgumentException.class, () -> SolrLocation.parse(bad, "c0ffee"), bad);
+    }
+    // one URL names the nodes, so they are all http or all https
+    assertThrows(IllegalArgumentException.class,
+        () -> new SolrLocation(List.of("https://h1:8983/solr", "http://h2:8983/solr"), "c", 1, 1));
+    assertThrows(IllegalArgumentException.class, () -> new SolrLocation(List.of("ftp://h1:8983/solr"), "c", 1, 1));
   }
 
   @Test
@@ -127,6 +171,15 @@ class SolrLocationTest {
     zk.write(layout);
     assertEquals(zk, CaseSettings.read(layout).orElseThrow());
     assertTrue(java.nio.file.Files.readString(layout.settings()).contains("index.url=solr+zk://zk1:2181/dossier?"));
+    // a case on nodes over HTTPS reopens on them over HTTPS
+    CaseSettings tls = CaseSettings.forNewCase(layout, Optional.empty(),
+        Optional.of("solrs://solr1.example:8443,solr2.example:8443/solr?shards=2"));
+    tls.write(layout);
+    assertEquals(tls, CaseSettings.read(layout).orElseThrow());
+    assertEquals(List.of("https://solr1.example:8443/solr", "https://solr2.example:8443/solr"),
+        CaseSettings.read(layout).orElseThrow().index().orElseThrow().nodes());
+    assertTrue(java.nio.file.Files.readString(layout.settings())
+        .contains("index.url=solrs://solr1.example:8443,solr2.example:8443/solr?"));
     // control: a case without an index setting keeps its Lucene index
     CaseSettings lucene = CaseSettings.forNewCase(layout, Optional.empty(), Optional.of("lucene"));
     lucene.write(layout);
