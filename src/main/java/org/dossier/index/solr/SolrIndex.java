@@ -9,6 +9,13 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.MalformedURLException;
+import java.security.KeyManagementException;
+import java.security.KeyStoreException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import javax.net.ssl.SSLException;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -73,7 +81,10 @@ import org.dossier.index.SearchAnalysis;
  *
  * <p>Requests go over the JDK's HTTP client to any of the nodes named (or, for a cluster named by
  * its ZooKeeper ensemble, of the live nodes ZooKeeper lists), the next one when a node cannot be
- * reached; the node forwards to the collection's shards and replicas. Opened for
+ * reached; the node forwards to the collection's shards and replicas. Over HTTPS ({@code
+ * solrs://}, or a cluster whose {@code urlScheme} is {@code https}) the JDK checks each node's
+ * certificate against the JVM's truststore and the host it was named by; a failure is told in
+ * words ({@link #tlsFailure}). Opened for
  * writing, upserts are sent in batches and made visible by {@link #commit} (a hard commit);
  * what was not sent when the index is closed is dropped, as the embedded index drops what was not
  * committed: the store sends it again.
@@ -95,6 +106,10 @@ public final class SolrIndex implements DocumentIndex {
   private static final int BATCH_DOCS = 100;
   private static final long BATCH_CHARS = 8_000_000;
   private static final JsonFactory JSON = new JsonFactory();
+  /** How a user names the truststore Solr's certificates are checked against (the launcher passes them to the JVM). */
+  static final String TRUST_STORE_OPTIONS = "DOSSIER_JAVA_OPTS='-Djavax.net.ssl.trustStore=PATH"
+      + " -Djavax.net.ssl.trustStorePassword=PASSWORD'";
+  private static final String TRUST_STORE = "javax.net.ssl.trustStore";
 
   private final SolrLocation location;
   private final Nodes nodes;
@@ -182,7 +197,8 @@ public final class SolrIndex implements DocumentIndex {
       new ConfigSetAdminRequest.Delete().setConfigSetName(location.collection()).process(nodes.client);
     } catch (SolrServerException | SolrException e) {
       throw new IOException("cannot delete the collection " + location.collection() + ": "
-          + refusal(location, e, SolrCredentials.fromEnvironment().isPresent()).orElse(e.getMessage()), e);
+          + refusal(location, e, SolrCredentials.fromEnvironment().isPresent()).or(() -> tlsFailure(location, e))
+          .orElse(e.getMessage()), e);
     }
   }
 
@@ -481,6 +497,74 @@ public final class SolrIndex implements DocumentIndex {
     return Optional.empty();
   }
 
+  /**
+   * What to tell the user when the TLS between Dossier and Solr failed: a certificate this JVM does
+   * not trust (where to name a truststore), one that does not name the host as the URL does, a
+   * node named over HTTPS that does not speak it, or one named over plain HTTP that answered in
+   * TLS. Empty for other failures.
+   */
+  static Optional<String> tlsFailure(SolrLocation location, Throwable e) {
+    SSLException tls = null;
+    CertificateException certificate = null;
+    String trustStore = System.getProperty(TRUST_STORE);
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException) {
+        String untrusted = "Solr at " + location.describe() + " presented a certificate that Java does not trust ("
+            + rootMessage(t) + "): ";
+        if (hasCause(t, CertificateExpiredException.class) || hasCause(t, CertificateNotYetValidException.class)) {
+          return Optional.of(untrusted + "it is out of its dates of validity");
+        }
+        return Optional.of(untrusted + (trustStore == null
+            ? "put it, or the authority that signed it, in a truststore and name that with " + TRUST_STORE_OPTIONS
+                + " (without them, the JDK's own cacerts is used)"
+            : "the truststore " + trustStore + " (" + TRUST_STORE + ") holds neither it nor the authority that"
+                + " signed it"));
+      }
+      // the JVM's default SSLContext cannot be made: the truststore named cannot be opened
+      if (t instanceof KeyStoreException || t instanceof KeyManagementException) {
+        return Optional.of("cannot read the truststore " + (trustStore == null ? "" : trustStore + " ") + "("
+            + rootMessage(t) + "): check " + TRUST_STORE_OPTIONS);
+      }
+      if (tls == null && t instanceof SSLException s) {
+        tls = s;
+      }
+      if (certificate == null && t instanceof CertificateException c) {
+        certificate = c;
+      }
+      // a TLS record where an HTTP status line was expected (the JDK's client quotes what it got):
+      // 0x15 an alert, 0x16 a handshake, then TLS's major version, 3
+      String m = t.getMessage();
+      if (m != null && (m.contains("\u0015\u0003") || m.contains("\u0016\u0003"))) {
+        return Optional.of("Solr at " + location.describe() + " answered in TLS to plain HTTP: "
+            + (location.zooKeeper().isPresent() ? "the cluster's urlScheme property should say https"
+                : "name nodes that answer over HTTPS with " + SolrLocation.TLS_SCHEME + "://"));
+      }
+    }
+    if (tls == null) {
+      return Optional.empty();
+    }
+    String m = certificate == null || certificate.getMessage() == null ? "" : certificate.getMessage();
+    if (m.startsWith("No name matching") || m.startsWith("No subject alternative")) {
+      // the hostname check, which stays on: the user names the host as the certificate does
+      return Optional.of("Solr at " + location.describe() + " presented a certificate that does not name the host"
+          + " as the URL does (" + m + "): name each node as its certificate does");
+    }
+    return Optional.of("the TLS handshake with Solr at " + location.describe() + " failed (" + rootMessage(tls)
+        + "): " + (location.zooKeeper().isPresent()
+            ? "does every node answer over HTTPS, as the cluster's urlScheme says?"
+            : "does every node named answer over HTTPS? Nodes over plain HTTP are named with " + SolrLocation.SCHEME
+                + "://"));
+  }
+
+  private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static String rootMessage(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
@@ -574,9 +658,9 @@ public final class SolrIndex implements DocumentIndex {
       return listed;
     }
 
-    /** As {@link SolrIndex#refusal}, knowing whether credentials were sent. */
+    /** As {@link SolrIndex#refusal}, knowing whether credentials were sent; else {@link SolrIndex#tlsFailure}. */
     Optional<String> refusal(Throwable e) {
-      return SolrIndex.refusal(location, e, credentials.isPresent());
+      return SolrIndex.refusal(location, e, credentials.isPresent()).or(() -> tlsFailure(location, e));
     }
 
     /**
