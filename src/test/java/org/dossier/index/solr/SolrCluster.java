@@ -2,18 +2,23 @@ package org.dossier.index.solr;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.solr.util.SSLTestConfig;
 
 /**
  * A SolrCloud cluster on this machine for a test class: {@link SolrClusterMain} in a child JVM
@@ -24,6 +29,11 @@ import java.util.stream.Stream;
  */
 public final class SolrCluster implements AutoCloseable {
   private static final long START_SECONDS = 180;
+  /** The password of the truststore {@link #trustStore} writes. */
+  public static final String TRUST_STORE_PASSWORD = "changeit-solr-test";
+  /** Solr's test keystore (solr-test-framework) and its password, as its {@code create-keystores.sh} made it. */
+  private static final String TEST_KEYSTORE = "SSLTestConfig.testing.keystore";
+  private static final String TEST_KEYSTORE_PASSWORD = "secret";
   private final Process process;
   private final Writer commands;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -52,7 +62,7 @@ public final class SolrCluster implements AutoCloseable {
 
   /** Starts a cluster of {@code count} nodes and waits until they are up. */
   public static SolrCluster launch(int count) throws IOException, InterruptedException {
-    return launch(count, null);
+    return launch(count, null, false);
   }
 
   /**
@@ -64,10 +74,41 @@ public final class SolrCluster implements AutoCloseable {
     String hash = org.apache.solr.security.Sha256AuthenticationProvider.getSaltedHashedValue(password);
     String json = "{\"authentication\": {\"class\": \"solr.BasicAuthPlugin\", \"blockUnknown\": true,"
         + " \"credentials\": {\"" + user + "\": \"" + hash + "\"}}}\n";
-    return launch(count, json);
+    return launch(count, json, false);
   }
 
-  private static SolrCluster launch(int count, String securityJson) throws IOException, InterruptedException {
+  /**
+   * As {@link #launch(int)}, the nodes answering over HTTPS only ({@code https://127.0.0.1:PORT/solr}),
+   * with a certificate no JVM trusts by default: a client needs {@link #trustStore}.
+   */
+  public static SolrCluster launchWithTls(int count) throws IOException, InterruptedException {
+    return launch(count, null, true);
+  }
+
+  /**
+   * Writes a truststore (PKCS#12, password {@value #TRUST_STORE_PASSWORD}) that holds the certificate
+   * of the nodes of {@link #launchWithTls}, alone: Solr's test certificate, self-signed, whose names
+   * are 127.0.0.1 and, by its common name (Java's checks fall back to it), localhost.
+   */
+  public static Path trustStore(Path file) throws IOException, GeneralSecurityException {
+    KeyStore keys = KeyStore.getInstance("JKS");
+    try (InputStream in = SSLTestConfig.class.getClassLoader().getResourceAsStream(TEST_KEYSTORE)) {
+      if (in == null) {
+        throw new IOException("the class path lacks " + TEST_KEYSTORE + " (solr-test-framework)");
+      }
+      keys.load(in, TEST_KEYSTORE_PASSWORD.toCharArray());
+    }
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("solr-test", keys.getCertificate(keys.aliases().nextElement()));
+    try (OutputStream out = Files.newOutputStream(file)) {
+      trust.store(out, TRUST_STORE_PASSWORD.toCharArray());
+    }
+    return file;
+  }
+
+  private static SolrCluster launch(int count, String securityJson, boolean tls)
+      throws IOException, InterruptedException {
     Path target = Path.of("target").toAbsolutePath();
     Path jetty = target.resolve("solr-jetty");
     if (!Files.isDirectory(jetty)) {
@@ -90,6 +131,9 @@ public final class SolrCluster implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx768m", "-XX:+UseSerialGC",
         "-XX:TieredStopAtLevel=1", "-Djava.util.logging.config.file=" + base.resolve("logging.properties"),
         "-cp", String.join(sep, classPath), SolrClusterMain.class.getName(), Integer.toString(count), base.toString()));
+    if (tls) {
+      command.add(SolrClusterMain.TLS);
+    }
     if (securityJson != null) {
       Path security = base.resolve("security.json");
       Files.writeString(security, securityJson, StandardCharsets.UTF_8);
@@ -127,19 +171,24 @@ public final class SolrCluster implements AutoCloseable {
     return line;
   }
 
-  /** The nodes' base URLs ({@code http://127.0.0.1:PORT/solr}), in the order the commands number them. */
+  /** The nodes' base URLs ({@code http://127.0.0.1:PORT/solr}, or https), in the order the commands number them. */
   public List<String> nodes() {
     return List.copyOf(nodes);
   }
 
   /** An index URL for {@code init --index} on this cluster. */
   public String indexUrl(String collection, int shards, int replicas) {
+    return indexUrl("solr", collection, shards, replicas);
+  }
+
+  /** As {@link #indexUrl(String, int, int)}, with the scheme given ({@code solrs} for HTTPS, say). */
+  public String indexUrl(String scheme, String collection, int shards, int replicas) {
     StringBuilder hosts = new StringBuilder();
     for (String n : nodes) {
       java.net.URI u = java.net.URI.create(n);
       hosts.append(hosts.length() == 0 ? "" : ",").append(u.getHost()).append(':').append(u.getPort());
     }
-    return "solr://" + hosts + "/solr?collection=" + collection + "&shards=" + shards + "&replicas=" + replicas;
+    return scheme + "://" + hosts + "/solr?collection=" + collection + "&shards=" + shards + "&replicas=" + replicas;
   }
 
   /** The cluster's ZooKeeper ensemble: {@code 127.0.0.1:PORT/CHROOT}. */

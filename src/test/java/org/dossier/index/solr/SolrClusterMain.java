@@ -9,8 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.solr.client.solrj.impl.Http2SolrClient;
+import org.apache.solr.client.solrj.impl.HttpClientUtil;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.apache.solr.embedded.JettySolrRunner;
+import org.apache.solr.util.SSLTestConfig;
 
 /**
  * A SolrCloud cluster for the Solr index's tests (Solr's {@code MiniSolrCloudCluster}: ZooKeeper
@@ -18,10 +21,15 @@ import org.apache.solr.embedded.JettySolrRunner;
  * Jetty 11. Started by {@link SolrCluster}. Prints {@code node I URL} for each node and then
  * {@code ready}; reads commands, one a line, and answers each: {@code stop I} ({@code stopped I}),
  * {@code start I} ({@code started I}), {@code quit}. It shuts down when its input ends, so a test
- * JVM that dies takes its cluster with it. Arguments: the number of nodes, the base folder, and
- * optionally a {@code security.json} to start the cluster with (authentication, say).
+ * JVM that dies takes its cluster with it. Arguments: the number of nodes, the base folder, then
+ * optionally {@value #TLS} (the nodes answer over HTTPS only, with the certificate of Solr's test
+ * keystore, {@code SSLTestConfig.testing.keystore}, for 127.0.0.1 and localhost) and a {@code
+ * security.json} to start the cluster with (authentication, say).
  */
 public final class SolrClusterMain {
+  /** The argument that starts the nodes on HTTPS. */
+  static final String TLS = "--tls";
+
   private SolrClusterMain() {}
 
   public static void main(String[] args) throws Exception {
@@ -29,8 +37,19 @@ public final class SolrClusterMain {
     Path base = Path.of(args[1]);
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     MiniSolrCloudCluster.Builder builder = new MiniSolrCloudCluster.Builder(count, base);
-    if (args.length > 2) {
-      builder.withSecurityJson(Path.of(args[2]));
+    for (int a = 2; a < args.length; a++) {
+      if (args[a].equals(TLS)) {
+        // as Solr's own tests set it up (SolrTestCaseJ4): the nodes serve the test keystore's
+        // certificate and trust it when they call each other, names checked; no client certificates
+        SSLTestConfig ssl = new SSLTestConfig(true, false, true);
+        // JettySolrRunner builds its HTTPS connector in test mode only (else plain HTTP, whatever is configured)
+        System.setProperty("jetty.testMode", "true");
+        HttpClientUtil.setSocketFactoryRegistryProvider(ssl.buildClientSocketFactoryRegistryProvider());
+        Http2SolrClient.setDefaultSSLConfig(ssl.buildClientSSLConfig());
+        builder.withJettyConfig(jetty -> jetty.withSSLConfig(ssl.buildServerSSLConfig()));
+      } else {
+        builder.withSecurityJson(Path.of(args[a]));
+      }
     }
     MiniSolrCloudCluster cluster = builder.build();
     List<JettySolrRunner> nodes = new ArrayList<>(cluster.getJettySolrRunners());
