@@ -40,10 +40,13 @@ final class InitCommand implements Callable<Integer> {
   @Option(names = "--index", paramLabel = "URL",
       description = {"lucene (the default: the index in the case folder), or a collection of the case's own on",
         "SolrCloud: solr://HOST:PORT[,HOST:PORT...][/solr]?collection=NAME&shards=N&replicas=N (Solr nodes),",
-        "or solr+zk://ZKHOST:PORT[,ZKHOST:PORT...][/CHROOT]?collection=... (the cluster's ZooKeeper; a",
-        "solr:// URL whose every host is on port 2181 is read so too). The collection dossier_<case id>",
-        "unless named, 1 shard and 1 replica unless given. init creates the collection and refuses a",
-        "server it cannot reach. A Solr that asks for a user and password gets them from",
+        "solrs://... (the same, over HTTPS), or solr+zk://ZKHOST:PORT[,ZKHOST:PORT...][/CHROOT]?collection=...",
+        "(the cluster's ZooKeeper, which says whether its nodes are on HTTPS; a solr:// URL whose every host",
+        "is on port 2181 is read so too). The collection dossier_<case id> unless named, 1 shard and 1",
+        "replica unless given. init creates the collection and refuses a server it cannot reach. Over HTTPS",
+        "the nodes' certificates must be trusted by Java (its cacerts, or a truststore named with",
+        "DOSSIER_JAVA_OPTS='-Djavax.net.ssl.trustStore=PATH -Djavax.net.ssl.trustStorePassword=PASSWORD')",
+        "and name the hosts as the URL does. A Solr that asks for a user and password gets them from",
         SolrCredentials.USER + " and " + SolrCredentials.PASSWORD + ", or " + SolrCredentials.FILE
             + " (a file: user:password), never from the URL."})
   String index;
