@@ -45,8 +45,8 @@ public record SolrLocation(List<String> nodes, Optional<ZooKeeper> zooKeeper, St
   private static final Pattern COLLECTION = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_-]{0,99}");
   private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+\\](:\\d{1,5})?");
   private static final String FORMS = "solr://HOST:PORT[,HOST:PORT...][/solr]?collection=NAME&shards=N&replicas=N"
-      + " (Solr nodes; solrs:// over HTTPS) or solr+zk://ZKHOST:PORT[,ZKHOST:PORT...][/CHROOT]?collection=NAME&shards=N&replicas=N"
-      + " (ZooKeeper)";
+      + " (Solr nodes; solrs:// over HTTPS) or"
+      + " solr+zk://ZKHOST:PORT[,ZKHOST:PORT...][/CHROOT]?collection=NAME&shards=N&replicas=N (ZooKeeper)";
 
   /**
    * A cluster's ZooKeeper ensemble, where its live nodes are listed.
