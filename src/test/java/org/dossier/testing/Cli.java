@@ -63,4 +63,26 @@ public final class Cli {
     cmd.addAll(List.of(args));
     return cmd;
   }
+
+  /**
+   * {@code dossier args} in a process of its own, started with {@code jvmOptions} and the
+   * environment {@code environment} leaves; waits five minutes at most. Its output goes through
+   * files in {@code scratch}.
+   */
+  public static Result inProcess(List<String> jvmOptions, java.util.function.Consumer<java.util.Map<String, String>> environment,
+      Path scratch, String... args) throws IOException, InterruptedException {
+    List<String> line = new ArrayList<>(javaCommand(args));
+    line.addAll(1, jvmOptions);
+    ProcessBuilder pb = new ProcessBuilder(line);
+    environment.accept(pb.environment());
+    Path out = java.nio.file.Files.createTempFile(scratch, "out", ".txt");
+    Path err = java.nio.file.Files.createTempFile(scratch, "err", ".txt");
+    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new AssertionError("dossier " + String.join(" ", args) + " did not finish");
+    }
+    return new Result(p.exitValue(), java.nio.file.Files.readString(out, java.nio.charset.StandardCharsets.UTF_8),
+        java.nio.file.Files.readString(err, java.nio.charset.StandardCharsets.UTF_8));
+  }
 }

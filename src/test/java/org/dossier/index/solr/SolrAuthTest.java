@@ -17,9 +17,9 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.dossier.testing.Cli;
+import org.dossier.testing.Workers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,19 +53,10 @@ class SolrAuthTest {
 
   /** {@code dossier --case caseDir command...} in a process of its own with the Solr variables {@code env} alone. */
   private static Cli.Result run(Map<String, String> env, Path caseDir, String... command) throws Exception {
-    String[] all = new String[command.length + 2];
-    all[0] = "--case";
-    all[1] = caseDir.toString();
-    System.arraycopy(command, 0, all, 2, command.length);
-    ProcessBuilder pb = new ProcessBuilder(Cli.javaCommand(all));
-    pb.environment().keySet().removeIf(k -> k.startsWith("DOSSIER_SOLR_"));
-    pb.environment().putAll(env);
-    Path out = Files.createTempFile(dir, "out", ".txt");
-    Path err = Files.createTempFile(dir, "err", ".txt");
-    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "dossier " + String.join(" ", all) + " did not finish");
-    return new Cli.Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return Cli.inProcess(List.of(), e -> {
+      e.keySet().removeIf(k -> k.startsWith("DOSSIER_SOLR_"));
+      e.putAll(env);
+    }, dir, Workers.on(caseDir, command));
   }
 
   private static Cli.Result ok(Cli.Result r) {

@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.dossier.testing.Cli;
+import org.dossier.testing.Workers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,20 +51,8 @@ class SolrTlsTest {
 
   /** {@code dossier --case caseDir command...} in a JVM of its own started with {@code jvmOptions}. */
   private static Cli.Result run(List<String> jvmOptions, Path caseDir, String... command) throws Exception {
-    String[] all = new String[command.length + 2];
-    all[0] = "--case";
-    all[1] = caseDir.toString();
-    System.arraycopy(command, 0, all, 2, command.length);
-    List<String> line = new ArrayList<>(Cli.javaCommand(all));
-    line.addAll(1, jvmOptions);
-    ProcessBuilder pb = new ProcessBuilder(line);
-    pb.environment().keySet().removeIf(k -> k.startsWith("DOSSIER_SOLR_"));
-    Path out = Files.createTempFile(dir, "out", ".txt");
-    Path err = Files.createTempFile(dir, "err", ".txt");
-    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "dossier " + String.join(" ", all) + " did not finish");
-    return new Cli.Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return Cli.inProcess(jvmOptions, e -> e.keySet().removeIf(k -> k.startsWith("DOSSIER_SOLR_")), dir,
+        Workers.on(caseDir, command));
   }
 
   private static Cli.Result ok(Cli.Result r) {
