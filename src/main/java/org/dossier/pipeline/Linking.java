@@ -76,8 +76,8 @@ public final class Linking {
     final Map<org.dossier.core.DocumentId, Map<String, String>> given = new java.util.HashMap<>();
     /** The judgements on each document's claims and attributions, by content hash: part of its reading's key. */
     final Map<String, java.util.SortedSet<String>> judgedClaims = new java.util.HashMap<>();
-    /** What every reading depends on: the stage's version, the analysis, the case's names. */
-    final String caseKey;
+    /** What every reading depends on beside its document: the stage's version and its cap on text. */
+    final String caseKey = new KeyHash().add(VERSION).add(String.valueOf(MAX_CHARS)).hex();
 
     Inputs(CaseStore store) throws SQLException {
       resolved = store.entities().resolvedNames();
@@ -99,11 +99,6 @@ public final class Linking {
               .put(j.field().orElseThrow(), j.value()); // the latest in force wins
         }
       }
-      KeyHash h = new KeyHash().add(VERSION).add(String.valueOf(MAX_CHARS))
-          .add(store.setting(Ingest.ANALYZER_SETTING).orElse(""));
-      // in key order: the same names give the same key whatever order the store returned them in
-      new java.util.TreeMap<>(resolved).forEach((k, v) -> h.add(k).add(v));
-      caseKey = h.hex();
     }
 
     Linker linker() {
@@ -191,30 +186,24 @@ public final class Linking {
   }
 
   /**
-   * A document's reading: the one kept in the case folder when it was made from what the
-   * document is now ({@link #readingKey}), else read from its text and kept ({@code read} counts
-   * those). Empty when the document has no text.
+   * A document's reading: the one kept in the case folder when it was made from what the document
+   * is read from now ({@link #readingKey}), else read and kept ({@code read} counts those). Empty
+   * when the document has no text. The text is read and the case's names spotted in it either way
+   * (a name another document brought may be in it); the claims, the costly part, only when that
+   * changed what the stage would read.
    */
   static Optional<Reading> reading(CaseFolder folder, Inputs inputs, Linker linker, Document d,
       java.util.concurrent.atomic.AtomicInteger read) throws IOException, SQLException {
-    java.nio.file.Path text = folder.layout().text(d.id());
-    java.nio.file.attribute.BasicFileAttributes attrs;
-    try {
-      attrs = Files.readAttributes(text, java.nio.file.attribute.BasicFileAttributes.class);
-    } catch (NoSuchFileException e) {
+    Optional<LinkDocument> doc = read(folder, d, inputs.resolved, inputs.caseNames,
+        inputs.given.getOrDefault(d.id(), Map.of()), fileName(folder.store(), d));
+    if (doc.isEmpty()) {
       return Optional.empty();
     }
-    String fileName = fileName(folder.store(), d);
-    String key = readingKey(inputs, d, fileName, attrs);
+    String key = readingKey(inputs, doc.get());
     java.nio.file.Path kept = folder.layout().reading(d.id());
     Optional<Reading> earlier = kept(kept, key);
     if (earlier.isPresent()) {
       return earlier;
-    }
-    Optional<LinkDocument> doc = read(folder, d, inputs.resolved, inputs.caseNames,
-        inputs.given.getOrDefault(d.id(), Map.of()), fileName);
-    if (doc.isEmpty()) {
-      return Optional.empty();
     }
     Reading r = linker.read(doc.get());
     read.incrementAndGet();
@@ -223,16 +212,17 @@ public final class Linking {
   }
 
   /**
-   * What a document's reading is made from besides the case's inputs: its name and least file
-   * name, language and type, its text as stored (size and time), the fields the analyst set on it
-   * and the judgements on its claims.
+   * Everything {@link Linker#read} reads a document from: the document as the stage sees it (its
+   * text, its annotations with the case's names spotted, the names they resolve to, its metadata,
+   * date and the fields the analyst set) and the judgements on its claims, with the stage's
+   * version. Records print their parts in a fixed form, which the key takes.
    */
-  private static String readingKey(Inputs inputs, Document d, String fileName,
-      java.nio.file.attribute.BasicFileAttributes text) {
-    KeyHash h = new KeyHash().add(inputs.caseKey).add(d.id().sha256()).add(d.name()).add(fileName)
-        .add(d.language()).add(d.mediaType()).add(String.valueOf(text.size()))
-        .add(String.valueOf(text.lastModifiedTime().toMillis()));
-    new java.util.TreeMap<>(inputs.given.getOrDefault(d.id(), Map.of())).forEach((k, v) -> h.add(k).add(v));
+  private static String readingKey(Inputs inputs, LinkDocument d) {
+    KeyHash h = new KeyHash().add(inputs.caseKey).add(d.id().sha256()).add(d.name()).add(d.fileName())
+        .add(d.language()).add(d.mediaType()).add(d.text()).add(d.annotations().toString())
+        .add(d.resolvedNames().toString()).add(d.date().toString());
+    new java.util.TreeMap<>(d.metadata()).forEach((k, v) -> h.add(k).add(v.toString()));
+    new java.util.TreeMap<>(d.given()).forEach((k, v) -> h.add(k).add(v));
     inputs.judgedClaims.getOrDefault(d.id().sha256(), java.util.Collections.emptySortedSet()).forEach(h::add);
     return h.hex();
   }

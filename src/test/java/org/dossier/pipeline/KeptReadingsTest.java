@@ -68,5 +68,19 @@ class KeptReadingsTest {
     assertTrue(sources.out().contains("\"Kestrel Yard wins hull contract\""), sources.out());
     byte[] kept = Files.readAllBytes(hulls);
     assertTrue(kept.length > 2 && (kept[0] & 0xff) == 0x1f && (kept[1] & 0xff) == 0x8b, "kept again, compressed");
+
+    // a new batch brings new names to the case: only its own document is read
+    Files.setLastModifiedTime(dues, LONG_AGO);
+    Files.setLastModifiedTime(hulls, LONG_AGO);
+    Path more = Files.createDirectories(dir.resolve("more"));
+    Files.writeString(more.resolve("pilots.txt"), "Varne pilots strike\n\nVARNE, 9 March 2031 -- The pilots of the Varne"
+        + " estuary, led by Ismay Corrow of the Estuary Pilots Guild, stopped work on Monday over night shifts.\n",
+        StandardCharsets.UTF_8);
+    Cli.Result more1 = Cli.run("ingest", "--case", c.toString(), "--quiet", "--no-ocr", "--json", more.toString());
+    assertEquals(0, more1.exit(), more1::toString);
+    assertEquals(3, more1.json().path("linked").path("documents").asInt(), more1.out());
+    assertEquals(1, more1.json().path("linked").path("read").asInt(), more1.out());
+    assertEquals(LONG_AGO, Files.getLastModifiedTime(dues));
+    assertEquals(LONG_AGO, Files.getLastModifiedTime(hulls));
   }
 }
