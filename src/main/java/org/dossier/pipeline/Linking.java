@@ -76,8 +76,8 @@ public final class Linking {
     final Map<org.dossier.core.DocumentId, Map<String, String>> given = new java.util.HashMap<>();
     /** The judgements on each document's claims and attributions, by content hash: part of its reading's key. */
     final Map<String, java.util.SortedSet<String>> judgedClaims = new java.util.HashMap<>();
-    /** What every reading depends on beside its document: the stage's version and its cap on text. */
-    final String caseKey = new KeyHash().add(VERSION).add(String.valueOf(MAX_CHARS)).hex();
+    /** What every reading depends on beside its document: the stage's version, its cap on text and its code. */
+    final String caseKey = new KeyHash().add(VERSION).add(String.valueOf(MAX_CHARS)).add(code()).hex();
 
     Inputs(CaseStore store) throws SQLException {
       resolved = store.entities().resolvedNames();
@@ -103,6 +103,68 @@ public final class Linking {
 
     Linker linker() {
       return new Linker(wrongClaims, wrongAttributions, wrongLinks);
+    }
+  }
+
+  /** Packages whose classes and resources make a document's reading: the link stage's, the analysis's, the core types. */
+  private static final List<String> READING_CODE = List.of("org/dossier/link/", "org/dossier/analyze/", "org/dossier/core/");
+  private static volatile String code;
+
+  /**
+   * The link stage's code as it reads documents, as a hash of {@link #READING_CODE}'s classes and
+   * resources where this process loaded them from (its jar, or a folder of classes): a reading
+   * kept by another build, which may read otherwise though the stage's {@link #VERSION} did not
+   * change, is read again. A process that cannot read its own code takes a key of its own, so it
+   * keeps readings but takes none back from another process.
+   */
+  static String code() {
+    String c = code;
+    if (c == null) {
+      c = codeHash();
+      code = c;
+    }
+    return c;
+  }
+
+  private static String codeHash() {
+    try {
+      java.nio.file.Path where = java.nio.file.Path.of(Linker.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      java.util.SortedMap<String, byte[]> parts = new java.util.TreeMap<>();
+      if (Files.isDirectory(where)) {
+        for (String pkg : READING_CODE) {
+          java.nio.file.Path dir = where.resolve(pkg);
+          if (Files.isDirectory(dir)) {
+            try (java.util.stream.Stream<java.nio.file.Path> files = Files.walk(dir)) {
+              for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files.filter(Files::isRegularFile)::iterator) {
+                parts.put(where.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+              }
+            }
+          }
+        }
+      } else {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(where.toFile())) {
+          for (java.util.jar.JarEntry e : java.util.Collections.list(jar.entries())) {
+            if (!e.isDirectory() && READING_CODE.stream().anyMatch(e.getName()::startsWith)) {
+              try (java.io.InputStream in = jar.getInputStream(e)) {
+                parts.put(e.getName(), in.readAllBytes());
+              }
+            }
+          }
+        }
+      }
+      if (parts.isEmpty()) {
+        throw new IOException("no classes of the link stage under " + where);
+      }
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      for (Map.Entry<String, byte[]> e : parts.entrySet()) {
+        sha.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(e.getValue());
+      }
+      return java.util.HexFormat.of().formatHex(sha.digest());
+    } catch (IOException | java.net.URISyntaxException | java.security.NoSuchAlgorithmException
+        | RuntimeException e) {
+      return "this-process-" + java.util.UUID.randomUUID();
     }
   }
 

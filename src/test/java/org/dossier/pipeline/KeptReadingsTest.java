@@ -27,6 +27,13 @@ class KeptReadingsTest {
   private static final FileTime LONG_AGO = FileTime.fromMillis(946_684_800_000L); // 2000-01-01
 
   @Test
+  void theStagesCodeIsKnownByItsContentNotByItsProcess() {
+    String code = Linking.code();
+    assertTrue(code.matches("[0-9a-f]{64}"), code);
+    assertEquals(code, Linking.code());
+  }
+
+  @Test
   void aDocumentIsReadAgainOnlyWhenWhatItsReadingWasMadeWithChanged() throws Exception {
     Path in = Files.createDirectories(dir.resolve("in"));
     Files.writeString(in.resolve("dues.txt"), "Orlin harbour board raises ferry dues\n\nORLIN, 4 March 2031 -- The"
