@@ -79,9 +79,18 @@ public final class Linking {
     /** What every reading depends on beside its document: the stage's version, its cap on text and its code. */
     final String caseKey = new KeyHash().add(VERSION).add(String.valueOf(MAX_CHARS)).add(code()).hex();
 
+    /**
+     * What the case gives every document's reading, for the quick key: the analysis and the case's
+     * names (in key order: the same names give the same key whatever order the store returned them in).
+     */
+    final String namesKey;
+
     Inputs(CaseStore store) throws SQLException {
       resolved = store.entities().resolvedNames();
       caseNames = org.dossier.link.CaseNames.of(resolved);
+      KeyHash names = new KeyHash().add(store.setting(Ingest.ANALYZER_SETTING).orElse(""));
+      new java.util.TreeMap<>(resolved).forEach((k, v) -> names.add(k).add(v));
+      namesKey = names.hex();
       for (Judgement j : store.judgements().active()) {
         if (j.action() == Judgement.Action.WRONG) {
           (j.target().startsWith("claim:") ? wrongClaims : j.target().startsWith("link:") ? wrongLinks : wrongAttributions)
@@ -249,28 +258,59 @@ public final class Linking {
 
   /**
    * A document's reading: the one kept in the case folder when it was made from what the document
-   * is read from now ({@link #readingKey}), else read and kept ({@code read} counts those). Empty
-   * when the document has no text. The text is read and the case's names spotted in it either way
-   * (a name another document brought may be in it); the claims, the costly part, only when that
-   * changed what the stage would read.
+   * is read from now, else read and kept ({@code read} counts those). Empty when the document has
+   * no text. Two keys say so: a quick one ({@link #quickKey}: nothing of the case changed since,
+   * the usual case after a worker's page or an analyst's judgement on another document), checked
+   * without reading the text; else the exact one ({@link #readingKey}), for which the text is read
+   * and the case's names spotted in it (a name another document brought may be in it): the claims,
+   * the costly part, are read only when that changed what the stage would read.
    */
   static Optional<Reading> reading(CaseFolder folder, Inputs inputs, Linker linker, Document d,
       java.util.concurrent.atomic.AtomicInteger read) throws IOException, SQLException {
+    java.nio.file.attribute.BasicFileAttributes text;
+    try {
+      text = Files.readAttributes(folder.layout().text(d.id()), java.nio.file.attribute.BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+    String fileName = fileName(folder.store(), d);
+    String quick = quickKey(inputs, d, fileName, text);
+    java.nio.file.Path kept = folder.layout().reading(d.id());
+    Optional<Kept> earlier = kept(kept);
+    if (earlier.isPresent() && earlier.get().quick().equals(quick)) {
+      return earlier.map(Kept::reading);
+    }
     Optional<LinkDocument> doc = read(folder, d, inputs.resolved, inputs.caseNames,
-        inputs.given.getOrDefault(d.id(), Map.of()), fileName(folder.store(), d));
+        inputs.given.getOrDefault(d.id(), Map.of()), fileName);
     if (doc.isEmpty()) {
       return Optional.empty();
     }
-    String key = readingKey(inputs, doc.get());
-    java.nio.file.Path kept = folder.layout().reading(d.id());
-    Optional<Reading> earlier = kept(kept, key);
-    if (earlier.isPresent()) {
-      return earlier;
+    String exact = readingKey(inputs, doc.get());
+    Reading r;
+    if (earlier.isPresent() && earlier.get().exact().equals(exact)) {
+      r = earlier.get().reading(); // the case changed, not what this document is read from
+    } else {
+      r = linker.read(doc.get());
+      read.incrementAndGet();
     }
-    Reading r = linker.read(doc.get());
-    read.incrementAndGet();
-    keep(kept, key, r);
+    keep(kept, quick, exact, r);
     return Optional.of(r);
+  }
+
+  /**
+   * What a document's reading is made from, as far as it can be told without reading its text: the
+   * stage's version and code, the analysis and the case's names, the document's name and least
+   * file name, language and type, its text as stored (size and time), the fields the analyst set on
+   * it and the judgements on its claims.
+   */
+  private static String quickKey(Inputs inputs, Document d, String fileName,
+      java.nio.file.attribute.BasicFileAttributes text) {
+    KeyHash h = new KeyHash().add(inputs.caseKey).add(inputs.namesKey).add(d.id().sha256()).add(d.name()).add(fileName)
+        .add(d.language()).add(d.mediaType()).add(String.valueOf(text.size()))
+        .add(String.valueOf(text.lastModifiedTime().toMillis()));
+    new java.util.TreeMap<>(inputs.given.getOrDefault(d.id(), Map.of())).forEach((k, v) -> h.add(k).add(v));
+    inputs.judgedClaims.getOrDefault(d.id().sha256(), java.util.Collections.emptySortedSet()).forEach(h::add);
+    return h.hex();
   }
 
   /**
@@ -289,12 +329,15 @@ public final class Linking {
     return h.hex();
   }
 
+  /** A reading kept, with the quick and the exact key it was made under. */
+  private record Kept(String quick, String exact, Reading reading) {}
+
   /**
-   * The reading kept at {@code file}, when it was made with {@code key}; a file unreadable or of
-   * another key is ignored. Kept compressed: a reading's claims carry their sentences' context, and
-   * take several times its text's room as JSON, a ninth of that compressed.
+   * The reading kept at {@code file}; a file unreadable or of an older form is ignored. Kept
+   * compressed: a reading's claims carry their sentences' context, and take several times its
+   * text's room as JSON, a ninth of that compressed.
    */
-  private static Optional<Reading> kept(java.nio.file.Path file, String key) throws IOException {
+  private static Optional<Kept> kept(java.nio.file.Path file) throws IOException {
     String content;
     try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
       content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -303,24 +346,26 @@ public final class Linking {
     } catch (java.util.zip.ZipException | java.io.EOFException e) {
       return Optional.empty(); // cut short: read again
     }
-    int nl = content.indexOf('\n');
-    if (nl < 0 || !content.substring(0, nl).equals(key)) {
+    int first = content.indexOf('\n');
+    int second = first < 0 ? -1 : content.indexOf('\n', first + 1);
+    if (second < 0) {
       return Optional.empty();
     }
     try {
-      return Optional.of(Reading.decode(content.substring(nl + 1)));
+      return Optional.of(new Kept(content.substring(0, first), content.substring(first + 1, second),
+          Reading.decode(content.substring(second + 1))));
     } catch (IllegalArgumentException e) {
       return Optional.empty(); // of an older form: read again
     }
   }
 
-  /** Keeps a reading under its key, whole or not at all (written beside it, then moved into place). */
-  private static void keep(java.nio.file.Path file, String key, Reading r) throws IOException {
+  /** Keeps a reading under its keys, whole or not at all (written beside it, then moved into place). */
+  private static void keep(java.nio.file.Path file, String quick, String exact, Reading r) throws IOException {
     Files.createDirectories(file.getParent());
     java.nio.file.Path tmp = Files.createTempFile(file.getParent(), ".reading-", ".tmp");
     try {
       try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(tmp))) {
-        out.write((key + "\n" + r.encode()).getBytes(StandardCharsets.UTF_8));
+        out.write((quick + "\n" + exact + "\n" + r.encode()).getBytes(StandardCharsets.UTF_8));
       }
       Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } finally {

@@ -87,6 +87,15 @@ class KeptReadingsTest {
     assertEquals(0, more1.exit(), more1::toString);
     assertEquals(3, more1.json().path("linked").path("documents").asInt(), more1.out());
     assertEquals(1, more1.json().path("linked").path("read").asInt(), more1.out());
+    // their readings are kept again under the case's new names; linked again with nothing changed,
+    // they are taken back without their texts being read or their files written
+    Files.setLastModifiedTime(dues, LONG_AGO);
+    Files.setLastModifiedTime(hulls, LONG_AGO);
+    try (CaseFolder folder = CaseFolder.openForWriting(c, Clock.systemUTC())) {
+      Linking.Summary again = Linking.run(folder);
+      assertEquals(3, again.documents());
+      assertEquals(0, again.read());
+    }
     assertEquals(LONG_AGO, Files.getLastModifiedTime(dues));
     assertEquals(LONG_AGO, Files.getLastModifiedTime(hulls));
   }
