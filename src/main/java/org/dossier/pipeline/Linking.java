@@ -77,7 +77,7 @@ public final class Linking {
     /** The judgements on each document's claims and attributions, by content hash: part of its reading's key. */
     final Map<String, java.util.SortedSet<String>> judgedClaims = new java.util.HashMap<>();
     /** What every reading depends on beside its document: the stage's version, its cap on text and its code. */
-    final String caseKey = new KeyHash().add(VERSION).add(String.valueOf(MAX_CHARS)).add(code()).hex();
+    final String caseKey = new org.dossier.core.Sha256.Parts().add(VERSION).add(String.valueOf(MAX_CHARS)).add(code()).hex();
 
     /**
      * What the case gives every document's reading, for the quick key: the analysis and the case's
@@ -88,7 +88,7 @@ public final class Linking {
     Inputs(CaseStore store) throws SQLException {
       resolved = store.entities().resolvedNames();
       caseNames = org.dossier.link.CaseNames.of(resolved);
-      KeyHash names = new KeyHash().add(store.setting(Ingest.ANALYZER_SETTING).orElse(""));
+      org.dossier.core.Sha256.Parts names = new org.dossier.core.Sha256.Parts().add(store.setting(Ingest.ANALYZER_SETTING).orElse(""));
       new java.util.TreeMap<>(resolved).forEach((k, v) -> names.add(k).add(v));
       namesKey = names.hex();
       for (Judgement j : store.judgements().active()) {
@@ -96,10 +96,8 @@ public final class Linking {
           (j.target().startsWith("claim:") ? wrongClaims : j.target().startsWith("link:") ? wrongLinks : wrongAttributions)
               .add(j.target());
           if (!j.target().startsWith("link:")) {
-            String[] parts = j.target().split(":", 3);
-            if (parts.length == 3) {
-              judgedClaims.computeIfAbsent(parts[1], k -> new java.util.TreeSet<>()).add(j.target());
-            }
+            j.document().ifPresent(d -> judgedClaims.computeIfAbsent(d.sha256(), k -> new java.util.TreeSet<>())
+                .add(j.target()));
           }
         } else if (j.action() == Judgement.Action.STATUS) {
           statuses.put(j.target().substring("fact:".length()), j); // the latest in force wins
@@ -164,39 +162,11 @@ public final class Linking {
       if (parts.isEmpty()) {
         throw new IOException("no classes of the link stage under " + where);
       }
-      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-      for (Map.Entry<String, byte[]> e : parts.entrySet()) {
-        sha.update(e.getKey().getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 0);
-        sha.update(e.getValue());
-      }
-      return java.util.HexFormat.of().formatHex(sha.digest());
-    } catch (IOException | java.net.URISyntaxException | java.security.NoSuchAlgorithmException
-        | RuntimeException e) {
+      org.dossier.core.Sha256.Parts sha = new org.dossier.core.Sha256.Parts();
+      parts.forEach((name, bytes) -> sha.add(name).add(bytes));
+      return sha.hex();
+    } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
       return "this-process-" + java.util.UUID.randomUUID();
-    }
-  }
-
-  /** A SHA-256 of strings, each closed off so that no two lists give one key. */
-  private static final class KeyHash {
-    private final java.security.MessageDigest sha;
-
-    KeyHash() {
-      try {
-        sha = java.security.MessageDigest.getInstance("SHA-256");
-      } catch (java.security.NoSuchAlgorithmException e) {
-        throw new IllegalStateException("the JDK has no SHA-256", e);
-      }
-    }
-
-    KeyHash add(String part) {
-      sha.update(part.getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) 0);
-      return this;
-    }
-
-    String hex() {
-      return java.util.HexFormat.of().formatHex(sha.digest());
     }
   }
 
@@ -305,7 +275,7 @@ public final class Linking {
    */
   private static String quickKey(Inputs inputs, Document d, String fileName,
       java.nio.file.attribute.BasicFileAttributes text) {
-    KeyHash h = new KeyHash().add(inputs.caseKey).add(inputs.namesKey).add(d.id().sha256()).add(d.name()).add(fileName)
+    org.dossier.core.Sha256.Parts h = new org.dossier.core.Sha256.Parts().add(inputs.caseKey).add(inputs.namesKey).add(d.id().sha256()).add(d.name()).add(fileName)
         .add(d.language()).add(d.mediaType()).add(String.valueOf(text.size()))
         .add(String.valueOf(text.lastModifiedTime().toMillis()));
     new java.util.TreeMap<>(inputs.given.getOrDefault(d.id(), Map.of())).forEach((k, v) -> h.add(k).add(v));
@@ -320,7 +290,7 @@ public final class Linking {
    * version. Records print their parts in a fixed form, which the key takes.
    */
   private static String readingKey(Inputs inputs, LinkDocument d) {
-    KeyHash h = new KeyHash().add(inputs.caseKey).add(d.id().sha256()).add(d.name()).add(d.fileName())
+    org.dossier.core.Sha256.Parts h = new org.dossier.core.Sha256.Parts().add(inputs.caseKey).add(d.id().sha256()).add(d.name()).add(d.fileName())
         .add(d.language()).add(d.mediaType()).add(d.text()).add(d.annotations().toString())
         .add(d.resolvedNames().toString()).add(d.date().toString());
     new java.util.TreeMap<>(d.metadata()).forEach((k, v) -> h.add(k).add(v.toString()));
