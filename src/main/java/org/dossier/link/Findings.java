@@ -34,18 +34,21 @@ public final class Findings {
   /** Every kind the link stage writes, which it replaces together. */
   public static final List<String> KINDS = List.of(STORY, FACT, SOURCE, EVENT, COVERAGE);
 
-  private final Linker.Result r;
+  private final java.util.function.Consumer<Row> out;
+  /** The case's documents and stories, from {@link #documents}. */
+  private Linker.Documents r;
   private final Map<DocumentId, String> storyOf = new HashMap<>();
   /** Each story's latest document date. */
   private final Map<String, java.time.LocalDate> storyDates = new HashMap<>();
+  /** The timeline's events of the stories written so far: sorted by date across stories at the end. */
+  private final List<ObjectNode> events = new ArrayList<>();
+  /** Coverage rows written so far. */
+  private int covered;
+  /** Whether the case has documents of its own beside the press: coverage sets press figures against them. */
+  private boolean anyRecords;
 
-  private Findings(Linker.Result r) {
-    this.r = r;
-    for (Story s : r.stories()) {
-      s.documents().forEach(d -> storyOf.put(d, s.id()));
-      s.documents().stream().map(d -> r.dates().get(d)).filter(java.util.Objects::nonNull)
-          .max(java.util.Comparator.naturalOrder()).ifPresent(d -> storyDates.put(s.id(), d));
-    }
+  private Findings(java.util.function.Consumer<Row> out) {
+    this.out = out;
   }
 
   public static List<Row> of(Linker.Result r) {
@@ -60,29 +63,85 @@ public final class Findings {
    * out (as text) keeps one tree at a time, not every row's.
    */
   public static void forEach(Linker.Result r, java.util.function.Consumer<Row> sink) {
-    new Findings(r).rows(sink);
+    Linker.Sink w = writer(sink);
+    try {
+      w.documents(new Linker.Documents(r.stories(), r.genres(), r.names(), r.dates(), r.headlines(), r.addresses(),
+          r.setByHand()));
+      Map<String, List<Fact>> facts = new HashMap<>();
+      r.facts().forEach(f -> facts.computeIfAbsent(f.story(), k -> new ArrayList<>()).add(f));
+      Map<DocumentId, List<Claim>> claims = new HashMap<>();
+      r.claims().forEach(c -> claims.computeIfAbsent(c.document(), k -> new ArrayList<>()).add(c));
+      for (Story s : r.stories()) {
+        List<Claim> own = new ArrayList<>();
+        s.documents().forEach(d -> own.addAll(claims.getOrDefault(d, List.of())));
+        w.story(s, facts.getOrDefault(s.id(), List.of()), own);
+      }
+      w.sources(r.sources());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e); // the rows go to memory: never thrown
+    }
   }
 
-  private void rows(java.util.function.Consumer<Row> out) {
+  /**
+   * The rows of the findings as the link stage's end forms them ({@link Linker#finish(Linker.Sink)}),
+   * each handed to {@code sink} as it is made: the stories first, each story's facts and coverage
+   * as the end reaches it, the sources and the timeline (sorted by date across the stories) last.
+   * The rows of one kind come in the order {@link #of} gives them.
+   */
+  public static Linker.Sink writer(java.util.function.Consumer<Row> sink) {
+    Findings f = new Findings(sink);
+    return new Linker.Sink() {
+      @Override
+      public void documents(Linker.Documents d) {
+        f.documents(d);
+      }
+
+      @Override
+      public void story(Story story, List<Fact> facts, List<Claim> claims) {
+        f.story(facts, claims);
+      }
+
+      @Override
+      public void sources(List<Provenance> sources) {
+        f.sources(sources);
+      }
+    };
+  }
+
+  private void documents(Linker.Documents d) {
+    r = d;
+    for (Story s : r.stories()) {
+      s.documents().forEach(x -> storyOf.put(x, s.id()));
+      s.documents().stream().map(x -> r.dates().get(x)).filter(java.util.Objects::nonNull)
+          .max(java.util.Comparator.naturalOrder()).ifPresent(x -> storyDates.put(s.id(), x));
+    }
+    anyRecords = r.genres().values().stream().anyMatch(g -> !g.press());
     for (Story s : r.stories()) {
       ObjectNode n = JSON.createObjectNode();
       n.put("id", s.id());
       n.put("title", s.title());
       ArrayNode docs = n.putArray("documents");
-      s.documents().forEach(d -> docs.add(name(d)));
+      s.documents().forEach(x -> docs.add(name(x)));
       ArrayNode kinds = n.putArray("genres");
-      s.documents().forEach(d -> kinds.add(r.genres().get(d).kind()));
+      s.documents().forEach(x -> kinds.add(r.genres().get(x).kind()));
       out.accept(new Row(STORY, s.id(), s.id(), "", "", n));
     }
-    for (Fact f : r.facts()) {
+  }
+
+  private void story(List<Fact> facts, List<Claim> claims) {
+    for (Fact f : facts) {
       out.accept(new Row(FACT, f.id(), f.story(), f.status(), "", fact(f)));
     }
-    for (Provenance p : r.sources()) {
+    events(facts);
+    coverage(facts, claims);
+  }
+
+  private void sources(List<Provenance> sources) {
+    for (Provenance p : sources) {
       out.accept(new Row(SOURCE, name(p.document()), storyOf.getOrDefault(p.document(), ""), p.kind(),
           name(p.document()), source(p)));
     }
-    timeline().forEach(out);
-    coverage(out);
+    timeline();
   }
 
   private String name(DocumentId id) {
@@ -198,10 +257,9 @@ public final class Findings {
     return n;
   }
 
-  /** Dated events from the date facts; the dates of a conflict side by side. */
-  private List<Row> timeline() {
-    List<ObjectNode> events = new ArrayList<>();
-    for (Fact f : r.facts()) {
+  /** Dated events from a story's date facts; the dates of a conflict side by side. */
+  private void events(List<Fact> facts) {
+    for (Fact f : facts) {
       if (!f.property().equals("date") && !f.property().equals("expected date") || f.claims().stream().allMatch(this::expected)) {
         continue; // a timeline holds what happened; a date its documents give as still to come is a plan
       }
@@ -232,12 +290,16 @@ public final class Findings {
         events.add(n);
       }
     }
+  }
+
+  /** The events of every story, by date (a stable sort: of one date and subject, in the stories' order). */
+  private void timeline() {
     events.sort(Comparator.comparing((ObjectNode n) -> n.get("date").asText()).thenComparing(n -> n.get("what").asText()));
-    List<Row> out = new ArrayList<>();
+    int made = 0;
     for (ObjectNode n : events) {
-      out.add(new Row(EVENT, "E" + (out.size() + 1), n.get("story").asText(), n.get("status").asText(), "", n));
+      out.accept(new Row(EVENT, "E" + (++made), n.get("story").asText(), n.get("status").asText(), "", n));
     }
-    return out;
+    events.clear();
   }
 
   /**
@@ -263,12 +325,12 @@ public final class Findings {
   }
 
   /**
-   * Each press claim against the claims of the cache's own documents in the same fact: the
-   * records say the same (supported), something else (contradicted), or nothing (not found).
+   * Each press claim of a story against the claims of the cache's own documents in the same fact:
+   * the records say the same (supported), something else (contradicted), or nothing (not found).
    */
-  private void coverage(java.util.function.Consumer<Row> out) {
+  private void coverage(List<Fact> facts, List<Claim> claims) {
     Map<Claim, List<Claim>> records = new java.util.IdentityHashMap<>();
-    for (Fact f : r.facts()) {
+    for (Fact f : facts) {
       List<Claim> own = new ArrayList<>();
       for (Claim c : f.claims()) {
         if (!r.genres().get(c.document()).press()) {
@@ -281,12 +343,10 @@ public final class Findings {
         }
       }
     }
-    boolean anyRecords = r.genres().values().stream().anyMatch(g -> !g.press());
     if (!anyRecords) {
       return;
     }
-    int made = 0;
-    for (Claim c : r.claims()) {
+    for (Claim c : claims) {
       if (!r.genres().get(c.document()).press()) {
         continue;
       }
@@ -349,7 +409,7 @@ public final class Findings {
       for (Claim d : evidence.subList(0, Math.min(evidence.size(), 6))) {
         ev.add(claim(d));
       }
-      out.accept(new Row(COVERAGE, "C" + (++made), storyOf.getOrDefault(c.document(), ""), status, name(c.document()), n));
+      out.accept(new Row(COVERAGE, "C" + (++covered), storyOf.getOrDefault(c.document(), ""), status, name(c.document()), n));
     }
   }
 }

@@ -36,6 +36,8 @@ public final class Linker {
   private final Set<String> wrongClaims;
   private final Set<String> wrongAttributions;
   private final Set<String> wrongLinks;
+  /** Where readings added are kept whole, when they are kept light here; else null. */
+  private final Claims kept;
 
   public Linker() {
     this(Set.of(), Set.of(), Set.of());
@@ -50,9 +52,22 @@ public final class Linker {
    *     drawn, so that another reading may find the document's true source
    */
   public Linker(Set<String> wrongClaims, Set<String> wrongAttributions, Set<String> wrongLinks) {
+    this(wrongClaims, wrongAttributions, wrongLinks, null);
+  }
+
+  /**
+   * As {@link #Linker(Set, Set, Set)}, keeping each reading added without the claims the stories
+   * are not grouped by ({@link #storyClaims}: most of a reading's room), and taking each story's
+   * claims back from {@code kept} when the end comes to it: the end holds the light part of every
+   * reading and one story's claims, not every claim of the case.
+   *
+   * @param kept where each added reading is kept whole, or null to keep every reading whole here
+   */
+  public Linker(Set<String> wrongClaims, Set<String> wrongAttributions, Set<String> wrongLinks, Claims kept) {
     this.wrongClaims = Set.copyOf(wrongClaims);
     this.wrongAttributions = Set.copyOf(wrongAttributions);
     this.wrongLinks = Set.copyOf(wrongLinks);
+    this.kept = kept;
   }
 
   /** What the stage found. */
@@ -96,8 +111,14 @@ public final class Linker {
     return new Reading(new Summary(d, genre, claims, sentences.size()));
   }
 
-  /** Keeps a document's reading, made by {@link #read} here or elsewhere. Safe to call from several threads at once. */
+  /**
+   * Keeps a document's reading, made by {@link #read} here or elsewhere; the reading is the
+   * linker's from then on (kept light, it loses claims). Safe to call from several threads at once.
+   */
   public void add(Reading r) {
+    if (kept != null) {
+      r.summary.lighten();
+    }
     synchronized (docs) {
       docs.add(r.summary);
     }
@@ -122,7 +143,66 @@ public final class Linker {
     return out;
   }
 
+  /**
+   * The case's documents and stories, which the end forms before any fact: what every row of the
+   * findings names its documents and their stories with.
+   */
+  public record Documents(List<Story> stories, Map<DocumentId, Genre> genres, Map<DocumentId, String> names,
+      Map<DocumentId, java.time.LocalDate> dates, Map<DocumentId, String> headlines,
+      Map<DocumentId, String> addresses, Map<DocumentId, Set<String>> setByHand) {}
+
+  /**
+   * Takes the findings as the end forms them: the documents and stories, then each story's facts
+   * with its documents' claims, in the stories' order, then every document's sources. A sink that
+   * writes each story out holds one story's claims at a time.
+   */
+  public interface Sink {
+    void documents(Documents documents) throws java.io.IOException;
+
+    /** One story's facts (numbered on from the stories before it) and its documents' claims, in their order. */
+    void story(Story story, List<Fact> facts, List<Claim> claims) throws java.io.IOException;
+
+    void sources(List<Provenance> sources) throws java.io.IOException;
+  }
+
+  /** The findings as one value, every story's claims and facts in memory: for a small case, or a test. */
   public Result finish() {
+    Documents[] documents = new Documents[1];
+    List<Fact> facts = new ArrayList<>();
+    List<Claim> claims = new ArrayList<>();
+    List<List<Provenance>> sources = new ArrayList<>();
+    try {
+      finish(new Sink() {
+        @Override
+        public void documents(Documents d) {
+          documents[0] = d;
+        }
+
+        @Override
+        public void story(Story story, List<Fact> own, List<Claim> read) {
+          facts.addAll(own);
+          claims.addAll(read);
+        }
+
+        @Override
+        public void sources(List<Provenance> found) {
+          sources.add(found);
+        }
+      });
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    Documents d = documents[0];
+    return new Result(d.stories(), facts, sources.get(0), d.genres(), d.names(), claims, d.dates(), d.headlines(),
+        d.addresses(), d.setByHand());
+  }
+
+  /**
+   * Forms the findings and hands them to {@code sink} a story at a time. Each story's claims come
+   * from the readings added, or, for readings kept light ({@link #Linker(Set, Set, Set, Claims)}),
+   * from {@link Claims#of} when the end comes to the story, and are let go after it.
+   */
+  public void finish(Sink sink) throws java.io.IOException {
     // by date, then by least file name and content: a document's name is its first copy's, which the order
     // of arrival picks, and the stories are grouped in one pass over this order
     docs.sort(Comparator.comparing((Summary s) -> s.date.map(Object::toString).orElse("9999"))
@@ -134,7 +214,7 @@ public final class Linker {
     Map<DocumentId, String> addresses = new HashMap<>();
     Map<DocumentId, Set<String>> setByHand = new HashMap<>();
     Map<DocumentId, Genre> genres = new LinkedHashMap<>();
-    List<Claim> claims = new ArrayList<>();
+    Map<DocumentId, Summary> byId = new HashMap<>();
     for (Summary s : docs) {
       names.put(s.id, s.name);
       s.date.ifPresent(d -> dates.put(s.id, d));
@@ -146,22 +226,53 @@ public final class Linker {
         setByHand.put(s.id, new java.util.TreeSet<>(s.given));
       }
       genres.put(s.id, s.genre);
-      claims.addAll(s.claims);
+      byId.put(s.id, s);
     }
     List<Story> stories = stories();
+    sink.documents(new Documents(stories, genres, names, dates, headlines, addresses, setByHand));
     FactBuilder builder = new FactBuilder(id -> names.getOrDefault(id, id.sha256()));
-    Map<DocumentId, Summary> byId = new HashMap<>();
-    docs.forEach(s -> byId.put(s.id, s));
-    List<Fact> facts = new ArrayList<>();
-    for (Story story : stories) {
+    Propagation propagation = new Propagation(docs, stories, wrongLinks);
+    propagation.begin();
+    int made = 0;
+    for (int k = 0; k < stories.size(); k++) {
+      Story story = stories.get(k);
+      Map<DocumentId, List<Claim>> claims = new HashMap<>();
       List<Claim> own = new ArrayList<>();
       for (DocumentId d : story.documents()) {
-        own.addAll(byId.get(d).claims);
+        List<Claim> read = kept == null ? byId.get(d).claims : kept.of(d);
+        claims.put(d, read);
+        own.addAll(read);
       }
-      facts.addAll(builder.facts(story.id(), own, facts.size() + 1));
+      List<Fact> facts = builder.facts(story.id(), own, made + 1);
+      made += facts.size();
+      propagation.story(k, claims);
+      sink.story(story, facts, own);
     }
-    List<Provenance> sources = new Propagation(docs, stories, wrongLinks).trace();
-    return new Result(stories, facts, sources, genres, names, claims, dates, headlines, addresses, setByHand);
+    sink.sources(propagation.end());
+  }
+
+  /**
+   * Takes a document's claims back, as its reading had them when {@link #add(Reading)} kept it
+   * light: from where the reading was kept.
+   */
+  @FunctionalInterface
+  public interface Claims {
+    List<Claim> of(DocumentId document) throws java.io.IOException;
+  }
+
+  /** Claims a story's grouping reads of one document: those with a figure and a named head, a few per head. */
+  static List<Claim> storyClaims(List<Claim> claims) {
+    Map<String, Integer> per = new HashMap<>();
+    List<Claim> out = new ArrayList<>();
+    for (Claim c : claims) {
+      Optional<String> key = storyKey(c);
+      // a story holds at most four claims per head, the first of each document's: keeping four of
+      // each document's keeps every claim the grouping could take
+      if (key.isPresent() && per.merge(key.get(), 1, Integer::sum) <= 4) {
+        out.add(c);
+      }
+    }
+    return List.copyOf(out);
   }
 
   // ------------------------------------------------------------------ stories

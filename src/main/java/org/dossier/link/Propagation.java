@@ -121,6 +121,32 @@ final class Propagation {
   }
 
   List<Provenance> trace() {
+    begin();
+    for (int k = 0; k < stories.size(); k++) {
+      Map<DocumentId, List<Claim>> claims = new HashMap<>();
+      stories.get(k).documents().forEach(d -> claims.put(d, docs.get(index.get(d)).claims));
+      story(k, claims);
+    }
+    return end();
+  }
+
+  /** The claims of the story {@link #story} is tracing, by document. */
+  private Map<DocumentId, List<Claim>> storyClaims = Map.of();
+
+  /** A document's claims: those of the story being traced, the only ones a pass reads. */
+  private List<Claim> claims(int doc) {
+    List<Claim> own = storyClaims.get(docs.get(doc).id);
+    if (own == null) {
+      throw new IllegalStateException("the claims of " + docs.get(doc).name + " are read outside its story");
+    }
+    return own;
+  }
+
+  /**
+   * The case-wide passes, before the stories' ({@link #story}): the outlets and wires the texts
+   * cite, copies by shared shingles, credit lines, addresses of translated pages. None reads claims.
+   */
+  void begin() {
     for (Summary s : docs) {
       s.wire.ifPresent(w -> wires.add(Lexicon.fold(w.outlet())));
       s.cites.stream().filter(Summary.Cite::outletLike).forEach(c -> knownOutlets.add(outletKey(c.outlet())));
@@ -132,9 +158,18 @@ final class Propagation {
     copies();
     credits();
     translatedFrom();
-    for (Story s : stories) {
+  }
+
+  /**
+   * The passes within one story, the {@code k}th, in the stories' order after {@link #begin}:
+   * with its documents' claims, which it reads and does not keep (so a caller may take them back
+   * from elsewhere a story at a time).
+   */
+  void story(int k, Map<DocumentId, List<Claim>> claims) {
+    storyClaims = claims;
+    try {
       List<Integer> members = new ArrayList<>();
-      for (DocumentId d : s.documents()) {
+      for (DocumentId d : stories.get(k).documents()) {
         int i = index.get(d);
         if (docs.get(i).genre.press()) {
           members.add(i);
@@ -147,7 +182,13 @@ final class Propagation {
       }
       rewrites(members);
       sharedSources(members);
+    } finally {
+      storyClaims = Map.of();
     }
+  }
+
+  /** The passes after the stories' (passages copied word for word, wire copies), and each document's sources. */
+  List<Provenance> end() {
     for (int[] p : passages) {
       passage(p[0], p[1]);
     }
@@ -499,7 +540,7 @@ final class Propagation {
     List<Claim> all = new ArrayList<>();
     for (int i : members) {
       List<Claim> own = new ArrayList<>();
-      for (Claim c : docs.get(i).claims) {
+      for (Claim c : claims(i)) {
         // whole sentences only: the clauses of a sentence are statements too, but one sentence
         // is one unit of a translation
         if (c.stated() instanceof Claim.Said && c.span().length() * 10L >= c.sentence().length() * 9L) {
@@ -847,7 +888,7 @@ final class Propagation {
   private void relayedFrom(int i, Summary.Cite c, List<Integer> members) {
     Summary s = docs.get(i);
     Set<String> passage = new java.util.LinkedHashSet<>();
-    for (Claim k : s.claims) {
+    for (Claim k : claims(i)) {
       if (k.measure().isPresent() && !(k.measure().get().value().value() instanceof org.dossier.core.Value.Date)
           && k.sentence().start() < c.evidence().end() && c.evidence().start() < k.sentence().end()) {
         org.dossier.core.Value v = k.measure().get().value().value();

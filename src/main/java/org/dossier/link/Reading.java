@@ -44,6 +44,11 @@ public final class Reading {
     return summary.id;
   }
 
+  /** Its claims, as the analyst's judgements left them. */
+  public List<Claim> claims() {
+    return summary.claims;
+  }
+
   /** The reading as one line of JSON. */
   public String encode() {
     Summary s = summary;

@@ -62,7 +62,11 @@ final class Summary {
   final String language;
   final Optional<LocalDate> date;
   final Genre genre;
-  final List<Claim> claims;
+  /**
+   * Its claims: all of them, or after {@link #lighten} only those the stories are formed from (the
+   * end takes the rest back a story at a time).
+   */
+  List<Claim> claims;
   final String headline;
   /** Its web address: the analyst's, or one its metadata gives. */
   final Optional<String> address;
@@ -173,6 +177,15 @@ final class Summary {
     this.given = Set.copyOf(given);
     this.sentences = sentences;
     this.monthDay = monthDay;
+  }
+
+  /**
+   * Keeps only the claims the stories are formed from ({@link Linker#storyClaims}): a few figures
+   * per named head, a small part of the whole. The other parts (features, shingles, quotes,
+   * cited outlets, marks) stay: the stories and the case-wide part of the sources read them.
+   */
+  void lighten() {
+    claims = Linker.storyClaims(claims);
   }
 
   private static final Pattern DATELINE_DAY = Pattern.compile(

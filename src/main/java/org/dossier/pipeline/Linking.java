@@ -111,6 +111,11 @@ public final class Linking {
     Linker linker() {
       return new Linker(wrongClaims, wrongAttributions, wrongLinks);
     }
+
+    /** A linker that keeps its readings light, taking each story's claims back from {@code kept}. */
+    Linker linker(Linker.Claims kept) {
+      return new Linker(wrongClaims, wrongAttributions, wrongLinks, kept);
+    }
   }
 
   /** Packages whose classes and resources make a document's reading: the link stage's, the analysis's, the core types. */
@@ -177,7 +182,9 @@ public final class Linking {
       Inputs inputs = new Inputs(store);
       List<Document> docs = new ArrayList<>();
       store.annotations().forEachAnalysed(docs::add);
-      Linker linker = inputs.linker();
+      // each reading is kept whole in the case folder and light here: the end takes a story's claims back from there
+      Map<org.dossier.core.DocumentId, String> keys = new java.util.concurrent.ConcurrentHashMap<>();
+      Linker linker = inputs.linker(id -> claims(folder, id, keys.get(id)));
       java.util.concurrent.atomic.AtomicInteger read = new java.util.concurrent.atomic.AtomicInteger();
       int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
       ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -189,12 +196,16 @@ public final class Linking {
         // in slices, so that only a slice of texts is in memory at once
         int slice = 64 * threads;
         for (int from = 0; from < docs.size(); from += slice) {
-          List<Future<Optional<Reading>>> pending = new ArrayList<>();
+          List<Future<Optional<Kept>>> pending = new ArrayList<>();
           for (Document d : docs.subList(from, Math.min(docs.size(), from + slice))) {
             pending.add(pool.submit(() -> reading(folder, inputs, linker, d, read)));
           }
-          for (Future<Optional<Reading>> f : pending) {
-            f.get().ifPresent(linker::add);
+          for (Future<Optional<Kept>> f : pending) {
+            Optional<Kept> k = f.get();
+            if (k.isPresent()) {
+              keys.put(k.get().reading().document(), k.get().quick());
+              linker.add(k.get().reading());
+            }
           }
         }
       } catch (InterruptedException e) {
@@ -205,25 +216,69 @@ public final class Linking {
       } finally {
         pool.shutdownNow();
       }
-      Linker.Result found = linker.finish();
-      List<org.dossier.link.Fact> facts = new ArrayList<>(found.facts().size());
-      for (org.dossier.link.Fact f : found.facts()) {
-        Judgement set = inputs.statuses.get(f.key());
-        facts.add(set == null ? f : f.judged(set));
+      // the rows go to a file as the end forms them, a story at a time, then into the store in one
+      // transaction: neither every story's claims nor every row is in memory at once, and the
+      // store is not held while the stories are formed
+      Files.createDirectories(folder.layout().tmp());
+      java.nio.file.Path spill = Files.createTempFile(folder.layout().tmp(), "findings-", ".rows");
+      try {
+        int[] counts = new int[2];
+        try (org.dossier.store.FindingRow.Spill rows = org.dossier.store.FindingRow.Spill.to(spill)) {
+          Linker.Sink written = Findings.writer(r -> rows.add(new org.dossier.store.FindingRow(r.kind(), r.id(), r.story(),
+              r.status(), r.document(), r.json().toString())));
+          linker.finish(new Linker.Sink() {
+            @Override
+            public void documents(Linker.Documents d) throws IOException {
+              counts[0] = d.stories().size();
+              written.documents(d);
+            }
+
+            @Override
+            public void story(org.dossier.link.Story story, List<org.dossier.link.Fact> facts,
+                List<org.dossier.link.Claim> claims) throws IOException {
+              List<org.dossier.link.Fact> judged = new ArrayList<>(facts.size());
+              for (org.dossier.link.Fact f : facts) {
+                Judgement set = inputs.statuses.get(f.key());
+                judged.add(set == null ? f : f.judged(set));
+              }
+              counts[1] += judged.size();
+              written.story(story, judged, claims);
+            }
+
+            @Override
+            public void sources(List<org.dossier.link.Provenance> sources) throws IOException {
+              written.sources(sources);
+            }
+          });
+        }
+        store.write(tx -> {
+          keep(folder, tx, sink -> org.dossier.store.FindingRow.Spill.read(spill, sink));
+          return null;
+        });
+        return new Summary(docs.size(), read.get(), counts[0], counts[1], Duration.between(start, Instant.now()));
+      } finally {
+        Files.deleteIfExists(spill);
       }
-      Linker.Result result = found.withFacts(facts);
-      // each row made and written as the store takes it: every row's JSON at once was the stage's peak of memory
-      org.dossier.store.FindingRow.Source stored = sink -> Findings.forEach(result, r -> sink.accept(
-          new org.dossier.store.FindingRow(r.kind(), r.id(), r.story(), r.status(), r.document(), r.json().toString())));
-      store.write(tx -> {
-        keep(folder, tx, stored);
-        return null;
-      });
-      return new Summary(docs.size(), read.get(), result.stories().size(), result.facts().size(),
-          Duration.between(start, Instant.now()));
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
     } catch (SQLException e) {
       throw new IOException("the case database failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A document's claims as the end takes them back, from the reading kept under {@code quick}
+   * earlier in this run: another run that kept another reading of it since (an analyst's
+   * judgement, a new batch) makes this one fail, to be run again, rather than mix two readings.
+   */
+  static List<org.dossier.link.Claim> claims(CaseFolder folder, org.dossier.core.DocumentId id, String quick)
+      throws IOException {
+    Optional<Kept> k = kept(folder.layout().reading(id));
+    if (k.isEmpty() || quick == null || !k.get().quick().equals(quick)) {
+      throw new IOException("the link stage's reading of " + id.sha256() + " changed or went while the stage ran;"
+          + " it will be formed again at the next run");
+    }
+    return k.get().reading().claims();
   }
 
   /**
@@ -235,7 +290,7 @@ public final class Linking {
    * and the case's names spotted in it (a name another document brought may be in it): the claims,
    * the costly part, are read only when that changed what the stage would read.
    */
-  static Optional<Reading> reading(CaseFolder folder, Inputs inputs, Linker linker, Document d,
+  static Optional<Kept> reading(CaseFolder folder, Inputs inputs, Linker linker, Document d,
       java.util.concurrent.atomic.AtomicInteger read) throws IOException, SQLException {
     java.nio.file.attribute.BasicFileAttributes text;
     try {
@@ -248,7 +303,7 @@ public final class Linking {
     java.nio.file.Path kept = folder.layout().reading(d.id());
     Optional<Kept> earlier = kept(kept);
     if (earlier.isPresent() && earlier.get().quick().equals(quick)) {
-      return earlier.map(Kept::reading);
+      return earlier;
     }
     Optional<LinkDocument> doc = read(folder, d, inputs.resolved, inputs.caseNames,
         inputs.given.getOrDefault(d.id(), Map.of()), fileName);
@@ -264,7 +319,7 @@ public final class Linking {
       read.incrementAndGet();
     }
     keep(kept, quick, exact, r);
-    return Optional.of(r);
+    return Optional.of(new Kept(quick, exact, r));
   }
 
   /**
@@ -300,7 +355,7 @@ public final class Linking {
   }
 
   /** A reading kept, with the quick and the exact key it was made under. */
-  private record Kept(String quick, String exact, Reading reading) {}
+  record Kept(String quick, String exact, Reading reading) {}
 
   /**
    * The reading kept at {@code file}; a file unreadable or of an older form is ignored. Kept

@@ -46,6 +46,15 @@ final class LinkHarness {
    */
   static Linker.Result link(boolean asText, Article... articles) throws Exception {
     Linker linker = new Linker();
+    for (Reading r : read(articles)) {
+      linker.add(asText ? Reading.decode(r.encode()) : r);
+    }
+    return linker.finish();
+  }
+
+  /** Each article's reading, as the link stage makes it in a case: analysed, the case's names spotted in it. */
+  static List<Reading> read(Article... articles) throws Exception {
+    Linker linker = new Linker();
     List<Annotations> analysed = new ArrayList<>();
     Map<String, String> caseNames = new java.util.HashMap<>();
     for (Article x : articles) {
@@ -56,6 +65,7 @@ final class LinkHarness {
       }
     }
     Gazetteer spotter = CaseNames.of(caseNames);
+    List<Reading> out = new ArrayList<>();
     for (int k = 0; k < articles.length; k++) {
       Article x = articles[k];
       Annotations an = CaseNames.spot(spotter, x.text(), analysed.get(k));
@@ -64,11 +74,10 @@ final class LinkHarness {
         names.add(m.canonical());
       }
       String id = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(x.name().getBytes(StandardCharsets.UTF_8)));
-      Reading r = linker.read(new LinkDocument(new DocumentId(id), x.name(), x.language(), "text/plain", Map.of(),
-          x.text(), an, names, date(x).or(an::documentDate)));
-      linker.add(asText ? Reading.decode(r.encode()) : r);
+      out.add(linker.read(new LinkDocument(new DocumentId(id), x.name(), x.language(), "text/plain", Map.of(),
+          x.text(), an, names, date(x).or(an::documentDate))));
     }
-    return linker.finish();
+    return out;
   }
 
   private static Optional<LocalDate> date(Article x) {

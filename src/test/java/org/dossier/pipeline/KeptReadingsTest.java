@@ -99,4 +99,40 @@ class KeptReadingsTest {
     assertEquals(LONG_AGO, Files.getLastModifiedTime(dues));
     assertEquals(LONG_AGO, Files.getLastModifiedTime(hulls));
   }
+
+  /**
+   * The end takes each story's claims back from the readings kept earlier in its run: a reading
+   * another run kept since (another key) fails the run, which the next command runs again, rather
+   * than mix two readings of one document; a reading gone fails it too.
+   */
+  @Test
+  void theEndTakesClaimsBackOnlyFromTheReadingItsRunKept() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Files.writeString(in.resolve("dues.txt"), "Orlin harbour board raises ferry dues\n\nORLIN, 4 March 2031 -- The"
+        + " Orlin harbour board raised ferry dues by 12 percent on Tuesday, its chairman Tobin Marlowe said.\n",
+        StandardCharsets.UTF_8);
+    Path c = dir.resolve("case");
+    assertEquals(0, Cli.run("ingest", "--case", c.toString(), "--quiet", "--no-ocr", in.toString()).exit());
+    try (CaseFolder folder = CaseFolder.openForWriting(c, Clock.systemUTC())) {
+      List<Document> docs = new ArrayList<>();
+      folder.store().annotations().forEachAnalysed(docs::add);
+      org.dossier.core.DocumentId id = docs.get(0).id();
+      Path kept = folder.layout().reading(id);
+      String quick;
+      try (java.io.InputStream z = new java.util.zip.GZIPInputStream(Files.newInputStream(kept))) {
+        String content = new String(z.readAllBytes(), StandardCharsets.UTF_8);
+        quick = content.substring(0, content.indexOf('\n'));
+      }
+      // control: under the key its run kept it with, its claims come back
+      assertTrue(Linking.claims(folder, id, quick).stream().anyMatch(x -> x.quote().contains("12 percent")));
+      java.io.IOException changed = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+          () -> Linking.claims(folder, id, "0".repeat(64)));
+      assertTrue(changed.getMessage().contains("changed or went while the stage ran"), changed.getMessage());
+      Files.delete(kept);
+      org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> Linking.claims(folder, id, quick));
+      // the next run keeps it again and forms the findings
+      assertEquals(1, Linking.run(folder).documents());
+      assertTrue(Files.isRegularFile(kept));
+    }
+  }
 }

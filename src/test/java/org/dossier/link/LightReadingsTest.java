@@ -1,0 +1,180 @@
+package org.dossier.link;
+
+import static org.dossier.link.LinkHarness.a;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.dossier.core.DocumentId;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The link stage's end on light readings ({@link Linker#Linker(Set, Set, Set, Linker.Claims)}):
+ * each reading kept without the claims the stories are not grouped by, each story's claims taken
+ * back from where the readings are kept when the end reaches it. The findings, and the rows the
+ * store is given, are those of whole readings; the end asks for each document's claims once, in
+ * the stories' order, so that it holds one story's claims at a time. On invented cases.
+ */
+class LightReadingsTest {
+  /** The seven invented documents of {@link FictionalStories}: copies, a translation, a contract. */
+  private static final LinkHarness.Article[] TESSALY = {
+    a("ledger.txt", "en", "2026-03-03", FictionalStories.LEDGER),
+    a("herald.txt", "en", "2026-03-04", FictionalStories.HERALD),
+    a("vestnik_ru.txt", "ru", "2026-03-05", FictionalStories.VESTNIK),
+    a("coastline.txt", "en", "2026-03-04", FictionalStories.COASTLINE),
+    a("tidewater.txt", "en", "2026-03-06", FictionalStories.TIDEWATER),
+    a("storm.txt", "en", "2026-03-07", FictionalStories.STORM),
+    a("contract.txt", "en", "", FictionalStories.CONTRACT),
+  };
+
+  /**
+   * Undated pages on one shipyard's boats: two retell one order, the third gives other figures for
+   * the same boats and buyer (another order). Without a date to place them, the figures decide.
+   */
+  private static final LinkHarness.Article[] UNDATED = {
+    a("order.txt", "en", "", "The Orvanian navy ordered 12 Kestrel-7 patrol boats from the Dunmore shipyard for "
+        + "$480 million, Admiral Telsa Varrow said. The 12 Kestrel-7 patrol boats will be delivered in 2033."),
+    a("order-again.txt", "en", "", "Admiral Telsa Varrow said the Orvanian navy ordered 12 Kestrel-7 patrol boats "
+        + "from the Dunmore shipyard for $480 million. The 12 Kestrel-7 patrol boats will be delivered in 2033."),
+    a("second-order.txt", "en", "", "The Orvanian navy ordered 30 Kestrel-7 patrol boats from the Dunmore shipyard "
+        + "for $1.1 billion, Admiral Telsa Varrow said. The 30 Kestrel-7 patrol boats will be delivered in 2037."),
+  };
+
+  /** What the end on light readings did: its findings, its rows, and the order of its requests for claims and its stories. */
+  private record Light(Linker.Result result, List<Findings.Row> rows, List<String> steps, List<Reading> kept) {}
+
+  private static Light light(List<Reading> readings) throws Exception {
+    Map<DocumentId, String> store = new HashMap<>();
+    readings.forEach(r -> store.put(r.document(), r.encode()));
+    List<String> steps = new ArrayList<>();
+    Linker linker = new Linker(Set.of(), Set.of(), Set.of(), id -> {
+      steps.add("claims " + id.sha256());
+      return Reading.decode(store.get(id)).claims();
+    });
+    List<Reading> kept = new ArrayList<>();
+    for (Reading r : readings) {
+      Reading taken = Reading.decode(store.get(r.document()));
+      linker.add(taken);
+      kept.add(taken);
+    }
+    List<Findings.Row> rows = new ArrayList<>();
+    Linker.Sink written = Findings.writer(rows::add);
+    Linker.Documents[] documents = new Linker.Documents[1];
+    List<Fact> facts = new ArrayList<>();
+    List<Claim> claims = new ArrayList<>();
+    List<List<Provenance>> sources = new ArrayList<>();
+    linker.finish(new Linker.Sink() {
+      @Override
+      public void documents(Linker.Documents d) throws java.io.IOException {
+        documents[0] = d;
+        written.documents(d);
+      }
+
+      @Override
+      public void story(Story story, List<Fact> own, List<Claim> read) throws java.io.IOException {
+        steps.add("story " + story.id());
+        facts.addAll(own);
+        claims.addAll(read);
+        written.story(story, own, read);
+      }
+
+      @Override
+      public void sources(List<Provenance> found) throws java.io.IOException {
+        sources.add(found);
+        written.sources(found);
+      }
+    });
+    Linker.Documents d = documents[0];
+    return new Light(new Linker.Result(d.stories(), facts, sources.get(0), d.genres(), d.names(), claims, d.dates(),
+        d.headlines(), d.addresses(), d.setByHand()), rows, steps, kept);
+  }
+
+  private static Linker.Result whole(List<Reading> readings) {
+    Linker linker = new Linker();
+    readings.forEach(r -> linker.add(Reading.decode(r.encode())));
+    return linker.finish();
+  }
+
+  private static void assertSameFindings(Linker.Result whole, Light light) {
+    Linker.Result r = light.result();
+    assertEquals(whole.stories(), r.stories());
+    assertEquals(whole.facts(), r.facts());
+    assertEquals(whole.sources(), r.sources());
+    assertEquals(whole.claims(), r.claims());
+    assertEquals(whole.genres(), r.genres());
+    assertEquals(whole.names(), r.names());
+    assertEquals(whole.dates(), r.dates());
+    assertEquals(whole.headlines(), r.headlines());
+    List<String> expected = Findings.of(whole).stream().map(x -> x.kind() + " " + x.id() + " " + x.json()).sorted().toList();
+    List<String> written = light.rows().stream().map(x -> x.kind() + " " + x.id() + " " + x.json()).sorted().toList();
+    assertEquals(expected, written);
+    for (String kind : Findings.KINDS) {
+      assertEquals(Findings.of(whole).stream().filter(x -> x.kind().equals(kind)).map(Findings.Row::id).toList(),
+          light.rows().stream().filter(x -> x.kind().equals(kind)).map(Findings.Row::id).toList(), kind + " rows in order");
+    }
+  }
+
+  @Test
+  void lightReadingsGiveTheFindingsAndRowsOfWholeOnes() throws Exception {
+    List<Reading> readings = LinkHarness.read(TESSALY);
+    Linker.Result whole = whole(readings);
+    assertTrue(whole.sources().stream().anyMatch(p -> p.kind().equals("translation")), "the case has a translation");
+    assertTrue(Findings.of(whole).stream().anyMatch(x -> x.kind().equals(Findings.COVERAGE)), "the case has coverage");
+    assertTrue(Findings.of(whole).stream().anyMatch(x -> x.kind().equals(Findings.EVENT)), "the case has a timeline");
+    assertSameFindings(whole, light(readings));
+  }
+
+  @Test
+  void theFiguresOfLightReadingsStillTellTwoOrdersApart() throws Exception {
+    List<Reading> readings = LinkHarness.read(UNDATED);
+    Linker.Result whole = whole(readings);
+    Light light = light(readings);
+    assertSameFindings(whole, light);
+    Map<String, String> storyOf = new HashMap<>();
+    for (Story s : light.result().stories()) {
+      s.documents().forEach(d -> storyOf.put(light.result().names().get(d), s.id()));
+    }
+    assertEquals(storyOf.get("order.txt"), storyOf.get("order-again.txt"), light.result().stories()::toString);
+    assertNotEquals(storyOf.get("order.txt"), storyOf.get("second-order.txt"), light.result().stories()::toString);
+  }
+
+  @Test
+  void theEndAsksForEachDocumentsClaimsOnceWhenItReachesItsStory() throws Exception {
+    Light light = light(LinkHarness.read(TESSALY));
+    List<Story> stories = light.result().stories();
+    assertTrue(stories.size() > 1, stories::toString);
+    int at = 0;
+    for (Story s : stories) {
+      List<String> asked = new ArrayList<>();
+      while (light.steps().get(at).startsWith("claims ")) {
+        asked.add(light.steps().get(at++).substring("claims ".length()));
+      }
+      assertEquals(s.documents().stream().map(DocumentId::sha256).toList(), asked, "the claims asked for before " + s.id());
+      assertEquals("story " + s.id(), light.steps().get(at++));
+    }
+    assertEquals(light.steps().size(), at);
+  }
+
+  @Test
+  void aLightReadingKeepsOnlyTheFiguresOfNamedHeads() throws Exception {
+    List<Reading> readings = LinkHarness.read(TESSALY);
+    Light light = light(readings);
+    int whole = 0;
+    int kept = 0;
+    for (int i = 0; i < readings.size(); i++) {
+      whole += readings.get(i).claims().size();
+      kept += light.kept().get(i).claims().size();
+      for (Claim c : light.kept().get(i).claims()) {
+        assertTrue(c.measure().isPresent() && !c.frame().head().isEmpty(), c::toString);
+      }
+    }
+    assertFalse(light.kept().stream().allMatch(r -> r.claims().isEmpty()), "the grouping keeps some figures");
+    assertTrue(kept * 3 < whole, kept + " of " + whole + " claims kept");
+  }
+}
