@@ -131,7 +131,14 @@ public final class Verifying {
         pool.shutdownNow();
         files.close();
       }
-      Verifier.Result result = verifier.finish(facts(store));
+      Verifier.Result result;
+      try {
+        result = verifier.finish(facts(store));
+      } catch (SQLException | IOException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IOException("the checks across documents failed: " + e, e);
+      }
       store.write(tx -> keepResult(folder, tx, result, linked));
       return new Summary(docs.size(), result.signals().size(), result.families().size(),
           Duration.between(start, Instant.now()));
@@ -179,12 +186,10 @@ public final class Verifying {
     return FileChecks.forked(new FileChecks.Settings(keys), isolated);
   }
 
-  private static List<StoredFindings.Fact> facts(CaseStore store) throws SQLException {
-    List<StoredFindings.Fact> facts = new ArrayList<>();
-    for (String f : store.findings().findings(Findings.FACT, Optional.empty(), Optional.empty())) {
-      facts.add(StoredFindings.fact(StoredFindings.tree(f)));
-    }
-    return facts;
+  /** The case's stored facts the checks across documents read, streamed from the store one at a time. */
+  private static Verifier.Facts facts(CaseStore store) {
+    return visitor -> store.findings().forEach(Findings.FACT, Verifier.DISPUTED,
+        f -> visitor.accept(StoredFindings.fact(StoredFindings.tree(f))));
   }
 
   /**

@@ -70,6 +70,26 @@ final class JdbcFindings implements FindingStore {
   }
 
   @Override
+  public void forEach(String kind, List<String> statuses, java.util.function.Consumer<String> visitor) throws SQLException {
+    readers.streamed(reader -> {
+      try (PreparedStatement ps = reader.prepareStatement("SELECT json FROM findings " + where(Optional.empty(), statuses)
+          + " ORDER BY position")) {
+        ps.setFetchSize(FETCH);
+        bind(ps, kind, Optional.empty(), statuses);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            visitor.accept(rs.getString(1));
+          }
+        }
+      }
+      return null;
+    });
+  }
+
+  /** Rows a streamed read takes from PostgreSQL at a time. */
+  private static final int FETCH = 200;
+
+  @Override
   public long count(String kind, Optional<String> story, List<String> statuses) throws SQLException {
     return readers.read(reader -> {
       try (PreparedStatement ps = reader.prepareStatement("SELECT count(*) FROM findings " + where(story, statuses))) {

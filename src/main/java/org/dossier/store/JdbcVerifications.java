@@ -40,7 +40,7 @@ final class JdbcVerifications implements VerificationStore {
 
   @Override
   public void forEach(String kind, BiConsumer<String, String> visitor) throws SQLException {
-    streamed(r -> {
+    readers.streamed(r -> {
       try (PreparedStatement ps = r.prepareStatement(
           "SELECT document, value FROM verify_documents WHERE kind = ? ORDER BY document")) {
         ps.setFetchSize(FETCH);
@@ -82,7 +82,7 @@ final class JdbcVerifications implements VerificationStore {
 
   @Override
   public void band(int band, Consumer<BandRow> visitor) throws SQLException {
-    streamed(r -> {
+    readers.streamed(r -> {
       try (PreparedStatement ps = r.prepareStatement(
           "SELECT hash, document FROM verify_bands WHERE band = ? ORDER BY hash, document")) {
         ps.setFetchSize(FETCH);
@@ -109,19 +109,6 @@ final class JdbcVerifications implements VerificationStore {
         }
       }
       return null;
-    });
-  }
-
-  /** {@code work} inside a transaction of its own: PostgreSQL streams a result with a fetch size only there. */
-  private void streamed(ReadConnections.Read<Void> work) throws SQLException {
-    readers.read(r -> {
-      r.setAutoCommit(false);
-      try {
-        return work.run(r);
-      } finally {
-        r.rollback();
-        r.setAutoCommit(true);
-      }
     });
   }
 }

@@ -93,6 +93,23 @@ final class ReadConnections implements AutoCloseable {
     });
   }
 
+  /**
+   * {@code work} on a read connection inside a transaction of its own, rolled back after: PostgreSQL
+   * streams a result with a fetch size only there (SQLite streams it anyway), so a reader of a large
+   * table holds a page of its rows, not all of them.
+   */
+  <T> T streamed(Read<T> work) throws SQLException {
+    return read(r -> {
+      r.setAutoCommit(false);
+      try {
+        return work.run(r);
+      } finally {
+        r.rollback();
+        r.setAutoCommit(true);
+      }
+    });
+  }
+
   /** A connection found lost: closed, and the idle ones with it (the same server went away for them too). */
   private void drop(Connection c) {
     List<Connection> gone = new ArrayList<>(List.of(c));

@@ -315,10 +315,30 @@ public final class Verifier {
     };
   }
 
+  /**
+   * The link stage's stored facts the checks across documents read (those in conflict or
+   * divergent: {@link #DISPUTED}), handed over one at a time, so that the stage's end holds one.
+   */
+  @FunctionalInterface
+  public interface Facts {
+    void each(java.util.function.Consumer<StoredFindings.Fact> visitor) throws Exception;
+  }
+
+  /** The statuses of the facts the checks across documents read: others give no two figures. */
+  public static final List<String> DISPUTED = List.of("conflict", "divergent");
+
+  /**
+   * Cross-document checks over the documents {@link #add}ed, the originals and texts they read
+   * held here; {@code facts} are the link stage's stored facts, read once.
+   */
+  public Result finish(Facts facts) throws Exception {
+    return finish(facts, inMemory());
+  }
+
   /** Cross-document checks over the documents {@link #add}ed; {@code facts} are the link stage's stored facts. */
   public Result finish(List<StoredFindings.Fact> facts) {
     try {
-      return finish(facts, inMemory());
+      return finish(facts::forEach, inMemory());
     } catch (Exception e) {
       throw new IllegalStateException("the checks across documents failed in memory", e);
     }
@@ -330,7 +350,7 @@ public final class Verifier {
    * order of content hash, so the result depends neither on the order they came in nor on which
    * copy's name a document has (its first, which the order of arrival picks).
    */
-  public Result finish(List<StoredFindings.Fact> facts, Sources sources) throws Exception {
+  public Result finish(Facts facts, Sources sources) throws Exception {
     members.sort(java.util.Comparator.comparing((Member m) -> m.id().sha256()));
     messages.sort(java.util.Comparator.comparing((Mail m) -> m.id().sha256()));
     letters.sort(java.util.Comparator.comparing((Letter l) -> l.id().sha256()));
@@ -558,33 +578,35 @@ public final class Verifier {
   }
 
   /** The same item given different figures in different records of the cache (from the facts). */
-  private void crossDocument(List<StoredFindings.Fact> facts) {
+  private void crossDocument(Facts facts) throws Exception {
     Map<String, String> idByName = new HashMap<>();
     names.forEach((h, n) -> idByName.put(n, h));
-    for (StoredFindings.Fact f : facts) {
-      if (!f.status().equals("conflict") && !f.status().equals("divergent")) {
-        continue;
+    facts.each(f -> crossDocument(f, idByName));
+  }
+
+  private void crossDocument(StoredFindings.Fact f, Map<String, String> idByName) {
+    if (!DISPUTED.contains(f.status())) {
+      return;
+    }
+    Map<String, List<StoredFindings.Claim>> byValue = new LinkedHashMap<>();
+    for (StoredFindings.Claim c : f.claims()) {
+      if (c.press() || !idByName.containsKey(c.document()) || !org.dossier.core.Value.KINDS.contains(c.value().kind())) {
+        continue; // the press, and statements or names: records word a sentence differently without disagreeing
       }
-      Map<String, List<StoredFindings.Claim>> byValue = new LinkedHashMap<>();
-      for (StoredFindings.Claim c : f.claims()) {
-        if (c.press() || !idByName.containsKey(c.document()) || !org.dossier.core.Value.KINDS.contains(c.value().kind())) {
-          continue; // the press, and statements or names: records word a sentence differently without disagreeing
-        }
-        byValue.computeIfAbsent(c.value().normalized(), k -> new ArrayList<>()).add(c);
-      }
-      if (byValue.size() < 2) {
-        continue;
-      }
-      List<Map<String, Object>> values = new ArrayList<>();
-      byValue.forEach((v, cs) -> values.add(Map.of("value", v, "documents",
-          cs.stream().map(c -> c.document() + " @" + c.start() + "-" + c.end() + " \"" + c.quote() + "\"").distinct().toList())));
-      java.util.Set<String> docs = new java.util.LinkedHashSet<>();
-      byValue.values().forEach(cs -> cs.forEach(c -> docs.add(c.document())));
-      for (String d : docs) {
-        signals.add(Signal.of(new DocumentId(idByName.get(d)), "cross_document_mismatch", "Records of the cache give "
-            + byValue.keySet() + " for the " + f.property() + " of " + f.subject()
-            + " (fact " + f.id() + ").", Map.of("fact", f.id(), "values", values)));
-      }
+      byValue.computeIfAbsent(c.value().normalized(), k -> new ArrayList<>()).add(c);
+    }
+    if (byValue.size() < 2) {
+      return;
+    }
+    List<Map<String, Object>> values = new ArrayList<>();
+    byValue.forEach((v, cs) -> values.add(Map.of("value", v, "documents",
+        cs.stream().map(c -> c.document() + " @" + c.start() + "-" + c.end() + " \"" + c.quote() + "\"").distinct().toList())));
+    java.util.Set<String> docs = new java.util.LinkedHashSet<>();
+    byValue.values().forEach(cs -> cs.forEach(c -> docs.add(c.document())));
+    for (String d : docs) {
+      signals.add(Signal.of(new DocumentId(idByName.get(d)), "cross_document_mismatch", "Records of the cache give "
+          + byValue.keySet() + " for the " + f.property() + " of " + f.subject()
+          + " (fact " + f.id() + ").", Map.of("fact", f.id(), "values", values)));
     }
   }
 }

@@ -394,6 +394,12 @@ abstract class CaseStoreContract {
       assertEquals(List.of("{\"n\":4}", "{\"n\":5}"), f.page("fact", Optional.empty(), List.of("agree"), 1, 2));
       assertEquals(4, f.count("fact", Optional.empty(), List.of("agree")));
       assertEquals(3, f.count("fact", Optional.of("S2"), List.of()));
+      List<String> streamed = new java.util.ArrayList<>();
+      f.forEach("fact", List.of("conflict"), streamed::add);
+      assertEquals(List.of("{\"n\":0}", "{\"n\":1}", "{\"n\":2}"), streamed, "those of the statuses, in order");
+      streamed.clear();
+      f.forEach("source", List.of(), streamed::add);
+      assertEquals(List.of("{\"s\":1}", "{\"s\":2}"), streamed, "every status, of that kind only");
       assertEquals(Optional.of("{\"s\":1}"), f.ofDocument("source", "press/a1.txt"));
       assertEquals(Optional.empty(), f.ofDocument("source", "press/none.txt"));
       store.write(tx -> {
@@ -455,6 +461,12 @@ abstract class CaseStoreContract {
       FindingStore f = store.findings();
       assertEquals(n, f.count("fact", Optional.empty(), List.of()));
       assertEquals(List.of("{\"n\":6000}", "{\"n\":6001}"), f.page("fact", Optional.empty(), List.of(), 6000, 2));
+      // read back one at a time, in order, past the fetches of a streamed read
+      List<String> streamed = new java.util.ArrayList<>();
+      f.forEach("fact", List.of(), streamed::add);
+      assertEquals(n, streamed.size());
+      assertEquals("{\"n\":0}", streamed.get(0));
+      assertEquals("{\"n\":12344}", streamed.get(n - 1));
       // a maker that fails half-way leaves the findings as they were
       assertThrows(IllegalStateException.class, () -> store.write(tx -> {
         tx.replaceFindings(List.of("fact"), sink -> {
