@@ -123,6 +123,17 @@ public final class FictionalStories {
       "Signed in Tessa on 14 November 2025.",
       "");
 
+  /** The seven documents as articles to link without a case folder ({@link LinkHarness}), with their dates. */
+  static final LinkHarness.Article[] ARTICLES = {
+    LinkHarness.a("ledger.txt", "en", "2026-03-03", FictionalStories.LEDGER),
+    LinkHarness.a("herald.txt", "en", "2026-03-04", FictionalStories.HERALD),
+    LinkHarness.a("vestnik_ru.txt", "ru", "2026-03-05", FictionalStories.VESTNIK),
+    LinkHarness.a("coastline.txt", "en", "2026-03-04", FictionalStories.COASTLINE),
+    LinkHarness.a("tidewater.txt", "en", "2026-03-06", FictionalStories.TIDEWATER),
+    LinkHarness.a("storm.txt", "en", "2026-03-07", FictionalStories.STORM),
+    LinkHarness.a("contract.txt", "en", "", FictionalStories.CONTRACT),
+  };
+
   /** Writes the press into {@code dir/press}, the cache into {@code dir/cache}, the gazetteer. */
   public static void write(Path dir) throws IOException {
     Fixtures.text(dir.resolve("press/2026-03-03_harbour-ledger.txt"), LEDGER);

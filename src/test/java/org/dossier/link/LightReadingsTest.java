@@ -22,16 +22,7 @@ import org.junit.jupiter.api.Test;
  * the stories' order, so that it holds one story's claims at a time. On invented cases.
  */
 class LightReadingsTest {
-  /** The seven invented documents of {@link FictionalStories}: copies, a translation, a contract. */
-  private static final LinkHarness.Article[] TESSALY = {
-    a("ledger.txt", "en", "2026-03-03", FictionalStories.LEDGER),
-    a("herald.txt", "en", "2026-03-04", FictionalStories.HERALD),
-    a("vestnik_ru.txt", "ru", "2026-03-05", FictionalStories.VESTNIK),
-    a("coastline.txt", "en", "2026-03-04", FictionalStories.COASTLINE),
-    a("tidewater.txt", "en", "2026-03-06", FictionalStories.TIDEWATER),
-    a("storm.txt", "en", "2026-03-07", FictionalStories.STORM),
-    a("contract.txt", "en", "", FictionalStories.CONTRACT),
-  };
+  private static final LinkHarness.Article[] TESSALY = FictionalStories.ARTICLES;
 
   /**
    * Undated pages on one shipyard's boats: two retell one order, the third gives other figures for

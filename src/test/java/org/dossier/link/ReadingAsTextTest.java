@@ -1,6 +1,5 @@
 package org.dossier.link;
 
-import static org.dossier.link.LinkHarness.a;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -23,15 +22,7 @@ import org.junit.jupiter.api.Test;
  * formed from the texts themselves. On the invented case of {@link FictionalStories}.
  */
 class ReadingAsTextTest {
-  private static final LinkHarness.Article[] CASE = {
-    a("ledger.txt", "en", "2026-03-03", FictionalStories.LEDGER),
-    a("herald.txt", "en", "2026-03-04", FictionalStories.HERALD),
-    a("vestnik_ru.txt", "ru", "2026-03-05", FictionalStories.VESTNIK),
-    a("coastline.txt", "en", "2026-03-04", FictionalStories.COASTLINE),
-    a("tidewater.txt", "en", "2026-03-06", FictionalStories.TIDEWATER),
-    a("storm.txt", "en", "2026-03-07", FictionalStories.STORM),
-    a("contract.txt", "en", "", FictionalStories.CONTRACT),
-  };
+  private static final LinkHarness.Article[] CASE = FictionalStories.ARTICLES;
 
   @Test
   void findingsFromReadingsTakenBackAreTheFindingsFromTheTexts() throws Exception {
