@@ -175,7 +175,16 @@ public final class Linking {
     }
   }
 
+  /** Runs the stage in a process that holds the case for writing: its spill of findings goes to the case's staging folder. */
   public static Summary run(CaseFolder folder) throws IOException {
+    return run(folder, folder.layout().tmp());
+  }
+
+  /**
+   * Runs the stage, its spill of findings in {@code staging}: a worker's own staging folder, which
+   * no other process of a shared case empties while it runs.
+   */
+  static Summary run(CaseFolder folder, java.nio.file.Path staging) throws IOException {
     Instant start = Instant.now();
     CaseStore store = folder.store();
     try {
@@ -219,8 +228,8 @@ public final class Linking {
       // the rows go to a file as the end forms them, a story at a time, then into the store in one
       // transaction: neither every story's claims nor every row is in memory at once, and the
       // store is not held while the stories are formed
-      Files.createDirectories(folder.layout().tmp());
-      java.nio.file.Path spill = Files.createTempFile(folder.layout().tmp(), "findings-", ".rows");
+      Files.createDirectories(staging);
+      java.nio.file.Path spill = Files.createTempFile(staging, "findings-", ".rows");
       try {
         int[] counts = new int[2];
         try (org.dossier.store.FindingRow.Spill rows = org.dossier.store.FindingRow.Spill.to(spill)) {

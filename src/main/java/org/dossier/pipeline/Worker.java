@@ -703,7 +703,7 @@ public final class Worker {
   private void linkFinish(Lease l) throws Exception {
     long t = System.nanoTime();
     if (!Linking.current(folder)) {
-      Linking.Summary s = Linking.run(folder);
+      Linking.Summary s = Linking.run(folder, staging);
       say.accept(String.format(java.util.Locale.ROOT, "link round %s: %d documents (%d read here, the others' readings"
           + " kept by the link-read tasks) into %d stories and %d facts in %.1f s", l.key(), s.documents(), s.read(),
           s.stories(), s.facts(), s.took().toMillis() / 1000.0));
