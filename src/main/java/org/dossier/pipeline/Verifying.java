@@ -113,8 +113,9 @@ public final class Verifying {
           for (Document d : docs.subList(from, Math.min(docs.size(), from + slice))) {
             pending.add(pool.submit(() -> {
               Subject s = subject(folder, d);
-              verifier.add(d.id(), d.name(), d.mediaType(), s.original(), s.text(), s.metadata(), s.annotations(),
-                  s.paths(), s.ingested());
+              // checked and its results kept, its text not: the e-mails' texts are read again at the end
+              verifier.accept(verifier.check(d.id(), d.name(), d.mediaType(), s.original(), s.text(), s.metadata(),
+                  s.annotations(), s.paths(), s.ingested()));
               return null;
             }));
           }
@@ -133,7 +134,7 @@ public final class Verifying {
       }
       Verifier.Result result;
       try {
-        result = verifier.finish(facts(store));
+        result = verifier.finish(facts(store), id -> text(folder, id));
       } catch (SQLException | IOException | RuntimeException e) {
         throw e;
       } catch (Exception e) {

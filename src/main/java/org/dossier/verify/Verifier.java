@@ -295,6 +295,37 @@ public final class Verifier {
     String text(DocumentId id) throws Exception;
   }
 
+  /**
+   * Cross-document checks over the documents {@link #accept}ed here, their signatures in memory,
+   * the texts of the e-mails among them read by {@code texts} when the checks need them (not held
+   * since their checks: a case of e-mails would hold every body).
+   */
+  public Result finish(Facts facts, Texts texts) throws Exception {
+    Sources mine = inMemory();
+    return finish(facts, new Sources() {
+      @Override
+      public List<Families.Similar> similar(double t) throws Exception {
+        return mine.similar(t);
+      }
+
+      @Override
+      public long[] signature(DocumentId id) throws Exception {
+        return mine.signature(id);
+      }
+
+      @Override
+      public String text(DocumentId id) throws Exception {
+        return texts.text(id);
+      }
+    });
+  }
+
+  /** Where the checks across documents read a document's text. */
+  @FunctionalInterface
+  public interface Texts {
+    String text(DocumentId id) throws Exception;
+  }
+
   /** The sources of the documents added here: their signatures and e-mails' texts in memory. */
   private Sources inMemory() {
     return new Sources() {
@@ -326,14 +357,6 @@ public final class Verifier {
 
   /** The statuses of the facts the checks across documents read: others give no two figures. */
   public static final List<String> DISPUTED = List.of("conflict", "divergent");
-
-  /**
-   * Cross-document checks over the documents {@link #add}ed, the originals and texts they read
-   * held here; {@code facts} are the link stage's stored facts, read once.
-   */
-  public Result finish(Facts facts) throws Exception {
-    return finish(facts, inMemory());
-  }
 
   /** Cross-document checks over the documents {@link #add}ed; {@code facts} are the link stage's stored facts. */
   public Result finish(List<StoredFindings.Fact> facts) {
