@@ -233,22 +233,74 @@ public final class Linker {
     FactBuilder builder = new FactBuilder(id -> names.getOrDefault(id, id.sha256()));
     Propagation propagation = new Propagation(docs, stories, wrongLinks);
     propagation.begin();
-    int made = 0;
-    for (int k = 0; k < stories.size(); k++) {
-      Story story = stories.get(k);
-      Map<DocumentId, List<Claim>> claims = new HashMap<>();
-      List<Claim> own = new ArrayList<>();
-      for (DocumentId d : story.documents()) {
-        List<Claim> read = kept == null ? byId.get(d).claims : kept.of(d);
-        claims.put(d, read);
-        own.addAll(read);
+    // each story's claims taken back and its facts formed on every core, a few stories ahead;
+    // propagation's passes and the sink take the stories in order here
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "dossier-link-story");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      java.util.ArrayDeque<java.util.concurrent.Future<StoryPart>> ahead = new java.util.ArrayDeque<>();
+      int next = 0;
+      int made = 0;
+      for (int k = 0; k < stories.size(); k++) {
+        for (; next < stories.size() && next <= k + ahead(); next++) {
+          Story s = stories.get(next);
+          ahead.add(pool.submit(() -> part(s, byId, builder)));
+        }
+        StoryPart part = done(ahead.poll());
+        List<Fact> facts = new ArrayList<>(part.facts().size());
+        for (Fact f : part.facts()) {
+          facts.add(new Fact("F" + (++made), f.story(), f.subject(), f.property(), f.status(), f.explanation(), f.claims()));
+        }
+        propagation.story(k, part.claims());
+        sink.story(stories.get(k), facts, part.own());
       }
-      List<Fact> facts = builder.facts(story.id(), own, made + 1);
-      made += facts.size();
-      propagation.story(k, claims);
-      sink.story(story, facts, own);
+    } finally {
+      pool.shutdownNow();
     }
     sink.sources(propagation.end());
+  }
+
+  /** Stories whose claims are taken back and facts formed ahead of the one the end is at: two per core, four at least. */
+  static int ahead() {
+    return Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+  }
+
+  /** One story's claims by document, all of them in its documents' order, and its facts numbered from 1. */
+  private record StoryPart(Map<DocumentId, List<Claim>> claims, List<Claim> own, List<Fact> facts) {}
+
+  private StoryPart part(Story story, Map<DocumentId, Summary> byId, FactBuilder builder) throws java.io.IOException {
+    Map<DocumentId, List<Claim>> claims = new HashMap<>();
+    List<Claim> own = new ArrayList<>();
+    for (DocumentId d : story.documents()) {
+      List<Claim> read = kept == null ? byId.get(d).claims : kept.of(d);
+      claims.put(d, read);
+      own.addAll(read);
+    }
+    return new StoryPart(claims, own, builder.facts(story.id(), own, 1));
+  }
+
+  private static StoryPart done(java.util.concurrent.Future<StoryPart> f) throws java.io.IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("the link stage's end was interrupted");
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof java.io.IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /**
