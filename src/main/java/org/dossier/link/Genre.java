@@ -58,6 +58,22 @@ public record Genre(String kind, Optional<String> outlet, List<String> evidence)
       "(?m)^\\s*(?:By|От|Автор:?)\\s+\\p{Lu}[\\p{L}.'’\\- ]{1,60},\\s*([^,\\n]{3,60}?)\\s*(?:,|$)");
   private static final Pattern BYLINE_QUOTED = Pattern.compile(
       "(?m)^\\s*\\p{Lu}[\\p{L}.'’\\- ]{1,60},\\s*[«\"“]([^»\"”\\n]{2,60})[»\"”]\\s*,");
+  /**
+   * The byline near the top of a text ("By Ana Lenn, Harbour Ledger,"), as the span of its line:
+   * the names in it are the text's authors, not actors of what it reports.
+   */
+  static Optional<org.dossier.core.Span> byline(String text) {
+    String head = text.substring(0, Math.min(text.length(), 800));
+    for (Pattern p : List.of(BYLINE, BYLINE_QUOTED)) {
+      Matcher m = p.matcher(head);
+      if (m.find() && m.start() < 600) {
+        int end = head.indexOf('\n', m.start() + 1);
+        return Optional.of(new org.dossier.core.Span(m.start(), end < 0 ? m.end() : Math.max(end, m.end())));
+      }
+    }
+    return Optional.empty();
+  }
+
   private static final Pattern FIRST_PERSON = Pattern.compile("(?iu)\\b(?:we|our|us|мы|нас|наш\\p{L}*)\\b|我们");
 
   /** Concepts of reporting: what news prose says about its sources. */

@@ -364,9 +364,15 @@ public final class Linker {
     final Map<String, List<Claim>> claims = new HashMap<>();
     double norm;
     java.time.LocalDate lastPress;
+    /** Whether some document of it names actors or items ({@link #names}), shared with another document or not. */
+    boolean named;
+    /** The quotations its documents carry (their folded words): a statement retold word for word. */
+    final Set<String> quotes = new HashSet<>();
 
     void add(int doc, Map<String, Double> v, Summary s) {
       members.add(doc);
+      named |= names(s) > 0;
+      s.quotes.forEach(q -> quotes.add(q.key()));
       for (Claim c : s.claims) {
         Optional<String> key = storyKey(c);
         if (key.isEmpty()) {
@@ -477,6 +483,7 @@ public final class Linker {
         long days = s.genre.press() ? daysApart(s, cl) : -1;
         double dot = 0;
         int named = 0;
+        int actors = 0;
         for (Map.Entry<String, Double> e : v.entrySet()) {
           Double w = cl.sum.get(e.getKey());
           if (w != null) {
@@ -485,6 +492,7 @@ public final class Linker {
             if (kind == 'e' || kind == 's' || kind == 'n') {
               named++;
             }
+            actors += kind == 'e' ? 1 : 0;
           }
         }
         double cos = cl.norm == 0 ? 0 : dot / cl.norm;
@@ -493,9 +501,14 @@ public final class Linker {
         }
         // a shared place and a shared number are not a story: it takes named actors or items;
         // a record retells nothing, so it joins on its names and figures at a lower similarity
+        // nor are like words: a text that names actors or items of its own (not its byline's
+        // authors), none of them the story's though the story names its own, and quotes none of its
+        // statements, is about someone else (one template, another body's release); the same
+        // quotation given to another speaker is a dispute
+        boolean strangers = actors == 0 && cl.named && names(s) > 0 && s.quotes.stream().noneMatch(q -> cl.quotes.contains(q.key()));
         boolean enough = record
             ? named >= 2 && cos >= RECORDS_SIMILARITY
-            : cos >= STORY_SIMILARITY && (named >= 2 || named == 1 && cos >= ONE_NAME_SIMILARITY) || cos >= 0.6;
+            : cos >= STORY_SIMILARITY && (named >= 2 || named == 1 && cos >= ONE_NAME_SIMILARITY) || cos >= 0.6 && !strangers;
         // within weeks of the story's articles, a retelling may get several figures wrong;
         // otherwise contradicting most of what the story says makes it another event
         // (a dateline without its year can rule a story out, not vouch for one)
@@ -545,6 +558,15 @@ public final class Linker {
       out.add(new Story("S" + (out.size() + 1), title(g), ids));
     }
     return out;
+  }
+
+  /** How many actors or items (people, organisations, equipment) a document names: its features of names. */
+  private static int names(Summary s) {
+    int n = 0;
+    for (String f : s.features.keySet()) {
+      n += f.charAt(0) == 'e' ? 1 : 0;
+    }
+    return n;
   }
 
   /** Cosine at which an article is in a story whatever its date says: it retells the same text. */

@@ -123,9 +123,13 @@ final class Summary {
     this.monthDay = d.date().isPresent() ? Optional.empty() : monthDay(text);
     this.sentences = Math.max(1, sentences);
     String ownOutlet = genre.outlet().map(Lexicon::fold).orElse("");
+    Optional<org.dossier.core.Span> byline = genre.press() ? Genre.byline(text) : Optional.empty();
     List<EntityMention> es = d.annotations().entities();
     for (int i = 0; i < es.size(); i++) {
       EntityMention e = es.get(i);
+      if (byline.isPresent() && e.span().start() >= byline.get().start() && e.span().end() <= byline.get().end()) {
+        continue; // its authors: who wrote it says nothing about which event it reports
+      }
       String resolved = d.resolvedNames().get(i);
       String folded = Lexicon.fold(resolved);
       if (!ownOutlet.isEmpty() && (folded.equals(ownOutlet) || ownOutlet.contains(folded))

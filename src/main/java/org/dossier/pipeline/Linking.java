@@ -43,8 +43,8 @@ public final class Linking {
   public static final String SETTING = "links.resolved";
   /** The round of the workers' link stage last planned: its end is queued once its pages are read. */
   static final String ROUND_SETTING = "links.round";
-  /** Bump when the link stage changes enough that a case's findings should be formed again (3: claims carry the stage's reading for the registers; 4: the same statement with other figures is a dispute; 5: short quotations as statements, office adjectives, longer case names; 6: documents of one date taken by least file name and content, not in the order of arrival; propagation read from copied passages, addresses of the original page, outlets cited in another script, translations of a fuller copy). */
-  static final String VERSION = "6";
+  /** Bump when the link stage changes enough that a case's findings should be formed again (3: claims carry the stage's reading for the registers; 4: the same statement with other figures is a dispute; 5: short quotations as statements, office adjectives, longer case names; 6: documents of one date taken by least file name and content, not in the order of arrival; propagation read from copied passages, addresses of the original page, outlets cited in another script, translations of a fuller copy; 7: like words alone do not join a text naming other actors to a story). */
+  static final String VERSION = "7";
 
   /** True when the case's findings were formed by this version of the link stage. */
   public static boolean current(CaseFolder folder) throws SQLException {

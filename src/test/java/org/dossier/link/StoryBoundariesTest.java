@@ -57,4 +57,52 @@ class StoryBoundariesTest {
     assertEquals(storyOf(r, "boats.txt"), storyOf(r, "mirror.txt"), r.stories()::toString);
     assertNotEquals(storyOf(r, "boats.txt"), storyOf(r, "delivery.txt"), r.stories()::toString);
   }
+
+  /**
+   * One template filled in by many bodies (a harbour board's release on its dues, month after
+   * month, each board and chairman its own): like words, no shared name, so as many stories; a
+   * retelling of one of them, naming its board and chairman, joins that one.
+   */
+  @Test
+  void oneTemplateFilledInByOtherBodiesIsOtherStories() throws Exception {
+    String[] harbours = {"Orlin", "Varne", "Tessmouth", "Calder", "Brisk", "Morrow"};
+    String[] chairs = {"Tobin Marlowe", "Ismay Corrow", "Jarel Ostin", "Telsa Varrow", "Ansel Brice", "Corin Vale"};
+    java.util.List<LinkHarness.Article> articles = new java.util.ArrayList<>();
+    for (int i = 0; i < harbours.length; i++) {
+      articles.add(LinkHarness.a(harbours[i].toLowerCase(java.util.Locale.ROOT) + ".txt", "en",
+          String.format(java.util.Locale.ROOT, "2031-%02d-03", i + 1), "The " + harbours[i] + " harbour board raised"
+              + " its ferry dues by " + (i + 3) + " percent on Tuesday, its chairman " + chairs[i] + " said. The "
+              + harbours[i] + " board expects " + (i + 2) + ".5 million crowns a year from the dues."));
+    }
+    articles.add(LinkHarness.a("varne-retold.txt", "en", "2031-02-04", "Ferry dues at Varne go up 4 percent: the Varne"
+        + " harbour board expects 3.5 million crowns a year from them, its chairman Ismay Corrow said on Tuesday."));
+    Linker.Result r = LinkHarness.link(articles.toArray(LinkHarness.Article[]::new));
+    java.util.Set<String> own = new java.util.HashSet<>();
+    for (String h : harbours) {
+      own.add(storyOf(r, h.toLowerCase(java.util.Locale.ROOT) + ".txt"));
+    }
+    assertEquals(harbours.length, own.size(), r.stories()::toString);
+    assertEquals(storyOf(r, "varne.txt"), storyOf(r, "varne-retold.txt"), r.stories()::toString);
+  }
+
+  /**
+   * A byline names who wrote a text, not who is in it: two fires a reporter covered weeks apart,
+   * at two mills with their own people, are two stories though her name heads both; another
+   * outlet's retelling of the first, under its own byline, joins the first.
+   */
+  @Test
+  void aReportersNameInTwoBylinesDoesNotJoinTwoEvents() throws Exception {
+    Linker.Result r = LinkHarness.link(
+        LinkHarness.a("mill-fire.txt", "en", "2031-03-03", "Fire hurts workers at Orlin paper mill\n\nBy Ana Lenn, Harbour"
+            + " Ledger, 3 March 2031\n\nA fire at the Orlin paper mill injured 12 workers on Tuesday, the mill's director"
+            + " Tobin Marlowe said. The damage could reach 2.4 million crowns, the town council said."),
+        LinkHarness.a("sawmill-fire.txt", "en", "2031-03-20", "Fire hurts workers at Varne sawmill\n\nBy Ana Lenn, Harbour"
+            + " Ledger, 20 March 2031\n\nA fire at the Varne sawmill injured 7 workers on Friday, the sawmill's owner"
+            + " Ismay Corrow said. The damage could reach 0.8 million crowns, the town council said."),
+        LinkHarness.a("mill-retold.txt", "en", "2031-03-04", "Orlin mill blaze injures 12\n\nBy Vera Korvin, Kestwick"
+            + " Post, 4 March 2031\n\nFire swept through the Orlin paper mill, according to the Harbour Ledger. 12 workers"
+            + " were hurt, and the damage could reach 2.4 million crowns, officials said."));
+    assertNotEquals(storyOf(r, "mill-fire.txt"), storyOf(r, "sawmill-fire.txt"), r.stories()::toString);
+    assertEquals(storyOf(r, "mill-fire.txt"), storyOf(r, "mill-retold.txt"), r.stories()::toString);
+  }
 }
