@@ -20,7 +20,7 @@ import org.dossier.core.Value;
  * {@code facts}, {@code sources}, {@code timeline} and {@code coverage}), one row per item, so
  * that the store can keep them and a reading command only selects.
  */
-public final class Findings {
+public final class Findings implements Linker.Sink {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One stored item. */
@@ -63,23 +63,19 @@ public final class Findings {
    * out (as text) keeps one tree at a time, not every row's.
    */
   public static void forEach(Linker.Result r, java.util.function.Consumer<Row> sink) {
-    Linker.Sink w = writer(sink);
-    try {
-      w.documents(new Linker.Documents(r.stories(), r.genres(), r.names(), r.dates(), r.headlines(), r.addresses(),
-          r.setByHand()));
-      Map<String, List<Fact>> facts = new HashMap<>();
-      r.facts().forEach(f -> facts.computeIfAbsent(f.story(), k -> new ArrayList<>()).add(f));
-      Map<DocumentId, List<Claim>> claims = new HashMap<>();
-      r.claims().forEach(c -> claims.computeIfAbsent(c.document(), k -> new ArrayList<>()).add(c));
-      for (Story s : r.stories()) {
-        List<Claim> own = new ArrayList<>();
-        s.documents().forEach(d -> own.addAll(claims.getOrDefault(d, List.of())));
-        w.story(s, facts.getOrDefault(s.id(), List.of()), own);
-      }
-      w.sources(r.sources());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e); // the rows go to memory: never thrown
+    Findings w = new Findings(sink);
+    w.documents(new Linker.Documents(r.stories(), r.genres(), r.names(), r.dates(), r.headlines(), r.addresses(),
+        r.setByHand()));
+    Map<String, List<Fact>> facts = new HashMap<>();
+    r.facts().forEach(f -> facts.computeIfAbsent(f.story(), k -> new ArrayList<>()).add(f));
+    Map<DocumentId, List<Claim>> claims = new HashMap<>();
+    r.claims().forEach(c -> claims.computeIfAbsent(c.document(), k -> new ArrayList<>()).add(c));
+    for (Story s : r.stories()) {
+      List<Claim> own = new ArrayList<>();
+      s.documents().forEach(d -> own.addAll(claims.getOrDefault(d, List.of())));
+      w.story(s, facts.getOrDefault(s.id(), List.of()), own);
     }
+    w.sources(r.sources());
   }
 
   /**
@@ -89,26 +85,11 @@ public final class Findings {
    * The rows of one kind come in the order {@link #of} gives them.
    */
   public static Linker.Sink writer(java.util.function.Consumer<Row> sink) {
-    Findings f = new Findings(sink);
-    return new Linker.Sink() {
-      @Override
-      public void documents(Linker.Documents d) {
-        f.documents(d);
-      }
-
-      @Override
-      public void story(Story story, List<Fact> facts, List<Claim> claims) {
-        f.story(facts, claims);
-      }
-
-      @Override
-      public void sources(List<Provenance> sources) {
-        f.sources(sources);
-      }
-    };
+    return new Findings(sink);
   }
 
-  private void documents(Linker.Documents d) {
+  @Override
+  public void documents(Linker.Documents d) {
     r = d;
     for (Story s : r.stories()) {
       s.documents().forEach(x -> storyOf.put(x, s.id()));
@@ -128,7 +109,8 @@ public final class Findings {
     }
   }
 
-  private void story(List<Fact> facts, List<Claim> claims) {
+  @Override
+  public void story(Story story, List<Fact> facts, List<Claim> claims) {
     for (Fact f : facts) {
       out.accept(new Row(FACT, f.id(), f.story(), f.status(), "", fact(f)));
     }
@@ -136,7 +118,8 @@ public final class Findings {
     coverage(facts, claims);
   }
 
-  private void sources(List<Provenance> sources) {
+  @Override
+  public void sources(List<Provenance> sources) {
     for (Provenance p : sources) {
       out.accept(new Row(SOURCE, name(p.document()), storyOf.getOrDefault(p.document(), ""), p.kind(),
           name(p.document()), source(p)));

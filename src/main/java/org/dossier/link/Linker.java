@@ -80,11 +80,6 @@ public final class Linker {
         Map<DocumentId, java.time.LocalDate> dates, Map<DocumentId, String> headlines) {
       this(stories, facts, sources, genres, names, claims, dates, headlines, Map.of(), Map.of());
     }
-
-    /** The same findings with other facts (as the analyst set their statuses). */
-    public Result withFacts(List<Fact> others) {
-      return new Result(stories, others, sources, genres, names, claims, dates, headlines, addresses, setByHand);
-    }
   }
 
   /** Reads one document and keeps its reading; its text is not kept. Safe to call from several threads at once. */
@@ -165,36 +160,45 @@ public final class Linker {
     void sources(List<Provenance> sources) throws java.io.IOException;
   }
 
+  /** A sink that keeps everything it is handed, as one {@link Result}: every story's claims and facts in memory. */
+  static final class Collector implements Sink {
+    private Documents documents;
+    private final List<Fact> facts = new ArrayList<>();
+    private final List<Claim> claims = new ArrayList<>();
+    private List<Provenance> sources = List.of();
+
+    @Override
+    public void documents(Documents d) {
+      documents = d;
+    }
+
+    @Override
+    public void story(Story story, List<Fact> own, List<Claim> read) {
+      facts.addAll(own);
+      claims.addAll(read);
+    }
+
+    @Override
+    public void sources(List<Provenance> found) {
+      sources = found;
+    }
+
+    Result result() {
+      Documents d = documents;
+      return new Result(d.stories(), facts, sources, d.genres(), d.names(), claims, d.dates(), d.headlines(),
+          d.addresses(), d.setByHand());
+    }
+  }
+
   /** The findings as one value, every story's claims and facts in memory: for a small case, or a test. */
   public Result finish() {
-    Documents[] documents = new Documents[1];
-    List<Fact> facts = new ArrayList<>();
-    List<Claim> claims = new ArrayList<>();
-    List<List<Provenance>> sources = new ArrayList<>();
+    Collector all = new Collector();
     try {
-      finish(new Sink() {
-        @Override
-        public void documents(Documents d) {
-          documents[0] = d;
-        }
-
-        @Override
-        public void story(Story story, List<Fact> own, List<Claim> read) {
-          facts.addAll(own);
-          claims.addAll(read);
-        }
-
-        @Override
-        public void sources(List<Provenance> found) {
-          sources.add(found);
-        }
-      });
+      finish(all);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    Documents d = documents[0];
-    return new Result(d.stories(), facts, sources.get(0), d.genres(), d.names(), claims, d.dates(), d.headlines(),
-        d.addresses(), d.setByHand());
+    return all.result();
   }
 
   /**
@@ -364,14 +368,14 @@ public final class Linker {
     final Map<String, List<Claim>> claims = new HashMap<>();
     double norm;
     java.time.LocalDate lastPress;
-    /** Whether some document of it names actors or items ({@link #names}), shared with another document or not. */
+    /** Whether some document of it names actors or items ({@link #namesActors}), shared with another document or not. */
     boolean named;
     /** The quotations its documents carry (their folded words): a statement retold word for word. */
     final Set<String> quotes = new HashSet<>();
 
     void add(int doc, Map<String, Double> v, Summary s) {
       members.add(doc);
-      named |= names(s) > 0;
+      named |= namesActors(s);
       s.quotes.forEach(q -> quotes.add(q.key()));
       for (Claim c : s.claims) {
         Optional<String> key = storyKey(c);
@@ -478,6 +482,7 @@ public final class Linker {
       }
       int best = -1;
       double bestScore = 0;
+      boolean ownActors = namesActors(s);
       for (int c : candidates) {
         Cluster cl = clusters.get(c);
         long days = s.genre.press() ? daysApart(s, cl) : -1;
@@ -505,7 +510,7 @@ public final class Linker {
         // authors), none of them the story's though the story names its own, and quotes none of its
         // statements, is about someone else (one template, another body's release); the same
         // quotation given to another speaker is a dispute
-        boolean strangers = actors == 0 && cl.named && names(s) > 0 && s.quotes.stream().noneMatch(q -> cl.quotes.contains(q.key()));
+        boolean strangers = actors == 0 && cl.named && ownActors && s.quotes.stream().noneMatch(q -> cl.quotes.contains(q.key()));
         boolean enough = record
             ? named >= 2 && cos >= RECORDS_SIMILARITY
             : cos >= STORY_SIMILARITY && (named >= 2 || named == 1 && cos >= ONE_NAME_SIMILARITY) || cos >= 0.6 && !strangers;
@@ -560,13 +565,14 @@ public final class Linker {
     return out;
   }
 
-  /** How many actors or items (people, organisations, equipment) a document names: its features of names. */
-  private static int names(Summary s) {
-    int n = 0;
+  /** Whether a document names actors or items (people, organisations, equipment): a feature of names. */
+  private static boolean namesActors(Summary s) {
     for (String f : s.features.keySet()) {
-      n += f.charAt(0) == 'e' ? 1 : 0;
+      if (f.charAt(0) == 'e') {
+        return true;
+      }
     }
-    return n;
+    return false;
   }
 
   /** Cosine at which an article is in a story whatever its date says: it retells the same text. */

@@ -120,16 +120,6 @@ final class Propagation {
     return b.toString();
   }
 
-  List<Provenance> trace() {
-    begin();
-    for (int k = 0; k < stories.size(); k++) {
-      Map<DocumentId, List<Claim>> claims = new HashMap<>();
-      stories.get(k).documents().forEach(d -> claims.put(d, docs.get(index.get(d)).claims));
-      story(k, claims);
-    }
-    return end();
-  }
-
   /** The claims of the story {@link #story} is tracing, by document. */
   private Map<DocumentId, List<Claim>> storyClaims = Map.of();
 

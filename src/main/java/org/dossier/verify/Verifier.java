@@ -301,23 +301,7 @@ public final class Verifier {
    * since their checks: a case of e-mails would hold every body).
    */
   public Result finish(Facts facts, Texts texts) throws Exception {
-    Sources mine = inMemory();
-    return finish(facts, new Sources() {
-      @Override
-      public List<Families.Similar> similar(double t) throws Exception {
-        return mine.similar(t);
-      }
-
-      @Override
-      public long[] signature(DocumentId id) throws Exception {
-        return mine.signature(id);
-      }
-
-      @Override
-      public String text(DocumentId id) throws Exception {
-        return texts.text(id);
-      }
-    });
+    return finish(facts, inMemory(texts));
   }
 
   /** Where the checks across documents read a document's text. */
@@ -328,6 +312,11 @@ public final class Verifier {
 
   /** The sources of the documents added here: their signatures and e-mails' texts in memory. */
   private Sources inMemory() {
+    return inMemory(id -> bodies.getOrDefault(id.sha256(), ""));
+  }
+
+  /** The sources of the documents accepted here: their signatures in memory, their texts read by {@code texts}. */
+  private Sources inMemory(Texts texts) {
     return new Sources() {
       @Override
       public List<Families.Similar> similar(double t) {
@@ -340,8 +329,8 @@ public final class Verifier {
       }
 
       @Override
-      public String text(DocumentId id) {
-        return bodies.getOrDefault(id.sha256(), "");
+      public String text(DocumentId id) throws Exception {
+        return texts.text(id);
       }
     };
   }

@@ -57,14 +57,11 @@ class LightReadingsTest {
     }
     List<Findings.Row> rows = new ArrayList<>();
     Linker.Sink written = Findings.writer(rows::add);
-    Linker.Documents[] documents = new Linker.Documents[1];
-    List<Fact> facts = new ArrayList<>();
-    List<Claim> claims = new ArrayList<>();
-    List<List<Provenance>> sources = new ArrayList<>();
+    Linker.Collector all = new Linker.Collector();
     linker.finish(new Linker.Sink() {
       @Override
       public void documents(Linker.Documents d) throws java.io.IOException {
-        documents[0] = d;
+        all.documents(d);
         written.documents(d);
       }
 
@@ -76,20 +73,17 @@ class LightReadingsTest {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
-        facts.addAll(own);
-        claims.addAll(read);
+        all.story(story, own, read);
         written.story(story, own, read);
       }
 
       @Override
       public void sources(List<Provenance> found) throws java.io.IOException {
-        sources.add(found);
+        all.sources(found);
         written.sources(found);
       }
     });
-    Linker.Documents d = documents[0];
-    return new Light(new Linker.Result(d.stories(), facts, sources.get(0), d.genres(), d.names(), claims, d.dates(),
-        d.headlines(), d.addresses(), d.setByHand()), rows, steps, kept);
+    return new Light(all.result(), rows, steps, kept);
   }
 
   private static Linker.Result whole(List<Reading> readings) {

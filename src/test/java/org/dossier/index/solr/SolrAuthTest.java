@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.dossier.testing.Cli;
+import org.dossier.testing.Fixtures;
 import org.dossier.testing.Workers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,13 +71,11 @@ class SolrAuthTest {
   @Test
   void withItsCredentialsACaseIndexesAndSearchesAndWithoutThemItIsToldWhatToSet() throws Exception {
     Path files = dir.resolve("files");
-    Files.createDirectories(files);
-    Files.writeString(files.resolve("ferry-log.txt"), "Ferry log of the Quillfeather Shipping Cooperative: the"
-        + " Marten Grey docked at Oster Quay after midnight.\n", StandardCharsets.UTF_8);
-    Files.writeString(files.resolve("ledger-note.txt"), "Ledger note: the Quillfeather Shipping Cooperative paid the"
-        + " harbour dues twice in March.\n", StandardCharsets.UTF_8);
-    Files.writeString(files.resolve("choir-flyer.txt"), "The Linden Lane Choir sings on Sunday.\n",
-        StandardCharsets.UTF_8);
+    Fixtures.text(files.resolve("ferry-log.txt"), "Ferry log of the Quillfeather Shipping Cooperative: the"
+        + " Marten Grey docked at Oster Quay after midnight.\n");
+    Fixtures.text(files.resolve("ledger-note.txt"), "Ledger note: the Quillfeather Shipping Cooperative paid the"
+        + " harbour dues twice in March.\n");
+    Fixtures.text(files.resolve("choir-flyer.txt"), "The Linden Lane Choir sings on Sunday.\n");
     // control: the cluster does refuse a request without credentials
     HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
         URI.create(cluster.nodes().get(0) + "/admin/collections?action=LIST")).build(),

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.dossier.testing.Cli;
+import org.dossier.testing.Fixtures;
 import org.dossier.testing.Workers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,13 +78,11 @@ class SolrTlsTest {
       assertTrue(node.startsWith("https://127.0.0.1:"), node);
     }
     Path files = dir.resolve("files");
-    Files.createDirectories(files);
-    Files.writeString(files.resolve("courier-receipt.txt"), "Receipt of the Brackenridge Freight Guild: two crates"
-        + " for the Pellow Street depot, signed for by a night porter.\n", StandardCharsets.UTF_8);
-    Files.writeString(files.resolve("guild-minutes.txt"), "Minutes of the Brackenridge Freight Guild: the treasurer"
-        + " could not account for the depot's second key.\n", StandardCharsets.UTF_8);
-    Files.writeString(files.resolve("fete-poster.txt"), "The Alder Green summer fete has a tombola and a brass band.\n",
-        StandardCharsets.UTF_8);
+    Fixtures.text(files.resolve("courier-receipt.txt"), "Receipt of the Brackenridge Freight Guild: two crates"
+        + " for the Pellow Street depot, signed for by a night porter.\n");
+    Fixtures.text(files.resolve("guild-minutes.txt"), "Minutes of the Brackenridge Freight Guild: the treasurer"
+        + " could not account for the depot's second key.\n");
+    Fixtures.text(files.resolve("fete-poster.txt"), "The Alder Green summer fete has a tombola and a brass band.\n");
     String url = cluster.indexUrl("solrs", "tls_case", 2, 1);
 
     // without the truststore: the JDK's cacerts does not hold Solr's test certificate

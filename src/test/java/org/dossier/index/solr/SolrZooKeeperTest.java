@@ -12,6 +12,7 @@ import org.dossier.core.CaseLayout;
 import org.dossier.core.SearchRequest;
 import org.dossier.pipeline.CaseSettings;
 import org.dossier.testing.Cli;
+import org.dossier.testing.Fixtures;
 import org.dossier.testing.Workers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,13 +58,12 @@ class SolrZooKeeperTest {
   @Test
   void aCaseNamedByZooKeeperIndexesSearchesAndFindsNodesThatCameUpLater() throws Exception {
     Path files = dir.resolve("files");
-    Files.createDirectories(files);
-    Files.writeString(files.resolve("barge-memo.txt"), "Memo of the Quillfeather Shipping Cooperative: the barge"
-        + " Marten Grey left Oster Quay two days late, its manifest unsigned.\n", StandardCharsets.UTF_8);
-    Files.writeString(files.resolve("dredging-invoice.txt"), "Invoice 112 to the Quillfeather Shipping Cooperative"
-        + " for dredging the Oster Quay berth, paid in cash.\n", StandardCharsets.UTF_8);
-    Files.writeString(files.resolve("bakery-notice.txt"), "The Linden Lane Bakery closes early on Thursday for its"
-        + " staff outing.\n", StandardCharsets.UTF_8);
+    Fixtures.text(files.resolve("barge-memo.txt"), "Memo of the Quillfeather Shipping Cooperative: the barge"
+        + " Marten Grey left Oster Quay two days late, its manifest unsigned.\n");
+    Fixtures.text(files.resolve("dredging-invoice.txt"), "Invoice 112 to the Quillfeather Shipping Cooperative"
+        + " for dredging the Oster Quay berth, paid in cash.\n");
+    Fixtures.text(files.resolve("bakery-notice.txt"), "The Linden Lane Bakery closes early on Thursday for its"
+        + " staff outing.\n");
     Path caseDir = dir.resolve("zk-case");
     String url = cluster.zkIndexUrl(COLLECTION, 2, 2);
     assertTrue(url.startsWith("solr+zk://127.0.0.1:") && url.contains("/solr?"), url); // the cluster's chroot
