@@ -32,8 +32,9 @@ public final class Frame {
 
   Frame(String dimension, Set<String> head, List<String> keys, float[] weights) {
     this.dimension = Objects.requireNonNull(dimension, "dimension");
-    this.head = Set.copyOf(head);
-    this.keys = List.copyOf(keys);
+    // the same names and concepts frame many claims of many documents: one copy of each
+    this.head = Set.copyOf(head.stream().map(Summary::intern).toList());
+    this.keys = keys.stream().map(Summary::intern).toList();
     this.weights = weights.clone();
     if (weights.length != keys.size()) {
       throw new IllegalArgumentException("one weight per key: " + keys.size() + " keys, " + weights.length + " weights");

@@ -238,19 +238,72 @@ final class Propagation {
 
   /** Pairs of articles that share a few sampled shingles: looked at again once the stories' links are known. */
   private final List<int[]> passages = new ArrayList<>();
-  private Map<Long, List<Integer>> postings = Map.of();
+  private ShinglePostings postings = new ShinglePostings(List.of());
 
-  private void copies() {
-    Map<Long, List<Integer>> postings = new HashMap<>();
-    this.postings = postings;
-    for (int i = 0; i < docs.size(); i++) {
-      if (!docs.get(i).genre.press()) {
-        continue;
+  /**
+   * The articles holding each sampled shingle, in document order, as three arrays (the end keeps
+   * them while it passes over every story): a few bytes per shingle, not a boxed map's sixty.
+   */
+  private static final class ShinglePostings {
+    private final long[] hashes;
+    private final int[] offsets;
+    private final int[] docs;
+
+    ShinglePostings(List<Summary> docs) {
+      int total = 0;
+      for (Summary s : docs) {
+        total += s.genre.press() ? s.shingles.size() : 0;
       }
-      for (Summary.Shingle sh : docs.get(i).shingles) {
-        postings.computeIfAbsent(sh.hash(), k -> new ArrayList<>(2)).add(i);
+      long[] all = new long[total];
+      int n = 0;
+      for (Summary s : docs) {
+        if (s.genre.press()) {
+          for (Summary.Shingle sh : s.shingles) {
+            all[n++] = sh.hash();
+          }
+        }
+      }
+      java.util.Arrays.sort(all);
+      int distinct = 0;
+      for (int k = 0; k < total; k++) {
+        if (k == 0 || all[k] != all[k - 1]) {
+          all[distinct++] = all[k];
+        }
+      }
+      hashes = java.util.Arrays.copyOf(all, distinct);
+      offsets = new int[distinct + 1];
+      for (Summary s : docs) {
+        if (s.genre.press()) {
+          for (Summary.Shingle sh : s.shingles) {
+            offsets[java.util.Arrays.binarySearch(hashes, sh.hash()) + 1]++;
+          }
+        }
+      }
+      for (int k = 0; k < distinct; k++) {
+        offsets[k + 1] += offsets[k];
+      }
+      int[] filled = java.util.Arrays.copyOf(offsets, distinct);
+      this.docs = new int[total];
+      for (int i = 0; i < docs.size(); i++) {
+        Summary s = docs.get(i);
+        if (s.genre.press()) {
+          for (Summary.Shingle sh : s.shingles) {
+            this.docs[filled[java.util.Arrays.binarySearch(hashes, sh.hash())]++] = i;
+          }
+        }
       }
     }
+
+    /** The articles holding {@code hash}, in document order (once per time they hold it); none when none does. */
+    int[] of(long hash) {
+      int k = java.util.Arrays.binarySearch(hashes, hash);
+      return k < 0 ? new int[0] : java.util.Arrays.copyOfRange(docs, offsets[k], offsets[k + 1]);
+    }
+  }
+
+  private void copies() {
+    ShinglePostings postings = new ShinglePostings(docs);
+    this.postings = postings;
     for (int i = 0; i < docs.size(); i++) {
       Summary a = docs.get(i);
       if (!a.genre.press() || a.shingles.isEmpty()) {
@@ -258,8 +311,8 @@ final class Propagation {
       }
       Map<Integer, Integer> shared = new HashMap<>();
       for (Summary.Shingle sh : a.shingles) {
-        List<Integer> p = postings.get(sh.hash());
-        if (p == null || p.size() > Linker.MAX_POSTINGS) {
+        int[] p = postings.of(sh.hash());
+        if (p.length == 0 || p.length > Linker.MAX_POSTINGS) {
           continue;
         }
         int last = -1;
@@ -333,7 +386,7 @@ final class Propagation {
     List<Summary.Shingle> taken = new ArrayList<>();
     for (Summary.Shingle sh : c.shingles) {
       if (theirs.contains(sh.hash()) && !inQuote(c, sh)
-          && postings.get(sh.hash()).stream().allMatch(k -> storyOf.get(k).equals(storyOf.get(i)))) {
+          && java.util.Arrays.stream(postings.of(sh.hash())).allMatch(k -> storyOf.get(k).equals(storyOf.get(i)))) {
         taken.add(sh);
       }
     }

@@ -111,8 +111,8 @@ public final class Reading {
           text(n, "headline"), optional(n, "address"), Set.copyOf(list(n.get("given"), JsonNode::asText)),
           integer(n, "sentences"), optional(n, "monthDay").map(MonthDay::parse));
       n.get("features").fields().forEachRemaining(e -> s.features.put(Summary.intern(e.getKey()), e.getValue().asInt()));
-      s.entityNames.addAll(list(n.get("entityNames"), JsonNode::asText));
-      s.valueKeys.addAll(list(n.get("valueKeys"), JsonNode::asText));
+      s.entityNames.addAll(list(n.get("entityNames"), e -> Summary.intern(e.asText())));
+      s.valueKeys.addAll(list(n.get("valueKeys"), v -> Summary.intern(v.asText())));
       for (JsonNode a : n.get("shingles")) {
         s.shingles.add(new Summary.Shingle(a.get(0).asLong(), a.get(1).asInt(), a.get(2).asInt(), a.get(3).asText()));
       }

@@ -19,7 +19,8 @@ import org.dossier.core.ValueMention;
 
 /**
  * What the link stage keeps of one document once its text is read: its claims, its features for
- * grouping stories, a sample of its word shingles, its quotes, the outlets it cites and the marks
+ * grouping stories, a sample of its word shingles (an article's: only articles copy each other), its
+ * quotes, the outlets it cites and the marks
  * of copying or translation. The text itself is not kept, so memory grows with the number of
  * documents, not with their size.
  */
@@ -44,7 +45,7 @@ final class Summary {
   /** Sampled shingles whose words are kept for evidence; the rest keep hash and offsets only. */
   static final int SHINGLE_WORDS_KEPT = 40;
 
-  /** One copy of each feature name across the case: most are shared by many documents. */
+  /** One copy of each feature name, entity name and value key across the case: most are shared by many documents. */
   private static final java.util.concurrent.ConcurrentHashMap<String, String> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
 
   static String intern(String feature) {
@@ -72,7 +73,8 @@ final class Summary {
   final Optional<String> address;
   /** The fields the analyst set by hand. */
   final Set<String> given;
-  final Map<String, Integer> features = new HashMap<>();
+  /** Its features and their counts; after {@link #lighten}, in a compact copy iterating in the same order. */
+  Map<String, Integer> features = new HashMap<>();
   final Set<String> entityNames = new LinkedHashSet<>();
   final Set<String> valueKeys = new LinkedHashSet<>();
   final List<Shingle> shingles = new ArrayList<>();
@@ -136,7 +138,7 @@ final class Summary {
           || e.type() == EntityType.ORGANIZATION && Lexicon.isOutletName(resolved)) {
         continue; // outlets, its own or cited, say nothing about which event it reports
       }
-      entityNames.add(e.type().code() + ":" + folded);
+      entityNames.add(intern(e.type().code() + ":" + folded));
       features.merge(intern((e.type() == EntityType.PLACE ? "p:" : "e:") + folded), e.type() == EntityType.PLACE ? 1 : 2, Integer::sum);
     }
     for (ValueMention v : d.annotations().values()) {
@@ -149,20 +151,77 @@ final class Summary {
         continue;
       }
       String key = v.value().kind() + ":" + v.value().normalized();
-      valueKeys.add(key);
+      valueKeys.add(intern(key));
       features.merge(intern((precise(v.value()) ? "s:" : "v:") + key), 2, Integer::sum);
     }
     for (Claim c : claims) {
       if (c.measure().isPresent() && c.measure().get().value().value() instanceof Value.Date dt) {
-        valueKeys.add("date:" + dt.iso());
+        valueKeys.add(intern("date:" + dt.iso()));
       }
     }
-    words(text);
+    if (genre.press()) {
+      words(text); // only articles are copies or copied (Propagation): a long record's shingles would be its bulk
+    }
     concepts(d, text);
     quotes(text);
     cites(d);
     credits(text);
     translationMarks(d);
+  }
+
+  /**
+   * Counts by name, read only, in the order of the map they were copied from (the stories' scores
+   * are sums in that order): two arrays, a quarter of a hash map's memory.
+   */
+  private static final class Counts extends java.util.AbstractMap<String, Integer> {
+    private final String[] keys;
+    private final int[] counts;
+
+    Counts(Map<String, Integer> from) {
+      keys = new String[from.size()];
+      counts = new int[from.size()];
+      int i = 0;
+      for (Map.Entry<String, Integer> e : from.entrySet()) {
+        keys[i] = e.getKey();
+        counts[i++] = e.getValue();
+      }
+    }
+
+    @Override
+    public int size() {
+      return keys.length;
+    }
+
+    @Override
+    public Set<Map.Entry<String, Integer>> entrySet() {
+      return new java.util.AbstractSet<>() {
+        @Override
+        public int size() {
+          return keys.length;
+        }
+
+        @Override
+        public java.util.Iterator<Map.Entry<String, Integer>> iterator() {
+          return new java.util.Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+              return next < keys.length;
+            }
+
+            @Override
+            public Map.Entry<String, Integer> next() {
+              if (next >= keys.length) {
+                throw new java.util.NoSuchElementException();
+              }
+              int i = next++;
+              return new java.util.AbstractMap.SimpleImmutableEntry<>(keys[i], counts[i]);
+            }
+          };
+        }
+      };
+    }
   }
 
   /** A reading taken back ({@link Reading#decode}): the rest of its parts are filled in by the caller. */
@@ -190,6 +249,7 @@ final class Summary {
    */
   void lighten() {
     claims = Linker.storyClaims(claims);
+    features = new Counts(features);
   }
 
   private static final Pattern DATELINE_DAY = Pattern.compile(

@@ -181,6 +181,82 @@ public final class Linking {
   }
 
   /**
+   * Reads the case's documents (or takes their kept readings back), forms the stories, facts and
+   * sources and writes their rows to {@code spill}.
+   *
+   * @return the documents, those whose text was read, the stories and the facts
+   */
+  private static int[] form(CaseFolder folder, CaseStore store, Inputs inputs, java.nio.file.Path spill)
+      throws IOException, SQLException {
+    List<Document> docs = new ArrayList<>();
+    store.annotations().forEachAnalysed(docs::add);
+    // each reading is kept whole in the case folder and light here: the end takes a story's claims back from there
+    Map<org.dossier.core.DocumentId, String> keys = new java.util.concurrent.ConcurrentHashMap<>();
+    Linker linker = inputs.linker(id -> claims(folder, id, keys.get(id)));
+    java.util.concurrent.atomic.AtomicInteger read = new java.util.concurrent.atomic.AtomicInteger();
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "dossier-link");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      // in slices, so that only a slice of texts is in memory at once
+      int slice = 64 * threads;
+      for (int from = 0; from < docs.size(); from += slice) {
+        List<Future<Optional<Kept>>> pending = new ArrayList<>();
+        for (Document d : docs.subList(from, Math.min(docs.size(), from + slice))) {
+          pending.add(pool.submit(() -> reading(folder, inputs, linker, d, read)));
+        }
+        for (Future<Optional<Kept>> f : pending) {
+          Optional<Kept> k = f.get();
+          if (k.isPresent()) {
+            keys.put(k.get().reading().document(), k.get().quick());
+            linker.add(k.get().reading());
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("linking was interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IOException("linking failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    int[] counts = new int[2];
+    try (org.dossier.store.FindingRow.Spill rows = org.dossier.store.FindingRow.Spill.to(spill)) {
+      Linker.Sink written = Findings.writer(r -> rows.add(new org.dossier.store.FindingRow(r.kind(), r.id(), r.story(),
+          r.status(), r.document(), r.json().toString())));
+      linker.finish(new Linker.Sink() {
+        @Override
+        public void documents(Linker.Documents d) throws IOException {
+          counts[0] = d.stories().size();
+          written.documents(d);
+        }
+
+        @Override
+        public void story(org.dossier.link.Story story, List<org.dossier.link.Fact> facts,
+            List<org.dossier.link.Claim> claims) throws IOException {
+          List<org.dossier.link.Fact> judged = new ArrayList<>(facts.size());
+          for (org.dossier.link.Fact f : facts) {
+            Judgement set = inputs.statuses.get(f.key());
+            judged.add(set == null ? f : f.judged(set));
+          }
+          counts[1] += judged.size();
+          written.story(story, judged, claims);
+        }
+
+        @Override
+        public void sources(List<org.dossier.link.Provenance> sources) throws IOException {
+          written.sources(sources);
+        }
+      });
+    }
+    return new int[] {docs.size(), read.get(), counts[0], counts[1]};
+  }
+
+  /**
    * Runs the stage, its spill of findings in {@code staging}: a worker's own staging folder, which
    * no other process of a shared case empties while it runs.
    */
@@ -189,82 +265,19 @@ public final class Linking {
     CaseStore store = folder.store();
     try {
       Inputs inputs = new Inputs(store);
-      List<Document> docs = new ArrayList<>();
-      store.annotations().forEachAnalysed(docs::add);
-      // each reading is kept whole in the case folder and light here: the end takes a story's claims back from there
-      Map<org.dossier.core.DocumentId, String> keys = new java.util.concurrent.ConcurrentHashMap<>();
-      Linker linker = inputs.linker(id -> claims(folder, id, keys.get(id)));
-      java.util.concurrent.atomic.AtomicInteger read = new java.util.concurrent.atomic.AtomicInteger();
-      int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-      ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-        Thread t = new Thread(r, "dossier-link");
-        t.setDaemon(true);
-        return t;
-      });
-      try {
-        // in slices, so that only a slice of texts is in memory at once
-        int slice = 64 * threads;
-        for (int from = 0; from < docs.size(); from += slice) {
-          List<Future<Optional<Kept>>> pending = new ArrayList<>();
-          for (Document d : docs.subList(from, Math.min(docs.size(), from + slice))) {
-            pending.add(pool.submit(() -> reading(folder, inputs, linker, d, read)));
-          }
-          for (Future<Optional<Kept>> f : pending) {
-            Optional<Kept> k = f.get();
-            if (k.isPresent()) {
-              keys.put(k.get().reading().document(), k.get().quick());
-              linker.add(k.get().reading());
-            }
-          }
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("linking was interrupted", e);
-      } catch (ExecutionException e) {
-        throw new IOException("linking failed: " + e.getCause(), e.getCause());
-      } finally {
-        pool.shutdownNow();
-      }
       // the rows go to a file as the end forms them, a story at a time, then into the store in one
       // transaction: neither every story's claims nor every row is in memory at once, and the
       // store is not held while the stories are formed
       Files.createDirectories(staging);
       java.nio.file.Path spill = Files.createTempFile(staging, "findings-", ".rows");
       try {
-        int[] counts = new int[2];
-        try (org.dossier.store.FindingRow.Spill rows = org.dossier.store.FindingRow.Spill.to(spill)) {
-          Linker.Sink written = Findings.writer(r -> rows.add(new org.dossier.store.FindingRow(r.kind(), r.id(), r.story(),
-              r.status(), r.document(), r.json().toString())));
-          linker.finish(new Linker.Sink() {
-            @Override
-            public void documents(Linker.Documents d) throws IOException {
-              counts[0] = d.stories().size();
-              written.documents(d);
-            }
-
-            @Override
-            public void story(org.dossier.link.Story story, List<org.dossier.link.Fact> facts,
-                List<org.dossier.link.Claim> claims) throws IOException {
-              List<org.dossier.link.Fact> judged = new ArrayList<>(facts.size());
-              for (org.dossier.link.Fact f : facts) {
-                Judgement set = inputs.statuses.get(f.key());
-                judged.add(set == null ? f : f.judged(set));
-              }
-              counts[1] += judged.size();
-              written.story(story, judged, claims);
-            }
-
-            @Override
-            public void sources(List<org.dossier.link.Provenance> sources) throws IOException {
-              written.sources(sources);
-            }
-          });
-        }
+        // the readings are let go (form has returned) before the rows go into the store
+        int[] counts = form(folder, store, inputs, spill);
         store.write(tx -> {
           keep(folder, tx, sink -> org.dossier.store.FindingRow.Spill.read(spill, sink));
           return null;
         });
-        return new Summary(docs.size(), read.get(), counts[0], counts[1], Duration.between(start, Instant.now()));
+        return new Summary(counts[0], counts[1], counts[2], counts[3], Duration.between(start, Instant.now()));
       } finally {
         Files.deleteIfExists(spill);
       }

@@ -204,4 +204,24 @@ class LightReadingsTest {
     assertFalse(light.kept().stream().allMatch(r -> r.claims().isEmpty()), "the grouping keeps some figures");
     assertTrue(kept * 3 < whole, kept + " of " + whole + " claims kept");
   }
+
+  /**
+   * Only articles copy or are copied, so a record's reading keeps no shingles: a long record costs
+   * its names and figures, not its length. A light reading's features are the whole one's, in the
+   * same order (the stories' scores are sums in that order).
+   */
+  @Test
+  void aRecordKeepsNoShinglesAndALightReadingItsFeaturesInOrder() throws Exception {
+    List<Reading> readings = LinkHarness.read(TESSALY);
+    assertTrue(readings.stream().anyMatch(r -> !r.summary.genre.press()), "the contract is a record");
+    for (Reading r : readings) {
+      Summary s = r.summary;
+      assertEquals(!s.genre.press(), s.shingles.isEmpty(), s.name + ": " + s.shingles.size() + " shingles");
+      List<Map.Entry<String, Integer>> whole = new ArrayList<>(s.features.entrySet());
+      Summary light = Reading.decode(r.encode()).summary;
+      light.lighten();
+      assertEquals(whole, new ArrayList<>(light.features.entrySet()), s.name);
+      assertFalse(whole.isEmpty(), s.name);
+    }
+  }
 }
