@@ -40,8 +40,14 @@ public final class Findings implements Linker.Sink {
   private final Map<DocumentId, String> storyOf = new HashMap<>();
   /** Each story's latest document date. */
   private final Map<String, java.time.LocalDate> storyDates = new HashMap<>();
+  /**
+   * A timeline event of a story written so far, as the text of its JSON (its tree would take
+   * several times the memory, held until the end) and what it is sorted by.
+   */
+  private record Event(String date, String what, String story, String status, String json) {}
+
   /** The timeline's events of the stories written so far: sorted by date across stories at the end. */
-  private final List<ObjectNode> events = new ArrayList<>();
+  private final List<Event> events = new ArrayList<>();
   /** Coverage rows written so far. */
   private int covered;
   /** Whether the case has documents of its own beside the press: coverage sets press figures against them. */
@@ -270,17 +276,24 @@ public final class Findings implements Linker.Sink {
         }
         ArrayNode claims = n.putArray("claims");
         e.getValue().forEach(c -> claims.add(claim(c)));
-        events.add(n);
+        events.add(new Event(n.get("date").asText(), n.get("what").asText(), n.get("story").asText(),
+            n.get("status").asText(), n.toString()));
       }
     }
   }
 
   /** The events of every story, by date (a stable sort: of one date and subject, in the stories' order). */
   private void timeline() {
-    events.sort(Comparator.comparing((ObjectNode n) -> n.get("date").asText()).thenComparing(n -> n.get("what").asText()));
+    events.sort(Comparator.comparing(Event::date).thenComparing(Event::what));
     int made = 0;
-    for (ObjectNode n : events) {
-      out.accept(new Row(EVENT, "E" + (++made), n.get("story").asText(), n.get("status").asText(), "", n));
+    for (Event e : events) {
+      ObjectNode n;
+      try {
+        n = (ObjectNode) JSON.readTree(e.json());
+      } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
+        throw new IllegalStateException("an event's own JSON does not read back: " + x.getOriginalMessage(), x);
+      }
+      out.accept(new Row(EVENT, "E" + (++made), e.story(), e.status(), "", n));
     }
     events.clear();
   }
