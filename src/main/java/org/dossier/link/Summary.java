@@ -78,7 +78,8 @@ final class Summary {
   /** Its entities' names and its values' keys; after {@link #lighten}, compact copies iterating in the same order. */
   Set<String> entityNames = new LinkedHashSet<>();
   Set<String> valueKeys = new LinkedHashSet<>();
-  final List<Shingle> shingles = new ArrayList<>();
+  /** Its sampled shingles (an article's); after {@link #lighten}, a compact copy. */
+  List<Shingle> shingles = new ArrayList<>();
   int shingleTotal;
   final List<Quote> quotes = new ArrayList<>();
   final List<Cite> cites = new ArrayList<>();
@@ -255,6 +256,56 @@ final class Summary {
     }
   }
 
+  /**
+   * Shingles, read only, as arrays: hashes, offsets and the words kept joined in one string; each
+   * shingle is made again when asked for. Under half the memory of the records and their strings.
+   */
+  private static final class Shingles extends java.util.AbstractList<Shingle> implements java.util.RandomAccess {
+    private final long[] hashes;
+    private final int[] starts;
+    private final int[] ends;
+    /** The words of the shingles up to the last that has words, one after the other. */
+    private final String words;
+    /** Where the words of each of those shingles end in {@link #words}. */
+    private final int[] wordEnds;
+
+    Shingles(List<Shingle> from) {
+      int n = from.size();
+      hashes = new long[n];
+      starts = new int[n];
+      ends = new int[n];
+      int withWords = 0;
+      StringBuilder joined = new StringBuilder();
+      for (int i = 0; i < n; i++) {
+        Shingle sh = from.get(i);
+        hashes[i] = sh.hash();
+        starts[i] = sh.start();
+        ends[i] = sh.end();
+        if (!sh.words().isEmpty()) {
+          withWords = i + 1;
+        }
+      }
+      wordEnds = new int[withWords];
+      for (int i = 0; i < withWords; i++) {
+        joined.append(from.get(i).words());
+        wordEnds[i] = joined.length();
+      }
+      words = joined.toString();
+    }
+
+    @Override
+    public Shingle get(int i) {
+      java.util.Objects.checkIndex(i, hashes.length);
+      String w = i < wordEnds.length ? words.substring(i == 0 ? 0 : wordEnds[i - 1], wordEnds[i]) : "";
+      return new Shingle(hashes[i], starts[i], ends[i], w);
+    }
+
+    @Override
+    public int size() {
+      return hashes.length;
+    }
+  }
+
   /** A reading taken back ({@link Reading#decode}): the rest of its parts are filled in by the caller. */
   Summary(DocumentId id, String name, String fileName, String language, Optional<LocalDate> date, Genre genre,
       List<Claim> claims, String headline, Optional<String> address, Set<String> given, int sentences,
@@ -282,6 +333,7 @@ final class Summary {
     claims = Linker.storyClaims(claims);
     features = new Counts(features);
     entityNames = new Strings(entityNames);
+    shingles = new Shingles(shingles);
     valueKeys = new Strings(valueKeys);
   }
 

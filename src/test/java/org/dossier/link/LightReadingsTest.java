@@ -207,7 +207,7 @@ class LightReadingsTest {
 
   /**
    * Only articles copy or are copied, so a record's reading keeps no shingles: a long record costs
-   * its names and figures, not its length. A light reading's features, names and value keys are
+   * its names and figures, not its length. A light reading's shingles, features, names and value keys are
    * the whole one's, in the same order (the stories' scores are sums in that order).
    */
   @Test
@@ -222,6 +222,7 @@ class LightReadingsTest {
       light.lighten();
       assertEquals(whole, new ArrayList<>(light.features.entrySet()), s.name);
       assertFalse(whole.isEmpty(), s.name);
+      assertEquals(s.shingles, light.shingles, s.name);
       assertEquals(new ArrayList<>(s.entityNames), new ArrayList<>(light.entityNames), s.name);
       assertEquals(new ArrayList<>(s.valueKeys), new ArrayList<>(light.valueKeys), s.name);
       for (String v : s.valueKeys) {
