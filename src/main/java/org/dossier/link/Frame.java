@@ -31,7 +31,7 @@ public final class Frame {
   private final float[] weights;
 
   Frame(String dimension, Set<String> head, List<String> keys, float[] weights) {
-    this.dimension = Objects.requireNonNull(dimension, "dimension");
+    this.dimension = Summary.intern(Objects.requireNonNull(dimension, "dimension"));
     // the same names and concepts frame many claims of many documents: one copy of each
     this.head = Set.copyOf(head.stream().map(Summary::intern).toList());
     this.keys = keys.stream().map(Summary::intern).toList();

@@ -9,11 +9,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.dossier.core.DocumentId;
 import org.dossier.core.EntityType;
 import org.dossier.core.Qualifier;
@@ -106,7 +109,10 @@ public final class Reading {
     }
     try {
       DocumentId id = new DocumentId(text(n, "id"));
-      Summary s = new Summary(id, text(n, "name"), text(n, "fileName"), text(n, "language"),
+      // the reading's name and sentences are in many of its parts: one copy of each
+      Map<String, String> seen = new HashMap<>();
+      UnaryOperator<String> one = t -> seen.computeIfAbsent(t, k -> k);
+      Summary s = new Summary(id, one.apply(text(n, "name")), one.apply(text(n, "fileName")), text(n, "language"),
           optional(n, "date").map(LocalDate::parse), genre(n.get("genre")), Claim.shared(list(n.get("claims"), c -> claim(c, id))),
           text(n, "headline"), optional(n, "address"), Set.copyOf(list(n.get("given"), JsonNode::asText)),
           integer(n, "sentences"), optional(n, "monthDay").map(MonthDay::parse));
@@ -118,13 +124,13 @@ public final class Reading {
       }
       s.shingleTotal = integer(n, "shingleTotal");
       for (JsonNode q : n.get("quotes")) {
-        s.quotes.add(new Summary.Quote(text(q, "key"), evidence(q.get("evidence"))));
+        s.quotes.add(new Summary.Quote(text(q, "key"), evidence(q.get("evidence"), one)));
       }
-      s.cites.addAll(list(n.get("cites"), Reading::cite));
-      s.wire = Optional.ofNullable(n.get("wire")).map(Reading::cite);
-      s.credits.addAll(list(n.get("credits"), Reading::cite));
-      s.translationMarks.addAll(list(n.get("translationMarks"), Reading::evidence));
-      s.translatedFrom = Optional.ofNullable(n.get("translatedFrom")).map(Reading::cite);
+      s.cites.addAll(list(n.get("cites"), c -> cite(c, one)));
+      s.wire = Optional.ofNullable(n.get("wire")).map(c -> cite(c, one));
+      s.credits.addAll(list(n.get("credits"), c -> cite(c, one)));
+      s.translationMarks.addAll(list(n.get("translationMarks"), e -> evidence(e, one)));
+      s.translatedFrom = Optional.ofNullable(n.get("translatedFrom")).map(c -> cite(c, one));
       s.translationWeight = integer(n, "translationWeight");
       return new Reading(s);
     } catch (RuntimeException e) {
@@ -142,7 +148,7 @@ public final class Reading {
   }
 
   private static Genre genre(JsonNode n) {
-    return new Genre(text(n, "kind"), optional(n, "outlet"), list(n.get("evidence"), JsonNode::asText));
+    return new Genre(text(n, "kind"), optional(n, "outlet"), list(n.get("evidence"), e -> Summary.intern(e.asText())));
   }
 
   /** A claim; its document only when not the reading's own (it always is, as the stage reads). */
@@ -256,8 +262,10 @@ public final class Reading {
         .put("quote", e.quote()).put("note", e.note());
   }
 
-  private static Evidence evidence(JsonNode n) {
-    return new Evidence(text(n, "document"), integer(n, "start"), integer(n, "end"), text(n, "quote"), text(n, "note"));
+  /** Evidence, its strings one copy each across the reading ({@code one}). */
+  private static Evidence evidence(JsonNode n, UnaryOperator<String> one) {
+    return new Evidence(one.apply(text(n, "document")), integer(n, "start"), integer(n, "end"), one.apply(text(n, "quote")),
+        one.apply(text(n, "note")));
   }
 
   private static void cites(ArrayNode a, List<Summary.Cite> cites) {
@@ -270,8 +278,10 @@ public final class Reading {
     return n;
   }
 
-  private static Summary.Cite cite(JsonNode n) {
-    return new Summary.Cite(text(n, "outlet"), text(n, "how"), evidence(n.get("evidence")), n.get("outletLike").asBoolean());
+  private static Summary.Cite cite(JsonNode n, UnaryOperator<String> one) {
+    // outlets and the ways of citing them recur across the case: one copy of each
+    return new Summary.Cite(Summary.intern(text(n, "outlet")), Summary.intern(text(n, "how")), evidence(n.get("evidence"), one),
+        n.get("outletLike").asBoolean());
   }
 
   // ------------------------------------------------------------------ fields
