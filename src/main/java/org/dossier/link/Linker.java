@@ -316,7 +316,11 @@ public final class Linker {
     List<Claim> of(DocumentId document) throws java.io.IOException;
   }
 
-  /** Claims a story's grouping reads of one document: those with a figure and a named head, a few per head. */
+  /**
+   * Claims a story's grouping reads of one document: those with a figure and a named head, a few
+   * per head, as the grouping reads them (their figures and heads; not their words, nor the other
+   * keys of their frames: the end takes each story's claims back whole).
+   */
   static List<Claim> storyClaims(List<Claim> claims) {
     Map<String, Integer> per = new HashMap<>();
     List<Claim> out = new ArrayList<>();
@@ -325,7 +329,8 @@ public final class Linker {
       // a story holds at most four claims per head, the first of each document's: keeping four of
       // each document's keeps every claim the grouping could take
       if (key.isPresent() && per.merge(key.get(), 1, Integer::sum) <= 4) {
-        out.add(c);
+        out.add(new Claim(c.document(), c.span(), "", c.sentence(), "", c.stated(), c.attributedTo(), c.subject(),
+            c.property(), c.draftDocument(), new Frame(c.frame().dimension(), c.frame().head(), List.of(), new float[0])));
       }
     }
     return List.copyOf(out);

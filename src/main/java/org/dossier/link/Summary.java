@@ -19,10 +19,9 @@ import org.dossier.core.ValueMention;
 
 /**
  * What the link stage keeps of one document once its text is read: its claims, its features for
- * grouping stories, a sample of its word shingles (an article's: only articles copy each other), its
- * quotes, the outlets it cites and the marks
- * of copying or translation. The text itself is not kept, so memory grows with the number of
- * documents, not with their size.
+ * grouping stories, a sample of its word shingles (an article's: only articles copy each other),
+ * its quotes, the outlets it cites and the marks of copying or translation. The text itself is not
+ * kept, so memory grows with the number of documents, not with their size.
  */
 final class Summary {
   /** A cited outlet: who, how, and the sentence that cites it. */

@@ -199,6 +199,8 @@ class LightReadingsTest {
       kept += light.kept().get(i).claims().size();
       for (Claim c : light.kept().get(i).claims()) {
         assertTrue(c.measure().isPresent() && !c.frame().head().isEmpty(), c::toString);
+        // as the grouping reads them: the figure and head, not the words (the end takes those back)
+        assertTrue(c.context().isEmpty() && c.quote().isEmpty() && c.frame().keys().isEmpty(), c::toString);
       }
     }
     assertFalse(light.kept().stream().allMatch(r -> r.claims().isEmpty()), "the grouping keeps some figures");
