@@ -179,12 +179,7 @@ public final class CustodyVerifier {
   }
 
   private long checkOriginals(Set<String> hashes, List<String> problems) throws IOException {
-    ExecutorService pool =
-        Executors.newFixedThreadPool(threads, r -> {
-          Thread t = new Thread(r, "custody-verify");
-          t.setDaemon(true);
-          return t;
-        });
+    ExecutorService pool = Executors.newFixedThreadPool(threads, org.dossier.core.Daemons.named("custody-verify"));
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (String hex : hashes) {

@@ -77,14 +77,7 @@ public final class WorkerMain {
     }
     Function<Q, R> handler = handlers.apply(JSON.readValue(first, settingsType));
     protocol.println("{\"ready\":true,\"starts\":true}");
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "worker");
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService pool = Executors.newFixedThreadPool(threads, org.dossier.core.Daemons.named("worker"));
     String line;
     while ((line = in.readLine()) != null) {
       JsonNode message = JSON.readTree(line);

@@ -240,11 +240,7 @@ public final class Linker {
     // each story's claims taken back and its facts formed on every core, a few stories ahead;
     // propagation's passes and the sink take the stories in order here
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "dossier-link-story");
-      t.setDaemon(true);
-      return t;
-    });
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, org.dossier.core.Daemons.named("dossier-link-story"));
     try {
       java.util.ArrayDeque<java.util.concurrent.Future<StoryPart>> ahead = new java.util.ArrayDeque<>();
       int next = 0;

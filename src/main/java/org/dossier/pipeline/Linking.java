@@ -195,11 +195,7 @@ public final class Linking {
     Linker linker = inputs.linker(id -> claims(folder, id, keys.get(id)));
     java.util.concurrent.atomic.AtomicInteger read = new java.util.concurrent.atomic.AtomicInteger();
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "dossier-link");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = Executors.newFixedThreadPool(threads, org.dossier.core.Daemons.named("dossier-link"));
     try {
       // in slices, so that only a slice of texts is in memory at once
       int slice = 64 * threads;

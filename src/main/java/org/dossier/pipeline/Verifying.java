@@ -101,11 +101,7 @@ public final class Verifying {
       int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
       Forked<FileChecks.Found> files = fileChecks(folder, keys, threads);
       Verifier verifier = new Verifier(threshold, files::call);
-      ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-        Thread t = new Thread(r, "dossier-verify");
-        t.setDaemon(true);
-        return t;
-      });
+      ExecutorService pool = Executors.newFixedThreadPool(threads, org.dossier.core.Daemons.named("dossier-verify"));
       try {
         int slice = 64 * threads;
         for (int from = 0; from < docs.size(); from += slice) {

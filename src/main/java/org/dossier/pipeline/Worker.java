@@ -239,11 +239,7 @@ public final class Worker {
     }
     staging = folder.layout().tmp().resolve(STAGING_PREFIX + owner.replaceAll("[^A-Za-z0-9.-]", "_"));
     Ingest.clean(staging);
-    ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "worker-heartbeat");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(org.dossier.core.Daemons.named("worker-heartbeat"));
     try (CustodyLog custody = folder.openCustodyLog()) {
       run = folder.store().startRun("worker", List.of(owner, String.join(",", stages)));
       CustodyWrites.append(folder.store(), custody, "worker-start",

@@ -84,11 +84,7 @@ final class Tasks implements AutoCloseable {
   /** Where a task stands: items done of those known so far, the problems among them, seconds spent. */
   record Progress(long done, long total, long problems, double seconds) {}
 
-  private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "dossier-task");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService runner = Executors.newSingleThreadExecutor(org.dossier.core.Daemons.named("dossier-task"));
   private final Map<Long, Task> tasks = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
 

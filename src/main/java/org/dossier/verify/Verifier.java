@@ -145,11 +145,7 @@ public final class Verifier {
   public static final java.time.Duration CHECK_TIME = java.time.Duration.ofSeconds(120);
 
   /** Threads that run each document's checks under {@link #CHECK_TIME}; daemons, so a stuck one ends with the run. */
-  private static final java.util.concurrent.ExecutorService CHECKS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "dossier-verify-check");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final java.util.concurrent.ExecutorService CHECKS = java.util.concurrent.Executors.newCachedThreadPool(org.dossier.core.Daemons.named("dossier-verify-check"));
 
   /**
    * What {@code checks} return, or {@code failure} of why they did not: they ran out of time, out
