@@ -170,8 +170,17 @@ public record Claim(
    * document's claims until its findings are written, so these copies were most of its memory.
    */
   public static List<Claim> shared(List<Claim> claims) {
+    return shared(claims, sharing());
+  }
+
+  /** One copy of each equal text given to it: {@link #shared}'s, for a document's other parts too. */
+  static java.util.function.UnaryOperator<String> sharing() {
     Map<String, String> seen = new HashMap<>();
-    java.util.function.UnaryOperator<String> one = t -> seen.computeIfAbsent(t, k -> k);
+    return t -> seen.computeIfAbsent(t, k -> k);
+  }
+
+  /** {@link #shared}, the texts held once with those {@code one} has seen. */
+  static List<Claim> shared(List<Claim> claims, java.util.function.UnaryOperator<String> one) {
     List<Claim> out = new ArrayList<>(claims.size());
     for (Claim c : claims) {
       Stated st = c.stated;

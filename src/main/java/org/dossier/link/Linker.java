@@ -391,9 +391,10 @@ public final class Linker {
     /** The quotations its documents carry (their folded words): a statement retold word for word. */
     final Set<String> quotes = new HashSet<>();
 
-    void add(int doc, Vector v, Summary s) {
+    /** Adds document {@code doc}; {@code namesActors}, whether it does ({@link #namesActors}). */
+    void add(int doc, Vector v, Summary s, boolean namesActors) {
       members.add(doc);
-      named |= namesActors(s);
+      named |= namesActors;
       s.quotes.forEach(q -> quotes.add(q.key()));
       for (Claim c : s.claims) {
         Optional<String> key = storyKey(c);
@@ -549,7 +550,7 @@ public final class Linker {
         clusters.add(new Cluster());
       }
       Cluster home = clusters.get(best);
-      home.add(i, v, s);
+      home.add(i, v, s, ownActors);
       if (s.genre.press() && s.date.isEmpty() && s.monthDay.isPresent() && home.lastPress != null) {
         java.time.LocalDate inferred = nearest(s.monthDay.get(), home.lastPress);
         if (inferred.isAfter(home.lastPress)) {

@@ -9,10 +9,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -109,11 +107,10 @@ public final class Reading {
     }
     try {
       DocumentId id = new DocumentId(text(n, "id"));
-      // the reading's name and sentences are in many of its parts: one copy of each
-      Map<String, String> seen = new HashMap<>();
-      UnaryOperator<String> one = t -> seen.computeIfAbsent(t, k -> k);
+      // the reading's name and sentences are in many of its parts (claims, evidence): one copy of each
+      UnaryOperator<String> one = Claim.sharing();
       Summary s = new Summary(id, one.apply(text(n, "name")), one.apply(text(n, "fileName")), text(n, "language"),
-          optional(n, "date").map(LocalDate::parse), genre(n.get("genre")), Claim.shared(list(n.get("claims"), c -> claim(c, id))),
+          optional(n, "date").map(LocalDate::parse), genre(n.get("genre")), Claim.shared(list(n.get("claims"), c -> claim(c, id)), one),
           text(n, "headline"), optional(n, "address"), Set.copyOf(list(n.get("given"), JsonNode::asText)),
           integer(n, "sentences"), optional(n, "monthDay").map(MonthDay::parse));
       n.get("features").fields().forEachRemaining(e -> s.features.put(Summary.intern(e.getKey()), e.getValue().asInt()));

@@ -203,23 +203,9 @@ final class Summary {
 
         @Override
         public java.util.Iterator<Map.Entry<String, Integer>> iterator() {
-          return new java.util.Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-              return next < keys.length;
-            }
-
-            @Override
-            public Map.Entry<String, Integer> next() {
-              if (next >= keys.length) {
-                throw new java.util.NoSuchElementException();
-              }
-              int i = next++;
-              return new java.util.AbstractMap.SimpleImmutableEntry<>(keys[i], counts[i]);
-            }
-          };
+          return java.util.stream.IntStream.range(0, keys.length)
+              .<Map.Entry<String, Integer>>mapToObj(i -> new java.util.AbstractMap.SimpleImmutableEntry<>(keys[i], counts[i]))
+              .iterator();
         }
       };
     }

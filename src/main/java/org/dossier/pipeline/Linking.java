@@ -180,13 +180,14 @@ public final class Linking {
     return run(folder, folder.layout().tmp());
   }
 
+  /** What {@link #form} did: the documents, those whose text it read, the stories and the facts it formed. */
+  private record Formed(int documents, int read, int stories, int facts) {}
+
   /**
    * Reads the case's documents (or takes their kept readings back), forms the stories, facts and
    * sources and writes their rows to {@code spill}.
-   *
-   * @return the documents, those whose text was read, the stories and the facts
    */
-  private static int[] form(CaseFolder folder, CaseStore store, Inputs inputs, java.nio.file.Path spill)
+  private static Formed form(CaseFolder folder, CaseStore store, Inputs inputs, java.nio.file.Path spill)
       throws IOException, SQLException {
     List<Document> docs = new ArrayList<>();
     store.annotations().forEachAnalysed(docs::add);
@@ -249,7 +250,7 @@ public final class Linking {
         }
       });
     }
-    return new int[] {docs.size(), read.get(), counts[0], counts[1]};
+    return new Formed(docs.size(), read.get(), counts[0], counts[1]);
   }
 
   /**
@@ -268,12 +269,13 @@ public final class Linking {
       java.nio.file.Path spill = Files.createTempFile(staging, "findings-", ".rows");
       try {
         // the readings are let go (form has returned) before the rows go into the store
-        int[] counts = form(folder, store, inputs, spill);
+        Formed formed = form(folder, store, inputs, spill);
         store.write(tx -> {
           keep(folder, tx, sink -> org.dossier.store.FindingRow.Spill.read(spill, sink));
           return null;
         });
-        return new Summary(counts[0], counts[1], counts[2], counts[3], Duration.between(start, Instant.now()));
+        return new Summary(formed.documents(), formed.read(), formed.stories(), formed.facts(),
+            Duration.between(start, Instant.now()));
       } finally {
         Files.deleteIfExists(spill);
       }
