@@ -70,6 +70,23 @@ public final class Linker {
     this.kept = kept;
   }
 
+  /** A link run that holds many readings, open: their names, keys and words are shared ({@link #sharing}). */
+  public interface Sharing extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Shares names, value keys and frames' words between the readings made or taken back in this
+   * process until the returned value is closed: a run that holds a case's readings opens it. Runs
+   * may overlap; the names are let go when the last ends, so a long-lived server or worker does
+   * not keep every case's. Only memory differs: outside a run each reading holds equal strings of
+   * its own.
+   */
+  public static Sharing sharing() {
+    return Summary.sharing();
+  }
+
   /** What the stage found. */
   public record Result(List<Story> stories, List<Fact> facts, List<Provenance> sources,
       Map<DocumentId, Genre> genres, Map<DocumentId, String> names, List<Claim> claims,

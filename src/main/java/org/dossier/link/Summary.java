@@ -44,15 +44,53 @@ final class Summary {
   /** Sampled shingles whose words are kept for evidence; the rest keep hash and offsets only. */
   static final int SHINGLE_WORDS_KEPT = 40;
 
-  /** One copy of each feature name, entity name and value key across the case: most are shared by many documents. */
+  /**
+   * One copy of each feature name, entity name and value key across the case while a link run
+   * holds the case's readings ({@link #sharing}): most are shared by many documents. Emptied when
+   * the last run open in this process ends, so a long-lived server or worker does not keep the
+   * names of every case it linked.
+   */
   private static final java.util.concurrent.ConcurrentHashMap<String, String> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Link runs open in this process that share names ({@link #sharing}). */
+  private static int sharingRuns;
+  private static volatile boolean sharing;
 
   static String intern(String feature) {
-    if (NAMES.size() > 5_000_000) {
-      return feature; // a pathological case: stop sharing rather than grow without bound
+    if (!sharing || NAMES.size() > 5_000_000) {
+      return feature; // outside a run, or a pathological case: no sharing rather than growth without bound
     }
     String known = NAMES.putIfAbsent(feature, feature);
     return known == null ? feature : known;
+  }
+
+  /**
+   * Shares names between the readings made or taken back until the returned value is closed;
+   * runs may overlap (the names are kept until the last ends). Sharing only saves memory: a
+   * reading made outside a run holds equal strings of its own.
+   */
+  static Linker.Sharing sharing() {
+    synchronized (NAMES) {
+      sharingRuns++;
+      sharing = true;
+    }
+    boolean[] closed = {false};
+    return () -> {
+      synchronized (NAMES) {
+        if (closed[0]) {
+          return;
+        }
+        closed[0] = true;
+        if (--sharingRuns == 0) {
+          sharing = false;
+          NAMES.clear();
+        }
+      }
+    };
+  }
+
+  /** Names shared now: for tests. */
+  static int shared() {
+    return NAMES.size();
   }
 
   final DocumentId id;

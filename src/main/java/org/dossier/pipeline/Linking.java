@@ -268,8 +268,12 @@ public final class Linking {
       Files.createDirectories(staging);
       java.nio.file.Path spill = Files.createTempFile(staging, "findings-", ".rows");
       try {
-        // the readings are let go (form has returned) before the rows go into the store
-        Formed formed = form(folder, store, inputs, spill);
+        // the readings are let go (form has returned) before the rows go into the store, and
+        // the names they shared with them
+        Formed formed;
+        try (Linker.Sharing names = Linker.sharing()) {
+          formed = form(folder, store, inputs, spill);
+        }
         store.write(tx -> {
           keep(folder, tx, sink -> org.dossier.store.FindingRow.Spill.read(spill, sink));
           return null;

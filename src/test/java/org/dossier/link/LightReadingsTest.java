@@ -4,6 +4,8 @@ import static org.dossier.link.LinkHarness.a;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -133,6 +135,44 @@ class LightReadingsTest {
     }
     assertEquals(storyOf.get("order.txt"), storyOf.get("order-again.txt"), light.result().stories()::toString);
     assertNotEquals(storyOf.get("order.txt"), storyOf.get("second-order.txt"), light.result().stories()::toString);
+  }
+
+  /** The same entity name's string in each reading that names it. */
+  private static List<String> namesOf(List<Reading> readings, String name) {
+    List<String> out = new ArrayList<>();
+    for (Reading r : readings) {
+      for (String n : r.summary.entityNames) {
+        if (n.endsWith(":" + name)) {
+          out.add(n);
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void readingsShareNamesOnlyWhileARunIsOpenAndTheLastRunLetsThemGo() throws Exception {
+    LinkHarness.Article[] two = {
+      a("dues.txt", "en", "2031-04-02", "The Orlin harbour board raised ferry dues by 12 percent, chairman Tobin Marlowe said."),
+      a("dues-again.txt", "en", "2031-04-03", "Chairman Tobin Marlowe defended the dues on Wednesday."),
+    };
+    // outside a run each reading holds its own copy (control: the same name, two strings)
+    List<String> apart = namesOf(LinkHarness.read(two), "tobin marlowe");
+    assertEquals(2, apart.size(), apart::toString);
+    assertNotSame(apart.get(0), apart.get(1));
+    assertEquals(0, Summary.shared());
+    Linker.Sharing first = Linker.sharing();
+    Linker.Sharing second = Linker.sharing(); // runs overlap
+    List<String> shared = namesOf(LinkHarness.read(two), "tobin marlowe");
+    assertEquals(apart, shared);
+    assertSame(shared.get(0), shared.get(1));
+    first.close();
+    first.close(); // closed twice, counted once
+    assertTrue(Summary.shared() > 0, "another run is still open");
+    assertSame(shared.get(0), Summary.intern(new String(shared.get(0))));
+    second.close();
+    assertEquals(0, Summary.shared(), "the last run let the names go");
+    assertNotSame(shared.get(0), Summary.intern(new String(shared.get(0))));
   }
 
   /** Ten invented events of ten months, one article each: ten stories. */
