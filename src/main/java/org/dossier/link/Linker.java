@@ -639,10 +639,15 @@ public final class Linker {
   private boolean merge(List<Cluster> clusters, List<Vector> vectors, Map<String, Integer> df, int cap) {
     boolean merged = false;
     int m = clusters.size();
-    List<Map<String, Double>> centroids = new ArrayList<>(m);
-    for (Cluster c : clusters) {
+    // each story's centroid as arrays in its map's order (each score below is a sum in that
+    // order), its features numbered: a score looks them up in an array, not a map
+    Vector[] centroids = new Vector[m];
+    int[][] numbers = new int[m][];
+    Map<String, Integer> numbered = new HashMap<>();
+    Map<String, List<Integer>> postings = new HashMap<>();
+    for (int c = 0; c < m; c++) {
       Map<String, Double> sum = new HashMap<>();
-      for (int i : c.members) {
+      for (int i : clusters.get(c).members) {
         Vector v = vectors.get(i);
         for (int f = 0; f < v.keys.length; f++) {
           String k = v.keys[f];
@@ -656,21 +661,30 @@ public final class Linker {
       if (n > 0) {
         sum.replaceAll((k, w) -> w / n);
       }
-      centroids.add(sum);
-    }
-    Map<String, List<Integer>> postings = new HashMap<>();
-    for (int c = 0; c < m; c++) {
-      for (String k : centroids.get(c).keySet()) {
-        if (df.get(k) <= cap) {
-          postings.computeIfAbsent(k, x -> new ArrayList<>()).add(c);
+      centroids[c] = Vector.of(sum);
+      String[] keys = centroids[c].keys;
+      numbers[c] = new int[keys.length];
+      for (int f = 0; f < keys.length; f++) {
+        numbers[c][f] = numbered.computeIfAbsent(keys[f], x -> numbered.size());
+        if (df.get(keys[f]) <= cap) {
+          postings.computeIfAbsent(keys[f], x -> new ArrayList<>()).add(c);
         }
       }
     }
     record Candidate(int a, int b, double cos) {}
     List<Candidate> cands = new ArrayList<>();
+    // the weights of the story being compared, by feature number; whose they are, by story
+    double[] weightOf = new double[numbered.size()];
+    int[] holder = new int[numbered.size()];
+    java.util.Arrays.fill(holder, -1);
     for (int a = 0; a < m; a++) {
+      Vector x = centroids[a];
+      for (int f = 0; f < x.keys.length; f++) {
+        weightOf[numbers[a][f]] = x.weights[f];
+        holder[numbers[a][f]] = a;
+      }
       Map<Integer, Integer> shared = new HashMap<>();
-      for (String k : centroids.get(a).keySet()) {
+      for (String k : x.keys) {
         for (int b : postings.getOrDefault(k, List.of())) {
           if (b > a) {
             shared.merge(b, "esn".indexOf(k.charAt(0)) >= 0 ? 1 : 0, Integer::sum);
@@ -679,12 +693,13 @@ public final class Linker {
       }
       for (Map.Entry<Integer, Integer> e : shared.entrySet()) {
         int b = e.getKey();
+        // the features both have, summed in the order of b's centroid
         double cos = 0;
-        Map<String, Double> x = centroids.get(a);
-        for (Map.Entry<String, Double> f : centroids.get(b).entrySet()) {
-          Double w = x.get(f.getKey());
-          if (w != null) {
-            cos += w * f.getValue();
+        Vector y = centroids[b];
+        int[] ny = numbers[b];
+        for (int f = 0; f < ny.length; f++) {
+          if (holder[ny[f]] == a) {
+            cos += weightOf[ny[f]] * y.weights[f];
           }
         }
         // two shared names or precise values, or a close match on everything that crosses languages
