@@ -277,13 +277,14 @@ final class FactBuilder {
       double bestScore = -1;
       for (Claim c : e.getValue()) {
         double score = 0;
+        Frame.Weighed wc = Frame.weighed(c.frame(), idf, false);
         for (Map.Entry<DocumentId, List<Claim>> o : byDoc.entrySet()) {
           if (o.getKey().equals(e.getKey())) {
             continue;
           }
           double top = 0;
           for (Claim d : o.getValue()) {
-            top = Math.max(top, Frame.similarity(c.frame(), d.frame(), idf));
+            top = Math.max(top, Frame.similarity(wc, d.frame(), idf, false));
           }
           score += top;
         }
@@ -378,8 +379,9 @@ final class FactBuilder {
           }
         }
       }
+      Frame.Weighed[] weighed = new Frame.Weighed[2]; // a's frame, within its language and across
       for (int j : cands) {
-        Pair p = score(i, j, claims.get(i), claims.get(j), idf, perDocument);
+        Pair p = score(i, j, claims.get(i), claims.get(j), idf, perDocument, weighed);
         if (p != null) {
           pairs.add(p);
         }
@@ -436,8 +438,14 @@ final class FactBuilder {
   }
 
   /** How close two claims are, or null when they cannot be one fact. */
-  private static Pair score(int i, int j, Claim a, Claim b, Map<String, Double> idf, Map<String, Integer> perDocument) {
-    double sim = Frame.similarity(a.frame(), b.frame(), idf, !sameLanguage(a, b));
+  private static Pair score(int i, int j, Claim a, Claim b, Map<String, Double> idf, Map<String, Integer> perDocument,
+      Frame.Weighed[] weighed) {
+    boolean across = !sameLanguage(a, b);
+    int way = across ? 1 : 0;
+    if (weighed[way] == null) {
+      weighed[way] = Frame.weighed(a.frame(), idf, across);
+    }
+    double sim = Frame.similarity(weighed[way], b.frame(), idf, across);
     if (a.stated() instanceof Claim.Measure ma && b.stated() instanceof Claim.Measure mb) {
       Comparison.Result r = Comparison.compare(a, b);
       // values that can both be true link as readily as equal ones, but for a deadline against
@@ -700,8 +708,9 @@ final class FactBuilder {
     double sum = 0;
     int n = 0;
     for (int i : x) {
+      Frame.Weighed wi = Frame.weighed(claims.get(i).frame(), idf, false);
       for (int j : y) {
-        sum += Frame.similarity(claims.get(i).frame(), claims.get(j).frame(), idf);
+        sum += Frame.similarity(wi, claims.get(j).frame(), idf, false);
         n++;
       }
     }

@@ -76,19 +76,21 @@ public final class Frame {
   }
 
   /**
-   * Cosine similarity of two frames' weighted keys, each key also weighted by how rare it is in
-   * the story ({@code idf}, default 1).
+   * A frame's keys as {@link #similarity} compares them: each key's weight times how rare it is in
+   * the story ({@code idf}, default 1). Made once for a frame compared with many.
    */
-  static double similarity(Frame a, Frame b, Map<String, Double> idf) {
-    return similarity(a, b, idf, false);
+  static final class Weighed {
+    private final Map<String, Double> weights;
+    private final double norm2;
+
+    private Weighed(Map<String, Double> weights, double norm2) {
+      this.weights = weights;
+      this.norm2 = norm2;
+    }
   }
 
-  /**
-   * The same, for frames of two languages when {@code across}: only the keys that can meet
-   * across languages count (concepts, names, values), since a stem or a pair of Chinese
-   * characters of one language can never match the other's and would only dilute the score.
-   */
-  static double similarity(Frame a, Frame b, Map<String, Double> idf, boolean across) {
+  /** {@code a}'s keys weighted by rarity; when {@code across}, only those that can meet across languages. */
+  static Weighed weighed(Frame a, Map<String, Double> idf, boolean across) {
     Map<String, Double> x = new HashMap<>();
     for (int i = 0; i < a.keys.size(); i++) {
       if (across && !crossesLanguages(a.keys.get(i))) {
@@ -96,6 +98,21 @@ public final class Frame {
       }
       x.put(a.keys.get(i), a.weights[i] * idf.getOrDefault(a.keys.get(i), 1.0));
     }
+    double na = 0;
+    for (double w : x.values()) {
+      na += w * w;
+    }
+    return new Weighed(x, na);
+  }
+
+  /**
+   * Cosine similarity of two frames' weighted keys, the first {@link #weighed} already, each key
+   * also weighted by how rare it is in the story ({@code idf}, default 1). For frames of two
+   * languages, when {@code across} (the first weighed so too): only the keys that can meet across
+   * languages count (concepts, names, values), since a stem or a pair of Chinese characters of one
+   * language can never match the other's and would only dilute the score.
+   */
+  static double similarity(Weighed x, Frame b, Map<String, Double> idf, boolean across) {
     double dot = 0;
     double nb = 0;
     for (int i = 0; i < b.keys.size(); i++) {
@@ -104,16 +121,12 @@ public final class Frame {
       }
       double w = b.weights[i] * idf.getOrDefault(b.keys.get(i), 1.0);
       nb += w * w;
-      Double o = x.get(b.keys.get(i));
+      Double o = x.weights.get(b.keys.get(i));
       if (o != null) {
         dot += o * w;
       }
     }
-    double na = 0;
-    for (double w : x.values()) {
-      na += w * w;
-    }
-    return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+    return x.norm2 == 0 || nb == 0 ? 0 : dot / Math.sqrt(x.norm2 * nb);
   }
 
   /** Keys in one language only: Snowball stems ("w:fr:...") and Chinese character pairs ("h:..."). */

@@ -757,8 +757,9 @@ final class Propagation {
       boolean across) {
     List<Aligned> cands = new ArrayList<>();
     for (Claim a : x) {
+      Frame.Weighed wa = Frame.weighed(a.frame(), idf, across);
       for (Claim b : y) {
-        double sim = Frame.similarity(a.frame(), b.frame(), idf, across);
+        double sim = Frame.similarity(wa, b.frame(), idf, across);
         if (sim >= threshold) {
           cands.add(new Aligned(a, b, sim));
         }

@@ -86,13 +86,14 @@ class PropagationRulesTest {
     Frame zh = Frame.of("statement", java.util.Set.of(), java.util.Map.of("c:arms-sale", 1f, "e:velmar", 1f,
         "v:money:480000000 USD", 1f, "h:船体", 1f, "h:铝合", 1f, "h:合金", 1f, "h:北岸", 1f));
     java.util.Map<String, Double> idf = java.util.Map.of();
-    double within = Frame.similarity(en, zh, idf);
-    double across = Frame.similarity(en, zh, idf, true);
+    double within = Frame.similarity(Frame.weighed(en, idf, false), zh, idf, false);
+    double across = Frame.similarity(Frame.weighed(en, idf, true), zh, idf, true);
     // the words of one language cannot meet the other's: they only dilute a translation's score
     assertTrue(across > 0.99 && within < 0.6, within + " / " + across);
     // near miss: what the two sentences do not share still tells them apart across languages
     Frame other = Frame.of("statement", java.util.Set.of(), java.util.Map.of("c:fishing", 1f, "e:velmar", 1f, "h:渔民", 1f));
-    assertTrue(Frame.similarity(en, other, idf, true) < 0.6, () -> "" + Frame.similarity(en, other, idf, true));
+    double otherAcross = Frame.similarity(Frame.weighed(en, idf, true), other, idf, true);
+    assertTrue(otherAcross < 0.6, () -> "" + otherAcross);
   }
 
   @Test
