@@ -3,7 +3,6 @@ package org.dossier.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -35,12 +34,13 @@ final class CoverageCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--status must be supported, contradicted or not-found; got " + status);
     }
     PrintWriter out = spec.commandLine().getOut();
-    Stored.Read read = Stored.read(options, spec.commandLine().getErr(), Findings.COVERAGE,
-        Optional.empty(), Optional.ofNullable(status));
     if (options.json) {
-      Json.print(out, Map.of("claims", read.rows()));
+      Stored.printJson(options, spec.commandLine().getErr(), out, "claims", Findings.COVERAGE,
+          Optional.empty(), Optional.ofNullable(status));
       return 0;
     }
+    Stored.Read read = Stored.read(options, spec.commandLine().getErr(), Findings.COVERAGE,
+        Optional.empty(), Optional.ofNullable(status));
     List<StoredFindings.Coverage> claims = Stored.decode(read.rows(), StoredFindings::coverage);
     if (claims.isEmpty()) {
       out.println("No press claims to check" + (status == null ? " (the case needs both press articles and cache documents)." : "."));

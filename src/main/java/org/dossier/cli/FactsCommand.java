@@ -3,7 +3,6 @@ package org.dossier.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -45,12 +44,13 @@ final class FactsCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--status must be one of agree, conflict, divergent, single; got " + status);
     }
     PrintWriter out = spec.commandLine().getOut();
-    Stored.Read read = Stored.read(options, spec.commandLine().getErr(), Findings.FACT,
-        Optional.ofNullable(story), Optional.ofNullable(status));
     if (options.json) {
-      Json.print(out, Map.of("facts", read.rows()));
+      Stored.printJson(options, spec.commandLine().getErr(), out, "facts", Findings.FACT,
+          Optional.ofNullable(story), Optional.ofNullable(status));
       return 0;
     }
+    Stored.Read read = Stored.read(options, spec.commandLine().getErr(), Findings.FACT,
+        Optional.ofNullable(story), Optional.ofNullable(status));
     List<StoredFindings.Fact> facts = Stored.decode(read.rows(), StoredFindings::fact);
     if (facts.isEmpty()) {
       out.println("No facts" + (status != null || story != null ? " match." : " yet. Ingest documents first: dossier ingest PATH"));

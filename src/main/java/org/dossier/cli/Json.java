@@ -1,8 +1,11 @@
 package org.dossier.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.io.PrintWriter;
 
 /** JSON output of the commands. */
@@ -11,6 +14,39 @@ final class Json {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private Json() {}
+
+  /** Hands rows over one at a time. */
+  interface Rows {
+    void forEach(java.util.function.Consumer<JsonNode> row) throws IOException;
+  }
+
+  /**
+   * Prints {@code {"field": [rows]}} as {@link #print} prints a map of one list, byte for byte, but
+   * each row as {@code rows} hands it over: the list is never in memory.
+   */
+  static void printRows(PrintWriter out, String field, Rows rows) throws IOException {
+    JsonGenerator g = MAPPER.createGenerator(out);
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    g.writeStartObject();
+    g.writeFieldName(field);
+    g.writeStartArray();
+    try {
+      rows.forEach(row -> {
+        try {
+          g.writeTree(row);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.close();
+    out.println();
+    out.flush();
+  }
 
   static void print(PrintWriter out, Object value) {
     try {

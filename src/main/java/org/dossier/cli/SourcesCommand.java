@@ -3,7 +3,6 @@ package org.dossier.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dossier.link.Findings;
@@ -28,12 +27,13 @@ final class SourcesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    Stored.Read read = Stored.read(options, spec.commandLine().getErr(), Findings.SOURCE,
-        Optional.empty(), Optional.empty());
     if (options.json) {
-      Json.print(out, Map.of("documents", read.rows()));
+      Stored.printJson(options, spec.commandLine().getErr(), out, "documents", Findings.SOURCE,
+          Optional.empty(), Optional.empty());
       return 0;
     }
+    Stored.Read read = Stored.read(options, spec.commandLine().getErr(), Findings.SOURCE,
+        Optional.empty(), Optional.empty());
     DocumentLabels labels = read.labels();
     for (StoredFindings.Source d : Stored.decode(read.rows(), StoredFindings::source)) {
       out.printf(Locale.ROOT, "%-11s %-11s %s%n", d.kind(), d.genre(), labels.full(d.document()));

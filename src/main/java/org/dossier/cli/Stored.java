@@ -46,6 +46,31 @@ final class Stored {
     }
   }
 
+  /**
+   * Prints the rows of {@code kind} as {@code --json} prints them, under {@code field}, brought up
+   * to date first; each row as the store streams it, so a large case's findings are never all in
+   * memory.
+   */
+  static void printJson(CaseOptions options, PrintWriter err, PrintWriter out, String field, String kind,
+      Optional<String> story, Optional<String> status) throws IOException {
+    try (CaseFolder folder = options.openExisting()) {
+      UpToDate.ensure(folder, err);
+      Json.printRows(out, field, row -> {
+        try {
+          folder.store().findings().forEach(kind, story, status.map(List::of).orElse(List.of()), r -> {
+            try {
+              row.accept(StoredFindings.tree(r));
+            } catch (IllegalArgumentException e) {
+              throw new java.io.UncheckedIOException(new IOException(e.getMessage(), e));
+            }
+          });
+        } catch (SQLException e) {
+          throw new IOException("the case database failed: " + e.getMessage(), e);
+        }
+      });
+    }
+  }
+
   /** Stored rows as JSON trees, as {@code --json} prints them and the decoders read them. */
   static List<JsonNode> parse(List<String> rows) throws IOException {
     List<JsonNode> out = new ArrayList<>(rows.size());

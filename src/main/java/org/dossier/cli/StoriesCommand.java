@@ -3,7 +3,6 @@ package org.dossier.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dossier.link.Findings;
@@ -26,12 +25,13 @@ final class StoriesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    Stored.Read read = Stored.read(options, spec.commandLine().getErr(), Findings.STORY,
-        Optional.empty(), Optional.empty());
     if (options.json) {
-      Json.print(out, Map.of("stories", read.rows()));
+      Stored.printJson(options, spec.commandLine().getErr(), out, "stories", Findings.STORY,
+          Optional.empty(), Optional.empty());
       return 0;
     }
+    Stored.Read read = Stored.read(options, spec.commandLine().getErr(), Findings.STORY,
+        Optional.empty(), Optional.empty());
     List<StoredFindings.Story> stories = Stored.decode(read.rows(), StoredFindings::story);
     if (stories.isEmpty()) {
       out.println("No stories yet. Ingest documents first: dossier ingest PATH");

@@ -3,7 +3,6 @@ package org.dossier.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dossier.link.Findings;
@@ -30,12 +29,13 @@ final class TimelineCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    Stored.Read read = Stored.read(options, spec.commandLine().getErr(), Findings.EVENT,
-        Optional.ofNullable(story), Optional.empty());
     if (options.json) {
-      Json.print(out, Map.of("events", read.rows()));
+      Stored.printJson(options, spec.commandLine().getErr(), out, "events", Findings.EVENT,
+          Optional.ofNullable(story), Optional.empty());
       return 0;
     }
+    Stored.Read read = Stored.read(options, spec.commandLine().getErr(), Findings.EVENT,
+        Optional.ofNullable(story), Optional.empty());
     for (StoredFindings.Event e : Stored.decode(read.rows(), StoredFindings::event)) {
       String alongside = e.alongside().isEmpty() ? "" : "  [" + e.status() + ": also " + String.join(", ", e.alongside()) + "]";
       out.printf(Locale.ROOT, "%-10s  %s (%s)%s%n", e.date(), e.what(), e.story(), alongside);

@@ -185,7 +185,7 @@ public final class Verifying {
 
   /** The case's stored facts the checks across documents read, streamed from the store one at a time. */
   private static Verifier.Facts facts(CaseStore store) {
-    return visitor -> store.findings().forEach(Findings.FACT, Verifier.DISPUTED,
+    return visitor -> store.findings().forEach(Findings.FACT, java.util.Optional.empty(), Verifier.DISPUTED,
         f -> visitor.accept(StoredFindings.fact(StoredFindings.tree(f))));
   }
 

@@ -21,10 +21,12 @@ public interface FindingStore {
       throws SQLException;
 
   /**
-   * Every finding of a kind with one of {@code statuses} (all when empty), in order, each handed to
-   * {@code visitor} as it is read: a stage that reads a case's findings holds one at a time.
+   * Every finding of a kind (of {@code story} when given) with one of {@code statuses} (all when
+   * empty), in order, each handed to {@code visitor} as it is read: a stage or a command that
+   * reads a case's findings holds one at a time.
    */
-  void forEach(String kind, List<String> statuses, java.util.function.Consumer<String> visitor) throws SQLException;
+  void forEach(String kind, Optional<String> story, List<String> statuses, java.util.function.Consumer<String> visitor)
+      throws SQLException;
 
   /** How many findings {@link #page} pages through. */
   long count(String kind, Optional<String> story, List<String> statuses) throws SQLException;

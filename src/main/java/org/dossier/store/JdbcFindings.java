@@ -70,12 +70,13 @@ final class JdbcFindings implements FindingStore {
   }
 
   @Override
-  public void forEach(String kind, List<String> statuses, java.util.function.Consumer<String> visitor) throws SQLException {
+  public void forEach(String kind, Optional<String> story, List<String> statuses, java.util.function.Consumer<String> visitor)
+      throws SQLException {
     readers.streamed(reader -> {
-      try (PreparedStatement ps = reader.prepareStatement("SELECT json FROM findings " + where(Optional.empty(), statuses)
+      try (PreparedStatement ps = reader.prepareStatement("SELECT json FROM findings " + where(story, statuses)
           + " ORDER BY position")) {
         ps.setFetchSize(FETCH);
-        bind(ps, kind, Optional.empty(), statuses);
+        bind(ps, kind, story, statuses);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             visitor.accept(rs.getString(1));

@@ -395,10 +395,16 @@ abstract class CaseStoreContract {
       assertEquals(4, f.count("fact", Optional.empty(), List.of("agree")));
       assertEquals(3, f.count("fact", Optional.of("S2"), List.of()));
       List<String> streamed = new java.util.ArrayList<>();
-      f.forEach("fact", List.of("conflict"), streamed::add);
+      f.forEach("fact", Optional.empty(), List.of("conflict"), streamed::add);
       assertEquals(List.of("{\"n\":0}", "{\"n\":1}", "{\"n\":2}"), streamed, "those of the statuses, in order");
       streamed.clear();
-      f.forEach("source", List.of(), streamed::add);
+      f.forEach("fact", Optional.of("S2"), List.of(), streamed::add);
+      assertEquals(List.of("{\"n\":1}", "{\"n\":3}", "{\"n\":5}"), streamed, "those of the story, in order");
+      streamed.clear();
+      f.forEach("fact", Optional.of("S1"), List.of("conflict"), streamed::add);
+      assertEquals(List.of("{\"n\":0}", "{\"n\":2}"), streamed, "of the story and the status");
+      streamed.clear();
+      f.forEach("source", Optional.empty(), List.of(), streamed::add);
       assertEquals(List.of("{\"s\":1}", "{\"s\":2}"), streamed, "every status, of that kind only");
       assertEquals(Optional.of("{\"s\":1}"), f.ofDocument("source", "press/a1.txt"));
       assertEquals(Optional.empty(), f.ofDocument("source", "press/none.txt"));
@@ -463,7 +469,7 @@ abstract class CaseStoreContract {
       assertEquals(List.of("{\"n\":6000}", "{\"n\":6001}"), f.page("fact", Optional.empty(), List.of(), 6000, 2));
       // read back one at a time, in order, past the fetches of a streamed read
       List<String> streamed = new java.util.ArrayList<>();
-      f.forEach("fact", List.of(), streamed::add);
+      f.forEach("fact", Optional.empty(), List.of(), streamed::add);
       assertEquals(n, streamed.size());
       assertEquals("{\"n\":0}", streamed.get(0));
       assertEquals("{\"n\":12344}", streamed.get(n - 1));
