@@ -29,20 +29,34 @@ final class Stored {
     }
   }
 
-  /** The rows of {@code kind}; with labels unless the command prints JSON. */
+  /**
+   * The rows of {@code kind}, for human output ({@code --json} streams them: {@link #printJson}),
+   * and every document's label.
+   */
   static Read read(CaseOptions options, PrintWriter err, String kind, Optional<String> story,
       Optional<String> status) throws IOException {
     try (CaseFolder folder = options.openExisting()) {
       UpToDate.ensure(folder, err);
       List<JsonNode> rows = parse(folder.store().findings().findings(kind, story, status));
-      if (options.json) {
-        return new Read(rows, DocumentLabels.none());
+      if (kind.equals(Findings.SOURCE) && story.isEmpty() && status.isEmpty()) {
+        return new Read(rows, DocumentLabels.of(decode(rows, StoredFindings::source)));
       }
-      List<JsonNode> sources = kind.equals(Findings.SOURCE) && story.isEmpty() && status.isEmpty() ? rows
-          : parse(folder.store().findings().findings(Findings.SOURCE, Optional.empty(), Optional.empty()));
-      return new Read(rows, DocumentLabels.of(decode(sources, StoredFindings::source)));
+      // each source read as the store streams it, only its label kept: not every source's links
+      // and evidence at once, which on a large case outweigh the rows asked for
+      DocumentLabels labels = DocumentLabels.none();
+      folder.store().findings().forEach(Findings.SOURCE, Optional.empty(), List.of(), r -> {
+        try {
+          labels.add(StoredFindings.source(StoredFindings.tree(r)));
+        } catch (IllegalArgumentException e) {
+          throw new java.io.UncheckedIOException(new IOException(
+              "the case's stored findings are not what this version reads: " + e.getMessage(), e));
+        }
+      });
+      return new Read(rows, labels);
     } catch (SQLException e) {
       throw new IOException("the case database failed: " + e.getMessage(), e);
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 

@@ -18,20 +18,28 @@ public final class DocumentLabels {
   static final int HEADLINE = 40;
   static final int BRIEF_HEADLINE = 32;
 
-  private final Map<String, StoredFindings.Source> sources = new HashMap<>();
+  /** What a label says of a document: not its source's links and evidence, which a case's labels need not hold. */
+  private record Label(Optional<String> outlet, Optional<String> headline, Optional<java.time.LocalDate> date) {}
 
-  private DocumentLabels(List<StoredFindings.Source> sources) {
-    sources.forEach(s -> this.sources.put(s.document(), s));
-  }
+  private final Map<String, Label> sources = new HashMap<>();
+
+  private DocumentLabels() {}
 
   /** Labels from the stored sources (one per document of the case). */
   public static DocumentLabels of(List<StoredFindings.Source> sources) {
-    return new DocumentLabels(sources);
+    DocumentLabels labels = new DocumentLabels();
+    sources.forEach(labels::add);
+    return labels;
   }
 
-  /** No labels: every document by its file name. */
+  /** No labels yet: every document by its file name until its source is {@link #add}ed. */
   public static DocumentLabels none() {
-    return new DocumentLabels(List.of());
+    return new DocumentLabels();
+  }
+
+  /** Labels the document of {@code source}, keeping only its outlet, headline and date. */
+  public void add(StoredFindings.Source source) {
+    sources.put(source.document(), new Label(source.outlet(), source.headline(), source.date()));
   }
 
   /**
@@ -39,29 +47,29 @@ public final class DocumentLabels {
    * (press/2026-03-03_harbour-ledger.txt)}; the parts that are known, then the file name.
    */
   public String full(String document) {
-    Optional<StoredFindings.Source> s = Optional.ofNullable(sources.get(document));
+    Optional<Label> s = Optional.ofNullable(sources.get(document));
     List<String> parts = new ArrayList<>();
-    s.flatMap(StoredFindings.Source::outlet).ifPresent(parts::add);
-    s.flatMap(StoredFindings.Source::headline).map(h -> quoted(h, HEADLINE)).ifPresent(parts::add);
+    s.flatMap(Label::outlet).ifPresent(parts::add);
+    s.flatMap(Label::headline).map(h -> quoted(h, HEADLINE)).ifPresent(parts::add);
     if (parts.isEmpty()) {
-      return s.flatMap(StoredFindings.Source::date).map(d -> document + ", " + d).orElse(document);
+      return s.flatMap(Label::date).map(d -> document + ", " + d).orElse(document);
     }
-    s.flatMap(StoredFindings.Source::date).ifPresent(d -> parts.add(d.toString()));
+    s.flatMap(Label::date).ifPresent(d -> parts.add(d.toString()));
     return String.join(", ", parts) + " (" + document + ")";
   }
 
   /** {@code Harbour Ledger, 2026-03-03}: the outlet, else the headline (clipped), and the date. */
   public String brief(String document) {
-    Optional<StoredFindings.Source> s = Optional.ofNullable(sources.get(document));
-    Optional<String> name = s.flatMap(StoredFindings.Source::outlet)
-        .or(() -> s.flatMap(StoredFindings.Source::headline).map(h -> quoted(h, BRIEF_HEADLINE)));
-    Optional<String> date = s.flatMap(StoredFindings.Source::date).map(Object::toString);
+    Optional<Label> s = Optional.ofNullable(sources.get(document));
+    Optional<String> name = s.flatMap(Label::outlet)
+        .or(() -> s.flatMap(Label::headline).map(h -> quoted(h, BRIEF_HEADLINE)));
+    Optional<String> date = s.flatMap(Label::date).map(Object::toString);
     return name.orElse(document) + date.map(d -> ", " + d).orElse("");
   }
 
   /** True when the label says more than the file name, which then needs saying beside it. */
   public boolean known(String document) {
-    StoredFindings.Source s = sources.get(document);
+    Label s = sources.get(document);
     return s != null && (s.outlet().isPresent() || s.headline().isPresent());
   }
 

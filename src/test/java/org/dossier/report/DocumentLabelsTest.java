@@ -51,4 +51,18 @@ class DocumentLabelsTest {
     assertEquals("Radio Kestrel", LABELS.full("Radio Kestrel"));
     assertEquals("press/other.txt", DocumentLabels.none().brief("press/other.txt"));
   }
+
+  @Test
+  void labelsAddedOneAtATimeAsTheStoreStreamsThemAreTheSame() {
+    DocumentLabels streamed = DocumentLabels.none();
+    assertEquals("press/wire.txt", streamed.full("press/wire.txt"), "not yet added: its file name");
+    streamed.add(source("press/wire.txt", "Eastgate Herald", "", ""));
+    streamed.add(source("cache/contract.txt", "", "CONTRACT No. 44 for the supply of boats", "2025-11-20"));
+    for (String d : List.of("press/wire.txt", "cache/contract.txt", "cache/memo.txt")) {
+      assertEquals(d.equals("cache/memo.txt") ? d : LABELS.full(d), streamed.full(d));
+      assertEquals(d.equals("cache/memo.txt") ? d : LABELS.brief(d), streamed.brief(d));
+    }
+    assertTrue(streamed.known("press/wire.txt"));
+    assertFalse(streamed.known("cache/memo.txt"));
+  }
 }
