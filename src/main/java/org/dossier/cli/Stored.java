@@ -41,22 +41,14 @@ final class Stored {
       if (kind.equals(Findings.SOURCE) && story.isEmpty() && status.isEmpty()) {
         return new Read(rows, DocumentLabels.of(decode(rows, StoredFindings::source)));
       }
-      // each source read as the store streams it, only its label kept: not every source's links
-      // and evidence at once, which on a large case outweigh the rows asked for
-      DocumentLabels labels = DocumentLabels.none();
-      folder.store().findings().forEach(Findings.SOURCE, Optional.empty(), List.of(), r -> {
-        try {
-          labels.add(StoredFindings.source(StoredFindings.tree(r)));
-        } catch (IllegalArgumentException e) {
-          throw new java.io.UncheckedIOException(new IOException(
-              "the case's stored findings are not what this version reads: " + e.getMessage(), e));
-        }
-      });
-      return new Read(rows, labels);
+      try {
+        return new Read(rows, DocumentLabels.read(
+            row -> folder.store().findings().forEach(Findings.SOURCE, Optional.empty(), List.of(), row)));
+      } catch (IllegalArgumentException e) {
+        throw new IOException("the case's stored findings are not what this version reads: " + e.getMessage(), e);
+      }
     } catch (SQLException e) {
       throw new IOException("the case database failed: " + e.getMessage(), e);
-    } catch (java.io.UncheckedIOException e) {
-      throw e.getCause();
     }
   }
 

@@ -32,6 +32,24 @@ public final class DocumentLabels {
     return labels;
   }
 
+  /** Hands over stored source rows (JSON text) one at a time, as a store streams them. */
+  public interface SourceRows<E extends Exception> {
+    void forEach(java.util.function.Consumer<String> row) throws E;
+  }
+
+  /**
+   * Labels of every document, from the source rows {@code rows} hands over, keeping only each
+   * one's label: not every source's links and evidence at once, which on a large case outweigh
+   * what a page or a command shows.
+   *
+   * @throws IllegalArgumentException when a row is not a source row this version reads
+   */
+  public static <E extends Exception> DocumentLabels read(SourceRows<E> rows) throws E {
+    DocumentLabels labels = new DocumentLabels();
+    rows.forEach(r -> labels.add(StoredFindings.source(StoredFindings.tree(r))));
+    return labels;
+  }
+
   /** No labels yet: every document by its file name until its source is {@link #add}ed. */
   public static DocumentLabels none() {
     return new DocumentLabels();

@@ -469,13 +469,9 @@ final class Pages {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  /** Documents named as a reader knows them (outlet or headline, and date), read from every source row. */
+  /** Documents named as a reader knows them (outlet or headline, and date), read from every source row as the store streams it. */
   static DocumentLabels readLabels(Workbench.Served s) throws SQLException, IOException {
-    List<StoredFindings.Source> sources = new ArrayList<>();
-    for (String row : s.folder().store().findings().findings(Findings.SOURCE, Optional.empty(), Optional.empty())) {
-      sources.add(StoredFindings.source(StoredFindings.tree(row)));
-    }
-    return DocumentLabels.of(sources);
+    return DocumentLabels.read(row -> s.folder().store().findings().forEach(Findings.SOURCE, Optional.empty(), List.of(), row));
   }
 
   private FactRow row(Workbench.Served s, StoredFindings.Fact f, String size, Map<String, String> ids,

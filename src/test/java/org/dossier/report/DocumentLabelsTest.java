@@ -2,6 +2,7 @@ package org.dossier.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -64,5 +65,22 @@ class DocumentLabelsTest {
     }
     assertTrue(streamed.known("press/wire.txt"));
     assertFalse(streamed.known("cache/memo.txt"));
+  }
+
+  @Test
+  void labelsReadFromStreamedSourceRowsKeepWhatTheyShow() {
+    List<String> rows = List.of(
+        "{\"document\":\"press/wire.txt\",\"kind\":\"repost\",\"outlet\":\"Eastgate Herald\",\"date\":\"2026-03-04\","
+            + "\"links\":[{\"to\":\"Harbour Ledger\",\"relation\":\"copies\",\"evidence\":[{\"document\":\"press/wire.txt\","
+            + "\"start\":0,\"end\":12,\"quote\":\"Tessaly sells\"}]}],\"evidence\":[]}",
+        "{\"document\":\"cache/notes.txt\",\"kind\":\"original\",\"links\":[],\"evidence\":[]}");
+    DocumentLabels read = DocumentLabels.read(rows::forEach);
+    assertEquals("Eastgate Herald, 2026-03-04 (press/wire.txt)", read.full("press/wire.txt"));
+    assertEquals("Eastgate Herald, 2026-03-04", read.brief("press/wire.txt"));
+    assertEquals("cache/notes.txt", read.full("cache/notes.txt"));
+    assertFalse(read.known("cache/notes.txt"));
+    // a row this version cannot read is refused, not skipped
+    assertThrows(IllegalArgumentException.class, () -> DocumentLabels.read(
+        List.of("{\"document\":\"press/a.txt\",\"kind\":\"original\",\"date\":\"March\"}")::forEach));
   }
 }
