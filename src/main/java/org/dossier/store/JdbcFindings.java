@@ -72,19 +72,8 @@ final class JdbcFindings implements FindingStore {
   @Override
   public void forEach(String kind, Optional<String> story, List<String> statuses, java.util.function.Consumer<String> visitor)
       throws SQLException {
-    readers.streamed(reader -> {
-      try (PreparedStatement ps = reader.prepareStatement("SELECT json FROM findings " + where(story, statuses)
-          + " ORDER BY position")) {
-        ps.setFetchSize(FETCH);
-        bind(ps, kind, story, statuses);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            visitor.accept(rs.getString(1));
-          }
-        }
-      }
-      return null;
-    });
+    readers.streamedRows("SELECT json FROM findings " + where(story, statuses) + " ORDER BY position", FETCH,
+        ps -> bind(ps, kind, story, statuses), rs -> visitor.accept(rs.getString(1)));
   }
 
   /** Rows a streamed read takes from PostgreSQL at a time. */

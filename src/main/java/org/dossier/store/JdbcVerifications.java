@@ -40,19 +40,8 @@ final class JdbcVerifications implements VerificationStore {
 
   @Override
   public void forEach(String kind, BiConsumer<String, String> visitor) throws SQLException {
-    readers.streamed(r -> {
-      try (PreparedStatement ps = r.prepareStatement(
-          "SELECT document, value FROM verify_documents WHERE kind = ? ORDER BY document")) {
-        ps.setFetchSize(FETCH);
-        ps.setString(1, kind);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            visitor.accept(rs.getString(1), rs.getString(2));
-          }
-        }
-      }
-      return null;
-    });
+    readers.streamedRows("SELECT document, value FROM verify_documents WHERE kind = ? ORDER BY document", FETCH,
+        ps -> ps.setString(1, kind), rs -> visitor.accept(rs.getString(1), rs.getString(2)));
   }
 
   @Override
@@ -82,19 +71,8 @@ final class JdbcVerifications implements VerificationStore {
 
   @Override
   public void band(int band, Consumer<BandRow> visitor) throws SQLException {
-    readers.streamed(r -> {
-      try (PreparedStatement ps = r.prepareStatement(
-          "SELECT hash, document FROM verify_bands WHERE band = ? ORDER BY hash, document")) {
-        ps.setFetchSize(FETCH);
-        ps.setInt(1, band);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            visitor.accept(new BandRow(band, rs.getLong(1), rs.getString(2)));
-          }
-        }
-      }
-      return null;
-    });
+    readers.streamedRows("SELECT hash, document FROM verify_bands WHERE band = ? ORDER BY hash, document", FETCH,
+        ps -> ps.setInt(1, band), rs -> visitor.accept(new BandRow(band, rs.getLong(1), rs.getString(2))));
   }
 
   @Override

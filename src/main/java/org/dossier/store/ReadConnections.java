@@ -1,6 +1,8 @@
 package org.dossier.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,13 +103,73 @@ final class ReadConnections implements AutoCloseable {
   <T> T streamed(Read<T> work) throws SQLException {
     return read(r -> {
       r.setAutoCommit(false);
+      T out;
       try {
-        return work.run(r);
-      } finally {
-        r.rollback();
-        r.setAutoCommit(true);
+        out = work.run(r);
+      } catch (SQLException | RuntimeException e) {
+        try {
+          r.rollback(); // on a lost connection this fails too: the read's own failure is the one to report
+          r.setAutoCommit(true);
+        } catch (SQLException also) {
+          e.addSuppressed(also);
+        }
+        throw e;
       }
+      r.rollback();
+      r.setAutoCommit(true);
+      return out;
     });
+  }
+
+  /** Binds a statement's parameters. */
+  interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  /** Hands one row of a result over to its reader. */
+  interface RowReader {
+    void row(ResultSet rs) throws SQLException;
+  }
+
+  /** A lost connection after rows were handed over: not to be tried again from the start. */
+  private static final class HandedOver extends RuntimeException {
+    HandedOver(SQLException lost) {
+      super(lost);
+    }
+  }
+
+  /**
+   * Each row of {@code sql} handed to {@code row} as it is read, on a {@link #streamed} read that
+   * takes {@code fetch} rows at a time. A connection lost before any row was handed over is opened
+   * again and the read begun again, as any read's; lost after, the read fails instead, since
+   * beginning it again would hand the first rows over twice (a command printing them would print
+   * them twice): its caller runs it again whole.
+   */
+  void streamedRows(String sql, int fetch, Binder bind, RowReader row) throws SQLException {
+    long[] handed = {0};
+    try {
+      streamed(r -> {
+        try (PreparedStatement ps = r.prepareStatement(sql)) {
+          ps.setFetchSize(fetch);
+          bind.bind(ps);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              row.row(rs);
+              handed[0]++;
+            }
+          }
+        } catch (SQLException e) {
+          if (handed[0] > 0 && ConnectionLoss.is(e)) {
+            throw new HandedOver(e); // unchecked: a lost connection is tried again only as an SQLException
+          }
+          throw e;
+        }
+        return null;
+      });
+    } catch (HandedOver e) {
+      throw new SQLException("the connection to the database was lost after " + handed[0] + " rows were read;"
+          + " the read was not begun again, which would have handed them over twice: " + e.getCause().getMessage());
+    }
   }
 
   /** A connection found lost: closed, and the idle ones with it (the same server went away for them too). */

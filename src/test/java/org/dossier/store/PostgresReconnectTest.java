@@ -102,4 +102,57 @@ class PostgresReconnectTest {
     }));
     assertEquals(3, tries.get());
   }
+
+  @Test
+  void aStreamedReadCutAfterHandingRowsOverFailsRatherThanHandThemOverTwice() throws Exception {
+    EmbeddedPostgres pg;
+    try {
+      pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("data")).setCleanDataDirectory(false).start();
+    } catch (Exception e) {
+      Assumptions.abort("PostgreSQL could not start here (" + e + ")");
+      return;
+    }
+    StoreLocation where = StoreLocation.Postgres.parse("postgresql://localhost:" + pg.getPort() + "/postgres?user=postgres", "streamed");
+    try (CaseStore store = CaseStore.create(where, Clock.systemUTC())) {
+      int n = 1_000; // five fetches of a streamed read
+      List<FindingRow> facts = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        facts.add(new FindingRow("fact", "f" + i, "S1", "agree", "press/a.txt", "{\"n\":" + i + "}"));
+      }
+      store.write(tx -> {
+        tx.replaceFindings(List.of("fact"), facts);
+        return null;
+      });
+      // every other connection of the server cut while the read is under way, after its first row
+      List<String> seen = new java.util.ArrayList<>();
+      SQLException e = assertThrows(SQLException.class, () -> store.findings().forEach("fact", Optional.empty(), List.of(), r -> {
+        seen.add(r);
+        if (seen.size() == 1) {
+          cutOthers(pg);
+        }
+      }));
+      assertTrue(e.getMessage().contains("lost after"), e::getMessage);
+      assertTrue(seen.size() < n, "cut before the end: " + seen.size());
+      assertEquals(seen.size(), new java.util.HashSet<>(seen).size(), "no row handed over twice");
+      // the caller runs it again whole; a connection lost before any row is handed over is tried again
+      cutOthers(pg);
+      List<String> again = new java.util.ArrayList<>();
+      store.findings().forEach("fact", Optional.empty(), List.of(), again::add);
+      assertEquals(n, again.size());
+      assertEquals(n, new java.util.HashSet<>(again).size());
+    } finally {
+      pg.close();
+    }
+  }
+
+  /** Ends every client connection of the server but the one asking. */
+  private static void cutOthers(EmbeddedPostgres pg) {
+    try (java.sql.Connection c = pg.getPostgresDatabase().getConnection();
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid()"
+          + " AND backend_type = 'client backend'");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }
