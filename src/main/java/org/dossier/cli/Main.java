@@ -37,6 +37,15 @@ public final class Main {
     }
   }
 
+  /** What a command that ran out of the JVM's heap ({@code maxHeap} bytes) says instead of a stack trace. */
+  static String outOfMemory(long maxHeap) {
+    long mb = maxHeap / (1024 * 1024);
+    long more = Math.max(2048, Long.highestOneBit(Math.max(1, mb)) * 4);
+    return "dossier: out of memory: the command needed more than the " + mb + " MB of heap it was given;"
+        + " run it again with more, e.g. DOSSIER_JAVA_OPTS=-Xmx" + (more >= 1024 ? more / 1024 + "g" : more + "m")
+        + " ./dossier ...";
+  }
+
   /** Each command with the first sentence of its description, wrapped under its name. */
   static String commandList(CommandLine.Help help) {
     StringBuilder out = new StringBuilder();
@@ -87,6 +96,12 @@ public final class Main {
       mode.json = last.hasMatchedOption("--json");
       try {
         return new CommandLine.RunLast().execute(parseResult);
+      } catch (OutOfMemoryError oom) {
+        // what the command held is unreachable once it has unwound to here: room enough to say so
+        PrintWriter e = last.commandSpec().commandLine().getErr();
+        e.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+        e.flush();
+        return 1;
       } finally {
         libraryWarnings(last.commandSpec().commandLine().getErr());
       }

@@ -127,4 +127,47 @@ class ExitCodeTest {
     assertEquals(1, verify.exit(), verify.toString());
     assertTrue(verify.out().contains("BROKEN"), verify.out());
   }
+
+  /** A command that only runs out of memory, to stand for one given too large a case. */
+  @picocli.CommandLine.Command(name = "exhaust")
+  static final class Exhausts implements java.util.concurrent.Callable<Integer> {
+    @Override
+    public Integer call() {
+      throw new OutOfMemoryError("Java heap space");
+    }
+  }
+
+  @Test
+  void aCommandOutOfMemorySaysSoAndHowToGiveItMoreNotAStackTrace() {
+    java.io.StringWriter err = new java.io.StringWriter();
+    picocli.CommandLine root = Main.commandLine(new java.io.PrintWriter(java.io.Writer.nullWriter()),
+        new java.io.PrintWriter(err));
+    root.addSubcommand("exhaust", new Exhausts());
+    root.getSubcommands().get("exhaust").setErr(root.getErr()); // as the commands Main adds share it
+    assertEquals(1, root.execute("exhaust"));
+    assertTrue(err.toString().startsWith("dossier: out of memory: the command needed more than "), err::toString);
+    assertTrue(err.toString().contains("DOSSIER_JAVA_OPTS=-Xmx"), err::toString);
+    assertFalse(err.toString().contains("at org."), "no stack trace: " + err);
+    assertEquals("dossier: out of memory: the command needed more than the 1024 MB of heap it was given; run it again"
+        + " with more, e.g. DOSSIER_JAVA_OPTS=-Xmx4g ./dossier ...", Main.outOfMemory(1024L << 20));
+    assertTrue(Main.outOfMemory(3072L << 20).contains("-Xmx8g"));
+    assertTrue(Main.outOfMemory(64L << 20).contains("-Xmx2g"));
+    // near miss: a command that fails otherwise keeps its own message
+    java.io.StringWriter err2 = new java.io.StringWriter();
+    picocli.CommandLine other = Main.commandLine(new java.io.PrintWriter(java.io.Writer.nullWriter()),
+        new java.io.PrintWriter(err2));
+    other.addSubcommand("fail", new Fails());
+    other.getSubcommands().get("fail").setErr(other.getErr());
+    assertEquals(1, other.execute("fail"));
+    assertTrue(err2.toString().contains("the case database failed: gone"), err2::toString);
+    assertFalse(err2.toString().contains("out of memory"), err2::toString);
+  }
+
+  @picocli.CommandLine.Command(name = "fail")
+  static final class Fails implements java.util.concurrent.Callable<Integer> {
+    @Override
+    public Integer call() throws Exception {
+      throw new java.io.IOException("the case database failed: gone");
+    }
+  }
 }
