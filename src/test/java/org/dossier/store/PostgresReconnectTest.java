@@ -36,15 +36,19 @@ class PostgresReconnectTest {
         .setCleanDataDirectory(false).start();
   }
 
-  @Test
-  void theStoreCarriesOnAfterTheServerRestarts() throws Exception {
-    EmbeddedPostgres pg;
+  /** A server on a free port, or the test skipped with the reason when none can start here. */
+  private EmbeddedPostgres startOrSkip() {
     try {
-      pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("data")).setCleanDataDirectory(false).start();
+      return EmbeddedPostgres.builder().setDataDirectory(dir.resolve("data")).setCleanDataDirectory(false).start();
     } catch (Exception e) {
       Assumptions.abort("PostgreSQL could not start here (" + e + ")");
-      return;
+      throw new IllegalStateException(e); // not reached: abort throws
     }
+  }
+
+  @Test
+  void theStoreCarriesOnAfterTheServerRestarts() throws Exception {
+    EmbeddedPostgres pg = startOrSkip();
     int port = pg.getPort();
     StoreLocation where = StoreLocation.Postgres.parse("postgresql://localhost:" + port + "/postgres?user=postgres", "reconnect");
     try (CaseStore store = CaseStore.create(where, Clock.systemUTC())) {
@@ -105,13 +109,7 @@ class PostgresReconnectTest {
 
   @Test
   void aStreamedReadCutAfterHandingRowsOverFailsRatherThanHandThemOverTwice() throws Exception {
-    EmbeddedPostgres pg;
-    try {
-      pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("data")).setCleanDataDirectory(false).start();
-    } catch (Exception e) {
-      Assumptions.abort("PostgreSQL could not start here (" + e + ")");
-      return;
-    }
+    EmbeddedPostgres pg = startOrSkip();
     StoreLocation where = StoreLocation.Postgres.parse("postgresql://localhost:" + pg.getPort() + "/postgres?user=postgres", "streamed");
     try (CaseStore store = CaseStore.create(where, Clock.systemUTC())) {
       int n = 1_000; // five fetches of a streamed read
