@@ -1,6 +1,7 @@
 package org.dossier.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,30 +50,55 @@ final class FactsCommand implements Callable<Integer> {
           Optional.ofNullable(story), Optional.ofNullable(status));
       return 0;
     }
-    Stored.Read read = Stored.read(options, spec.commandLine().getErr(), Findings.FACT,
-        Optional.ofNullable(story), Optional.ofNullable(status));
-    List<StoredFindings.Fact> facts = Stored.decode(read.rows(), StoredFindings::fact);
-    if (facts.isEmpty()) {
-      out.println("No facts" + (status != null || story != null ? " match." : " yet. Ingest documents first: dossier ingest PATH"));
-    }
-    // the disputes first, largest first; then the other facts in their order
-    List<Disputes.Dispute> disputes = Disputes.ranked(facts);
-    if (!disputes.isEmpty()) {
-      out.println("Disputes, largest first:");
-    }
-    for (Disputes.Dispute d : disputes) {
-      print(out, d.fact(), " (" + d.size().words() + ")", read.labels());
-    }
-    List<StoredFindings.Fact> rest = Disputes.disputesFirst(facts).subList(disputes.size(), facts.size());
-    if (!disputes.isEmpty() && !rest.isEmpty()) {
-      out.println();
-      out.println("Other facts:");
-    }
-    for (StoredFindings.Fact f : rest) {
-      print(out, f, "", read.labels());
-    }
+    Optional<String> inStory = Optional.ofNullable(story);
+    List<String> statuses = status == null ? List.of() : List.of(status);
+    Stored.streamed(options, spec.commandLine().getErr(), (rows, labels) -> {
+      // the disputes first, largest first: only the facts that may be in dispute are held, to rank them
+      List<StoredFindings.Fact> disputable = new ArrayList<>();
+      List<String> disputed = status == null ? DISPUTABLE : DISPUTABLE.contains(status) ? statuses : List.of();
+      if (!disputed.isEmpty()) {
+        rows.forEach(Findings.FACT, inStory, disputed, n -> disputable.add(StoredFindings.fact(n)));
+      }
+      List<Disputes.Dispute> disputes = Disputes.ranked(disputable);
+      if (!disputes.isEmpty()) {
+        out.println("Disputes, largest first:");
+      }
+      Set<StoredFindings.Fact> ranked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      for (Disputes.Dispute d : disputes) {
+        print(out, d.fact(), " (" + d.size().words() + ")", labels);
+        ranked.add(d.fact());
+      }
+      // which of the disputable facts, in their order, were shown: the same rows come again below
+      Set<Integer> shown = new java.util.HashSet<>();
+      for (int i = 0; i < disputable.size(); i++) {
+        if (ranked.contains(disputable.get(i))) {
+          shown.add(i);
+        }
+      }
+      disputable.clear();
+      // then the other facts in their order, each as the store streams it
+      int[] seen = {0, 0, 0}; // facts, disputable ones among them, others printed
+      rows.forEach(Findings.FACT, inStory, statuses, n -> {
+        StoredFindings.Fact f = StoredFindings.fact(n);
+        seen[0]++;
+        if (DISPUTABLE.contains(f.status()) && shown.contains(seen[1]++)) {
+          return;
+        }
+        if (seen[2]++ == 0 && !disputes.isEmpty()) {
+          out.println();
+          out.println("Other facts:");
+        }
+        print(out, f, "", labels);
+      });
+      if (seen[0] == 0) {
+        out.println("No facts" + (status != null || story != null ? " match." : " yet. Ingest documents first: dossier ingest PATH"));
+      }
+    });
     return 0;
   }
+
+  /** The statuses of the facts that may be disputes ({@link Disputes#of}). */
+  private static final List<String> DISPUTABLE = List.of("conflict", "divergent");
 
   private static void print(PrintWriter out, StoredFindings.Fact f, String size, DocumentLabels labels) {
     out.printf(Locale.ROOT, "%s %s [%s] %s: %s%s%n", f.id(), f.story(), f.status(), f.subject(), f.property(), size);

@@ -52,6 +52,46 @@ final class Stored {
     }
   }
 
+  /** Rows of a kind as the store streams them: of {@code story} when given, with one of {@code statuses} (all when empty). */
+  interface Rows {
+    void forEach(String kind, Optional<String> story, List<String> statuses, java.util.function.Consumer<JsonNode> row)
+        throws IOException;
+  }
+
+  /** Human output that goes over rows as the store streams them, with every document's label. */
+  interface Streaming {
+    void run(Rows rows, DocumentLabels labels) throws IOException;
+  }
+
+  /**
+   * Runs {@code work} on the case brought up to date, with its documents' labels and its rows as
+   * the store streams them, so that a command holds only what it must (the facts in dispute, to
+   * rank them), not every row of a large case.
+   */
+  static void streamed(CaseOptions options, PrintWriter err, Streaming work) throws IOException {
+    try (CaseFolder folder = options.openExisting()) {
+      UpToDate.ensure(folder, err);
+      DocumentLabels labels;
+      try {
+        labels = DocumentLabels.read(
+            row -> folder.store().findings().forEach(Findings.SOURCE, Optional.empty(), List.of(), row));
+      } catch (IllegalArgumentException e) {
+        throw new IOException("the case's stored findings are not what this version reads: " + e.getMessage(), e);
+      }
+      work.run((kind, story, statuses, row) -> {
+        try {
+          folder.store().findings().forEach(kind, story, statuses, r -> row.accept(StoredFindings.tree(r)));
+        } catch (SQLException e) {
+          throw new IOException("the case database failed: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+          throw new IOException("the case's stored findings are not what this version reads: " + e.getMessage(), e);
+        }
+      }, labels);
+    } catch (SQLException e) {
+      throw new IOException("the case database failed: " + e.getMessage(), e);
+    }
+  }
+
   /**
    * Prints the rows of {@code kind} as {@code --json} prints them, under {@code field}, brought up
    * to date first; each row as the store streams it, so a large case's findings are never all in

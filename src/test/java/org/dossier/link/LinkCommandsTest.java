@@ -128,6 +128,37 @@ class LinkCommandsTest {
   }
 
   @Test
+  void theFactsListTheDisputesFirstThenEveryOtherFactOnceInItsOrder() {
+    JsonNode facts = json("facts");
+    Cli.Result r = Cli.run("--case", caseDir.toString(), "facts");
+    assertEquals(0, r.exit(), r.toString());
+    // each fact's first line: "F12 S1 [conflict] subject: property"
+    List<String> listed = new java.util.ArrayList<>();
+    for (String line : r.out().split("\n")) {
+      if (line.matches("F\\d+ \\S+ \\[\\w+\\] .*")) {
+        listed.add(line.substring(0, line.indexOf(' ')));
+      }
+    }
+    List<String> ids = new java.util.ArrayList<>();
+    facts.get("facts").forEach(f -> ids.add(f.get("id").asText()));
+    assertEquals(new HashSet<>(ids), new HashSet<>(listed), r.out());
+    assertEquals(ids.size(), listed.size(), "each fact once: " + listed);
+    int disputes = r.out().indexOf("Disputes, largest first:");
+    int others = r.out().indexOf("Other facts:");
+    assertTrue(disputes == 0 && others > disputes, r.out());
+    // after the disputes, the others in the order --json gives them
+    List<String> after = listed.subList(listed.size() - (int) r.out().substring(others).lines()
+        .filter(l -> l.matches("F\\d+ .*")).count(), listed.size());
+    List<String> inOrder = new java.util.ArrayList<>(ids);
+    inOrder.retainAll(after);
+    assertEquals(inOrder, after);
+    // near miss: agreements alone have no disputes to put first
+    Cli.Result agree = Cli.run("--case", caseDir.toString(), "facts", "--status", "agree");
+    assertFalse(agree.out().contains("Disputes, largest first:") || agree.out().contains("Other facts:"), agree.out());
+    assertTrue(agree.out().startsWith("F"), agree.out());
+  }
+
+  @Test
   void aDifferentNumberOfTheSameItemIsAConflictWithBothQuotes() {
     JsonNode f = factWith(json("facts"), HERALD, "20 Vetrov-3");
     assertEquals("conflict", f.get("status").asText(), f::toPrettyString);
