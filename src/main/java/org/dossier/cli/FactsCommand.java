@@ -63,28 +63,19 @@ final class FactsCommand implements Callable<Integer> {
       if (!disputes.isEmpty()) {
         out.println("Disputes, largest first:");
       }
-      Set<StoredFindings.Fact> ranked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
       for (Disputes.Dispute d : disputes) {
         print(out, d.fact(), " (" + d.size().words() + ")", labels);
-        ranked.add(d.fact());
-      }
-      // which of the disputable facts, in their order, were shown: the same rows come again below
-      Set<Integer> shown = new java.util.HashSet<>();
-      for (int i = 0; i < disputable.size(); i++) {
-        if (ranked.contains(disputable.get(i))) {
-          shown.add(i);
-        }
       }
       disputable.clear();
-      // then the other facts in their order, each as the store streams it
-      int[] seen = {0, 0, 0}; // facts, disputable ones among them, others printed
+      // then the other facts in their order, each as the store streams it (a dispute is known again by itself)
+      int[] seen = {0, 0}; // facts, others printed
       rows.forEach(Findings.FACT, inStory, statuses, n -> {
         StoredFindings.Fact f = StoredFindings.fact(n);
         seen[0]++;
-        if (DISPUTABLE.contains(f.status()) && shown.contains(seen[1]++)) {
+        if (Disputes.of(f).isPresent()) {
           return;
         }
-        if (seen[2]++ == 0 && !disputes.isEmpty()) {
+        if (seen[1]++ == 0 && !disputes.isEmpty()) {
           out.println();
           out.println("Other facts:");
         }

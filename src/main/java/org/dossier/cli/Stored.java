@@ -41,12 +41,7 @@ final class Stored {
       if (kind.equals(Findings.SOURCE) && story.isEmpty() && status.isEmpty()) {
         return new Read(rows, DocumentLabels.of(decode(rows, StoredFindings::source)));
       }
-      try {
-        return new Read(rows, DocumentLabels.read(
-            row -> folder.store().findings().forEach(Findings.SOURCE, Optional.empty(), List.of(), row)));
-      } catch (IllegalArgumentException e) {
-        throw new IOException("the case's stored findings are not what this version reads: " + e.getMessage(), e);
-      }
+      return new Read(rows, labels(folder));
     } catch (SQLException e) {
       throw new IOException("the case database failed: " + e.getMessage(), e);
     }
@@ -71,24 +66,7 @@ final class Stored {
   static void streamed(CaseOptions options, PrintWriter err, Streaming work) throws IOException {
     try (CaseFolder folder = options.openExisting()) {
       UpToDate.ensure(folder, err);
-      DocumentLabels labels;
-      try {
-        labels = DocumentLabels.read(
-            row -> folder.store().findings().forEach(Findings.SOURCE, Optional.empty(), List.of(), row));
-      } catch (IllegalArgumentException e) {
-        throw new IOException("the case's stored findings are not what this version reads: " + e.getMessage(), e);
-      }
-      work.run((kind, story, statuses, row) -> {
-        try {
-          folder.store().findings().forEach(kind, story, statuses, r -> row.accept(StoredFindings.tree(r)));
-        } catch (SQLException e) {
-          throw new IOException("the case database failed: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-          throw new IOException("the case's stored findings are not what this version reads: " + e.getMessage(), e);
-        }
-      }, labels);
-    } catch (SQLException e) {
-      throw new IOException("the case database failed: " + e.getMessage(), e);
+      work.run(rows(folder), labels(folder));
     }
   }
 
@@ -101,20 +79,37 @@ final class Stored {
       Optional<String> story, Optional<String> status) throws IOException {
     try (CaseFolder folder = options.openExisting()) {
       UpToDate.ensure(folder, err);
-      Json.printRows(out, field, row -> {
-        try {
-          folder.store().findings().forEach(kind, story, status.map(List::of).orElse(List.of()), r -> {
-            try {
-              row.accept(StoredFindings.tree(r));
-            } catch (IllegalArgumentException e) {
-              throw new java.io.UncheckedIOException(new IOException(e.getMessage(), e));
-            }
-          });
-        } catch (SQLException e) {
-          throw new IOException("the case database failed: " + e.getMessage(), e);
-        }
-      });
+      Rows rows = rows(folder);
+      Json.printRows(out, field, row -> rows.forEach(kind, story, status.map(List::of).orElse(List.of()), row));
     }
+  }
+
+  /** The case's rows as its store streams them, each as a JSON tree. */
+  private static Rows rows(CaseFolder folder) {
+    return (kind, story, statuses, row) -> {
+      try {
+        folder.store().findings().forEach(kind, story, statuses, r -> row.accept(StoredFindings.tree(r)));
+      } catch (SQLException e) {
+        throw new IOException("the case database failed: " + e.getMessage(), e);
+      } catch (IllegalArgumentException e) {
+        throw unreadable(e);
+      }
+    };
+  }
+
+  /** Every document's label, each source row read as the store streams it ({@link DocumentLabels#read}). */
+  private static DocumentLabels labels(CaseFolder folder) throws IOException {
+    try {
+      return DocumentLabels.read(row -> folder.store().findings().forEach(Findings.SOURCE, Optional.empty(), List.of(), row));
+    } catch (SQLException e) {
+      throw new IOException("the case database failed: " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw unreadable(e);
+    }
+  }
+
+  private static IOException unreadable(IllegalArgumentException e) {
+    return new IOException("the case's stored findings are not what this version reads: " + e.getMessage(), e);
   }
 
   /** Stored rows as JSON trees, as {@code --json} prints them and the decoders read them. */
@@ -137,7 +132,7 @@ final class Stored {
       try {
         out.add(decoder.apply(r));
       } catch (IllegalArgumentException e) {
-        throw new IOException("the case's stored findings are not what this version reads: " + e.getMessage(), e);
+        throw unreadable(e);
       }
     }
     return out;

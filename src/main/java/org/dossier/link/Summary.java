@@ -51,27 +51,21 @@ final class Summary {
    * names of every case it linked.
    */
   private static final java.util.concurrent.ConcurrentHashMap<String, String> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
-  /** Link runs open in this process that share names ({@link #sharing}). */
-  private static int sharingRuns;
-  private static volatile boolean sharing;
+  /** Link runs open in this process that share names ({@link #sharing}); changed under {@link #NAMES}' lock. */
+  private static volatile int sharingRuns;
 
   static String intern(String feature) {
-    if (!sharing || NAMES.size() > 5_000_000) {
+    if (sharingRuns == 0 || NAMES.size() > 5_000_000) {
       return feature; // outside a run, or a pathological case: no sharing rather than growth without bound
     }
     String known = NAMES.putIfAbsent(feature, feature);
     return known == null ? feature : known;
   }
 
-  /**
-   * Shares names between the readings made or taken back until the returned value is closed;
-   * runs may overlap (the names are kept until the last ends). Sharing only saves memory: a
-   * reading made outside a run holds equal strings of its own.
-   */
+  /** {@link Linker#sharing}. */
   static Linker.Sharing sharing() {
     synchronized (NAMES) {
       sharingRuns++;
-      sharing = true;
     }
     boolean[] closed = {false};
     return () -> {
@@ -81,7 +75,6 @@ final class Summary {
         }
         closed[0] = true;
         if (--sharingRuns == 0) {
-          sharing = false;
           NAMES.clear();
         }
       }

@@ -100,7 +100,7 @@ final class ReadConnections implements AutoCloseable {
    * streams a result with a fetch size only there (SQLite streams it anyway), so a reader of a large
    * table holds a page of its rows, not all of them.
    */
-  <T> T streamed(Read<T> work) throws SQLException {
+  private <T> T streamed(Read<T> work) throws SQLException {
     return read(r -> {
       r.setAutoCommit(false);
       T out;
