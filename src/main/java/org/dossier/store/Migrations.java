@@ -19,7 +19,8 @@ final class Migrations {
   /** In order; the number in each name is its schema version. Never edit a released one. */
   static final List<String> SCRIPTS = List.of("V001__initial.sql", "V002__analysis.sql", "V003__findings.sql",
       "V004__judgements.sql", "V005__users.sql", "V006__findings_by_document.sql",
-      "V007__saved_searches.sql", "V008__tasks.sql", "V009__verification.sql");
+      "V007__saved_searches.sql", "V008__tasks.sql", "V009__verification.sql",
+      "V010__findings_by_story.sql");
 
   private Migrations() {}
 
