@@ -68,7 +68,7 @@ final class ExportCommand implements Callable<Integer> {
           + (format.equals("csv") ? " (a folder, or a file ending in .zip)" : " (an .xlsx file)"));
     }
     PrintWriter err = spec.commandLine().getErr();
-    CaseExport export;
+    String runs;
     try (CaseFolder folder = options.openExisting()) {
       UpToDate.ensure(folder, err);
       if (Verifying.pending(folder)) {
@@ -77,15 +77,17 @@ final class ExportCommand implements Callable<Integer> {
         err.flush();
         Verifying.run(folder, Double.parseDouble(Verifying.THRESHOLD));
       }
-      export = CaseExport.read(folder);
-    }
-    switch (format) {
-      case "csv" -> CsvExport.write(Tables.of(export), output);
-      case "xlsx" -> XlsxExport.write(Tables.of(export), output);
-      default -> text(export);
+      // the findings stream from the case's store as they are written: it stays open until then
+      CaseExport export = CaseExport.read(folder);
+      switch (format) {
+        case "csv" -> CsvExport.write(Tables.of(export), output);
+        case "xlsx" -> XlsxExport.write(Tables.of(export), output);
+        default -> text(export);
+      }
+      runs = export.runLine();
     }
     if (output != null) {
-      err.println("dossier: " + format + " written to " + output + " (" + export.runLine() + ")");
+      err.println("dossier: " + format + " written to " + output + " (" + runs + ")");
       err.flush();
     }
     return 0;

@@ -2,6 +2,7 @@ package org.dossier.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -24,34 +25,174 @@ import org.dossier.pipeline.Ingest;
 import org.dossier.pipeline.Linking;
 import org.dossier.pipeline.Verifying;
 import org.dossier.store.EntitySummary;
+import org.dossier.store.FindingStore;
 
 /**
- * What an export holds: the case's documents with their metadata, its entities, and the stored
- * findings as the link and verify stages left them (the analyst's judgements are already applied
- * there), with the settings that say which stage runs produced them. Read once; every format
+ * What an export holds: the case's documents with their metadata, its entities, each document's
+ * source as the link stage read it (its kind, genre, outlet, headline and date, not its links),
+ * and the stored findings as the link and verify stages left them (the analyst's judgements are
+ * already applied there), with the settings that say which stage runs produced them. Every format
  * words the same snapshot.
  *
- * @param name the case's name (its folder's name): the namespace of the stable ids
- * @param runs the stage runs, by setting ({@code links.resolved}, {@code verify.done} ...)
+ * <p>The findings are not held: each format goes over them as the store streams them ({@link
+ * #stories}, {@link #facts}, {@link #sources}, {@link #events}, {@link #signals}), so a case whose
+ * findings outweigh the heap exports in the memory of its documents and entities. A case read
+ * from its folder ({@link #read}) streams from that folder's store, which must stay open while
+ * the export is written; one made in code ({@link #of}) from its lists.
  */
-public record CaseExport(String name, Map<String, String> runs, List<Doc> documents,
-    List<EntitySummary> entities, List<StoredFindings.Story> stories, List<StoredFindings.Fact> facts,
-    List<StoredFindings.Source> sources, List<StoredFindings.Event> events, List<Signal> signals) {
-
+public final class CaseExport {
   /** The settings that name a stage run, in the order a reader wants them. */
   public static final List<String> RUN_SETTINGS =
       List.of(Linking.SETTING, Verifying.SETTING, Ingest.ENTITIES_SETTING, "analysis.fingerprint");
 
-  public CaseExport {
-    Objects.requireNonNull(name, "name");
-    runs = Map.copyOf(runs);
-    documents = List.copyOf(documents);
-    entities = List.copyOf(entities);
-    stories = List.copyOf(stories);
-    facts = List.copyOf(facts);
-    sources = List.copyOf(sources);
-    events = List.copyOf(events);
-    signals = List.copyOf(signals);
+  /** Takes the findings one at a time; a writer's failure goes through. */
+  public interface Each<T> {
+    void accept(T item) throws IOException;
+  }
+
+  /** Where the findings come from, each kind in its stored order. */
+  private interface Streams {
+    void stories(Each<StoredFindings.Story> each) throws IOException;
+
+    /** The facts of {@code story} when given, else all. */
+    void facts(Optional<String> story, Each<StoredFindings.Fact> each) throws IOException;
+
+    void sources(Each<StoredFindings.Source> each) throws IOException;
+
+    void events(Each<StoredFindings.Event> each) throws IOException;
+
+    void signals(Each<Signal> each) throws IOException;
+
+    long factCount() throws IOException;
+  }
+
+  private final String name;
+  private final Map<String, String> runs;
+  private final List<Doc> documents;
+  private final List<EntitySummary> entities;
+  private final Streams findings;
+  /** Each document's source without its links and evidence, by document name. */
+  private final Map<String, StoredFindings.Source> labels = new HashMap<>();
+
+  private CaseExport(String name, Map<String, String> runs, List<Doc> documents, List<EntitySummary> entities,
+      Streams findings) throws IOException {
+    this.name = Objects.requireNonNull(name, "name");
+    this.runs = Map.copyOf(runs);
+    this.documents = List.copyOf(documents);
+    this.entities = List.copyOf(entities);
+    this.findings = findings;
+    findings.sources(s -> labels.put(s.document(), new StoredFindings.Source(s.document(), s.kind(), s.genre(),
+        s.outlet(), s.headline(), s.date(), List.of(), List.of())));
+  }
+
+  /** A case made in code, its findings from lists. */
+  public static CaseExport of(String name, Map<String, String> runs, List<Doc> documents, List<EntitySummary> entities,
+      List<StoredFindings.Story> stories, List<StoredFindings.Fact> facts, List<StoredFindings.Source> sources,
+      List<StoredFindings.Event> events, List<Signal> signals) {
+    List<StoredFindings.Story> st = List.copyOf(stories);
+    List<StoredFindings.Fact> fa = List.copyOf(facts);
+    List<StoredFindings.Source> so = List.copyOf(sources);
+    List<StoredFindings.Event> ev = List.copyOf(events);
+    List<Signal> si = List.copyOf(signals);
+    try {
+      return new CaseExport(name, runs, documents, entities, new Streams() {
+        @Override
+        public void stories(Each<StoredFindings.Story> each) throws IOException {
+          each(st, each);
+        }
+
+        @Override
+        public void facts(Optional<String> story, Each<StoredFindings.Fact> each) throws IOException {
+          for (StoredFindings.Fact f : fa) {
+            if (story.isEmpty() || story.get().equals(f.story())) {
+              each.accept(f);
+            }
+          }
+        }
+
+        @Override
+        public void sources(Each<StoredFindings.Source> each) throws IOException {
+          each(so, each);
+        }
+
+        @Override
+        public void events(Each<StoredFindings.Event> each) throws IOException {
+          each(ev, each);
+        }
+
+        @Override
+        public void signals(Each<Signal> each) throws IOException {
+          each(si, each);
+        }
+
+        @Override
+        public long factCount() {
+          return fa.size();
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // lists do not fail
+    }
+  }
+
+  private static <T> void each(List<T> items, Each<T> each) throws IOException {
+    for (T t : items) {
+      each.accept(t);
+    }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The stage runs, by setting ({@code links.resolved}, {@code verify.done} ...). */
+  public Map<String, String> runs() {
+    return runs;
+  }
+
+  /** The documents, ordered by name. */
+  public List<Doc> documents() {
+    return documents;
+  }
+
+  /** The entities, most mentioned first. */
+  public List<EntitySummary> entities() {
+    return entities;
+  }
+
+  public void stories(Each<StoredFindings.Story> each) throws IOException {
+    findings.stories(each);
+  }
+
+  public void facts(Each<StoredFindings.Fact> each) throws IOException {
+    findings.facts(Optional.empty(), each);
+  }
+
+  /** The facts of one story, in their stored order. */
+  public void facts(String story, Each<StoredFindings.Fact> each) throws IOException {
+    findings.facts(Optional.of(story), each);
+  }
+
+  /** The sources whole, with their links and evidence. */
+  public void sources(Each<StoredFindings.Source> each) throws IOException {
+    findings.sources(each);
+  }
+
+  public void events(Each<StoredFindings.Event> each) throws IOException {
+    findings.events(each);
+  }
+
+  public void signals(Each<Signal> each) throws IOException {
+    findings.signals(each);
+  }
+
+  public long factCount() throws IOException {
+    return findings.factCount();
+  }
+
+  /** A document's source as the link stage read it, without its links and evidence. */
+  public Optional<StoredFindings.Source> source(String document) {
+    return Optional.ofNullable(labels.get(document));
   }
 
   /**
@@ -128,16 +269,10 @@ public record CaseExport(String name, Map<String, String> runs, List<Doc> docume
     return b.length() == 0 ? "no stage run recorded" : b.toString();
   }
 
-  /** The stored sources by document name. */
-  public Map<String, StoredFindings.Source> sourcesByDocument() {
-    Map<String, StoredFindings.Source> out = new HashMap<>();
-    sources.forEach(s -> out.put(s.document(), s));
-    return out;
-  }
-
   /**
-   * Reads a case as it stands; bring it up to date first. Documents come ordered by name,
-   * entities most mentioned first, findings in their stored order.
+   * Reads a case as it stands (bring it up to date first): its documents ordered by name, its
+   * entities most mentioned first, its sources' labels; the findings are read as a format goes
+   * over them, in their stored order, so {@code folder} must stay open until the export is written.
    */
   public static CaseExport read(CaseFolder folder) throws IOException {
     try {
@@ -160,36 +295,82 @@ public record CaseExport(String name, Map<String, String> runs, List<Doc> docume
             d.stored() && Files.isRegularFile(original) ? Optional.of(original) : Optional.empty()));
       }
       List<EntitySummary> entities = store.entities().entities(Optional.empty(), Integer.MAX_VALUE);
-      var f = store.findings();
-      List<Signal> signals = new ArrayList<>();
-      for (JsonNode n : rows(f, Verifying.SIGNAL, r -> r)) {
-        signals.add(new Signal(text(n, "document"), text(n, "kind"), text(n, "severity"), text(n, "explanation"),
-            n.has("evidence") ? n.get("evidence").toString() : "", text(n, "innocentExplanation")));
-      }
       String name = Optional.ofNullable(folder.layout().root().getFileName()).map(Path::toString).orElse("case");
-      return new CaseExport(name, runs, docs, entities, rows(f, Findings.STORY, StoredFindings::story),
-          rows(f, Findings.FACT, StoredFindings::fact), rows(f, Findings.SOURCE, StoredFindings::source),
-          rows(f, Findings.EVENT, StoredFindings::event), signals);
+      return new CaseExport(name, runs, docs, entities, new Stored(store.findings()));
     } catch (SQLException e) {
-      throw new IOException("the case database failed: " + e.getMessage(), e);
+      throw failed(e);
     }
+  }
+
+  /** The findings as the case's store streams them, each row decoded as it comes. */
+  private record Stored(FindingStore store) implements Streams {
+    @Override
+    public void stories(Each<StoredFindings.Story> each) throws IOException {
+      rows(Findings.STORY, Optional.empty(), StoredFindings::story, each);
+    }
+
+    @Override
+    public void facts(Optional<String> story, Each<StoredFindings.Fact> each) throws IOException {
+      rows(Findings.FACT, story, StoredFindings::fact, each);
+    }
+
+    @Override
+    public void sources(Each<StoredFindings.Source> each) throws IOException {
+      rows(Findings.SOURCE, Optional.empty(), StoredFindings::source, each);
+    }
+
+    @Override
+    public void events(Each<StoredFindings.Event> each) throws IOException {
+      rows(Findings.EVENT, Optional.empty(), StoredFindings::event, each);
+    }
+
+    @Override
+    public void signals(Each<Signal> each) throws IOException {
+      rows(Verifying.SIGNAL, Optional.empty(), n -> new Signal(text(n, "document"), text(n, "kind"), text(n, "severity"),
+          text(n, "explanation"), n.has("evidence") ? n.get("evidence").toString() : "", text(n, "innocentExplanation")),
+          each);
+    }
+
+    @Override
+    public long factCount() throws IOException {
+      try {
+        return store.count(Findings.FACT, Optional.empty(), List.of());
+      } catch (SQLException e) {
+        throw failed(e);
+      }
+    }
+
+    private <T> void rows(String kind, Optional<String> story, Function<JsonNode, T> decode, Each<T> each)
+        throws IOException {
+      try {
+        store.forEach(kind, story, List.of(), row -> {
+          T item;
+          try {
+            item = decode.apply(StoredFindings.tree(row));
+          } catch (IllegalArgumentException e) {
+            throw new UncheckedIOException(new IOException(
+                "the case's stored findings are not what this version reads: " + e.getMessage(), e));
+          }
+          try {
+            each.accept(item);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      } catch (SQLException e) {
+        throw failed(e);
+      }
+    }
+  }
+
+  private static IOException failed(SQLException e) {
+    return new IOException("the case database failed: " + e.getMessage(), e);
   }
 
   private static String text(JsonNode n, String field) {
     JsonNode v = n.get(field);
     return v == null || v.isNull() ? "" : v.asText();
-  }
-
-  private static <T> List<T> rows(org.dossier.store.FindingStore store, String kind, Function<JsonNode, T> decode)
-      throws SQLException, IOException {
-    List<T> out = new ArrayList<>();
-    for (String row : store.findings(kind, Optional.empty(), Optional.empty())) {
-      try {
-        out.add(decode.apply(StoredFindings.tree(row)));
-      } catch (IllegalArgumentException e) {
-        throw new IOException("the case's stored findings are not what this version reads: " + e.getMessage(), e);
-      }
-    }
-    return out;
   }
 }

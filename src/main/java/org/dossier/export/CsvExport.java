@@ -76,9 +76,7 @@ public final class CsvExport {
     Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     CSVPrinter p = new CSVPrinter(w, FORMAT);
     p.printRecord(t.header());
-    for (List<String> row : t.rows()) {
-      p.printRecord(row);
-    }
+    t.forEach((flagged, row) -> p.printRecord(row));
     p.flush();
   }
 }

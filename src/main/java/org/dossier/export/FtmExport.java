@@ -122,7 +122,6 @@ public final class FtmExport {
   }
 
   private void run() throws IOException {
-    Map<String, StoredFindings.Source> sources = c.sourcesByDocument();
     Set<String> containers = new HashSet<>();
     c.documents().forEach(d -> d.parent().ifPresent(containers::add));
     Map<String, String> docIds = new HashMap<>();
@@ -162,7 +161,7 @@ public final class FtmExport {
       // FtM's Thing requires a name, and Document a file name: both the file's name
       e.add("name", "name", name.substring(name.lastIndexOf('/') + 1));
       e.add("fileName", "string", name.substring(name.lastIndexOf('/') + 1));
-      Optional<StoredFindings.Source> s = Optional.ofNullable(sources.get(name));
+      Optional<StoredFindings.Source> s = c.source(name);
       e.add("title", "string", Metadata.title(d).or(() -> s.flatMap(StoredFindings.Source::headline)));
       e.add("author", "string", Metadata.author(d));
       e.add("authoredAt", "date", Metadata.created(d).flatMap(Metadata::ftmDate));
@@ -218,7 +217,7 @@ public final class FtmExport {
         }
       }
     }
-    for (StoredFindings.Event ev : c.events()) {
+    c.events(ev -> {
       String key = "event:" + ev.fact() + ":" + ev.date() + ":" + ev.what();
       String eid = id(key);
       Entity e = new Entity(eid, "Event").add("name", "name", ev.what()).add("recordId", "string", ev.fact());
@@ -242,9 +241,9 @@ public final class FtmExport {
               .add("retrievedAt", "date", retrieved));
         }
       }
-    }
+    });
     Set<String> mentions = new HashSet<>();
-    for (StoredFindings.Fact f : c.facts()) {
+    c.facts(f -> {
       for (StoredFindings.Claim cl : f.claims()) {
         if (cl.attributedTo().isEmpty() || !docIds.containsKey(cl.document())) {
           continue;
@@ -264,7 +263,7 @@ public final class FtmExport {
         }
         emit(m);
       }
-    }
+    });
   }
 
   private static List<String> concat(String first, List<String> rest) {

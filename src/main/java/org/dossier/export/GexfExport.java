@@ -52,19 +52,19 @@ public final class GexfExport {
       declare(x, "edge", CaseGraph.EDGE_KEYS);
       x.writeStartElement("nodes");
       nl(x);
-      for (CaseGraph.Node n : g.nodes()) {
+      each(g.nodes(), "GEXF", n -> {
         x.writeStartElement("node");
         x.writeAttribute("id", XmlText.clean(n.id()));
         x.writeAttribute("label", XmlText.clean(n.label()));
         values(x, CaseGraph.NODE_KEYS, n.values());
         x.writeEndElement();
         nl(x);
-      }
+      });
       x.writeEndElement();
       nl(x);
       x.writeStartElement("edges");
       nl(x);
-      for (CaseGraph.Edge e : g.edges()) {
+      each(g.edges(), "GEXF", e -> {
         x.writeStartElement("edge");
         x.writeAttribute("id", XmlText.clean(e.id()));
         x.writeAttribute("source", XmlText.clean(e.source()));
@@ -75,7 +75,7 @@ public final class GexfExport {
         values(x, CaseGraph.EDGE_KEYS, e.values());
         x.writeEndElement();
         nl(x);
-      }
+      });
       x.writeEndElement();
       nl(x);
       x.writeEndElement(); // graph
@@ -89,6 +89,22 @@ public final class GexfExport {
     } catch (XMLStreamException e) {
       throw new IOException("cannot write GEXF: " + e.getMessage(), e);
     }
+  }
+
+  /** Writes one node or edge with a StAX writer. */
+  interface XmlItem<T> {
+    void write(T item) throws XMLStreamException;
+  }
+
+  /** Writes each of {@code items} as the graph hands it over, a StAX failure as the format's. */
+  static <T> void each(CaseGraph.Items<T> items, String format, XmlItem<T> write) throws IOException {
+    items.forEach(item -> {
+      try {
+        write.write(item);
+      } catch (XMLStreamException e) {
+        throw new IOException("cannot write " + format + ": " + e.getMessage(), e);
+      }
+    });
   }
 
   /** The attribute id of a key: its position, as GEXF files usually number them. */

@@ -47,7 +47,7 @@ public final class GraphmlExport {
       for (int i = 0; i < graphAttrs.size(); i++) {
         data(x, "g" + i, graphAttrs.get(i).getValue());
       }
-      for (CaseGraph.Node n : g.nodes()) {
+      GexfExport.each(g.nodes(), "GraphML", n -> {
         x.writeStartElement("node");
         x.writeAttribute("id", XmlText.clean(n.id()));
         data(x, "label", n.label());
@@ -56,8 +56,8 @@ public final class GraphmlExport {
         }
         x.writeEndElement();
         GexfExport.nl(x);
-      }
-      for (CaseGraph.Edge e : g.edges()) {
+      });
+      GexfExport.each(g.edges(), "GraphML", e -> {
         x.writeStartElement("edge");
         x.writeAttribute("id", XmlText.clean(e.id()));
         x.writeAttribute("source", XmlText.clean(e.source()));
@@ -69,7 +69,7 @@ public final class GraphmlExport {
         }
         x.writeEndElement();
         GexfExport.nl(x);
-      }
+      });
       x.writeEndElement(); // graph
       GexfExport.nl(x);
       x.writeEndElement(); // graphml

@@ -1,7 +1,7 @@
 package org.dossier.export;
 
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import org.dossier.core.Qualifier;
 import org.dossier.link.StoredFindings;
 import org.dossier.store.EntitySummary;
@@ -28,64 +28,55 @@ public final class Tables {
 
   private Tables() {}
 
+  /** Takes a table's rows one at a time. */
+  public interface RowSink {
+    /**
+     * One row.
+     *
+     * @param flagged true when its status is disputed
+     */
+    void row(boolean flagged, List<String> cells) throws IOException;
+  }
+
+  /** Hands a table's rows over as they are made from the case. */
+  public interface Rows {
+    void forEach(RowSink sink) throws IOException;
+  }
+
   /**
-   * One table.
-   *
-   * @param flagged the rows (0-based, after the header) whose status is disputed
+   * One table: its rows are made as a writer goes over them ({@link #forEach}), from the case's
+   * findings as they stream, so no table is held whole.
    */
-  public record Table(String name, List<String> header, List<List<String>> rows, BitSet flagged) {
+  public record Table(String name, List<String> header, Rows rows) {
     public Table {
       Objects.requireNonNull(name, "name");
       header = header.stream().map(Tables::whole).toList();
-      rows = rows.stream().map(r -> r.stream().map(Tables::whole).toList()).toList();
-      flagged = (BitSet) flagged.clone();
-      for (List<String> r : rows) {
-        if (r.size() != header.size()) {
-          throw new IllegalArgumentException(name + ": a row of " + r.size() + " cells under " + header.size() + " columns");
+      Objects.requireNonNull(rows, "rows");
+    }
+
+    /**
+     * Hands each row to {@code sink}, its cells as a file can hold them ({@link #whole}).
+     *
+     * @throws IllegalArgumentException when a row has not as many cells as the header
+     */
+    public void forEach(RowSink sink) throws IOException {
+      rows.forEach((flagged, cells) -> {
+        if (cells.size() != header.size()) {
+          throw new IllegalArgumentException(name + ": a row of " + cells.size() + " cells under " + header.size()
+              + " columns");
         }
-      }
-    }
-
-    @Override
-    public BitSet flagged() {
-      return (BitSet) flagged.clone();
-    }
-
-    public boolean isFlagged(int row) {
-      return flagged.get(row);
+        sink.row(flagged, cells.stream().map(Tables::whole).toList());
+      });
     }
   }
 
-  /** Builds a table row by row. */
-  static final class Builder {
-    private final String name;
-    private final List<String> header;
-    private final List<List<String>> rows = new ArrayList<>();
-    private final BitSet flagged = new BitSet();
-
-    Builder(String name, List<String> header) {
-      this.name = name;
-      this.header = header;
+  /** A row's cells as text ({@link #cell}). */
+  static List<String> cells(Object... cells) {
+    List<String> row = new ArrayList<>(cells.length);
+    for (Object c : cells) {
+      row.add(cell(c));
     }
-
-    void add(boolean flag, Object... cells) {
-      List<String> row = new ArrayList<>(cells.length);
-      for (Object c : cells) {
-        row.add(cell(c));
-      }
-      add(flag, row);
-    }
-
-    void add(boolean flag, List<String> row) {
-      if (flag) {
-        flagged.set(rows.size());
-      }
-      rows.add(row);
-    }
-
-    Table build() {
-      return new Table(name, header, rows, flagged);
-    }
+    return row;
   }
 
   static String cell(Object c) {
@@ -129,67 +120,66 @@ public final class Tables {
   }
 
   /** Every table, in the order a reader opens them. */
-  public static List<Table> of(CaseExport c) {
-    Map<String, StoredFindings.Source> sources = c.sourcesByDocument();
-    return List.of(about(c), documents(c, sources), entities(c), facts(c, sources), grid(c, sources), timeline(c, sources),
-        propagation(c), signals(c));
+  public static List<Table> of(CaseExport c) throws IOException {
+    return List.of(about(c), documents(c), entities(c), facts(c), grid(c), timeline(c), propagation(c), signals(c));
   }
 
   static Table about(CaseExport c) {
-    Builder t = new Builder("about", List.of("setting", "value"));
-    t.add(false, "case", c.name());
-    t.add(false, "findings", "as stored by the stage runs below, with the analyst's judgements in force applied");
-    for (Map.Entry<String, String> e : c.runList()) {
-      t.add(false, e.getKey(), e.getValue());
-    }
-    t.add(false, "documents", c.documents().size());
-    t.add(false, "entities", c.entities().size());
-    t.add(false, "facts", c.facts().size());
-    return t.build();
+    return new Table("about", List.of("setting", "value"), sink -> {
+      sink.row(false, cells("case", c.name()));
+      sink.row(false, cells("findings", "as stored by the stage runs below, with the analyst's judgements in force applied"));
+      for (Map.Entry<String, String> e : c.runList()) {
+        sink.row(false, cells(e.getKey(), e.getValue()));
+      }
+      sink.row(false, cells("documents", c.documents().size()));
+      sink.row(false, cells("entities", c.entities().size()));
+      sink.row(false, cells("facts", c.factCount()));
+    });
   }
 
-  static Table documents(CaseExport c, Map<String, StoredFindings.Source> sources) {
-    Map<String, Set<String>> stories = new LinkedHashMap<>();
-    for (StoredFindings.Story s : c.stories()) {
-      for (StoredFindings.Member m : s.documents()) {
-        stories.computeIfAbsent(m.document(), k -> new LinkedHashSet<>()).add(s.id());
-      }
-    }
-    Builder t = new Builder("documents", List.of("id (SHA-256)", "document", "container", "media type", "language",
+  static Table documents(CaseExport c) {
+    return new Table("documents", List.of("id (SHA-256)", "document", "container", "media type", "language",
         "bytes", "status", "title", "author", "created", "modified", "source kind", "genre", "outlet", "headline",
-        "date", "stories"));
-    for (CaseExport.Doc d : c.documents()) {
-      Optional<StoredFindings.Source> s = Optional.ofNullable(sources.get(d.name()));
-      t.add(false, d.document().id().sha256(), d.name(), d.parent(), d.document().mediaType(), d.document().language(),
-          d.document().size(), d.document().status().code(), Metadata.title(d), Metadata.author(d),
-          Metadata.created(d), Metadata.modified(d), s.map(StoredFindings.Source::kind),
-          s.map(StoredFindings.Source::genre), s.flatMap(StoredFindings.Source::outlet),
-          s.flatMap(StoredFindings.Source::headline), s.flatMap(StoredFindings.Source::date),
-          List.copyOf(stories.getOrDefault(d.name(), Set.of())));
-    }
-    return t.build();
+        "date", "stories"), sink -> {
+          Map<String, Set<String>> stories = new HashMap<>();
+          c.stories(s -> {
+            for (StoredFindings.Member m : s.documents()) {
+              stories.computeIfAbsent(m.document(), k -> new LinkedHashSet<>()).add(s.id());
+            }
+          });
+          for (CaseExport.Doc d : c.documents()) {
+            Optional<StoredFindings.Source> s = c.source(d.name());
+            sink.row(false, cells(d.document().id().sha256(), d.name(), d.parent(), d.document().mediaType(),
+                d.document().language(), d.document().size(), d.document().status().code(), Metadata.title(d),
+                Metadata.author(d), Metadata.created(d), Metadata.modified(d), s.map(StoredFindings.Source::kind),
+                s.map(StoredFindings.Source::genre), s.flatMap(StoredFindings.Source::outlet),
+                s.flatMap(StoredFindings.Source::headline), s.flatMap(StoredFindings.Source::date),
+                List.copyOf(stories.getOrDefault(d.name(), Set.of()))));
+          }
+        });
   }
 
   static Table entities(CaseExport c) {
-    Builder t = new Builder("entities", List.of("name", "type", "also written", "mentions", "documents", "mentioned in"));
-    for (EntitySummary e : c.entities()) {
-      t.add(false, e.name(), e.type().code(), e.aliases(), e.mentions(), e.documents().size(), e.documents());
-    }
-    return t.build();
+    return new Table("entities", List.of("name", "type", "also written", "mentions", "documents", "mentioned in"),
+        sink -> {
+          for (EntitySummary e : c.entities()) {
+            sink.row(false, cells(e.name(), e.type().code(), e.aliases(), e.mentions(), e.documents().size(),
+                e.documents()));
+          }
+        });
   }
 
-  static Table facts(CaseExport c, Map<String, StoredFindings.Source> sources) {
-    Builder t = new Builder("facts", List.of("fact", "story", "subject", "property", "status", "explanation",
-        "document", "outlet", "genre", "quote", "start", "end", "value", "normalized", "qualifier", "attributed to"));
-    for (StoredFindings.Fact f : c.facts()) {
-      boolean flag = DISPUTED.contains(f.status());
-      for (StoredFindings.Claim cl : f.claims()) {
-        t.add(flag, f.id(), f.story(), f.subject(), f.property(), f.status(), f.explanation(), cl.document(),
-            outlet(sources, cl.document()), cl.genre(), cl.quote(), cl.start(), cl.end(), cl.value().text(),
-            cl.value().normalized(), cl.value().qualifier().map(Qualifier::text), cl.attributedTo());
-      }
-    }
-    return t.build();
+  static Table facts(CaseExport c) {
+    return new Table("facts", List.of("fact", "story", "subject", "property", "status", "explanation",
+        "document", "outlet", "genre", "quote", "start", "end", "value", "normalized", "qualifier", "attributed to"),
+        sink -> c.facts(f -> {
+          boolean flag = DISPUTED.contains(f.status());
+          for (StoredFindings.Claim cl : f.claims()) {
+            sink.row(flag, cells(f.id(), f.story(), f.subject(), f.property(), f.status(), f.explanation(),
+                cl.document(), outlet(c, cl.document()), cl.genre(), cl.quote(), cl.start(), cl.end(), cl.value().text(),
+                cl.value().normalized(), cl.value().qualifier().map(Qualifier::text), cl.attributedTo()));
+          }
+        }));
   }
 
   /**
@@ -197,112 +187,102 @@ public final class Tables {
    * documents, so one sheet-wide column per document would be nearly empty). Each block opens
    * with a row that names the story's documents in the columns {@code source 1 ... source N}; each
    * fact's row below gives, in the same columns, what each document says (its value as written, or
-   * the quote of a statement), several values one a line.
+   * the quote of a statement), several values one a line. The stories come in the order of their
+   * first fact; the header's width needs every story's documents, so the facts are gone over once
+   * for them (holding only names) and again a story at a time for the rows.
    */
-  static Table grid(CaseExport c, Map<String, StoredFindings.Source> sources) {
-    Map<String, List<StoredFindings.Fact>> byStory = new LinkedHashMap<>();
-    for (StoredFindings.Fact f : c.facts()) {
-      byStory.computeIfAbsent(f.story(), k -> new ArrayList<>()).add(f);
-    }
-    Map<String, List<String>> docsOf = new LinkedHashMap<>();
-    int width = 0;
-    for (Map.Entry<String, List<StoredFindings.Fact>> e : byStory.entrySet()) {
-      TreeMap<String, Boolean> docs = new TreeMap<>();
-      e.getValue().forEach(f -> f.claims().forEach(cl -> docs.put(cl.document(), true)));
-      docsOf.put(e.getKey(), List.copyOf(docs.keySet()));
-      width = Math.max(width, docs.size());
-    }
-    Map<String, String> titles = new LinkedHashMap<>();
-    c.stories().forEach(st -> titles.put(st.id(), st.title()));
+  static Table grid(CaseExport c) throws IOException {
+    Map<String, TreeSet<String>> documents = new LinkedHashMap<>();
+    c.facts(f -> {
+      TreeSet<String> docs = documents.computeIfAbsent(f.story(), k -> new TreeSet<>());
+      f.claims().forEach(cl -> docs.add(cl.document()));
+    });
+    int width = documents.values().stream().mapToInt(Set::size).max().orElse(0);
     List<String> header = new ArrayList<>(List.of("fact", "story", "subject", "property", "status"));
     for (int i = 1; i <= width; i++) {
       header.add("source " + i);
     }
-    Builder t = new Builder("grid", header);
-    for (Map.Entry<String, List<StoredFindings.Fact>> e : byStory.entrySet()) {
-      List<String> docs = docsOf.get(e.getKey());
-      List<String> names = new ArrayList<>(List.of("", e.getKey(), titles.getOrDefault(e.getKey(), ""), "(its documents)", ""));
-      for (int i = 0; i < width; i++) {
-        String d = i < docs.size() ? docs.get(i) : "";
-        names.add(d.isEmpty() ? "" : outlet(sources, d).map(o -> o + " (" + d + ")").orElse(d));
-      }
-      t.add(false, names);
-      Map<String, Integer> column = new HashMap<>();
-      for (int i = 0; i < docs.size(); i++) {
-        column.put(docs.get(i), i);
-      }
-      for (StoredFindings.Fact f : e.getValue()) {
-        List<List<String>> said = new ArrayList<>();
+    return new Table("grid", header, sink -> {
+      Map<String, String> titles = new HashMap<>();
+      c.stories(st -> titles.put(st.id(), st.title()));
+      for (Map.Entry<String, TreeSet<String>> e : documents.entrySet()) {
+        List<String> docs = List.copyOf(e.getValue());
+        List<String> names = new ArrayList<>(List.of("", e.getKey(), titles.getOrDefault(e.getKey(), ""), "(its documents)", ""));
         for (int i = 0; i < width; i++) {
-          said.add(new ArrayList<>(1));
+          String d = i < docs.size() ? docs.get(i) : "";
+          names.add(d.isEmpty() ? "" : outlet(c, d).map(o -> o + " (" + d + ")").orElse(d));
         }
-        for (StoredFindings.Claim cl : f.claims()) {
-          String v = cl.value().kind().equals("statement") ? cl.quote() : cl.value().text();
-          List<String> in = said.get(column.get(cl.document()));
-          if (!in.contains(v)) {
-            in.add(v);
+        sink.row(false, names);
+        Map<String, Integer> column = new HashMap<>();
+        for (int i = 0; i < docs.size(); i++) {
+          column.put(docs.get(i), i);
+        }
+        c.facts(e.getKey(), f -> {
+          List<List<String>> said = new ArrayList<>();
+          for (int i = 0; i < width; i++) {
+            said.add(new ArrayList<>(1));
           }
-        }
-        List<String> row = new ArrayList<>(header.size());
-        row.addAll(List.of(f.id(), f.story(), f.subject(), f.property(), f.status()));
-        said.forEach(v -> row.add(cell(v)));
-        t.add(DISPUTED.contains(f.status()), row);
+          for (StoredFindings.Claim cl : f.claims()) {
+            String v = cl.value().kind().equals("statement") ? cl.quote() : cl.value().text();
+            List<String> in = said.get(column.get(cl.document()));
+            if (!in.contains(v)) {
+              in.add(v);
+            }
+          }
+          List<String> row = new ArrayList<>(header.size());
+          row.addAll(List.of(f.id(), f.story(), f.subject(), f.property(), f.status()));
+          said.forEach(v -> row.add(cell(v)));
+          sink.row(DISPUTED.contains(f.status()), row);
+        });
       }
-    }
-    return t.build();
+    });
   }
 
-  static Table timeline(CaseExport c, Map<String, StoredFindings.Source> sources) {
-    Builder t = new Builder("timeline", List.of("date", "what", "story", "status", "other dates given", "fact",
-        "document", "outlet", "quote", "start", "end"));
-    for (StoredFindings.Event e : c.events()) {
-      boolean flag = DISPUTED.contains(e.status());
-      if (e.claims().isEmpty()) {
-        t.add(flag, e.date(), e.what(), e.story(), e.status(), e.alongside(), e.fact(), "", "", "", "", "");
-      }
-      for (StoredFindings.Claim cl : e.claims()) {
-        t.add(flag, e.date(), e.what(), e.story(), e.status(), e.alongside(), e.fact(), cl.document(),
-            outlet(sources, cl.document()), cl.quote(), cl.start(), cl.end());
-      }
-    }
-    return t.build();
+  static Table timeline(CaseExport c) {
+    return new Table("timeline", List.of("date", "what", "story", "status", "other dates given", "fact",
+        "document", "outlet", "quote", "start", "end"), sink -> c.events(e -> {
+          boolean flag = DISPUTED.contains(e.status());
+          if (e.claims().isEmpty()) {
+            sink.row(flag, cells(e.date(), e.what(), e.story(), e.status(), e.alongside(), e.fact(), "", "", "", "", ""));
+          }
+          for (StoredFindings.Claim cl : e.claims()) {
+            sink.row(flag, cells(e.date(), e.what(), e.story(), e.status(), e.alongside(), e.fact(), cl.document(),
+                outlet(c, cl.document()), cl.quote(), cl.start(), cl.end()));
+          }
+        }));
   }
 
   /** Where each document's content comes from: one row per piece of evidence of each link. */
   static Table propagation(CaseExport c) {
-    Builder t = new Builder("propagation", List.of("document", "source kind", "genre", "outlet", "relation", "to",
-        "to is in the case", "evidence document", "start", "end", "quote", "note"));
-    for (StoredFindings.Source s : c.sources()) {
-      if (s.links().isEmpty() && s.evidence().isEmpty()) {
-        t.add(false, s.document(), s.kind(), s.genre(), s.outlet(), "", "", "", "", "", "", "", "");
-      }
-      for (StoredFindings.Evidence e : s.evidence()) {
-        t.add(false, s.document(), s.kind(), s.genre(), s.outlet(), "", "", "", e.document(), e.start(), e.end(),
-            e.quote(), e.note());
-      }
-      for (StoredFindings.Link l : s.links()) {
-        if (l.evidence().isEmpty()) {
-          t.add(false, s.document(), s.kind(), s.genre(), s.outlet(), l.relation(), l.to(), l.inCase(), "", "", "", "", "");
-        }
-        for (StoredFindings.Evidence e : l.evidence()) {
-          t.add(false, s.document(), s.kind(), s.genre(), s.outlet(), l.relation(), l.to(), l.inCase(), e.document(),
-              e.start(), e.end(), e.quote(), e.note());
-        }
-      }
-    }
-    return t.build();
+    return new Table("propagation", List.of("document", "source kind", "genre", "outlet", "relation", "to",
+        "to is in the case", "evidence document", "start", "end", "quote", "note"), sink -> c.sources(s -> {
+          if (s.links().isEmpty() && s.evidence().isEmpty()) {
+            sink.row(false, cells(s.document(), s.kind(), s.genre(), s.outlet(), "", "", "", "", "", "", "", ""));
+          }
+          for (StoredFindings.Evidence e : s.evidence()) {
+            sink.row(false, cells(s.document(), s.kind(), s.genre(), s.outlet(), "", "", "", e.document(), e.start(),
+                e.end(), e.quote(), e.note()));
+          }
+          for (StoredFindings.Link l : s.links()) {
+            if (l.evidence().isEmpty()) {
+              sink.row(false, cells(s.document(), s.kind(), s.genre(), s.outlet(), l.relation(), l.to(), l.inCase(), "",
+                  "", "", "", ""));
+            }
+            for (StoredFindings.Evidence e : l.evidence()) {
+              sink.row(false, cells(s.document(), s.kind(), s.genre(), s.outlet(), l.relation(), l.to(), l.inCase(),
+                  e.document(), e.start(), e.end(), e.quote(), e.note()));
+            }
+          }
+        }));
   }
 
   static Table signals(CaseExport c) {
-    Builder t = new Builder("signals", List.of("document", "kind", "severity", "explanation", "evidence (JSON)",
-        "innocent explanation"));
-    for (CaseExport.Signal s : c.signals()) {
-      t.add(false, s.document(), s.kind(), s.severity(), s.explanation(), s.evidence(), s.innocentExplanation());
-    }
-    return t.build();
+    return new Table("signals", List.of("document", "kind", "severity", "explanation", "evidence (JSON)",
+        "innocent explanation"), sink -> c.signals(s -> sink.row(false, cells(s.document(), s.kind(), s.severity(),
+            s.explanation(), s.evidence(), s.innocentExplanation()))));
   }
 
-  private static Optional<String> outlet(Map<String, StoredFindings.Source> sources, String document) {
-    return Optional.ofNullable(sources.get(document)).flatMap(StoredFindings.Source::outlet);
+  private static Optional<String> outlet(CaseExport c, String document) {
+    return c.source(document).flatMap(StoredFindings.Source::outlet);
   }
 }

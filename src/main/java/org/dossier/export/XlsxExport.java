@@ -50,7 +50,6 @@ public final class XlsxExport {
   }
 
   public static void write(List<Tables.Table> tables, OutputStream out) throws IOException {
-    List<String> cuts = cuts(tables);
     SXSSFWorkbook wb = new SXSSFWorkbook(200);
     try {
       wb.setCompressTempFiles(true);
@@ -65,15 +64,20 @@ public final class XlsxExport {
       flagged.setWrapText(true);
       flagged.setFillForegroundColor(DISPUTED.getIndex());
       flagged.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+      List<String> cuts = new ArrayList<>();
+      Sheet about = null;
       for (Tables.Table t : tables) {
-        List<List<String>> rows = t.rows();
-        if (t.name().equals("about") && !cuts.isEmpty()) {
-          rows = new ArrayList<>(rows);
-          for (String c : cuts) {
-            rows.add(List.of("cut", c));
-          }
+        Sheet s = sheet(wb, t, head, plain, flagged, cuts);
+        if (t.name().equals("about")) {
+          about = s;
         }
-        sheet(wb, t, rows, head, plain, flagged);
+      }
+      if (about != null && !cuts.isEmpty()) {
+        // known once every table is written; the about sheet's few rows are still in POI's window
+        for (String c : cuts) {
+          about.add(List.of("cut", c), plain);
+        }
+        about.filter();
       }
       wb.write(out);
     } finally {
@@ -81,34 +85,78 @@ public final class XlsxExport {
     }
   }
 
-  private static void sheet(SXSSFWorkbook wb, Tables.Table t, List<List<String>> rows, CellStyle head, CellStyle plain,
-      CellStyle flagged) {
-    SXSSFSheet sheet = wb.createSheet(t.name());
-    int columns = Math.min(t.header().size(), LIMITS.getMaxColumns());
-    int count = Math.min(rows.size(), LIMITS.getMaxRows() - 1);
-    for (int c = 0; c < columns; c++) {
-      sheet.setColumnWidth(c, 24 * 256);
+  /** A sheet being written: its rows within the sheet's limits, counted. */
+  private static final class Sheet {
+    final SXSSFSheet sheet;
+    final int columns;
+    int rows;
+
+    Sheet(SXSSFSheet sheet, int columns) {
+      this.sheet = sheet;
+      this.columns = columns;
     }
-    Row h = sheet.createRow(0);
-    for (int c = 0; c < columns; c++) {
-      var cell = h.createCell(c);
-      cell.setCellValue(fit(t.header().get(c)));
-      cell.setCellStyle(head);
-    }
-    sheet.createFreezePane(0, 1);
-    if (columns > 0) {
-      sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, count), 0, columns - 1));
-    }
-    for (int r = 0; r < count; r++) {
-      Row row = sheet.createRow(r + 1);
-      CellStyle style = t.isFlagged(r) ? flagged : plain;
-      List<String> cells = rows.get(r);
+
+    /** Writes a row below the last, if the sheet has room: true when it had. */
+    boolean add(List<String> cells, CellStyle style) {
+      if (rows >= LIMITS.getMaxRows() - 1) {
+        return false;
+      }
+      Row row = sheet.createRow(++rows);
       for (int c = 0; c < columns; c++) {
         var cell = row.createCell(c);
         cell.setCellValue(fit(cells.get(c)));
         cell.setCellStyle(style);
       }
+      return true;
     }
+
+    /** The header's filter over the rows written. */
+    void filter() {
+      if (columns > 0) {
+        sheet.setAutoFilter(new CellRangeAddress(0, rows, 0, columns - 1));
+      }
+    }
+  }
+
+  /**
+   * Writes a table as its rows stream, and adds to {@code cuts} what of it the sheet could not
+   * hold: columns past the sheet's last, rows past its last, cells over its length.
+   */
+  private static Sheet sheet(SXSSFWorkbook wb, Tables.Table t, CellStyle head, CellStyle plain, CellStyle flagged,
+      List<String> cuts) throws IOException {
+    Sheet s = new Sheet(wb.createSheet(t.name()), Math.min(t.header().size(), LIMITS.getMaxColumns()));
+    for (int c = 0; c < s.columns; c++) {
+      s.sheet.setColumnWidth(c, 24 * 256);
+    }
+    Row h = s.sheet.createRow(0);
+    for (int c = 0; c < s.columns; c++) {
+      var cell = h.createCell(c);
+      cell.setCellValue(fit(t.header().get(c)));
+      cell.setCellStyle(head);
+    }
+    s.sheet.createFreezePane(0, 1);
+    long[] all = {0};
+    boolean[] cut = {false};
+    t.forEach((flag, cells) -> {
+      all[0]++;
+      s.add(cells, flag ? flagged : plain);
+      for (String c : cells) {
+        cut[0] |= c.length() > LIMITS.getMaxTextLength();
+      }
+    });
+    s.filter();
+    if (t.header().size() > LIMITS.getMaxColumns()) {
+      cuts.add(t.name() + ": " + t.header().size() + " columns, the sheet holds the first " + LIMITS.getMaxColumns()
+          + "; the CSV export has them all");
+    }
+    if (all[0] > LIMITS.getMaxRows() - 1) {
+      cuts.add(t.name() + ": " + all[0] + " rows, the sheet holds the first " + (LIMITS.getMaxRows() - 1)
+          + "; the CSV export has them all");
+    }
+    if (cut[0]) {
+      cuts.add(t.name() + ": cells over " + LIMITS.getMaxTextLength() + " characters are cut (marked in the cell)");
+    }
+    return s;
   }
 
   /**
@@ -123,24 +171,5 @@ public final class XlsxExport {
     }
     String note = " [cut: " + s.length() + " characters]";
     return s.substring(0, max - note.length()) + note;
-  }
-
-  private static List<String> cuts(List<Tables.Table> tables) {
-    List<String> out = new ArrayList<>();
-    for (Tables.Table t : tables) {
-      if (t.header().size() > LIMITS.getMaxColumns()) {
-        out.add(t.name() + ": " + t.header().size() + " columns, the sheet holds the first " + LIMITS.getMaxColumns()
-            + "; the CSV export has them all");
-      }
-      if (t.rows().size() > LIMITS.getMaxRows() - 1) {
-        out.add(t.name() + ": " + t.rows().size() + " rows, the sheet holds the first " + (LIMITS.getMaxRows() - 1)
-            + "; the CSV export has them all");
-      }
-      boolean cut = t.rows().stream().anyMatch(r -> r.stream().anyMatch(s -> s.length() > LIMITS.getMaxTextLength()));
-      if (cut) {
-        out.add(t.name() + ": cells over " + LIMITS.getMaxTextLength() + " characters are cut (marked in the cell)");
-      }
-    }
-    return out;
   }
 }

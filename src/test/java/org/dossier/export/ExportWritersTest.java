@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
@@ -43,11 +42,11 @@ class ExportWritersTest {
   }
 
   static Tables.Table table() {
-    BitSet flagged = new BitSet();
-    flagged.set(0);
-    return new Tables.Table("facts", List.of("fact", "status", HOSTILE),
-        List.of(List.of("F1", "conflict", HOSTILE), List.of("F2", "agree", CONTROLS), List.of("F3", "single", "x".repeat(40_000))),
-        flagged);
+    return new Tables.Table("facts", List.of("fact", "status", HOSTILE), sink -> {
+      sink.row(true, List.of("F1", "conflict", HOSTILE));
+      sink.row(false, List.of("F2", "agree", CONTROLS));
+      sink.row(false, List.of("F3", "single", "x".repeat(40_000)));
+    });
   }
 
   @Test
@@ -64,7 +63,7 @@ class ExportWritersTest {
       read.add(r.toList());
     }
     assertEquals(t.header(), read.get(0));
-    assertEquals(esc(t.rows().toString()), esc(read.subList(1, read.size()).toString()));
+    assertEquals(esc(ExportCommandTest.rows(t).toString()), esc(read.subList(1, read.size()).toString()));
     assertEquals(HOSTILE, read.get(1).get(2), "a field with CRLF, LF, tab, quotes and both scripts round-trips");
     assertEquals(esc("a\u001b[2Jb\u0000c\uFFFDd\u202ee\u0085f"), esc(read.get(2).get(2)),
         "control characters kept; half a surrogate pair, which UTF-8 cannot hold, is U+FFFD");
@@ -99,17 +98,59 @@ class ExportWritersTest {
     }
   }
 
+  static org.dossier.link.StoredFindings.Fact fact(String id, String story, String status, String document,
+      String value) {
+    var v = new org.dossier.link.StoredFindings.Value("count", value, value, java.util.Optional.empty(), List.of());
+    return new org.dossier.link.StoredFindings.Fact(id, story, "refit", "boats", status, "", List.of(
+        new org.dossier.link.StoredFindings.Claim(document, 0, value.length(), value, v, java.util.Optional.empty(), "",
+            "article")));
+  }
+
+  @Test
+  void theGridGivesEachStoryItsBlockInTheOrderOfItsFirstFactWhereverItsFactsAreStored() throws Exception {
+    // a story's facts stored apart (S1, S2, S1): the grid still gives each story one block
+    CaseExport c = CaseExport.of("case", Map.of(), List.of(), List.of(),
+        List.of(new org.dossier.link.StoredFindings.Story("S2", "Dock strike", List.of()),
+            new org.dossier.link.StoredFindings.Story("S1", "Harbour refit", List.of())),
+        List.of(fact("F1", "S1", "single", "b.txt", "12 boats"), fact("F2", "S2", "single", "c.txt", "3 docks"),
+            fact("F3", "S1", "conflict", "a.txt", "14 boats")),
+        List.of(), List.of(), List.of());
+    Tables.Table grid = Tables.grid(c);
+    assertEquals(List.of("fact", "story", "subject", "property", "status", "source 1", "source 2"), grid.header(),
+        "as wide as the story with most documents");
+    List<String> rows = new ArrayList<>();
+    grid.forEach((flagged, cells) -> rows.add((flagged ? "! " : "") + String.join("|", cells)));
+    assertEquals(List.of("|S1|Harbour refit|(its documents)||a.txt|b.txt", "F1|S1|refit|boats|single||12 boats",
+        "! F3|S1|refit|boats|conflict|14 boats|", "|S2|Dock strike|(its documents)||c.txt|",
+        "F2|S2|refit|boats|single|3 docks|"), rows);
+  }
+
+  @Test
+  void aRowOfAnotherWidthThanItsHeaderIsRefused() {
+    Tables.Table t = new Tables.Table("facts", List.of("fact", "status"), sink -> {
+      sink.row(false, List.of("F1", "agree"));
+      sink.row(false, List.of("F2"));
+    });
+    List<List<String>> written = new ArrayList<>();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> t.forEach((flagged, cells) -> written.add(cells)));
+    assertEquals("facts: a row of 1 cells under 2 columns", e.getMessage());
+    assertEquals(List.of(List.of("F1", "agree")), written, "control: the row of the right width was written");
+  }
+
   static CaseExport emptyCase() {
-    return new CaseExport("case", Map.of("links.resolved", "2 2026-03-07T10:00:00Z"), List.of(), List.of(), List.of(),
+    return CaseExport.of("case", Map.of("links.resolved", "2 2026-03-07T10:00:00Z"), List.of(), List.of(), List.of(),
         List.of(), List.of(), List.of(), List.of());
   }
 
   static CaseGraph graph() {
-    return new CaseGraph(Map.of("case", CONTROLS, "links.resolved", "2 2026-03-07T10:00:00Z"),
-        List.of(new CaseGraph.Node("d1", HOSTILE, Map.of("kind", "document", "document", HOSTILE)),
-            new CaseGraph.Node("e1", CONTROLS, Map.of("kind", "entity", "also written", "Kestrel\nКестрел\n红隼"))),
-        List.of(new CaseGraph.Edge("m0", "e1", "d1", false, 1.0, Map.of("relation", "mentions")),
-            new CaseGraph.Edge("p1", "d1", "e1", true, 1.0, Map.of("relation", "copies", "evidence", HOSTILE))));
+    return new CaseGraph(Map.of("case", CONTROLS, "links.resolved", "2 2026-03-07T10:00:00Z"), each -> {
+      each.accept(new CaseGraph.Node("d1", HOSTILE, Map.of("kind", "document", "document", HOSTILE)));
+      each.accept(new CaseGraph.Node("e1", CONTROLS, Map.of("kind", "entity", "also written", "Kestrel\nКестрел\n红隼")));
+    }, each -> {
+      each.accept(new CaseGraph.Edge("m0", "e1", "d1", false, 1.0, Map.of("relation", "mentions")));
+      each.accept(new CaseGraph.Edge("p1", "d1", "e1", true, 1.0, Map.of("relation", "copies", "evidence", HOSTILE)));
+    });
   }
 
   /** What a reader gets back for {@link #CONTROLS}: U+FFFD where XML cannot hold a character, the rest as written. */
@@ -158,7 +199,7 @@ class ExportWritersTest {
     org.dossier.core.Document doc = new org.dossier.core.Document(
         new org.dossier.core.DocumentId("ab".repeat(32)), "cache/" + CONTROLS + ".txt", 3, false, java.util.Optional.empty(),
         0, org.dossier.core.Stage.INDEXED, org.dossier.core.DocumentStatus.OK, "", "text/plain; charset=UTF-8", "ru", 3, false);
-    CaseExport c = new CaseExport("case", Map.of("links.resolved", "2 2026-03-07T10:00:00Z"),
+    CaseExport c = CaseExport.of("case", Map.of("links.resolved", "2 2026-03-07T10:00:00Z"),
         List.of(new CaseExport.Doc(doc, java.util.Optional.empty(), Map.of("dc:title", List.of(HOSTILE),
             "dcterms:created", List.of("2024-09-03T10:15:00Z")), java.util.Optional.empty())),
         List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
