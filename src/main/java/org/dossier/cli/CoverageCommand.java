@@ -39,20 +39,23 @@ final class CoverageCommand implements Callable<Integer> {
           Optional.empty(), Optional.ofNullable(status));
       return 0;
     }
-    Stored.Read read = Stored.read(options, spec.commandLine().getErr(), Findings.COVERAGE,
-        Optional.empty(), Optional.ofNullable(status));
-    List<StoredFindings.Coverage> claims = Stored.decode(read.rows(), StoredFindings::coverage);
-    if (claims.isEmpty()) {
-      out.println("No press claims to check" + (status == null ? " (the case needs both press articles and cache documents)." : "."));
-    }
-    for (StoredFindings.Coverage c : claims) {
-      out.printf(Locale.ROOT, "[%s] %s: %s%n", c.status(), c.subject(), c.property());
-      out.printf(Locale.ROOT, "    press   %s%n", Stored.claimLine(c.claim(), read.labels()));
-      for (StoredFindings.Claim e : c.evidence()) {
-        out.printf(Locale.ROOT, "    record  %s%n", Stored.claimLine(e, read.labels()));
+    List<String> statuses = status == null ? List.of() : List.of(status);
+    Stored.streamed(options, spec.commandLine().getErr(), (rows, labels) -> {
+      int[] claims = {0};
+      rows.forEach(Findings.COVERAGE, Optional.empty(), statuses, n -> {
+        StoredFindings.Coverage c = StoredFindings.coverage(n);
+        claims[0]++;
+        out.printf(Locale.ROOT, "[%s] %s: %s%n", c.status(), c.subject(), c.property());
+        out.printf(Locale.ROOT, "    press   %s%n", Stored.claimLine(c.claim(), labels));
+        for (StoredFindings.Claim e : c.evidence()) {
+          out.printf(Locale.ROOT, "    record  %s%n", Stored.claimLine(e, labels));
+        }
+        c.explanation().ifPresent(x -> out.printf(Locale.ROOT, "    %s%n", x));
+      });
+      if (claims[0] == 0) {
+        out.println("No press claims to check" + (status == null ? " (the case needs both press articles and cache documents)." : "."));
       }
-      c.explanation().ifPresent(x -> out.printf(Locale.ROOT, "    %s%n", x));
-    }
+    });
     return 0;
   }
 }

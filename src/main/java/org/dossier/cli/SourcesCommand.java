@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dossier.link.Findings;
 import org.dossier.link.StoredFindings;
-import org.dossier.report.DocumentLabels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,21 +31,20 @@ final class SourcesCommand implements Callable<Integer> {
           Optional.empty(), Optional.empty());
       return 0;
     }
-    Stored.Read read = Stored.read(options, spec.commandLine().getErr(), Findings.SOURCE,
-        Optional.empty(), Optional.empty());
-    DocumentLabels labels = read.labels();
-    for (StoredFindings.Source d : Stored.decode(read.rows(), StoredFindings::source)) {
-      out.printf(Locale.ROOT, "%-11s %-11s %s%n", d.kind(), d.genre(), labels.full(d.document()));
-      for (StoredFindings.Link l : d.links()) {
-        out.printf(Locale.ROOT, "      %s %s%n", l.relation(), l.inCase() ? labels.full(l.to()) : l.to());
-        for (StoredFindings.Evidence e : l.evidence()) {
-          printEvidence(out, e);
-        }
-      }
-      for (StoredFindings.Evidence e : d.evidence()) {
-        printEvidence(out, e);
-      }
-    }
+    Stored.streamed(options, spec.commandLine().getErr(), (rows, labels) ->
+        rows.forEach(Findings.SOURCE, Optional.empty(), List.of(), n -> {
+          StoredFindings.Source d = StoredFindings.source(n);
+          out.printf(Locale.ROOT, "%-11s %-11s %s%n", d.kind(), d.genre(), labels.full(d.document()));
+          for (StoredFindings.Link l : d.links()) {
+            out.printf(Locale.ROOT, "      %s %s%n", l.relation(), l.inCase() ? labels.full(l.to()) : l.to());
+            for (StoredFindings.Evidence e : l.evidence()) {
+              printEvidence(out, e);
+            }
+          }
+          for (StoredFindings.Evidence e : d.evidence()) {
+            printEvidence(out, e);
+          }
+        }));
     return 0;
   }
 

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 import org.dossier.link.Findings;
 import org.dossier.link.StoredFindings;
 import org.dossier.pipeline.CaseFolder;
@@ -18,34 +17,6 @@ import org.dossier.report.Readable;
 /** The link stage's stored findings, for the reading commands: brought up to date, then read. */
 final class Stored {
   private Stored() {}
-
-  /**
-   * One kind of stored rows, as {@code --json} prints them, and the labels of the case's
-   * documents for human output.
-   */
-  record Read(List<JsonNode> rows, DocumentLabels labels) {
-    Read {
-      rows = List.copyOf(rows);
-    }
-  }
-
-  /**
-   * The rows of {@code kind}, for human output ({@code --json} streams them: {@link #printJson}),
-   * and every document's label.
-   */
-  static Read read(CaseOptions options, PrintWriter err, String kind, Optional<String> story,
-      Optional<String> status) throws IOException {
-    try (CaseFolder folder = options.openExisting()) {
-      UpToDate.ensure(folder, err);
-      List<JsonNode> rows = parse(folder.store().findings().findings(kind, story, status));
-      if (kind.equals(Findings.SOURCE) && story.isEmpty() && status.isEmpty()) {
-        return new Read(rows, DocumentLabels.of(decode(rows, StoredFindings::source)));
-      }
-      return new Read(rows, labels(folder));
-    } catch (SQLException e) {
-      throw new IOException("the case database failed: " + e.getMessage(), e);
-    }
-  }
 
   /** Rows of a kind as the store streams them: of {@code story} when given, with one of {@code statuses} (all when empty). */
   interface Rows {
@@ -120,19 +91,6 @@ final class Stored {
         out.add(StoredFindings.tree(r));
       } catch (IllegalArgumentException e) {
         throw new IOException(e.getMessage(), e);
-      }
-    }
-    return out;
-  }
-
-  /** Stored link findings, decoded ({@link StoredFindings}); a malformed row is an I/O failure. */
-  static <T> List<T> decode(List<JsonNode> rows, Function<JsonNode, T> decoder) throws IOException {
-    List<T> out = new ArrayList<>(rows.size());
-    for (JsonNode r : rows) {
-      try {
-        out.add(decoder.apply(r));
-      } catch (IllegalArgumentException e) {
-        throw unreadable(e);
       }
     }
     return out;

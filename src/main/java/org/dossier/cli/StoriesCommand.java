@@ -30,18 +30,20 @@ final class StoriesCommand implements Callable<Integer> {
           Optional.empty(), Optional.empty());
       return 0;
     }
-    Stored.Read read = Stored.read(options, spec.commandLine().getErr(), Findings.STORY,
-        Optional.empty(), Optional.empty());
-    List<StoredFindings.Story> stories = Stored.decode(read.rows(), StoredFindings::story);
-    if (stories.isEmpty()) {
-      out.println("No stories yet. Ingest documents first: dossier ingest PATH");
-    }
-    for (StoredFindings.Story s : stories) {
-      out.printf(Locale.ROOT, "%s  %s  (%d documents)%n", s.id(), s.title(), s.documents().size());
-      for (StoredFindings.Member m : s.documents()) {
-        out.printf(Locale.ROOT, "      %-11s %s%n", m.genre(), read.labels().full(m.document()));
+    Stored.streamed(options, spec.commandLine().getErr(), (rows, labels) -> {
+      int[] stories = {0};
+      rows.forEach(Findings.STORY, Optional.empty(), List.of(), n -> {
+        StoredFindings.Story s = StoredFindings.story(n);
+        stories[0]++;
+        out.printf(Locale.ROOT, "%s  %s  (%d documents)%n", s.id(), s.title(), s.documents().size());
+        for (StoredFindings.Member m : s.documents()) {
+          out.printf(Locale.ROOT, "      %-11s %s%n", m.genre(), labels.full(m.document()));
+        }
+      });
+      if (stories[0] == 0) {
+        out.println("No stories yet. Ingest documents first: dossier ingest PATH");
       }
-    }
+    });
     return 0;
   }
 }

@@ -34,15 +34,15 @@ final class TimelineCommand implements Callable<Integer> {
           Optional.ofNullable(story), Optional.empty());
       return 0;
     }
-    Stored.Read read = Stored.read(options, spec.commandLine().getErr(), Findings.EVENT,
-        Optional.ofNullable(story), Optional.empty());
-    for (StoredFindings.Event e : Stored.decode(read.rows(), StoredFindings::event)) {
-      String alongside = e.alongside().isEmpty() ? "" : "  [" + e.status() + ": also " + String.join(", ", e.alongside()) + "]";
-      out.printf(Locale.ROOT, "%-10s  %s (%s)%s%n", e.date(), e.what(), e.story(), alongside);
-      for (StoredFindings.Claim c : e.claims()) {
-        out.printf(Locale.ROOT, "              %s%n", Stored.claimLine(c, read.labels()));
-      }
-    }
+    Stored.streamed(options, spec.commandLine().getErr(), (rows, labels) ->
+        rows.forEach(Findings.EVENT, Optional.ofNullable(story), List.of(), n -> {
+          StoredFindings.Event e = StoredFindings.event(n);
+          String alongside = e.alongside().isEmpty() ? "" : "  [" + e.status() + ": also " + String.join(", ", e.alongside()) + "]";
+          out.printf(Locale.ROOT, "%-10s  %s (%s)%s%n", e.date(), e.what(), e.story(), alongside);
+          for (StoredFindings.Claim c : e.claims()) {
+            out.printf(Locale.ROOT, "              %s%n", Stored.claimLine(c, labels));
+          }
+        }));
     return 0;
   }
 }

@@ -159,6 +159,38 @@ class LinkCommandsTest {
   }
 
   @Test
+  void theStoriesTimelineAndCoverageListEachFindingOnceInItsOrderAndSayWhenThereIsNone() throws Exception {
+    // each story's first line "S1  title  (N documents)", in the order --json gives them
+    List<String> ids = new java.util.ArrayList<>();
+    json("stories").get("stories").forEach(st -> ids.add(st.get("id").asText()));
+    Cli.Result stories = Cli.run("--case", caseDir.toString(), "stories");
+    assertEquals(0, stories.exit(), stories.toString());
+    List<String> listed = stories.out().lines().filter(l -> l.matches("S\\d+  .*  \\(\\d+ documents\\)"))
+        .map(l -> l.substring(0, l.indexOf(' '))).toList();
+    assertEquals(ids, listed, stories.out());
+    assertFalse(stories.out().contains("No stories yet"), "control: a case with stories does not say it has none");
+    // each event's date line, in order; each press claim's status line, in order
+    List<String> dates = new java.util.ArrayList<>();
+    json("timeline").get("events").forEach(e -> dates.add(e.get("date").asText()));
+    List<String> printed = Cli.run("--case", caseDir.toString(), "timeline").out().lines()
+        .filter(l -> !l.startsWith(" ")).map(l -> l.substring(0, l.indexOf(' '))).toList();
+    assertEquals(dates, printed);
+    List<String> statuses = new java.util.ArrayList<>();
+    json("coverage").get("claims").forEach(c -> statuses.add("[" + c.get("status").asText() + "]"));
+    Cli.Result coverage = Cli.run("--case", caseDir.toString(), "coverage");
+    assertEquals(statuses, coverage.out().lines().filter(l -> l.startsWith("[")).map(l -> l.substring(0, l.indexOf(' ')))
+        .toList());
+    assertFalse(coverage.out().contains("No press claims"), coverage.out());
+    // a case with no documents says so, and a filter nothing matches says so
+    Path empty = dir.resolve("empty-case");
+    assertEquals(0, Cli.run("--case", empty.toString(), "init").exit());
+    assertEquals("No stories yet. Ingest documents first: dossier ingest PATH\n",
+        Cli.run("--case", empty.toString(), "stories").out().replace("\r", ""));
+    assertTrue(Cli.run("--case", empty.toString(), "coverage").out().startsWith("No press claims to check (the case"));
+    assertEquals("", Cli.run("--case", caseDir.toString(), "timeline", "--story", "S999").out());
+  }
+
+  @Test
   void aDifferentNumberOfTheSameItemIsAConflictWithBothQuotes() {
     JsonNode f = factWith(json("facts"), HERALD, "20 Vetrov-3");
     assertEquals("conflict", f.get("status").asText(), f::toPrettyString);
