@@ -41,11 +41,13 @@ public final class LinkBenchmark {
     Path work = Path.of("/tmp/dossier-bench");
     long seed = 42;
     boolean gazetteer = true;
+    boolean relink = false;
     List<String> positional = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--no-gazetteer" -> gazetteer = false;
+        case "--relink" -> relink = true;
         default -> positional.add(args[i]);
       }
     }
@@ -56,63 +58,89 @@ public final class LinkBenchmark {
       work = Path.of(positional.get(1));
     }
     Path root = work.resolve("link-" + n + "-" + seed);
-    if (Files.exists(root)) {
-      IngestBenchmark.deleteTree(root);
-    }
     Path articles = root.resolve("articles");
     Path caseDir = root.resolve("case");
-
-    long t0 = System.nanoTime();
-    StoryGold gold = StoryGenerator.write(n, seed, articles);
-    double generated = (System.nanoTime() - t0) / 1e9;
-    System.out.printf(Locale.ROOT, "corpus: %d articles, %.1f MB in %s (generated in %.2f s)%n", n,
-        CorpusGenerator.size(articles) / 1048576.0, articles, generated);
-    System.out.println(gold.summary());
-
-    List<String> ingest = new ArrayList<>(List.of("ingest", "--case", caseDir.toString(), "--quiet", "--no-ocr", "--json"));
-    if (gazetteer) {
-      ingest.addAll(List.of("--gazetteer", root.resolve("gazetteer.tsv").toString()));
-    }
-    ingest.add(articles.toString());
     Map<String, Double> seconds = new LinkedHashMap<>();
-    long t = System.nanoTime();
-    Cli.Result r = Cli.run(ingest.toArray(String[]::new));
-    seconds.put("ingest", (System.nanoTime() - t) / 1e9);
-    if (r.exit() != 0) {
-      System.out.println("ingest failed: " + r);
-      System.exit(1);
-    }
-    // the link stage runs inside ingest; it reports its own time
-    JsonNode linked = r.json().path("linked");
-    if (linked.has("seconds")) {
-      seconds.put("  of which link stage", linked.get("seconds").asDouble());
-    }
-    Map<String, JsonNode> printed = new LinkedHashMap<>();
-    for (String command : READERS) {
+    StoryGold gold;
+    long t;
+    if (relink) {
+      // the corpus and case of an earlier run, linked again by this build (its readings kept by
+      // another build are read again): a rule of the link stage measured without generating and
+      // ingesting anew
+      if (!Files.isRegularFile(root.resolve("gold.json")) || !Files.isDirectory(caseDir)) {
+        System.out.println("--relink needs an earlier run's " + root + " (gold.json, articles/, case/)");
+        System.exit(2);
+      }
+      gold = StoryGold.read(root.resolve("gold.json"));
+      System.out.println(gold.summary());
+    } else {
+      if (Files.exists(root)) {
+        IngestBenchmark.deleteTree(root);
+      }
+      long t0 = System.nanoTime();
+      gold = StoryGenerator.write(n, seed, articles);
+      double generated = (System.nanoTime() - t0) / 1e9;
+      System.out.printf(Locale.ROOT, "corpus: %d articles, %.1f MB in %s (generated in %.2f s)%n", n,
+          CorpusGenerator.size(articles) / 1048576.0, articles, generated);
+      System.out.println(gold.summary());
+
+      List<String> ingest = new ArrayList<>(List.of("ingest", "--case", caseDir.toString(), "--quiet", "--no-ocr", "--json"));
+      if (gazetteer) {
+        ingest.addAll(List.of("--gazetteer", root.resolve("gazetteer.tsv").toString()));
+      }
+      ingest.add(articles.toString());
       t = System.nanoTime();
-      r = Cli.run(command, "--json", "--case", caseDir.toString());
-      seconds.put(command + " --json", (System.nanoTime() - t) / 1e9);
-      Files.writeString(root.resolve(command + ".json"), r.out(), StandardCharsets.UTF_8);
+      Cli.Result r = Cli.run(ingest.toArray(String[]::new));
+      seconds.put("ingest", (System.nanoTime() - t) / 1e9);
       if (r.exit() != 0) {
-        String why = (r.err().isBlank() ? r.out() : r.err()).strip();
-        System.out.printf(Locale.ROOT, "%s --json: exit %d: %s%n", command, r.exit(),
-            why.lines().findFirst().orElse(""));
+        System.out.println("ingest failed: " + r);
+        System.exit(1);
+      }
+      // the link stage runs inside ingest; it reports its own time
+      JsonNode linked = r.json().path("linked");
+      if (linked.has("seconds")) {
+        seconds.put("  of which link stage", linked.get("seconds").asDouble());
+      }
+    }
+    if (relink) {
+      try (org.dossier.pipeline.CaseFolder folder = org.dossier.pipeline.CaseFolder.openForWriting(caseDir,
+          java.time.Clock.systemUTC())) {
+        t = System.nanoTime();
+        org.dossier.pipeline.Linking.run(folder);
+        seconds.put("link, this build", (System.nanoTime() - t) / 1e9);
+      }
+    }
+    // each reading command prints to a file (a large case's facts are hundreds of MB of JSON), and
+    // is scored from it: stories and sources read whole, the facts one at a time
+    Map<String, Path> printed = new LinkedHashMap<>();
+    for (String command : READERS) {
+      Path file = root.resolve(command + ".json");
+      java.io.StringWriter err = new java.io.StringWriter();
+      t = System.nanoTime();
+      int exit;
+      try (java.io.PrintWriter out = new java.io.PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+        exit = org.dossier.cli.TestEntry.execute(out, new java.io.PrintWriter(err, true), command, "--json", "--case",
+            caseDir.toString());
+      }
+      seconds.put(command + " --json", (System.nanoTime() - t) / 1e9);
+      if (exit != 0) {
+        System.out.printf(Locale.ROOT, "%s --json: exit %d: %s%n", command, exit,
+            err.toString().strip().lines().findFirst().orElse(""));
         continue;
       }
-      try {
-        printed.put(command, JSON.readTree(r.out()));
-      } catch (IOException e) {
-        System.out.println(command + " --json did not print JSON: " + e.getMessage());
-      }
+      printed.put(command, file);
     }
 
     // the link stage alone, in this warm JVM: reading every text, then again from the readings kept
+    // (after --relink, which read what it had to above, only the latter)
     try (org.dossier.pipeline.CaseFolder folder = org.dossier.pipeline.CaseFolder.openForWriting(caseDir,
         java.time.Clock.systemUTC())) {
-      IngestBenchmark.deleteTree(caseDir.resolve("readings"));
-      t = System.nanoTime();
-      org.dossier.pipeline.Linking.run(folder);
-      seconds.put("link, reading the texts", (System.nanoTime() - t) / 1e9);
+      if (!relink) {
+        IngestBenchmark.deleteTree(caseDir.resolve("readings"));
+        t = System.nanoTime();
+        org.dossier.pipeline.Linking.run(folder);
+        seconds.put("link, reading the texts", (System.nanoTime() - t) / 1e9);
+      }
       t = System.nanoTime();
       org.dossier.pipeline.Linking.run(folder);
       seconds.put("link, readings kept", (System.nanoTime() - t) / 1e9);
@@ -127,7 +155,7 @@ public final class LinkBenchmark {
     ObjectNode naive = firstStateStories(gold, articles);
     LinkScore.StoryScore baseline = LinkScore.stories(gold, naive);
     if (printed.containsKey("stories")) {
-      LinkScore.StoryScore s = LinkScore.stories(gold, printed.get("stories"));
+      LinkScore.StoryScore s = LinkScore.stories(gold, JSON.readTree(printed.get("stories").toFile()));
       System.out.printf(Locale.ROOT, "stories: %d gold, %d system; same-story pairs %s%n",
           gold.stories().size(), s.systemStories(), s.pairs());
       System.out.printf(Locale.ROOT, "  documents in no story: %d of %d; names not in the corpus: %d%n",
@@ -140,7 +168,8 @@ public final class LinkBenchmark {
 
     System.out.println();
     if (printed.containsKey("facts")) {
-      LinkScore.FactScore f = LinkScore.facts(gold, printed.get("facts"), name -> read(articles, name));
+      LinkScore.FactScore f = LinkScore.facts(gold, fact -> each(printed.get("facts"), "facts", fact),
+          name -> read(articles, name));
       System.out.printf(Locale.ROOT, "facts: %d gold, %d system; same-fact pairs over gold claims %s%n",
           gold.facts().size(), f.systemFacts(), f.pairs());
       System.out.printf(Locale.ROOT, "  claim recall: %d of %d gold claims in a system fact (%.3f)%n",
@@ -157,7 +186,7 @@ public final class LinkBenchmark {
 
     System.out.println();
     if (printed.containsKey("sources")) {
-      LinkScore.SourceScore p = LinkScore.sources(gold, printed.get("sources"));
+      LinkScore.SourceScore p = LinkScore.sources(gold, JSON.readTree(printed.get("sources").toFile()));
       System.out.printf(Locale.ROOT, "propagation: document kinds %d of %d (%.3f); %d documents not listed%n",
           p.kinds().correct(), p.kinds().total(), p.kinds().accuracy(), p.missing());
       for (String k : LinkScore.KINDS) {
@@ -178,6 +207,26 @@ public final class LinkBenchmark {
     }
     System.out.println();
     System.out.println("left in " + root + " (gold.json, articles/, case/, " + String.join(".json, ", READERS) + ".json)");
+  }
+
+  /** Each element of the array {@code field} of the JSON object in {@code file}, read one at a time. */
+  static void each(Path file, String field, java.util.function.Consumer<JsonNode> element) throws IOException {
+    try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(file.toFile())) {
+      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        throw new IOException(file + " is not a JSON object");
+      }
+      while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+        boolean wanted = p.currentName().equals(field);
+        com.fasterxml.jackson.core.JsonToken value = p.nextToken();
+        if (wanted && value == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+          while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+            element.accept(JSON.readTree(p));
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+    }
   }
 
   private static String read(Path dir, String name) {

@@ -1,6 +1,7 @@
 package org.dossier.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -199,6 +200,20 @@ final class LinkScore {
    *     the file, by their quote), or null when unknown
    */
   static FactScore facts(StoryGold gold, JsonNode json, Function<String, String> texts) {
+    try {
+      return facts(gold, json.path("facts")::forEach, texts);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // a tree in memory is not read
+    }
+  }
+
+  /** Hands over a system's facts one at a time, as {@code facts --json} lists them. */
+  interface FactRows {
+    void forEach(java.util.function.Consumer<JsonNode> fact) throws IOException;
+  }
+
+  /** The same, over facts handed over one at a time: a large case's facts are never one tree. */
+  static FactScore facts(StoryGold gold, FactRows facts, Function<String, String> texts) throws IOException {
     Map<String, List<GoldRef>> byDocument = new HashMap<>();
     int goldClaims = 0;
     for (int i = 0; i < gold.facts().size(); i++) {
@@ -210,13 +225,12 @@ final class LinkScore {
     Map<StoryGold.Claim, Hit> assigned = new HashMap<>();
     List<String> systemStatus = new ArrayList<>();
     Map<String, String> textCache = new HashMap<>();
-    int systemClaims = 0;
-    int unmatched = 0;
-    int f = 0;
-    for (JsonNode fact : json.path("facts")) {
+    int[] counts = new int[3]; // system claims, unmatched, facts
+    facts.forEach(fact -> {
+      int f = counts[2];
       systemStatus.add(fact.path("status").asText(""));
       for (JsonNode c : fact.path("claims")) {
-        systemClaims++;
+        counts[0]++;
         String doc = c.path("document").asText();
         List<GoldRef> candidates = byDocument.getOrDefault(doc, List.of());
         String text = texts == null ? null : textCache.computeIfAbsent(doc, d -> {
@@ -254,13 +268,13 @@ final class LinkScore {
           }
         }
         if (best == null) {
-          unmatched++;
+          counts[1]++;
         } else if (best.betterThan(assigned.get(bestClaim))) {
           assigned.put(bestClaim, best);
         }
       }
-      f++;
-    }
+      counts[2]++;
+    });
     long tp = 0;
     long goldPairs = 0;
     Map<Integer, Long> systemSizes = new HashMap<>();
@@ -290,7 +304,7 @@ final class LinkScore {
       }
     }
     return new FactScore(new Prf(tp, pairs(systemSizes), goldPairs), goldClaims, assigned.size(),
-        f, systemClaims, unmatched, status);
+        counts[2], counts[0], counts[1], status);
   }
 
   /**

@@ -458,4 +458,21 @@ class StoryGeneratorTest {
       throw new UncheckedIOException(e);
     }
   }
+
+  @Test
+  void theBenchReadsAPrintedListOneElementAtATimeAndOnlyItsOwnField(@TempDir Path tmp) throws Exception {
+    Path file = tmp.resolve("facts.json");
+    Files.writeString(file, "{\"note\": {\"facts\": [{\"id\": \"N1\"}]}, \"facts\" : [ {\"id\": \"F1\", \"claims\": [1, 2]},"
+        + " {\"id\": \"F2\"} ], \"other\": [{\"id\": \"O1\"}]}", StandardCharsets.UTF_8);
+    List<String> ids = new ArrayList<>();
+    LinkBenchmark.each(file, "facts", e -> ids.add(e.path("id").asText()));
+    assertEquals(List.of("F1", "F2"), ids, "control: a facts field nested elsewhere and another list are not read");
+    // scored one at a time, the facts score as the tree does
+    JsonNode tree = new ObjectMapper().readTree(file.toFile());
+    List<String> handed = new ArrayList<>();
+    LinkBenchmark.each(file, "facts", e -> handed.add(e.toString()));
+    List<String> whole = new ArrayList<>();
+    tree.path("facts").forEach(e -> whole.add(e.toString()));
+    assertEquals(whole, handed);
+  }
 }
