@@ -671,6 +671,7 @@ public final class Linker {
         }
       }
     }
+    postings.values().removeIf(p -> p.size() > MERGE_POSTINGS);
     record Candidate(int a, int b, double cos) {}
     List<Candidate> cands = new ArrayList<>();
     // the weights of the story being compared, by feature number; whose they are, by story
@@ -756,6 +757,15 @@ public final class Linker {
 
   /** Passes of merging at most: each compares the stories the previous one formed. */
   static final int MERGE_ROUNDS = 6;
+
+  /**
+   * Stories a feature may be held by and still make two of them candidates for one: a name or
+   * figure that many stories hold is common to many events, so it says nothing of which two are
+   * one (it still counts in their similarity). Bounding it keeps a merge pass's candidate pairs in
+   * proportion to the stories, not to their square. A case of up to 25 × {@link #MAX_POSTINGS}
+   * documents never meets it: there no feature in more documents than that is a candidate's key.
+   */
+  static final int MERGE_POSTINGS = MAX_POSTINGS;
 
   /** Days between two articles beyond which they are rarely about the same event. */
   static final int STORY_DAYS = 45;
