@@ -85,6 +85,10 @@ final class ExportCommand implements Callable<Integer> {
         default -> text(export);
       }
       runs = export.runLine();
+      if (!export.current(folder)) {
+        throw new IOException("the case's findings were formed again while the export was written, so it may mix"
+            + " two runs of the link or verify stage: run the export again");
+      }
     }
     if (output != null) {
       err.println("dossier: " + format + " written to " + output + " (" + runs + ")");

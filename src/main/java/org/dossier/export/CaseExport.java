@@ -32,7 +32,7 @@ import org.dossier.store.FindingStore;
  * source as the link stage read it (its kind, genre, outlet, headline and date, not its links),
  * and the stored findings as the link and verify stages left them (the analyst's judgements are
  * already applied there), with the settings that say which stage runs produced them. Every format
- * words the same snapshot.
+ * words the same findings; {@link #current} tells whether they were formed again while it wrote.
  *
  * <p>The findings are not held: each format goes over them as the store streams them ({@link
  * #stories}, {@link #facts}, {@link #sources}, {@link #events}, {@link #signals}), so a case whose
@@ -277,10 +277,7 @@ public final class CaseExport {
   public static CaseExport read(CaseFolder folder) throws IOException {
     try {
       var store = folder.store();
-      Map<String, String> runs = new LinkedHashMap<>();
-      for (String k : RUN_SETTINGS) {
-        store.setting(k).ifPresent(v -> runs.put(k, v));
-      }
+      Map<String, String> runs = runs(folder);
       List<Document> all = new ArrayList<>();
       for (Stage s : Stage.values()) {
         store.documents().forEachInStage(s, all::add);
@@ -297,6 +294,29 @@ public final class CaseExport {
       List<EntitySummary> entities = store.entities().entities(Optional.empty(), Integer.MAX_VALUE);
       String name = Optional.ofNullable(folder.layout().root().getFileName()).map(Path::toString).orElse("case");
       return new CaseExport(name, runs, docs, entities, new Stored(store.findings()));
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /** The case's stage runs as they stand. */
+  private static Map<String, String> runs(CaseFolder folder) throws SQLException {
+    Map<String, String> runs = new LinkedHashMap<>();
+    for (String k : RUN_SETTINGS) {
+      folder.store().setting(k).ifPresent(v -> runs.put(k, v));
+    }
+    return runs;
+  }
+
+  /**
+   * True when the case's stage runs are still those this export read: its findings were not formed
+   * again while it was written. The findings are read kind by kind as the formats go over them, so
+   * an export written while a worker or another command linked or verified the case again may mix
+   * two runs' findings.
+   */
+  public boolean current(CaseFolder folder) throws IOException {
+    try {
+      return runs.equals(runs(folder));
     } catch (SQLException e) {
       throw failed(e);
     }

@@ -406,4 +406,27 @@ class ExportCommandTest {
     assertNotEquals(runBefore, linkRun(), "the link stage ran again");
     assertTrue(about.contains(linkRun()), "the export names the run that produced it");
   }
+
+  @Test
+  @Order(7)
+  void anExportKnowsWhenTheFindingsItReadWereFormedAgainWhileItWrote() throws Exception {
+    try (CaseFolder folder = CaseFolder.open(caseDir, Clock.systemUTC())) {
+      CaseExport c = CaseExport.read(folder);
+      assertTrue(c.current(folder), "control: nothing ran since it read the case");
+      String run = folder.store().setting(Linking.SETTING).orElseThrow();
+      folder.store().write(tx -> {
+        tx.setSetting(Linking.SETTING, run + " again");
+        return null;
+      });
+      try {
+        assertFalse(c.current(folder), "the link stage ran again while it wrote");
+      } finally {
+        folder.store().write(tx -> {
+          tx.setSetting(Linking.SETTING, run);
+          return null;
+        });
+      }
+      assertTrue(c.current(folder));
+    }
+  }
 }
