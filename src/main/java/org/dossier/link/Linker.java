@@ -554,9 +554,11 @@ public final class Linker {
             ? named >= 2 && cos >= RECORDS_SIMILARITY
             : cos >= STORY_SIMILARITY && (named >= 2 || named == 1 && cos >= ONE_NAME_SIMILARITY) || cos >= 0.6 && !strangers;
         // within weeks of the story's articles, a retelling may get several figures wrong;
-        // otherwise contradicting most of what the story says makes it another event
-        // (a dateline without its year can rule a story out, not vouch for one)
-        boolean close = days >= 0 && s.date.isPresent();
+        // otherwise contradicting most of what the story says makes it another event: months
+        // later, nearly the same words with other figures are the next of a recurring event (a
+        // vote, a budget, a yearly report), not a retelling (a dateline without its year can rule
+        // a story out, not vouch for one)
+        boolean close = days >= 0 && days <= STORY_DAYS && s.date.isPresent();
         if (enough && cos > bestScore && (close || consistent(s, cl))) {
           bestScore = cos;
           best = c;

@@ -59,6 +59,27 @@ class StoryBoundariesTest {
   }
 
   /**
+   * Months later, nearly the same words with other figures are the next of a recurring event (the
+   * navy's next order, another year's vote), not a retelling of the first: they are another
+   * story. The same words with the same figures months apart are one (a misread date, a repost).
+   */
+  @Test
+  void theSameWordsMonthsLaterWithOtherFiguresAreTheNextEventNotARetelling() throws Exception {
+    Linker.Result r = LinkHarness.link(
+        LinkHarness.a("order-1.txt", "en", "2032-03-01", FERRY),
+        LinkHarness.a("order-1b.txt", "en", "2032-03-02", FERRY.replace("on Monday", "on Monday, officials confirmed")),
+        // seven months on, the navy's next order in the ministry's same words: other boats, another sum
+        LinkHarness.a("order-2.txt", "en", "2032-10-04", FERRY.replace("12 Kestrel-7", "9 Kestrel-7")
+            .replace("$480 million", "$355 million").replace("in 2033", "in 2035")),
+        // and a repost of the first, three weeks after the next order
+        LinkHarness.a("order-1-repost.txt", "en", "2032-10-25", FERRY));
+    assertEquals(storyOf(r, "order-1.txt"), storyOf(r, "order-1b.txt"), r.stories()::toString);
+    assertNotEquals(storyOf(r, "order-1.txt"), storyOf(r, "order-2.txt"), r.stories()::toString);
+    assertEquals(storyOf(r, "order-1.txt"), storyOf(r, "order-1-repost.txt"), "control: "
+        + r.stories());
+  }
+
+  /**
    * One template filled in by many bodies (a harbour board's release on its dues, month after
    * month, each board and chairman its own): like words, no shared name, so as many stories; a
    * retelling of one of them, naming its board and chairman, joins that one.
