@@ -73,7 +73,7 @@ public final class XlsxExport {
         }
       }
       if (about != null && !cuts.isEmpty()) {
-        // known once every table is written; the about sheet's few rows are still in POI's window
+        // known once every table is written; a streamed sheet takes rows below its last at any time
         for (String c : cuts) {
           about.add(List.of("cut", c), plain);
         }
@@ -96,10 +96,10 @@ public final class XlsxExport {
       this.columns = columns;
     }
 
-    /** Writes a row below the last, if the sheet has room: true when it had. */
-    boolean add(List<String> cells, CellStyle style) {
+    /** Writes a row below the last, if the sheet has room. */
+    void add(List<String> cells, CellStyle style) {
       if (rows >= LIMITS.getMaxRows() - 1) {
-        return false;
+        return;
       }
       Row row = sheet.createRow(++rows);
       for (int c = 0; c < columns; c++) {
@@ -107,7 +107,6 @@ public final class XlsxExport {
         cell.setCellValue(fit(cells.get(c)));
         cell.setCellStyle(style);
       }
-      return true;
     }
 
     /** The header's filter over the rows written. */
