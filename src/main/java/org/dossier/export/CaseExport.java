@@ -215,7 +215,7 @@ public final class CaseExport {
     }
 
     /** The first value of the first of {@code keys} that the document's metadata has. */
-    public Optional<String> meta(String... keys) {
+    public Optional<String> meta(List<String> keys) {
       for (String k : keys) {
         List<String> v = metadata.get(k);
         if (v != null) {
@@ -288,10 +288,21 @@ public final class CaseExport {
       List<Doc> docs = new ArrayList<>(all.size());
       for (Document d : all) {
         Path original = folder.layout().original(d.id());
-        docs.add(new Doc(d, d.parent().map(names::get), store.documents().metadata(d.id()),
+        // only what an export reads of it (most of a parser's metadata is of no export)
+        Map<String, List<String>> metadata = new HashMap<>(store.documents().metadata(d.id()));
+        metadata.keySet().retainAll(Metadata.KEYS);
+        docs.add(new Doc(d, d.parent().map(names::get), metadata,
             d.stored() && Files.isRegularFile(original) ? Optional.of(original) : Optional.empty()));
       }
-      List<EntitySummary> entities = store.entities().entities(Optional.empty(), Integer.MAX_VALUE);
+      // every entity lists the documents that mention it: as the documents' own names, not a copy
+      // of each name per entity (on a large case the pairs outnumber the documents by far)
+      List<EntitySummary> entities = new ArrayList<>();
+      Map<String, String> shared = new HashMap<>();
+      docs.forEach(d -> shared.put(d.name(), d.name()));
+      for (EntitySummary e : store.entities().entities(Optional.empty(), Integer.MAX_VALUE)) {
+        entities.add(new EntitySummary(e.id(), e.name(), e.type(), e.aliases(),
+            e.documents().stream().map(n -> shared.getOrDefault(n, n)).toList(), e.mentions()));
+      }
       String name = Optional.ofNullable(folder.layout().root().getFileName()).map(Path::toString).orElse("case");
       return new CaseExport(name, runs, docs, entities, new Stored(store.findings()));
     } catch (SQLException e) {

@@ -429,4 +429,19 @@ class ExportCommandTest {
       assertTrue(c.current(folder));
     }
   }
+
+  @Test
+  @Order(8)
+  void anExportHoldsOfEachDocumentsMetadataOnlyWhatItReads() throws Exception {
+    try (CaseFolder folder = CaseFolder.open(caseDir, Clock.systemUTC())) {
+      CaseExport c = CaseExport.read(folder);
+      int stored = 0;
+      for (CaseExport.Doc d : c.documents()) {
+        assertTrue(Metadata.KEYS.containsAll(d.metadata().keySet()), d.name() + ": " + d.metadata().keySet());
+        stored += folder.store().documents().metadata(d.document().id()).size();
+      }
+      assertTrue(stored > c.documents().stream().mapToInt(d -> d.metadata().size()).sum(),
+          "control: the store holds more of their metadata than the export keeps");
+    }
+  }
 }
