@@ -79,16 +79,18 @@ final class ExportCommand implements Callable<Integer> {
       }
       // the findings stream from the case's store as they are written: it stays open until then
       CaseExport export = CaseExport.read(folder);
+      // written aside, the output replaces the target only when the findings it read are still the case's
+      CaseExport.Check current = () -> {
+        if (!export.current(folder)) {
+          throw CaseExport.formedAgain();
+        }
+      };
       switch (format) {
-        case "csv" -> CsvExport.write(Tables.of(export), output);
-        case "xlsx" -> XlsxExport.write(Tables.of(export), output);
-        default -> text(export);
+        case "csv" -> CsvExport.write(Tables.of(export), output, current);
+        case "xlsx" -> XlsxExport.write(Tables.of(export), output, current);
+        default -> text(export, current);
       }
       runs = export.runLine();
-      if (!export.current(folder)) {
-        throw new IOException("the case's findings were formed again while the export was written, so it may mix"
-            + " two runs of the link or verify stage: run the export again");
-      }
     }
     if (output != null) {
       err.println("dossier: " + format + " written to " + output + " (" + runs + ")");
@@ -98,12 +100,14 @@ final class ExportCommand implements Callable<Integer> {
   }
 
   /** The formats that are one text: to -o (written aside, then moved into place) or to standard output. */
-  private void text(CaseExport export) throws IOException {
+  private void text(CaseExport export, CaseExport.Check current) throws IOException {
     if (output == null) {
-      // standard output goes through SafeWriter; the writers escape everything it would rewrite
+      // standard output goes through SafeWriter; the writers escape everything it would rewrite.
+      // What is printed cannot be taken back: a run that changed the findings meanwhile is said after
       Writer out = spec.commandLine().getOut();
       write(export, out);
       out.flush();
+      current.check();
       return;
     }
     Path parent = output.toAbsolutePath().getParent();
@@ -113,6 +117,7 @@ final class ExportCommand implements Callable<Integer> {
       try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8))) {
         write(export, out);
       }
+      current.check();
       Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);

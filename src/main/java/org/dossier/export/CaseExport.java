@@ -45,9 +45,24 @@ public final class CaseExport {
   public static final List<String> RUN_SETTINGS =
       List.of(Linking.SETTING, Verifying.SETTING, Ingest.ENTITIES_SETTING, "analysis.fingerprint");
 
-  /** Takes the findings one at a time; a writer's failure goes through. */
+  /**
+   * Takes the findings one at a time; a writer's failure goes through. A format goes over one kind
+   * at a time: it never opens one of these streams inside another (on one connection, the inner
+   * read's end would end the outer's).
+   */
   public interface Each<T> {
     void accept(T item) throws IOException;
+  }
+
+  /** Run by a writer once its output is written, before it replaces what the target held. */
+  public interface Check {
+    void check() throws IOException;
+  }
+
+  /** The failure of an export whose findings were formed again while it was written. */
+  public static IOException formedAgain() {
+    return new IOException("the case's findings were formed again while the export was written, so it may mix"
+        + " two runs of the link or verify stage: run the export again");
   }
 
   /** Where the findings come from, each kind in its stored order. */

@@ -27,31 +27,46 @@ public final class CsvExport {
 
   private CsvExport() {}
 
-  /** Writes the tables to {@code target}: a zip when it ends in {@code .zip}, otherwise a folder. */
-  public static void write(List<Tables.Table> tables, Path target) throws IOException {
+  /**
+   * Writes the tables to {@code target}: a zip when it ends in {@code .zip}, otherwise a folder.
+   * Every table is written aside first; only when all are and {@code ready} passes do they replace
+   * what the target held, so a failure half-way leaves the target as it was.
+   */
+  public static void write(List<Tables.Table> tables, Path target, CaseExport.Check ready) throws IOException {
     if (target.getFileName() != null && target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
-      zip(tables, target);
+      zip(tables, target, ready);
     } else {
-      folder(tables, target);
+      folder(tables, target, ready);
     }
   }
 
-  static void folder(List<Tables.Table> tables, Path dir) throws IOException {
+  static void folder(List<Tables.Table> tables, Path dir, CaseExport.Check ready) throws IOException {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw new IllegalArgumentException(dir + " is a file; CSV needs a folder, or a path ending in .zip");
     }
     Files.createDirectories(dir);
-    for (Tables.Table t : tables) {
-      Path file = dir.resolve(t.name() + ".csv");
-      Path tmp = dir.resolve("." + t.name() + ".csv.tmp");
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        table(t, out);
+    List<Path> written = new java.util.ArrayList<>();
+    try {
+      for (Tables.Table t : tables) {
+        Path tmp = dir.resolve("." + t.name() + ".csv.tmp");
+        written.add(tmp);
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+          table(t, out);
+        }
       }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      ready.check();
+      for (int i = 0; i < tables.size(); i++) {
+        Files.move(written.get(i), dir.resolve(tables.get(i).name() + ".csv"), StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      }
+    } finally {
+      for (Path tmp : written) {
+        Files.deleteIfExists(tmp);
+      }
     }
   }
 
-  static void zip(List<Tables.Table> tables, Path zip) throws IOException {
+  static void zip(List<Tables.Table> tables, Path zip, CaseExport.Check ready) throws IOException {
     Path parent = zip.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path tmp = Files.createTempFile(parent, ".export", ".zip.tmp");
@@ -65,6 +80,7 @@ public final class CsvExport {
           out.closeEntry();
         }
       }
+      ready.check();
       Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);

@@ -224,7 +224,11 @@ public final class Tables {
           }
           for (StoredFindings.Claim cl : f.claims()) {
             String v = cl.value().kind().equals("statement") ? cl.quote() : cl.value().text();
-            List<String> in = said.get(column.get(cl.document()));
+            Integer at = column.get(cl.document());
+            if (at == null) {
+              throw CaseExport.formedAgain(); // a document the first pass did not see: relinked since
+            }
+            List<String> in = said.get(at);
             if (!in.contains(v)) {
               in.add(v);
             }

@@ -32,7 +32,8 @@ public final class XlsxExport {
 
   private XlsxExport() {}
 
-  public static void write(List<Tables.Table> tables, Path target) throws IOException {
+  /** Writes the workbook aside, then, when {@code ready} passes, in place of what {@code target} held. */
+  public static void write(List<Tables.Table> tables, Path target, CaseExport.Check ready) throws IOException {
     if (Files.isDirectory(target)) {
       throw new IllegalArgumentException(target + " is a folder; xlsx needs a file name");
     }
@@ -43,6 +44,7 @@ public final class XlsxExport {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         write(tables, out);
       }
+      ready.check();
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);

@@ -763,7 +763,8 @@ public final class Linker {
   /**
    * Stories a feature may be held by and still make two of them candidates for one: a name or
    * figure that many stories hold is common to many events, so it says nothing of which two are
-   * one (it still counts in their similarity). Bounding it keeps a merge pass's candidate pairs in
+   * one (it still counts in their similarity, not among the two names or figures they must share
+   * unless they are close on everything). Bounding it keeps a merge pass's candidate pairs in
    * proportion to the stories, not to their square. A case of up to 25 × {@link #MAX_POSTINGS}
    * documents never meets it: there no feature in more documents than that is a candidate's key.
    */

@@ -67,7 +67,7 @@ public final class LinkBenchmark {
       // the corpus and case of an earlier run, linked again by this build (its readings kept by
       // another build are read again): a rule of the link stage measured without generating and
       // ingesting anew
-      if (!Files.isRegularFile(root.resolve("gold.json")) || !Files.isDirectory(caseDir)) {
+      if (!Files.isRegularFile(root.resolve("gold.json")) || !Files.isDirectory(caseDir) || !Files.isDirectory(articles)) {
         System.out.println("--relink needs an earlier run's " + root + " (gold.json, articles/, case/)");
         System.exit(2);
       }

@@ -85,7 +85,7 @@ public final class ExportBenchmark {
         secs(t0));
 
     t0 = System.nanoTime();
-    CsvExport.write(tables, out.resolve("dossier-csv"));
+    CsvExport.write(tables, out.resolve("dossier-csv"), () -> { });
     double ours = secs(t0);
     t0 = System.nanoTime();
     Path bare = Files.createDirectories(out.resolve("bare-csv"));
@@ -99,7 +99,7 @@ public final class ExportBenchmark {
     line("csv", ours, secs(t0), size(out.resolve("dossier-csv")));
 
     t0 = System.nanoTime();
-    XlsxExport.write(tables, out.resolve("dossier.xlsx"));
+    XlsxExport.write(tables, out.resolve("dossier.xlsx"), () -> { });
     ours = secs(t0);
     t0 = System.nanoTime();
     try (SXSSFWorkbook wb = new SXSSFWorkbook(200); OutputStream o = Files.newOutputStream(out.resolve("bare.xlsx"))) {

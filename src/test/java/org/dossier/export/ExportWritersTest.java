@@ -1,5 +1,6 @@
 package org.dossier.export;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,7 +54,7 @@ class ExportWritersTest {
   void csvReadsBackEveryCharacterInAFolderAndAZip() throws Exception {
     Tables.Table t = table();
     for (Path target : List.of(dir.resolve("tables"), dir.resolve("tables.zip"))) {
-      CsvExport.write(List.of(t), target);
+      CsvExport.write(List.of(t), target, () -> { });
     }
     String text = Files.readString(dir.resolve("tables/facts.csv"), StandardCharsets.UTF_8);
     assertTrue(text.startsWith("fact,status,\"<b>"), "RFC 4180: no byte-order mark, quoted where needed");
@@ -69,7 +70,53 @@ class ExportWritersTest {
         "control characters kept; half a surrogate pair, which UTF-8 cannot hold, is U+FFFD");
     // a file where the folder would go is refused
     Files.writeString(dir.resolve("file"), "x");
-    assertThrows(IllegalArgumentException.class, () -> CsvExport.write(List.of(t), dir.resolve("file")));
+    assertThrows(IllegalArgumentException.class, () -> CsvExport.write(List.of(t), dir.resolve("file"), () -> { }));
+  }
+
+  /** A second table whose rows the first export of a target does not have. */
+  static Tables.Table other() {
+    return new Tables.Table("grid", List.of("fact"), sink -> sink.row(false, List.of("G1")));
+  }
+
+  @Test
+  void anExportThatFailsBeforeItEndsLeavesItsTargetAsItWas() throws Exception {
+    Path folder = dir.resolve("tables");
+    Path zip = dir.resolve("tables.zip");
+    Path xlsx = dir.resolve("case.xlsx");
+    CsvExport.write(List.of(table(), other()), folder, () -> { });
+    CsvExport.write(List.of(table(), other()), zip, () -> { });
+    XlsxExport.write(List.of(table(), other()), xlsx, () -> { });
+    byte[] facts = Files.readAllBytes(folder.resolve("facts.csv"));
+    byte[] zipped = Files.readAllBytes(zip);
+    byte[] sheets = Files.readAllBytes(xlsx);
+    Tables.Table changed = new Tables.Table("facts", List.of("fact", "status", HOSTILE),
+        sink -> sink.row(false, List.of("F9", "agree", "a later run")));
+    CaseExport.Check relinked = () -> {
+      throw CaseExport.formedAgain();
+    };
+    // the check fails once every table is written: nothing replaced, nothing left aside
+    for (Path target : List.of(folder, zip)) {
+      java.io.IOException e = assertThrows(java.io.IOException.class,
+          () -> CsvExport.write(List.of(changed, other()), target, relinked));
+      assertTrue(e.getMessage().contains("formed again"), e.getMessage());
+    }
+    assertThrows(java.io.IOException.class, () -> XlsxExport.write(List.of(changed, other()), xlsx, relinked));
+    assertArrayEquals(facts, Files.readAllBytes(folder.resolve("facts.csv")));
+    assertArrayEquals(zipped, Files.readAllBytes(zip));
+    assertArrayEquals(sheets, Files.readAllBytes(xlsx));
+    // a table failing half-way (a row of another width) leaves the folder's earlier tables too
+    Tables.Table broken = new Tables.Table("grid", List.of("fact"), sink -> sink.row(false, List.of("G1", "extra")));
+    assertThrows(IllegalArgumentException.class, () -> CsvExport.write(List.of(changed, broken), folder, () -> { }));
+    assertArrayEquals(facts, Files.readAllBytes(folder.resolve("facts.csv")), "the first table not replaced either");
+    try (var left = Files.list(dir)) {
+      assertEquals(List.of(), left.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList());
+    }
+    try (var left = Files.list(folder)) {
+      assertEquals(List.of(), left.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList());
+    }
+    // control: the check passing, the same writes replace them
+    CsvExport.write(List.of(changed, other()), folder, () -> { });
+    assertTrue(Files.readString(folder.resolve("facts.csv"), StandardCharsets.UTF_8).contains("a later run"));
   }
 
   @Test
