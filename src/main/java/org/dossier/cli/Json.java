@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
 
 /** JSON output of the commands. */
 final class Json {
@@ -25,23 +27,33 @@ final class Json {
    * each row as {@code rows} hands it over: the list is never in memory.
    */
   static void printRows(PrintWriter out, String field, Rows rows) throws IOException {
+    printLists(out, List.of(Map.entry(field, rows)));
+  }
+
+  /**
+   * Prints {@code {"a": [rows], "b": [rows]}} as {@link #print} prints a map of these lists, byte
+   * for byte, each list's rows as its {@code Rows} hands them over, one list after the other.
+   */
+  static void printLists(PrintWriter out, List<Map.Entry<String, Rows>> lists) throws IOException {
     JsonGenerator g = MAPPER.createGenerator(out);
     g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     g.writeStartObject();
-    g.writeFieldName(field);
-    g.writeStartArray();
-    try {
-      rows.forEach(row -> {
-        try {
-          g.writeTree(row);
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
-    } catch (java.io.UncheckedIOException e) {
-      throw e.getCause();
+    for (Map.Entry<String, Rows> list : lists) {
+      g.writeFieldName(list.getKey());
+      g.writeStartArray();
+      try {
+        list.getValue().forEach(row -> {
+          try {
+            g.writeTree(row);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+      } catch (java.io.UncheckedIOException e) {
+        throw e.getCause();
+      }
+      g.writeEndArray();
     }
-    g.writeEndArray();
     g.writeEndObject();
     g.close();
     out.println();

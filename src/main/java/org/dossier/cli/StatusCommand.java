@@ -1,6 +1,5 @@
 package org.dossier.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -40,11 +39,9 @@ final class StatusCommand implements Callable<Integer> {
       // the verification signals, when the verify stage has run: counted by severity and kind
       Map<String, Map<String, Long>> signals = new java.util.TreeMap<>();
       boolean verified = org.dossier.pipeline.Verifying.current(folder.store());
-      for (JsonNode sg : Stored.parse(folder.store().findings().findings(org.dossier.pipeline.Verifying.SIGNAL,
-          java.util.Optional.empty(), java.util.Optional.empty()))) {
-        signals.computeIfAbsent(Stored.text(sg, "severity"), k -> new java.util.TreeMap<>())
-            .merge(Stored.text(sg, "kind"), 1L, Long::sum);
-      }
+      Stored.rows(folder).forEach(org.dossier.pipeline.Verifying.SIGNAL, java.util.Optional.empty(), List.of(),
+          sg -> signals.computeIfAbsent(Stored.text(sg, "severity"), k -> new java.util.TreeMap<>())
+              .merge(Stored.text(sg, "kind"), 1L, Long::sum));
       // the work queue: tasks by kind and state, and those that used up their attempts
       Map<String, Map<String, Long>> tasks = new LinkedHashMap<>();
       long deadCount = 0;

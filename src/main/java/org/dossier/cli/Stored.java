@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -56,7 +55,7 @@ final class Stored {
   }
 
   /** The case's rows as its store streams them, each as a JSON tree. */
-  private static Rows rows(CaseFolder folder) {
+  static Rows rows(CaseFolder folder) {
     return (kind, story, statuses, row) -> {
       try {
         folder.store().findings().forEach(kind, story, statuses, r -> row.accept(StoredFindings.tree(r)));
@@ -81,19 +80,6 @@ final class Stored {
 
   private static IOException unreadable(IllegalArgumentException e) {
     return new IOException("the case's stored findings are not what this version reads: " + e.getMessage(), e);
-  }
-
-  /** Stored rows as JSON trees, as {@code --json} prints them and the decoders read them. */
-  static List<JsonNode> parse(List<String> rows) throws IOException {
-    List<JsonNode> out = new ArrayList<>(rows.size());
-    for (String r : rows) {
-      try {
-        out.add(StoredFindings.tree(r));
-      } catch (IllegalArgumentException e) {
-        throw new IOException(e.getMessage(), e);
-      }
-    }
-    return out;
   }
 
   /** A JSON string field, or the empty string (for the verify stage's signals and families). */

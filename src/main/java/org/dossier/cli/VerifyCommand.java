@@ -1,10 +1,7 @@
 package org.dossier.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,38 +48,36 @@ final class VerifyCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<JsonNode> signals;
-    List<JsonNode> families;
     try (CaseFolder folder = options.openExisting()) {
       UpToDate.ensure(folder, err);
       if (again || dkimKeys != null || Verifying.pending(folder)) {
         Verifying.run(folder, threshold, Optional.ofNullable(dkimKeys));
       }
-      signals = Stored.parse(folder.store().findings().findings(Verifying.SIGNAL, Optional.empty(), Optional.empty()));
-      families = Stored.parse(folder.store().findings().findings(Verifying.FAMILY, Optional.empty(), Optional.empty()));
-    } catch (SQLException e) {
-      throw new IOException("the case database failed: " + e.getMessage(), e);
-    }
-    if (options.json) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("signals", signals);
-      json.put("families", families);
-      Json.print(out, json);
-      return 0;
-    }
-    for (JsonNode s : signals) {
-      out.printf(Locale.ROOT, "%-7s %-26s %s%n", Stored.text(s, "severity"), Stored.text(s, "kind"), Stored.text(s, "document"));
-      out.printf(Locale.ROOT, "        %s%n", Stored.text(s, "explanation"));
-      out.printf(Locale.ROOT, "        innocent: %s%n", Stored.text(s, "innocentExplanation"));
-    }
-    for (JsonNode f : families) {
-      out.printf(Locale.ROOT, "family  principal %s%n", Stored.text(f, "principal"));
-      for (JsonNode m : f.get("members")) {
-        out.printf(Locale.ROOT, "        %-7s %.2f %s%n", Stored.text(m, "role"), m.get("similarity").asDouble(), Stored.text(m, "document"));
+      // the signals and families as the store streams them: a large cache's signals are never all in memory
+      Stored.Rows rows = Stored.rows(folder);
+      Json.Rows signals = row -> rows.forEach(Verifying.SIGNAL, Optional.empty(), List.of(), row);
+      Json.Rows families = row -> rows.forEach(Verifying.FAMILY, Optional.empty(), List.of(), row);
+      if (options.json) {
+        Json.printLists(out, List.of(Map.entry("signals", signals), Map.entry("families", families)));
+        return 0;
       }
-    }
-    if (signals.isEmpty() && families.isEmpty()) {
-      out.println("No signals.");
+      int[] printed = {0};
+      signals.forEach(s -> {
+        printed[0]++;
+        out.printf(Locale.ROOT, "%-7s %-26s %s%n", Stored.text(s, "severity"), Stored.text(s, "kind"), Stored.text(s, "document"));
+        out.printf(Locale.ROOT, "        %s%n", Stored.text(s, "explanation"));
+        out.printf(Locale.ROOT, "        innocent: %s%n", Stored.text(s, "innocentExplanation"));
+      });
+      families.forEach(f -> {
+        printed[0]++;
+        out.printf(Locale.ROOT, "family  principal %s%n", Stored.text(f, "principal"));
+        for (JsonNode m : f.get("members")) {
+          out.printf(Locale.ROOT, "        %-7s %.2f %s%n", Stored.text(m, "role"), m.get("similarity").asDouble(), Stored.text(m, "document"));
+        }
+      });
+      if (printed[0] == 0) {
+        out.println("No signals.");
+      }
     }
     return 0;
   }

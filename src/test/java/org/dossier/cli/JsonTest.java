@@ -45,6 +45,24 @@ class JsonTest {
   }
 
   @Test
+  void twoListsPrintedOneRowAtATimeReadAsTheWholeMapPrinted() throws IOException {
+    List<JsonNode> signals = List.of(READ.readTree("{\"document\":\"ledger.pdf\",\"kind\":\"fonts\",\"evidence\":[1,2]}"),
+        READ.readTree("{\"document\":\"备忘录.txt\",\"kind\":\"dates\"}"));
+    List<JsonNode> families = List.of(READ.readTree("{\"principal\":\"a.txt\",\"members\":[{\"document\":\"b.txt\"}]}"));
+    for (List<JsonNode> f : List.of(families, List.<JsonNode>of())) {
+      Map<String, Object> whole = new java.util.LinkedHashMap<>();
+      whole.put("signals", signals);
+      whole.put("families", f);
+      StringWriter w = new StringWriter();
+      Json.print(new PrintWriter(w), whole);
+      StringWriter s = new StringWriter();
+      Json.printLists(new PrintWriter(s), List.of(Map.entry("signals", row -> signals.forEach(row)),
+          Map.entry("families", row -> f.forEach(row))));
+      assertEquals(w.toString(), s.toString(), f.size() + " families");
+    }
+  }
+
+  @Test
   void aSourceThatFailsHalfWayFailsThePrinting() {
     IOException e = assertThrows(IOException.class, () -> Json.printRows(new PrintWriter(new StringWriter()), "facts",
         row -> {

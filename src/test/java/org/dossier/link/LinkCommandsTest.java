@@ -187,6 +187,7 @@ class LinkCommandsTest {
     assertEquals("No stories yet. Ingest documents first: dossier ingest PATH\n",
         Cli.run("--case", empty.toString(), "stories").out().replace("\r", ""));
     assertTrue(Cli.run("--case", empty.toString(), "coverage").out().startsWith("No press claims to check (the case"));
+    assertEquals("No signals.\n", Cli.run("--case", empty.toString(), "verify").out().replace("\r", ""));
     assertEquals("", Cli.run("--case", caseDir.toString(), "timeline", "--story", "S999").out());
   }
 
