@@ -62,7 +62,7 @@ final class Stored {
       } catch (SQLException e) {
         throw new IOException("the case database failed: " + e.getMessage(), e);
       } catch (IllegalArgumentException e) {
-        throw unreadable(e);
+        throw StoredFindings.unreadable(e);
       }
     };
   }
@@ -74,12 +74,8 @@ final class Stored {
     } catch (SQLException e) {
       throw new IOException("the case database failed: " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
-      throw unreadable(e);
+      throw StoredFindings.unreadable(e);
     }
-  }
-
-  private static IOException unreadable(IllegalArgumentException e) {
-    return new IOException("the case's stored findings are not what this version reads: " + e.getMessage(), e);
   }
 
   /** A JSON string field, or the empty string (for the verify stage's signals and families). */

@@ -394,8 +394,7 @@ public final class CaseExport {
           try {
             item = decode.apply(StoredFindings.tree(row));
           } catch (IllegalArgumentException e) {
-            throw new UncheckedIOException(new IOException(
-                "the case's stored findings are not what this version reads: " + e.getMessage(), e));
+            throw new UncheckedIOException(StoredFindings.unreadable(e));
           }
           try {
             each.accept(item);

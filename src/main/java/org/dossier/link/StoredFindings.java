@@ -20,6 +20,12 @@ import org.dossier.core.Qualifier;
 public final class StoredFindings {
   private StoredFindings() {}
 
+  /** What a reader reports of a stored row the decoders below refused: the case is not this version's to read. */
+  public static java.io.IOException unreadable(IllegalArgumentException refused) {
+    return new java.io.IOException("the case's stored findings are not what this version reads: " + refused.getMessage(),
+        refused);
+  }
+
   /** A stored row's text as a JSON tree, for the decoders below (and for {@code --json} output). */
   public static JsonNode tree(String row) {
     return Decoder.tree(row);

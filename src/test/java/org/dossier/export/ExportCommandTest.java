@@ -85,12 +85,8 @@ class ExportCommandTest {
     }
   }
 
-  /** Hands over items one at a time: a case's findings, a graph's nodes. */
-  interface Streamed<T> {
-    void forEach(CaseExport.Each<T> each) throws java.io.IOException;
-  }
-
-  static <T> List<T> list(Streamed<T> items) throws java.io.IOException {
+  /** Items handed over one at a time (a case's findings, a graph's nodes), as a list. */
+  static <T> List<T> list(CaseGraph.Items<T> items) throws java.io.IOException {
     List<T> out = new ArrayList<>();
     items.forEach(out::add);
     return out;
