@@ -82,7 +82,7 @@ final class ExportCommand implements Callable<Integer> {
       // written aside, the output replaces the target only when the findings it read are still the case's
       CaseExport.Check current = () -> {
         if (!export.current(folder)) {
-          throw CaseExport.formedAgain();
+          throw org.dossier.views.CaseViews.formedAgain("export");
         }
       };
       switch (format) {

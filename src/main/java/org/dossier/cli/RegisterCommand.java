@@ -1,8 +1,6 @@
 package org.dossier.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,8 +68,6 @@ final class RegisterCommand implements Runnable {
       try (CaseFolder folder = options.openExisting()) {
         UpToDate.ensure(folder, spec.commandLine().getErr());
         rows = CaseViews.transfers(folder);
-      } catch (SQLException e) {
-        throw new IOException("the case database failed: " + e.getMessage(), e);
       }
       PrintWriter out = spec.commandLine().getOut();
       if (options.json) {
@@ -160,8 +156,6 @@ final class RegisterCommand implements Runnable {
       try (CaseFolder folder = options.openExisting()) {
         UpToDate.ensure(folder, spec.commandLine().getErr());
         rows = CaseViews.events(folder);
-      } catch (SQLException e) {
-        throw new IOException("the case database failed: " + e.getMessage(), e);
       }
       PrintWriter out = spec.commandLine().getOut();
       if (options.json) {

@@ -1,12 +1,16 @@
 package org.dossier.cli;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dossier.pipeline.CaseFolder;
 import org.dossier.report.Report;
@@ -45,11 +49,10 @@ final class ReportCommand implements Callable<Integer> {
     if (options.json) {
       format = "json";
     }
-    if (!List.of("md", "html", "json").contains(format)) {
+    if (!Report.FORMATS.contains(format)) {
       throw new ParameterException(spec.commandLine(), "--format must be md, html or json; got " + format);
     }
     PrintWriter err = spec.commandLine().getErr();
-    Report report;
     try (CaseFolder folder = options.openExisting()) {
       UpToDate.ensure(folder, err);
       if (org.dossier.pipeline.Verifying.pending(folder)) {
@@ -58,27 +61,41 @@ final class ReportCommand implements Callable<Integer> {
         err.flush();
         org.dossier.pipeline.Verifying.run(folder, Double.parseDouble(org.dossier.pipeline.Verifying.THRESHOLD));
       }
-      report = CaseViews.report(folder, single);
+      // the report is written as it goes over the findings kind by kind: a link or verify run
+      // meanwhile (a worker, another command) would mix two runs' findings, so it is checked after
+      Map<String, String> runs = CaseViews.runs(folder);
+      Report.Input input = CaseViews.report(folder, single);
+      Path aside = folder.layout().tmp();
+      if (output == null) {
+        // what is printed cannot be taken back: a run that changed the findings meanwhile is said after
+        PrintWriter out = spec.commandLine().getOut();
+        Report.write(input, format, out, aside);
+        out.flush();
+        current(folder, runs);
+        return 0;
+      }
+      Path parent = output.toAbsolutePath().getParent();
+      Files.createDirectories(parent);
+      Path tmp = Files.createTempFile(parent, ".report", "." + format + ".tmp");
+      try {
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8))) {
+          Report.write(input, format, out, aside);
+        }
+        current(folder, runs);
+        Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+      err.println("dossier: report written to " + output);
     } catch (SQLException e) {
       throw new IOException("the case database failed: " + e.getMessage(), e);
-    }
-    String body = switch (format) {
-      case "html" -> report.html();
-      case "json" -> report.json().toPrettyString() + "\n";
-      default -> report.markdown();
-    };
-    if (output != null) {
-      Path parent = output.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(output, body, StandardCharsets.UTF_8);
-      err.println("dossier: report written to " + output);
-    } else {
-      spec.commandLine().getOut().print(body);
-      spec.commandLine().getOut().flush();
     }
     return 0;
   }
 
+  private static void current(CaseFolder folder, Map<String, String> runs) throws IOException, SQLException {
+    if (!runs.equals(CaseViews.runs(folder))) {
+      throw CaseViews.formedAgain("report");
+    }
+  }
 }

@@ -9,23 +9,18 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import org.dossier.core.Document;
 import org.dossier.core.DocumentId;
 import org.dossier.core.Stage;
-import org.dossier.link.Findings;
+import org.dossier.link.FindingStreams;
 import org.dossier.link.StoredFindings;
 import org.dossier.pipeline.CaseFolder;
-import org.dossier.pipeline.Ingest;
-import org.dossier.pipeline.Linking;
-import org.dossier.pipeline.Verifying;
+import org.dossier.views.CaseViews;
 import org.dossier.store.EntitySummary;
-import org.dossier.store.FindingStore;
 
 /**
  * What an export holds: the case's documents with their metadata, its entities, each document's
@@ -41,56 +36,21 @@ import org.dossier.store.FindingStore;
  * the export is written; one made in code ({@link #of}) from its lists.
  */
 public final class CaseExport {
-  /** The settings that name a stage run, in the order a reader wants them. */
-  public static final List<String> RUN_SETTINGS =
-      List.of(Linking.SETTING, Verifying.SETTING, Ingest.ENTITIES_SETTING, "analysis.fingerprint");
-
-  /**
-   * Takes the findings one at a time; a writer's failure goes through. A format goes over one kind
-   * at a time: it never opens one of these streams inside another (on one connection, the inner
-   * read's end would end the outer's).
-   */
-  public interface Each<T> {
-    void accept(T item) throws IOException;
-  }
-
   /** Run by a writer once its output is written, before it replaces what the target held. */
   public interface Check {
     void check() throws IOException;
-  }
-
-  /** The failure of an export whose findings were formed again while it was written. */
-  public static IOException formedAgain() {
-    return new IOException("the case's findings were formed again while the export was written, so it may mix"
-        + " two runs of the link or verify stage: run the export again");
-  }
-
-  /** Where the findings come from, each kind in its stored order. */
-  private interface Streams {
-    void stories(Each<StoredFindings.Story> each) throws IOException;
-
-    /** The facts of {@code story} when given, else all. */
-    void facts(Optional<String> story, Each<StoredFindings.Fact> each) throws IOException;
-
-    void sources(Each<StoredFindings.Source> each) throws IOException;
-
-    void events(Each<StoredFindings.Event> each) throws IOException;
-
-    void signals(Each<Signal> each) throws IOException;
-
-    long factCount() throws IOException;
   }
 
   private final String name;
   private final Map<String, String> runs;
   private final List<Doc> documents;
   private final List<EntitySummary> entities;
-  private final Streams findings;
+  private final FindingStreams findings;
   /** Each document's source without its links and evidence, by document name. */
   private final Map<String, StoredFindings.Source> labels = new HashMap<>();
 
   private CaseExport(String name, Map<String, String> runs, List<Doc> documents, List<EntitySummary> entities,
-      Streams findings) throws IOException {
+      FindingStreams findings) throws IOException {
     this.name = Objects.requireNonNull(name, "name");
     this.runs = Map.copyOf(runs);
     this.documents = List.copyOf(documents);
@@ -104,55 +64,11 @@ public final class CaseExport {
   public static CaseExport of(String name, Map<String, String> runs, List<Doc> documents, List<EntitySummary> entities,
       List<StoredFindings.Story> stories, List<StoredFindings.Fact> facts, List<StoredFindings.Source> sources,
       List<StoredFindings.Event> events, List<Signal> signals) {
-    List<StoredFindings.Story> st = List.copyOf(stories);
-    List<StoredFindings.Fact> fa = List.copyOf(facts);
-    List<StoredFindings.Source> so = List.copyOf(sources);
-    List<StoredFindings.Event> ev = List.copyOf(events);
-    List<Signal> si = List.copyOf(signals);
     try {
-      return new CaseExport(name, runs, documents, entities, new Streams() {
-        @Override
-        public void stories(Each<StoredFindings.Story> each) throws IOException {
-          each(st, each);
-        }
-
-        @Override
-        public void facts(Optional<String> story, Each<StoredFindings.Fact> each) throws IOException {
-          for (StoredFindings.Fact f : fa) {
-            if (story.isEmpty() || story.get().equals(f.story())) {
-              each.accept(f);
-            }
-          }
-        }
-
-        @Override
-        public void sources(Each<StoredFindings.Source> each) throws IOException {
-          each(so, each);
-        }
-
-        @Override
-        public void events(Each<StoredFindings.Event> each) throws IOException {
-          each(ev, each);
-        }
-
-        @Override
-        public void signals(Each<Signal> each) throws IOException {
-          each(si, each);
-        }
-
-        @Override
-        public long factCount() {
-          return fa.size();
-        }
-      });
+      return new CaseExport(name, runs, documents, entities,
+          FindingStreams.of(stories, facts, sources, events, List.of(), signals.stream().map(Signal::tree).toList()));
     } catch (IOException e) {
       throw new UncheckedIOException(e); // lists do not fail
-    }
-  }
-
-  private static <T> void each(List<T> items, Each<T> each) throws IOException {
-    for (T t : items) {
-      each.accept(t);
     }
   }
 
@@ -175,30 +91,30 @@ public final class CaseExport {
     return entities;
   }
 
-  public void stories(Each<StoredFindings.Story> each) throws IOException {
+  public void stories(FindingStreams.Each<StoredFindings.Story> each) throws IOException {
     findings.stories(each);
   }
 
-  public void facts(Each<StoredFindings.Fact> each) throws IOException {
-    findings.facts(Optional.empty(), each);
+  public void facts(FindingStreams.Each<StoredFindings.Fact> each) throws IOException {
+    findings.facts(Optional.empty(), List.of(), each);
   }
 
   /** The facts of one story, in their stored order. */
-  public void facts(String story, Each<StoredFindings.Fact> each) throws IOException {
-    findings.facts(Optional.of(story), each);
+  public void facts(String story, FindingStreams.Each<StoredFindings.Fact> each) throws IOException {
+    findings.facts(Optional.of(story), List.of(), each);
   }
 
   /** The sources whole, with their links and evidence. */
-  public void sources(Each<StoredFindings.Source> each) throws IOException {
+  public void sources(FindingStreams.Each<StoredFindings.Source> each) throws IOException {
     findings.sources(each);
   }
 
-  public void events(Each<StoredFindings.Event> each) throws IOException {
+  public void events(FindingStreams.Each<StoredFindings.Event> each) throws IOException {
     findings.events(each);
   }
 
-  public void signals(Each<Signal> each) throws IOException {
-    findings.signals(each);
+  public void signals(FindingStreams.Each<Signal> each) throws IOException {
+    findings.signals(n -> each.accept(Signal.of(n)));
   }
 
   public long factCount() throws IOException {
@@ -260,17 +176,34 @@ public final class CaseExport {
       Objects.requireNonNull(evidence, "evidence");
       Objects.requireNonNull(innocentExplanation, "innocentExplanation");
     }
+
+    /** A signal's row as the verify stage stores it. */
+    static Signal of(JsonNode n) {
+      return new Signal(text(n, "document"), text(n, "kind"), text(n, "severity"), text(n, "explanation"),
+          n.has("evidence") ? n.get("evidence").toString() : "", text(n, "innocentExplanation"));
+    }
+
+    /** The row {@link #of} reads this from. */
+    JsonNode tree() {
+      com.fasterxml.jackson.databind.node.ObjectNode n = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+      n.put("document", document).put("kind", kind).put("severity", severity).put("explanation", explanation);
+      if (!evidence.isEmpty()) {
+        n.set("evidence", StoredFindings.tree(evidence));
+      }
+      n.put("innocentExplanation", innocentExplanation);
+      return n;
+    }
   }
 
-  /** The stage runs in {@link #RUN_SETTINGS} order, then any other, as "setting: value" pairs. */
+  /** The stage runs in {@link #CaseViews.RUN_SETTINGS} order, then any other, as "setting: value" pairs. */
   public List<Map.Entry<String, String>> runList() {
     List<Map.Entry<String, String>> out = new ArrayList<>();
-    for (String k : RUN_SETTINGS) {
+    for (String k : CaseViews.RUN_SETTINGS) {
       if (runs.containsKey(k)) {
         out.add(Map.entry(k, runs.get(k)));
       }
     }
-    runs.keySet().stream().filter(k -> !RUN_SETTINGS.contains(k)).sorted()
+    runs.keySet().stream().filter(k -> !CaseViews.RUN_SETTINGS.contains(k)).sorted()
         .forEach(k -> out.add(Map.entry(k, runs.get(k))));
     return out;
   }
@@ -292,7 +225,7 @@ public final class CaseExport {
   public static CaseExport read(CaseFolder folder) throws IOException {
     try {
       var store = folder.store();
-      Map<String, String> runs = runs(folder);
+      Map<String, String> runs = CaseViews.runs(folder);
       List<Document> all = new ArrayList<>();
       for (Stage s : Stage.values()) {
         store.documents().forEachInStage(s, all::add);
@@ -319,19 +252,10 @@ public final class CaseExport {
             e.documents().stream().map(n -> shared.getOrDefault(n, n)).toList(), e.mentions()));
       }
       String name = Optional.ofNullable(folder.layout().root().getFileName()).map(Path::toString).orElse("case");
-      return new CaseExport(name, runs, docs, entities, new Stored(store.findings()));
+      return new CaseExport(name, runs, docs, entities, CaseViews.findings(store.findings()));
     } catch (SQLException e) {
       throw failed(e);
     }
-  }
-
-  /** The case's stage runs as they stand. */
-  private static Map<String, String> runs(CaseFolder folder) throws SQLException {
-    Map<String, String> runs = new LinkedHashMap<>();
-    for (String k : RUN_SETTINGS) {
-      folder.store().setting(k).ifPresent(v -> runs.put(k, v));
-    }
-    return runs;
   }
 
   /**
@@ -342,71 +266,9 @@ public final class CaseExport {
    */
   public boolean current(CaseFolder folder) throws IOException {
     try {
-      return runs.equals(runs(folder));
+      return runs.equals(CaseViews.runs(folder));
     } catch (SQLException e) {
       throw failed(e);
-    }
-  }
-
-  /** The findings as the case's store streams them, each row decoded as it comes. */
-  private record Stored(FindingStore store) implements Streams {
-    @Override
-    public void stories(Each<StoredFindings.Story> each) throws IOException {
-      rows(Findings.STORY, Optional.empty(), StoredFindings::story, each);
-    }
-
-    @Override
-    public void facts(Optional<String> story, Each<StoredFindings.Fact> each) throws IOException {
-      rows(Findings.FACT, story, StoredFindings::fact, each);
-    }
-
-    @Override
-    public void sources(Each<StoredFindings.Source> each) throws IOException {
-      rows(Findings.SOURCE, Optional.empty(), StoredFindings::source, each);
-    }
-
-    @Override
-    public void events(Each<StoredFindings.Event> each) throws IOException {
-      rows(Findings.EVENT, Optional.empty(), StoredFindings::event, each);
-    }
-
-    @Override
-    public void signals(Each<Signal> each) throws IOException {
-      rows(Verifying.SIGNAL, Optional.empty(), n -> new Signal(text(n, "document"), text(n, "kind"), text(n, "severity"),
-          text(n, "explanation"), n.has("evidence") ? n.get("evidence").toString() : "", text(n, "innocentExplanation")),
-          each);
-    }
-
-    @Override
-    public long factCount() throws IOException {
-      try {
-        return store.count(Findings.FACT, Optional.empty(), List.of());
-      } catch (SQLException e) {
-        throw failed(e);
-      }
-    }
-
-    private <T> void rows(String kind, Optional<String> story, Function<JsonNode, T> decode, Each<T> each)
-        throws IOException {
-      try {
-        store.forEach(kind, story, List.of(), row -> {
-          T item;
-          try {
-            item = decode.apply(StoredFindings.tree(row));
-          } catch (IllegalArgumentException e) {
-            throw new UncheckedIOException(StoredFindings.unreadable(e));
-          }
-          try {
-            each.accept(item);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
-      } catch (SQLException e) {
-        throw failed(e);
-      }
     }
   }
 

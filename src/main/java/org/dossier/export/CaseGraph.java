@@ -40,7 +40,7 @@ public record CaseGraph(Map<String, String> attributes, Items<Node> nodes, Items
 
   /** Hands a graph's nodes or edges over one at a time, in their order. */
   public interface Items<T> {
-    void forEach(CaseExport.Each<T> each) throws IOException;
+    void forEach(org.dossier.link.FindingStreams.Each<T> each) throws IOException;
   }
 
   /** A node: its id, label and {@link #NODE_KEYS} values. */
@@ -75,7 +75,7 @@ public record CaseGraph(Map<String, String> attributes, Items<Node> nodes, Items
   public List<Map.Entry<String, String>> attributeList() {
     List<Map.Entry<String, String>> out = new ArrayList<>();
     out.add(Map.entry("case", attributes.getOrDefault("case", "")));
-    for (String k : CaseExport.RUN_SETTINGS) {
+    for (String k : org.dossier.views.CaseViews.RUN_SETTINGS) {
       if (attributes.containsKey(k)) {
         out.add(Map.entry(k, attributes.get(k)));
       }

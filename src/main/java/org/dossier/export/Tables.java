@@ -226,7 +226,7 @@ public final class Tables {
             String v = cl.value().kind().equals("statement") ? cl.quote() : cl.value().text();
             Integer at = column.get(cl.document());
             if (at == null) {
-              throw CaseExport.formedAgain(); // a document the first pass did not see: relinked since
+              throw org.dossier.views.CaseViews.formedAgain("export"); // a document the first pass did not see: relinked since
             }
             List<String> in = said.get(at);
             if (!in.contains(v)) {

@@ -1,14 +1,17 @@
 package org.dossier.register;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.dossier.link.FindingStreams;
 import org.dossier.link.StoredFindings;
 
 /**
@@ -22,20 +25,39 @@ public final class Events {
   private static final Set<String> PLACES = Set.of("place");
   private static final Set<String> PARTICIPANTS = Set.of("person", "organization", "unit");
 
-  public static List<EventRow> of(List<StoredFindings.Event> events, List<StoredFindings.Fact> facts) {
-    // the names of every sentence, from the name claims of the facts
+  /**
+   * The register, one row per event of the timeline in its order, each handed to {@code each} as
+   * it is made. Held meanwhile: the sentences the events' claims stand in, and the names the
+   * facts' claims read there; the explanations of the facts whose dates conflict.
+   */
+  public static void each(FindingStreams findings, FindingStreams.Each<EventRow> each) throws IOException {
+    // which sentences and which facts' explanations the rows will want
+    Set<String> sentences = new HashSet<>();
+    Set<String> explained = new HashSet<>();
+    findings.events(e -> {
+      for (StoredFindings.Claim c : e.claims()) {
+        if (c.reading().located()) {
+          sentences.add(sentence(c));
+        }
+      }
+      if (!e.alongside().isEmpty()) {
+        explained.add(e.fact());
+      }
+    });
+    // the names of those sentences, from the name claims of the facts
     Map<String, List<StoredFindings.Claim>> names = new HashMap<>();
     Map<String, String> explanations = new HashMap<>();
-    for (StoredFindings.Fact f : facts) {
-      explanations.put(f.id(), f.explanation());
+    findings.facts(Optional.empty(), List.of(), f -> {
+      if (explained.contains(f.id())) {
+        explanations.put(f.id(), f.explanation());
+      }
       for (StoredFindings.Claim c : f.claims()) {
-        if (c.reading().located() && c.reading().entityType().isPresent()) {
+        if (c.reading().located() && c.reading().entityType().isPresent() && sentences.contains(sentence(c))) {
           names.computeIfAbsent(sentence(c), k -> new ArrayList<>()).add(c);
         }
       }
-    }
-    List<EventRow> out = new ArrayList<>();
-    for (StoredFindings.Event e : events) {
+    });
+    findings.events(e -> {
       Set<String> kinds = new LinkedHashSet<>();
       List<StoredFindings.Claim> around = new ArrayList<>();
       for (StoredFindings.Claim c : e.claims()) {
@@ -49,10 +71,16 @@ public final class Events {
         }
       }
       String why = e.alongside().isEmpty() ? "" : explanations.getOrDefault(e.fact(), "");
-      out.add(new EventRow(e.date(), e.what(), new ArrayList<>(kinds), e.story(), e.fact(), e.status(), e.alongside(), why,
-          names(around, PLACES), names(around, PARTICIPANTS), Reading.origin(e.claims()),
+      each.accept(new EventRow(e.date(), e.what(), new ArrayList<>(kinds), e.story(), e.fact(), e.status(), e.alongside(),
+          why, names(around, PLACES), names(around, PARTICIPANTS), Reading.origin(e.claims()),
           e.claims().stream().map(Citation::of).toList()));
-    }
+    });
+  }
+
+  /** The register as a list. */
+  public static List<EventRow> of(FindingStreams findings) throws IOException {
+    List<EventRow> out = new ArrayList<>();
+    each(findings, out::add);
     return out;
   }
 

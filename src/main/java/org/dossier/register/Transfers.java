@@ -1,5 +1,6 @@
 package org.dossier.register;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.dossier.analyze.Concepts;
 import org.dossier.core.Qualifier;
+import org.dossier.link.FindingStreams;
 import org.dossier.link.StoredFindings;
 import org.dossier.register.Reading.Held;
 import org.dossier.register.Reading.Sentence;
@@ -47,12 +49,10 @@ import org.dossier.register.Reading.Word;
  */
 public final class Transfers {
   /** The stored findings the register is read from, and the texts of their documents. */
-  public record Input(List<StoredFindings.Story> stories, List<StoredFindings.Fact> facts,
-      List<StoredFindings.Source> sources, Texts texts) {
+  public record Input(FindingStreams findings, Texts texts) {
     public Input {
-      stories = List.copyOf(stories);
-      facts = List.copyOf(facts);
-      sources = List.copyOf(sources);
+      java.util.Objects.requireNonNull(findings, "findings");
+      java.util.Objects.requireNonNull(texts, "texts");
     }
   }
 
@@ -95,41 +95,54 @@ public final class Transfers {
   private final Map<String, String> documentDates = new HashMap<>();
   private final Map<String, Origin> documentOrigins = new HashMap<>();
 
-  private Transfers(Input in, Concepts concepts) {
+  private Transfers(Input in, Concepts concepts) throws IOException {
     this.in = in;
     this.reading = new Reading(concepts, in.texts());
-    for (StoredFindings.Source s : in.sources()) {
+    // what the rows weigh every story's sentences against: the case's outlets (a source's, or
+    // whom a claim is attributed to), each document's date and where its claims come from
+    in.findings().sources(s -> {
       s.outlet().ifPresent(o -> outlets.add(fold(o)));
       s.date().ifPresent(d -> documentDates.put(s.document(), d.toString()));
-    }
-    for (StoredFindings.Fact f : in.facts()) {
+    });
+    in.findings().facts(Optional.empty(), List.of(), f -> {
       for (StoredFindings.Claim c : f.claims()) {
         c.attributedTo().ifPresent(a -> outlets.add(fold(a)));
         documentOrigins.putIfAbsent(c.document(), c.press() ? Origin.PRESS : c.reading().draft() ? Origin.DRAFT : Origin.RECORD);
       }
-    }
+    });
   }
 
-  /** The register: one row per deal, in story order. */
-  public static List<Transfer> of(Input in) {
-    return new Transfers(in, Concepts.shared()).rows();
+  /**
+   * The register, one row per deal in story order, each handed to {@code each} once its story is
+   * read: a story's facts are read when its row is made, so no more than one story's are held.
+   */
+  public static void each(Input in, FindingStreams.Each<Transfer> each) throws IOException {
+    new Transfers(in, Concepts.shared()).rows(each);
   }
 
-  private List<Transfer> rows() {
-    Map<String, List<Held>> byStory = new LinkedHashMap<>();
-    for (StoredFindings.Story s : in.stories()) {
-      byStory.put(s.id(), new ArrayList<>());
-    }
-    for (StoredFindings.Fact f : in.facts()) {
-      for (StoredFindings.Claim c : f.claims()) {
-        byStory.computeIfAbsent(f.story(), k -> new ArrayList<>()).add(new Held(c, f));
+  /** The register as a list. */
+  public static List<Transfer> of(Input in) throws IOException {
+    List<Transfer> out = new ArrayList<>();
+    each(in, out::add);
+    return out;
+  }
+
+  private void rows(FindingStreams.Each<Transfer> each) throws IOException {
+    // the stories' ids and titles first: a story's facts are not read inside the stories' stream
+    List<StoredFindings.Story> stories = new ArrayList<>();
+    in.findings().stories(s -> stories.add(new StoredFindings.Story(s.id(), s.title(), List.of())));
+    for (StoredFindings.Story s : stories) {
+      List<Held> held = new ArrayList<>();
+      in.findings().facts(Optional.of(s.id()), List.of(), f -> {
+        for (StoredFindings.Claim c : f.claims()) {
+          held.add(new Held(c, f));
+        }
+      });
+      Optional<Transfer> row = deal(s, held);
+      if (row.isPresent()) {
+        each.accept(row.get());
       }
     }
-    List<Transfer> out = new ArrayList<>();
-    for (StoredFindings.Story s : in.stories()) {
-      deal(s, byStory.getOrDefault(s.id(), List.of())).ifPresent(out::add);
-    }
-    return out;
   }
 
   // ------------------------------------------------------------------ one deal

@@ -1,18 +1,18 @@
 package org.dossier.report;
 
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import org.dossier.link.FindingStreams;
 import org.dossier.link.StoredFindings;
 import org.dossier.report.Report.Part;
-import org.dossier.report.Report.Section;
-import org.dossier.report.Report.Sentence;
 
 /**
  * The report's sections on facts: the disputes, largest first, each value with every document
@@ -32,46 +32,45 @@ final class FactSections {
     this.labels = labels;
   }
 
-  List<Section> of(List<StoredFindings.Fact> facts, int singleLimit) {
-    List<Section> out = new ArrayList<>();
-    Set<StoredFindings.Fact> disputed = Collections.newSetFromMap(new IdentityHashMap<>());
-    List<Sentence> disputes = new ArrayList<>();
-    for (Disputes.Dispute d : Disputes.ranked(facts)) {
-      disputed.add(d.fact());
-      disputes.add(dispute(d));
-      disputes.add(explanation(d.fact()));
+  /**
+   * Writes the sections on facts, each going over its facts as they stream: the disputes (held
+   * to be ranked, and only they), the other disagreements, the agreements, the first {@code
+   * singleLimit} facts stated by one source.
+   */
+  void write(FindingStreams in, int singleLimit, Function<String, Report.Section> section) throws IOException {
+    List<StoredFindings.Fact> disputable = new ArrayList<>();
+    in.facts(Optional.empty(), DISAGREE, disputable::add);
+    Report.Section disputes = section.apply("Disputes, largest first");
+    for (Disputes.Dispute d : Disputes.ranked(disputable)) {
+      disputes.sentence(dispute(d));
+      disputes.sentence(explanation(d.fact()));
     }
-    add(out, "Disputes, largest first", disputes);
-    List<Sentence> other = new ArrayList<>();
-    List<Sentence> agree = new ArrayList<>();
-    List<Sentence> single = new ArrayList<>();
-    for (StoredFindings.Fact f : facts) {
-      switch (f.status()) {
-        case "conflict", "divergent" -> {
-          if (!disputed.contains(f)) {
-            other.add(summary(f, f.status().equals("conflict") ? ": sources conflict, giving " : ": sources give "));
-            other.add(explanation(f));
-          }
-        }
-        case "agree" -> agree.add(summary(f, ": sources agree on "));
-        default -> {
-          if (single.size() < singleLimit) {
-            single.add(summary(f, ": "));
-          }
-        }
+    disputes.end();
+    disputable.clear();
+    Report.Section other = section.apply("Other disagreements");
+    in.facts(Optional.empty(), DISAGREE, f -> {
+      if (Disputes.of(f).isEmpty()) { // a dispute is known again by itself
+        other.sentence(summary(f, f.status().equals("conflict") ? ": sources conflict, giving " : ": sources give "));
+        other.sentence(explanation(f));
       }
-    }
-    add(out, "Other disagreements", other);
-    add(out, "Agreements", agree);
-    add(out, "Stated by one source only", single);
-    return out;
+    });
+    other.end();
+    Report.Section agree = section.apply("Agreements");
+    in.facts(Optional.empty(), List.of("agree"), f -> agree.sentence(summary(f, ": sources agree on ")));
+    agree.end();
+    Report.Section single = section.apply("Stated by one source only");
+    int[] written = {0};
+    in.facts(Optional.empty(), List.of("single"), f -> {
+      if (written[0] < singleLimit) {
+        single.sentence(summary(f, ": "));
+        written[0]++;
+      }
+    });
+    single.end();
   }
 
-  private static void add(List<Section> out, String title, List<Sentence> sentences) {
-    if (!sentences.isEmpty()) {
-      out.add(new Section(title, sentences));
-    }
-  }
+  /** The statuses of facts whose sources disagree. */
+  private static final List<String> DISAGREE = List.of("conflict", "divergent");
 
   private static String what(StoredFindings.Fact f) {
     String p = f.property();
@@ -80,7 +79,7 @@ final class FactSections {
   }
 
   /** "Number of X (F3, story S1): sources conflict, 8% apart — 26 in A[1]; and 24 in B[2] and C[3]." */
-  private Sentence dispute(Disputes.Dispute d) {
+  private List<Part> dispute(Disputes.Dispute d) {
     StoredFindings.Fact f = d.fact();
     List<Part> parts = new ArrayList<>();
     String how = f.status().equals("conflict") ? "sources conflict" : "sources diverge (compatible only under their qualifiers)";
@@ -100,11 +99,11 @@ final class FactSections {
       i++;
     }
     parts.add(new Part(".", List.of()));
-    return new Sentence(parts);
+    return parts;
   }
 
   /** "Date of X (F6, story S1): sources agree on 2024-04-17 in A[1] and 2024-04 in B[2], C[3] and 2 more[4]." */
-  private Sentence summary(StoredFindings.Fact f, String verb) {
+  private List<Part> summary(StoredFindings.Fact f, String verb) {
     List<Part> parts = new ArrayList<>();
     parts.add(new Part(what(f) + verb, List.of()));
     Map<String, List<StoredFindings.Claim>> groups = byValue(f.claims());
@@ -126,11 +125,11 @@ final class FactSections {
       i++;
     }
     parts.add(new Part(".", List.of()));
-    return new Sentence(parts);
+    return parts;
   }
 
-  private Sentence explanation(StoredFindings.Fact f) {
-    return new Sentence(List.of(new Part(f.explanation(), cite.claims(f.claims(), 6))));
+  private List<Part> explanation(StoredFindings.Fact f) {
+    return List.of(new Part(f.explanation(), cite.claims(f.claims(), 6)));
   }
 
   /**

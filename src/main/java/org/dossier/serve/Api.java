@@ -124,18 +124,38 @@ final class Api {
           "message", "the case is being brought up to date for the report; ask again when the task is done"));
       return;
     }
-    org.dossier.report.Report r = CaseViews.report(s.folder(), 50);
+    // written to a file aside as it is made, then sent from there: a large case's report is not held
+    java.nio.file.Path aside = s.folder().layout().tmp();
+    java.nio.file.Files.createDirectories(aside);
+    java.nio.file.Path file = java.nio.file.Files.createTempFile(aside, "report-", "." + format);
+    java.io.InputStream body;
+    try {
+      try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8)) {
+        org.dossier.report.Report.write(CaseViews.report(s.folder(), 50), format, w, aside);
+      }
+      body = java.nio.file.Files.newInputStream(file, java.nio.file.StandardOpenOption.DELETE_ON_CLOSE);
+    } catch (IOException | RuntimeException e) {
+      java.nio.file.Files.deleteIfExists(file);
+      throw e;
+    }
     switch (format) {
-      case "json" -> ctx.json(r.json());
-      case "html" -> download(ctx, "text/html; charset=utf-8", "report-" + s.key() + ".html", r.html());
-      default -> download(ctx, "text/markdown; charset=utf-8", "report-" + s.key() + ".md", r.markdown());
+      case "json" -> {
+        ctx.contentType("application/json");
+        ctx.result(body);
+      }
+      case "html" -> download(ctx, "text/html; charset=utf-8", "report-" + s.key() + ".html", body);
+      default -> download(ctx, "text/markdown; charset=utf-8", "report-" + s.key() + ".md", body);
     }
   }
 
   private static void download(Context ctx, String type, String name, String body) {
+    download(ctx, type, name, new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  private static void download(Context ctx, String type, String name, java.io.InputStream body) {
     ctx.contentType(type);
     ctx.header("Content-Disposition", ContentDisposition.attachment(name));
-    ctx.result(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    ctx.result(body);
   }
 
   private void get(Javalin app, String path, io.javalin.http.Handler handler) {

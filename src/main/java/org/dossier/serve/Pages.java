@@ -498,7 +498,7 @@ final class Pages {
       html(ctx, "report.jte", new ReportPage(s.key(), "Report", List.of(), List.of(), true));
       return;
     }
-    JsonNode r = CaseViews.report(s.folder(), 50).json();
+    JsonNode r = org.dossier.report.Report.json(CaseViews.report(s.folder(), 50), s.folder().layout().tmp());
     Map<String, String> ids = new HashMap<>();
     Map<Integer, String> urls = new HashMap<>();
     List<Footnote> notes = new ArrayList<>();

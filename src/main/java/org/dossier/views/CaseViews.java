@@ -210,35 +210,55 @@ public final class CaseViews {
     return json;
   }
 
+  /** The settings that name the stage runs a case's findings come from, in the order a reader wants them. */
+  public static final List<String> RUN_SETTINGS = List.of(org.dossier.pipeline.Linking.SETTING,
+      org.dossier.pipeline.Verifying.SETTING, org.dossier.pipeline.Ingest.ENTITIES_SETTING, "analysis.fingerprint");
+
   /**
-   * The case's report from its stored findings (stories, facts, sources, timeline, coverage,
-   * verification signals), as they stand: bring the case up to date first.
+   * The case's stage runs as they stand: a reader that goes over the findings kind by kind (an
+   * export, a report) compares them before and after, for a link or verify run may have formed the
+   * findings again meanwhile ({@link #formedAgain}).
+   */
+  public static Map<String, String> runs(CaseFolder folder) throws SQLException {
+    Map<String, String> runs = new LinkedHashMap<>();
+    for (String k : RUN_SETTINGS) {
+      folder.store().setting(k).ifPresent(v -> runs.put(k, v));
+    }
+    return runs;
+  }
+
+  /** The failure of a reader ({@code "export"}, {@code "report"}) whose findings were formed again while it wrote. */
+  public static IOException formedAgain(String written) {
+    return new IOException("the case's findings were formed again while the " + written + " was written, so it may mix"
+        + " two runs of the link or verify stage: run the " + written + " again");
+  }
+
+  /** The case's stored findings as its store streams them, each row decoded as it comes. */
+  public static org.dossier.link.FindingStreams findings(org.dossier.store.FindingStore store) {
+    return new StoredStreams(store);
+  }
+
+  /**
+   * What the case's report is made from: its stored findings (stories, facts, sources, timeline,
+   * coverage, verification signals) as they stand, streamed as the report is written (bring the
+   * case up to date first, and keep the folder open until then), and its documents' texts.
    *
    * @param single most facts stated by one source only
    */
-  public static org.dossier.report.Report report(CaseFolder folder, int single) throws SQLException, IOException {
-    var f = folder.store().findings();
+  public static org.dossier.report.Report.Input report(CaseFolder folder, int single) {
     String title = "Dossier report: " + folder.layout().root().toAbsolutePath().normalize().getFileName();
-    return new org.dossier.report.Report(title,
-        rows(f, Findings.STORY, StoredFindings::story), rows(f, Findings.FACT, StoredFindings::fact),
-        rows(f, Findings.SOURCE, StoredFindings::source), rows(f, Findings.EVENT, StoredFindings::event),
-        rows(f, Findings.COVERAGE, StoredFindings::coverage),
-        rows(f, org.dossier.pipeline.Verifying.SIGNAL, n -> n), single).registers(transfers(folder), events(folder));
+    return new org.dossier.report.Report.Input(title, findings(folder.store().findings()), texts(folder), single);
   }
 
   /** The transfers register from the stored findings and the documents' texts. */
-  public static List<org.dossier.register.Transfer> transfers(CaseFolder folder) throws SQLException, IOException {
-    var f = folder.store().findings();
-    return org.dossier.register.Transfers.of(new org.dossier.register.Transfers.Input(
-        rows(f, Findings.STORY, StoredFindings::story), rows(f, Findings.FACT, StoredFindings::fact),
-        rows(f, Findings.SOURCE, StoredFindings::source), texts(folder)));
+  public static List<org.dossier.register.Transfer> transfers(CaseFolder folder) throws IOException {
+    return org.dossier.register.Transfers.of(new org.dossier.register.Transfers.Input(findings(folder.store().findings()),
+        texts(folder)));
   }
 
   /** The events register from the stored timeline and facts. */
-  public static List<org.dossier.register.EventRow> events(CaseFolder folder) throws SQLException, IOException {
-    var f = folder.store().findings();
-    return org.dossier.register.Events.of(rows(f, Findings.EVENT, StoredFindings::event),
-        rows(f, Findings.FACT, StoredFindings::fact));
+  public static List<org.dossier.register.EventRow> events(CaseFolder folder) throws IOException {
+    return org.dossier.register.Events.of(findings(folder.store().findings()));
   }
 
   /** The extracted texts of a case's documents, by name, read when asked (for the registers). */
@@ -255,19 +275,6 @@ public final class CaseViews {
         return Optional.empty(); // a text that cannot be read leaves its sentences unread, not the register
       }
     };
-  }
-
-  private static <T> List<T> rows(org.dossier.store.FindingStore store, String kind,
-      java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, T> decode) throws SQLException, IOException {
-    List<T> out = new ArrayList<>();
-    for (String row : store.findings(kind, Optional.empty(), Optional.empty())) {
-      try {
-        out.add(decode.apply(StoredFindings.tree(row)));
-      } catch (IllegalArgumentException e) {
-        throw new IOException(e.getMessage(), e);
-      }
-    }
-    return out;
   }
 
   /**

@@ -92,7 +92,7 @@ class ExportWritersTest {
     Tables.Table changed = new Tables.Table("facts", List.of("fact", "status", HOSTILE),
         sink -> sink.row(false, List.of("F9", "agree", "a later run")));
     CaseExport.Check relinked = () -> {
-      throw CaseExport.formedAgain();
+      throw org.dossier.views.CaseViews.formedAgain("export");
     };
     // the check fails once every table is written: nothing replaced, nothing left aside
     for (Path target : List.of(folder, zip)) {

@@ -63,7 +63,7 @@ class TransfersReadingTest {
       return claim(fact, document, quote, "name", quote, Optional.empty(), Set.of(), Optional.of(type));
     }
 
-    List<Transfer> register() {
+    List<Transfer> register() throws java.io.IOException {
       List<StoredFindings.Fact> out = new ArrayList<>();
       facts.forEach((id, claims) -> {
         boolean differ = claims.stream().map(c -> c.value().normalized()).distinct().count() > 1;
@@ -73,7 +73,8 @@ class TransfersReadingTest {
       List<StoredFindings.Member> members = texts.keySet().stream().sorted().map(d -> new StoredFindings.Member(d, "article")).toList();
       StoredFindings.Story story = new StoredFindings.Story("S1", "a deal", members);
       Texts t = d -> Optional.ofNullable(texts.get(d)).map(x -> new Texts.Text(x, "en"));
-      return Transfers.of(new Transfers.Input(List.of(story), out, List.of(), t));
+      return Transfers.of(new Transfers.Input(
+          org.dossier.link.FindingStreams.of(List.of(story), out, List.of(), List.of(), List.of(), List.of()), t));
     }
   }
 
@@ -108,7 +109,7 @@ class TransfersReadingTest {
   }
 
   @Test
-  void anAmountPerMonthIsARateNotThePrice() {
+  void anAmountPerMonthIsARateNotThePrice() throws java.io.IOException {
     Transfer t = boats("per month").register().get(0);
     assertEquals(List.of("240000000 USD", "250000000 USD"), normalized(t, Column.VALUE), t.toString());
     assertEquals("conflict", t.cell(Column.VALUE).status());
@@ -117,7 +118,7 @@ class TransfersReadingTest {
   }
 
   @Test
-  void controlTheSameAmountWithoutAPeriodIsReadAsAnotherPrice() {
+  void controlTheSameAmountWithoutAPeriodIsReadAsAnotherPrice() throws java.io.IOException {
     // the running cost is then an amount of the deal's sentences like any other, and the one
     // most documents give: what the rate rule keeps out
     Transfer t = boats("in all").register().get(0);
@@ -141,7 +142,7 @@ class TransfersReadingTest {
   }
 
   @Test
-  void anAmountOfAnotherSizeInAFactBesideThePriceIsNotThePrice() {
+  void anAmountOfAnotherSizeInAFactBesideThePriceIsNotThePrice() throws java.io.IOException {
     Transfer t = pack("other").register().get(0);
     List<String> v = values(t, Column.VALUE);
     assertEquals(List.of("11000000000 USD", "> 10000000000 USD"), v, t.toString());
@@ -151,14 +152,14 @@ class TransfersReadingTest {
   }
 
   @Test
-  void controlTheSameAmountInThePricesOwnFactIsAReadingOfThePrice() {
+  void controlTheSameAmountInThePricesOwnFactIsAReadingOfThePrice() throws java.io.IOException {
     // the link stage put it with the price: another outlet's reading of it, shown as disputed
     Transfer t = pack("total").register().get(0);
     assertEquals(List.of("11000000000 USD", "> 10000000000 USD", "9000000000 USD"), values(t, Column.VALUE), t.toString());
   }
 
   @Test
-  void anAmountOfThePricesSizeInAFactAboutTheContractIsAReadingOfThePrice() {
+  void anAmountOfThePricesSizeInAFactAboutTheContractIsAReadingOfThePrice() throws java.io.IOException {
     // the other fact is about the contract itself ("the contract's sum"): another outlet's figure
     Transfer t = pack("contract").register().get(0);
     assertEquals(List.of("11000000000 USD", "> 10000000000 USD", "9000000000 USD"), values(t, Column.VALUE), t.toString());
@@ -179,21 +180,21 @@ class TransfersReadingTest {
   }
 
   @Test
-  void aSentenceNamingAnotherSupplierAndThisDealsPartiesByAnySpellingIsThisDeals() {
+  void aSentenceNamingAnotherSupplierAndThisDealsPartiesByAnySpellingIsThisDeals() throws java.io.IOException {
     // only Vantor Group is read as a name in d.txt; the deal's parties are spelled there all the same
     Transfer t = rival("Vantor Group says the contract of Kestrel Arms with Ostrava is worth $250 million.").register().get(0);
     assertEquals(List.of("240000000 USD", "250000000 USD"), normalized(t, Column.VALUE), t.toString());
   }
 
   @Test
-  void controlASentenceNamingOnlyAnotherSupplierGivesNothing() {
+  void controlASentenceNamingOnlyAnotherSupplierGivesNothing() throws java.io.IOException {
     Transfer t = rival("Vantor Group says the contract is worth $250 million.").register().get(0);
     assertEquals(List.of("240000000 USD"), normalized(t, Column.VALUE), t.toString());
   }
 
   /** A contract for deliveries whose sum the link stage read beside "delivery"; a payment beside it. */
   @Test
-  void aSumReadBesideADeliveryIsThePriceAPaymentIsNot() {
+  void aSumReadBesideADeliveryIsThePriceAPaymentIsNot() throws java.io.IOException {
     String a = "Kestrel Arms signed a contract with Ostrava for the delivery of boats worth $70 million. "
         + "Kestrel Arms will sell Ostrava the boats after Ostrava pays $5 million.";
     Transfer t = new Story().text("a.txt", a)
@@ -207,7 +208,7 @@ class TransfersReadingTest {
 
   /** Payments: an advance under the contract, and a court's award to other people. */
   @Test
-  void aPaymentOnlyAContractMakesIsTheDealsACourtsAwardIsNot() {
+  void aPaymentOnlyAContractMakesIsTheDealsACourtsAwardIsNot() throws java.io.IOException {
     String a = "Kestrel Arms will sell boats to Ostrava for $30 million. "
         + "Ostrava made an advance payment of $8 million. "
         + "A court required Ostrava to pay $2 billion to former shareholders of a mine.";

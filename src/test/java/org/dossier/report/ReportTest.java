@@ -4,14 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.dossier.core.Qualifier;
+import org.dossier.link.FindingStreams;
 import org.dossier.link.StoredFindings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The report on a small invented case: it opens with the disputes, largest first, each stating
@@ -65,13 +70,24 @@ class ReportTest {
       new StoredFindings.Fact("F4", "S1", "Boris Talin", "named", "agree", "the same person", List.of(
           claim(LEDGER, "name", "Boris Talin", "Boris Talin"), claim(HERALD, "name", "Boris Talin", "Boris Talin"))));
 
-  private static Report report() {
-    return new Report("Report", List.of(), FACTS, SOURCES, List.of(), List.of(), 50);
+  @TempDir static Path aside;
+
+  private static Report.Input input() {
+    return new Report.Input("Report", FindingStreams.of(List.of(), FACTS, SOURCES, List.of(), List.of(), List.of()),
+        d -> Optional.empty(), 50);
+  }
+
+  private static String markdown() throws IOException {
+    return Report.text(input(), "md", aside);
+  }
+
+  private static JsonNode json() throws IOException {
+    return Report.json(input(), aside);
   }
 
   @Test
-  void theReportOpensWithTheDisputesLargestFirst() {
-    String md = report().markdown();
+  void theReportOpensWithTheDisputesLargestFirst() throws IOException {
+    String md = markdown();
     assertTrue(md.indexOf("## Disputes, largest first") < md.indexOf("## Agreements"), md);
     int year = md.indexOf("(F2, story S1)");
     int amount = md.indexOf("(F3, story S1)");
@@ -87,8 +103,8 @@ class ReportTest {
   }
 
   @Test
-  void disputesWriteMoneyAsAPersonWould() {
-    String md = report().markdown();
+  void disputesWriteMoneyAsAPersonWould() throws IOException {
+    String md = markdown();
     assertTrue(md.contains("more than USD 400 million in Harbour Ledger, 2026-03-03[^"), md);
     assertTrue(md.contains("USD 455 million (preliminary) in Eastgate Herald, 2026-03-04, attributed to the Ledger[^"), md);
     assertTrue(md.contains("USD 412 million in \"CONTRACT No. TS-2025/44\", 2025-11-14[^"), md);
@@ -96,8 +112,8 @@ class ReportTest {
   }
 
   @Test
-  void everyDisputeCitesEveryClaimAndEverySentenceIsCited() {
-    JsonNode json = report().json();
+  void everyDisputeCitesEveryClaimAndEverySentenceIsCited() throws IOException {
+    JsonNode json = json();
     JsonNode notes = json.get("footnotes");
     JsonNode disputes = json.get("sections").get(0);
     assertEquals("Disputes, largest first", disputes.get("title").asText());
@@ -125,12 +141,93 @@ class ReportTest {
   }
 
   @Test
-  void footnotesNameTheDocumentByOutletHeadlineDateAndFile() {
-    String md = report().markdown();
+  void footnotesNameTheDocumentByOutletHeadlineDateAndFile() throws IOException {
+    String md = markdown();
     assertTrue(md.contains("]: Harbour Ledger, \"Tessaly to sell fast attack boats to\u2026\", 2026-03-03 ("
         + LEDGER + "), characters "), md);
-    JsonNode note = report().json().get("footnotes").get(0);
+    JsonNode note = json().get("footnotes").get(0);
     assertEquals(LEDGER, note.get("document").asText());
     assertTrue(note.get("label").asText().startsWith("Harbour Ledger, "), note::toString);
+  }
+  @Test
+  void footnotesAreNumberedInTheOrderAReaderMeetsThem() throws IOException {
+    // stored in the order: a disagreement on a name, an agreement, another disagreement; the
+    // report writes both disagreements before the agreement, and numbers as it writes
+    List<StoredFindings.Fact> facts = List.of(
+        new StoredFindings.Fact("F5", "S2", "the yard", "named", "conflict", "different names", List.of(
+            claim(LEDGER, "name", "Karst Yard", "Karst Yard"), claim(HERALD, "name", "Karsk Yard", "Karsk Yard"))),
+        new StoredFindings.Fact("F6", "S2", "the refit", "date", "agree", "the same month", List.of(
+            claim(LEDGER, "date", "2026-05", "May 2026"), claim(HERALD, "date", "2026-05", "May 2026"))),
+        new StoredFindings.Fact("F7", "S2", "the captain", "named", "conflict", "different names", List.of(
+            claim(LEDGER, "name", "Ilya Marn", "Ilya Marn"), claim(HERALD, "name", "Ilia Marn", "Ilia Marn"))));
+    String md = Report.text(new Report.Input("Report", FindingStreams.of(List.of(), facts, SOURCES, List.of(), List.of(),
+        List.of()), d -> Optional.empty(), 50), "md", aside);
+    assertTrue(md.indexOf("(F7, story S2)") < md.indexOf("## Agreements"), md);
+    int expected = 1;
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[\\^(\\d+)\\](?!:)").matcher(md);
+    Set<Integer> met = new HashSet<>();
+    while (m.find()) {
+      int n = Integer.parseInt(m.group(1));
+      if (met.add(n)) {
+        assertEquals(expected++, n, "footnote " + n + " met before " + (expected - 1) + " in\n" + md);
+      }
+    }
+    assertEquals(6, met.size(), md);
+    assertTrue(md.contains("\n[^6]: "), md);
+  }
+
+  @Test
+  void aReportLeavesNothingAsideWhetherItEndsOrFails() throws IOException {
+    Path own = Files.createDirectories(aside.resolve("own"));
+    Report.text(input(), "html", own);
+    try (java.util.stream.Stream<Path> left = Files.list(own)) {
+      assertEquals(0, left.count(), "control: a report that ends removes its footnotes' file");
+    }
+    FindingStreams failing = new FindingStreams() {
+      final FindingStreams listed = FindingStreams.of(List.of(), FACTS, SOURCES, List.of(), List.of(), List.of());
+
+      @Override
+      public void stories(Each<StoredFindings.Story> each) throws IOException {
+        listed.stories(each);
+      }
+
+      @Override
+      public void facts(Optional<String> story, List<String> statuses, Each<StoredFindings.Fact> each) throws IOException {
+        listed.facts(story, statuses, each);
+      }
+
+      @Override
+      public void sources(Each<StoredFindings.Source> each) throws IOException {
+        listed.sources(each);
+      }
+
+      @Override
+      public void events(Each<StoredFindings.Event> each) throws IOException {
+        throw new IOException("the case database failed: disk I/O error");
+      }
+
+      @Override
+      public void coverage(List<String> statuses, Each<StoredFindings.Coverage> each) throws IOException {
+        listed.coverage(statuses, each);
+      }
+
+      @Override
+      public void signals(Each<JsonNode> each) throws IOException {
+        listed.signals(each);
+      }
+
+      @Override
+      public long factCount() throws IOException {
+        return listed.factCount();
+      }
+    };
+    java.io.StringWriter half = new java.io.StringWriter();
+    IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+        () -> Report.write(new Report.Input("Report", failing, d -> Optional.empty(), 50), "md", half, own));
+    assertTrue(e.getMessage().contains("disk I/O error"), e::toString);
+    assertTrue(half.toString().contains("## Disputes, largest first"), "it failed half-way, after the facts");
+    try (java.util.stream.Stream<Path> left = Files.list(own)) {
+      assertEquals(0, left.count(), "a report that fails removes its footnotes' file");
+    }
   }
 }

@@ -1,0 +1,103 @@
+package org.dossier.link;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A case's stored findings as their readers go over them: each kind in its stored order, each row
+ * decoded as it comes and handed over, none held. The export, the report and the registers read a
+ * case this way, so a case whose findings outweigh the heap is read in the memory of one row (and
+ * of what the reader itself keeps). A case's store streams them ({@code CaseViews.findings}); a
+ * case made in code streams its lists ({@link #of}).
+ *
+ * <p>A reader goes over one kind at a time: it never opens one of these streams inside another
+ * (on one connection, the inner read's end would end the outer's).
+ */
+public interface FindingStreams {
+  /** Takes the findings one at a time; a reader's failure goes through. */
+  interface Each<T> {
+    void accept(T item) throws IOException;
+  }
+
+  void stories(Each<StoredFindings.Story> each) throws IOException;
+
+  /** The facts of {@code story} when given, else all, with one of {@code statuses} when not empty. */
+  void facts(Optional<String> story, List<String> statuses, Each<StoredFindings.Fact> each) throws IOException;
+
+  void sources(Each<StoredFindings.Source> each) throws IOException;
+
+  void events(Each<StoredFindings.Event> each) throws IOException;
+
+  /** The press's claims against the cache, with one of {@code statuses} when not empty. */
+  void coverage(List<String> statuses, Each<StoredFindings.Coverage> each) throws IOException;
+
+  /** The verify stage's signals, each as {@code verify --json} prints it. */
+  void signals(Each<JsonNode> each) throws IOException;
+
+  long factCount() throws IOException;
+
+  /** Findings from lists (a case made in code), filtered as the store filters. */
+  static FindingStreams of(List<StoredFindings.Story> stories, List<StoredFindings.Fact> facts,
+      List<StoredFindings.Source> sources, List<StoredFindings.Event> events, List<StoredFindings.Coverage> coverage,
+      List<JsonNode> signals) {
+    List<StoredFindings.Story> st = List.copyOf(stories);
+    List<StoredFindings.Fact> fa = List.copyOf(facts);
+    List<StoredFindings.Source> so = List.copyOf(sources);
+    List<StoredFindings.Event> ev = List.copyOf(events);
+    List<StoredFindings.Coverage> co = List.copyOf(coverage);
+    List<JsonNode> si = List.copyOf(signals);
+    return new FindingStreams() {
+      @Override
+      public void stories(Each<StoredFindings.Story> each) throws IOException {
+        each(st, each);
+      }
+
+      @Override
+      public void facts(Optional<String> story, List<String> statuses, Each<StoredFindings.Fact> each)
+          throws IOException {
+        for (StoredFindings.Fact f : fa) {
+          if ((story.isEmpty() || story.get().equals(f.story())) && (statuses.isEmpty() || statuses.contains(f.status()))) {
+            each.accept(f);
+          }
+        }
+      }
+
+      @Override
+      public void sources(Each<StoredFindings.Source> each) throws IOException {
+        each(so, each);
+      }
+
+      @Override
+      public void events(Each<StoredFindings.Event> each) throws IOException {
+        each(ev, each);
+      }
+
+      @Override
+      public void coverage(List<String> statuses, Each<StoredFindings.Coverage> each) throws IOException {
+        for (StoredFindings.Coverage c : co) {
+          if (statuses.isEmpty() || statuses.contains(c.status())) {
+            each.accept(c);
+          }
+        }
+      }
+
+      @Override
+      public void signals(Each<JsonNode> each) throws IOException {
+        each(si, each);
+      }
+
+      @Override
+      public long factCount() {
+        return fa.size();
+      }
+    };
+  }
+
+  private static <T> void each(List<T> items, Each<T> each) throws IOException {
+    for (T t : items) {
+      each.accept(t);
+    }
+  }
+}
