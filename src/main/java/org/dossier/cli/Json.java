@@ -60,6 +60,11 @@ final class Json {
     out.flush();
   }
 
+  /** A value (a read model's map) as the tree {@link #print} would print. */
+  static JsonNode tree(Object value) {
+    return MAPPER.valueToTree(value);
+  }
+
   static void print(PrintWriter out, Object value) {
     try {
       out.println(MAPPER.writeValueAsString(value));

@@ -12,8 +12,11 @@ import org.dossier.register.Cell;
 import org.dossier.register.Citation;
 import org.dossier.register.Column;
 import org.dossier.register.Entry;
+import org.dossier.link.FindingStreams;
 import org.dossier.register.EventRow;
+import org.dossier.register.Events;
 import org.dossier.register.Transfer;
+import org.dossier.register.Transfers;
 import org.dossier.views.CaseViews;
 import org.dossier.views.RegisterViews;
 import picocli.CommandLine.ArgGroup;
@@ -64,69 +67,71 @@ final class RegisterCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      List<Transfer> rows;
+      PrintWriter out = spec.commandLine().getOut();
       try (CaseFolder folder = options.openExisting()) {
         UpToDate.ensure(folder, spec.commandLine().getErr());
-        rows = CaseViews.transfers(folder);
-      }
-      PrintWriter out = spec.commandLine().getOut();
-      if (options.json) {
-        Json.print(out, RegisterViews.transfers(rows));
-      } else if (format.csv) {
-        List<String> header = new ArrayList<>(List.of("story"));
-        for (Column c : Column.values()) {
-          header.add(c.key());
-        }
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
-          for (Transfer t : rows) {
-            List<String> line = new ArrayList<>(List.of(t.story()));
-            for (Column c : Column.values()) {
-              line.add(flat(t.cell(c)));
-            }
-            csv.printRecord(line);
-          }
-        }
-        out.flush();
-      } else if (format.md) {
-        Notes notes = new Notes();
-        out.println("| " + String.join(" | ", titles()) + " |");
-        out.println("|" + "---|".repeat(Column.values().length));
-        for (Transfer t : rows) {
-          List<String> cells = new ArrayList<>();
+        // each row printed as its story is read: the register is never held
+        Transfers.Input input = CaseViews.transfers(folder);
+        if (options.json) {
+          Json.printRows(out, "rows", row -> Transfers.each(input, t -> row.accept(Json.tree(RegisterViews.transfer(t)))));
+        } else if (format.csv) {
+          List<String> header = new ArrayList<>(List.of("story"));
           for (Column c : Column.values()) {
-            cells.add(notes.cell(t.cell(c)));
+            header.add(c.key());
           }
-          out.println("| " + String.join(" | ", cells) + " |");
-        }
-        notes.print(out);
-      } else {
-        if (rows.isEmpty()) {
-          out.println("No deals found in the case's facts.");
-        }
-        int i = 0;
-        for (Transfer t : rows) {
-          out.printf(Locale.ROOT, "Deal %d (story %s: %s)%n", ++i, t.story(), t.title());
-          for (Column c : Column.values()) {
-            Cell cell = t.cell(c);
-            if (cell.isEmpty()) {
-              continue;
-            }
-            String status = cell.status().equals("conflict") || cell.status().equals("divergent") ? "  [" + cell.status() + "]" : "";
-            out.printf(Locale.ROOT, "  %-20s %s%s%n", c.title() + ":", String.join("; ",
-                cell.values().stream().map(RegisterViews::shown).toList()), status);
-            if (!cell.explanation().isEmpty()) {
-              out.printf(Locale.ROOT, "  %-20s   %s%n", "", cell.explanation());
-            }
-            for (Entry e : cell.values()) {
-              for (Citation ct : e.citations()) {
-                out.printf(Locale.ROOT, "  %-20s     %s @%d-%d: \"%s\"%n", "", ct.document(), ct.start(), ct.end(), oneLine(ct.quote()));
+          try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
+            Transfers.each(input, t -> {
+              List<String> line = new ArrayList<>(List.of(t.story()));
+              for (Column c : Column.values()) {
+                line.add(flat(t.cell(c)));
               }
-            }
+              csv.printRecord(line);
+            });
           }
-          out.println();
+          out.flush();
+        } else if (format.md) {
+          Notes notes = new Notes();
+          out.println("| " + String.join(" | ", titles()) + " |");
+          out.println("|" + "---|".repeat(Column.values().length));
+          Transfers.each(input, t -> {
+            List<String> cells = new ArrayList<>();
+            for (Column c : Column.values()) {
+              cells.add(notes.cell(t.cell(c)));
+            }
+            out.println("| " + String.join(" | ", cells) + " |");
+          });
+          notes.print(out);
+        } else {
+          int[] i = {0};
+          Transfers.each(input, t -> print(out, ++i[0], t));
+          if (i[0] == 0) {
+            out.println("No deals found in the case's facts.");
+          }
         }
       }
       return 0;
+    }
+
+    private static void print(PrintWriter out, int i, Transfer t) {
+      out.printf(Locale.ROOT, "Deal %d (story %s: %s)%n", i, t.story(), t.title());
+      for (Column c : Column.values()) {
+        Cell cell = t.cell(c);
+        if (cell.isEmpty()) {
+          continue;
+        }
+        String status = cell.status().equals("conflict") || cell.status().equals("divergent") ? "  [" + cell.status() + "]" : "";
+        out.printf(Locale.ROOT, "  %-20s %s%s%n", c.title() + ":", String.join("; ",
+            cell.values().stream().map(RegisterViews::shown).toList()), status);
+        if (!cell.explanation().isEmpty()) {
+          out.printf(Locale.ROOT, "  %-20s   %s%n", "", cell.explanation());
+        }
+        for (Entry e : cell.values()) {
+          for (Citation ct : e.citations()) {
+            out.printf(Locale.ROOT, "  %-20s     %s @%d-%d: \"%s\"%n", "", ct.document(), ct.start(), ct.end(), oneLine(ct.quote()));
+          }
+        }
+      }
+      out.println();
     }
 
     private static List<String> titles() {
@@ -152,50 +157,50 @@ final class RegisterCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      List<EventRow> rows;
+      PrintWriter out = spec.commandLine().getOut();
       try (CaseFolder folder = options.openExisting()) {
         UpToDate.ensure(folder, spec.commandLine().getErr());
-        rows = CaseViews.events(folder);
-      }
-      PrintWriter out = spec.commandLine().getOut();
-      if (options.json) {
-        Json.print(out, RegisterViews.events(rows));
-      } else if (format.csv) {
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
-            .setHeader("date", "what", "kinds", "place", "participants", "status", "alongside", "sources").get())) {
-          for (EventRow e : rows) {
-            csv.printRecord(e.date(), e.what(), String.join(", ", e.kinds()), flat(e.place()), flat(e.participants()),
-                e.status(), String.join(", ", e.alongside()), citations(e.citations()));
+        // each row printed as it is made: the register is never held
+        FindingStreams findings = CaseViews.findings(folder.store().findings());
+        if (options.json) {
+          Json.printRows(out, "events", row -> Events.each(findings, e -> row.accept(Json.tree(RegisterViews.event(e)))));
+        } else if (format.csv) {
+          try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
+              .setHeader("date", "what", "kinds", "place", "participants", "status", "alongside", "sources").get())) {
+            Events.each(findings, e -> csv.printRecord(e.date(), e.what(), String.join(", ", e.kinds()), flat(e.place()),
+                flat(e.participants()), e.status(), String.join(", ", e.alongside()), citations(e.citations())));
           }
-        }
-        out.flush();
-      } else if (format.md) {
-        Notes notes = new Notes();
-        out.println("| Date | Event | Kind | Place | Participants | Sources |");
-        out.println("|---|---|---|---|---|---|");
-        for (EventRow e : rows) {
-          String date = e.date() + (e.alongside().isEmpty() ? "" : " (also " + String.join(", ", e.alongside()) + ")");
-          out.println("| " + String.join(" | ", md(date), md(e.what()), md(String.join(", ", e.kinds())),
-              notes.cell(e.place()), notes.cell(e.participants()), notes.refs(e.citations())) + " |");
-        }
-        notes.print(out);
-      } else {
-        for (EventRow e : rows) {
-          String also = e.alongside().isEmpty() ? "" : "  [" + e.status() + ": also " + String.join(", ", e.alongside()) + "]";
-          String kinds = e.kinds().isEmpty() ? "" : " <" + String.join(", ", e.kinds()) + ">";
-          out.printf(Locale.ROOT, "%-10s  %s%s (%s)%s%n", e.date(), e.what(), kinds, e.story(), also);
-          if (!e.place().isEmpty()) {
-            out.printf(Locale.ROOT, "              place: %s%n", names(e.place()));
-          }
-          if (!e.participants().isEmpty()) {
-            out.printf(Locale.ROOT, "              participants: %s%n", names(e.participants()));
-          }
-          for (Citation c : e.citations()) {
-            out.printf(Locale.ROOT, "              %s @%d-%d: \"%s\"%n", c.document(), c.start(), c.end(), oneLine(c.quote()));
-          }
+          out.flush();
+        } else if (format.md) {
+          Notes notes = new Notes();
+          out.println("| Date | Event | Kind | Place | Participants | Sources |");
+          out.println("|---|---|---|---|---|---|");
+          Events.each(findings, e -> {
+            String date = e.date() + (e.alongside().isEmpty() ? "" : " (also " + String.join(", ", e.alongside()) + ")");
+            out.println("| " + String.join(" | ", md(date), md(e.what()), md(String.join(", ", e.kinds())),
+                notes.cell(e.place()), notes.cell(e.participants()), notes.refs(e.citations())) + " |");
+          });
+          notes.print(out);
+        } else {
+          Events.each(findings, e -> print(out, e));
         }
       }
       return 0;
+    }
+
+    private static void print(PrintWriter out, EventRow e) {
+      String also = e.alongside().isEmpty() ? "" : "  [" + e.status() + ": also " + String.join(", ", e.alongside()) + "]";
+      String kinds = e.kinds().isEmpty() ? "" : " <" + String.join(", ", e.kinds()) + ">";
+      out.printf(Locale.ROOT, "%-10s  %s%s (%s)%s%n", e.date(), e.what(), kinds, e.story(), also);
+      if (!e.place().isEmpty()) {
+        out.printf(Locale.ROOT, "              place: %s%n", names(e.place()));
+      }
+      if (!e.participants().isEmpty()) {
+        out.printf(Locale.ROOT, "              participants: %s%n", names(e.participants()));
+      }
+      for (Citation c : e.citations()) {
+        out.printf(Locale.ROOT, "              %s @%d-%d: \"%s\"%n", c.document(), c.start(), c.end(), oneLine(c.quote()));
+      }
     }
 
     private static String names(Cell c) {

@@ -250,15 +250,9 @@ public final class CaseViews {
     return new org.dossier.report.Report.Input(title, findings(folder.store().findings()), texts(folder), single);
   }
 
-  /** The transfers register from the stored findings and the documents' texts. */
-  public static List<org.dossier.register.Transfer> transfers(CaseFolder folder) throws IOException {
-    return org.dossier.register.Transfers.of(new org.dossier.register.Transfers.Input(findings(folder.store().findings()),
-        texts(folder)));
-  }
-
-  /** The events register from the stored timeline and facts. */
-  public static List<org.dossier.register.EventRow> events(CaseFolder folder) throws IOException {
-    return org.dossier.register.Events.of(findings(folder.store().findings()));
+  /** What the transfers register is read from: the stored findings, streamed, and the documents' texts. */
+  public static org.dossier.register.Transfers.Input transfers(CaseFolder folder) {
+    return new org.dossier.register.Transfers.Input(findings(folder.store().findings()), texts(folder));
   }
 
   /** The extracted texts of a case's documents, by name, read when asked (for the registers). */

@@ -20,43 +20,33 @@ import org.dossier.report.Readable;
 public final class RegisterViews {
   private RegisterViews() {}
 
-  public static Map<String, Object> transfers(List<Transfer> rows) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (Transfer t : rows) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("story", t.story());
-      row.put("title", t.title());
-      for (Column c : Column.values()) {
-        row.put(c.key(), cell(t.cell(c)));
-      }
-      out.add(row);
+  /** A row of the transfers register as {@code register transfers --json} lists it under {@code rows}. */
+  public static Map<String, Object> transfer(Transfer t) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("story", t.story());
+    row.put("title", t.title());
+    for (Column c : Column.values()) {
+      row.put(c.key(), cell(t.cell(c)));
     }
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("rows", out);
-    return json;
+    return row;
   }
 
-  public static Map<String, Object> events(List<EventRow> events) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (EventRow e : events) {
-      Map<String, Object> n = new LinkedHashMap<>();
-      n.put("date", e.date());
-      n.put("what", e.what());
-      n.put("kinds", e.kinds());
-      n.put("story", e.story());
-      n.put("fact", e.fact());
-      n.put("status", e.status());
-      n.put("alongside", e.alongside());
-      n.put("explanation", e.explanation());
-      n.put("place", cell(e.place()));
-      n.put("participants", cell(e.participants()));
-      n.put("origin", e.origin().code());
-      n.put("claims", claims(e.citations()));
-      out.add(n);
-    }
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("events", out);
-    return json;
+  /** A row of the events register as {@code register events --json} lists it under {@code events}. */
+  public static Map<String, Object> event(EventRow e) {
+    Map<String, Object> n = new LinkedHashMap<>();
+    n.put("date", e.date());
+    n.put("what", e.what());
+    n.put("kinds", e.kinds());
+    n.put("story", e.story());
+    n.put("fact", e.fact());
+    n.put("status", e.status());
+    n.put("alongside", e.alongside());
+    n.put("explanation", e.explanation());
+    n.put("place", cell(e.place()));
+    n.put("participants", cell(e.participants()));
+    n.put("origin", e.origin().code());
+    n.put("claims", claims(e.citations()));
+    return n;
   }
 
   public static Map<String, Object> cell(Cell c) {
