@@ -60,6 +60,11 @@ public final class DocumentLabels {
     sources.put(source.document(), new Label(source.outlet(), source.headline(), source.date()));
   }
 
+  /** The document's date as the link stage read it. */
+  public Optional<java.time.LocalDate> date(String document) {
+    return Optional.ofNullable(sources.get(document)).flatMap(Label::date);
+  }
+
   /**
    * {@code Harbour Ledger, "Tessaly to sell fast attack boats…", 2026-03-03
    * (press/2026-03-03_harbour-ledger.txt)}; the parts that are known, then the file name.

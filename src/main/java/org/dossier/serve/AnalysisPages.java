@@ -60,19 +60,20 @@ final class AnalysisPages {
     app.get("/cases/{case}/entities", this::entities);
   }
 
-  /** The rows of a kind of finding, as JSON trees. */
-  private static List<JsonNode> rows(Workbench.Served s, String kind) throws SQLException, IOException {
+  /** A page of the rows of a kind of finding, as JSON trees. */
+  private static List<JsonNode> rows(Workbench.Served s, String kind, List<String> statuses, int offset, int limit)
+      throws SQLException {
     List<JsonNode> out = new ArrayList<>();
-    for (String r : s.folder().store().findings().findings(kind, Optional.empty(), Optional.empty())) {
+    for (String r : s.folder().store().findings().page(kind, Optional.empty(), statuses, offset, limit)) {
       out.add(StoredFindings.tree(r));
     }
     return out;
   }
 
-  private static DocumentLabels labels(List<JsonNode> sources) {
-    List<StoredFindings.Source> decoded = new ArrayList<>();
-    sources.forEach(n -> decoded.add(StoredFindings.source(n)));
-    return DocumentLabels.of(decoded);
+  /** How many rows of a kind there are, read once per link run. */
+  private long count(Workbench.Served s, String kind, List<String> statuses) throws IOException {
+    return bench.perLinkRun(s, kind + ": count\n" + String.join(",", statuses),
+        () -> s.folder().store().findings().count(kind, Optional.empty(), statuses));
   }
 
   /** A claim or an evidence quote as a link to its passage. */
@@ -113,7 +114,8 @@ final class AnalysisPages {
 
   private void timeline(Context ctx) throws SQLException, IOException {
     Workbench.Served s = bench.served(ctx);
-    List<JsonNode> events = rows(s, Findings.EVENT);
+    Pages.Slice slice = Pages.Slice.of(ctx);
+    List<JsonNode> events = rows(s, Findings.EVENT, List.of(), slice.offset(), slice.limit());
     DocumentLabels labels = bench.labels(s);
     Map<String, String> ids = new HashMap<>();
     Pages.ids(s, Pages.documentsIn(events), ids);
@@ -156,13 +158,15 @@ final class AnalysisPages {
     for (int yr = (int) from; yr <= to; yr += step) {
       ticks.add(new Tick(left + (int) Math.round((yr - from) / (to - from) * span), Integer.toString(yr)));
     }
-    Pages.html(ctx, "timeline.jte", new TimelinePage(s.key(), out, ticks, CHART_WIDTH, 40 + lines.size() * 16));
+    Pages.html(ctx, "timeline.jte", new TimelinePage(s.key(), out, ticks, CHART_WIDTH, 40 + lines.size() * 16,
+        slice.pager(ctx, out.size(), count(s, Findings.EVENT, List.of()))));
   }
 
   private void sources(Context ctx) throws SQLException, IOException {
     Workbench.Served s = bench.served(ctx);
-    List<JsonNode> sources = rows(s, Findings.SOURCE);
-    DocumentLabels labels = labels(sources);
+    Pages.Slice slice = Pages.Slice.of(ctx);
+    List<JsonNode> sources = rows(s, Findings.SOURCE, List.of(), slice.offset(), slice.limit());
+    DocumentLabels labels = bench.labels(s);
     Map<String, String> ids = new HashMap<>();
     List<String> named = new ArrayList<>(Pages.documentsIn(sources));
     sources.forEach(src -> src.path("links").forEach(l -> named.add(l.path("to").asText())));
@@ -180,8 +184,9 @@ final class AnalysisPages {
         }
       }
     }
+    // a document this page links to may be listed on another page: its date from its label
     Map<String, String> dates = new HashMap<>();
-    sources.forEach(src -> dates.put(src.path("document").asText(), src.path("date").asText("")));
+    index.keySet().forEach(d -> dates.put(d, labels.date(d).map(Object::toString).orElse("")));
     List<String> docs = new ArrayList<>(index.keySet());
     docs.sort((a, b) -> (dates.getOrDefault(a, "") + a).compareTo(dates.getOrDefault(b, "") + b));
     if (docs.size() > MAX_NODES) {
@@ -236,7 +241,7 @@ final class AnalysisPages {
     int height = 30 + Math.max(deepest * 2 * rowHeight, Math.min(outside.size(), 40) * rowHeight);
     Pages.html(ctx, "sources.jte", new SourcesPage(s.key(), List.copyOf(nodes.values()), edges, table,
         360 + Math.max(1, columns.size()) * columnWidth, Math.max(80, height), Pages.form(bench, ctx, s),
-        judged(s, j -> j.target().startsWith("link:"))));
+        judged(s, j -> j.target().startsWith("link:")), slice.pager(ctx, table.size(), count(s, Findings.SOURCE, List.of()))));
   }
 
   /** Where the line from {@code a}'s centre towards {@code b}'s leaves {@code a}'s box (190 by 28). */
@@ -262,29 +267,33 @@ final class AnalysisPages {
     DocumentLabels labels = bench.labels(s);
     Map<String, String> ids = new HashMap<>();
     List<CoverageRow> out = new ArrayList<>();
-    long[] counts = new long[3];
-    List<JsonNode> claims = rows(s, Findings.COVERAGE);
+    // the contradicted first (what the press got wrong against the cache), then the supported,
+    // then the rest: a page runs on from one status into the next
+    Pages.Slice slice = Pages.Slice.of(ctx);
+    List<String> ranked = List.of("contradicted", "supported", "not-found");
+    long[] counts = new long[ranked.size()];
+    List<JsonNode> claims = new ArrayList<>();
+    long skip = slice.offset();
+    for (int i = 0; i < ranked.size(); i++) {
+      counts[i] = count(s, Findings.COVERAGE, List.of(ranked.get(i)));
+      if (skip >= counts[i]) {
+        skip -= counts[i];
+      } else if (claims.size() < slice.limit()) {
+        claims.addAll(rows(s, Findings.COVERAGE, List.of(ranked.get(i)), (int) skip, slice.limit() - claims.size()));
+        skip = 0;
+      }
+    }
     Pages.ids(s, Pages.documentsIn(claims), ids);
     for (JsonNode c : claims) {
       List<Quote> evidence = new ArrayList<>();
       for (JsonNode ev : c.path("evidence")) {
         evidence.add(quote(s, ev, labels, ids));
       }
-      String status = c.path("status").asText();
-      counts[status.equals("supported") ? 0 : status.equals("contradicted") ? 1 : 2]++;
-      out.add(new CoverageRow(quote(s, c, labels, ids), status, c.path("value").path("normalized").asText(""), evidence));
+      out.add(new CoverageRow(quote(s, c, labels, ids), c.path("status").asText(), c.path("value").path("normalized").asText(""),
+          evidence));
     }
-    // the contradicted first: what the press got wrong against the cache
-    out.sort((a, b) -> Integer.compare(rank(a.status()), rank(b.status())));
-    Pages.html(ctx, "coverage.jte", new CoveragePage(s.key(), out, counts[0], counts[1], counts[2]));
-  }
-
-  private static int rank(String status) {
-    return switch (status) {
-      case "contradicted" -> 0;
-      case "supported" -> 1;
-      default -> 2;
-    };
+    Pages.html(ctx, "coverage.jte", new CoveragePage(s.key(), out, counts[1], counts[0], counts[2],
+        slice.pager(ctx, out.size(), counts[0] + counts[1] + counts[2])));
   }
 
   private void entities(Context ctx) throws SQLException {

@@ -98,9 +98,15 @@ public final class Models {
 
   public record StoryRow(String id, String title, List<Link> documents) {}
 
-  public record StoriesPage(String caseKey, List<StoryRow> stories) {}
+  /**
+   * Where a list page stands: its rows {@code from} to {@code to} (counted from 1) of {@code total},
+   * and the pages before and after it (empty at either end).
+   */
+  public record Pager(long from, long to, long total, String previous, String next) {}
 
-  public record SignalsPage(String caseKey, List<SignalRow> signals) {}
+  public record StoriesPage(String caseKey, List<StoryRow> stories, Pager pager) {}
+
+  public record SignalsPage(String caseKey, List<SignalRow> signals, Pager pager) {}
 
   /** A citation: its footnote's number and the passage it opens. */
   public record Cite(int number, String url, String separator) {}
@@ -125,7 +131,7 @@ public final class Models {
   /** A year on the chart's axis. */
   public record Tick(int x, String label) {}
 
-  public record TimelinePage(String caseKey, List<EventRow> events, List<Tick> ticks, int width, int height) {}
+  public record TimelinePage(String caseKey, List<EventRow> events, List<Tick> ticks, int width, int height, Pager pager) {}
 
   /** A document or an outside outlet on the sources graph. */
   public record Node(String id, String label, String title, String url, boolean inCase, int x, int y) {}
@@ -140,11 +146,12 @@ public final class Models {
   public record LinkRow(String relation, String to, String toUrl, List<Quote> evidence, String target) {}
 
   public record SourcesPage(String caseKey, List<Node> nodes, List<Edge> edges, List<SourceRow> rows, int width,
-      int height, Form form, List<JudgementRow> wrongLinks) {}
+      int height, Form form, List<JudgementRow> wrongLinks, Pager pager) {}
 
   public record CoverageRow(Quote claim, String status, String value, List<Quote> evidence) {}
 
-  public record CoveragePage(String caseKey, List<CoverageRow> rows, long supported, long contradicted, long notFound) {}
+  public record CoveragePage(String caseKey, List<CoverageRow> rows, long supported, long contradicted, long notFound,
+      Pager pager) {}
 
   /** An entity; {@code target} names it for the analyst's merge and split forms. */
   public record EntityRow(String name, String type, List<String> aliases, long mentions, int documents, String searchUrl,

@@ -187,7 +187,7 @@ final class Pages {
     }
     List<Row> metadata = new ArrayList<>();
     store.documents().metadata(d.id()).forEach((k, v) -> metadata.add(new Row(k, String.join(" | ", v))));
-    List<SignalRow> signals = signals(s, Optional.of(d.name()));
+    List<SignalRow> signals = signals(s, d.name());
     String text = CaseViews.text(s.folder().layout().text(d.id()), PAGE_TEXT_CHARS);
     boolean cut = d.textChars() > text.length();
     Annotations a = store.annotations().annotations(d.id());
@@ -587,13 +587,37 @@ final class Pages {
     return id;
   }
 
+  /** Rows a list page (stories, signals, timeline, sources, coverage) shows unless {@code ?limit=} says; at most {@link #LIST_MOST}. */
+  static final int LIST_PAGE = 100;
+  static final int LIST_MOST = 500;
+
+  /**
+   * A list page's rows: {@code ?offset=} and {@code ?limit=} of the request, read from the store a
+   * page at a time (a case of a million findings costs a page, not the case).
+   */
+  record Slice(int offset, int limit) {
+    static Slice of(Context ctx) {
+      return new Slice(Api.offset(ctx), Api.limit(ctx, LIST_PAGE, LIST_MOST));
+    }
+
+    /** Where a page of {@code shown} rows of {@code total} stands, with links to its neighbours. */
+    Models.Pager pager(Context ctx, int shown, long total) {
+      String base = ctx.path() + "?" + (limit == LIST_PAGE ? "" : "limit=" + limit + "&") + "offset=";
+      return new Models.Pager(shown == 0 ? offset : offset + 1, offset + shown, total,
+          offset > 0 ? base + Math.max(0, offset - limit) : "", offset + shown < total ? base + (offset + limit) : "");
+    }
+  }
+
   private void stories(Context ctx) throws SQLException, IOException {
     Workbench.Served s = bench.served(ctx);
+    Slice slice = Slice.of(ctx);
+    var store = s.folder().store().findings();
+    long total = bench.perLinkRun(s, "stories: count", () -> store.count(Findings.STORY, Optional.empty(), List.of()));
     Map<String, String> ids = new HashMap<>();
     List<StoryRow> rows = new ArrayList<>();
     List<JsonNode> stories = new ArrayList<>();
     List<String> named = new ArrayList<>();
-    for (String row : s.folder().store().findings().findings(Findings.STORY, Optional.empty(), Optional.empty())) {
+    for (String row : store.page(Findings.STORY, Optional.empty(), List.of(), slice.offset(), slice.limit())) {
       JsonNode n = StoredFindings.tree(row);
       stories.add(n);
       n.path("documents").forEach(d -> named.add(d.asText()));
@@ -607,23 +631,35 @@ final class Pages {
       }
       rows.add(new StoryRow(n.path("id").asText(), n.path("title").asText(), docs));
     }
-    html(ctx, "stories.jte", new StoriesPage(s.key(), rows));
+    html(ctx, "stories.jte", new StoriesPage(s.key(), rows, slice.pager(ctx, rows.size(), total)));
   }
 
   private void signals(Context ctx) throws SQLException, IOException {
     Workbench.Served s = bench.served(ctx);
-    html(ctx, "signals.jte", new SignalsPage(s.key(), signals(s, Optional.empty())));
+    Slice slice = Slice.of(ctx);
+    var store = s.folder().store().findings();
+    List<SignalRow> rows = signals(s, store.page(Verifying.SIGNAL, Optional.empty(), List.of(), slice.offset(), slice.limit()));
+    html(ctx, "signals.jte", new SignalsPage(s.key(), rows,
+        slice.pager(ctx, rows.size(), store.count(Verifying.SIGNAL, Optional.empty(), List.of()))));
   }
 
-  private List<SignalRow> signals(Workbench.Served s, Optional<String> document) throws SQLException, IOException {
+  /** The signals of one document. */
+  private List<SignalRow> signals(Workbench.Served s, String document) throws SQLException, IOException {
+    List<String> mine = new ArrayList<>();
+    s.folder().store().findings().forEach(Verifying.SIGNAL, Optional.empty(), List.of(), row -> {
+      if (document.equals(StoredFindings.tree(row).path("document").asText())) {
+        mine.add(row);
+      }
+    });
+    return signals(s, mine);
+  }
+
+  private List<SignalRow> signals(Workbench.Served s, List<String> rows) throws SQLException, IOException {
     Map<String, String> ids = new HashMap<>();
     List<SignalRow> out = new ArrayList<>();
     List<JsonNode> shown = new ArrayList<>();
-    for (String row : s.folder().store().findings().findings(Verifying.SIGNAL, Optional.empty(), Optional.empty())) {
-      JsonNode n = StoredFindings.tree(row);
-      if (document.isEmpty() || document.get().equals(n.path("document").asText())) {
-        shown.add(n);
-      }
+    for (String row : rows) {
+      shown.add(StoredFindings.tree(row));
     }
     ids(s, shown.stream().map(n -> n.path("document").asText()).toList(), ids);
     for (JsonNode n : shown) {

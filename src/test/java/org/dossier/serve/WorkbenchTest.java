@@ -194,6 +194,44 @@ class WorkbenchTest {
     }
   }
 
+  /** Each list page's rows, in order, each by what tells it apart. */
+  private static List<String> rows(String listPage, String html) {
+    Pattern row = switch (listPage) {
+      case "stories" -> Pattern.compile("<span class=\"fid\">([^<]+)</span>");
+      case "sources" -> Pattern.compile("<tr><td>(.*?)</td>");
+      default -> Pattern.compile("(<tr class=\"(?:ev|cov|sev)-.*?</tr>)", Pattern.DOTALL);
+    };
+    List<String> out = new ArrayList<>();
+    java.util.regex.Matcher m = row.matcher(html);
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
+  }
+
+  @Test
+  void theListPagesComeAPageAtATimeEveryRowOnOnePageInItsOrder() throws Exception {
+    for (String list : List.of("stories", "timeline", "sources", "coverage")) {
+      String whole = page("/cases/" + key + "/" + list);
+      List<String> all = rows(list, whole);
+      assertTrue(all.size() >= 2, "control: the case has rows on the " + list + " page to page through: " + whole);
+      assertFalse(whole.contains("class=\"pager\""), "one page holds them all: no pager");
+      List<String> paged = new ArrayList<>();
+      String next = "/cases/" + key + "/" + list + "?limit=1";
+      for (int i = 1; !next.isEmpty(); i++) {
+        String one = page(next);
+        assertEquals(1, rows(list, one).size(), next + ": " + one);
+        paged.addAll(rows(list, one));
+        assertTrue(one.contains(i + "–" + i + " of " + all.size()), next + ": " + one);
+        java.util.regex.Matcher m = Pattern.compile("<a href=\"([^\"]+)\">next →</a>").matcher(one);
+        next = m.find() ? m.group(1).replace("&amp;", "&") : "";
+        assertTrue(i <= all.size(), "the pages end: " + next);
+      }
+      assertEquals(all, paged, list + ": every row once, in the whole page's order");
+    }
+    assertEquals(400, get("/cases/" + key + "/stories?limit=0").statusCode());
+  }
+
   @Test
   void originalsAreOnlyDownloads() throws Exception {
     String id = id("hostile.html");
