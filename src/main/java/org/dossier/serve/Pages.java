@@ -267,15 +267,19 @@ final class Pages {
   /** The version family the verify stage put the document in, each member with the diff against this one. */
   private List<FamilyRow> family(Workbench.Served s, Document d) throws SQLException, IOException {
     Map<String, String> ids = new HashMap<>();
-    for (String row : s.folder().store().findings().findings(Verifying.FAMILY, Optional.empty(), Optional.empty())) {
+    // the families as the store streams them, only the document's own held
+    List<JsonNode> found = new ArrayList<>();
+    s.folder().store().findings().forEach(Verifying.FAMILY, Optional.empty(), List.of(), row -> {
       JsonNode f = StoredFindings.tree(row);
       boolean mine = false;
       for (JsonNode m : f.path("members")) {
         mine |= m.path("document").asText().equals(d.name());
       }
-      if (!mine) {
-        continue;
+      if (mine && found.isEmpty()) {
+        found.add(f);
       }
+    });
+    for (JsonNode f : found) {
       List<FamilyRow> out = new ArrayList<>();
       ids(s, documentsIn(List.of(f)), ids);
       String principal = f.path("principal").asText();
