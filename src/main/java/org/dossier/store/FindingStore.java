@@ -7,13 +7,6 @@ import java.util.Optional;
 /** The link and verify stages' findings (facts, stories, sources, events, coverage, signals, families). */
 public interface FindingStore {
   /**
-   * The stored findings of one kind, in order, as JSON text; {@code story} and {@code status}
-   * filter when given.
-   */
-  List<String> findings(String kind, Optional<String> story, Optional<String> status)
-      throws SQLException;
-
-  /**
    * One page of the findings of a kind, in order: those of {@code story} when given, with one of
    * {@code statuses} when not empty, from {@code offset}, at most {@code limit}.
    */

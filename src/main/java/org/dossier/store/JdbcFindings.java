@@ -15,39 +15,6 @@ final class JdbcFindings implements FindingStore {
     this.readers = readers;
   }
 
-  /**
-   * The stored findings of one kind, in order, as JSON text; {@code story} and {@code status}
-   * filter when given.
-   */
-  @Override
-  public List<String> findings(String kind, Optional<String> story, Optional<String> status)
-      throws SQLException {
-    List<String> out = new ArrayList<>();
-    StringBuilder sql = new StringBuilder("SELECT json FROM findings WHERE kind = ?");
-    story.ifPresent(x -> sql.append(" AND story = ?"));
-    status.ifPresent(x -> sql.append(" AND status = ?"));
-    sql.append(" ORDER BY position");
-    readers.read(reader -> {
-      try (PreparedStatement ps = reader.prepareStatement(sql.toString())) {
-        int i = 1;
-        ps.setString(i++, kind);
-        if (story.isPresent()) {
-          ps.setString(i++, story.get());
-        }
-        if (status.isPresent()) {
-          ps.setString(i, status.get());
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(rs.getString(1));
-          }
-        }
-      }
-      return null;
-    });
-    return out;
-  }
-
   @Override
   public List<String> page(String kind, Optional<String> story, List<String> statuses, int offset, int limit)
       throws SQLException {

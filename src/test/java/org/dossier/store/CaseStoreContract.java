@@ -389,8 +389,8 @@ abstract class CaseStoreContract {
         return null;
       });
       FindingStore f = store.findings();
-      assertEquals(7, f.findings("fact", Optional.empty(), Optional.empty()).size());
-      assertEquals(List.of("{\"n\":0}", "{\"n\":2}"), f.findings("fact", Optional.of("S1"), Optional.of("conflict")));
+      assertEquals(7, all(f, "fact", Optional.empty(), List.of()).size());
+      assertEquals(List.of("{\"n\":0}", "{\"n\":2}"), all(f, "fact", Optional.of("S1"), List.of("conflict")));
       assertEquals(List.of("{\"n\":4}", "{\"n\":5}"), f.page("fact", Optional.empty(), List.of("agree"), 1, 2));
       assertEquals(4, f.count("fact", Optional.empty(), List.of("agree")));
       assertEquals(3, f.count("fact", Optional.of("S2"), List.of()));
@@ -611,8 +611,16 @@ abstract class CaseStoreContract {
             .orElseThrow().name().startsWith("doc-" + n + ".txt~"));
         assertEquals(2, one.documents().paths(new DocumentId(String.format(java.util.Locale.ROOT, "%064x", n))).size());
       }
-      List<String> facts = one.findings().findings("fact", Optional.empty(), Optional.empty());
+      List<String> facts = all(one.findings(), "fact", Optional.empty(), List.of());
       assertEquals(30, facts.size(), "one writer's findings, whole, never both");
     }
+  }
+
+  /** Every finding of a kind as the store streams them. */
+  static List<String> all(FindingStore f, String kind, Optional<String> story, List<String> statuses)
+      throws java.sql.SQLException {
+    List<String> out = new java.util.ArrayList<>();
+    f.forEach(kind, story, statuses, out::add);
+    return out;
   }
 }
