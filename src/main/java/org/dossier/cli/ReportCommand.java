@@ -40,6 +40,11 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
   Path output;
 
+  @Option(names = "--story", paramLabel = "ID",
+      description = "The report on one story (see 'dossier stories'): its facts, timeline, sources, coverage,"
+          + " its documents' signals and its registers' rows.")
+  String story;
+
   @Option(names = "--single", paramLabel = "N", defaultValue = "50",
       description = "At most N facts stated by one source only (default 50).")
   int single;
@@ -64,7 +69,12 @@ final class ReportCommand implements Callable<Integer> {
       // the report is written as it goes over the findings kind by kind: a link or verify run
       // meanwhile (a worker, another command) would mix two runs' findings, so it is checked after
       Map<String, String> runs = CaseViews.runs(folder);
-      Report.Input input = CaseViews.report(folder, single);
+      Report.Input input;
+      try {
+        input = CaseViews.report(folder, single, java.util.Optional.ofNullable(story));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
       Path aside = folder.layout().tmp();
       if (output == null) {
         // what is printed cannot be taken back: a run that changed the findings meanwhile is said after

@@ -38,6 +38,12 @@ public interface FindingStreams {
 
   long factCount() throws IOException;
 
+  /**
+   * One story's findings: the story, its facts, its documents' sources, its events and its
+   * press claims against the cache, and the signals of its documents. Empty when no such story.
+   */
+  FindingStreams story(String id);
+
   /** Findings from lists (a case made in code), filtered as the store filters. */
   static FindingStreams of(List<StoredFindings.Story> stories, List<StoredFindings.Fact> facts,
       List<StoredFindings.Source> sources, List<StoredFindings.Event> events, List<StoredFindings.Coverage> coverage,
@@ -91,6 +97,17 @@ public interface FindingStreams {
       @Override
       public long factCount() {
         return fa.size();
+      }
+
+      @Override
+      public FindingStreams story(String id) {
+        java.util.Set<String> documents = new java.util.HashSet<>();
+        st.stream().filter(x -> x.id().equals(id)).forEach(x -> x.documents().forEach(m -> documents.add(m.document())));
+        return of(st.stream().filter(x -> x.id().equals(id)).toList(), fa.stream().filter(x -> x.story().equals(id)).toList(),
+            so.stream().filter(x -> documents.contains(x.document())).toList(),
+            ev.stream().filter(x -> x.story().equals(id)).toList(),
+            co.stream().filter(x -> documents.contains(x.claim().document())).toList(),
+            si.stream().filter(x -> documents.contains(x.path("document").asText())).toList());
       }
     };
   }

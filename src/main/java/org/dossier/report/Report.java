@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.dossier.link.FindingStreams;
 import org.dossier.link.StoredFindings;
 import org.dossier.register.Column;
@@ -51,24 +52,40 @@ public final class Report {
   /**
    * What a report is made from.
    *
+   * @param findings the case's findings (documents are named from all its sources)
    * @param texts the documents' texts, for the registers to read their sentences
    * @param singleLimit most facts stated by one source only
+   * @param story the one story the report is on ({@link FindingStreams#story}), or the whole case
    */
-  public record Input(String title, FindingStreams findings, Texts texts, int singleLimit) {
+  public record Input(String title, FindingStreams findings, Texts texts, int singleLimit, Optional<String> story) {
     public Input {
       Objects.requireNonNull(title, "title");
       Objects.requireNonNull(findings, "findings");
       Objects.requireNonNull(texts, "texts");
+      Objects.requireNonNull(story, "story");
+    }
+
+    /** On the whole case. */
+    public Input(String title, FindingStreams findings, Texts texts, int singleLimit) {
+      this(title, findings, texts, singleLimit, Optional.empty());
+    }
+
+    /** What the report's sections go over: the story's findings, or the case's. */
+    FindingStreams shown() {
+      return story.map(findings::story).orElse(findings);
     }
   }
 
   private final Input in;
+  /** The findings the sections go over. */
+  private final FindingStreams shown;
   private final ReportFormat out;
   private final DocumentLabels labels;
   private final Citations cite;
 
   private Report(Input in, ReportFormat out, DocumentLabels labels, Citations cite) {
     this.in = in;
+    this.shown = in.shown();
     this.out = out;
     this.labels = labels;
     this.cite = cite;
@@ -81,7 +98,7 @@ public final class Report {
   public static void write(Input in, String format, Writer to, Path aside) throws IOException {
     ReportFormat out = ReportFormat.of(format, to);
     DocumentLabels labels = DocumentLabels.none();
-    in.findings().sources(labels::add);
+    in.findings().sources(labels::add); // every document of the case, which a story's links may name
     try (Citations cite = new Citations(labels, aside)) {
       new Report(in, out, labels, cite).write();
     } catch (UncheckedIOException e) {
@@ -103,7 +120,7 @@ public final class Report {
 
   private void write() throws IOException {
     out.begin(in.title());
-    new FactSections(cite, labels).write(in.findings(), in.singleLimit(), this::section);
+    new FactSections(cite, labels).write(shown, in.singleLimit(), this::section);
     timeline();
     sources();
     coverage();
@@ -147,7 +164,7 @@ public final class Report {
 
   private void timeline() throws IOException {
     Section s = section("Timeline");
-    in.findings().events(e -> {
+    shown.events(e -> {
       List<String> docs = e.claims().stream().map(StoredFindings.Claim::document).distinct().map(labels::brief).toList();
       String also = e.alongside().isEmpty() ? "" : " (other sources give " + String.join(", ", e.alongside()) + ")";
       s.sentence(List.of(new Part(e.date() + ": " + e.what() + ", in " + String.join("; ", docs) + also + ".",
@@ -158,7 +175,7 @@ public final class Report {
 
   private void sources() throws IOException {
     Section s = section("Where the articles come from");
-    in.findings().sources(d -> {
+    shown.sources(d -> {
       if (!d.genre().equals("article")) {
         return;
       }
@@ -189,7 +206,7 @@ public final class Report {
   private void coverage() throws IOException {
     Section s = section("The press against the cache");
     for (String status : List.of("contradicted", "supported", "not-found")) {
-      in.findings().coverage(List.of(status), c -> {
+      shown.coverage(List.of(status), c -> {
         List<Part> parts = new ArrayList<>();
         parts.add(new Part(labels.brief(c.claim().document()) + " gives " + Readable.value(c.claim().value()) + " for the "
             + c.property() + " of " + c.subject() + c.claim().attributedTo().map(a -> ", attributed to " + a).orElse(""),
@@ -209,7 +226,7 @@ public final class Report {
   /** The verify stage's signals: their rows are the verify stage's, read here as they are printed. */
   private void signals() throws IOException {
     Section s = section("Verification signals");
-    in.findings().signals(sg -> {
+    shown.signals(sg -> {
       if (text(sg, "severity").equals("info") && !text(sg, "kind").equals("draft_marking")) {
         return; // fonts, unsigned mail, duplicates: in 'dossier verify', not in the report
       }
@@ -264,7 +281,7 @@ public final class Report {
   private void registers() throws IOException {
     List<Column> cols = List.of(Column.values());
     Table transfers = new Table("Register of transfers", cols.stream().map(Column::title).toList());
-    Transfers.each(new Transfers.Input(in.findings(), in.texts()), (Transfer t) -> {
+    Transfers.each(new Transfers.Input(shown, in.texts()), (Transfer t) -> {
       List<Part> row = new ArrayList<>();
       for (Column c : cols) {
         row.add(cell(t.cell(c)));
@@ -273,7 +290,7 @@ public final class Report {
     });
     transfers.end();
     Table events = new Table("Register of events", List.of("Date", "Event", "Kind", "Place", "Participants"));
-    Events.each(in.findings(), (EventRow e) -> {
+    Events.each(shown, (EventRow e) -> {
       String date = e.date() + (e.alongside().isEmpty() ? "" : " (also " + String.join(", ", e.alongside()) + ")");
       events.row(List.of(new Part(date, List.of()), new Part(e.what(), cites(e.citations())),
           new Part(String.join(", ", e.kinds()), List.of()), cell(e.place()), cell(e.participants())));
@@ -283,13 +300,13 @@ public final class Report {
 
   private Part cell(org.dossier.register.Cell c) {
     List<Integer> all = new ArrayList<>();
-    List<String> shown = new ArrayList<>();
+    List<String> words = new ArrayList<>();
     for (org.dossier.register.Entry e : c.values()) {
       List<Integer> n = cites(e.citations());
       n.stream().filter(x -> !all.contains(x)).forEach(all::add);
-      shown.add(org.dossier.views.RegisterViews.shown(e));
+      words.add(org.dossier.views.RegisterViews.shown(e));
     }
-    String text = String.join("; ", shown);
+    String text = String.join("; ", words);
     if (c.status().equals("conflict") || c.status().equals("divergent")) {
       text = c.status() + ": " + text + (c.explanation().isEmpty() ? "" : " (" + c.explanation() + ")");
     }

@@ -131,7 +131,7 @@ final class Api {
     java.io.InputStream body;
     try {
       try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8)) {
-        org.dossier.report.Report.write(CaseViews.report(s.folder(), 50), format, w, aside);
+        org.dossier.report.Report.write(report(s, Optional.ofNullable(ctx.queryParam("story"))), format, w, aside);
       }
       body = java.nio.file.Files.newInputStream(file, java.nio.file.StandardOpenOption.DELETE_ON_CLOSE);
     } catch (IOException | RuntimeException e) {
@@ -145,6 +145,15 @@ final class Api {
       }
       case "html" -> download(ctx, "text/html; charset=utf-8", "report-" + s.key() + ".html", body);
       default -> download(ctx, "text/markdown; charset=utf-8", "report-" + s.key() + ".md", body);
+    }
+  }
+
+  /** What the case's report (on one story when asked) is made from; a 400 for a story the case has not. */
+  static org.dossier.report.Report.Input report(Workbench.Served s, Optional<String> story) throws IOException {
+    try {
+      return CaseViews.report(s.folder(), 50, story);
+    } catch (IllegalArgumentException e) {
+      throw new Workbench.BadRequest(e.getMessage());
     }
   }
 

@@ -118,8 +118,9 @@ public final class Models {
   public record Footnote(int number, String label, String quote, String note, String url) {}
 
   /** The report as a page; {@code preparing} while the case is brought up to date for it. */
+  /** @param story {@code &story=ID} when the report is on one story, for its downloads; else empty */
   public record ReportPage(String caseKey, String title, List<ReportSection> sections, List<Footnote> footnotes,
-      boolean preparing) {}
+      boolean preparing, String story) {}
 
   /** A claim as a link to its passage, labelled by its document. */
   public record Quote(String label, String quote, String url, String attributedTo) {}

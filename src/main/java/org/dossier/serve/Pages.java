@@ -499,10 +499,11 @@ final class Pages {
     Workbench.Served s = bench.served(ctx);
     if (bench.stale(s)) {
       bench.refresh(s);
-      html(ctx, "report.jte", new ReportPage(s.key(), "Report", List.of(), List.of(), true));
+      html(ctx, "report.jte", new ReportPage(s.key(), "Report", List.of(), List.of(), true, ""));
       return;
     }
-    JsonNode r = org.dossier.report.Report.json(CaseViews.report(s.folder(), 50), s.folder().layout().tmp());
+    Optional<String> story = Optional.ofNullable(ctx.queryParam("story"));
+    JsonNode r = org.dossier.report.Report.json(Api.report(s, story), s.folder().layout().tmp());
     Map<String, String> ids = new HashMap<>();
     Map<Integer, String> urls = new HashMap<>();
     List<Footnote> notes = new ArrayList<>();
@@ -524,7 +525,8 @@ final class Pages {
       }
       sections.add(new ReportSection(sec.path("title").asText(), sentences));
     }
-    html(ctx, "report.jte", new ReportPage(s.key(), r.path("title").asText(), sections, notes, false));
+    html(ctx, "report.jte", new ReportPage(s.key(), r.path("title").asText(), sections, notes, false,
+        story.map(x -> "&story=" + enc(x)).orElse("")));
   }
 
   private void judgements(Context ctx) throws SQLException {

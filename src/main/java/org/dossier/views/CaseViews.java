@@ -241,13 +241,25 @@ public final class CaseViews {
   /**
    * What the case's report is made from: its stored findings (stories, facts, sources, timeline,
    * coverage, verification signals) as they stand, streamed as the report is written (bring the
-   * case up to date first, and keep the folder open until then), and its documents' texts.
+   * case up to date first, and keep the folder open until then), and its documents' texts; on one
+   * story when given.
    *
    * @param single most facts stated by one source only
+   * @throws IllegalArgumentException when the case has no such story
    */
-  public static org.dossier.report.Report.Input report(CaseFolder folder, int single) {
+  public static org.dossier.report.Report.Input report(CaseFolder folder, int single, Optional<String> story)
+      throws IOException {
+    org.dossier.link.FindingStreams findings = findings(folder.store().findings());
     String title = "Dossier report: " + folder.layout().root().toAbsolutePath().normalize().getFileName();
-    return new org.dossier.report.Report.Input(title, findings(folder.store().findings()), texts(folder), single);
+    if (story.isPresent()) {
+      List<String> titles = new ArrayList<>();
+      findings.story(story.get()).stories(s -> titles.add(s.title()));
+      if (titles.isEmpty()) {
+        throw new IllegalArgumentException("the case has no story '" + story.get() + "'; list them with 'dossier stories'");
+      }
+      title += ", story " + story.get() + ": " + titles.get(0);
+    }
+    return new org.dossier.report.Report.Input(title, findings, texts(folder), single, story);
   }
 
   /** What the transfers register is read from: the stored findings, streamed, and the documents' texts. */

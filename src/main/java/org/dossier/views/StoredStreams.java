@@ -13,45 +13,72 @@ import org.dossier.link.StoredFindings;
 import org.dossier.pipeline.Verifying;
 import org.dossier.store.FindingStore;
 
-/** The findings as a case's store streams them, each row decoded as it comes. */
-record StoredStreams(FindingStore store) implements FindingStreams {
-  @Override
-  public void stories(Each<StoredFindings.Story> each) throws IOException {
-    rows(Findings.STORY, Optional.empty(), List.of(), StoredFindings::story, each);
+/**
+ * The findings as a case's store streams them, each row decoded as it comes: all of them, or one
+ * story's ({@code story}), read through the store's index by story (each row of the link stage's
+ * kinds is stored under the story of its document).
+ */
+record StoredStreams(FindingStore store, Optional<String> story) implements FindingStreams {
+  StoredStreams(FindingStore store) {
+    this(store, Optional.empty());
   }
 
   @Override
-  public void facts(Optional<String> story, List<String> statuses, Each<StoredFindings.Fact> each) throws IOException {
-    rows(Findings.FACT, story, statuses, StoredFindings::fact, each);
+  public void stories(Each<StoredFindings.Story> each) throws IOException {
+    rows(Findings.STORY, story, List.of(), StoredFindings::story, each);
+  }
+
+  @Override
+  public void facts(Optional<String> of, List<String> statuses, Each<StoredFindings.Fact> each) throws IOException {
+    if (story.isPresent() && of.isPresent() && !of.equals(story)) {
+      return; // another story's facts are not in this one's
+    }
+    rows(Findings.FACT, story.isPresent() ? story : of, statuses, StoredFindings::fact, each);
   }
 
   @Override
   public void sources(Each<StoredFindings.Source> each) throws IOException {
-    rows(Findings.SOURCE, Optional.empty(), List.of(), StoredFindings::source, each);
+    rows(Findings.SOURCE, story, List.of(), StoredFindings::source, each);
   }
 
   @Override
   public void events(Each<StoredFindings.Event> each) throws IOException {
-    rows(Findings.EVENT, Optional.empty(), List.of(), StoredFindings::event, each);
+    rows(Findings.EVENT, story, List.of(), StoredFindings::event, each);
   }
 
   @Override
   public void coverage(List<String> statuses, Each<StoredFindings.Coverage> each) throws IOException {
-    rows(Findings.COVERAGE, Optional.empty(), statuses, StoredFindings::coverage, each);
+    rows(Findings.COVERAGE, story, statuses, StoredFindings::coverage, each);
   }
 
+  /** The signals, of the story's documents only when a story is given (read first, then the signals). */
   @Override
   public void signals(Each<JsonNode> each) throws IOException {
-    rows(Verifying.SIGNAL, Optional.empty(), List.of(), n -> n, each);
+    if (story.isEmpty()) {
+      rows(Verifying.SIGNAL, Optional.empty(), List.of(), n -> n, each);
+      return;
+    }
+    java.util.Set<String> documents = new java.util.HashSet<>();
+    sources(s -> documents.add(s.document()));
+    rows(Verifying.SIGNAL, Optional.empty(), List.of(), n -> n, n -> {
+      if (documents.contains(n.path("document").asText())) {
+        each.accept(n);
+      }
+    });
   }
 
   @Override
   public long factCount() throws IOException {
     try {
-      return store.count(Findings.FACT, Optional.empty(), List.of());
+      return store.count(Findings.FACT, story, List.of());
     } catch (SQLException e) {
       throw failed(e);
     }
+  }
+
+  @Override
+  public FindingStreams story(String id) {
+    return new StoredStreams(store, Optional.of(id));
   }
 
   private <T> void rows(String kind, Optional<String> story, List<String> statuses, Function<JsonNode, T> decode,

@@ -54,6 +54,54 @@ class ReportCommandTest {
     assertEquals(List.of(), aside(caseDir, out), "nothing is left aside when the report fails");
   }
 
+  @Test
+  void aReportOnOneStoryHoldsThatStorysFindingsAndNamesIt() throws Exception {
+    FictionalStories.write(dir);
+    Path caseDir = dir.resolve("case");
+    Cli.Result ingest = Cli.run("--case", caseDir.toString(), "ingest", "--quiet",
+        "--gazetteer", dir.resolve("gazetteer.tsv").toString(), dir.resolve("press").toString(),
+        dir.resolve("cache").toString());
+    assertEquals(0, ingest.exit(), ingest.toString());
+    com.fasterxml.jackson.databind.JsonNode stories = Cli.run("--case", caseDir.toString(), "stories", "--json").json()
+        .get("stories");
+    java.util.Set<String> all = new java.util.TreeSet<>();
+    String whole = Cli.run("--case", caseDir.toString(), "report").out();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(F\\d+, story (S\\d+)\\)").matcher(whole);
+    while (m.find()) {
+      all.add(m.group(1));
+    }
+    assertTrue(all.size() >= 2, "control: the whole report states the facts of several stories: " + all);
+    for (int i = 0; i < Math.min(3, stories.size()); i++) {
+      com.fasterxml.jackson.databind.JsonNode story = stories.get(i);
+      String id = story.get("id").asText();
+      Cli.Result r = Cli.run("--case", caseDir.toString(), "report", "--story", id);
+      assertEquals(0, r.exit(), r.toString());
+      assertTrue(r.out().startsWith("# Dossier report: case, story " + id + ": " + story.get("title").asText() + "\n"),
+          r.out());
+      java.util.regex.Matcher f = java.util.regex.Pattern.compile("\\(F\\d+, story (S\\d+)\\)").matcher(r.out());
+      while (f.find()) {
+        assertEquals(id, f.group(1), "a fact of another story in the report on " + id);
+      }
+      // its documents only, in the sources and the press against the cache
+      java.util.Set<String> members = new java.util.HashSet<>();
+      story.get("documents").forEach(d -> members.add(d.asText()));
+      com.fasterxml.jackson.databind.JsonNode json = Cli.run("--case", caseDir.toString(), "report", "--story", id,
+          "--json").json();
+      for (com.fasterxml.jackson.databind.JsonNode section : json.get("sections")) {
+        String title = section.get("title").asText();
+        if (title.equals("Where the articles come from") || title.equals("The press against the cache")) {
+          for (com.fasterxml.jackson.databind.JsonNode sentence : section.get("sentences")) {
+            String first = json.get("footnotes").get(sentence.get("citations").get(0).asInt() - 1).get("document").asText();
+            assertTrue(members.contains(first), id + ": " + sentence + " rests on " + first + ", not one of " + members);
+          }
+        }
+      }
+    }
+    Cli.Result unknown = Cli.run("--case", caseDir.toString(), "report", "--story", "S999");
+    assertEquals(2, unknown.exit(), unknown.toString());
+    assertTrue(unknown.err().contains("the case has no story 'S999'"), unknown.err());
+  }
+
   /** Files a report leaves behind: its output written aside, its footnotes waiting in the case's tmp folder. */
   private static List<String> aside(Path caseDir, Path out) throws Exception {
     try (Stream<Path> beside = Files.list(out.getParent());

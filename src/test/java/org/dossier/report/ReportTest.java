@@ -220,6 +220,11 @@ class ReportTest {
       public long factCount() throws IOException {
         return listed.factCount();
       }
+
+      @Override
+      public FindingStreams story(String id) {
+        return this;
+      }
     };
     java.io.StringWriter half = new java.io.StringWriter();
     IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,

@@ -233,6 +233,20 @@ class WorkbenchTest {
   }
 
   @Test
+  void aStorysReportIsAPageAndADownloadAndAnUnknownStoryIsRefused() throws Exception {
+    String stories = page("/cases/" + key + "/stories");
+    assertTrue(stories.contains("/cases/" + key + "/report?story=S1\">its report</a>"), stories);
+    String one = page("/cases/" + key + "/report?story=S1");
+    assertTrue(one.contains(", story S1: "), one);
+    assertTrue(one.contains("report?format=md&amp;story=S1"), one);
+    assertFalse(one.contains(", story S2)"), "no fact of another story: " + one);
+    JsonNode api = json("/api/v1/cases/" + key + "/report?story=S1");
+    assertTrue(api.get("title").asText().contains(", story S1: "), api.get("title").asText());
+    assertEquals(400, get("/api/v1/cases/" + key + "/report?story=S999").statusCode());
+    assertEquals(400, get("/cases/" + key + "/report?story=S999").statusCode());
+  }
+
+  @Test
   void originalsAreOnlyDownloads() throws Exception {
     String id = id("hostile.html");
     HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/cases/" + key + "/documents/" + id
