@@ -40,7 +40,7 @@ final class CoverageCommand implements Callable<Integer> {
       return 0;
     }
     List<String> statuses = status == null ? List.of() : List.of(status);
-    Stored.streamed(options, spec.commandLine().getErr(), (rows, labels) -> {
+    Stored.streamed(options, spec.commandLine().getErr(), (rows, labels, findings) -> {
       int[] claims = {0};
       rows.forEach(Findings.COVERAGE, Optional.empty(), statuses, n -> {
         StoredFindings.Coverage c = StoredFindings.coverage(n);

@@ -1,7 +1,6 @@
 package org.dossier.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -52,21 +51,18 @@ final class FactsCommand implements Callable<Integer> {
     }
     Optional<String> inStory = Optional.ofNullable(story);
     List<String> statuses = status == null ? List.of() : List.of(status);
-    Stored.streamed(options, spec.commandLine().getErr(), (rows, labels) -> {
-      // the disputes first, largest first: only the facts that may be in dispute are held, to rank them
-      List<StoredFindings.Fact> disputable = new ArrayList<>();
+    Stored.streamed(options, spec.commandLine().getErr(), (rows, labels, findings) -> {
+      // the disputes first, largest first: ranked holding their ids and sizes, then read back by id
       List<String> disputed = status == null ? DISPUTABLE : DISPUTABLE.contains(status) ? statuses : List.of();
+      int[] disputes = {0};
       if (!disputed.isEmpty()) {
-        rows.forEach(Findings.FACT, inStory, disputed, n -> disputable.add(StoredFindings.fact(n)));
+        Disputes.ranked(findings, inStory, disputed, d -> {
+          if (disputes[0]++ == 0) {
+            out.println("Disputes, largest first:");
+          }
+          print(out, d.fact(), " (" + d.size().words() + ")", labels);
+        });
       }
-      List<Disputes.Dispute> disputes = Disputes.ranked(disputable);
-      if (!disputes.isEmpty()) {
-        out.println("Disputes, largest first:");
-      }
-      for (Disputes.Dispute d : disputes) {
-        print(out, d.fact(), " (" + d.size().words() + ")", labels);
-      }
-      disputable.clear();
       // then the other facts in their order, each as the store streams it (a dispute is known again by itself)
       int[] seen = {0, 0}; // facts, others printed
       rows.forEach(Findings.FACT, inStory, statuses, n -> {
@@ -75,7 +71,7 @@ final class FactsCommand implements Callable<Integer> {
         if (Disputes.of(f).isPresent()) {
           return;
         }
-        if (seen[1]++ == 0 && !disputes.isEmpty()) {
+        if (seen[1]++ == 0 && disputes[0] > 0) {
           out.println();
           out.println("Other facts:");
         }

@@ -31,7 +31,7 @@ final class SourcesCommand implements Callable<Integer> {
           Optional.empty(), Optional.empty());
       return 0;
     }
-    Stored.streamed(options, spec.commandLine().getErr(), (rows, labels) ->
+    Stored.streamed(options, spec.commandLine().getErr(), (rows, labels, findings) ->
         rows.forEach(Findings.SOURCE, Optional.empty(), List.of(), n -> {
           StoredFindings.Source d = StoredFindings.source(n);
           out.printf(Locale.ROOT, "%-11s %-11s %s%n", d.kind(), d.genre(), labels.full(d.document()));

@@ -23,9 +23,12 @@ final class Stored {
         throws IOException;
   }
 
-  /** Human output that goes over rows as the store streams them, with every document's label. */
+  /**
+   * Human output that goes over rows as the store streams them, with every document's label; the
+   * same findings decoded, for a command that reads them back by id.
+   */
   interface Streaming {
-    void run(Rows rows, DocumentLabels labels) throws IOException;
+    void run(Rows rows, DocumentLabels labels, org.dossier.link.FindingStreams findings) throws IOException;
   }
 
   /**
@@ -36,7 +39,7 @@ final class Stored {
   static void streamed(CaseOptions options, PrintWriter err, Streaming work) throws IOException {
     try (CaseFolder folder = options.openExisting()) {
       UpToDate.ensure(folder, err);
-      work.run(rows(folder), labels(folder));
+      work.run(rows(folder), labels(folder), org.dossier.views.CaseViews.findings(folder.store().findings()));
     }
   }
 

@@ -30,7 +30,7 @@ final class StoriesCommand implements Callable<Integer> {
           Optional.empty(), Optional.empty());
       return 0;
     }
-    Stored.streamed(options, spec.commandLine().getErr(), (rows, labels) -> {
+    Stored.streamed(options, spec.commandLine().getErr(), (rows, labels, findings) -> {
       int[] stories = {0};
       rows.forEach(Findings.STORY, Optional.empty(), List.of(), n -> {
         StoredFindings.Story s = StoredFindings.story(n);

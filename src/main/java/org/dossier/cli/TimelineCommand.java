@@ -34,7 +34,7 @@ final class TimelineCommand implements Callable<Integer> {
           Optional.ofNullable(story), Optional.empty());
       return 0;
     }
-    Stored.streamed(options, spec.commandLine().getErr(), (rows, labels) ->
+    Stored.streamed(options, spec.commandLine().getErr(), (rows, labels, findings) ->
         rows.forEach(Findings.EVENT, Optional.ofNullable(story), List.of(), n -> {
           StoredFindings.Event e = StoredFindings.event(n);
           String alongside = e.alongside().isEmpty() ? "" : "  [" + e.status() + ": also " + String.join(", ", e.alongside()) + "]";

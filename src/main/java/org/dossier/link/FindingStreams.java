@@ -26,6 +26,12 @@ public interface FindingStreams {
   /** The facts of {@code story} when given, else all, with one of {@code statuses} when not empty. */
   void facts(Optional<String> story, List<String> statuses, Each<StoredFindings.Fact> each) throws IOException;
 
+  /**
+   * The facts with these ids in the order of {@code ids}, read by id (a reader that ranked facts
+   * holding their ids only reads them back in rank order).
+   */
+  void factsById(List<String> ids, Each<StoredFindings.Fact> each) throws IOException;
+
   void sources(Each<StoredFindings.Source> each) throws IOException;
 
   void events(Each<StoredFindings.Event> each) throws IOException;
@@ -66,6 +72,17 @@ public interface FindingStreams {
         for (StoredFindings.Fact f : fa) {
           if ((story.isEmpty() || story.get().equals(f.story())) && (statuses.isEmpty() || statuses.contains(f.status()))) {
             each.accept(f);
+          }
+        }
+      }
+
+      @Override
+      public void factsById(List<String> ids, Each<StoredFindings.Fact> each) throws IOException {
+        java.util.Map<String, StoredFindings.Fact> byId = new java.util.HashMap<>();
+        fa.forEach(f -> byId.putIfAbsent(f.id(), f));
+        for (String id : ids) {
+          if (byId.containsKey(id)) {
+            each.accept(byId.get(id));
           }
         }
       }

@@ -1,5 +1,6 @@
 package org.dossier.report;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.dossier.link.FindingStreams;
 import org.dossier.link.StoredFindings;
 
 /**
@@ -129,6 +131,49 @@ public final class Disputes {
     }
     out.sort(Comparator.comparingDouble((Dispute d) -> d.size().score()).reversed());
     return out;
+  }
+
+  /** Disputes read back by id at once, at most, while they are handed over in rank order. */
+  private static final int READ_AT_ONCE = 256;
+
+  /**
+   * The disputes among the facts {@code in} hands over (of {@code story} when given, with one of
+   * {@code statuses}), handed to {@code each} largest first (in their stored order when equal).
+   * Only each dispute's id and size are held to rank them; the facts are read again by id, a few
+   * hundred at a time, in rank order ({@link FindingStreams#factsById}), so a case's disputes are
+   * ranked in the memory of their ids, not of their claims.
+   */
+  public static void ranked(FindingStreams in, Optional<String> story, List<String> statuses,
+      FindingStreams.Each<Dispute> each) throws IOException {
+    List<String> ids = new ArrayList<>();
+    double[][] scores = {new double[64]};
+    in.facts(story, statuses, f -> of(f).ifPresent(d -> {
+      if (ids.size() == scores[0].length) {
+        scores[0] = java.util.Arrays.copyOf(scores[0], ids.size() * 2);
+      }
+      scores[0][ids.size()] = d.size().score();
+      ids.add(f.id());
+    }));
+    Integer[] order = new Integer[ids.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    double[] score = scores[0];
+    java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> score[i]).reversed()); // stable
+    for (int from = 0; from < order.length; from += READ_AT_ONCE) {
+      List<String> some = new ArrayList<>();
+      for (int i = from; i < Math.min(order.length, from + READ_AT_ONCE); i++) {
+        some.add(ids.get(order[i]));
+      }
+      // a fact no longer a dispute (the case linked again meanwhile) is left out; the reader's
+      // check of the stage runs says so
+      in.factsById(some, f -> {
+        Optional<Dispute> d = of(f);
+        if (d.isPresent()) {
+          each.accept(d.get());
+        }
+      });
+    }
   }
 
   /** The fact as a dispute, when it is one. */

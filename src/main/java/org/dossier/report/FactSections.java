@@ -33,20 +33,17 @@ final class FactSections {
   }
 
   /**
-   * Writes the sections on facts, each going over its facts as they stream: the disputes (held
-   * to be ranked, and only they), the other disagreements, the agreements, the first {@code
+   * Writes the sections on facts, each going over its facts as they stream: the disputes (ranked
+   * holding their ids, then read back by id), the other disagreements, the agreements, the first {@code
    * singleLimit} facts stated by one source.
    */
   void write(FindingStreams in, int singleLimit, Function<String, Report.Section> section) throws IOException {
-    List<StoredFindings.Fact> disputable = new ArrayList<>();
-    in.facts(Optional.empty(), DISAGREE, disputable::add);
     Report.Section disputes = section.apply("Disputes, largest first");
-    for (Disputes.Dispute d : Disputes.ranked(disputable)) {
+    Disputes.ranked(in, Optional.empty(), DISAGREE, d -> {
       disputes.sentence(dispute(d));
       disputes.sentence(explanation(d.fact()));
-    }
+    });
     disputes.end();
-    disputable.clear();
     Report.Section other = section.apply("Other disagreements");
     in.facts(Optional.empty(), DISAGREE, f -> {
       if (Disputes.of(f).isEmpty()) { // a dispute is known again by itself

@@ -46,6 +46,40 @@ final class JdbcFindings implements FindingStore {
   /** Rows a streamed read takes from PostgreSQL at a time. */
   private static final int FETCH = 200;
 
+  /** Ids asked for in one statement, at most. */
+  private static final int IDS_AT_ONCE = 500;
+
+  @Override
+  public List<String> byIds(String kind, List<String> ids) throws SQLException {
+    java.util.Map<String, String> found = new java.util.HashMap<>();
+    for (int from = 0; from < ids.size(); from += IDS_AT_ONCE) {
+      List<String> some = ids.subList(from, Math.min(ids.size(), from + IDS_AT_ONCE));
+      readers.read(reader -> {
+        try (PreparedStatement ps = reader.prepareStatement("SELECT id, json FROM findings WHERE kind = ? AND id IN ("
+            + String.join(", ", java.util.Collections.nCopies(some.size(), "?")) + ")")) {
+          ps.setString(1, kind);
+          for (int i = 0; i < some.size(); i++) {
+            ps.setString(i + 2, some.get(i));
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              found.put(rs.getString(1), rs.getString(2));
+            }
+          }
+        }
+        return null;
+      });
+    }
+    List<String> out = new ArrayList<>();
+    for (String id : ids) {
+      String row = found.get(id);
+      if (row != null) {
+        out.add(row);
+      }
+    }
+    return out;
+  }
+
   @Override
   public long count(String kind, Optional<String> story, List<String> statuses) throws SQLException {
     return readers.read(reader -> {

@@ -37,6 +37,27 @@ record StoredStreams(FindingStore store, Optional<String> story) implements Find
   }
 
   @Override
+  public void factsById(List<String> ids, Each<StoredFindings.Fact> each) throws IOException {
+    List<String> rows;
+    try {
+      rows = store.byIds(Findings.FACT, ids);
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+    for (String row : rows) {
+      StoredFindings.Fact f;
+      try {
+        f = StoredFindings.fact(StoredFindings.tree(row));
+      } catch (IllegalArgumentException e) {
+        throw StoredFindings.unreadable(e);
+      }
+      if (story.isEmpty() || story.get().equals(f.story())) {
+        each.accept(f);
+      }
+    }
+  }
+
+  @Override
   public void sources(Each<StoredFindings.Source> each) throws IOException {
     rows(Findings.SOURCE, story, List.of(), StoredFindings::source, each);
   }

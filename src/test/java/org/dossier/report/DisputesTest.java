@@ -48,6 +48,36 @@ class DisputesTest {
   }
 
   @Test
+  void disputesRankedFromAStreamHoldingTheirIdsComeInTheOrderOfTheRankedList() throws java.io.IOException {
+    // more disputes than are read back at once, many of the same size (in their stored order then)
+    List<StoredFindings.Fact> facts = new java.util.ArrayList<>();
+    for (int i = 0; i < 700; i++) {
+      facts.add(i % 5 == 4 ? fact("G" + i, "agree", claim("a.txt", "quantity", "7"), claim("b.txt", "quantity", "7"))
+          : fact("G" + i, "conflict", claim("a.txt", "quantity", "100"), claim("b.txt", "quantity", Integer.toString(101 + i % 9))));
+    }
+    org.dossier.link.FindingStreams in = org.dossier.link.FindingStreams.of(List.of(), facts, List.of(), List.of(), List.of(),
+        List.of());
+    List<String> streamed = new java.util.ArrayList<>();
+    List<String> sizes = new java.util.ArrayList<>();
+    Disputes.ranked(in, Optional.empty(), List.of("conflict", "divergent"), d -> {
+      streamed.add(d.fact().id());
+      sizes.add(d.size().words());
+    });
+    List<Disputes.Dispute> listed = Disputes.ranked(facts);
+    assertEquals(560, streamed.size());
+    assertEquals(listed.stream().map(d -> d.fact().id()).toList(), streamed);
+    assertEquals(listed.stream().map(d -> d.size().words()).toList(), sizes);
+    assertEquals("G8", streamed.get(0), "the largest (9% apart) first, the first stored of them first");
+    assertEquals(List.of(), collect(in, Optional.of("S2")), "another story's: none");
+  }
+
+  private static List<String> collect(org.dossier.link.FindingStreams in, Optional<String> story) throws java.io.IOException {
+    List<String> out = new java.util.ArrayList<>();
+    Disputes.ranked(in, story, List.of(), d -> out.add(d.fact().id()));
+    return out;
+  }
+
+  @Test
   void factsPrintDisputesFirstThenTheRestInOrder() {
     assertEquals(List.of("F3", "F4", "F1", "F2", "F5", "F6"),
         Disputes.disputesFirst(FACTS).stream().map(StoredFindings.Fact::id).toList());

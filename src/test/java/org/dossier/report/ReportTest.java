@@ -197,6 +197,11 @@ class ReportTest {
       }
 
       @Override
+      public void factsById(List<String> ids, Each<StoredFindings.Fact> each) throws IOException {
+        listed.factsById(ids, each);
+      }
+
+      @Override
       public void sources(Each<StoredFindings.Source> each) throws IOException {
         listed.sources(each);
       }

@@ -394,6 +394,14 @@ abstract class CaseStoreContract {
       assertEquals(List.of("{\"n\":4}", "{\"n\":5}"), f.page("fact", Optional.empty(), List.of("agree"), 1, 2));
       assertEquals(4, f.count("fact", Optional.empty(), List.of("agree")));
       assertEquals(3, f.count("fact", Optional.of("S2"), List.of()));
+      assertEquals(List.of("{\"n\":5}", "{\"n\":0}", "{\"n\":3}"), f.byIds("fact", List.of("f5", "f0", "nowhere", "f3")),
+          "by id, in the order asked, an unknown id left out");
+      assertEquals(List.of(), f.byIds("source", List.of("f1")), "a fact's id is no source's");
+      List<String> many = new java.util.ArrayList<>();
+      for (int i = 0; i < 1_200; i++) {
+        many.add("f" + (i % 7));
+      }
+      assertEquals(1_200, f.byIds("fact", many).size(), "more ids than one statement asks for: read in several, each row as often as asked");
       List<String> streamed = new java.util.ArrayList<>();
       f.forEach("fact", Optional.empty(), List.of("conflict"), streamed::add);
       assertEquals(List.of("{\"n\":0}", "{\"n\":1}", "{\"n\":2}"), streamed, "those of the statuses, in order");
