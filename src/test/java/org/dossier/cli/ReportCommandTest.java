@@ -27,12 +27,7 @@ class ReportCommandTest {
 
   @Test
   void aReportThatFailsHalfWayLeavesTheFileItWouldReplaceAsItWasAndNothingAside() throws Exception {
-    FictionalStories.write(dir);
-    Path caseDir = dir.resolve("case");
-    Cli.Result ingest = Cli.run("--case", caseDir.toString(), "ingest", "--quiet",
-        "--gazetteer", dir.resolve("gazetteer.tsv").toString(), dir.resolve("press").toString(),
-        dir.resolve("cache").toString());
-    assertEquals(0, ingest.exit(), ingest.toString());
+    Path caseDir = ingested();
     Path out = dir.resolve("out").resolve("report.md");
     Cli.Result first = Cli.run("--case", caseDir.toString(), "report", "-o", out.toString());
     assertEquals(0, first.exit(), first.toString());
@@ -56,12 +51,7 @@ class ReportCommandTest {
 
   @Test
   void aReportOnOneStoryHoldsThatStorysFindingsAndNamesIt() throws Exception {
-    FictionalStories.write(dir);
-    Path caseDir = dir.resolve("case");
-    Cli.Result ingest = Cli.run("--case", caseDir.toString(), "ingest", "--quiet",
-        "--gazetteer", dir.resolve("gazetteer.tsv").toString(), dir.resolve("press").toString(),
-        dir.resolve("cache").toString());
-    assertEquals(0, ingest.exit(), ingest.toString());
+    Path caseDir = ingested();
     com.fasterxml.jackson.databind.JsonNode stories = Cli.run("--case", caseDir.toString(), "stories", "--json").json()
         .get("stories");
     java.util.Set<String> all = new java.util.TreeSet<>();
@@ -100,6 +90,17 @@ class ReportCommandTest {
     Cli.Result unknown = Cli.run("--case", caseDir.toString(), "report", "--story", "S999");
     assertEquals(2, unknown.exit(), unknown.toString());
     assertTrue(unknown.err().contains("the case has no story 'S999'"), unknown.err());
+  }
+
+  /** The invented stories of {@link FictionalStories} ingested into a case of their own. */
+  private Path ingested() throws Exception {
+    FictionalStories.write(dir);
+    Path caseDir = dir.resolve("case");
+    Cli.Result ingest = Cli.run("--case", caseDir.toString(), "ingest", "--quiet",
+        "--gazetteer", dir.resolve("gazetteer.tsv").toString(), dir.resolve("press").toString(),
+        dir.resolve("cache").toString());
+    assertEquals(0, ingest.exit(), ingest.toString());
+    return caseDir;
   }
 
   /** Files a report leaves behind: its output written aside, its footnotes waiting in the case's tmp folder. */
