@@ -102,6 +102,14 @@ final class Reading {
     return new ArrayList<>(out.values());
   }
 
+  /**
+   * Lets go of the texts read so far: a register reads a story at a time, and a document is in one
+   * story, so what one story read is not read again.
+   */
+  void forget() {
+    loaded.clear();
+  }
+
   /** The text of a document, when it can be read. */
   Optional<String> text(String document) {
     return loaded.computeIfAbsent(document, texts::of).map(Texts.Text::text);

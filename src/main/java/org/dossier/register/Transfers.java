@@ -139,6 +139,9 @@ public final class Transfers {
         }
       });
       Optional<Transfer> row = deal(s, held);
+      // the story's texts and its items' spellings are not the next story's: held a story at a time
+      reading.forget();
+      spellings.clear();
       if (row.isPresent()) {
         each.accept(row.get());
       }
