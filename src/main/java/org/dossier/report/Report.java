@@ -96,7 +96,10 @@ public final class Report {
    * made; its footnotes wait in a file of {@code aside}, removed at the end.
    */
   public static void write(Input in, String format, Writer to, Path aside) throws IOException {
-    ReportFormat out = ReportFormat.of(format, to);
+    write(in, ReportFormat.of(format, to), aside);
+  }
+
+  private static void write(Input in, ReportFormat out, Path aside) throws IOException {
     DocumentLabels labels = DocumentLabels.none();
     in.findings().sources(labels::add); // every document of the case, which a story's links may name
     try (Citations cite = new Citations(labels, aside)) {
@@ -113,9 +116,20 @@ public final class Report {
     return w.toString();
   }
 
-  /** The report as a JSON tree (a case made in code, a small one, a page). */
+  /** The report as a JSON tree (a case made in code, a small one). */
   public static ObjectNode json(Input in, Path aside) throws IOException {
     return (ObjectNode) JSON.readTree(text(in, "json", aside));
+  }
+
+  /**
+   * The report as a JSON tree of at most {@code most} sentences a section and rows a table, each
+   * saying how many it left out ({@code "omitted"}), with the footnotes those cite, numbered as in
+   * the whole report: what a page shows of a large case's report.
+   */
+  public static ObjectNode json(Input in, Path aside, int most) throws IOException {
+    StringWriter w = new StringWriter();
+    write(in, ReportFormat.json(w, most), aside);
+    return (ObjectNode) JSON.readTree(w.toString());
   }
 
   private void write() throws IOException {

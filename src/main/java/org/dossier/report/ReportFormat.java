@@ -29,9 +29,18 @@ abstract class ReportFormat {
     return switch (name) {
       case "md" -> new Markdown(out);
       case "html" -> new Html(out);
-      case "json" -> new Json(out);
+      case "json" -> new Json(out, Integer.MAX_VALUE);
       default -> throw new IllegalArgumentException("a report is written as md, html or json; not " + name);
     };
+  }
+
+  /**
+   * JSON of at most {@code most} sentences a section and rows a table, each section and table
+   * with how many it left out ({@code "omitted"}), and only the footnotes those it holds cite,
+   * numbered as in the whole report: a page of a large case's report.
+   */
+  static ReportFormat json(Writer out, int most) throws IOException {
+    return new Json(out, most);
   }
 
   abstract void begin(String title) throws IOException;
@@ -232,11 +241,43 @@ abstract class ReportFormat {
   private static final class Json extends ReportFormat {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final JsonGenerator g;
+    /** Most sentences a section, rows a table; MAX_VALUE for all. */
+    private final int most;
+    /** In the current section or table: written, and left out. */
+    private int written;
+    private int omitted;
+    /** The footnotes what is written cites, when not all is written. */
+    private final java.util.BitSet cited = new java.util.BitSet();
 
-    Json(Writer out) throws IOException {
+    Json(Writer out, int most) throws IOException {
       super(out);
+      this.most = most;
       g = MAPPER.writerWithDefaultPrettyPrinter().createGenerator(out);
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
+
+    /** True when the next sentence or row is written; counts it either way. */
+    private boolean room(List<Part> parts) {
+      if (written >= most) {
+        omitted++;
+        return false;
+      }
+      written++;
+      if (most != Integer.MAX_VALUE) {
+        parts.forEach(p -> p.cites().forEach(cited::set));
+      }
+      return true;
+    }
+
+    /** Closes a section's or a table's list, saying how many it left out. */
+    private void endList() throws IOException {
+      g.writeEndArray();
+      if (omitted > 0) {
+        g.writeNumberField("omitted", omitted);
+      }
+      written = 0;
+      omitted = 0;
+      g.writeEndObject();
     }
 
     @Override
@@ -256,6 +297,9 @@ abstract class ReportFormat {
     /** {@code {"citations": [each footnote once], "text": "the parts' words"}}. */
     @Override
     void sentence(List<Part> parts) throws IOException {
+      if (!room(parts)) {
+        return;
+      }
       List<Integer> cites = new ArrayList<>();
       StringBuilder text = new StringBuilder();
       for (Part p : parts) {
@@ -278,8 +322,7 @@ abstract class ReportFormat {
 
     @Override
     void endSection() throws IOException {
-      g.writeEndArray();
-      g.writeEndObject();
+      endList();
     }
 
     @Override
@@ -302,6 +345,9 @@ abstract class ReportFormat {
 
     @Override
     void row(List<Part> cells) throws IOException {
+      if (!room(cells)) {
+        return;
+      }
       g.writeStartArray();
       for (Part p : cells) {
         g.writeStartObject();
@@ -314,8 +360,7 @@ abstract class ReportFormat {
 
     @Override
     void endTable() throws IOException {
-      g.writeEndArray();
-      g.writeEndObject();
+      endList();
     }
 
     @Override
@@ -326,6 +371,9 @@ abstract class ReportFormat {
 
     @Override
     void footnote(Citations.Footnote f) throws IOException {
+      if (most != Integer.MAX_VALUE && !cited.get(f.number())) {
+        return; // cited only by what was left out
+      }
       g.writeStartObject();
       g.writeNumberField("number", f.number());
       g.writeStringField("document", f.document());

@@ -113,7 +113,8 @@ public final class Models {
 
   public record ReportSentence(String text, List<Cite> cites) {}
 
-  public record ReportSection(String title, List<ReportSentence> sentences) {}
+  /** @param omitted sentences of the section the page leaves to the downloaded report */
+  public record ReportSection(String title, List<ReportSentence> sentences, long omitted) {}
 
   public record Footnote(int number, String label, String quote, String note, String url) {}
 

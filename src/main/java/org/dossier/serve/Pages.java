@@ -494,6 +494,9 @@ final class Pages {
         key.matches("[0-9a-f]{16,64}") ? Judgement.fact(key) : "");
   }
 
+  /** Sentences of each section the report page shows; the rest are in the downloads (and in each story's report). */
+  static final int REPORT_PAGE = 200;
+
   /** The report, each citation a link to its passage; while the case is stale, a task brings it up to date first. */
   private void report(Context ctx) throws SQLException, IOException {
     Workbench.Served s = bench.served(ctx);
@@ -503,7 +506,7 @@ final class Pages {
       return;
     }
     Optional<String> story = Optional.ofNullable(ctx.queryParam("story"));
-    JsonNode r = org.dossier.report.Report.json(Api.report(s, story), s.folder().layout().tmp());
+    JsonNode r = org.dossier.report.Report.json(Api.report(s, story), s.folder().layout().tmp(), REPORT_PAGE);
     Map<String, String> ids = new HashMap<>();
     Map<Integer, String> urls = new HashMap<>();
     List<Footnote> notes = new ArrayList<>();
@@ -523,7 +526,7 @@ final class Pages {
         st.path("citations").forEach(n -> cites.add(new Cite(n.asInt(), urls.getOrDefault(n.asInt(), ""), cites.isEmpty() ? "" : ",")));
         sentences.add(new ReportSentence(st.path("text").asText(), cites));
       }
-      sections.add(new ReportSection(sec.path("title").asText(), sentences));
+      sections.add(new ReportSection(sec.path("title").asText(), sentences, sec.path("omitted").asLong(0)));
     }
     html(ctx, "report.jte", new ReportPage(s.key(), r.path("title").asText(), sections, notes, false,
         story.map(x -> "&story=" + enc(x)).orElse("")));

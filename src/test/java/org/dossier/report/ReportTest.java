@@ -177,6 +177,27 @@ class ReportTest {
   }
 
   @Test
+  void aPageOfTheReportHoldsItsFirstSentencesWithTheirFootnotesNumberedAsInTheWholeReport() throws IOException {
+    JsonNode whole = json();
+    JsonNode page = Report.json(input(), aside, 1);
+    JsonNode disputes = page.get("sections").get(0);
+    assertEquals(1, disputes.get("sentences").size(), disputes::toString);
+    assertEquals(whole.get("sections").get(0).get("sentences").size() - 1, disputes.get("omitted").asInt());
+    assertEquals(whole.get("sections").get(0).get("sentences").get(0), disputes.get("sentences").get(0),
+        "the first sentence, cited by the numbers of the whole report");
+    Set<Integer> cited = new HashSet<>();
+    page.get("sections").forEach(sec -> sec.get("sentences").forEach(st -> st.get("citations").forEach(n -> cited.add(n.asInt()))));
+    Set<Integer> notes = new HashSet<>();
+    for (JsonNode n : page.get("footnotes")) {
+      notes.add(n.get("number").asInt());
+      assertEquals(whole.get("footnotes").get(n.get("number").asInt() - 1), n, "a footnote as the whole report numbers it");
+    }
+    assertEquals(cited, notes, "the footnotes of the sentences shown, no other");
+    assertTrue(notes.size() < whole.get("footnotes").size(), "control: the whole report has more");
+    assertTrue(whole.get("sections").get(0).path("omitted").isMissingNode(), "the whole report leaves nothing out");
+  }
+
+  @Test
   void aReportLeavesNothingAsideWhetherItEndsOrFails() throws IOException {
     Path own = Files.createDirectories(aside.resolve("own"));
     Report.text(input(), "html", own);
