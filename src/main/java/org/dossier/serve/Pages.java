@@ -495,7 +495,7 @@ final class Pages {
   }
 
   /** Sentences of each section the report page shows; the rest are in the downloads (and in each story's report). */
-  static final int REPORT_PAGE = 200;
+  static final int REPORT_PAGE = 50;
 
   /** The report, each citation a link to its passage; while the case is stale, a task brings it up to date first. */
   private void report(Context ctx) throws SQLException, IOException {
