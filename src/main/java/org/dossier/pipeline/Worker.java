@@ -152,6 +152,11 @@ public final class Worker {
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong lost = new AtomicLong();
   private final Map<Long, Lease> held = new ConcurrentHashMap<>();
+  /**
+   * Tasks held whose lease a heartbeat found gone (it ran out and another worker claimed the
+   * task): a task of many steps stops at its next one ({@link #stillHeld}).
+   */
+  private final Set<Long> gone = ConcurrentHashMap.newKeySet();
   private final List<Throwable> failures = new CopyOnWriteArrayList<>();
   private final AtomicBoolean stop = new AtomicBoolean();
   private final IngestProgress progress = new IngestProgress();
@@ -333,7 +338,10 @@ public final class Worker {
         try {
           handler.handle(got);
         } finally {
-          got.forEach(l -> held.remove(l.task()));
+          got.forEach(l -> {
+            held.remove(l.task());
+            gone.remove(l.task());
+          });
         }
       }
     } catch (InterruptedException e) {
@@ -437,7 +445,7 @@ public final class Worker {
     try {
       List<Lease> mine = new ArrayList<>(held.values());
       if (!mine.isEmpty()) {
-        queue.heartbeat(mine, options.lease());
+        gone.addAll(notExtended(mine, queue.heartbeat(mine, options.lease())));
       }
     } catch (SQLException | RuntimeException e) {
       say.accept("a heartbeat failed (" + e.getMessage() + "); the leases run out unless the next one gets through");
@@ -690,6 +698,8 @@ public final class Worker {
       if (d.id().sha256().compareTo(page.through()) > 0) {
         break;
       }
+      // another worker has the page since this one's lease ran out: it reads the page again
+      stillHeld(l);
       Linking.reading(folder, inputs, linker, d, read); // a file written whole: a page read twice costs time only
     }
     took("linkRead", t);
@@ -832,6 +842,21 @@ public final class Worker {
       say.accept("verify round " + StageTasks.round(l) + " left: the case was linked again while it ran");
     }
     took("verifyFamilies", t);
+  }
+
+  /** The leases of {@code sent} a heartbeat did not extend ({@code kept}): lost to another worker. */
+  static Set<Long> notExtended(List<Lease> sent, List<Lease> kept) {
+    Set<Long> out = new HashSet<>();
+    sent.forEach(l -> out.add(l.task()));
+    kept.forEach(l -> out.remove(l.task()));
+    return out;
+  }
+
+  /** Between the steps of a long task: stops it once a heartbeat found its lease lost. */
+  private void stillHeld(Lease l) {
+    if (gone.contains(l.task())) {
+      throw new LeaseLost(l);
+    }
   }
 
   private static void requireHeld(CaseStore.Batch tx, Lease l) throws SQLException {

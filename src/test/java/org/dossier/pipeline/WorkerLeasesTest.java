@@ -1,0 +1,31 @@
+package org.dossier.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.dossier.store.TaskQueue.Lease;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The leases a worker holds against what its heartbeat extended: one not extended was lost (the
+ * queue's contract: it ran out and another worker claimed the task), and a task of many steps (a
+ * link-read page) stops at its next document.
+ */
+class WorkerLeasesTest {
+  private static Lease lease(long task, Instant until) {
+    return new Lease(task, StageTasks.LINK_READ, "round-1", "{}", "host:1", 1, until);
+  }
+
+  @Test
+  void aLeaseTheHeartbeatDidNotExtendIsLostAndOnlyThatOne() {
+    Instant now = Instant.parse("2026-12-07T08:00:00Z");
+    List<Lease> sent = List.of(lease(3, now), lease(5, now), lease(8, now));
+    List<Lease> kept = List.of(lease(3, now.plusSeconds(30)), lease(8, now.plusSeconds(30)));
+    assertEquals(Set.of(5L), Worker.notExtended(sent, kept));
+    assertEquals(Set.of(), Worker.notExtended(sent, List.of(lease(8, now), lease(5, now), lease(3, now))),
+        "control: every lease extended, whatever its new end and order");
+    assertEquals(Set.of(3L, 5L, 8L), Worker.notExtended(sent, List.of()), "none extended: all lost");
+  }
+}
