@@ -86,9 +86,11 @@ final class ReportCommand implements Callable<Integer> {
       }
       Path parent = output.toAbsolutePath().getParent();
       Files.createDirectories(parent);
-      Path tmp = Files.createTempFile(parent, ".report", "." + format + ".tmp");
+      // made as a file of the user's is (not a temp file's owner-only mode), then moved over the target
+      Path tmp = parent.resolve(".report-" + java.util.UUID.randomUUID() + "." + format + ".tmp");
       try {
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8))) {
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp,
+            java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), StandardCharsets.UTF_8))) {
           Report.write(input, format, out, aside);
         }
         current(folder, runs);

@@ -153,10 +153,11 @@ public final class Worker {
   private final AtomicLong lost = new AtomicLong();
   private final Map<Long, Lease> held = new ConcurrentHashMap<>();
   /**
-   * Tasks held whose lease a heartbeat found gone (it ran out and another worker claimed the
-   * task): a task of many steps stops at its next one ({@link #stillHeld}).
+   * Leases held that a heartbeat found gone (it ran out and another worker claimed the task): a
+   * task of many steps stops at its next one ({@link #stillHeld}). Leases, not task ids: a task
+   * queued again and claimed anew (by this worker too) is another lease, not a lost one.
    */
-  private final Set<Long> gone = ConcurrentHashMap.newKeySet();
+  private final Set<Lease> gone = ConcurrentHashMap.newKeySet();
   private final List<Throwable> failures = new CopyOnWriteArrayList<>();
   private final AtomicBoolean stop = new AtomicBoolean();
   private final IngestProgress progress = new IngestProgress();
@@ -339,8 +340,8 @@ public final class Worker {
           handler.handle(got);
         } finally {
           got.forEach(l -> {
-            held.remove(l.task());
-            gone.remove(l.task());
+            held.remove(l.task(), l);
+            gone.remove(l);
           });
         }
       }
@@ -446,6 +447,8 @@ public final class Worker {
       List<Lease> mine = new ArrayList<>(held.values());
       if (!mine.isEmpty()) {
         gone.addAll(notExtended(mine, queue.heartbeat(mine, options.lease())));
+        // a lease whose task ended meanwhile is no longer held: nothing to stop
+        gone.removeIf(l -> !l.equals(held.get(l.task())));
       }
     } catch (SQLException | RuntimeException e) {
       say.accept("a heartbeat failed (" + e.getMessage() + "); the leases run out unless the next one gets through");
@@ -614,7 +617,7 @@ public final class Worker {
       }
       index(leases);
     } finally {
-      leases.forEach(l -> held.remove(l.task()));
+      leases.forEach(l -> held.remove(l.task(), l));
     }
   }
 
@@ -844,17 +847,18 @@ public final class Worker {
     took("verifyFamilies", t);
   }
 
-  /** The leases of {@code sent} a heartbeat did not extend ({@code kept}): lost to another worker. */
-  static Set<Long> notExtended(List<Lease> sent, List<Lease> kept) {
-    Set<Long> out = new HashSet<>();
-    sent.forEach(l -> out.add(l.task()));
-    kept.forEach(l -> out.remove(l.task()));
+  /** The leases of {@code sent} a heartbeat did not extend ({@code kept}, with their new ends): lost to another worker. */
+  static Set<Lease> notExtended(List<Lease> sent, List<Lease> kept) {
+    Set<Long> extended = new HashSet<>();
+    kept.forEach(l -> extended.add(l.task()));
+    Set<Lease> out = new HashSet<>();
+    sent.stream().filter(l -> !extended.contains(l.task())).forEach(out::add);
     return out;
   }
 
   /** Between the steps of a long task: stops it once a heartbeat found its lease lost. */
   private void stillHeld(Lease l) {
-    if (gone.contains(l.task())) {
+    if (gone.contains(l)) {
       throw new LeaseLost(l);
     }
   }

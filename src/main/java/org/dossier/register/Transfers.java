@@ -48,11 +48,22 @@ import org.dossier.register.Reading.Word;
  * earlier sale to a third country) gives nothing to this row.
  */
 public final class Transfers {
-  /** The stored findings the register is read from, and the texts of their documents. */
-  public record Input(FindingStreams findings, Texts texts) {
+  /**
+   * The stored findings the register is read from, and the texts of their documents.
+   *
+   * @param story the one story whose rows are made ({@link FindingStreams#story}); what they are
+   *     weighed against (the outlets, the documents' dates and origins) is the whole case's
+   */
+  public record Input(FindingStreams findings, Texts texts, Optional<String> story) {
     public Input {
       java.util.Objects.requireNonNull(findings, "findings");
       java.util.Objects.requireNonNull(texts, "texts");
+      java.util.Objects.requireNonNull(story, "story");
+    }
+
+    /** Every story's row. */
+    public Input(FindingStreams findings, Texts texts) {
+      this(findings, texts, Optional.empty());
     }
   }
 
@@ -130,10 +141,11 @@ public final class Transfers {
   private void rows(FindingStreams.Each<Transfer> each) throws IOException {
     // the stories' ids and titles first: a story's facts are not read inside the stories' stream
     List<StoredFindings.Story> stories = new ArrayList<>();
-    in.findings().stories(s -> stories.add(new StoredFindings.Story(s.id(), s.title(), List.of())));
+    FindingStreams rowsOf = in.story().map(in.findings()::story).orElse(in.findings());
+    rowsOf.stories(s -> stories.add(new StoredFindings.Story(s.id(), s.title(), List.of())));
     for (StoredFindings.Story s : stories) {
       List<Held> held = new ArrayList<>();
-      in.findings().facts(Optional.of(s.id()), List.of(), f -> {
+      rowsOf.facts(Optional.of(s.id()), List.of(), f -> {
         for (StoredFindings.Claim c : f.claims()) {
           held.add(new Held(c, f));
         }

@@ -52,7 +52,12 @@ final class Citations implements Closeable {
     }
     Files.createDirectories(dir);
     this.file = Files.createTempFile(dir, "report-", ".notes");
-    this.aside = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+    try {
+      this.aside = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(file);
+      throw e;
+    }
   }
 
   int claim(StoredFindings.Claim c) {

@@ -295,7 +295,7 @@ public final class Report {
   private void registers() throws IOException {
     List<Column> cols = List.of(Column.values());
     Table transfers = new Table("Register of transfers", cols.stream().map(Column::title).toList());
-    Transfers.each(new Transfers.Input(shown, in.texts()), (Transfer t) -> {
+    Transfers.each(new Transfers.Input(in.findings(), in.texts(), in.story()), (Transfer t) -> {
       List<Part> row = new ArrayList<>();
       for (Column c : cols) {
         row.add(cell(t.cell(c)));

@@ -32,6 +32,9 @@ class ReportCommandTest {
     Cli.Result first = Cli.run("--case", caseDir.toString(), "report", "-o", out.toString());
     assertEquals(0, first.exit(), first.toString());
     byte[] written = Files.readAllBytes(out);
+    Path mine = Files.writeString(dir.resolve("mine.txt"), "a file the user makes");
+    assertEquals(Files.getPosixFilePermissions(mine), Files.getPosixFilePermissions(out),
+        "the report is made as any file of the user's, not with a temp file's owner-only mode");
     assertTrue(new String(written, java.nio.charset.StandardCharsets.UTF_8).contains("## The press against the cache"),
         "control: the case has claims of the press against the cache, read late in the report");
     assertEquals(List.of(), aside(caseDir, out), "nothing is left aside once the report is written");

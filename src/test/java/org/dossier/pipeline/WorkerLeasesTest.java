@@ -1,6 +1,7 @@
 package org.dossier.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,18 +15,20 @@ import org.junit.jupiter.api.Test;
  * link-read page) stops at its next document.
  */
 class WorkerLeasesTest {
-  private static Lease lease(long task, Instant until) {
-    return new Lease(task, StageTasks.LINK_READ, "round-1", "{}", "host:1", 1, until);
+  private static Lease lease(long task, int attempt, Instant until) {
+    return new Lease(task, StageTasks.LINK_READ, "round-1", "{}", "host:1", attempt, until);
   }
 
   @Test
   void aLeaseTheHeartbeatDidNotExtendIsLostAndOnlyThatOne() {
     Instant now = Instant.parse("2026-12-07T08:00:00Z");
-    List<Lease> sent = List.of(lease(3, now), lease(5, now), lease(8, now));
-    List<Lease> kept = List.of(lease(3, now.plusSeconds(30)), lease(8, now.plusSeconds(30)));
-    assertEquals(Set.of(5L), Worker.notExtended(sent, kept));
-    assertEquals(Set.of(), Worker.notExtended(sent, List.of(lease(8, now), lease(5, now), lease(3, now))),
+    List<Lease> sent = List.of(lease(3, 1, now), lease(5, 1, now), lease(8, 2, now));
+    List<Lease> kept = List.of(lease(3, 1, now.plusSeconds(30)), lease(8, 2, now.plusSeconds(30)));
+    assertEquals(Set.of(lease(5, 1, now)), Worker.notExtended(sent, kept), "the lease as it was held, to stop its task");
+    assertEquals(Set.of(), Worker.notExtended(sent, List.of(lease(8, 2, now), lease(5, 1, now), lease(3, 1, now))),
         "control: every lease extended, whatever its new end and order");
-    assertEquals(Set.of(3L, 5L, 8L), Worker.notExtended(sent, List.of()), "none extended: all lost");
+    assertEquals(Set.copyOf(sent), Worker.notExtended(sent, List.of()), "none extended: all lost");
+    assertFalse(Worker.notExtended(sent, kept).contains(lease(5, 2, now)),
+        "the task claimed again is another lease: the lost one does not stop it");
   }
 }

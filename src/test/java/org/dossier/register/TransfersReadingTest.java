@@ -64,6 +64,11 @@ class TransfersReadingTest {
     }
 
     List<Transfer> register() throws java.io.IOException {
+      return Transfers.of(new Transfers.Input(streams(List.of()), texts()));
+    }
+
+    /** The story as S1's findings, beside another story S2 of {@code others} (whose sources are given). */
+    org.dossier.link.FindingStreams streams(List<StoredFindings.Source> sources, String... others) {
       List<StoredFindings.Fact> out = new ArrayList<>();
       facts.forEach((id, claims) -> {
         boolean differ = claims.stream().map(c -> c.value().normalized()).distinct().count() > 1;
@@ -72,9 +77,13 @@ class TransfersReadingTest {
       });
       List<StoredFindings.Member> members = texts.keySet().stream().sorted().map(d -> new StoredFindings.Member(d, "article")).toList();
       StoredFindings.Story story = new StoredFindings.Story("S1", "a deal", members);
-      Texts t = d -> Optional.ofNullable(texts.get(d)).map(x -> new Texts.Text(x, "en"));
-      return Transfers.of(new Transfers.Input(
-          org.dossier.link.FindingStreams.of(List.of(story), out, List.of(), List.of(), List.of(), List.of()), t));
+      StoredFindings.Story other = new StoredFindings.Story("S2", "another",
+          java.util.Arrays.stream(others).map(d -> new StoredFindings.Member(d, "article")).toList());
+      return org.dossier.link.FindingStreams.of(List.of(story, other), out, sources, List.of(), List.of(), List.of());
+    }
+
+    Texts texts() {
+      return d -> Optional.ofNullable(texts.get(d)).map(x -> new Texts.Text(x, "en"));
     }
   }
 
@@ -219,5 +228,24 @@ class TransfersReadingTest {
         .money("award", "a.txt", "$2 billion", "2000000000 USD", Set.of("payment"))
         .register().get(0);
     assertEquals(List.of("8000000 USD"), normalized(t, Column.COMMENTS), t.toString());
+  }
+
+  /** A story's row alone (report --story) is the row of the whole case's register: an outlet of another story's document is no party. */
+  @Test
+  void aStorysRowAloneWeighsItsNamesAgainstTheWholeCasesOutlets() throws java.io.IOException {
+    Story st = new Story().text("a.txt", "Kestrel Arms will sell boats to Gull Wire and Ostrava for $240 million.")
+        .name("N1", "a.txt", "Kestrel Arms", "organization").name("N2", "a.txt", "Ostrava", "place")
+        .name("N3", "a.txt", "Gull Wire", "organization")
+        .money("price", "a.txt", "$240 million", "240000000 USD", DEAL);
+    // Gull Wire is the outlet of a document of another story
+    org.dossier.link.FindingStreams whole = st.streams(List.of(new StoredFindings.Source("z.txt", "original", "article",
+        Optional.of("Gull Wire"), Optional.empty(), Optional.empty(), List.of(), List.of())), "z.txt");
+    Transfer all = Transfers.of(new Transfers.Input(whole, st.texts())).get(0);
+    Transfer one = Transfers.of(new Transfers.Input(whole, st.texts(), Optional.of("S1"))).get(0);
+    assertEquals(List.of("Ostrava"), normalized(all, Column.RECIPIENT), all.toString());
+    assertEquals(all, one, "the story's row alone, as in the whole register");
+    Transfer blind = Transfers.of(new Transfers.Input(whole.story("S1"), st.texts())).get(0);
+    assertEquals(List.of("Gull Wire"), normalized(blind, Column.RECIPIENT),
+        "control: read against the story's own sources only, the outlet passes for the recipient");
   }
 }
