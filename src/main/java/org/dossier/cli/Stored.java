@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.dossier.link.Findings;
@@ -39,7 +40,15 @@ final class Stored {
   static void streamed(CaseOptions options, PrintWriter err, Streaming work) throws IOException {
     try (CaseFolder folder = options.openExisting()) {
       UpToDate.ensure(folder, err);
+      // read kind by kind (the labels, then the rows; the disputes ranked, then read back by id): a
+      // link or verify run meanwhile would mix two runs' findings, which is said after
+      Map<String, String> runs = org.dossier.views.CaseViews.runs(folder);
       work.run(rows(folder), labels(folder), org.dossier.views.CaseViews.findings(folder.store().findings()));
+      if (!runs.equals(org.dossier.views.CaseViews.runs(folder))) {
+        throw org.dossier.views.CaseViews.formedAgain("listing");
+      }
+    } catch (SQLException e) {
+      throw new IOException("the case database failed: " + e.getMessage(), e);
     }
   }
 
