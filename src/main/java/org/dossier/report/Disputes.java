@@ -123,16 +123,6 @@ public final class Disputes {
     }
   }
 
-  /** The disputes among {@code facts}, largest first (in their given order when equal). */
-  public static List<Dispute> ranked(List<StoredFindings.Fact> facts) {
-    List<Dispute> out = new ArrayList<>();
-    for (StoredFindings.Fact f : facts) {
-      of(f).ifPresent(out::add);
-    }
-    out.sort(Comparator.comparingDouble((Dispute d) -> d.size().score()).reversed());
-    return out;
-  }
-
   /** Disputes read back by id at once, at most, while they are handed over in rank order. */
   private static final int READ_AT_ONCE = 256;
 
@@ -145,26 +135,9 @@ public final class Disputes {
    */
   public static void ranked(FindingStreams in, Optional<String> story, List<String> statuses,
       FindingStreams.Each<Dispute> each) throws IOException {
-    List<String> ids = new ArrayList<>();
-    double[][] scores = {new double[64]};
-    in.facts(story, statuses, f -> of(f).ifPresent(d -> {
-      if (ids.size() == scores[0].length) {
-        scores[0] = java.util.Arrays.copyOf(scores[0], ids.size() * 2);
-      }
-      scores[0][ids.size()] = d.size().score();
-      ids.add(f.id());
-    }));
-    Integer[] order = new Integer[ids.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    double[] score = scores[0];
-    java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> score[i]).reversed()); // stable
-    for (int from = 0; from < order.length; from += READ_AT_ONCE) {
-      List<String> some = new ArrayList<>();
-      for (int i = from; i < Math.min(order.length, from + READ_AT_ONCE); i++) {
-        some.add(ids.get(order[i]));
-      }
+    List<String> order = order(in, story, statuses, false);
+    for (int from = 0; from < order.size(); from += READ_AT_ONCE) {
+      List<String> some = order.subList(from, Math.min(order.size(), from + READ_AT_ONCE));
       // a fact no longer a dispute (the case linked again meanwhile) is left out; the reader's
       // check of the stage runs says so
       in.factsById(some, f -> {
@@ -174,6 +147,50 @@ public final class Disputes {
         }
       });
     }
+  }
+
+  /**
+   * The ids of the facts {@code in} hands over (of {@code story} when given, with one of {@code
+   * statuses}) in the order {@code dossier facts} lists them: the disputes largest first (in their
+   * stored order when equal), then the other facts in their order. Only ids and sizes are held.
+   */
+  public static List<String> disputesFirst(FindingStreams in, Optional<String> story, List<String> statuses)
+      throws IOException {
+    return order(in, story, statuses, true);
+  }
+
+  /** The disputes' ids largest first, and with {@code rest} the other facts' after them in their order. */
+  private static List<String> order(FindingStreams in, Optional<String> story, List<String> statuses, boolean rest)
+      throws IOException {
+    List<String> ids = new ArrayList<>();
+    List<String> others = new ArrayList<>();
+    double[][] scores = {new double[64]};
+    in.facts(story, statuses, f -> {
+      Optional<Dispute> d = of(f);
+      if (d.isEmpty()) {
+        if (rest) {
+          others.add(f.id());
+        }
+        return;
+      }
+      if (ids.size() == scores[0].length) {
+        scores[0] = java.util.Arrays.copyOf(scores[0], ids.size() * 2);
+      }
+      scores[0][ids.size()] = d.get().size().score();
+      ids.add(f.id());
+    });
+    Integer[] order = new Integer[ids.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    double[] score = scores[0];
+    java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> score[i]).reversed()); // stable
+    List<String> out = new ArrayList<>(ids.size() + others.size());
+    for (Integer i : order) {
+      out.add(ids.get(i));
+    }
+    out.addAll(others);
+    return out;
   }
 
   /** The fact as a dispute, when it is one. */
@@ -257,19 +274,4 @@ public final class Disputes {
     return Optional.of(new Ratio(largest, smallest));
   }
 
-  /** The facts in the order {@code dossier facts} prints them: disputes largest first, then the rest. */
-  public static List<StoredFindings.Fact> disputesFirst(List<StoredFindings.Fact> facts) {
-    List<StoredFindings.Fact> out = new ArrayList<>();
-    java.util.Set<StoredFindings.Fact> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    for (Dispute d : ranked(facts)) {
-      out.add(d.fact());
-      seen.add(d.fact());
-    }
-    for (StoredFindings.Fact f : facts) {
-      if (!seen.contains(f)) {
-        out.add(f);
-      }
-    }
-    return out;
-  }
 }

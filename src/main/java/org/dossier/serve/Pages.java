@@ -377,90 +377,69 @@ final class Pages {
     return out;
   }
 
-  /** Disputes ranked on the facts page at most (the API lists every fact). */
-  static final int DISPUTES_RANKED = 5_000;
-  /** Facts a page shows in each section. */
+  /** Facts a page shows in each section unless {@code ?limit=} says (at most {@link #LIST_MOST}). */
   static final int FACTS_PAGE = 100;
   private static final List<String> DISPUTED = List.of("conflict", "divergent");
   private static final List<String> SETTLED = List.of("agree", "single");
 
   /**
-   * Disputes first, largest first (the first {@value #FACTS_PAGE} of them, on the first page); then
-   * the other facts, {@value #FACTS_PAGE} a page, in their order. Only the shown facts are read
-   * whole, so a case of a million facts costs a page, not the case; the ranking of the disputes
-   * and the count of the other facts are read once per link run and filter.
+   * Two lists paged together: the facts whose sources disagree, the disputes largest first then
+   * the rest in their order, and the other facts (agreements, one source) in their order, {@value
+   * #FACTS_PAGE} of each a page. The disagreements' order is ranked once per link run and filter
+   * holding only their ids and sizes ({@link Disputes#disputesFirst}); only the shown facts are read
+   * whole, by id, so a case of a million facts costs a page and its ranking, not the case.
    */
   private void facts(Context ctx) throws SQLException, IOException {
     Workbench.Served s = bench.served(ctx);
     Optional<String> story = Optional.ofNullable(ctx.queryParam("story"));
     Optional<String> status = Optional.ofNullable(ctx.queryParam("status"));
-    int offset = Api.offset(ctx);
+    Slice slice = new Slice(Api.offset(ctx), Api.limit(ctx, FACTS_PAGE, LIST_MOST));
+    int offset = slice.offset();
     var store = s.folder().store().findings();
     List<String> disputedAsked = status.map(x -> DISPUTED.contains(x) ? List.of(x) : List.<String>of()).orElse(DISPUTED);
     List<String> settledAsked = status.map(x -> SETTLED.contains(x) ? List.of(x) : List.<String>of()).orElse(SETTLED);
     String filter = story.map(x -> "story " + x).orElse("any story") + "\n" + status.orElse("");
-    Disputed disputed = offset > 0 || disputedAsked.isEmpty() ? Disputed.NONE
-        : bench.perLinkRun(s, "facts: disputes\n" + filter, () -> disputed(s, story, disputedAsked));
+    List<String> order = disputedAsked.isEmpty() ? List.of()
+        : bench.perLinkRun(s, "facts: disputes first\n" + filter,
+            () -> Disputes.disputesFirst(CaseViews.findings(store), story, disputedAsked));
     long settledTotal = settledAsked.isEmpty() ? 0
         : bench.perLinkRun(s, "facts: settled\n" + filter, () -> store.count(Findings.FACT, story, settledAsked));
-    Map<String, String> keys = new HashMap<>(disputed.keys()); // a fact's id -> its key for judgements
+    Map<String, String> keys = new HashMap<>(); // a fact's id -> its key for judgements
+    List<StoredFindings.Fact> disputed = new ArrayList<>();
+    if (offset < order.size()) {
+      for (String row : store.byIds(Findings.FACT, order.subList(offset, Math.min(order.size(), offset + slice.limit())))) {
+        disputed.add(fact(row, keys));
+      }
+    }
     List<StoredFindings.Fact> settled = new ArrayList<>();
-    if (!settledAsked.isEmpty()) {
-      for (String row : store.page(Findings.FACT, story, settledAsked, offset, FACTS_PAGE)) {
+    if (!settledAsked.isEmpty() && offset < settledTotal) {
+      for (String row : store.page(Findings.FACT, story, settledAsked, offset, slice.limit())) {
         settled.add(fact(row, keys));
       }
     }
     Map<String, String> ids = new HashMap<>();
     List<String> named = new ArrayList<>();
-    for (List<StoredFindings.Fact> facts : List.of(disputed.first(), settled)) {
+    for (List<StoredFindings.Fact> facts : List.of(disputed, settled)) {
       facts.forEach(f -> f.claims().forEach(c -> named.add(c.document())));
     }
     ids(s, named, ids);
     DocumentLabels labels = bench.labels(s);
     List<FactRow> disputes = new ArrayList<>();
-    for (int i = 0; i < disputed.first().size(); i++) {
-      disputes.add(row(s, disputed.first().get(i), disputed.sizes().get(i), ids, labels, keys));
+    for (StoredFindings.Fact f : disputed) {
+      disputes.add(row(s, f, Disputes.of(f).map(d -> d.size().words()).orElse(""), ids, labels, keys));
     }
     List<FactRow> others = new ArrayList<>();
     for (StoredFindings.Fact f : settled) {
       others.add(row(s, f, "", ids, labels, keys));
     }
     String base = "/cases/" + s.key() + "/facts?" + story.map(x -> "story=" + enc(x) + "&").orElse("")
-        + status.map(x -> "status=" + enc(x) + "&").orElse("");
-    String previous = offset > 0 ? base + "offset=" + Math.max(0, offset - FACTS_PAGE) : "";
-    String next = settledTotal > offset + settled.size() ? base + "offset=" + (offset + FACTS_PAGE) : "";
+        + status.map(x -> "status=" + enc(x) + "&").orElse("")
+        + (slice.limit() == FACTS_PAGE ? "" : "limit=" + slice.limit() + "&");
+    String previous = offset > 0 ? base + "offset=" + Math.max(0, offset - slice.limit()) : "";
+    String next = Math.max(order.size(), settledTotal) > offset + slice.limit() ? base + "offset=" + (offset + slice.limit()) : "";
     boolean updating = !bench.tasks().open(s.key()).isEmpty() || !org.dossier.pipeline.Linking.current(s.folder());
-    html(ctx, "facts.jte", new FactsPage(s.key(), disputes, disputed.count(), others, settledTotal, offset, previous,
+    html(ctx, "facts.jte", new FactsPage(s.key(), disputes, order.size(), others, settledTotal, offset, previous,
         next, form(ctx, s), updating));
-  }
-
-  /**
-   * The disputes of a facts page: how many were ranked (at most {@value #DISPUTES_RANKED}), the
-   * first {@value #FACTS_PAGE} of them in rank order with the size of each dispute, and their keys
-   * for judgements by id.
-   */
-  record Disputed(int count, List<StoredFindings.Fact> first, List<String> sizes, Map<String, String> keys) {
-    static final Disputed NONE = new Disputed(0, List.of(), List.of(), Map.of());
-  }
-
-  private static Disputed disputed(Workbench.Served s, Optional<String> story, List<String> statuses)
-      throws SQLException {
-    Map<String, String> keys = new HashMap<>();
-    List<StoredFindings.Fact> all = new ArrayList<>();
-    for (String row : s.folder().store().findings().page(Findings.FACT, story, statuses, 0, DISPUTES_RANKED)) {
-      all.add(fact(row, keys));
-    }
-    List<StoredFindings.Fact> ordered = Disputes.disputesFirst(all);
-    List<StoredFindings.Fact> first = List.copyOf(ordered.subList(0, Math.min(FACTS_PAGE, ordered.size())));
-    List<String> sizes = new ArrayList<>();
-    Map<String, String> firstKeys = new HashMap<>();
-    for (StoredFindings.Fact f : first) {
-      sizes.add(Disputes.of(f).map(d -> d.size().words()).orElse(""));
-      if (keys.containsKey(f.id())) {
-        firstKeys.put(f.id(), keys.get(f.id()));
-      }
-    }
-    return new Disputed(all.size(), first, List.copyOf(sizes), Map.copyOf(firstKeys));
   }
 
   private static StoredFindings.Fact fact(String row, Map<String, String> keys) {

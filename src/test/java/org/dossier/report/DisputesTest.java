@@ -37,9 +37,16 @@ class DisputesTest {
       fact("F5", "conflict", claim("a.txt", "name", "Ilse Marrow"), claim("b.txt", "name", "Ivo Marrow")),
       fact("F6", "single", claim("a.txt", "count", "3")));
 
+  private static List<Disputes.Dispute> ranked(List<StoredFindings.Fact> facts) throws java.io.IOException {
+    List<Disputes.Dispute> out = new java.util.ArrayList<>();
+    Disputes.ranked(org.dossier.link.FindingStreams.of(List.of(), facts, List.of(), List.of(), List.of(), List.of()),
+        Optional.empty(), List.of(), out::add);
+    return out;
+  }
+
   @Test
-  void yearsApartComeBeforeA28TimesGapWhichComesBeforeFivePercent() {
-    List<Disputes.Dispute> ranked = Disputes.ranked(FACTS);
+  void yearsApartComeBeforeA28TimesGapWhichComesBeforeFivePercent() throws java.io.IOException {
+    List<Disputes.Dispute> ranked = ranked(FACTS);
     assertEquals(List.of("F3", "F4", "F1"), ranked.stream().map(d -> d.fact().id()).toList());
     assertEquals(new Disputes.Apart(Period.ofYears(2)), ranked.get(0).size());
     assertEquals("2 years apart", ranked.get(0).size().words());
@@ -48,7 +55,7 @@ class DisputesTest {
   }
 
   @Test
-  void disputesRankedFromAStreamHoldingTheirIdsComeInTheOrderOfTheRankedList() throws java.io.IOException {
+  void disputesRankedFromAStreamHoldingTheirIdsComeLargestFirstTiesInTheirStoredOrder() throws java.io.IOException {
     // more disputes than are read back at once, many of the same size (in their stored order then)
     List<StoredFindings.Fact> facts = new java.util.ArrayList<>();
     for (int i = 0; i < 700; i++) {
@@ -63,10 +70,19 @@ class DisputesTest {
       streamed.add(d.fact().id());
       sizes.add(d.size().words());
     });
-    List<Disputes.Dispute> listed = Disputes.ranked(facts);
+    // the expected order: by how far apart (101..109 against 100), largest first; ties as stored
+    List<String> expected = new java.util.ArrayList<>();
+    for (int apart = 8; apart >= 0; apart--) {
+      for (int i = 0; i < 700; i++) {
+        if (i % 5 != 4 && i % 9 == apart) {
+          expected.add("G" + i);
+        }
+      }
+    }
     assertEquals(560, streamed.size());
-    assertEquals(listed.stream().map(d -> d.fact().id()).toList(), streamed);
-    assertEquals(listed.stream().map(d -> d.size().words()).toList(), sizes);
+    assertEquals(expected, streamed);
+    assertEquals("9% apart", sizes.get(0));
+    assertEquals("1% apart", sizes.get(sizes.size() - 1));
     assertEquals("G8", streamed.get(0), "the largest (9% apart) first, the first stored of them first");
     assertEquals(List.of(), collect(in, Optional.of("S2")), "another story's: none");
   }
@@ -78,9 +94,10 @@ class DisputesTest {
   }
 
   @Test
-  void factsPrintDisputesFirstThenTheRestInOrder() {
-    assertEquals(List.of("F3", "F4", "F1", "F2", "F5", "F6"),
-        Disputes.disputesFirst(FACTS).stream().map(StoredFindings.Fact::id).toList());
+  void factsPrintDisputesFirstThenTheRestInOrder() throws java.io.IOException {
+    assertEquals(List.of("F3", "F4", "F1", "F2", "F5", "F6"), Disputes.disputesFirst(
+        org.dossier.link.FindingStreams.of(List.of(), FACTS, List.of(), List.of(), List.of(), List.of()), Optional.empty(),
+        List.of()));
   }
 
   @Test

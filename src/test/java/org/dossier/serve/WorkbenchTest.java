@@ -125,10 +125,28 @@ class WorkbenchTest {
     JsonNode conflicts = json("/api/v1/cases/" + key + "/facts?status=conflict&limit=500");
     assertTrue(conflicts.get("total").asInt() > 0);
     conflicts.get("facts").forEach(f -> assertEquals("conflict", f.get("status").asText()));
-    // the facts page: disputes on the first page only; the other facts page by offset
-    String first = page("/cases/" + key + "/facts");
+    // the facts page: the disagreements, disputes largest first, in the order the facts listing
+    // gives them, and the other facts in theirs, paged together
+    List<String> listed = new ArrayList<>();
+    for (String line : Cli.run("--case", caseDir.toString(), "facts").out().split("\n")) {
+      java.util.regex.Matcher m = Pattern.compile("^(F\\d+) S\\d+ \\[(conflict|divergent)\\]").matcher(line);
+      if (m.find()) {
+        listed.add(m.group(1));
+      }
+    }
+    assertTrue(listed.size() >= 2, "control: the case has disagreements to page through");
+    List<String> paged = new ArrayList<>();
+    for (int i = 0; i < listed.size(); i++) {
+      String one = page("/cases/" + key + "/facts?limit=1&offset=" + i);
+      java.util.regex.Matcher m = Pattern.compile("<section class=\"fact status-(?:conflict|divergent)\" id=\"(F\\d+)\"")
+          .matcher(one);
+      assertTrue(m.find(), one);
+      paged.add(m.group(1));
+      assertFalse(m.find(), "one disagreement a page");
+      assertTrue(one.contains("(" + (i + 1) + "–" + (i + 1) + " of " + listed.size() + ")"), one);
+    }
+    assertEquals(listed, paged);
     String later = page("/cases/" + key + "/facts?offset=1");
-    assertTrue(first.contains("Disputes, largest first") && !later.contains("Disputes, largest first"));
     assertTrue(later.contains("Other facts (2–"), later);
         // paging: the second page starts where the first ended
     JsonNode second = json("/api/v1/cases/" + key + "/facts?limit=1&offset=1");
