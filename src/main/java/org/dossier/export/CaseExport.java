@@ -41,19 +41,35 @@ public final class CaseExport {
     void check() throws IOException;
   }
 
+  /**
+   * The case's documents as an export goes over them, ordered by name: from the store, a document
+   * read whole as it is handed over (only each one's name and id held), or from a list.
+   */
+  private interface Docs {
+    void forEach(FindingStreams.Each<Doc> each) throws IOException;
+
+    /** Each document's name and id, in the same order, read from nothing. */
+    void names(java.util.function.BiConsumer<String, DocumentId> each);
+
+    long count();
+
+    /** The names of the documents other documents were found in. */
+    java.util.Set<String> containers();
+  }
+
   private final String name;
   private final Map<String, String> runs;
-  private final List<Doc> documents;
+  private final Docs documents;
   private final List<EntitySummary> entities;
   private final FindingStreams findings;
   /** Each document's source without its links and evidence, by document name. */
   private final Map<String, StoredFindings.Source> labels = new HashMap<>();
 
-  private CaseExport(String name, Map<String, String> runs, List<Doc> documents, List<EntitySummary> entities,
+  private CaseExport(String name, Map<String, String> runs, Docs documents, List<EntitySummary> entities,
       FindingStreams findings) throws IOException {
     this.name = Objects.requireNonNull(name, "name");
     this.runs = Map.copyOf(runs);
-    this.documents = List.copyOf(documents);
+    this.documents = Objects.requireNonNull(documents, "documents");
     this.entities = List.copyOf(entities);
     this.findings = findings;
     findings.sources(s -> labels.put(s.document(), new StoredFindings.Source(s.document(), s.kind(), s.genre(),
@@ -64,8 +80,34 @@ public final class CaseExport {
   public static CaseExport of(String name, Map<String, String> runs, List<Doc> documents, List<EntitySummary> entities,
       List<StoredFindings.Story> stories, List<StoredFindings.Fact> facts, List<StoredFindings.Source> sources,
       List<StoredFindings.Event> events, List<Signal> signals) {
+    List<Doc> docs = List.copyOf(documents);
+    java.util.Set<String> containers = new java.util.HashSet<>();
+    docs.forEach(d -> d.parent().ifPresent(containers::add));
+    Docs listed = new Docs() {
+      @Override
+      public void forEach(FindingStreams.Each<Doc> each) throws IOException {
+        for (Doc d : docs) {
+          each.accept(d);
+        }
+      }
+
+      @Override
+      public void names(java.util.function.BiConsumer<String, DocumentId> each) {
+        docs.forEach(d -> each.accept(d.name(), d.document().id()));
+      }
+
+      @Override
+      public long count() {
+        return docs.size();
+      }
+
+      @Override
+      public java.util.Set<String> containers() {
+        return containers;
+      }
+    };
     try {
-      return new CaseExport(name, runs, documents, entities,
+      return new CaseExport(name, runs, listed, entities,
           FindingStreams.of(stories, facts, sources, events, List.of(), signals.stream().map(Signal::tree).toList()));
     } catch (IOException e) {
       throw new UncheckedIOException(e); // lists do not fail
@@ -81,9 +123,26 @@ public final class CaseExport {
     return runs;
   }
 
-  /** The documents, ordered by name. */
-  public List<Doc> documents() {
-    return documents;
+  /**
+   * The documents ordered by name, each read whole as it is handed over (from a case's store: its
+   * row, its parent's name, the metadata an export reads). Not inside a stream of the findings.
+   */
+  public void documents(FindingStreams.Each<Doc> each) throws IOException {
+    documents.forEach(each);
+  }
+
+  /** Each document's name and id, ordered by name, without reading the documents. */
+  public void documentNames(java.util.function.BiConsumer<String, DocumentId> each) {
+    documents.names(each);
+  }
+
+  public long documentCount() {
+    return documents.count();
+  }
+
+  /** Whether other documents were found in the document of this name (an archive, a mail, a folder). */
+  public boolean container(String document) {
+    return documents.containers().contains(document);
   }
 
   /** The entities, most mentioned first. */
@@ -226,33 +285,31 @@ public final class CaseExport {
     try {
       var store = folder.store();
       Map<String, String> runs = CaseViews.runs(folder);
-      List<Document> all = new ArrayList<>();
+      // of each document only its name and id (and which documents hold others): each is read
+      // whole again as a format goes over them, so a case of millions of files is held in names
+      List<Named> all = new ArrayList<>();
+      java.util.Set<DocumentId> parents = new java.util.HashSet<>();
       for (Stage s : Stage.values()) {
-        store.documents().forEachInStage(s, all::add);
+        store.documents().forEachInStage(s, d -> {
+          all.add(new Named(d.name(), d.id()));
+          d.parent().ifPresent(parents::add);
+        });
       }
-      all.sort(Comparator.comparing(Document::name).thenComparing(Document::id));
-      Map<DocumentId, String> names = new HashMap<>();
-      all.forEach(d -> names.put(d.id(), d.name()));
-      List<Doc> docs = new ArrayList<>(all.size());
-      for (Document d : all) {
-        Path original = folder.layout().original(d.id());
-        // only what an export reads of it (most of a parser's metadata is of no export)
-        Map<String, List<String>> metadata = new HashMap<>(store.documents().metadata(d.id()));
-        metadata.keySet().retainAll(Metadata.KEYS);
-        docs.add(new Doc(d, d.parent().map(names::get), metadata,
-            d.stored() && Files.isRegularFile(original) ? Optional.of(original) : Optional.empty()));
-      }
+      all.sort(Comparator.comparing(Named::name).thenComparing(Named::id));
+      java.util.Set<String> containers = new java.util.HashSet<>();
+      all.stream().filter(n -> parents.contains(n.id())).forEach(n -> containers.add(n.name()));
       // every entity lists the documents that mention it: as the documents' own names, not a copy
       // of each name per entity (on a large case the pairs outnumber the documents by far)
       List<EntitySummary> entities = new ArrayList<>();
       Map<String, String> shared = new HashMap<>();
-      docs.forEach(d -> shared.put(d.name(), d.name()));
+      all.forEach(d -> shared.put(d.name(), d.name()));
       for (EntitySummary e : store.entities().entities(Optional.empty(), Integer.MAX_VALUE)) {
         entities.add(new EntitySummary(e.id(), e.name(), e.type(), e.aliases(),
             e.documents().stream().map(n -> shared.getOrDefault(n, n)).toList(), e.mentions()));
       }
       String name = Optional.ofNullable(folder.layout().root().getFileName()).map(Path::toString).orElse("case");
-      return new CaseExport(name, runs, docs, entities, CaseViews.findings(store.findings()));
+      return new CaseExport(name, runs, new StoredDocs(folder, List.copyOf(all), containers), entities,
+          CaseViews.findings(store.findings()));
     } catch (SQLException e) {
       throw failed(e);
     }
@@ -269,6 +326,55 @@ public final class CaseExport {
       return runs.equals(CaseViews.runs(folder));
     } catch (SQLException e) {
       throw failed(e);
+    }
+  }
+
+  /** A document's name and id. */
+  private record Named(String name, DocumentId id) {}
+
+  /** The documents read from the case's store one at a time, in the order of their names. */
+  private record StoredDocs(CaseFolder folder, List<Named> names, java.util.Set<String> containers) implements Docs {
+    @Override
+    public void forEach(FindingStreams.Each<Doc> each) throws IOException {
+      var store = folder.store().documents();
+      for (Named n : names) {
+        Doc doc;
+        try {
+          Optional<Document> found = store.document(n.id());
+          if (found.isEmpty()) {
+            continue; // no longer in the case
+          }
+          Document d = found.get();
+          Optional<String> parent = d.parent().flatMap(p -> {
+            try {
+              return store.document(p).map(Document::name);
+            } catch (SQLException e) {
+              throw new java.io.UncheckedIOException(failed(e));
+            }
+          });
+          Path original = folder.layout().original(d.id());
+          // only what an export reads of it (most of a parser's metadata is of no export)
+          Map<String, List<String>> metadata = new HashMap<>(store.metadata(d.id()));
+          metadata.keySet().retainAll(Metadata.KEYS);
+          doc = new Doc(d, parent, metadata,
+              d.stored() && Files.isRegularFile(original) ? Optional.of(original) : Optional.empty());
+        } catch (SQLException e) {
+          throw failed(e);
+        } catch (java.io.UncheckedIOException e) {
+          throw e.getCause();
+        }
+        each.accept(doc);
+      }
+    }
+
+    @Override
+    public void names(java.util.function.BiConsumer<String, DocumentId> each) {
+      names.forEach(n -> each.accept(n.name(), n.id()));
+    }
+
+    @Override
+    public long count() {
+      return names.size();
     }
   }
 

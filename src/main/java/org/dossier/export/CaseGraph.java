@@ -88,7 +88,7 @@ public record CaseGraph(Map<String, String> attributes, Items<Node> nodes, Items
     attrs.put("case", c.name());
     attrs.putAll(c.runs());
     Map<String, String> docIds = new HashMap<>();
-    c.documents().forEach(d -> docIds.put(d.name(), "d" + d.document().id().sha256()));
+    c.documentNames((name, id) -> docIds.put(name, "d" + id.sha256()));
     // the outside outlets that documents copy, translate or rewrite, in the order the sources name them
     Map<String, String> outlets = new LinkedHashMap<>();
     c.sources(s -> {
@@ -101,7 +101,7 @@ public record CaseGraph(Map<String, String> attributes, Items<Node> nodes, Items
       }
     });
     Items<Node> nodes = each -> {
-      for (CaseExport.Doc d : c.documents()) {
+      c.documents(d -> {
         Optional<StoredFindings.Source> s = c.source(d.name());
         Map<String, String> v = new HashMap<>();
         v.put("kind", "document");
@@ -112,7 +112,7 @@ public record CaseGraph(Map<String, String> attributes, Items<Node> nodes, Items
         v.put("date", s.flatMap(StoredFindings.Source::date).map(Object::toString).orElse(""));
         String label = s.flatMap(StoredFindings.Source::outlet).map(o -> o + ": " + d.name()).orElse(d.name());
         each.accept(new Node(docIds.get(d.name()), label, v));
-      }
+      });
       for (EntitySummary e : c.entities()) {
         Map<String, String> v = new HashMap<>();
         v.put("kind", "entity");

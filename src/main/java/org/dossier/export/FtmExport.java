@@ -122,14 +122,12 @@ public final class FtmExport {
   }
 
   private void run() throws IOException {
-    Set<String> containers = new HashSet<>();
-    c.documents().forEach(d -> d.parent().ifPresent(containers::add));
     Map<String, String> docIds = new HashMap<>();
     Map<String, String> schemas = new HashMap<>();
-    for (CaseExport.Doc d : c.documents()) {
+    c.documents(d -> {
       docIds.put(d.name(), id("document:" + d.document().id().sha256()));
-      schemas.put(d.name(), schema(d, containers.contains(d.name())));
-    }
+      schemas.put(d.name(), schema(d, c.container(d.name())));
+    });
     // the names each document mentions, by the entity's type
     Map<String, Map<String, List<String>>> mentioned = new HashMap<>();
     Map<String, String> entityIds = new LinkedHashMap<>();
@@ -155,7 +153,7 @@ public final class FtmExport {
         }
       }
     }
-    for (CaseExport.Doc d : c.documents()) {
+    c.documents(d -> {
       Entity e = new Entity(docIds.get(d.name()), schemas.get(d.name()));
       String name = d.name();
       // FtM's Thing requires a name, and Document a file name: both the file's name
@@ -195,7 +193,7 @@ public final class FtmExport {
         }
       }
       emit(e);
-    }
+    });
     for (EntitySummary s : c.entities()) {
       String key = "entity:" + s.type().code() + ":" + s.name();
       String eid = entityIds.get(key);

@@ -131,7 +131,7 @@ public final class Tables {
       for (Map.Entry<String, String> e : c.runList()) {
         sink.row(false, cells(e.getKey(), e.getValue()));
       }
-      sink.row(false, cells("documents", c.documents().size()));
+      sink.row(false, cells("documents", c.documentCount()));
       sink.row(false, cells("entities", c.entities().size()));
       sink.row(false, cells("facts", c.factCount()));
     });
@@ -147,7 +147,7 @@ public final class Tables {
               stories.computeIfAbsent(m.document(), k -> new LinkedHashSet<>()).add(s.id());
             }
           });
-          for (CaseExport.Doc d : c.documents()) {
+          c.documents(d -> {
             Optional<StoredFindings.Source> s = c.source(d.name());
             sink.row(false, cells(d.document().id().sha256(), d.name(), d.parent(), d.document().mediaType(),
                 d.document().language(), d.document().size(), d.document().status().code(), Metadata.title(d),
@@ -155,7 +155,7 @@ public final class Tables {
                 s.map(StoredFindings.Source::genre), s.flatMap(StoredFindings.Source::outlet),
                 s.flatMap(StoredFindings.Source::headline), s.flatMap(StoredFindings.Source::date),
                 List.copyOf(stories.getOrDefault(d.name(), Set.of()))));
-          }
+          });
         });
   }
 

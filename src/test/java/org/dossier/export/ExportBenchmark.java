@@ -58,7 +58,7 @@ public final class ExportBenchmark {
     long t0 = System.nanoTime();
     CaseExport c = CaseExport.read(folder);
     double read = secs(t0);
-    System.out.printf(Locale.ROOT, "case: %d documents, %d entities, %d facts (%s)%n", c.documents().size(),
+    System.out.printf(Locale.ROOT, "case: %d documents, %d entities, %d facts (%s)%n", c.documentCount(),
         c.entities().size(), c.factCount(), c.runLine());
     System.out.printf(Locale.ROOT, "read the case (documents, entities, labels) %7.1f s%n", read);
     t0 = System.nanoTime();

@@ -80,7 +80,7 @@ class ExportCommandTest {
   static CaseExport stored() throws Exception {
     try (CaseFolder folder = CaseFolder.open(caseDir, Clock.systemUTC())) {
       CaseExport c = CaseExport.read(folder);
-      return CaseExport.of(c.name(), c.runs(), c.documents(), c.entities(), list(c::stories), list(c::facts),
+      return CaseExport.of(c.name(), c.runs(), list(c::documents), c.entities(), list(c::stories), list(c::facts),
           list(c::sources), list(c::events), list(c::signals));
     }
   }
@@ -132,7 +132,7 @@ class ExportCommandTest {
         }
       }
     }
-    assertEquals(c.documents().size(), docs);
+    assertEquals(c.documentCount(), docs);
     assertTrue(fileNames.contains(HOSTILE), fileNames::toString);
     assertTrue(fileNames.contains("备忘录.txt"), fileNames::toString);
     JsonNode contract = bySchema.get("PlainText").stream()
@@ -315,7 +315,7 @@ class ExportCommandTest {
     NodeList edges = x.getElementsByTagNameNS(GexfExport.NS, "edge");
     assertEquals(graphNodes.size(), nodes.getLength());
     assertEquals(graphEdges.size(), edges.getLength());
-    assertEquals(c.documents().size() + c.entities().size(),
+    assertEquals(c.documentCount() + c.entities().size(),
         graphNodes.stream().filter(n -> !n.value("kind").equals("outlet")).count());
     Set<String> labels = new HashSet<>();
     for (int i = 0; i < nodes.getLength(); i++) {
@@ -432,11 +432,22 @@ class ExportCommandTest {
     try (CaseFolder folder = CaseFolder.open(caseDir, Clock.systemUTC())) {
       CaseExport c = CaseExport.read(folder);
       int stored = 0;
-      for (CaseExport.Doc d : c.documents()) {
+      List<CaseExport.Doc> docs = list(c::documents);
+      for (CaseExport.Doc d : docs) {
         assertTrue(Metadata.KEYS.containsAll(d.metadata().keySet()), d.name() + ": " + d.metadata().keySet());
         stored += folder.store().documents().metadata(d.document().id()).size();
       }
-      assertTrue(stored > c.documents().stream().mapToInt(d -> d.metadata().size()).sum(),
+      // held: each document's name and id, in the order its whole row is read again
+      List<String> names = new ArrayList<>();
+      c.documentNames((name, id) -> names.add(name));
+      assertEquals(docs.stream().map(CaseExport.Doc::name).toList(), names);
+      assertEquals(docs.size(), c.documentCount());
+      java.util.Set<String> parents = new java.util.HashSet<>();
+      docs.forEach(d -> d.parent().ifPresent(parents::add));
+      for (CaseExport.Doc d : docs) {
+        assertEquals(parents.contains(d.name()), c.container(d.name()), d.name());
+      }
+      assertTrue(stored > docs.stream().mapToInt(d -> d.metadata().size()).sum(),
           "control: the store holds more of their metadata than the export keeps");
     }
   }
