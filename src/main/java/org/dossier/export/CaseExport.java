@@ -48,8 +48,8 @@ public final class CaseExport {
   private interface Docs {
     void forEach(FindingStreams.Each<Doc> each) throws IOException;
 
-    /** Each document's name and id, in the same order, read from nothing. */
-    void names(java.util.function.BiConsumer<String, DocumentId> each);
+    /** Each document's name, id and media type, in the same order, read from nothing. */
+    void names(java.util.function.Consumer<Name> each);
 
     long count();
 
@@ -92,8 +92,8 @@ public final class CaseExport {
       }
 
       @Override
-      public void names(java.util.function.BiConsumer<String, DocumentId> each) {
-        docs.forEach(d -> each.accept(d.name(), d.document().id()));
+      public void names(java.util.function.Consumer<Name> each) {
+        docs.forEach(d -> each.accept(new Name(d.name(), d.document().id(), d.document().mediaType())));
       }
 
       @Override
@@ -131,9 +131,18 @@ public final class CaseExport {
     documents.forEach(each);
   }
 
-  /** Each document's name and id, ordered by name, without reading the documents. */
-  public void documentNames(java.util.function.BiConsumer<String, DocumentId> each) {
+  /** Each document's name, id and media type, ordered by name, without reading the documents. */
+  public void documentNames(java.util.function.Consumer<Name> each) {
     documents.names(each);
+  }
+
+  /** What an export holds of a document: its name, id and media type. */
+  public record Name(String name, DocumentId id, String mediaType) {
+    public Name {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(mediaType, "mediaType");
+    }
   }
 
   public long documentCount() {
@@ -287,15 +296,16 @@ public final class CaseExport {
       Map<String, String> runs = CaseViews.runs(folder);
       // of each document only its name and id (and which documents hold others): each is read
       // whole again as a format goes over them, so a case of millions of files is held in names
-      List<Named> all = new ArrayList<>();
+      List<Name> all = new ArrayList<>();
       java.util.Set<DocumentId> parents = new java.util.HashSet<>();
+      Map<String, String> types = new HashMap<>(); // a media type held once however many documents have it
       for (Stage s : Stage.values()) {
         store.documents().forEachInStage(s, d -> {
-          all.add(new Named(d.name(), d.id()));
+          all.add(new Name(d.name(), d.id(), types.computeIfAbsent(d.mediaType(), t -> t)));
           d.parent().ifPresent(parents::add);
         });
       }
-      all.sort(Comparator.comparing(Named::name).thenComparing(Named::id));
+      all.sort(Comparator.comparing(Name::name).thenComparing(Name::id));
       java.util.Set<String> containers = new java.util.HashSet<>();
       all.stream().filter(n -> parents.contains(n.id())).forEach(n -> containers.add(n.name()));
       // every entity lists the documents that mention it: as the documents' own names, not a copy
@@ -329,15 +339,12 @@ public final class CaseExport {
     }
   }
 
-  /** A document's name and id. */
-  private record Named(String name, DocumentId id) {}
-
   /** The documents read from the case's store one at a time, in the order of their names. */
-  private record StoredDocs(CaseFolder folder, List<Named> names, java.util.Set<String> containers) implements Docs {
+  private record StoredDocs(CaseFolder folder, List<Name> names, java.util.Set<String> containers) implements Docs {
     @Override
     public void forEach(FindingStreams.Each<Doc> each) throws IOException {
       var store = folder.store().documents();
-      for (Named n : names) {
+      for (Name n : names) {
         Doc doc;
         try {
           Optional<Document> found = store.document(n.id());
@@ -368,8 +375,8 @@ public final class CaseExport {
     }
 
     @Override
-    public void names(java.util.function.BiConsumer<String, DocumentId> each) {
-      names.forEach(n -> each.accept(n.name(), n.id()));
+    public void names(java.util.function.Consumer<Name> each) {
+      names.forEach(each);
     }
 
     @Override

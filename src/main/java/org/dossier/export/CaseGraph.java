@@ -88,7 +88,7 @@ public record CaseGraph(Map<String, String> attributes, Items<Node> nodes, Items
     attrs.put("case", c.name());
     attrs.putAll(c.runs());
     Map<String, String> docIds = new HashMap<>();
-    c.documentNames((name, id) -> docIds.put(name, "d" + id.sha256()));
+    c.documentNames(n -> docIds.put(n.name(), "d" + n.id().sha256()));
     // the outside outlets that documents copy, translate or rewrite, in the order the sources name them
     Map<String, String> outlets = new LinkedHashMap<>();
     c.sources(s -> {

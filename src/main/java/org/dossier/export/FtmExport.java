@@ -124,9 +124,9 @@ public final class FtmExport {
   private void run() throws IOException {
     Map<String, String> docIds = new HashMap<>();
     Map<String, String> schemas = new HashMap<>();
-    c.documents(d -> {
-      docIds.put(d.name(), id("document:" + d.document().id().sha256()));
-      schemas.put(d.name(), schema(d, c.container(d.name())));
+    c.documentNames(d -> {
+      docIds.put(d.name(), id("document:" + d.id().sha256()));
+      schemas.put(d.name(), schema(d.mediaType(), c.container(d.name())));
     });
     // the names each document mentions, by the entity's type
     Map<String, Map<String, List<String>>> mentioned = new HashMap<>();
@@ -285,8 +285,8 @@ public final class FtmExport {
   }
 
   /** The schema Aleph's ingestors give a file of this type; a container always a folder of some kind. */
-  static String schema(CaseExport.Doc d, boolean container) {
-    String m = mime(d.document().mediaType()).orElse("");
+  static String schema(String mediaType, boolean container) {
+    String m = mime(mediaType).orElse("");
     String s;
     if (m.equals("message/rfc822") || m.equals("application/vnd.ms-outlook")) {
       s = "Email";

@@ -439,7 +439,7 @@ class ExportCommandTest {
       }
       // held: each document's name and id, in the order its whole row is read again
       List<String> names = new ArrayList<>();
-      c.documentNames((name, id) -> names.add(name));
+      c.documentNames(n -> names.add(n.name()));
       assertEquals(docs.stream().map(CaseExport.Doc::name).toList(), names);
       assertEquals(docs.size(), c.documentCount());
       java.util.Set<String> parents = new java.util.HashSet<>();
