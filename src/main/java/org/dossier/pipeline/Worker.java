@@ -151,7 +151,8 @@ public final class Worker {
   private final Map<String, AtomicLong> done = new ConcurrentHashMap<>();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong lost = new AtomicLong();
-  private final Map<Long, Lease> held = new ConcurrentHashMap<>();
+  /** The leases this worker's threads are working under, each until its task ends (two claims of one task are two). */
+  private final Set<Lease> held = ConcurrentHashMap.newKeySet();
   /**
    * Leases held that a heartbeat found gone (it ran out and another worker claimed the task): a
    * task of many steps stops at its next one ({@link #stillHeld}). Leases, not task ids: a task
@@ -335,12 +336,12 @@ public final class Worker {
           Thread.sleep(POLL_MILLIS); // a poll of the queue, not a wait for another thread
           continue;
         }
-        got.forEach(l -> held.put(l.task(), l));
+        held.addAll(got);
         try {
           handler.handle(got);
         } finally {
           got.forEach(l -> {
-            held.remove(l.task(), l);
+            held.remove(l);
             gone.remove(l);
           });
         }
@@ -444,12 +445,12 @@ public final class Worker {
 
   private void heartbeat() {
     try {
-      List<Lease> mine = new ArrayList<>(held.values());
+      List<Lease> mine = new ArrayList<>(held);
       if (!mine.isEmpty()) {
         gone.addAll(notExtended(mine, queue.heartbeat(mine, options.lease())));
-        // a lease whose task ended meanwhile is no longer held: nothing to stop
-        gone.removeIf(l -> !l.equals(held.get(l.task())));
       }
+      // a lease whose task ended meanwhile is no longer held: nothing to stop
+      gone.removeIf(l -> !held.contains(l));
     } catch (SQLException | RuntimeException e) {
       say.accept("a heartbeat failed (" + e.getMessage() + "); the leases run out unless the next one gets through");
     }
@@ -612,12 +613,15 @@ public final class Worker {
       while (leases.size() < INDEX_BATCH && System.nanoTime() < until && !stop.get()) {
         Thread.sleep(POLL_MILLIS); // a poll of the queue for more index tasks
         List<Lease> more = queue.claim(me, List.of(StageTasks.INDEX), INDEX_BATCH - leases.size(), options.lease());
-        more.forEach(l -> held.put(l.task(), l));
+        held.addAll(more);
         leases.addAll(more);
       }
       index(leases);
     } finally {
-      leases.forEach(l -> held.remove(l.task(), l));
+      leases.forEach(l -> {
+        held.remove(l);
+        gone.remove(l);
+      });
     }
   }
 
@@ -849,10 +853,11 @@ public final class Worker {
 
   /** The leases of {@code sent} a heartbeat did not extend ({@code kept}, with their new ends): lost to another worker. */
   static Set<Lease> notExtended(List<Lease> sent, List<Lease> kept) {
-    Set<Long> extended = new HashSet<>();
-    kept.forEach(l -> extended.add(l.task()));
+    // a lease is its task's claim: the task, its owner and the attempt (its end is what changed)
+    Set<List<Object>> extended = new HashSet<>();
+    kept.forEach(l -> extended.add(List.of(l.task(), l.owner(), l.attempt())));
     Set<Lease> out = new HashSet<>();
-    sent.stream().filter(l -> !extended.contains(l.task())).forEach(out::add);
+    sent.stream().filter(l -> !extended.contains(List.of(l.task(), l.owner(), l.attempt()))).forEach(out::add);
     return out;
   }
 

@@ -30,5 +30,9 @@ class WorkerLeasesTest {
     assertEquals(Set.copyOf(sent), Worker.notExtended(sent, List.of()), "none extended: all lost");
     assertFalse(Worker.notExtended(sent, kept).contains(lease(5, 2, now)),
         "the task claimed again is another lease: the lost one does not stop it");
+    // this worker holds two claims of task 5 (its first ran out, another thread claimed it again):
+    // the heartbeat extends the second only, and the first is the lost one
+    List<Lease> both = List.of(lease(5, 1, now), lease(5, 2, now));
+    assertEquals(Set.of(lease(5, 1, now)), Worker.notExtended(both, List.of(lease(5, 2, now.plusSeconds(30)))));
   }
 }
