@@ -80,11 +80,7 @@ final class ExportCommand implements Callable<Integer> {
       // the findings stream from the case's store as they are written: it stays open until then
       CaseExport export = CaseExport.read(folder);
       // written aside, the output replaces the target only when the findings it read are still the case's
-      CaseExport.Check current = () -> {
-        if (!export.current(folder)) {
-          throw org.dossier.views.CaseViews.formedAgain("export");
-        }
-      };
+      CaseExport.Check current = () -> org.dossier.views.CaseViews.requireSameRuns(folder, export.runs(), "export");
       switch (format) {
         case "csv" -> CsvExport.write(Tables.of(export), output, current);
         case "xlsx" -> XlsxExport.write(Tables.of(export), output, current);

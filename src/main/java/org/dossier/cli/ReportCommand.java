@@ -1,7 +1,6 @@
 package org.dossier.cli;
 
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -81,7 +80,7 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Report.write(input, format, out, aside);
         out.flush();
-        current(folder, runs);
+        CaseViews.requireSameRuns(folder, runs, "report");
         return 0;
       }
       Path parent = output.toAbsolutePath().getParent();
@@ -93,21 +92,15 @@ final class ReportCommand implements Callable<Integer> {
             java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), StandardCharsets.UTF_8))) {
           Report.write(input, format, out, aside);
         }
-        current(folder, runs);
+        CaseViews.requireSameRuns(folder, runs, "report");
         Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(tmp);
       }
       err.println("dossier: report written to " + output);
     } catch (SQLException e) {
-      throw new IOException("the case database failed: " + e.getMessage(), e);
+      throw CaseViews.failed(e);
     }
     return 0;
-  }
-
-  private static void current(CaseFolder folder, Map<String, String> runs) throws IOException, SQLException {
-    if (!runs.equals(CaseViews.runs(folder))) {
-      throw CaseViews.formedAgain("report");
-    }
   }
 }

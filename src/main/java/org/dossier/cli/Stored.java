@@ -44,11 +44,9 @@ final class Stored {
       // link or verify run meanwhile would mix two runs' findings, which is said after
       Map<String, String> runs = org.dossier.views.CaseViews.runs(folder);
       work.run(rows(folder), labels(folder), org.dossier.views.CaseViews.findings(folder.store().findings()));
-      if (!runs.equals(org.dossier.views.CaseViews.runs(folder))) {
-        throw org.dossier.views.CaseViews.formedAgain("listing");
-      }
+      org.dossier.views.CaseViews.requireSameRuns(folder, runs, "listing");
     } catch (SQLException e) {
-      throw new IOException("the case database failed: " + e.getMessage(), e);
+      throw org.dossier.views.CaseViews.failed(e);
     }
   }
 

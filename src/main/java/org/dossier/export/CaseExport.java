@@ -321,7 +321,7 @@ public final class CaseExport {
       return new CaseExport(name, runs, new StoredDocs(folder, List.copyOf(all), containers), entities,
           CaseViews.findings(store.findings()));
     } catch (SQLException e) {
-      throw failed(e);
+      throw CaseViews.failed(e);
     }
   }
 
@@ -332,11 +332,7 @@ public final class CaseExport {
    * two runs' findings.
    */
   public boolean current(CaseFolder folder) throws IOException {
-    try {
-      return runs.equals(CaseViews.runs(folder));
-    } catch (SQLException e) {
-      throw failed(e);
-    }
+    return CaseViews.sameRuns(folder, runs);
   }
 
   /** The documents read from the case's store one at a time, in the order of their names. */
@@ -356,7 +352,7 @@ public final class CaseExport {
             try {
               return store.document(p).map(Document::name);
             } catch (SQLException e) {
-              throw new java.io.UncheckedIOException(failed(e));
+              throw new java.io.UncheckedIOException(CaseViews.failed(e));
             }
           });
           Path original = folder.layout().original(d.id());
@@ -366,7 +362,7 @@ public final class CaseExport {
           doc = new Doc(d, parent, metadata,
               d.stored() && Files.isRegularFile(original) ? Optional.of(original) : Optional.empty());
         } catch (SQLException e) {
-          throw failed(e);
+          throw CaseViews.failed(e);
         } catch (java.io.UncheckedIOException e) {
           throw e.getCause();
         }
@@ -385,9 +381,6 @@ public final class CaseExport {
     }
   }
 
-  private static IOException failed(SQLException e) {
-    return new IOException("the case database failed: " + e.getMessage(), e);
-  }
 
   private static String text(JsonNode n, String field) {
     JsonNode v = n.get(field);

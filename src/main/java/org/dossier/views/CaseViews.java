@@ -227,6 +227,27 @@ public final class CaseViews {
     return runs;
   }
 
+  /** True when the case's stage runs are still those a reader read ({@link #runs}) before it went over the findings. */
+  public static boolean sameRuns(CaseFolder folder, Map<String, String> read) throws IOException {
+    try {
+      return read.equals(runs(folder));
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /** Fails with {@link #formedAgain} when the case's stage runs are no longer those a reader read. */
+  public static void requireSameRuns(CaseFolder folder, Map<String, String> read, String written) throws IOException {
+    if (!sameRuns(folder, read)) {
+      throw formedAgain(written);
+    }
+  }
+
+  /** A failure of the case's store as a reader reports it. */
+  public static IOException failed(SQLException e) {
+    return new IOException("the case database failed: " + e.getMessage(), e);
+  }
+
   /** The failure of a reader ({@code "export"}, {@code "report"}) whose findings were formed again while it wrote. */
   public static IOException formedAgain(String written) {
     return new IOException("the case's findings were formed again while the " + written + " was written, so it may mix"
