@@ -306,8 +306,9 @@ public final class CaseExport {
         });
       }
       all.sort(Comparator.comparing(Name::name).thenComparing(Name::id));
-      java.util.Set<String> containers = new java.util.HashSet<>();
-      all.stream().filter(n -> parents.contains(n.id())).forEach(n -> containers.add(n.name()));
+      // the documents that hold others, by id: their names, for their contents to name them
+      Map<DocumentId, String> containers = new HashMap<>();
+      all.stream().filter(n -> parents.contains(n.id())).forEach(n -> containers.put(n.id(), n.name()));
       // every entity lists the documents that mention it: as the documents' own names, not a copy
       // of each name per entity (on a large case the pairs outnumber the documents by far)
       List<EntitySummary> entities = new ArrayList<>();
@@ -318,7 +319,7 @@ public final class CaseExport {
             e.documents().stream().map(n -> shared.getOrDefault(n, n)).toList(), e.mentions()));
       }
       String name = Optional.ofNullable(folder.layout().root().getFileName()).map(Path::toString).orElse("case");
-      return new CaseExport(name, runs, new StoredDocs(folder, List.copyOf(all), containers), entities,
+      return new CaseExport(name, runs, new StoredDocs(folder, List.copyOf(all), containers, java.util.Set.copyOf(containers.values())), entities,
           CaseViews.findings(store.findings()));
     } catch (SQLException e) {
       throw CaseViews.failed(e);
@@ -336,7 +337,8 @@ public final class CaseExport {
   }
 
   /** The documents read from the case's store one at a time, in the order of their names. */
-  private record StoredDocs(CaseFolder folder, List<Name> names, java.util.Set<String> containers) implements Docs {
+  private record StoredDocs(CaseFolder folder, List<Name> names, Map<DocumentId, String> parents,
+      java.util.Set<String> containers) implements Docs {
     @Override
     public void forEach(FindingStreams.Each<Doc> each) throws IOException {
       var store = folder.store().documents();
@@ -348,13 +350,7 @@ public final class CaseExport {
             continue; // no longer in the case
           }
           Document d = found.get();
-          Optional<String> parent = d.parent().flatMap(p -> {
-            try {
-              return store.document(p).map(Document::name);
-            } catch (SQLException e) {
-              throw new java.io.UncheckedIOException(CaseViews.failed(e));
-            }
-          });
+          Optional<String> parent = d.parent().map(parents::get);
           Path original = folder.layout().original(d.id());
           // only what an export reads of it (most of a parser's metadata is of no export)
           Map<String, List<String>> metadata = new HashMap<>(store.metadata(d.id()));
@@ -363,8 +359,6 @@ public final class CaseExport {
               d.stored() && Files.isRegularFile(original) ? Optional.of(original) : Optional.empty());
         } catch (SQLException e) {
           throw CaseViews.failed(e);
-        } catch (java.io.UncheckedIOException e) {
-          throw e.getCause();
         }
         each.accept(doc);
       }

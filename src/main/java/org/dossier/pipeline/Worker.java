@@ -340,10 +340,7 @@ public final class Worker {
         try {
           handler.handle(got);
         } finally {
-          got.forEach(l -> {
-            held.remove(l);
-            gone.remove(l);
-          });
+          release(got);
         }
       }
     } catch (InterruptedException e) {
@@ -441,6 +438,14 @@ public final class Worker {
       }
     }
     return queue.enqueue(List.of(StageTasks.verifyFamilies(round.get()))) > 0;
+  }
+
+  /** The tasks of these leases ended: their leases are no longer held, nor kept as lost. */
+  private void release(List<Lease> leases) {
+    leases.forEach(l -> {
+      held.remove(l);
+      gone.remove(l);
+    });
   }
 
   private void heartbeat() {
@@ -618,10 +623,7 @@ public final class Worker {
       }
       index(leases);
     } finally {
-      leases.forEach(l -> {
-        held.remove(l);
-        gone.remove(l);
-      });
+      release(leases);
     }
   }
 

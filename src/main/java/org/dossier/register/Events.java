@@ -77,13 +77,6 @@ public final class Events {
     });
   }
 
-  /** The register as a list. */
-  public static List<EventRow> of(FindingStreams findings) throws IOException {
-    List<EventRow> out = new ArrayList<>();
-    each(findings, out::add);
-    return out;
-  }
-
   private static String sentence(StoredFindings.Claim c) {
     return c.document() + "@" + c.reading().sentenceStart();
   }

@@ -127,11 +127,6 @@ final class Citations implements Closeable {
     return out;
   }
 
-  /** How many footnotes there are. */
-  int count() {
-    return count;
-  }
-
   /** Every footnote, in number order, read back from the file aside. */
   void forEach(FindingStreams.Each<Footnote> each) throws IOException {
     aside.flush();

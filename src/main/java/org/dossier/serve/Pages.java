@@ -626,29 +626,28 @@ final class Pages {
     Workbench.Served s = bench.served(ctx);
     Slice slice = Slice.of(ctx);
     var store = s.folder().store().findings();
-    List<SignalRow> rows = signals(s, store.page(Verifying.SIGNAL, Optional.empty(), List.of(), slice.offset(), slice.limit()));
+    List<SignalRow> rows = signals(s, store.page(Verifying.SIGNAL, Optional.empty(), List.of(), slice.offset(), slice.limit())
+        .stream().map(StoredFindings::tree).toList());
     html(ctx, "signals.jte", new SignalsPage(s.key(), rows,
         slice.pager(ctx, rows.size(), store.count(Verifying.SIGNAL, Optional.empty(), List.of()))));
   }
 
   /** The signals of one document. */
   private List<SignalRow> signals(Workbench.Served s, String document) throws SQLException, IOException {
-    List<String> mine = new ArrayList<>();
+    List<JsonNode> mine = new ArrayList<>();
     s.folder().store().findings().forEach(Verifying.SIGNAL, Optional.empty(), List.of(), row -> {
-      if (document.equals(StoredFindings.tree(row).path("document").asText())) {
-        mine.add(row);
+      JsonNode n = StoredFindings.tree(row);
+      if (document.equals(n.path("document").asText())) {
+        mine.add(n);
       }
     });
     return signals(s, mine);
   }
 
-  private List<SignalRow> signals(Workbench.Served s, List<String> rows) throws SQLException, IOException {
+  /** Signals as the page lists them, each row read once. */
+  private List<SignalRow> signals(Workbench.Served s, List<JsonNode> shown) throws SQLException, IOException {
     Map<String, String> ids = new HashMap<>();
     List<SignalRow> out = new ArrayList<>();
-    List<JsonNode> shown = new ArrayList<>();
-    for (String row : rows) {
-      shown.add(StoredFindings.tree(row));
-    }
     ids(s, shown.stream().map(n -> n.path("document").asText()).toList(), ids);
     for (JsonNode n : shown) {
       String name = n.path("document").asText();
