@@ -128,8 +128,13 @@ public final class Report {
    */
   public static ObjectNode json(Input in, Path aside, int most) throws IOException {
     StringWriter w = new StringWriter();
-    write(in, ReportFormat.json(w, most), aside);
+    page(in, w, aside, most);
     return (ObjectNode) JSON.readTree(w.toString());
+  }
+
+  /** The same tree ({@link #json(Input, Path, int)}) written to {@code to} as it is made. */
+  public static void page(Input in, Writer to, Path aside, int most) throws IOException {
+    write(in, ReportFormat.json(to, most), aside);
   }
 
   private void write() throws IOException {

@@ -110,8 +110,9 @@ final class Api {
   }
 
   /**
-   * The report as md, html or json, as {@code dossier report} writes it (a download, except json).
-   * While the case is stale, 202 with the task that brings it up to date.
+   * The report as md, html or json, as {@code dossier report} writes it (a download, except json),
+   * made once per run of the stages ({@link ReportFiles}). While the case is stale, 202 with the
+   * task that brings it up to date.
    */
   private void report(Context ctx) throws SQLException, IOException {
     Workbench.Served s = bench.served(ctx);
@@ -124,20 +125,14 @@ final class Api {
           "message", "the case is being brought up to date for the report; ask again when the task is done"));
       return;
     }
-    // written to a file aside as it is made, then sent from there: a large case's report is not held
-    java.nio.file.Path aside = s.folder().layout().tmp();
-    java.nio.file.Files.createDirectories(aside);
-    java.nio.file.Path file = java.nio.file.Files.createTempFile(aside, "report-", "." + format);
-    java.io.InputStream body;
-    try {
-      try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8)) {
-        org.dossier.report.Report.write(report(s, Optional.ofNullable(ctx.queryParam("story"))), format, w, aside);
-      }
-      body = java.nio.file.Files.newInputStream(file, java.nio.file.StandardOpenOption.DELETE_ON_CLOSE);
-    } catch (IOException | RuntimeException e) {
-      java.nio.file.Files.deleteIfExists(file);
-      throw e;
-    }
+    // made once per run of the stages, written to a file as it is made and sent from there: a
+    // large case's report is not held
+    Optional<String> story = Optional.ofNullable(ctx.queryParam("story"));
+    org.dossier.report.Report.Input in = report(s, story);
+    // (findings formed again while it was made: 409, ask again)
+    java.nio.file.Path file = ReportFiles.of(s.folder(), format, story,
+        (w, aside) -> org.dossier.report.Report.write(in, format, w, aside));
+    java.io.InputStream body = java.nio.file.Files.newInputStream(file);
     switch (format) {
       case "json" -> {
         ctx.contentType("application/json");

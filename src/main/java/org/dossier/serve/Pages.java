@@ -485,7 +485,16 @@ final class Pages {
       return;
     }
     Optional<String> story = Optional.ofNullable(ctx.queryParam("story"));
-    JsonNode r = org.dossier.report.Report.json(Api.report(s, story), s.folder().layout().tmp(), REPORT_PAGE);
+    org.dossier.report.Report.Input in = Api.report(s, story);
+    JsonNode r;
+    try {
+      // made once per run of the stages: the whole report is gone over to number the page's footnotes
+      r = Api.JSON.readTree(ReportFiles.of(s.folder(), "page", story,
+          (w, aside) -> org.dossier.report.Report.page(in, w, aside, REPORT_PAGE)).toFile());
+    } catch (ReportFiles.FormedAgain e) {
+      html(ctx, "report.jte", new ReportPage(s.key(), "Report", List.of(), List.of(), true, ""));
+      return;
+    }
     Map<String, String> ids = new HashMap<>();
     Map<Integer, String> urls = new HashMap<>();
     List<Footnote> notes = new ArrayList<>();

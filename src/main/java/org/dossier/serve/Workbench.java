@@ -218,6 +218,7 @@ public final class Workbench implements AutoCloseable {
       }
     });
     app.exception(Judgements.Busy.class, (e, ctx) -> problem(ctx, HttpStatus.CONFLICT, e.getMessage()));
+    app.exception(ReportFiles.FormedAgain.class, (e, ctx) -> problem(ctx, HttpStatus.CONFLICT, e.getMessage()));
     app.exception(TooMany.class, (e, ctx) -> problem(ctx, HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
     app.exception(Admission.Overloaded.class, (e, ctx) -> {
       ctx.header("Retry-After", Long.toString(e.retryAfterSeconds));
