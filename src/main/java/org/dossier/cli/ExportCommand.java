@@ -6,9 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -106,18 +104,11 @@ final class ExportCommand implements Callable<Integer> {
       current.check();
       return;
     }
-    Path parent = output.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, ".export", "." + format + ".tmp");
-    try {
-      try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8))) {
-        write(export, out);
-      }
-      current.check();
-      Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    org.dossier.core.UserFile.write(output, "export", bytes -> {
+      Writer out = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
+      write(export, out);
+      out.flush();
+    }, current::check);
   }
 
   private void write(CaseExport export, Writer out) throws IOException {

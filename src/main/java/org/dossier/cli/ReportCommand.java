@@ -5,9 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -83,20 +81,11 @@ final class ReportCommand implements Callable<Integer> {
         CaseViews.requireSameRuns(folder, runs, "report");
         return 0;
       }
-      Path parent = output.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      // made as a file of the user's is (not a temp file's owner-only mode), then moved over the target
-      Path tmp = parent.resolve(".report-" + java.util.UUID.randomUUID() + "." + format + ".tmp");
-      try {
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp,
-            java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), StandardCharsets.UTF_8))) {
-          Report.write(input, format, out, aside);
-        }
-        CaseViews.requireSameRuns(folder, runs, "report");
-        Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      org.dossier.core.UserFile.write(output, "report", bytes -> {
+        Writer out = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
+        Report.write(input, format, out, aside);
+        out.flush();
+      }, () -> CaseViews.requireSameRuns(folder, runs, "report"));
       err.println("dossier: report written to " + output);
     } catch (SQLException e) {
       throw CaseViews.failed(e);

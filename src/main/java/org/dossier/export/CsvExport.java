@@ -67,24 +67,17 @@ public final class CsvExport {
   }
 
   static void zip(List<Tables.Table> tables, Path zip, CaseExport.Check ready) throws IOException {
-    Path parent = zip.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, ".export", ".zip.tmp");
-    try {
-      try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(tmp), StandardCharsets.UTF_8)) {
-        for (Tables.Table t : tables) {
-          ZipEntry e = new ZipEntry(t.name() + ".csv");
-          e.setTime(0L);
-          out.putNextEntry(e);
-          table(t, out);
-          out.closeEntry();
-        }
+    org.dossier.core.UserFile.write(zip, "export", bytes -> {
+      ZipOutputStream out = new ZipOutputStream(bytes, StandardCharsets.UTF_8);
+      for (Tables.Table t : tables) {
+        ZipEntry e = new ZipEntry(t.name() + ".csv");
+        e.setTime(0L);
+        out.putNextEntry(e);
+        table(t, out);
+        out.closeEntry();
       }
-      ready.check();
-      Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+      out.finish();
+    }, ready::check);
   }
 
   /** One table as CSV on {@code out}, which stays open. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.SpreadsheetVersion;
@@ -37,18 +36,7 @@ public final class XlsxExport {
     if (Files.isDirectory(target)) {
       throw new IllegalArgumentException(target + " is a folder; xlsx needs a file name");
     }
-    Path parent = target.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, ".export", ".xlsx.tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        write(tables, out);
-      }
-      ready.check();
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    org.dossier.core.UserFile.write(target, "export", out -> write(tables, out), ready::check);
   }
 
   public static void write(List<Tables.Table> tables, OutputStream out) throws IOException {

@@ -99,6 +99,15 @@ class ExportCommandTest {
     return out;
   }
 
+  /** An export file has the mode of any file the user makes (not a temp file's owner-only one), and nothing is left beside it. */
+  static void assertMadeAsTheUsersFile(Path file) throws Exception {
+    Path mine = Files.writeString(dir.resolve("mine.txt"), "a file the user makes");
+    assertEquals(Files.getPosixFilePermissions(mine), Files.getPosixFilePermissions(file), file.toString());
+    try (java.util.stream.Stream<Path> s = Files.list(file.getParent())) {
+      assertEquals(List.of(), s.filter(p -> p.getFileName().toString().startsWith(".")).toList());
+    }
+  }
+
   static String linkRun() throws Exception {
     try (CaseFolder folder = CaseFolder.open(caseDir, Clock.systemUTC())) {
       return folder.store().setting(Linking.SETTING).orElseThrow();
@@ -111,6 +120,11 @@ class ExportCommandTest {
     Cli.Result r = export("--format", "ftm");
     assertEquals(0, r.exit(), r.toString());
     List<String> lines = r.out().lines().toList();
+    // the same to a file
+    Path file = dir.resolve("out/ftm/case.ftm.json");
+    assertEquals(0, export("--format", "ftm", "-o", file.toString()).exit());
+    assertEquals(lines, Files.readAllLines(file, StandardCharsets.UTF_8));
+    assertMadeAsTheUsersFile(file);
     FtmModel model = new FtmModel();
     assertEquals(List.of(), model.problems(lines));
     CaseExport c = stored();
@@ -198,6 +212,7 @@ class ExportCommandTest {
       }
     }
     assertReadsBack(expected, entries);
+    assertMadeAsTheUsersFile(zip);
     // what the fixture holds is there: Cyrillic and Chinese text, the hostile name, the run
     String all = String.join("\n", entries.values());
     assertTrue(all.contains("Ветров-3"), "Cyrillic");
@@ -266,6 +281,7 @@ class ExportCommandTest {
     assertFalse(Files.exists(file), "a usage error writes nothing");
     Cli.Result r = export("--format", "xlsx", "-o", file.toString());
     assertEquals(0, r.exit(), r.toString());
+    assertMadeAsTheUsersFile(file);
     List<Tables.Table> expected = Tables.of(stored());
     try (InputStream in = Files.newInputStream(file); XSSFWorkbook wb = new XSSFWorkbook(in)) {
       for (Tables.Table t : expected) {
