@@ -43,13 +43,21 @@ final class ReportCommand implements Callable<Integer> {
   String story;
 
   @Option(names = "--single", paramLabel = "N", defaultValue = "50",
-      description = "At most N facts stated by one source only (default 50).")
+      description = "At most N facts stated by one source only (default 50); the report says how many more.")
   int single;
+
+  @Option(names = "--not-found", paramLabel = "N", defaultValue = "" + Report.NOT_FOUND,
+      description = "At most N press claims no document of the cache states (default ${DEFAULT-VALUE});"
+          + " the report says how many more ('dossier coverage --status not-found' lists them).")
+  int notFound;
 
   @Override
   public Integer call() throws Exception {
     if (options.json) {
       format = "json";
+    }
+    if (single < 0 || notFound < 0) {
+      throw new ParameterException(spec.commandLine(), "--single and --not-found take a count, 0 or more");
     }
     if (!Report.FORMATS.contains(format)) {
       throw new ParameterException(spec.commandLine(), "--format must be md, html or json; got " + format);
@@ -68,7 +76,7 @@ final class ReportCommand implements Callable<Integer> {
       Map<String, String> runs = CaseViews.runs(folder);
       Report.Input input;
       try {
-        input = CaseViews.report(folder, single, java.util.Optional.ofNullable(story));
+        input = CaseViews.report(folder, single, notFound, java.util.Optional.ofNullable(story));
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }

@@ -56,14 +56,27 @@ final class FactSections {
     in.facts(Optional.empty(), List.of("agree"), f -> agree.sentence(summary(f, ": sources agree on ")));
     agree.end();
     Report.Section single = section.apply("Stated by one source only");
-    int[] written = {0};
+    long[] seen = {0};
     in.facts(Optional.empty(), List.of("single"), f -> {
-      if (written[0] < singleLimit) {
+      if (++seen[0] <= singleLimit) {
         single.sentence(summary(f, ": "));
-        written[0]++;
       }
     });
+    if (seen[0] > singleLimit) {
+      single.sentence(List.of(new Part(more(seen[0] - singleLimit, "fact", "facts", "stated by one source only",
+          "dossier facts --status single"), List.of())));
+    }
     single.end();
+  }
+
+  /**
+   * What a section left out: "12 more facts stated by one source only are not listed here;
+   * 'dossier facts --status single' lists them all." A reader is never left to think a capped
+   * list is whole.
+   */
+  static String more(long count, String one, String many, String what, String command) {
+    return String.format(Locale.ROOT, "%,d more %s %s %s not listed here; '%s' lists them all.", count,
+        count == 1 ? one : many, what, count == 1 ? "is" : "are", command);
   }
 
   /** The statuses of facts whose sources disagree. */

@@ -55,9 +55,11 @@ public final class Report {
    * @param findings the case's findings (documents are named from all its sources)
    * @param texts the documents' texts, for the registers to read their sentences
    * @param singleLimit most facts stated by one source only
+   * @param notFoundLimit most press claims no document of the cache states
    * @param story the one story the report is on ({@link FindingStreams#story}), or the whole case
    */
-  public record Input(String title, FindingStreams findings, Texts texts, int singleLimit, Optional<String> story) {
+  public record Input(String title, FindingStreams findings, Texts texts, int singleLimit, int notFoundLimit,
+      Optional<String> story) {
     public Input {
       Objects.requireNonNull(title, "title");
       Objects.requireNonNull(findings, "findings");
@@ -65,9 +67,9 @@ public final class Report {
       Objects.requireNonNull(story, "story");
     }
 
-    /** On the whole case. */
+    /** On the whole case, with at most {@link #NOT_FOUND} claims the cache does not state. */
     public Input(String title, FindingStreams findings, Texts texts, int singleLimit) {
-      this(title, findings, texts, singleLimit, Optional.empty());
+      this(title, findings, texts, singleLimit, NOT_FOUND, Optional.empty());
     }
 
     /** What the report's sections go over: the story's findings, or the case's. */
@@ -75,6 +77,9 @@ public final class Report {
       return story.map(findings::story).orElse(findings);
     }
   }
+
+  /** Press claims no document of the cache states that a report lists unless told otherwise. */
+  public static final int NOT_FOUND = 200;
 
   private final Input in;
   /** The findings the sections go over. */
@@ -224,8 +229,12 @@ public final class Report {
 
   private void coverage() throws IOException {
     Section s = section("The press against the cache");
+    long[] notFound = {0};
     for (String status : List.of("contradicted", "supported", "not-found")) {
       shown.coverage(List.of(status), c -> {
+        if (status.equals("not-found") && ++notFound[0] > in.notFoundLimit()) {
+          return; // counted: the rest are one listing away
+        }
         List<Part> parts = new ArrayList<>();
         parts.add(new Part(labels.brief(c.claim().document()) + " gives " + Readable.value(c.claim().value()) + " for the "
             + c.property() + " of " + c.subject() + c.claim().attributedTo().map(a -> ", attributed to " + a).orElse(""),
@@ -238,6 +247,11 @@ public final class Report {
         parts.add(new Part(c.explanation().map(why -> " (" + why + ").").orElse("."), List.of()));
         s.sentence(parts);
       });
+    }
+    long more = notFound[0] - in.notFoundLimit();
+    if (more > 0) {
+      s.sentence(List.of(new Part(FactSections.more(more, "press claim", "press claims", "no document of the cache states",
+          "dossier coverage --status not-found"), List.of())));
     }
     s.end();
   }

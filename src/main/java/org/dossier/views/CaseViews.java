@@ -266,9 +266,10 @@ public final class CaseViews {
    * story when given.
    *
    * @param single most facts stated by one source only
+   * @param notFound most press claims no document of the cache states
    * @throws IllegalArgumentException when the case has no such story
    */
-  public static org.dossier.report.Report.Input report(CaseFolder folder, int single, Optional<String> story)
+  public static org.dossier.report.Report.Input report(CaseFolder folder, int single, int notFound, Optional<String> story)
       throws IOException {
     org.dossier.link.FindingStreams findings = findings(folder.store().findings());
     String title = "Dossier report: " + folder.layout().root().toAbsolutePath().normalize().getFileName();
@@ -280,7 +281,7 @@ public final class CaseViews {
       }
       title += ", story " + story.get() + ": " + titles.get(0);
     }
-    return new org.dossier.report.Report.Input(title, findings, texts(folder), single, story);
+    return new org.dossier.report.Report.Input(title, findings, texts(folder), single, notFound, story);
   }
 
   /** What the transfers register is read from: the stored findings, streamed, and the documents' texts. */

@@ -261,4 +261,35 @@ class ReportTest {
       assertEquals(0, left.count(), "a report that fails removes its footnotes' file");
     }
   }
+
+  /** A capped list says how many it left out and which listing holds them all; a list within its cap says nothing more. */
+  @Test
+  void aCappedListSaysHowManyItLeftOutAndWhereTheyAre() throws IOException {
+    List<StoredFindings.Fact> singles = List.of(
+        new StoredFindings.Fact("F8", "S3", "the tug", "count", "single", "one source", List.of(
+            claim(LEDGER, "count", "4", "4 tugs"))),
+        new StoredFindings.Fact("F9", "S3", "the dock", "date", "single", "one source", List.of(
+            claim(LEDGER, "date", "2026-06", "June 2026"))),
+        new StoredFindings.Fact("F10", "S3", "the pier", "count", "single", "one source", List.of(
+            claim(HERALD, "count", "2", "2 piers"))));
+    List<StoredFindings.Coverage> coverage = List.of(
+        new StoredFindings.Coverage(claim(HERALD, "count", "20", "20 boats"), "the boats", "count", "not-found",
+            Optional.empty(), List.of()),
+        new StoredFindings.Coverage(claim(HERALD, "count", "3", "3 cranes"), "the cranes", "count", "not-found",
+            Optional.empty(), List.of()),
+        new StoredFindings.Coverage(claim(LEDGER, "count", "7", "7 barges"), "the barges", "count", "not-found",
+            Optional.empty(), List.of()));
+    FindingStreams in = FindingStreams.of(List.of(), singles, SOURCES, List.of(), coverage, List.of());
+    String capped = Report.text(new Report.Input("Report", in, d -> Optional.empty(), 2, 1, Optional.empty()), "md", aside);
+    assertTrue(capped.contains("1 more fact stated by one source only is not listed here; 'dossier facts --status single'"
+        + " lists them all."), capped);
+    assertTrue(capped.contains("2 more press claims no document of the cache states are not listed here;"
+        + " 'dossier coverage --status not-found' lists them all."), capped);
+    assertTrue(capped.contains("4 tugs") && !capped.contains("2 piers"), capped);
+    assertTrue(capped.contains("20 boats") && !capped.contains("3 cranes"), capped);
+    // control: within the caps, every one is listed and nothing is said to be left out
+    String whole = Report.text(new Report.Input("Report", in, d -> Optional.empty(), 3, 3, Optional.empty()), "md", aside);
+    assertTrue(whole.contains("2 piers") && whole.contains("7 barges"), whole);
+    assertTrue(!whole.contains("not listed here"), whole);
+  }
 }
