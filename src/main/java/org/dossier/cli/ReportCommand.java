@@ -96,7 +96,7 @@ final class ReportCommand implements Callable<Integer> {
       }, () -> CaseViews.requireSameRuns(folder, runs, "report"));
       err.println("dossier: report written to " + output);
     } catch (SQLException e) {
-      throw CaseViews.failed(e);
+      throw org.dossier.store.CaseStore.failed(e);
     }
     return 0;
   }

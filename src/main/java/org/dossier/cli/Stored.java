@@ -46,7 +46,7 @@ final class Stored {
       work.run(rows(folder), labels(folder), org.dossier.views.CaseViews.findings(folder.store().findings()));
       org.dossier.views.CaseViews.requireSameRuns(folder, runs, "listing");
     } catch (SQLException e) {
-      throw org.dossier.views.CaseViews.failed(e);
+      throw org.dossier.store.CaseStore.failed(e);
     }
   }
 
@@ -70,7 +70,7 @@ final class Stored {
       try {
         folder.store().findings().forEach(kind, story, statuses, r -> row.accept(StoredFindings.tree(r)));
       } catch (SQLException e) {
-        throw new IOException("the case database failed: " + e.getMessage(), e);
+        throw org.dossier.store.CaseStore.failed(e);
       } catch (IllegalArgumentException e) {
         throw StoredFindings.unreadable(e);
       }
@@ -82,7 +82,7 @@ final class Stored {
     try {
       return DocumentLabels.read(row -> folder.store().findings().forEach(Findings.SOURCE, Optional.empty(), List.of(), row));
     } catch (SQLException e) {
-      throw new IOException("the case database failed: " + e.getMessage(), e);
+      throw org.dossier.store.CaseStore.failed(e);
     } catch (IllegalArgumentException e) {
       throw StoredFindings.unreadable(e);
     }

@@ -322,7 +322,7 @@ public final class CaseExport {
       return new CaseExport(name, runs, new StoredDocs(folder, List.copyOf(all), containers, java.util.Set.copyOf(containers.values())), entities,
           CaseViews.findings(store.findings()));
     } catch (SQLException e) {
-      throw CaseViews.failed(e);
+      throw org.dossier.store.CaseStore.failed(e);
     }
   }
 
@@ -358,7 +358,7 @@ public final class CaseExport {
           doc = new Doc(d, parent, metadata,
               d.stored() && Files.isRegularFile(original) ? Optional.of(original) : Optional.empty());
         } catch (SQLException e) {
-          throw CaseViews.failed(e);
+          throw org.dossier.store.CaseStore.failed(e);
         }
         each.accept(doc);
       }

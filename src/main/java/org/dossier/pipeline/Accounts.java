@@ -98,7 +98,7 @@ public final class Accounts {
       fields.put("role", role.code());
       append(folder, custody, "user-add", fields, tx -> tx.addUser(name, hash, role.code(), now));
     } catch (SQLException e) {
-      throw new IOException("the case database failed: " + e.getMessage(), e);
+      throw org.dossier.store.CaseStore.failed(e);
     }
   }
 
@@ -114,7 +114,7 @@ public final class Accounts {
       fields.put("role", role.code());
       append(folder, custody, "user-role", fields, tx -> tx.setRole(name, role.code()));
     } catch (SQLException e) {
-      throw new IOException("the case database failed: " + e.getMessage(), e);
+      throw org.dossier.store.CaseStore.failed(e);
     }
   }
 
@@ -139,7 +139,7 @@ public final class Accounts {
       fields.put("token", hash.substring(0, 12)); // names the token, cannot be used as it
       append(folder, custody, "user-token", fields, tx -> tx.addToken(hash, name, now, label));
     } catch (SQLException e) {
-      throw new IOException("the case database failed: " + e.getMessage(), e);
+      throw org.dossier.store.CaseStore.failed(e);
     }
     return token;
   }

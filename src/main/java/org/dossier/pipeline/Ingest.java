@@ -84,7 +84,7 @@ public final class Ingest {
           || folder.store().setting(ENTITIES_SETTING).isEmpty() && any
           || !Linking.current(folder) && any;
     } catch (SQLException e) {
-      throw new IOException("the case database failed: " + e.getMessage(), e);
+      throw org.dossier.store.CaseStore.failed(e);
     }
   }
 
@@ -177,7 +177,7 @@ public final class Ingest {
             linked);
       }
     } catch (SQLException e) {
-      throw new IOException("the case database failed: " + e.getMessage(), e);
+      throw org.dossier.store.CaseStore.failed(e);
     }
   }
 
@@ -279,7 +279,7 @@ public final class Ingest {
             folder.store().documents().problems().size(), List.of(), progress.elapsedSeconds(), Optional.empty());
       }
     } catch (SQLException e) {
-      throw new IOException("the case database failed: " + e.getMessage(), e);
+      throw org.dossier.store.CaseStore.failed(e);
     }
   }
 

@@ -67,7 +67,7 @@ public final class Judging {
         return saved;
       });
     } catch (SQLException e) {
-      throw new IOException("the case database failed: " + e.getMessage(), e);
+      throw org.dossier.store.CaseStore.failed(e);
     }
   }
 

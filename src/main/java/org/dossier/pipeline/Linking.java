@@ -286,7 +286,7 @@ public final class Linking {
     } catch (java.io.UncheckedIOException e) {
       throw e.getCause();
     } catch (SQLException e) {
-      throw new IOException("the case database failed: " + e.getMessage(), e);
+      throw org.dossier.store.CaseStore.failed(e);
     }
   }
 

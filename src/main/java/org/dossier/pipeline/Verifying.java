@@ -77,7 +77,7 @@ public final class Verifying {
     try {
       return pendingRound(folder.store()) && folder.store().documents().documentCount() > 0;
     } catch (SQLException e) {
-      throw new IOException("the case database failed: " + e.getMessage(), e);
+      throw org.dossier.store.CaseStore.failed(e);
     }
   }
 
@@ -140,7 +140,7 @@ public final class Verifying {
       return new Summary(docs.size(), result.signals().size(), result.families().size(),
           Duration.between(start, Instant.now()));
     } catch (SQLException e) {
-      throw new IOException("the case database failed: " + e.getMessage(), e);
+      throw org.dossier.store.CaseStore.failed(e);
     }
   }
 

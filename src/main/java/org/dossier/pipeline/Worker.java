@@ -226,7 +226,7 @@ public final class Worker {
           .filter(TaskQueue.Count::open)
           .mapToLong(TaskQueue.Count::tasks).sum();
     } catch (SQLException e) {
-      throw new IOException("the case database failed: " + e.getMessage(), e);
+      throw org.dossier.store.CaseStore.failed(e);
     }
   }
 
@@ -281,7 +281,7 @@ public final class Worker {
           Recorder.fields("run", run, "owner", owner, "done", doneByKind()), tx -> null);
       folder.store().finishRun(run, "completed");
     } catch (SQLException e) {
-      throw new IOException("the case database failed: " + e.getMessage(), e);
+      throw org.dossier.store.CaseStore.failed(e);
     } finally {
       beats.shutdownNow();
       extracting.values().forEach(e -> e.extractor().close());

@@ -68,7 +68,7 @@ final class ReportFiles {
     try {
       runs = CaseViews.runs(folder);
     } catch (SQLException e) {
-      throw CaseViews.failed(e);
+      throw org.dossier.store.CaseStore.failed(e);
     }
     Path dir = folder(folder);
     Path file = dir.resolve(key(runs, what, story) + "." + (what.equals("page") ? "json" : what));

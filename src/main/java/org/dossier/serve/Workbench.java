@@ -508,7 +508,7 @@ public final class Workbench implements AutoCloseable {
       }
       return value;
     } catch (java.sql.SQLException e) {
-      throw new IOException("the case database failed: " + e.getMessage(), e);
+      throw org.dossier.store.CaseStore.failed(e);
     }
   }
 

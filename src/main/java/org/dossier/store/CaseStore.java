@@ -40,6 +40,11 @@ import org.dossier.core.Stage;
  * locks it first.
  */
 public final class CaseStore implements Closeable {
+  /** The store's failure as a command, a task or a page reports it: the case database failed, and why. */
+  public static java.io.IOException failed(java.sql.SQLException e) {
+    return new java.io.IOException("the case database failed: " + e.getMessage(), e);
+  }
+
   /** The setting that names the case a PostgreSQL schema belongs to. */
   public static final String CASE_ID = "case.id";
 

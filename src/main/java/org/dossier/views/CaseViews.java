@@ -232,7 +232,7 @@ public final class CaseViews {
     try {
       return read.equals(runs(folder));
     } catch (SQLException e) {
-      throw failed(e);
+      throw org.dossier.store.CaseStore.failed(e);
     }
   }
 
@@ -243,10 +243,6 @@ public final class CaseViews {
     }
   }
 
-  /** A failure of the case's store as a reader reports it. */
-  public static IOException failed(SQLException e) {
-    return new IOException("the case database failed: " + e.getMessage(), e);
-  }
 
   /** The failure of a reader ({@code "export"}, {@code "report"}) whose findings were formed again while it wrote. */
   public static IOException formedAgain(String written) {

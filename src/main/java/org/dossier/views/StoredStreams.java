@@ -42,7 +42,7 @@ record StoredStreams(FindingStore store, Optional<String> story) implements Find
     try {
       rows = store.byIds(Findings.FACT, ids);
     } catch (SQLException e) {
-      throw CaseViews.failed(e);
+      throw org.dossier.store.CaseStore.failed(e);
     }
     for (String row : rows) {
       StoredFindings.Fact f;
@@ -93,7 +93,7 @@ record StoredStreams(FindingStore store, Optional<String> story) implements Find
     try {
       return store.count(Findings.FACT, story, List.of());
     } catch (SQLException e) {
-      throw CaseViews.failed(e);
+      throw org.dossier.store.CaseStore.failed(e);
     }
   }
 
@@ -121,7 +121,7 @@ record StoredStreams(FindingStore store, Optional<String> story) implements Find
     } catch (UncheckedIOException e) {
       throw e.getCause();
     } catch (SQLException e) {
-      throw CaseViews.failed(e);
+      throw org.dossier.store.CaseStore.failed(e);
     }
   }
 }
