@@ -130,9 +130,8 @@ final class Api {
     Optional<String> story = Optional.ofNullable(ctx.queryParam("story"));
     org.dossier.report.Report.Input in = report(s, story);
     // (findings formed again while it was made: 409, ask again)
-    java.nio.file.Path file = ReportFiles.of(s.folder(), format, story,
+    java.io.InputStream body = ReportFiles.open(s.folder(), format, story,
         (w, aside) -> org.dossier.report.Report.write(in, format, w, aside));
-    java.io.InputStream body = java.nio.file.Files.newInputStream(file);
     switch (format) {
       case "json" -> {
         ctx.contentType("application/json");

@@ -489,8 +489,10 @@ final class Pages {
     JsonNode r;
     try {
       // made once per run of the stages: the whole report is gone over to number the page's footnotes
-      r = Api.JSON.readTree(ReportFiles.of(s.folder(), "page", story,
-          (w, aside) -> org.dossier.report.Report.page(in, w, aside, REPORT_PAGE)).toFile());
+      try (java.io.InputStream page = ReportFiles.open(s.folder(), "page", story,
+          (w, aside) -> org.dossier.report.Report.page(in, w, aside, REPORT_PAGE))) {
+        r = Api.JSON.readTree(page);
+      }
     } catch (ReportFiles.FormedAgain e) {
       html(ctx, "report.jte", new ReportPage(s.key(), "Report", List.of(), List.of(), true, ""));
       return;

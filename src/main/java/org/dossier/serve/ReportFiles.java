@@ -1,6 +1,7 @@
 package org.dossier.serve;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -57,13 +58,15 @@ final class ReportFiles {
   }
 
   /**
-   * The file of this report ({@code what}: a format or "page"; {@code story}, or the whole case),
-   * made by {@code maker} unless one was made from the case's findings as they stand.
+   * This report ({@code what}: a format or "page"; {@code story}, or the whole case), open to be
+   * read: the one kept when it was made from the case's findings as they stand, else made by
+   * {@code maker} and kept. It is opened before it could be pruned by another request, and reads
+   * whole even if it is deleted or replaced meanwhile.
    *
    * @throws FormedAgain when the findings were formed again while it was made
    * @throws IOException when it cannot be written
    */
-  static Path of(CaseFolder folder, String what, Optional<String> story, Maker maker) throws IOException {
+  static InputStream open(CaseFolder folder, String what, Optional<String> story, Maker maker) throws IOException {
     Map<String, String> runs;
     try {
       runs = CaseViews.runs(folder);
@@ -73,13 +76,19 @@ final class ReportFiles {
     Path dir = folder(folder);
     Path file = dir.resolve(key(runs, what, story) + "." + (what.equals("page") ? "json" : what));
     try {
-      Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
-      return file;
+      InputStream kept = Files.newInputStream(file);
+      try {
+        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+      } catch (NoSuchFileException e) {
+        // pruned since it was opened: it is read all the same
+      }
+      return kept;
     } catch (NoSuchFileException e) {
       // not made from these runs yet
     }
     Files.createDirectories(dir);
     Path aside = Files.createTempFile(dir, ".report-", ".tmp");
+    InputStream made = null;
     try {
       try (Writer w = Files.newBufferedWriter(aside, StandardCharsets.UTF_8)) {
         maker.write(w, folder.layout().tmp());
@@ -87,12 +96,18 @@ final class ReportFiles {
       if (!CaseViews.sameRuns(folder, runs)) {
         throw new FormedAgain(CaseViews.formedAgain("report").getMessage());
       }
+      made = Files.newInputStream(aside);
       Files.move(aside, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      prune(dir, file);
+      InputStream out = made;
+      made = null;
+      return out;
     } finally {
+      if (made != null) {
+        made.close();
+      }
       Files.deleteIfExists(aside);
     }
-    prune(dir, file);
-    return file;
   }
 
   /** A report's name: a digest of the runs it is made from, what it is and its story. */

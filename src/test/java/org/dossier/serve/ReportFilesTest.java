@@ -1,7 +1,6 @@
 package org.dossier.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
@@ -44,6 +43,23 @@ class ReportFilesTest {
     });
   }
 
+  /** The report as {@link ReportFiles#open} hands it over, read whole. */
+  private static String read(CaseFolder folder, String what, Optional<String> story, ReportFiles.Maker maker)
+      throws Exception {
+    try (java.io.InputStream in = ReportFiles.open(folder, what, story, maker)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** What the kept reports hold. */
+  private static List<String> keptTexts(CaseFolder folder) throws Exception {
+    List<String> out = new java.util.ArrayList<>();
+    for (Path p : kept(folder)) {
+      out.add(Files.readString(p));
+    }
+    return out;
+  }
+
   private static List<Path> kept(CaseFolder folder) throws Exception {
     try (Stream<Path> s = Files.list(ReportFiles.folder(folder))) {
       return s.sorted().toList();
@@ -55,27 +71,25 @@ class ReportFilesTest {
     AtomicInteger made = new AtomicInteger();
     ReportFiles.Maker maker = (w, aside) -> w.write("report " + made.incrementAndGet());
     try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC())) {
-      Path first = ReportFiles.of(folder, "md", Optional.empty(), maker);
-      Path again = ReportFiles.of(folder, "md", Optional.empty(), maker);
-      assertEquals(first, again);
-      assertEquals("report 1", Files.readString(again));
+      assertEquals("report 1", read(folder, "md", Optional.empty(), maker));
+      assertEquals("report 1", read(folder, "md", Optional.empty(), maker));
       assertEquals(1, made.get());
+      assertEquals(List.of("report 1"), keptTexts(folder));
       // another format, another story: reports of their own
-      assertNotEquals(first, ReportFiles.of(folder, "html", Optional.empty(), maker));
-      assertNotEquals(first, ReportFiles.of(folder, "md", Optional.of("S1"), maker));
-      assertEquals(3, made.get());
+      assertEquals("report 2", read(folder, "html", Optional.empty(), maker));
+      assertEquals("report 3", read(folder, "md", Optional.of("S1"), maker));
+      assertEquals("report 1", read(folder, "md", Optional.empty(), maker));
       // control: the findings formed again by a link run, the report is made again
       relinked(folder, "later");
-      Path after = ReportFiles.of(folder, "md", Optional.empty(), maker);
-      assertNotEquals(first, after);
-      assertEquals("report 4", Files.readString(after));
+      assertEquals("report 4", read(folder, "md", Optional.empty(), maker));
+      assertEquals("report 4", read(folder, "md", Optional.empty(), maker));
     }
   }
 
   @Test
   void aReportTheFindingsWereFormedAgainUnderIsNotKept() throws Exception {
     try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC())) {
-      ReportFiles.FormedAgain e = assertThrows(ReportFiles.FormedAgain.class, () -> ReportFiles.of(folder, "md",
+      ReportFiles.FormedAgain e = assertThrows(ReportFiles.FormedAgain.class, () -> read(folder, "md",
           Optional.empty(), (w, aside) -> {
             w.write("half of it");
             try {
@@ -87,29 +101,41 @@ class ReportFilesTest {
           }));
       assertEquals(true, e.getMessage().contains("formed again"), e.getMessage());
       assertEquals(List.of(), kept(folder), "nothing kept, nothing left aside");
-      Path made = ReportFiles.of(folder, "md", Optional.empty(), (w, aside) -> w.write("whole"));
-      assertEquals("whole", Files.readString(made));
+      assertEquals("whole", read(folder, "md", Optional.empty(), (w, aside) -> w.write("whole")));
+      assertEquals(List.of("whole"), keptTexts(folder));
     }
   }
 
   @Test
   void theReportsUsedLastAreKept() throws Exception {
     try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC())) {
-      Path firstMade = ReportFiles.of(folder, "md", Optional.of("S0"), (w, aside) -> w.write("S0"));
-      Path used = ReportFiles.of(folder, "md", Optional.of("S1"), (w, aside) -> w.write("S1"));
+      read(folder, "md", Optional.of("S0"), (w, aside) -> w.write("S0"));
+      read(folder, "md", Optional.of("S1"), (w, aside) -> w.write("S1"));
       for (int s = 2; s < ReportFiles.KEPT + 3; s++) {
         Thread.sleep(5); // each used at another moment
         String story = "S" + s;
-        ReportFiles.of(folder, "md", Optional.of(story), (w, aside) -> w.write(story));
+        read(folder, "md", Optional.of(story), (w, aside) -> w.write(story));
         if (s == ReportFiles.KEPT / 2) {
-          ReportFiles.of(folder, "md", Optional.of("S1"), (w, aside) -> w.write("made again"));
+          assertEquals("S1", read(folder, "md", Optional.of("S1"), (w, aside) -> w.write("made again")));
         }
       }
-      List<Path> kept = kept(folder);
+      List<String> kept = keptTexts(folder);
       assertEquals(ReportFiles.KEPT, kept.size(), kept::toString);
-      assertEquals(true, kept.contains(used), "S1, used again, is kept");
-      assertEquals(false, kept.contains(firstMade), "S0, used least lately, is gone");
-      assertEquals("S1", Files.readString(used));
+      assertEquals(true, kept.contains("S1"), "S1, used again, is kept: " + kept);
+      assertEquals(false, kept.contains("S0"), "S0, used least lately, is gone: " + kept);
+    }
+  }
+
+  @Test
+  void aReportOpenedIsReadWholeThoughItIsPrunedOrReplaced() throws Exception {
+    try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC())) {
+      read(folder, "md", Optional.empty(), (w, aside) -> w.write("the report"));
+      try (java.io.InputStream in = ReportFiles.open(folder, "md", Optional.empty(), (w, aside) -> w.write("not made"))) {
+        for (Path p : kept(folder)) {
+          Files.delete(p);
+        }
+        assertEquals("the report", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
     }
   }
 }
