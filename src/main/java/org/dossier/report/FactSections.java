@@ -35,9 +35,10 @@ final class FactSections {
   /**
    * Writes the sections on facts, each going over its facts as they stream: the disputes (ranked
    * holding their ids, then read back by id), the other disagreements, the agreements, the first {@code
-   * singleLimit} facts stated by one source.
+   * singleLimit} facts stated by one source (and how many more, where {@code story}'s or the case's are listed).
    */
-  void write(FindingStreams in, int singleLimit, Function<String, Report.Section> section) throws IOException {
+  void write(FindingStreams in, Optional<String> story, int singleLimit, Function<String, Report.Section> section)
+      throws IOException {
     Report.Section disputes = section.apply("Disputes, largest first");
     Disputes.ranked(in, Optional.empty(), DISAGREE, d -> {
       disputes.sentence(dispute(d));
@@ -63,8 +64,9 @@ final class FactSections {
       }
     });
     if (seen[0] > singleLimit) {
-      single.sentence(List.of(new Part(more(seen[0] - singleLimit, "fact", "facts", "stated by one source only",
-          "dossier facts --status single"), List.of())));
+      single.note(List.of(new Part(more(seen[0] - singleLimit, "fact", "facts", "stated by one source only",
+          "'dossier facts --status single" + story.map(s -> " --story " + s).orElse("") + "' lists them all"),
+          List.of())));
     }
     single.end();
   }
@@ -73,10 +75,12 @@ final class FactSections {
    * What a section left out: "12 more facts stated by one source only are not listed here;
    * 'dossier facts --status single' lists them all." A reader is never left to think a capped
    * list is whole.
+   *
+   * @param listing where they all are
    */
-  static String more(long count, String one, String many, String what, String command) {
-    return String.format(Locale.ROOT, "%,d more %s %s %s not listed here; '%s' lists them all.", count,
-        count == 1 ? one : many, what, count == 1 ? "is" : "are", command);
+  static String more(long count, String one, String many, String what, String listing) {
+    return String.format(Locale.ROOT, "%,d more %s %s %s not listed here; %s.", count,
+        count == 1 ? one : many, what, count == 1 ? "is" : "are", listing);
   }
 
   /** The statuses of facts whose sources disagree. */

@@ -144,7 +144,7 @@ public final class Report {
 
   private void write() throws IOException {
     out.begin(in.title());
-    new FactSections(cite, labels).write(shown, in.singleLimit(), this::section);
+    new FactSections(cite, labels).write(shown, in.story(), in.singleLimit(), this::section);
     timeline();
     sources();
     coverage();
@@ -173,6 +173,15 @@ public final class Report {
         begun = true;
       }
       out.sentence(parts);
+    }
+
+    /** A sentence about the section itself ({@link ReportFormat#note}): what it left out. */
+    void note(List<Part> parts) throws IOException {
+      if (!begun) {
+        out.section(title);
+        begun = true;
+      }
+      out.note(parts);
     }
 
     void end() throws IOException {
@@ -250,8 +259,10 @@ public final class Report {
     }
     long more = notFound[0] - in.notFoundLimit();
     if (more > 0) {
-      s.sentence(List.of(new Part(FactSections.more(more, "press claim", "press claims", "no document of the cache states",
-          "dossier coverage --status not-found"), List.of())));
+      // the listing has no story of its own: on one story's report, it is the case's
+      s.note(List.of(new Part(FactSections.more(more, "press claim", "press claims", "no document of the cache states",
+          "'dossier coverage --status not-found' lists them all" + (in.story().isPresent() ? ", the whole case's" : "")),
+          List.of())));
     }
     s.end();
   }

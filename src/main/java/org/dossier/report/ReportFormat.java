@@ -49,6 +49,14 @@ abstract class ReportFormat {
 
   abstract void sentence(List<Part> parts) throws IOException;
 
+  /**
+   * A sentence about the section itself (what it left out), without citations: written as a
+   * sentence, and written even where a page shows only a section's first sentences.
+   */
+  void note(List<Part> parts) throws IOException {
+    sentence(parts);
+  }
+
   abstract void endSection() throws IOException;
 
   /** After the last section, before the first table. */
@@ -297,9 +305,17 @@ abstract class ReportFormat {
     /** {@code {"citations": [each footnote once], "text": "the parts' words"}}. */
     @Override
     void sentence(List<Part> parts) throws IOException {
-      if (!room(parts)) {
-        return;
+      if (room(parts)) {
+        write(parts);
       }
+    }
+
+    @Override
+    void note(List<Part> parts) throws IOException {
+      write(parts);
+    }
+
+    private void write(List<Part> parts) throws IOException {
       List<Integer> cites = new ArrayList<>();
       StringBuilder text = new StringBuilder();
       for (Part p : parts) {
