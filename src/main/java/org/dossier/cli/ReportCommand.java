@@ -80,7 +80,7 @@ final class ReportCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
-      Path aside = folder.layout().tmp();
+      Path aside = folder.layout().reports(); // where an ingest meanwhile leaves its footnotes alone
       if (output == null) {
         // what is printed cannot be taken back: a run that changed the findings meanwhile is said after
         PrintWriter out = spec.commandLine().getOut();

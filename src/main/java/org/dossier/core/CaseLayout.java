@@ -65,6 +65,14 @@ public record CaseLayout(Path root) {
     return root.resolve("tmp");
   }
 
+  /**
+   * Where reports are made and the workbench keeps the ones it made ({@code tmp/reports}): a
+   * reader's folder, which an ingest's cleaning of its own staging leaves alone.
+   */
+  public Path reports() {
+    return tmp().resolve("reports");
+  }
+
   public Path lockFile() {
     return root.resolve("case.lock");
   }

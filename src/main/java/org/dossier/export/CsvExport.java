@@ -68,15 +68,15 @@ public final class CsvExport {
 
   static void zip(List<Tables.Table> tables, Path zip, CaseExport.Check ready) throws IOException {
     org.dossier.core.UserFile.write(zip, "export", bytes -> {
-      ZipOutputStream out = new ZipOutputStream(bytes, StandardCharsets.UTF_8);
-      for (Tables.Table t : tables) {
-        ZipEntry e = new ZipEntry(t.name() + ".csv");
-        e.setTime(0L);
-        out.putNextEntry(e);
-        table(t, out);
-        out.closeEntry();
+      try (ZipOutputStream out = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+        for (Tables.Table t : tables) {
+          ZipEntry e = new ZipEntry(t.name() + ".csv");
+          e.setTime(0L);
+          out.putNextEntry(e);
+          table(t, out);
+          out.closeEntry();
+        }
       }
-      out.finish();
     }, ready::check);
   }
 

@@ -96,7 +96,7 @@ public final class Ingest {
     }
     List<String> warnings = new ArrayList<>();
     try (Closeable lock = folder.lockForWriting()) {
-      cleanOwnStaging(folder.layout().tmp());
+      cleanOwnStaging(folder.layout());
       String ocr = ocrLanguages(warnings);
       ExtractSettings extract =
           new ExtractSettings(settings.maxTextChars(), ocr, 120, settings.limits());
@@ -590,15 +590,18 @@ public final class Ingest {
   /**
    * Empties what an earlier run left in the case's staging folder, except the folders of
    * {@code dossier worker}s ({@code worker-*}), which may be at work on a shared case now and
-   * clean their own when they start and stop.
+   * clean their own when they start and stop, and the reports' ({@link
+   * org.dossier.core.CaseLayout#reports}), where a report may be being made or read now.
    */
-  static void cleanOwnStaging(Path tmp) throws IOException {
+  static void cleanOwnStaging(org.dossier.core.CaseLayout layout) throws IOException {
+    Path tmp = layout.tmp();
     if (!Files.isDirectory(tmp)) {
       return;
     }
     List<Path> entries;
     try (java.util.stream.Stream<Path> s = Files.list(tmp)) {
-      entries = s.filter(p -> !p.getFileName().toString().startsWith(Worker.STAGING_PREFIX)).toList();
+      entries = s.filter(p -> !p.getFileName().toString().startsWith(Worker.STAGING_PREFIX)
+          && !p.equals(layout.reports())).toList();
     }
     for (Path p : entries) {
       clean(p);

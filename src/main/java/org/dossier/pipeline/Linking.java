@@ -132,47 +132,10 @@ public final class Linking {
   static String code() {
     String c = code;
     if (c == null) {
-      c = codeHash();
+      c = org.dossier.core.CodeDigest.of(Linker.class, READING_CODE);
       code = c;
     }
     return c;
-  }
-
-  private static String codeHash() {
-    try {
-      java.nio.file.Path where = java.nio.file.Path.of(Linker.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      java.util.SortedMap<String, byte[]> parts = new java.util.TreeMap<>();
-      if (Files.isDirectory(where)) {
-        for (String pkg : READING_CODE) {
-          java.nio.file.Path dir = where.resolve(pkg);
-          if (Files.isDirectory(dir)) {
-            try (java.util.stream.Stream<java.nio.file.Path> files = Files.walk(dir)) {
-              for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files.filter(Files::isRegularFile)::iterator) {
-                parts.put(where.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
-              }
-            }
-          }
-        }
-      } else {
-        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(where.toFile())) {
-          for (java.util.jar.JarEntry e : java.util.Collections.list(jar.entries())) {
-            if (!e.isDirectory() && READING_CODE.stream().anyMatch(e.getName()::startsWith)) {
-              try (java.io.InputStream in = jar.getInputStream(e)) {
-                parts.put(e.getName(), in.readAllBytes());
-              }
-            }
-          }
-        }
-      }
-      if (parts.isEmpty()) {
-        throw new IOException("no classes of the link stage under " + where);
-      }
-      org.dossier.core.Sha256.Parts sha = new org.dossier.core.Sha256.Parts();
-      parts.forEach((name, bytes) -> sha.add(name).add(bytes));
-      return sha.hex();
-    } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
-      return "this-process-" + java.util.UUID.randomUUID();
-    }
   }
 
   /** Runs the stage in a process that holds the case for writing: its spill of findings goes to the case's staging folder. */

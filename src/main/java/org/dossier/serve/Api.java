@@ -128,10 +128,9 @@ final class Api {
     // made once per run of the stages, written to a file as it is made and sent from there: a
     // large case's report is not held
     Optional<String> story = Optional.ofNullable(ctx.queryParam("story"));
-    org.dossier.report.Report.Input in = report(s, story);
-    // (findings formed again while it was made: 409, ask again)
+    // (findings formed again while it was made: 409, ask again; an unknown story: 400)
     java.io.InputStream body = ReportFiles.open(s.folder(), format, story,
-        (w, aside) -> org.dossier.report.Report.write(in, format, w, aside));
+        (w, aside) -> org.dossier.report.Report.write(report(s, story), format, w, aside));
     switch (format) {
       case "json" -> {
         ctx.contentType("application/json");

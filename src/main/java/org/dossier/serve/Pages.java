@@ -485,12 +485,11 @@ final class Pages {
       return;
     }
     Optional<String> story = Optional.ofNullable(ctx.queryParam("story"));
-    org.dossier.report.Report.Input in = Api.report(s, story);
     JsonNode r;
     try {
       // made once per run of the stages: the whole report is gone over to number the page's footnotes
       try (java.io.InputStream page = ReportFiles.open(s.folder(), "page", story,
-          (w, aside) -> org.dossier.report.Report.page(in, w, aside, REPORT_PAGE))) {
+          (w, aside) -> org.dossier.report.Report.page(Api.report(s, story), w, aside, REPORT_PAGE))) {
         r = Api.JSON.readTree(page);
       }
     } catch (ReportFiles.FormedAgain e) {

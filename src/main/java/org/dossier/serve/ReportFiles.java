@@ -11,31 +11,45 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.dossier.pipeline.CaseFolder;
 import org.dossier.views.CaseViews;
 
 /**
  * The reports the workbench made (a download, or what the report page shows), kept in the case's
- * {@code tmp/reports} folder while the case's findings are those they were made from: a large
- * case's report is made once per run of the link and verify stages, not on every request (the
- * whole report is gone over even for a page, to number its footnotes as the download does).
+ * reports folder ({@link org.dossier.core.CaseLayout#reports}) while the case's findings are those
+ * they were made from: a large case's report is made once per run of the link and verify stages,
+ * not on every request (the whole report is gone over even for a page, to number its footnotes as
+ * the download does).
  *
- * <p>A report is known by the stage runs it was made from ({@link CaseViews#runs}), what it is
- * (a format, or the page) and its story. It is written beside its place and moved there only if
- * the runs were the same when it was done; one that a link or verify run formed the findings
- * again under fails as {@code dossier report} does ({@link CaseViews#formedAgain}) and is not
- * kept. The {@link #KEPT} used last are kept; the others are deleted as a new one is made.
+ * <p>A report is known by what made it: the stage runs ({@link CaseViews#runs}), this build's
+ * code ({@link org.dossier.core.CodeDigest}) and the case folder's name (the report's title
+ * says it); then by what it is (a format, or the page) and its story. It is made by one request
+ * at a time (another asking for it meanwhile waits and takes it), written beside its place and
+ * moved there only if the runs were the same when it was done; one that a link or verify run
+ * formed the findings again under fails as {@code dossier report} does ({@link
+ * CaseViews#formedAgain}) and is not kept. As a report is made, those of other runs are deleted,
+ * and of this run's the {@link #KEPT} used last are kept.
  */
 final class ReportFiles {
-  /** Reports kept per case: the latest runs' formats, page and a few stories. */
+  /** Reports of the latest runs kept per case: its formats, the page and a few stories. */
   static final int KEPT = 12;
+  /** A file being made (or a report's footnotes) older than this was left by a process that stopped. */
+  static final Duration LEFT = Duration.ofDays(1);
+  /** A kept report's name: what made it, what it is. */
+  private static final Pattern KEPT_NAME = Pattern.compile("([0-9a-f]{16})-[0-9a-f]{16}\\.(?:md|html|json)");
+  /** The reports being made in this process, each with the lock a second request for it waits on. */
+  private static final Map<Path, Object> MAKING = new ConcurrentHashMap<>();
+  private static volatile String code;
 
-  /** Writes a report. */
+  /** Writes a report, {@code aside} the folder for its footnotes until its end. */
   @FunctionalInterface
   interface Maker {
     void write(Writer to, Path aside) throws IOException;
@@ -54,14 +68,15 @@ final class ReportFiles {
 
   /** The case's folder of kept reports. */
   static Path folder(CaseFolder folder) {
-    return folder.layout().tmp().resolve("reports");
+    return folder.layout().reports();
   }
 
   /**
    * This report ({@code what}: a format or "page"; {@code story}, or the whole case), open to be
    * read: the one kept when it was made from the case's findings as they stand, else made by
-   * {@code maker} and kept. It is opened before it could be pruned by another request, and reads
-   * whole even if it is deleted or replaced meanwhile.
+   * {@code maker} and kept. It is opened before another request could prune it, and reads whole
+   * even if it is deleted or replaced meanwhile. The maker reads what it reports on itself, after
+   * the runs the report is known by were read.
    *
    * @throws FormedAgain when the findings were formed again while it was made
    * @throws IOException when it cannot be written
@@ -74,31 +89,70 @@ final class ReportFiles {
       throw org.dossier.store.CaseStore.failed(e);
     }
     Path dir = folder(folder);
-    Path file = dir.resolve(key(runs, what, story) + "." + (what.equals("page") ? "json" : what));
-    try {
-      InputStream kept = Files.newInputStream(file);
-      try {
-        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
-      } catch (NoSuchFileException e) {
-        // pruned since it was opened: it is read all the same
-      }
-      return kept;
-    } catch (NoSuchFileException e) {
-      // not made from these runs yet
+    String madeBy = madeBy(folder, runs);
+    org.dossier.core.Sha256.Parts it = new org.dossier.core.Sha256.Parts().add(what)
+        .add(story.map(s -> "story " + s).orElse("case"));
+    Path file = dir.resolve(madeBy + "-" + it.hex().substring(0, 16) + "." + (what.equals("page") ? "json" : what));
+    Optional<InputStream> kept = kept(file);
+    if (kept.isPresent()) {
+      return kept.get();
     }
+    Object lock = MAKING.computeIfAbsent(file, k -> new Object());
+    try {
+      synchronized (lock) {
+        kept = kept(file); // made by a request that asked first
+        return kept.isPresent() ? kept.get() : make(folder, runs, file, madeBy, maker);
+      }
+    } finally {
+      MAKING.remove(file, lock);
+    }
+  }
+
+  /** What made a report, as the first part of its name: the runs, this build's code and the case folder's name. */
+  private static String madeBy(CaseFolder folder, Map<String, String> runs) {
+    String c = code;
+    if (c == null) {
+      c = org.dossier.core.CodeDigest.of(ReportFiles.class, List.of("org/dossier/"));
+      code = c;
+    }
+    org.dossier.core.Sha256.Parts parts = new org.dossier.core.Sha256.Parts().add(c)
+        .add(String.valueOf(folder.layout().root().toAbsolutePath().normalize().getFileName()));
+    runs.forEach((k, v) -> parts.add(k).add(v));
+    return parts.hex().substring(0, 16);
+  }
+
+  /** The kept report, open, its use noted; empty when there is none. */
+  private static Optional<InputStream> kept(Path file) throws IOException {
+    InputStream in;
+    try {
+      in = Files.newInputStream(file);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+    try {
+      Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+    } catch (IOException e) {
+      // pruned since it was opened, or not this process's to touch: it is read all the same
+    }
+    return Optional.of(in);
+  }
+
+  private static InputStream make(CaseFolder folder, Map<String, String> runs, Path file, String madeBy, Maker maker)
+      throws IOException {
+    Path dir = file.getParent();
     Files.createDirectories(dir);
     Path aside = Files.createTempFile(dir, ".report-", ".tmp");
     InputStream made = null;
     try {
       try (Writer w = Files.newBufferedWriter(aside, StandardCharsets.UTF_8)) {
-        maker.write(w, folder.layout().tmp());
+        maker.write(w, dir);
       }
       if (!CaseViews.sameRuns(folder, runs)) {
         throw new FormedAgain(CaseViews.formedAgain("report").getMessage());
       }
       made = Files.newInputStream(aside);
       Files.move(aside, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      prune(dir, file);
+      prune(dir, file, madeBy);
       InputStream out = made;
       made = null;
       return out;
@@ -110,37 +164,45 @@ final class ReportFiles {
     }
   }
 
-  /** A report's name: a digest of the runs it is made from, what it is and its story. */
-  private static String key(Map<String, String> runs, String what, Optional<String> story) {
-    org.dossier.core.Sha256.Parts parts = new org.dossier.core.Sha256.Parts();
-    runs.forEach((k, v) -> parts.add(k).add(v));
-    parts.add("").add(what).add(story.map(s -> "story " + s).orElse("case"));
-    return parts.hex().substring(0, 32);
-  }
-
-  /** Deletes the reports used least recently beyond the {@link #KEPT} latest, never {@code made}. */
-  private static void prune(Path dir, Path made) throws IOException {
-    List<Path> kept = new ArrayList<>();
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, p -> !p.getFileName().toString().startsWith("."))) {
-      files.forEach(kept::add);
-    }
-    if (kept.size() <= KEPT) {
+  /**
+   * Deletes the reports of other runs or builds, this run's beyond the {@link #KEPT} used last
+   * (never {@code made}), and what a stopped process left aside. A file that cannot be deleted
+   * now is left for the next report made.
+   */
+  private static void prune(Path dir, Path made, String madeBy) {
+    record Used(Path file, FileTime when) {}
+    List<Used> ours = new ArrayList<>();
+    long left = System.currentTimeMillis() - LEFT.toMillis();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+      for (Path p : files) {
+        try {
+          java.util.regex.Matcher m = KEPT_NAME.matcher(p.getFileName().toString());
+          FileTime when = Files.getLastModifiedTime(p);
+          if (!m.matches()) {
+            if (when.toMillis() < left) {
+              Files.deleteIfExists(p); // being made, or a report's footnotes, by a process that stopped
+            }
+          } else if (!m.group(1).equals(madeBy)) {
+            Files.deleteIfExists(p); // another run's or build's: never asked for again
+          } else {
+            ours.add(new Used(p, when));
+          }
+        } catch (IOException e) {
+          // gone meanwhile, or not this process's to delete: the next report made tries again
+        }
+      }
+    } catch (IOException e) {
       return;
     }
-    record Used(Path file, FileTime when) {}
-    List<Used> used = new ArrayList<>();
-    for (Path p : kept) {
-      try {
-        used.add(new Used(p, Files.getLastModifiedTime(p)));
-      } catch (NoSuchFileException e) {
-        // deleted by another request meanwhile
-      }
-    }
-    used.sort(Comparator.comparing(Used::when).reversed());
-    for (int i = KEPT; i < used.size(); i++) {
-      Path p = used.get(i).file();
+    ours.sort(Comparator.comparing(Used::when).reversed());
+    for (int i = KEPT; i < ours.size(); i++) {
+      Path p = ours.get(i).file();
       if (!p.equals(made)) {
-        Files.deleteIfExists(p); // a request reading it still reads it whole where files outlive their names
+        try {
+          Files.deleteIfExists(p); // a request reading it still reads it whole where files outlive their names
+        } catch (IOException e) {
+          // the next report made tries again
+        }
       }
     }
   }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
@@ -109,7 +108,7 @@ class ReportCommandTest {
   /** Files a report leaves behind: its output written aside, its footnotes waiting in the case's tmp folder. */
   private static List<String> aside(Path caseDir, Path out) throws Exception {
     try (Stream<Path> beside = Files.list(out.getParent());
-        Stream<Path> tmp = Files.isDirectory(caseDir.resolve("tmp")) ? Files.list(caseDir.resolve("tmp")) : Stream.empty()) {
+        Stream<Path> tmp = Files.isDirectory(caseDir.resolve("tmp")) ? Files.walk(caseDir.resolve("tmp")) : Stream.empty()) {
       return Stream.concat(beside.filter(p -> !p.equals(out)), tmp.filter(p -> p.getFileName().toString().startsWith("report-")))
           .map(Path::toString).sorted().toList();
     }

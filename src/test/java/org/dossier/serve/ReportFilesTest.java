@@ -127,6 +127,64 @@ class ReportFilesTest {
   }
 
   @Test
+  void theReportsOfEarlierRunsAreDeletedAsOneIsMadeAndWhatAStoppedProcessLeftAside() throws Exception {
+    try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC())) {
+      read(folder, "md", Optional.empty(), (w, aside) -> w.write("first run's"));
+      read(folder, "html", Optional.of("S2"), (w, aside) -> w.write("first run's story"));
+      Path leftAside = Files.writeString(ReportFiles.folder(folder).resolve(".report-123.tmp"), "cut short");
+      Path notes = Files.writeString(ReportFiles.folder(folder).resolve("report-456.notes"), "footnotes");
+      Path fresh = Files.writeString(ReportFiles.folder(folder).resolve("report-789.notes"), "another's, being made");
+      long old = System.currentTimeMillis() - ReportFiles.LEFT.toMillis() - 60_000;
+      Files.setLastModifiedTime(leftAside, java.nio.file.attribute.FileTime.fromMillis(old));
+      Files.setLastModifiedTime(notes, java.nio.file.attribute.FileTime.fromMillis(old));
+      relinked(folder, "second");
+      read(folder, "md", Optional.empty(), (w, aside) -> w.write("second run's"));
+      assertEquals(List.of(fresh), kept(folder).stream().filter(p -> !p.getFileName().toString().matches("[0-9a-f-]+\\.\\w+"))
+          .toList(), "what a stopped process left a day ago is gone; what is being made now stays");
+      assertEquals(List.of("second run's"), kept(folder).stream().filter(p -> p.getFileName().toString().matches("[0-9a-f-]+\\.\\w+"))
+          .map(p -> {
+            try {
+              return Files.readString(p);
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          }).toList());
+    }
+  }
+
+  @Test
+  void twoRequestsForOneReportMakeItOnce() throws Exception {
+    try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC())) {
+      AtomicInteger made = new AtomicInteger();
+      java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+      ReportFiles.Maker slow = (w, aside) -> {
+        made.incrementAndGet();
+        started.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        w.write("the report");
+      };
+      java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        java.util.concurrent.Future<String> first = two.submit(() -> read(folder, "md", Optional.empty(), slow));
+        started.await();
+        java.util.concurrent.Future<String> second = two.submit(() -> read(folder, "md", Optional.empty(), slow));
+        Thread.sleep(200); // the second asks while the first makes it
+        release.countDown();
+        assertEquals("the report", first.get());
+        assertEquals("the report", second.get());
+        assertEquals(1, made.get());
+      } finally {
+        two.shutdownNow();
+      }
+    }
+  }
+
+  @Test
   void aReportOpenedIsReadWholeThoughItIsPrunedOrReplaced() throws Exception {
     try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC())) {
       read(folder, "md", Optional.empty(), (w, aside) -> w.write("the report"));
