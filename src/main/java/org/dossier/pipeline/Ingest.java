@@ -591,7 +591,8 @@ public final class Ingest {
    * Empties what an earlier run left in the case's staging folder, except the folders of
    * {@code dossier worker}s ({@code worker-*}), which may be at work on a shared case now and
    * clean their own when they start and stop, and the reports' ({@link
-   * org.dossier.core.CaseLayout#reports}), where a report may be being made or read now.
+   * org.dossier.core.CaseLayout#reports}), where a report may be being made or read now: there
+   * only what no one touched for a day goes ({@link org.dossier.core.Leftovers}).
    */
   static void cleanOwnStaging(org.dossier.core.CaseLayout layout) throws IOException {
     Path tmp = layout.tmp();
@@ -606,6 +607,8 @@ public final class Ingest {
     for (Path p : entries) {
       clean(p);
     }
+    // a report cut short leaves its footnotes, and reports made for earlier runs stay: a day unused, they go
+    org.dossier.core.Leftovers.sweep(layout.reports(), name -> false);
   }
 
   /** Deletes a folder of the case's own staging, if it exists. */

@@ -35,19 +35,32 @@ import org.dossier.views.CaseViews;
  * at a time (another asking for it meanwhile waits and takes it), written beside its place and
  * moved there only if the runs were the same when it was done; one that a link or verify run
  * formed the findings again under fails as {@code dossier report} does ({@link
- * CaseViews#formedAgain}) and is not kept. As a report is made, those of other runs are deleted,
- * and of this run's the {@link #KEPT} used last are kept.
+ * CaseViews#formedAgain}) and is not kept. As a report is made, those of other runs unused for a
+ * while are deleted, and of this run's the {@link #KEPT} used last are kept.
  */
 final class ReportFiles {
   /** Reports of the latest runs kept per case: its formats, the page and a few stories. */
   static final int KEPT = 12;
-  /** A file being made (or a report's footnotes) older than this was left by a process that stopped. */
-  static final Duration LEFT = Duration.ofDays(1);
+  /** Reports of other runs or builds unused this long are deleted as a report is made. */
+  static final Duration OTHERS = Duration.ofMinutes(10);
   /** A kept report's name: what made it, what it is. */
   private static final Pattern KEPT_NAME = Pattern.compile("([0-9a-f]{16})-[0-9a-f]{16}\\.(?:md|html|json)");
   /** The reports being made in this process, each with the lock a second request for it waits on. */
   private static final Map<Path, Object> MAKING = new ConcurrentHashMap<>();
   private static volatile String code;
+
+  /**
+   * This build's code, as {@link org.dossier.core.CodeDigest} gives it: read once, when the
+   * workbench starts, so that a jar replaced under a running server does not name its reports.
+   */
+  static String code() {
+    String c = code;
+    if (c == null) {
+      c = org.dossier.core.CodeDigest.of(ReportFiles.class, List.of("org/dossier/"));
+      code = c;
+    }
+    return c;
+  }
 
   /** Writes a report, {@code aside} the folder for its footnotes until its end. */
   @FunctionalInterface
@@ -101,21 +114,28 @@ final class ReportFiles {
     try {
       synchronized (lock) {
         kept = kept(file); // made by a request that asked first
-        return kept.isPresent() ? kept.get() : make(folder, runs, file, madeBy, maker);
+        if (kept.isPresent()) {
+          return kept.get();
+        }
+        // a request that asked first and failed: if the findings were formed again under it, so they
+        // were under this one, which is not made again only to fail the same way
+        requireSameRuns(folder, runs);
+        return make(folder, runs, file, madeBy, maker);
       }
     } finally {
       MAKING.remove(file, lock);
     }
   }
 
+  private static void requireSameRuns(CaseFolder folder, Map<String, String> runs) throws IOException {
+    if (!CaseViews.sameRuns(folder, runs)) {
+      throw new FormedAgain(CaseViews.formedAgain("report").getMessage());
+    }
+  }
+
   /** What made a report, as the first part of its name: the runs, this build's code and the case folder's name. */
   private static String madeBy(CaseFolder folder, Map<String, String> runs) {
-    String c = code;
-    if (c == null) {
-      c = org.dossier.core.CodeDigest.of(ReportFiles.class, List.of("org/dossier/"));
-      code = c;
-    }
-    org.dossier.core.Sha256.Parts parts = new org.dossier.core.Sha256.Parts().add(c)
+    org.dossier.core.Sha256.Parts parts = new org.dossier.core.Sha256.Parts().add(code())
         .add(String.valueOf(folder.layout().root().toAbsolutePath().normalize().getFileName()));
     runs.forEach((k, v) -> parts.add(k).add(v));
     return parts.hex().substring(0, 16);
@@ -147,9 +167,7 @@ final class ReportFiles {
       try (Writer w = Files.newBufferedWriter(aside, StandardCharsets.UTF_8)) {
         maker.write(w, dir);
       }
-      if (!CaseViews.sameRuns(folder, runs)) {
-        throw new FormedAgain(CaseViews.formedAgain("report").getMessage());
-      }
+      requireSameRuns(folder, runs);
       made = Files.newInputStream(aside);
       Files.move(aside, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       prune(dir, file, madeBy);
@@ -165,33 +183,34 @@ final class ReportFiles {
   }
 
   /**
-   * Deletes the reports of other runs or builds, this run's beyond the {@link #KEPT} used last
-   * (never {@code made}), and what a stopped process left aside. A file that cannot be deleted
-   * now is left for the next report made.
+   * Deletes this run's reports beyond the {@link #KEPT} used last (never {@code made}), those of
+   * other runs or builds not used for {@link #OTHERS} (another server may still serve its own; a
+   * newer run's made meanwhile is kept), and what a stopped process left aside ({@link
+   * org.dossier.core.Leftovers}). A file that cannot be deleted now is left for the next report made.
    */
   private static void prune(Path dir, Path made, String madeBy) {
+    org.dossier.core.Leftovers.sweep(dir, name -> KEPT_NAME.matcher(name).matches());
     record Used(Path file, FileTime when) {}
     List<Used> ours = new ArrayList<>();
-    long left = System.currentTimeMillis() - LEFT.toMillis();
+    long others = System.currentTimeMillis() - OTHERS.toMillis();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path p : files) {
         try {
           java.util.regex.Matcher m = KEPT_NAME.matcher(p.getFileName().toString());
-          FileTime when = Files.getLastModifiedTime(p);
           if (!m.matches()) {
-            if (when.toMillis() < left) {
-              Files.deleteIfExists(p); // being made, or a report's footnotes, by a process that stopped
-            }
-          } else if (!m.group(1).equals(madeBy)) {
-            Files.deleteIfExists(p); // another run's or build's: never asked for again
-          } else {
+            continue;
+          }
+          FileTime when = Files.getLastModifiedTime(p);
+          if (m.group(1).equals(madeBy)) {
             ours.add(new Used(p, when));
+          } else if (when.toMillis() < others) {
+            Files.deleteIfExists(p); // another run's or build's, unused a while: never asked for again
           }
         } catch (IOException e) {
           // gone meanwhile, or not this process's to delete: the next report made tries again
         }
       }
-    } catch (IOException e) {
+    } catch (IOException | java.nio.file.DirectoryIteratorException e) {
       return;
     }
     ours.sort(Comparator.comparing(Used::when).reversed());

@@ -123,6 +123,7 @@ public final class Workbench implements AutoCloseable {
     if (ingestFrom.isPresent() && !java.nio.file.Files.isDirectory(ingestFrom.get())) {
       throw new IllegalArgumentException("--ingest-from must be a folder: " + ingestFrom.get());
     }
+    ReportFiles.code(); // the build the reports it makes are known by: this one, as it starts
     Map<String, Served> cases = new LinkedHashMap<>();
     try {
       for (Path dir : caseDirs) {

@@ -293,13 +293,16 @@ class ReportTest {
     assertTrue(!whole.contains("not listed here"), whole);
     // a page of one sentence a section: the note is shown, and not counted among the sentences left out
     JsonNode page = Report.json(new Report.Input("Report", in, d -> Optional.empty(), 2, 1, Optional.empty()), aside, 1);
+    int found = 0;
     for (JsonNode section : page.path("sections")) {
       if (section.path("title").asText().equals("Stated by one source only")) {
+        found++;
         assertEquals(2, section.path("sentences").size(), section::toString);
         assertTrue(section.path("sentences").get(1).path("text").asText().startsWith("1 more fact"), section::toString);
         assertEquals(1, section.path("omitted").asInt(), "the one fact listed in the download, not the note");
       }
     }
+    assertEquals(1, found, page::toString);
     // on one story's report, the listing named is the story's
     String story = Report.text(new Report.Input("Report", in, d -> Optional.empty(), 2, 1, Optional.of("S3")), "md", aside);
     assertTrue(story.contains("'dossier facts --status single --story S3' lists them all."), story);

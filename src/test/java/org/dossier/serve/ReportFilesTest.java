@@ -131,24 +131,26 @@ class ReportFilesTest {
     try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC())) {
       read(folder, "md", Optional.empty(), (w, aside) -> w.write("first run's"));
       read(folder, "html", Optional.of("S2"), (w, aside) -> w.write("first run's story"));
+      long unused = System.currentTimeMillis() - ReportFiles.OTHERS.toMillis() - 60_000;
+      for (Path p : kept(folder)) {
+        if (Files.readString(p).equals("first run's")) {
+          Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(unused));
+        }
+      }
       Path leftAside = Files.writeString(ReportFiles.folder(folder).resolve(".report-123.tmp"), "cut short");
       Path notes = Files.writeString(ReportFiles.folder(folder).resolve("report-456.notes"), "footnotes");
       Path fresh = Files.writeString(ReportFiles.folder(folder).resolve("report-789.notes"), "another's, being made");
-      long old = System.currentTimeMillis() - ReportFiles.LEFT.toMillis() - 60_000;
+      long old = System.currentTimeMillis() - org.dossier.core.Leftovers.AFTER.toMillis() - 60_000;
       Files.setLastModifiedTime(leftAside, java.nio.file.attribute.FileTime.fromMillis(old));
       Files.setLastModifiedTime(notes, java.nio.file.attribute.FileTime.fromMillis(old));
       relinked(folder, "second");
       read(folder, "md", Optional.empty(), (w, aside) -> w.write("second run's"));
       assertEquals(List.of(fresh), kept(folder).stream().filter(p -> !p.getFileName().toString().matches("[0-9a-f-]+\\.\\w+"))
           .toList(), "what a stopped process left a day ago is gone; what is being made now stays");
-      assertEquals(List.of("second run's"), kept(folder).stream().filter(p -> p.getFileName().toString().matches("[0-9a-f-]+\\.\\w+"))
-          .map(p -> {
-            try {
-              return Files.readString(p);
-            } catch (java.io.IOException e) {
-              throw new java.io.UncheckedIOException(e);
-            }
-          }).toList());
+      // the first run's unused for a while is gone; its story's, used a moment ago (another server's,
+      // or a request's of a run just formed), stays until it is unused as long
+      assertEquals(List.of("first run's story", "second run's"), keptTexts(folder).stream()
+          .filter(t -> !t.equals("another's, being made")).sorted().toList());
     }
   }
 
@@ -173,11 +175,47 @@ class ReportFilesTest {
         java.util.concurrent.Future<String> first = two.submit(() -> read(folder, "md", Optional.empty(), slow));
         started.await();
         java.util.concurrent.Future<String> second = two.submit(() -> read(folder, "md", Optional.empty(), slow));
-        Thread.sleep(200); // the second asks while the first makes it
+        Thread.sleep(500); // the second asks while the first makes it
         release.countDown();
         assertEquals("the report", first.get());
         assertEquals("the report", second.get());
         assertEquals(1, made.get());
+      } finally {
+        two.shutdownNow();
+      }
+    }
+  }
+
+  @Test
+  void aRequestWaitingOnAReportTheFindingsWereFormedAgainUnderFailsWithoutMakingIt() throws Exception {
+    try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC())) {
+      AtomicInteger made = new AtomicInteger();
+      java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+      ReportFiles.Maker relinkedMeanwhile = (w, aside) -> {
+        if (made.incrementAndGet() == 1) {
+          started.countDown();
+          try {
+            release.await();
+            relinked(folder, "meanwhile");
+          } catch (InterruptedException | SQLException e) {
+            throw new java.io.IOException(e);
+          }
+        }
+        w.write("the report");
+      };
+      java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        java.util.concurrent.Future<String> first = two.submit(() -> read(folder, "md", Optional.empty(), relinkedMeanwhile));
+        started.await();
+        java.util.concurrent.Future<String> second = two.submit(() -> read(folder, "md", Optional.empty(), relinkedMeanwhile));
+        Thread.sleep(500); // the second asks, for the same runs, while the first makes it
+        release.countDown();
+        for (java.util.concurrent.Future<String> f : List.of(first, second)) {
+          java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class, f::get);
+          assertEquals(ReportFiles.FormedAgain.class, e.getCause().getClass());
+        }
+        assertEquals(1, made.get(), "the second is not made again only to fail the same way");
       } finally {
         two.shutdownNow();
       }
