@@ -154,35 +154,53 @@ class ReportFilesTest {
     }
   }
 
-  @Test
-  void twoRequestsForOneReportMakeItOnce() throws Exception {
-    try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC())) {
-      AtomicInteger made = new AtomicInteger();
-      java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-      java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-      ReportFiles.Maker slow = (w, aside) -> {
-        made.incrementAndGet();
+  /**
+   * Two requests for one report, the second asking while the first makes it: {@code then} is
+   * what the first request's making does once the second has asked. Each request's report, or
+   * what it failed with.
+   */
+  private static List<Object> twoAtOnce(CaseFolder folder, AtomicInteger made, ReportFiles.Maker then)
+      throws Exception {
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    ReportFiles.Maker maker = (w, aside) -> {
+      if (made.incrementAndGet() == 1) {
         started.countDown();
         try {
           release.await();
         } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException();
         }
-        w.write("the report");
-      };
-      java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
-      try {
-        java.util.concurrent.Future<String> first = two.submit(() -> read(folder, "md", Optional.empty(), slow));
-        started.await();
-        java.util.concurrent.Future<String> second = two.submit(() -> read(folder, "md", Optional.empty(), slow));
-        Thread.sleep(500); // the second asks while the first makes it
-        release.countDown();
-        assertEquals("the report", first.get());
-        assertEquals("the report", second.get());
-        assertEquals(1, made.get());
-      } finally {
-        two.shutdownNow();
       }
+      then.write(w, aside);
+    };
+    java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.Future<String> first = two.submit(() -> read(folder, "md", Optional.empty(), maker));
+      started.await();
+      java.util.concurrent.Future<String> second = two.submit(() -> read(folder, "md", Optional.empty(), maker));
+      Thread.sleep(500); // the second asks while the first makes it
+      release.countDown();
+      List<Object> out = new java.util.ArrayList<>();
+      for (java.util.concurrent.Future<String> f : List.of(first, second)) {
+        try {
+          out.add(f.get());
+        } catch (java.util.concurrent.ExecutionException e) {
+          out.add(e.getCause().getClass());
+        }
+      }
+      return out;
+    } finally {
+      two.shutdownNow();
+    }
+  }
+
+  @Test
+  void twoRequestsForOneReportMakeItOnce() throws Exception {
+    try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC())) {
+      AtomicInteger made = new AtomicInteger();
+      assertEquals(List.of("the report", "the report"), twoAtOnce(folder, made, (w, aside) -> w.write("the report")));
+      assertEquals(1, made.get());
     }
   }
 
@@ -190,35 +208,18 @@ class ReportFilesTest {
   void aRequestWaitingOnAReportTheFindingsWereFormedAgainUnderFailsWithoutMakingIt() throws Exception {
     try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC())) {
       AtomicInteger made = new AtomicInteger();
-      java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-      java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-      ReportFiles.Maker relinkedMeanwhile = (w, aside) -> {
-        if (made.incrementAndGet() == 1) {
-          started.countDown();
+      List<Object> outcomes = twoAtOnce(folder, made, (w, aside) -> {
+        if (made.get() == 1) {
           try {
-            release.await();
             relinked(folder, "meanwhile");
-          } catch (InterruptedException | SQLException e) {
+          } catch (SQLException e) {
             throw new java.io.IOException(e);
           }
         }
         w.write("the report");
-      };
-      java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
-      try {
-        java.util.concurrent.Future<String> first = two.submit(() -> read(folder, "md", Optional.empty(), relinkedMeanwhile));
-        started.await();
-        java.util.concurrent.Future<String> second = two.submit(() -> read(folder, "md", Optional.empty(), relinkedMeanwhile));
-        Thread.sleep(500); // the second asks, for the same runs, while the first makes it
-        release.countDown();
-        for (java.util.concurrent.Future<String> f : List.of(first, second)) {
-          java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class, f::get);
-          assertEquals(ReportFiles.FormedAgain.class, e.getCause().getClass());
-        }
-        assertEquals(1, made.get(), "the second is not made again only to fail the same way");
-      } finally {
-        two.shutdownNow();
-      }
+      });
+      assertEquals(List.of(ReportFiles.FormedAgain.class, ReportFiles.FormedAgain.class), outcomes);
+      assertEquals(1, made.get(), "the second is not made again only to fail the same way");
     }
   }
 
