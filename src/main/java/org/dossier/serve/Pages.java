@@ -476,6 +476,16 @@ final class Pages {
   /** Sentences of each section the report page shows; the rest are in the downloads (and in each story's report). */
   static final int REPORT_PAGE = 50;
 
+  /**
+   * What the report page shows ({@link org.dossier.report.Report#page}), open to be read: made once
+   * per run of the stages ({@link ReportFiles}), for the whole report is gone over to number its
+   * footnotes.
+   */
+  static java.io.InputStream reportPage(Workbench.Served s, Optional<String> story) throws IOException {
+    return ReportFiles.open(s.folder(), "page", story,
+        (w, aside) -> org.dossier.report.Report.page(Api.report(s, story), w, aside, REPORT_PAGE));
+  }
+
   /** The report, each citation a link to its passage; while the case is stale, a task brings it up to date first. */
   private void report(Context ctx) throws SQLException, IOException {
     Workbench.Served s = bench.served(ctx);
@@ -487,9 +497,7 @@ final class Pages {
     Optional<String> story = Optional.ofNullable(ctx.queryParam("story"));
     JsonNode r;
     try {
-      // made once per run of the stages: the whole report is gone over to number the page's footnotes
-      try (java.io.InputStream page = ReportFiles.open(s.folder(), "page", story,
-          (w, aside) -> org.dossier.report.Report.page(Api.report(s, story), w, aside, REPORT_PAGE))) {
+      try (java.io.InputStream page = reportPage(s, story)) {
         r = Api.JSON.readTree(page);
       }
     } catch (ReportFiles.FormedAgain e) {

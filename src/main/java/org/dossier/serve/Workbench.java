@@ -177,8 +177,33 @@ public final class Workbench implements AutoCloseable {
       throw new IOException("the workbench could not listen on " + bind + ":" + port + ": " + e.getMessage(), e);
     }
     w.hosts = allowedHosts(bind, app.port());
+    w.cases.values().forEach(w::warm);
     return w;
   }
+
+  /**
+   * Makes the case's report page in the background, one case at a time, unless it is kept already
+   * or the case is not up to date (bringing it up to date warms it after): the analyst's first visit
+   * to the report of a large case does not wait the whole report's making (35 s at 32,000 articles).
+   * A request meanwhile waits for it ({@link ReportFiles}); what cannot be made now is made then.
+   */
+  void warm(Served s) {
+    warming.execute(() -> {
+      try {
+        // the stages' own state, not the tasks': the update task that warms it is still open now; a
+        // run that forms the findings again meanwhile leaves it unkept (ReportFiles)
+        if (!org.dossier.pipeline.Ingest.pending(s.folder()) && !org.dossier.pipeline.Verifying.pending(s.folder())) {
+          Pages.reportPage(s, Optional.empty()).close();
+        }
+      } catch (IOException | RuntimeException e) {
+        LOG.log(Level.FINE, "making the report page of " + s.key() + " ahead", e);
+      }
+    });
+  }
+
+  /** Where report pages are made ahead ({@link #warm}): one thread, so a server of many cases makes one at a time. */
+  private final java.util.concurrent.ExecutorService warming =
+      java.util.concurrent.Executors.newSingleThreadExecutor(org.dossier.core.Daemons.named("dossier-report-ahead"));
 
   /** The Host headers a request may carry: the bound address, and loopback names when bound there. */
   static Set<String> allowedHosts(String bind, int port) {
@@ -447,6 +472,7 @@ public final class Workbench implements AutoCloseable {
       if (org.dossier.pipeline.Verifying.pending(s.folder())) {
         org.dossier.pipeline.Verifying.run(s.folder(), Double.parseDouble(org.dossier.pipeline.Verifying.THRESHOLD));
       }
+      warm(s); // made ahead once this task is done and the case is up to date
     });
   }
 
@@ -541,6 +567,15 @@ public final class Workbench implements AutoCloseable {
   public void close() {
     app.stop();
     tasks.close();
+    warming.shutdownNow();
+    try {
+      // a page being made ahead reads the case: it ends (or fails, its file aside removed) before the case closes
+      if (!warming.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        LOG.warning("a report page made ahead did not end in 30 s; the cases close under it");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     synchronized (this) {
       if (previews != null) {
         previews.close();
