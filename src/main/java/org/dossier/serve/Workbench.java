@@ -188,18 +188,37 @@ public final class Workbench implements AutoCloseable {
    * A request meanwhile waits for it ({@link ReportFiles}); what cannot be made now is made then.
    */
   void warm(Served s) {
-    warming.execute(() -> {
-      try {
-        // the stages' own state, not the tasks': the update task that warms it is still open now; a
-        // run that forms the findings again meanwhile leaves it unkept (ReportFiles)
-        if (!org.dossier.pipeline.Ingest.pending(s.folder()) && !org.dossier.pipeline.Verifying.pending(s.folder())) {
-          Pages.reportPage(s, Optional.empty()).close();
+    try {
+      warming.execute(() -> {
+        try {
+          // after the case's tasks (the update that asked for it is still open now): it is not made
+          // beside a stage, and then only once the stages have nothing pending
+          for (int waited = 0; !tasks.open(s.key()).isEmpty(); waited++) {
+            if (waited >= WARM_WAIT_SECONDS) {
+              return; // the next update asks again
+            }
+            Thread.sleep(1000);
+          }
+          if (!org.dossier.pipeline.Ingest.pending(s.folder()) && !org.dossier.pipeline.Verifying.pending(s.folder())) {
+            Pages.reportPage(s, Optional.empty()).close();
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt(); // the workbench is closing
+        } catch (ReportFiles.FormedAgain e) {
+          LOG.log(Level.FINE, "the report page of " + s.key() + " made ahead was formed again under: a visit makes it", e);
+        } catch (IOException | RuntimeException e) {
+          if (!warming.isShutdown()) {
+            LOG.log(Level.WARNING, "making the report page of " + s.key() + " ahead failed: a visit makes it", e);
+          }
         }
-      } catch (IOException | RuntimeException e) {
-        LOG.log(Level.FINE, "making the report page of " + s.key() + " ahead", e);
-      }
-    });
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // the workbench is closing: nothing is made ahead
+    }
   }
+
+  /** How long a page made ahead waits for the case's tasks to end before it is left to the next update's. */
+  static final int WARM_WAIT_SECONDS = 600;
 
   /** Where report pages are made ahead ({@link #warm}): one thread, so a server of many cases makes one at a time. */
   private final java.util.concurrent.ExecutorService warming =

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The workbench makes each case's report page as it starts, before anyone asks for it. */
+/** The workbench makes each case's report page as it starts and once an update is done, before anyone asks for it. */
 class ReportAheadTest {
   @TempDir Path dir;
 
@@ -28,7 +28,7 @@ class ReportAheadTest {
   }
 
   @Test
-  void theReportPageIsMadeAheadAndTheFirstVisitTakesIt() throws Exception {
+  void theReportPageIsMadeAheadAndTheFirstVisitTakesItAndAgainAfterAnUpdate() throws Exception {
     Path caseDir = WorkbenchTest.buildCase(dir);
     Path reports = caseDir.resolve("tmp").resolve("reports");
     assertEquals(List.of(), kept(reports), "control: no report page before the workbench starts");
@@ -47,6 +47,19 @@ class ReportAheadTest {
       assertTrue(page.body().contains("Disputes, largest first"), page.body());
       assertEquals(ahead, kept(reports), "the visit took the page made ahead");
       assertEquals(made.toMillis() <= Files.getLastModifiedTime(ahead.get(0)).toMillis(), true);
+
+      // a judgement the stages must take in: once the update is done, the page of the new runs is made ahead
+      String first = ahead.get(0).getFileName().toString().substring(0, 16);
+      assertEquals(0, org.dossier.testing.Cli.run("--case", caseDir.toString(), "mark", "document",
+          "2026-03-03_harbour-ledger.txt", "--headline", "Harbour papers show a boat deal").exit());
+      bench.refresh(bench.served(Workbench.key(caseDir)));
+      List<Path> next = List.of();
+      for (int i = 0; i < 1200 && next.isEmpty(); i++) {
+        Thread.sleep(100);
+        next = kept(reports).stream().filter(p -> !p.getFileName().toString().startsWith(first)).toList();
+      }
+      List<Path> all = kept(reports);
+      assertEquals(1, next.size(), () -> "the new runs' page made ahead: " + all);
     }
   }
 }
