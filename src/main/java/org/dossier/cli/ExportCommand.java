@@ -1,11 +1,8 @@
 package org.dossier.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -104,11 +101,7 @@ final class ExportCommand implements Callable<Integer> {
       current.check();
       return;
     }
-    org.dossier.core.UserFile.write(output, "export", bytes -> {
-      Writer out = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
-      write(export, out);
-      out.flush();
-    }, current::check);
+    org.dossier.core.UserFile.writeText(output, "export", out -> write(export, out), current::check);
   }
 
   private void write(CaseExport export, Writer out) throws IOException {

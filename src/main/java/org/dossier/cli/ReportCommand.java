@@ -1,10 +1,6 @@
 package org.dossier.cli;
 
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Map;
@@ -42,8 +38,8 @@ final class ReportCommand implements Callable<Integer> {
           + " its documents' signals and its registers' rows.")
   String story;
 
-  @Option(names = "--single", paramLabel = "N", defaultValue = "50",
-      description = "At most N facts stated by one source only (default 50); the report says how many more.")
+  @Option(names = "--single", paramLabel = "N", defaultValue = "" + Report.SINGLE,
+      description = "At most N facts stated by one source only (default ${DEFAULT-VALUE}); the report says how many more.")
   int single;
 
   @Option(names = "--not-found", paramLabel = "N", defaultValue = "" + Report.NOT_FOUND,
@@ -89,11 +85,8 @@ final class ReportCommand implements Callable<Integer> {
         CaseViews.requireSameRuns(folder, runs, "report");
         return 0;
       }
-      org.dossier.core.UserFile.write(output, "report", bytes -> {
-        Writer out = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
-        Report.write(input, format, out, aside);
-        out.flush();
-      }, () -> CaseViews.requireSameRuns(folder, runs, "report"));
+      org.dossier.core.UserFile.writeText(output, "report", out -> Report.write(input, format, out, aside),
+          () -> CaseViews.requireSameRuns(folder, runs, "report"));
       err.println("dossier: report written to " + output);
     } catch (SQLException e) {
       throw org.dossier.store.CaseStore.failed(e);

@@ -22,6 +22,12 @@ public final class UserFile {
     void write(OutputStream out) throws IOException;
   }
 
+  /** Writes the file's text (UTF-8). */
+  @FunctionalInterface
+  public interface Text {
+    void write(java.io.Writer out) throws IOException;
+  }
+
   /** Fails when what was written must not replace the target (the findings formed again meanwhile). */
   @FunctionalInterface
   public interface Check {
@@ -48,5 +54,14 @@ public final class UserFile {
     } finally {
       Files.deleteIfExists(aside);
     }
+  }
+
+  /** As {@link #write}, a text in UTF-8. */
+  public static void writeText(Path target, String kind, Text body, Check whole) throws IOException {
+    write(target, kind, bytes -> {
+      java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(bytes, java.nio.charset.StandardCharsets.UTF_8));
+      body.write(out);
+      out.flush();
+    }, whole);
   }
 }

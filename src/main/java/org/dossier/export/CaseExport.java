@@ -27,7 +27,9 @@ import org.dossier.store.EntitySummary;
  * source as the link stage read it (its kind, genre, outlet, headline and date, not its links),
  * and the stored findings as the link and verify stages left them (the analyst's judgements are
  * already applied there), with the settings that say which stage runs produced them. Every format
- * words the same findings; {@link #current} tells whether they were formed again while it wrote.
+ * words the same findings; its {@link #runs} against the case's ({@link CaseViews#sameRuns}) tell
+ * whether they were formed again while it wrote: they are read kind by kind as the formats go over
+ * them.
  *
  * <p>The findings are not held: each format goes over them as the store streams them ({@link
  * #stories}, {@link #facts}, {@link #sources}, {@link #events}, {@link #signals}), so a case whose
@@ -118,7 +120,7 @@ public final class CaseExport {
     return name;
   }
 
-  /** The stage runs, by setting ({@code links.resolved}, {@code verify.done} ...). */
+  /** The stage runs the export read, by setting ({@code links.resolved}, {@code verify.done} ...). */
   public Map<String, String> runs() {
     return runs;
   }
@@ -326,16 +328,6 @@ public final class CaseExport {
     }
   }
 
-  /**
-   * True when the case's stage runs are still those this export read: its findings were not formed
-   * again while it was written. The findings are read kind by kind as the formats go over them, so
-   * an export written while a worker or another command linked or verified the case again may mix
-   * two runs' findings.
-   */
-  public boolean current(CaseFolder folder) throws IOException {
-    return CaseViews.sameRuns(folder, runs);
-  }
-
   /** The documents read from the case's store one at a time, in the order of their names. */
   private record StoredDocs(CaseFolder folder, List<Name> names, Map<DocumentId, String> parents,
       java.util.Set<String> containers) implements Docs {
@@ -374,7 +366,6 @@ public final class CaseExport {
       return names.size();
     }
   }
-
 
   private static String text(JsonNode n, String field) {
     JsonNode v = n.get(field);

@@ -78,6 +78,8 @@ public final class Report {
     }
   }
 
+  /** Facts stated by one source only that a report lists unless told otherwise. */
+  public static final int SINGLE = 50;
   /** Press claims no document of the cache states that a report lists unless told otherwise. */
   public static final int NOT_FOUND = 200;
 
@@ -168,20 +170,21 @@ public final class Report {
     }
 
     void sentence(List<Part> parts) throws IOException {
-      if (!begun) {
-        out.section(title);
-        begun = true;
-      }
+      begin();
       out.sentence(parts);
     }
 
     /** A sentence about the section itself ({@link ReportFormat#note}): what it left out. */
     void note(List<Part> parts) throws IOException {
+      begin();
+      out.note(parts);
+    }
+
+    private void begin() throws IOException {
       if (!begun) {
         out.section(title);
         begun = true;
       }
-      out.note(parts);
     }
 
     void end() throws IOException {

@@ -144,7 +144,7 @@ final class Api {
   /** What the case's report (on one story when asked) is made from; a 400 for a story the case has not. */
   static org.dossier.report.Report.Input report(Workbench.Served s, Optional<String> story) throws IOException {
     try {
-      return CaseViews.report(s.folder(), 50, org.dossier.report.Report.NOT_FOUND, story);
+      return CaseViews.report(s.folder(), org.dossier.report.Report.SINGLE, org.dossier.report.Report.NOT_FOUND, story);
     } catch (IllegalArgumentException e) {
       throw new Workbench.BadRequest(e.getMessage());
     }

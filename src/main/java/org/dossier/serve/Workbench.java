@@ -199,7 +199,7 @@ public final class Workbench implements AutoCloseable {
             }
             Thread.sleep(1000);
           }
-          if (!org.dossier.pipeline.Ingest.pending(s.folder()) && !org.dossier.pipeline.Verifying.pending(s.folder())) {
+          if (!stale(s)) {
             Pages.reportPage(s, Optional.empty()).close();
           }
         } catch (InterruptedException e) {

@@ -243,7 +243,6 @@ public final class CaseViews {
     }
   }
 
-
   /** The failure of a reader ({@code "export"}, {@code "report"}) whose findings were formed again while it wrote. */
   public static IOException formedAgain(String written) {
     return new IOException("the case's findings were formed again while the " + written + " was written, so it may mix"

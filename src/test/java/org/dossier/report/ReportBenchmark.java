@@ -46,7 +46,7 @@ public final class ReportBenchmark {
         long t0 = System.nanoTime();
         long[] written = {0};
         try (Writer w = new Counting(Files.newBufferedWriter(file, StandardCharsets.UTF_8), written)) {
-          Report.write(CaseViews.report(folder, 50, Report.NOT_FOUND, Optional.empty()), format, w, folder.layout().tmp());
+          Report.write(CaseViews.report(folder, Report.SINGLE, Report.NOT_FOUND, Optional.empty()), format, w, folder.layout().tmp());
         }
         chars = Math.max(chars, written[0]);
         System.out.printf(Locale.ROOT, "dossier report --format %-4s %7.1f s  %,d bytes%n", format, secs(t0), Files.size(file));
