@@ -154,11 +154,12 @@ final class Recorder implements Runnable {
     List<DocumentId> toIndex = new ArrayList<>();
     // the events whose entries an attempt cut by a lost connection appended: in the log already
     Set<RecorderEvent> logged = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    long[] lockedAt = {0};
     store.write(
         tx -> {
           toIndex.clear(); // a transaction cut by a lost connection runs again whole
           around.before(tx);
-          Appends log = new Appends(tx, logged);
+          Appends log = new Appends(tx, logged, lockedAt);
           for (RecorderEvent event : batch) {
             if (event instanceof RecorderEvent.Found f) {
               Optional<PathState> known = store.documents().path(f.root(), f.name());
@@ -228,6 +229,9 @@ final class Recorder implements Runnable {
           }
           return null;
         });
+    if (lockedAt[0] != 0) {
+      heldNanos.add(System.nanoTime() - lockedAt[0]);
+    }
     return toIndex;
   }
 
@@ -256,11 +260,13 @@ final class Recorder implements Runnable {
   private final class Appends {
     private final CaseStore.Batch tx;
     private final Set<RecorderEvent> logged;
+    private final long[] lockedAt;
     private boolean held;
 
-    Appends(CaseStore.Batch tx, Set<RecorderEvent> logged) {
+    Appends(CaseStore.Batch tx, Set<RecorderEvent> logged, long[] lockedAt) {
       this.tx = tx;
       this.logged = logged;
+      this.lockedAt = lockedAt;
     }
 
     void append(RecorderEvent event, String action, Map<String, Object> fields) throws SQLException {
@@ -277,7 +283,8 @@ final class Recorder implements Runnable {
       if (!held) {
         long t = System.nanoTime();
         CustodyWrites.hold(tx, custody);
-        holdNanos.add(System.nanoTime() - t);
+        lockedAt[0] = System.nanoTime();
+        holdNanos.add(lockedAt[0] - t);
         holds.increment();
         held = true;
       }
@@ -314,11 +321,17 @@ final class Recorder implements Runnable {
   }
 
   private final java.util.concurrent.atomic.LongAdder holdNanos = new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder heldNanos = new java.util.concurrent.atomic.LongAdder();
   private final java.util.concurrent.atomic.LongAdder holds = new java.util.concurrent.atomic.LongAdder();
 
   /** Time spent taking the custody lock and catching up with the log, over every batch that appended. */
   long custodyHoldNanos() {
     return holdNanos.sum();
+  }
+
+  /** Time the custody lock was held, from its taking (and catching up) to the commit, over every batch that appended. */
+  long custodyHeldNanos() {
+    return heldNanos.sum();
   }
 
   /** Batches that took the custody lock. */

@@ -129,7 +129,8 @@ public final class Worker {
    * {@code claim} (a claim that got tasks), {@code extract} and {@code analyze} (the document
    * steps), {@code record} (the task's one transaction: store rows, custody entries, follow-on
    * tasks), {@code custodyLock} (inside it: waiting for the custody lock and catching up with the
-   * log), {@code complete}, {@code index} (per batch: build, upsert, commit, mark), {@code link},
+   * log), {@code custodyHeld} (from then to the commit: the time the lock kept other writers
+   * waiting), {@code complete}, {@code index} (per batch: build, upsert, commit, mark), {@code link},
    * {@code verify} (planning a round of the verify stage), {@code verifyDocument}, {@code
    * verifyBands}, {@code verifyFamilies}.
    */
@@ -294,6 +295,8 @@ public final class Worker {
     if (recorder != null) {
       timings.computeIfAbsent("custodyLock", k -> adders())[0].add(recorder.custodyHolds());
       timings.get("custodyLock")[1].add(recorder.custodyHoldNanos());
+      timings.computeIfAbsent("custodyHeld", k -> adders())[0].add(recorder.custodyHolds());
+      timings.get("custodyHeld")[1].add(recorder.custodyHeldNanos());
     }
     Map<String, Timing> took = new TreeMap<>();
     timings.forEach((k, v) -> took.put(k, new Timing(v[0].sum(), v[1].sum() / 1e6)));
