@@ -12,7 +12,9 @@ import org.dossier.store.CaseStore;
  * other machines, an ingest beside them): every transaction that appends takes the store's
  * custody lock first ({@link CaseStore.Batch#lockCustody}, held to its commit), catches up with
  * the lines the others appended ({@link CustodyLog#catchUp}), appends, syncs the log and stores
- * its new head as the case's custody anchor, then commits. So appends never interleave, each
+ * its new head as the case's custody anchor, then commits. A batch of the recorder's writes its
+ * rows first and takes the lock only for its entries at the end, so other writers wait for the
+ * appends, the sync, the anchor and the commit alone. So appends never interleave, each
  * entry chains onto the one before it whoever wrote that, and the store never refers to an entry
  * the log lacks. A writer that dies between the sync and the commit leaves entries after the
  * anchor, which the next writer chains onto.
@@ -33,8 +35,7 @@ final class CustodyWrites {
   /** In the same transaction, after its appends: the log synced, its head the store's anchor. */
   static void anchor(CaseStore.Batch tx, CustodyLog log) throws SQLException {
     log.sync();
-    tx.setSetting(CaseFolder.CUSTODY_SEQ, Long.toString(log.lastSeq()));
-    tx.setSetting(CaseFolder.CUSTODY_HEAD, log.head());
+    tx.setSettings(Map.of(CaseFolder.CUSTODY_SEQ, Long.toString(log.lastSeq()), CaseFolder.CUSTODY_HEAD, log.head()));
   }
 
   /**

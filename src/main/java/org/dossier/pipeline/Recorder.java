@@ -140,13 +140,17 @@ final class Recorder implements Runnable {
     /** First in the transaction; throwing writes nothing, not even to the custody log. */
     void before(CaseStore.Batch tx) throws SQLException;
 
-    /** Last before the commit, given the documents the batch would index. */
+    /**
+     * Last of the batch's own writes, given the documents it would index; its custody entries are
+     * appended after it, then the transaction commits.
+     */
     void after(CaseStore.Batch tx, List<DocumentId> toIndex) throws SQLException;
   }
 
   /**
    * Writes the events to the store and the custody log in one transaction (the log's entries
-   * under the custody lock, synced and anchored before the commit: {@link CustodyWrites}).
+   * under the custody lock, synced and anchored before the commit: {@link CustodyWrites}). The
+   * entries are appended last, after the rows and {@code around}'s follow-ons ({@link Appends}).
    *
    * @return the documents to index now
    */
@@ -159,7 +163,7 @@ final class Recorder implements Runnable {
         tx -> {
           toIndex.clear(); // a transaction cut by a lost connection runs again whole
           around.before(tx);
-          Appends log = new Appends(tx, logged, lockedAt);
+          Appends log = new Appends(logged);
           for (RecorderEvent event : batch) {
             if (event instanceof RecorderEvent.Found f) {
               Optional<PathState> known = store.documents().path(f.root(), f.name());
@@ -224,7 +228,7 @@ final class Recorder implements Runnable {
             }
           }
           around.after(tx, toIndex);
-          if (log.held) {
+          if (log.write(tx, lockedAt)) {
             CustodyWrites.anchor(tx, custody);
           }
           return null;
@@ -254,40 +258,50 @@ final class Recorder implements Runnable {
   }
 
   /**
-   * A batch's custody entries: the custody lock taken before the first; an event's entry that an
-   * earlier attempt of the transaction appended is not appended again.
+   * A batch's custody entries, gathered while its rows are written and appended at its end, just
+   * before the commit: the custody lock, which makes every writer of a distributed case wait, is
+   * held for the appends, the log's sync, the anchor and the commit only, not while the batch's rows
+   * and follow-on tasks are written. An event's entry that an earlier attempt of the transaction
+   * appended is not appended again.
    */
   private final class Appends {
-    private final CaseStore.Batch tx;
+    private record Entry(RecorderEvent event, String action, Map<String, Object> fields) {}
+
     private final Set<RecorderEvent> logged;
-    private final long[] lockedAt;
-    private boolean held;
+    private final List<Entry> entries = new ArrayList<>();
 
-    Appends(CaseStore.Batch tx, Set<RecorderEvent> logged, long[] lockedAt) {
-      this.tx = tx;
+    Appends(Set<RecorderEvent> logged) {
       this.logged = logged;
-      this.lockedAt = lockedAt;
     }
 
-    void append(RecorderEvent event, String action, Map<String, Object> fields) throws SQLException {
-      if (logged.contains(event)) {
-        hold(); // its entry is in the log: the anchor is still written under the lock
-        return;
-      }
-      hold();
-      custody.append(action, fields);
-      logged.add(event);
+    void append(RecorderEvent event, String action, Map<String, Object> fields) {
+      entries.add(new Entry(event, action, fields));
     }
 
-    private void hold() throws SQLException {
-      if (!held) {
-        long t = System.nanoTime();
-        CustodyWrites.hold(tx, custody);
-        lockedAt[0] = System.nanoTime();
-        holdNanos.add(lockedAt[0] - t);
-        holds.increment();
-        held = true;
+    /**
+     * The lock taken (and the lines others appended caught up with), then the entries appended;
+     * nothing when the batch has none.
+     *
+     * @param lockedAt set to when the lock was taken
+     * @return whether the lock was taken: the anchor is then due, even when every entry was in the
+     *     log already
+     */
+    boolean write(CaseStore.Batch tx, long[] lockedAt) throws SQLException {
+      if (entries.isEmpty()) {
+        return false;
       }
+      long t = System.nanoTime();
+      CustodyWrites.hold(tx, custody);
+      lockedAt[0] = System.nanoTime();
+      holdNanos.add(lockedAt[0] - t);
+      holds.increment();
+      for (Entry e : entries) {
+        if (!logged.contains(e.event())) {
+          custody.append(e.action(), e.fields());
+          logged.add(e.event());
+        }
+      }
+      return true;
     }
   }
 

@@ -954,12 +954,24 @@ public final class CaseStore implements Closeable {
     }
 
     public void setSetting(String key, String value) throws SQLException {
+      setSettings(Map.of(key, value));
+    }
+
+    /** Sets several settings in one statement (one round trip to a server). */
+    public void setSettings(Map<String, String> settings) throws SQLException {
+      if (settings.isEmpty()) {
+        return;
+      }
+      String rows = String.join(", ", java.util.Collections.nCopies(settings.size(), "(?, ?)"));
       try (PreparedStatement ps =
           writer.prepareStatement(
-              "INSERT INTO settings (key, value) VALUES (?, ?)"
+              "INSERT INTO settings (key, value) VALUES " + rows
                   + " ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
-        ps.setString(1, key);
-        ps.setString(2, value);
+        int i = 1;
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+          ps.setString(i++, e.getKey());
+          ps.setString(i++, e.getValue());
+        }
         ps.executeUpdate();
       }
     }

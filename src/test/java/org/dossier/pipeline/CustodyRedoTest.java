@@ -64,7 +64,7 @@ class CustodyRedoTest {
         @Override
         public void after(org.dossier.store.CaseStore.Batch tx, List<org.dossier.core.DocumentId> toIndex)
             throws SQLException {
-          if (attempts[0]++ == 0) { // after the appends, before the commit
+          if (attempts[0]++ == 0) { // after the rows, before the entries are appended (CustodyLockTest: after them)
             throw new SQLException("the connection was lost", "08006");
           }
         }
