@@ -125,109 +125,78 @@ final class Recorder implements Runnable {
   }
 
   /**
-   * What a batch's transaction does besides its effects: for a worker, checking first that its
-   * lease is still the task's, and committing the follow-on tasks with the effects.
+   * What a task's transaction does besides its effects: for a worker, checking first that its
+   * lease is still the task's, and committing the follow-on tasks and the task's completion with
+   * the effects.
    */
   interface Around {
     Around NOTHING = new Around() {
       @Override
-      public void before(CaseStore.Batch tx) {}
+      public boolean before(CaseStore.Batch tx) {
+        return true;
+      }
 
       @Override
       public void after(CaseStore.Batch tx, List<DocumentId> toIndex) {}
     };
 
-    /** First in the transaction; throwing writes nothing, not even to the custody log. */
-    void before(CaseStore.Batch tx) throws SQLException;
+    /**
+     * First of the part's writes; false leaves the part out of the transaction whole (its task is
+     * no longer the caller's), the other parts written. Throwing writes nothing, not even to the
+     * custody log.
+     */
+    boolean before(CaseStore.Batch tx) throws SQLException;
 
     /**
-     * Last of the batch's own writes, given the documents it would index; its custody entries are
-     * appended after it, then the transaction commits.
+     * Last of the part's own writes, given the documents it would index; the custody entries are
+     * appended after every part's, then the transaction commits.
      */
     void after(CaseStore.Batch tx, List<DocumentId> toIndex) throws SQLException;
   }
 
+  /** One task's events, and what its writes go with ({@link Around}). */
+  record Part(List<RecorderEvent> events, Around around) {}
+
   /**
-   * Writes the events to the store and the custody log in one transaction (the log's entries
-   * under the custody lock, synced and anchored before the commit: {@link CustodyWrites}). The
-   * entries are appended last, after the rows and {@code around}'s follow-ons ({@link Appends}).
+   * Writes the events to the store and the custody log in one transaction ({@link #record(List)}).
    *
-   * @return the documents to index now
+   * @return the documents to index now (none when {@code around} left the events out)
    */
   List<DocumentId> record(List<RecorderEvent> batch, Around around) throws SQLException {
-    List<DocumentId> toIndex = new ArrayList<>();
+    List<DocumentId> toIndex = record(List.of(new Part(batch, around))).get(0);
+    return toIndex == null ? List.of() : toIndex;
+  }
+
+  /**
+   * Writes several tasks' events to the store and the custody log in one transaction: each part's
+   * rows and its {@link Around} in turn, then every part's custody entries under the custody lock,
+   * synced and anchored before the commit ({@link CustodyWrites}). The entries are appended last,
+   * after the rows and follow-ons ({@link Appends}), so one lock, one sync of the log and one
+   * commit serve every part.
+   *
+   * @return for each part, the documents to index now, or null for a part its {@code before} left out
+   */
+  List<List<DocumentId>> record(List<Part> parts) throws SQLException {
+    List<List<DocumentId>> out = new ArrayList<>();
     // the events whose entries an attempt cut by a lost connection appended: in the log already
     Set<RecorderEvent> logged = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     long[] lockedAt = {0};
     store.write(
         tx -> {
-          toIndex.clear(); // a transaction cut by a lost connection runs again whole
-          around.before(tx);
+          out.clear(); // a transaction cut by a lost connection runs again whole
           Appends log = new Appends(logged);
-          for (RecorderEvent event : batch) {
-            if (event instanceof RecorderEvent.Found f) {
-              Optional<PathState> known = store.documents().path(f.root(), f.name());
-              boolean sameAsBefore =
-                  known.isPresent() && known.get().document().equals(Optional.of(f.id()));
-              if (f.document().isPresent()) {
-                tx.insertDocument(f.document().get());
-                newDocuments++;
-                if (f.document().get().stage() == Stage.EXTRACTED) {
-                  // settled on arrival (empty, over the cap): no text will ever come to analyse,
-                  // and a pending analysis would make every reading command catch up again
-                  record(tx, f.id(), Analysis.NO_TEXT);
-                  toIndex.add(f.id());
-                  if (f.document().get().status().isProblem()) {
-                    progress.problems.incrementAndGet();
-                  }
-                }
-              }
-              tx.upsertPath(f.root(), f.name(), Optional.of(f.id()), f.size(), f.modified(),
-                  f.pathStatus(), f.pathReason(), run);
-              if (f.document().isEmpty() && !sameAsBefore) {
-                reindexForNewPath(tx, f.id(), toIndex);
-              }
-              Optional<DocumentId> left = known.flatMap(PathState::document).filter(d -> !d.equals(f.id()));
-              if (left.isPresent()) {
-                // the path holds other bytes now (the file changed): the document it held no longer has it
-                reindexForNewPath(tx, left.get(), toIndex);
-              }
-              if (f.pathStatus().isProblem() && !sameAsBefore) {
-                progress.problems.incrementAndGet();
-              }
-              String key = CustodyLog.key(f.custodyAction(), f.name(), f.id().sha256());
-              if (!sameAsBefore && !orphanKeys.remove(key)) {
-                log.append(f, f.custodyAction(), f.custody());
-              }
-            } else if (event instanceof RecorderEvent.Refused r) {
-              tx.upsertPath(r.root(), r.name(), Optional.empty(), 0, 0, r.status(), r.reason(), run);
-              progress.problems.incrementAndGet();
-              String key = CustodyLog.key("refuse", r.name(), "");
-              if (!orphanKeys.remove(key)) {
-                log.append(r, "refuse", r.custody());
-              }
-            } else if (event instanceof RecorderEvent.Extracted x) {
-              tx.recordExtraction(x.id(), x.extraction());
-              if (x.textSha256().isPresent()) {
-                // the derived text is under custody as the original is: its hash, when written
-                log.append(x, "derive", fields("sha256", x.id().sha256(), "textSha256", x.textSha256().get()));
-              }
-              if (x.analysis() != null) {
-                record(tx, x.id(), x.analysis());
-              }
-              extracted++;
-              if (x.extraction().status().isProblem()) {
-                progress.problems.incrementAndGet();
-              }
-              toIndex.add(x.id());
-            } else if (event instanceof RecorderEvent.Analyzed a) {
-              record(tx, a.id(), a.analysis());
-              toIndex.add(a.id());
-            } else if (event instanceof RecorderEvent.Reindex r) {
-              toIndex.add(r.id());
+          for (Part part : parts) {
+            if (!part.around().before(tx)) {
+              out.add(null);
+              continue;
             }
+            List<DocumentId> toIndex = new ArrayList<>();
+            for (RecorderEvent event : part.events()) {
+              write(tx, event, log, toIndex);
+            }
+            part.around().after(tx, toIndex);
+            out.add(toIndex);
           }
-          around.after(tx, toIndex);
           if (log.write(tx, lockedAt)) {
             CustodyWrites.anchor(tx, custody);
           }
@@ -236,7 +205,73 @@ final class Recorder implements Runnable {
     if (lockedAt[0] != 0) {
       heldNanos.add(System.nanoTime() - lockedAt[0]);
     }
-    return toIndex;
+    return out;
+  }
+
+  /** One event's rows, its custody entry gathered into {@code log}, the documents it makes to index added. */
+  private void write(CaseStore.Batch tx, RecorderEvent event, Appends log, List<DocumentId> toIndex)
+      throws SQLException {
+    if (event instanceof RecorderEvent.Found f) {
+      Optional<PathState> known = store.documents().path(f.root(), f.name());
+      boolean sameAsBefore =
+          known.isPresent() && known.get().document().equals(Optional.of(f.id()));
+      if (f.document().isPresent()) {
+        tx.insertDocument(f.document().get());
+        newDocuments++;
+        if (f.document().get().stage() == Stage.EXTRACTED) {
+          // settled on arrival (empty, over the cap): no text will ever come to analyse,
+          // and a pending analysis would make every reading command catch up again
+          record(tx, f.id(), Analysis.NO_TEXT);
+          toIndex.add(f.id());
+          if (f.document().get().status().isProblem()) {
+            progress.problems.incrementAndGet();
+          }
+        }
+      }
+      tx.upsertPath(f.root(), f.name(), Optional.of(f.id()), f.size(), f.modified(),
+          f.pathStatus(), f.pathReason(), run);
+      if (f.document().isEmpty() && !sameAsBefore) {
+        reindexForNewPath(tx, f.id(), toIndex);
+      }
+      Optional<DocumentId> left = known.flatMap(PathState::document).filter(d -> !d.equals(f.id()));
+      if (left.isPresent()) {
+        // the path holds other bytes now (the file changed): the document it held no longer has it
+        reindexForNewPath(tx, left.get(), toIndex);
+      }
+      if (f.pathStatus().isProblem() && !sameAsBefore) {
+        progress.problems.incrementAndGet();
+      }
+      String key = CustodyLog.key(f.custodyAction(), f.name(), f.id().sha256());
+      if (!sameAsBefore && !orphanKeys.remove(key)) {
+        log.append(f, f.custodyAction(), f.custody());
+      }
+    } else if (event instanceof RecorderEvent.Refused r) {
+      tx.upsertPath(r.root(), r.name(), Optional.empty(), 0, 0, r.status(), r.reason(), run);
+      progress.problems.incrementAndGet();
+      String key = CustodyLog.key("refuse", r.name(), "");
+      if (!orphanKeys.remove(key)) {
+        log.append(r, "refuse", r.custody());
+      }
+    } else if (event instanceof RecorderEvent.Extracted x) {
+      tx.recordExtraction(x.id(), x.extraction());
+      if (x.textSha256().isPresent()) {
+        // the derived text is under custody as the original is: its hash, when written
+        log.append(x, "derive", fields("sha256", x.id().sha256(), "textSha256", x.textSha256().get()));
+      }
+      if (x.analysis() != null) {
+        record(tx, x.id(), x.analysis());
+      }
+      extracted++;
+      if (x.extraction().status().isProblem()) {
+        progress.problems.incrementAndGet();
+      }
+      toIndex.add(x.id());
+    } else if (event instanceof RecorderEvent.Analyzed a) {
+      record(tx, a.id(), a.analysis());
+      toIndex.add(a.id());
+    } else if (event instanceof RecorderEvent.Reindex r) {
+      toIndex.add(r.id());
+    }
   }
 
   /**

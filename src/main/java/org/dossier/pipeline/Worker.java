@@ -73,6 +73,13 @@ public final class Worker {
   /** Index tasks taken at once, indexed, then committed together. */
   private static final int INDEX_BATCH = 256;
   /**
+   * Document tasks a thread claims at once; their writes go into one transaction, so the custody
+   * lock, the log's sync and the commit are paid once for them all.
+   */
+  static final int DOCUMENT_BATCH = 8;
+  /** How long the first of a batch's finished tasks waits for the others before the batch writes what it has. */
+  private static final long BATCH_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
+  /**
    * How long the indexer gathers index tasks before it indexes and commits them: they arrive one
    * by one as documents finish, and a commit costs a few hundred milliseconds whatever its size.
    */
@@ -127,10 +134,11 @@ public final class Worker {
   /**
    * What a step cost over the run: how many times it ran and its wall time in all. The steps:
    * {@code claim} (a claim that got tasks), {@code extract} and {@code analyze} (the document
-   * steps), {@code record} (the task's one transaction: store rows, custody entries, follow-on
-   * tasks), {@code custodyLock} (inside it: waiting for the custody lock and catching up with the
+   * steps), {@code record} (a batch of document tasks' one transaction: store rows, custody
+   * entries, follow-on tasks, completions), {@code custodyLock} (inside it: waiting for the custody lock and catching up with the
    * log), {@code custodyHeld} (from then to the commit: the time the lock kept other writers
-   * waiting), {@code complete}, {@code index} (per batch: build, upsert, commit, mark), {@code link},
+   * waiting), {@code complete} (a task completed on its own: a case-wide one, or one an earlier
+   * attempt had done), {@code index} (per batch: build, upsert, commit, mark), {@code link},
    * {@code verify} (planning a round of the verify stage), {@code verifyDocument}, {@code
    * verifyBands}, {@code verifyFamilies}.
    */
@@ -265,7 +273,7 @@ public final class Worker {
       List<String> documentKinds = StageTasks.taskKinds(stages.stream().filter(k -> !k.equals(StageTasks.INDEX)).toList());
       if (!documentKinds.isEmpty()) {
         for (int i = 0; i < options.threads(); i++) {
-          threads.add(start("worker-" + i, () -> loop(documentKinds, 1, this::perform)));
+          threads.add(start("worker-" + i, () -> loop(documentKinds, DOCUMENT_BATCH, this::performAll)));
         }
       }
       if (index != null) {
@@ -464,13 +472,89 @@ public final class Worker {
     }
   }
 
-  /** One task of a document or case-wide stage: worked on, then completed, or failed with its error. */
-  private void perform(List<Lease> leases) throws SQLException {
-    Lease l = leases.get(0);
+  /**
+   * Tasks claimed together ({@link #DOCUMENT_BATCH} at most). A document task's work (extraction,
+   * analysis) is done in turn and its writes wait; the waiting writes go into one transaction
+   * ({@link Recorder#record(List)}: their rows, follow-on tasks and completions under one custody
+   * lock, one sync of the log, one commit) once the tasks are done, or {@link #BATCH_WAIT_NANOS}
+   * after the first waited. Other tasks are done one at a time ({@link #perform}). Asked to stop,
+   * the worker writes what waits and gives back the tasks it has not begun.
+   */
+  private void performAll(List<Lease> leases) throws SQLException {
+    List<Waiting> waiting = new ArrayList<>();
+    long first = 0;
+    for (int i = 0; i < leases.size(); i++) {
+      Lease l = leases.get(i);
+      if (i > 0 && (stop.get() || !failures.isEmpty() || Thread.currentThread().isInterrupted())) {
+        write(waiting);
+        for (Lease unbegun : leases.subList(i, leases.size())) {
+          queue.giveBack(unbegun);
+        }
+        return;
+      }
+      if (!l.kind().equals(StageTasks.EXTRACT) && !l.kind().equals(StageTasks.ANALYZE)) {
+        perform(l);
+        continue;
+      }
+      try {
+        Optional<Recorder.Part> part = l.kind().equals(StageTasks.EXTRACT) ? extract(l) : analyze(l);
+        if (part.isEmpty()) {
+          complete(l);
+        } else {
+          first = waiting.isEmpty() ? System.nanoTime() : first;
+          waiting.add(new Waiting(l, part.get()));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        queue.fail(l, "the worker was interrupted");
+      } catch (Exception | StackOverflowError e) {
+        failed.incrementAndGet();
+        queue.fail(l, e.toString());
+      }
+      if (waiting.size() >= DOCUMENT_BATCH || !waiting.isEmpty() && System.nanoTime() - first > BATCH_WAIT_NANOS) {
+        write(waiting);
+        waiting.clear();
+      }
+    }
+    write(waiting);
+  }
+
+  /** A document task's work done, its writes waiting for its batch's transaction. */
+  private record Waiting(Lease lease, Recorder.Part part) {}
+
+  /**
+   * The waiting tasks' writes in one transaction: a task whose lease was lost meanwhile is left
+   * out and the others written; when the transaction fails, every one of them failed.
+   */
+  private void write(List<Waiting> waiting) throws SQLException {
+    if (waiting.isEmpty()) {
+      return;
+    }
+    long t = System.nanoTime();
+    List<List<DocumentId>> written;
+    try {
+      written = recorder.record(waiting.stream().map(Waiting::part).toList());
+    } catch (SQLException | RuntimeException e) {
+      for (Waiting w : waiting) {
+        failed.incrementAndGet();
+        queue.fail(w.lease(), e.toString());
+      }
+      return;
+    }
+    took("record", t);
+    for (int i = 0; i < waiting.size(); i++) {
+      if (written.get(i) == null) {
+        lost.incrementAndGet();
+      } else {
+        done.computeIfAbsent(waiting.get(i).lease().kind(), k -> new AtomicLong()).incrementAndGet();
+      }
+    }
+  }
+
+  /** One task of a case-wide stage: worked on, then completed, or failed with its error. */
+  private void perform(Lease l) throws SQLException {
     try {
       switch (l.kind()) {
-        case StageTasks.EXTRACT -> extract(l);
-        case StageTasks.ANALYZE -> analyze(l);
         case StageTasks.LINK -> link(l);
         case StageTasks.LINK_READ -> linkRead(l);
         case StageTasks.LINK_FINISH -> linkFinish(l);
@@ -524,7 +608,8 @@ public final class Worker {
     });
   }
 
-  private void extract(Lease l) throws Exception {
+  /** @return the task's writes, or empty when an earlier attempt's are in the store already */
+  private Optional<Recorder.Part> extract(Lease l) throws Exception {
     StageTasks.Work w = StageTasks.work(l);
     ExtractQueue.Job job = w.job();
     Optional<Document> doc = folder.store().documents().document(job.id());
@@ -532,16 +617,15 @@ public final class Worker {
       throw new IllegalStateException("the case has no document " + job.id().sha256());
     }
     if (doc.get().stage() != Stage.COLLECTED) {
-      return; // extracted by an earlier attempt, whose effects and follow-ons were committed together
+      return Optional.empty(); // extracted by an earlier attempt, whose effects and follow-ons were committed together
     }
     Outcomes out = new Outcomes();
     Extracting x = extracting(w.run());
     long t = System.nanoTime();
     steps(x.settings(), x.extractor(), x.budgets()).extract(job, false, out);
     took("extract", t);
-    t = System.nanoTime();
     IngestSettings.Run asked = w.run().orElse(x.settings().run());
-    recorder.record(out.events, underLease(l, (tx, toIndex) -> {
+    return Optional.of(new Recorder.Part(out.events, underLease(l, (tx, toIndex) -> {
       List<TaskQueue.NewTask> next = new ArrayList<>();
       for (ExtractQueue.Job child : out.children) {
         // the run's settings hold for its whole tree (as the run asked them, not as this machine narrowed them)
@@ -559,8 +643,7 @@ public final class Worker {
         }
       }
       tx.enqueue(next);
-    }));
-    took("record", t);
+    })));
   }
 
   /** What a task writes after its effects, in their transaction: its follow-on tasks. */
@@ -569,22 +652,30 @@ public final class Worker {
     void enqueue(CaseStore.Batch tx, List<DocumentId> toIndex) throws SQLException;
   }
 
-  /** A recording that first checks the task's lease is still this worker's, then adds its follow-ons. */
+  /**
+   * A task's writes that first check its lease is still this worker's (a lost one's are left out),
+   * then add its follow-ons and its completion.
+   */
   private Recorder.Around underLease(Lease l, FollowOns followOns) {
     return new Recorder.Around() {
       @Override
-      public void before(CaseStore.Batch tx) throws SQLException {
-        requireHeld(tx, l);
+      public boolean before(CaseStore.Batch tx) throws SQLException {
+        return tx.holds(l);
       }
 
       @Override
       public void after(CaseStore.Batch tx, List<DocumentId> toIndex) throws SQLException {
         followOns.enqueue(tx, toIndex);
+        if (!tx.complete(l)) {
+          // the lease was held at the part's start, its task's row locked since
+          throw new IllegalStateException("task " + l.task() + " could not be completed under its lease");
+        }
       }
     };
   }
 
-  private void analyze(Lease l) throws Exception {
+  /** @return the task's writes, or empty when an earlier attempt's are in the store already */
+  private Optional<Recorder.Part> analyze(Lease l) throws Exception {
     StageTasks.Work w = StageTasks.work(l);
     ExtractQueue.Job job = w.job();
     Optional<String> state = folder.store().annotations().analysisState(job.id()).map(s -> s.status());
@@ -592,21 +683,19 @@ public final class Worker {
       throw new IllegalStateException("the case has no document " + job.id().sha256());
     }
     if (!state.get().equals("pending")) {
-      return; // analysed by an earlier attempt, its index task queued with it
+      return Optional.empty(); // analysed by an earlier attempt, its index task queued with it
     }
     Outcomes out = new Outcomes();
     long t = System.nanoTime();
     steps(options.settings(), null, null).analyze(job, out);
     took("analyze", t);
-    t = System.nanoTime();
-    recorder.record(out.events, underLease(l, (tx, toIndex) -> {
+    return Optional.of(new Recorder.Part(out.events, underLease(l, (tx, toIndex) -> {
       List<TaskQueue.NewTask> next = new ArrayList<>();
       for (DocumentId id : toIndex) {
         next.add(StageTasks.index(id, tx, generation, id.equals(job.id()) ? w.retry() : ""));
       }
       tx.enqueue(next);
-    }));
-    took("record", t);
+    })));
   }
 
   /**

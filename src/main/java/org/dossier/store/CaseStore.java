@@ -856,6 +856,16 @@ public final class CaseStore implements Closeable {
     }
 
     /**
+     * Marks the task done in this transaction ({@link TaskQueue#complete}): its effects and its
+     * completion are committed together, or neither.
+     *
+     * @return false, changing nothing, when the lease is no longer the task's
+     */
+    public boolean complete(TaskQueue.Lease lease) throws SQLException {
+      return tasks.completeIn(writer, lease);
+    }
+
+    /**
      * Keeps a document's verification: its checks, its signature and band hashes (none when its
      * text is too short to compare), all made from {@code inputs}. An upsert keyed by document and
      * kind, its bands replaced: the same document verified twice leaves one of each.

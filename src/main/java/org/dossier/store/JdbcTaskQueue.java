@@ -145,13 +145,27 @@ final class JdbcTaskQueue implements TaskQueue {
 
   @Override
   public boolean complete(Lease lease) throws SQLException {
+    return writes.transaction(w -> completeIn(w, lease));
+  }
+
+  @Override
+  public boolean giveBack(Lease lease) throws SQLException {
     return writes.transaction(w -> {
-      try (PreparedStatement ps = w.prepareStatement(
-          "UPDATE tasks SET state = 'done', lease_until = NULL, updated = " + now + " WHERE " + LEASE_HELD)) {
+      try (PreparedStatement ps = w.prepareStatement("UPDATE tasks SET state = 'queued', lease_until = NULL,"
+          + " max_attempts = max_attempts + 1, updated = " + now + " WHERE " + LEASE_HELD)) {
         setLease(ps, 1, lease);
         return ps.executeUpdate() == 1;
       }
     });
+  }
+
+  /** Marks the task done in a transaction open on the writer ({@link #complete}). */
+  boolean completeIn(Connection w, Lease lease) throws SQLException {
+    try (PreparedStatement ps = w.prepareStatement(
+        "UPDATE tasks SET state = 'done', lease_until = NULL, updated = " + now + " WHERE " + LEASE_HELD)) {
+      setLease(ps, 1, lease);
+      return ps.executeUpdate() == 1;
+    }
   }
 
   @Override

@@ -122,6 +122,15 @@ public interface TaskQueue {
   Optional<State> fail(Lease lease, String error) throws SQLException;
 
   /**
+   * Gives the task back unstarted (claimed with others, and its worker asked to stop before it
+   * began): queued again, the attempt not counted against its cap (the cap grows by one, so that
+   * each claim still has an attempt number of its own).
+   *
+   * @return false, changing nothing, when the lease is no longer the task's
+   */
+  boolean giveBack(Lease lease) throws SQLException;
+
+  /**
    * Queues the dead tasks again (of one kind, or all), their attempts counted from none and their
    * last error kept.
    *

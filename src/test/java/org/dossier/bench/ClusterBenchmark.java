@@ -102,6 +102,17 @@ public final class ClusterBenchmark {
     System.out.printf(Locale.ROOT, "    %-12s %8s %12s %10s%n", "step", "count", "total ms", "mean ms");
     steps.forEach((k, v) -> System.out.printf(Locale.ROOT, "    %-12s %8.0f %12.0f %10.2f%n", k, v[0], v[1],
         v[0] == 0 ? 0 : v[1] / v[0]));
+    // a worker's thread writes its document tasks in batches: per task, what the queue and the store cost
+    long documentTasks = done.getOrDefault("extract", 0L) + done.getOrDefault("analyze", 0L);
+    if (documentTasks > 0) {
+      double[] none = new double[2];
+      System.out.printf(Locale.ROOT, "    per document task (%d extract and analyze): claim %.2f ms, transaction %.2f ms,"
+          + " complete %.2f ms; per extraction: custody lock waited %.2f ms, held %.2f ms%n", documentTasks,
+          steps.getOrDefault("claim", none)[1] / documentTasks, steps.getOrDefault("record", none)[1] / documentTasks,
+          steps.getOrDefault("complete", none)[1] / documentTasks,
+          steps.getOrDefault("custodyLock", none)[1] / Math.max(1, done.getOrDefault("extract", 0L)),
+          steps.getOrDefault("custodyHeld", none)[1] / Math.max(1, done.getOrDefault("extract", 0L)));
+    }
     double[] index = steps.get("index");
     if (index != null && done.containsKey("index")) {
       System.out.printf(Locale.ROOT, "    index per document: %.2f ms%n", index[1] / done.get("index"));

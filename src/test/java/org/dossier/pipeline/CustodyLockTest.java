@@ -72,7 +72,9 @@ class CustodyLockTest {
       Recorder recorder = new Recorder(run, folder, log, null, new HashSet<>(), new IngestProgress(), 1000);
       recorder.record(refusals("sealed-a.bin", "sealed-b.bin"), new Recorder.Around() {
         @Override
-        public void before(CaseStore.Batch tx) {}
+        public boolean before(CaseStore.Batch tx) {
+          return true;
+        }
 
         @Override
         public void after(CaseStore.Batch tx, List<DocumentId> toIndex) throws SQLException {

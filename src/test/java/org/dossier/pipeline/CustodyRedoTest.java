@@ -59,7 +59,9 @@ class CustodyRedoTest {
       int[] attempts = {0};
       recorder.record(batch, new Recorder.Around() {
         @Override
-        public void before(org.dossier.store.CaseStore.Batch tx) {}
+        public boolean before(org.dossier.store.CaseStore.Batch tx) {
+          return true;
+        }
 
         @Override
         public void after(org.dossier.store.CaseStore.Batch tx, List<org.dossier.core.DocumentId> toIndex)

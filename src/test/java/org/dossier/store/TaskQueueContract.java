@@ -249,6 +249,29 @@ abstract class TaskQueueContract {
   }
 
   @Test
+  void aTaskGivenBackUnstartedIsQueuedAgainWithoutUsingAnAttempt() throws Exception {
+    try (CaseStore store = CaseStore.create(newLocation(), Clock.systemUTC())) {
+      TaskQueue q = store.tasks();
+      q.enqueue(List.of(new NewTask("extract", "given", "", 2), new NewTask("extract", "other", "", 2)));
+      List<Lease> both = q.claim("w", EXTRACT, 2, LONG);
+      assertEquals(2, both.size());
+      assertTrue(q.giveBack(both.get(0)));
+      assertFalse(q.giveBack(both.get(0)), "a lease is given back once");
+      assertFalse(q.complete(both.get(0)), "nor completed after");
+      Lease again = q.claim("w", EXTRACT, 1, LONG).get(0);
+      assertEquals("given", again.key(), "queued again");
+      assertEquals(2, again.attempt(), "a claim of its own");
+      assertEquals(Optional.of(State.QUEUED), q.fail(again, "parser error"), "the claim given back used no attempt");
+      Lease last = q.claim("w", EXTRACT, 1, LONG).get(0);
+      assertEquals(Optional.of(State.DEAD), q.fail(last, "parser error"), "its second failure is its last");
+      // control: a task of the same cap failed twice, with nothing given back, is dead as well
+      assertEquals(Optional.of(State.QUEUED), q.fail(both.get(1), "parser error"));
+      assertEquals(Optional.of(State.DEAD), q.fail(q.claim("w", EXTRACT, 1, LONG).get(0), "parser error"));
+      assertEquals(List.of(new Count("extract", State.DEAD, 2)), q.counts());
+    }
+  }
+
+  @Test
   void deadTasksAreQueuedAgainOfOneKindOrAllTheirLastErrorKept() throws Exception {
     try (CaseStore store = CaseStore.create(newLocation(), Clock.systemUTC())) {
       TaskQueue q = store.tasks();

@@ -1,0 +1,66 @@
+package org.dossier.pipeline;
+
+import static org.dossier.testing.Workers.ok;
+import static org.dossier.testing.Workers.on;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.dossier.testing.Cli;
+import org.dossier.testing.Workers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A worker's thread claims several document tasks at once and writes their effects, follow-on
+ * tasks and completions in one transaction per batch: on a case of twelve files, far fewer
+ * transactions than tasks, and far fewer takings of the custody lock than extractions; still every
+ * document extracted once, every task done, one chain that verifies.
+ */
+class WorkerBatchTest {
+  private static final int FILES = 12;
+
+  @TempDir Path dir;
+
+  @Test
+  void aThreadsDocumentTasksAreWrittenInOneTransactionPerBatch() throws Exception {
+    Path inputs = Files.createDirectories(dir.resolve("inputs"));
+    for (int i = 0; i < FILES; i++) {
+      Files.writeString(inputs.resolve(String.format(Locale.ROOT, "note-%02d.txt", i)),
+          "Note " + i + " of the Varnholt depot: " + (10 + i) + " pallets left for Osterby on " + (i + 1) + " May.\n");
+    }
+    Path shared = dir.resolve("shared");
+    String schema = Workers.sharedCase(shared);
+    ok(Cli.run(on(shared, "ingest", "--queue", "--quiet", inputs.toString())));
+
+    Worker.Summary summary;
+    IngestSettings d = IngestSettings.defaults();
+    IngestSettings machine = new IngestSettings(d.maxFileSize(), d.limits(), 1, 512, Duration.ofSeconds(60),
+        d.maxTextChars(), d.maxIndexChars(), "", d.tesseract(), false);
+    try (CaseFolder folder = CaseFolder.open(shared, Clock.systemUTC())) {
+      summary = new Worker(folder, new Worker.Options(Set.of(StageTasks.EXTRACT, StageTasks.ANALYZE, StageTasks.INDEX),
+          1, true, Duration.ofSeconds(60), machine), m -> { }).run();
+    }
+    Map<String, Long> done = summary.done();
+    assertEquals(FILES, done.get(StageTasks.EXTRACT), done.toString());
+    assertEquals(FILES, done.get(StageTasks.ANALYZE), done.toString());
+    long transactions = summary.timings().get("record").count();
+    long locked = summary.timings().get("custodyHeld").count();
+    // batches of up to Worker.DOCUMENT_BATCH: one at a time, these would be 24 and 12
+    assertTrue(transactions <= 2 * FILES / 4, "transactions for " + 2 * FILES + " tasks: " + transactions);
+    assertTrue(locked <= FILES / 4, "custody lock taken for " + FILES + " extractions: " + locked);
+    assertEquals("0", Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE kind IN ('extract', 'analyze', 'index')"
+        + " AND state <> 'done'"));
+    assertEquals(String.valueOf(FILES), Workers.scalar(schema, "SELECT count(*) FROM documents WHERE stage = 'indexed'"));
+    Map<String, Integer> derived = Workers.derives(shared);
+    assertEquals(FILES, derived.size(), derived.toString());
+    assertTrue(derived.values().stream().allMatch(n -> n == 1), "a document extracted twice: " + derived);
+    ok(Cli.run(on(shared, "custody", "verify")));
+  }
+}
