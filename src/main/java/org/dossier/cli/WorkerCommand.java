@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.dossier.pipeline.CaseFolder;
 import org.dossier.pipeline.IngestSettings;
 import org.dossier.pipeline.StageTasks;
@@ -97,6 +99,8 @@ final class WorkerCommand implements Callable<Integer> {
         noOcr ? "" : d.ocrLanguages(), machine.tesseract(d), false);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    CountDownLatch ended = new CountDownLatch(1);
+    Thread hooked = null;
     try (CaseFolder folder = options.openExisting()) {
       Worker.requireSharedStore(folder);
       Worker worker = new Worker(folder,
@@ -108,6 +112,22 @@ final class WorkerCommand implements Callable<Integer> {
             String.join(",", chosen));
         err.flush();
       }
+      // asked to stop (Ctrl-C, SIGTERM): the tasks under way are finished and written and those
+      // claimed but not begun given back, so that no lease is left to run out; the JVM ends once
+      // the worker has, or after a lease's time
+      Duration grace = Duration.ofSeconds(lease != null ? lease : 60);
+      Thread hook = new Thread(() -> {
+        err.println("dossier: asked to stop: finishing the tasks under way, giving back the others");
+        err.flush();
+        worker.stop();
+        try {
+          ended.await(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "dossier-worker-stop");
+      Runtime.getRuntime().addShutdownHook(hook);
+      hooked = hook;
       Worker.Summary s = worker.run();
       if (options.json) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -124,6 +144,16 @@ final class WorkerCommand implements Callable<Integer> {
       } else {
         out.printf(Locale.ROOT, "Worker %s: done %s, %d failed attempts, %d tasks lost to another worker, in %.1f s%s%n",
             s.owner(), s.done(), s.failed(), s.lost(), s.seconds(), s.indexer() ? " (it held the index)" : "");
+      }
+      out.flush();
+    } finally {
+      ended.countDown(); // the worker has ended, its case closed: a stop asked for may end the JVM
+      if (hooked != null) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hooked);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook is running: it returns now
+        }
       }
     }
     return 0;

@@ -288,7 +288,7 @@ public final class Worker {
       }
       CustodyWrites.append(folder.store(), custody, "worker-end",
           Recorder.fields("run", run, "owner", owner, "done", doneByKind()), tx -> null);
-      folder.store().finishRun(run, "completed");
+      folder.store().finishRun(run, stop.get() ? "stopped" : "completed");
     } catch (SQLException e) {
       throw org.dossier.store.CaseStore.failed(e);
     } finally {

@@ -172,6 +172,58 @@ class WorkerTest {
   }
 
   /**
+   * A worker asked to stop (SIGTERM, as Ctrl-C or a service manager sends) while it holds a batch
+   * of tasks: it finishes the one under way and writes it, gives the others back and ends, leaving
+   * no lease to run out; another worker then finishes the case, each document extracted once.
+   */
+  @Test
+  void aWorkerAskedToStopFinishesItsTaskAndGivesTheOthersBack() throws Exception {
+    List<Path> inputs = corpus(dir);
+    Path shared = dir.resolve("shared");
+    String schema = Workers.sharedCase(shared);
+    ok(Cli.run("--case", shared.toString(), "ingest", "--queue", "--no-analysis", inputs.get(2).toString()));
+    String queued = Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE kind = 'extract'");
+    assertTrue(Long.parseLong(queued) >= 4, queued);
+    Process stopped = new ProcessBuilder(Cli.javaCommand("--case", shared.toString(), "worker", "--threads", "1",
+        "--no-ocr", "--lease", "60", "--stages", "extract")).redirectOutput(dir.resolve("stopped.out").toFile())
+        .redirectError(dir.resolve("stopped.err").toFile()).start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+      String held = "0";
+      while (held.equals("0")) { // a poll of the store with a deadline: the worker holds its batch
+        assertTrue(System.nanoTime() < deadline && stopped.isAlive(), "the worker never held a task: "
+            + Files.readString(dir.resolve("stopped.err")));
+        held = Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE state = 'leased'");
+        if (held.equals("0")) {
+          Thread.sleep(20);
+        }
+      }
+      stopped.destroy(); // SIGTERM
+      assertTrue(stopped.waitFor(60, TimeUnit.SECONDS), "the worker did not end");
+    } finally {
+      stopped.destroyForcibly();
+      stopped.waitFor(30, TimeUnit.SECONDS);
+    }
+    String err = Files.readString(dir.resolve("stopped.err"));
+    assertEquals("0", Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE state = 'leased'"),
+        "a lease left to run out: " + err);
+    assertTrue(err.contains("asked to stop"), err);
+    assertTrue(Long.parseLong(Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE state = 'done'")) >= 1,
+        "the task under way was finished");
+    assertTrue(Long.parseLong(Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE state = 'queued'")) >= 1,
+        "the tasks not begun were given back");
+    assertEquals("stopped", Workers.scalar(schema, "SELECT outcome FROM runs WHERE command = 'worker'"));
+
+    runWorkers(shared, 1, 3);
+    assertEquals("0", Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE state <> 'done'"));
+    assertEquals("0", Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE last_error LIKE '%ran out%'"),
+        "no task was taken over from a lease that ran out");
+    ok(Cli.run("--case", shared.toString(), "custody", "verify"));
+    Map<String, Integer> derived = Workers.derives(shared);
+    assertTrue(derived.values().stream().allMatch(n -> n == 1), "a document extracted twice: " + derived);
+  }
+
+  /**
    * PostgreSQL stopped and started again (same port, same data folder) while two workers run:
    * they find their connections lost, open them again and finish the case; nothing is dead or
    * lost, and the chain verifies.
