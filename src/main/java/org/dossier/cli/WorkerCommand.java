@@ -112,10 +112,10 @@ final class WorkerCommand implements Callable<Integer> {
             String.join(",", chosen));
         err.flush();
       }
-      // asked to stop (Ctrl-C, SIGTERM): the tasks under way are finished and written and those
-      // claimed but not begun given back, so that no lease is left to run out; the JVM ends once
-      // the worker has, or after a lease's time
-      Duration grace = Duration.ofSeconds(lease != null ? lease : 60);
+      // asked to stop (Ctrl-C, SIGTERM): the tasks claimed but not begun are given back at once,
+      // those under way finished and written, so that no lease is left to run out; the JVM ends
+      // once the worker has, or after an extraction's time and half a minute
+      Duration grace = settings.timeout().plusSeconds(30);
       Thread hook = new Thread(() -> {
         err.println("dossier: asked to stop: finishing the tasks under way, giving back the others");
         err.flush();

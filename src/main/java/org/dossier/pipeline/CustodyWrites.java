@@ -14,7 +14,10 @@ import org.dossier.store.CaseStore;
  * the lines the others appended ({@link CustodyLog#catchUp}), appends, syncs the log and stores
  * its new head as the case's custody anchor, then commits. A batch of the recorder's writes its
  * rows first and takes the lock only for its entries at the end, so other writers wait for the
- * appends, the sync, the anchor and the commit alone. So appends never interleave, each
+ * appends, the sync, the anchor and the commit alone; it then holds row locks (its task's row,
+ * the rows it wrote) while it waits for the custody lock, so a writer that takes the custody lock
+ * first must not then write documents, paths or tasks, or the two could deadlock (today those
+ * write settings, judgements, users and tokens only). So appends never interleave, each
  * entry chains onto the one before it whoever wrote that, and the store never refers to an entry
  * the log lacks. A writer that dies between the sync and the commit leaves entries after the
  * anchor, which the next writer chains onto.

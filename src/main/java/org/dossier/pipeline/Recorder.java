@@ -184,6 +184,7 @@ final class Recorder implements Runnable {
     store.write(
         tx -> {
           out.clear(); // a transaction cut by a lost connection runs again whole
+          lockedAt[0] = 0;
           Appends log = new Appends(logged);
           for (Part part : parts) {
             if (!part.around().before(tx)) {
@@ -242,16 +243,14 @@ final class Recorder implements Runnable {
         progress.problems.incrementAndGet();
       }
       String key = CustodyLog.key(f.custodyAction(), f.name(), f.id().sha256());
-      if (!sameAsBefore && !orphanKeys.remove(key)) {
-        log.append(f, f.custodyAction(), f.custody());
+      if (!sameAsBefore) {
+        log.append(f, f.custodyAction(), f.custody(), orphanKeys.remove(key));
       }
     } else if (event instanceof RecorderEvent.Refused r) {
       tx.upsertPath(r.root(), r.name(), Optional.empty(), 0, 0, r.status(), r.reason(), run);
       progress.problems.incrementAndGet();
       String key = CustodyLog.key("refuse", r.name(), "");
-      if (!orphanKeys.remove(key)) {
-        log.append(r, "refuse", r.custody());
-      }
+      log.append(r, "refuse", r.custody(), orphanKeys.remove(key));
     } else if (event instanceof RecorderEvent.Extracted x) {
       tx.recordExtraction(x.id(), x.extraction());
       if (x.textSha256().isPresent()) {
@@ -310,7 +309,20 @@ final class Recorder implements Runnable {
     }
 
     void append(RecorderEvent event, String action, Map<String, Object> fields) {
-      entries.add(new Entry(event, action, fields));
+      append(event, action, fields, false);
+    }
+
+    /**
+     * @param inLog the entry is in the log already (a stopped run appended it, and its store
+     *     change never committed): kept as appended, so that a transaction run again does not
+     *     append it either
+     */
+    void append(RecorderEvent event, String action, Map<String, Object> fields, boolean inLog) {
+      if (inLog) {
+        logged.add(event);
+      } else {
+        entries.add(new Entry(event, action, fields));
+      }
     }
 
     /**

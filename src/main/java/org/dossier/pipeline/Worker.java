@@ -47,10 +47,11 @@ import org.dossier.verify.Verifier;
  * case's store (PostgreSQL) and its folder. It claims tasks of its stages ({@link StageTasks})
  * from the case's work queue under leases that a heartbeat extends, runs on each the same steps an
  * ingest runs ({@link DocumentSteps}: extraction in the isolated child JVM, as the run that queued
- * the task asked ({@link IngestSettings.Run}); analysis; the {@link Recorder}'s writes), and writes a task's effects and its follow-on tasks in one
- * transaction that first checks the lease is still the task's (and holds the task's row against a
- * claim meanwhile), then completes the task. A task taken again after its worker died finds its
- * effects written (the document past the stage) and only completes. So each document's effects
+ * the task asked ({@link IngestSettings.Run}); analysis; the {@link Recorder}'s writes), and writes a task's effects, its follow-on tasks and its
+ * completion in one transaction that first checks the lease is still the task's (and holds the
+ * task's row against a claim meanwhile); a thread's batch of extract and analyze tasks shares one
+ * transaction ({@link #performAll}). A task taken again after its worker died finds its effects
+ * written (the document past the stage) and only completes. So each document's effects
  * (its row, its text, its custody entries) are written once, whichever worker does it and however
  * many die on the way.
  *
@@ -168,6 +169,8 @@ public final class Worker {
    * queued again and claimed anew (by this worker too) is another lease, not a lost one.
    */
   private final Set<Lease> gone = ConcurrentHashMap.newKeySet();
+  /** Leases claimed and not begun: taken by the thread that begins one, or given back by {@link #stop}. */
+  private final Set<Lease> unbegun = ConcurrentHashMap.newKeySet();
   private final List<Throwable> failures = new CopyOnWriteArrayList<>();
   private final AtomicBoolean stop = new AtomicBoolean();
   private final IngestProgress progress = new IngestProgress();
@@ -271,13 +274,20 @@ public final class Worker {
       beats.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
       List<Thread> threads = new ArrayList<>();
       List<String> documentKinds = StageTasks.taskKinds(stages.stream().filter(k -> !k.equals(StageTasks.INDEX)).toList());
+      // extraction and analysis in batches; a case-wide stage's tasks (link pages, verify
+      // partitions ...) one at a time, so that every thread and worker takes its share of them
+      List<String> batched = documentKinds.stream()
+          .filter(k -> k.equals(StageTasks.EXTRACT) || k.equals(StageTasks.ANALYZE)).toList();
+      List<Claim> claims = List.of(new Claim(batched, DOCUMENT_BATCH),
+          new Claim(documentKinds.stream().filter(k -> !batched.contains(k)).toList(), 1));
       if (!documentKinds.isEmpty()) {
         for (int i = 0; i < options.threads(); i++) {
-          threads.add(start("worker-" + i, () -> loop(documentKinds, DOCUMENT_BATCH, this::performAll)));
+          threads.add(start("worker-" + i, () -> loop(claims, this::performAll)));
         }
       }
       if (index != null) {
-        threads.add(start("worker-index", () -> loop(List.of(StageTasks.INDEX), INDEX_BATCH, this::indexAll)));
+        threads.add(start("worker-index", () -> loop(List.of(new Claim(List.of(StageTasks.INDEX), INDEX_BATCH)),
+            this::indexAll)));
       }
       for (Thread t : threads) {
         joinUninterruptibly(t);
@@ -312,9 +322,21 @@ public final class Worker {
         (System.nanoTime() - started) / 1e9, took);
   }
 
-  /** Asks the worker's threads to stop after the tasks they are on. */
+  /**
+   * Asks the worker's threads to stop after the tasks they are on, and gives back now the tasks
+   * they claimed and have not begun (queued again, the claim not counted as an attempt).
+   */
   public void stop() {
     stop.set(true);
+    for (Lease l : List.copyOf(unbegun)) {
+      if (unbegun.remove(l)) {
+        try {
+          queue.giveBack(l);
+        } catch (SQLException | RuntimeException e) {
+          say.accept("task " + l.task() + " could not be given back (" + e.getMessage() + "); its lease runs out");
+        }
+      }
+    }
   }
 
   // ------------------------------------------------------------------ the loop
@@ -330,13 +352,24 @@ public final class Worker {
     return t;
   }
 
-  /** Claims tasks of {@code kinds} and works on them until stopped, or idle with --until-idle. */
-  private void loop(List<String> kinds, int max, Handler handler) {
+  /** A claim of up to {@code max} tasks of {@code kinds}. */
+  private record Claim(List<String> kinds, int max) {}
+
+  /**
+   * Claims tasks (the first of {@code claims} that gets any) and works on them until stopped, or
+   * idle with --until-idle.
+   */
+  private void loop(List<Claim> claims, Handler handler) {
     String me = owner + "/" + Thread.currentThread().getName();
     try {
       while (!stop.get() && failures.isEmpty()) {
         long t = System.nanoTime();
-        List<Lease> got = queue.claim(me, kinds, max, options.lease());
+        List<Lease> got = List.of();
+        for (Claim c : claims) {
+          if (got.isEmpty() && !c.kinds().isEmpty()) {
+            got = queue.claim(me, c.kinds(), c.max(), options.lease());
+          }
+        }
         if (!got.isEmpty()) {
           took("claim", t);
         }
@@ -473,50 +506,95 @@ public final class Worker {
   }
 
   /**
-   * Tasks claimed together ({@link #DOCUMENT_BATCH} at most). A document task's work (extraction,
-   * analysis) is done in turn and its writes wait; the waiting writes go into one transaction
-   * ({@link Recorder#record(List)}: their rows, follow-on tasks and completions under one custody
-   * lock, one sync of the log, one commit) once the tasks are done, or {@link #BATCH_WAIT_NANOS}
-   * after the first waited. Other tasks are done one at a time ({@link #perform}). Asked to stop,
-   * the worker writes what waits and gives back the tasks it has not begun.
+   * Tasks claimed together: up to {@link #DOCUMENT_BATCH} extract and analyze tasks, or one task of
+   * another kind ({@link #perform}). A document task's work (extraction, analysis) is done in turn
+   * and its writes wait; the waiting writes go into one transaction ({@link Recorder#record(List)}:
+   * their rows, follow-on tasks and completions under one custody lock, one sync of the log, one
+   * commit) once the batch's tasks are done, or before the next begins when the first has waited
+   * {@link #BATCH_WAIT_NANOS}. Asked to stop ({@link #stop}), the worker gives back at once the
+   * tasks it has not begun; an extraction that failed meanwhile is given back too, not written (the
+   * signal that stops the worker reaches its extraction child as well). Whatever ends the batch (a
+   * stop, the queue or the store failing), what is done is written and what is not begun is given
+   * back, as far as the store allows.
    */
   private void performAll(List<Lease> leases) throws SQLException {
+    unbegun.addAll(leases);
     List<Waiting> waiting = new ArrayList<>();
     long first = 0;
-    for (int i = 0; i < leases.size(); i++) {
-      Lease l = leases.get(i);
-      if (i > 0 && (stop.get() || !failures.isEmpty() || Thread.currentThread().isInterrupted())) {
-        write(waiting);
-        for (Lease unbegun : leases.subList(i, leases.size())) {
-          queue.giveBack(unbegun);
+    try {
+      for (Lease l : leases) {
+        if (!waiting.isEmpty() && System.nanoTime() - first > BATCH_WAIT_NANOS) {
+          write(waiting);
+          waiting.clear();
         }
-        return;
+        if (stop.get() || !failures.isEmpty() || Thread.currentThread().isInterrupted()) {
+          break; // the rest is given back below
+        }
+        if (!unbegun.remove(l)) {
+          continue; // given back by a stop meanwhile
+        }
+        if (gone.contains(l)) {
+          lost.incrementAndGet(); // its lease ran out and another worker took it: not begun here
+          continue;
+        }
+        if (!l.kind().equals(StageTasks.EXTRACT) && !l.kind().equals(StageTasks.ANALYZE)) {
+          write(waiting); // a case-wide task may take minutes: what waits is written first
+          waiting.clear();
+          perform(l);
+          continue;
+        }
+        try {
+          Optional<Recorder.Part> part = l.kind().equals(StageTasks.EXTRACT) ? extract(l) : analyze(l);
+          if (part.isEmpty()) {
+            complete(l);
+          } else if (stop.get() && failedExtraction(part.get())) {
+            queue.giveBack(l); // perhaps the stop's own doing: the next worker extracts it again
+          } else {
+            first = waiting.isEmpty() ? System.nanoTime() : first;
+            waiting.add(new Waiting(l, part.get()));
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          queue.fail(l, "the worker was interrupted");
+        } catch (Exception | StackOverflowError e) {
+          failed.incrementAndGet();
+          queue.fail(l, e.toString());
+        }
+        if (waiting.size() >= DOCUMENT_BATCH) {
+          write(waiting);
+          waiting.clear();
+        }
       }
-      if (!l.kind().equals(StageTasks.EXTRACT) && !l.kind().equals(StageTasks.ANALYZE)) {
-        perform(l);
-        continue;
+    } catch (SQLException | RuntimeException e) {
+      try {
+        write(waiting);
+      } catch (SQLException | RuntimeException again) {
+        e.addSuppressed(again);
       }
       try {
-        Optional<Recorder.Part> part = l.kind().equals(StageTasks.EXTRACT) ? extract(l) : analyze(l);
-        if (part.isEmpty()) {
-          complete(l);
-        } else {
-          first = waiting.isEmpty() ? System.nanoTime() : first;
-          waiting.add(new Waiting(l, part.get()));
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        queue.fail(l, "the worker was interrupted");
-      } catch (Exception | StackOverflowError e) {
-        failed.incrementAndGet();
-        queue.fail(l, e.toString());
+        giveBack(leases);
+      } catch (SQLException | RuntimeException again) {
+        e.addSuppressed(again);
       }
-      if (waiting.size() >= DOCUMENT_BATCH || !waiting.isEmpty() && System.nanoTime() - first > BATCH_WAIT_NANOS) {
-        write(waiting);
-        waiting.clear();
-      }
+      throw e;
     }
     write(waiting);
+    giveBack(leases);
+  }
+
+  /** Whether a part writes an extraction that failed (a dead or stopped child, a timeout, a parser's error). */
+  private static boolean failedExtraction(Recorder.Part part) {
+    return part.events().stream()
+        .anyMatch(e -> e instanceof RecorderEvent.Extracted x && x.extraction().status().isProblem());
+  }
+
+  /** Gives back those of {@code leases} not begun (nor given back by a stop already). */
+  private void giveBack(List<Lease> leases) throws SQLException {
+    for (Lease l : leases) {
+      if (unbegun.remove(l)) {
+        queue.giveBack(l);
+      }
+    }
   }
 
   /** A document task's work done, its writes waiting for its batch's transaction. */
@@ -524,7 +602,8 @@ public final class Worker {
 
   /**
    * The waiting tasks' writes in one transaction: a task whose lease was lost meanwhile is left
-   * out and the others written; when the transaction fails, every one of them failed.
+   * out and the others written. When the transaction fails, each task is written alone and only
+   * those that fail alone fail (all of them at once when the store's connection is lost).
    */
   private void write(List<Waiting> waiting) throws SQLException {
     if (waiting.isEmpty()) {
@@ -535,6 +614,14 @@ public final class Worker {
     try {
       written = recorder.record(waiting.stream().map(Waiting::part).toList());
     } catch (SQLException | RuntimeException e) {
+      if (waiting.size() > 1 && !CaseStore.connectionLost(e)) {
+        // one part may have failed them all (a deadlock with another writer, a row it cannot
+        // write): each alone, so that only a part that fails alone fails
+        for (Waiting w : waiting) {
+          write(List.of(w));
+        }
+        return;
+      }
       for (Waiting w : waiting) {
         failed.incrementAndGet();
         queue.fail(w.lease(), e.toString());

@@ -356,6 +356,14 @@ public final class CaseStore implements Closeable {
     writer = w;
   }
 
+  /**
+   * Whether {@code e} says the connection to the store's server was lost (the store has then done
+   * the work again a few times already: {@link ConnectionLoss}).
+   */
+  public static boolean connectionLost(Throwable e) {
+    return ConnectionLoss.is(e);
+  }
+
   /** The writes available inside {@link #write}. */
   public final class Batch {
     private Batch() {}

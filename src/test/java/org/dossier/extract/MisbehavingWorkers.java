@@ -48,8 +48,8 @@ final class MisbehavingWorkers {
 
   /**
    * The real protocol with several threads, and a parser that hangs on documents named
-   * {@code *hang*}, fills the heap on {@code *oom*}, takes 1.5 s on {@code *slow*} and 300 ms on
-   * anything else.
+   * {@code *hang*}, fills the heap on {@code *oom*}, ends its JVM after 1.5 s on {@code *signal*}
+   * as SIGTERM would (exit code 143), takes 1.5 s on {@code *slow*} and 300 ms on anything else.
    */
   static final class Selective {
     public static void main(String[] args) throws Exception {
@@ -58,6 +58,10 @@ final class MisbehavingWorkers {
         try {
           if (name.contains("hang")) {
             Thread.sleep(Long.MAX_VALUE);
+          }
+          if (name.contains("signal")) {
+            Thread.sleep(1500);
+            Runtime.getRuntime().halt(143);
           }
           if (name.contains("oom")) {
             List<long[]> hog = new ArrayList<>();

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.dossier.core.DocumentId;
 import org.dossier.core.DocumentStatus;
 import org.dossier.custody.CustodyLog;
@@ -65,6 +66,15 @@ class CustodyLockTest {
   void aBatchWritesItsRowsAndFollowOnsWithoutTheCustodyLock() throws Exception {
     Path c = dir.resolve("case");
     String schema = Workers.sharedCase(c);
+    // as the anchor is written (after the entries), the writer's session is seen to hold an
+    // advisory lock: the custody lock, taken for the entries
+    try (Connection other = other(schema); Statement st = other.createStatement()) {
+      st.execute("CREATE TABLE locks_at_anchor (advisory BIGINT)");
+      st.execute("CREATE FUNCTION note_locks() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+          + " IF NEW.key = '" + CaseFolder.CUSTODY_SEQ + "' THEN INSERT INTO locks_at_anchor SELECT count(*)"
+          + " FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid(); END IF; RETURN NEW; END $$");
+      st.execute("CREATE TRIGGER note BEFORE INSERT ON settings FOR EACH ROW EXECUTE FUNCTION note_locks()");
+    }
     boolean[] freeDuringRows = new boolean[1];
     boolean[] freeUnderAnEntry = {true};
     try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC()); CustodyLog log = folder.openCustodyLog()) {
@@ -90,6 +100,11 @@ class CustodyLockTest {
       assertEquals(2, folder.store().documents().problems().size(), "both paths are recorded");
     }
     assertTrue(freeDuringRows[0], "the custody lock was held while the batch wrote its rows and follow-ons");
+    try (Connection other = other(schema); Statement st = other.createStatement();
+        ResultSet rs = st.executeQuery("SELECT min(advisory) FROM locks_at_anchor")) {
+      rs.next();
+      assertTrue(rs.getLong(1) >= 1, "an anchor was written without the custody lock");
+    }
     assertFalse(freeUnderAnEntry[0], "the probe could not see the lock held by a writer");
     List<String> refused = Files.readAllLines(c.resolve("custody.jsonl")).stream()
         .filter(l -> l.contains("\"refuse\"")).toList();
@@ -126,6 +141,47 @@ class CustodyLockTest {
     assertEquals(2, refused.size(), refused::toString);
     CustodyReport report = verify(c);
     assertTrue(report.intact(), report.problems().toString());
+  }
+
+  /**
+   * An entry a stopped run left in the log (its store change never committed) is not appended
+   * again by the resumed run that meets its event, even when that run's transaction is cut after
+   * its appends and run again.
+   */
+  @Test
+  void anEntryAStoppedRunLeftIsNotAppendedAgainByARedo() throws Exception {
+    Path c = dir.resolve("case");
+    String schema = Workers.sharedCase(c);
+    try (Connection other = other(schema); Statement st = other.createStatement()) {
+      st.execute("CREATE SEQUENCE lose_once");
+      st.execute("CREATE FUNCTION lose_connection() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+          + " IF NEW.key = '" + CaseFolder.CUSTODY_SEQ + "' AND nextval('lose_once') = 1 THEN"
+          + " PERFORM pg_terminate_backend(pg_backend_pid()); END IF; RETURN NEW; END $$");
+    }
+    try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC()); CustodyLog log = folder.openCustodyLog()) {
+      // the stopped run's entry, synced, its path never recorded
+      log.catchUp();
+      log.append("refuse", Recorder.fields("name", "sealed-a.bin"));
+      log.sync();
+      try (Connection other = other(schema); Statement st = other.createStatement()) {
+        st.execute("CREATE TRIGGER lose BEFORE INSERT ON settings FOR EACH ROW EXECUTE FUNCTION lose_connection()");
+      }
+      long run = folder.store().startRun("test", List.of());
+      Set<String> orphans = new HashSet<>(Set.of(CustodyLog.key("refuse", "sealed-a.bin", "")));
+      Recorder recorder = new Recorder(run, folder, log, null, orphans, new IngestProgress(), 1000);
+      recorder.record(refusals("sealed-a.bin", "sealed-b.bin"), Recorder.Around.NOTHING);
+      assertEquals(2, folder.store().documents().problems().size(), "both paths are recorded");
+    }
+    try (Connection other = other(schema); Statement st = other.createStatement();
+        ResultSet rs = st.executeQuery("SELECT last_value FROM lose_once")) {
+      rs.next();
+      assertEquals(2, rs.getLong(1), "the session was ended once, and the batch ran again");
+    }
+    List<String> refused = Files.readAllLines(c.resolve("custody.jsonl")).stream()
+        .filter(l -> l.contains("\"refuse\"")).toList();
+    assertEquals(1, refused.stream().filter(l -> l.contains("sealed-a.bin")).count(), refused::toString);
+    assertEquals(1, refused.stream().filter(l -> l.contains("sealed-b.bin")).count(), refused::toString);
+    assertTrue(verify(c).intact(), "the chain verifies");
   }
 
   private static CustodyReport verify(Path c) throws Exception {

@@ -52,9 +52,10 @@ class WorkerBatchTest {
     assertEquals(FILES, done.get(StageTasks.ANALYZE), done.toString());
     long transactions = summary.timings().get("record").count();
     long locked = summary.timings().get("custodyHeld").count();
-    // batches of up to Worker.DOCUMENT_BATCH: one at a time, these would be 24 and 12
-    assertTrue(transactions <= 2 * FILES / 4, "transactions for " + 2 * FILES + " tasks: " + transactions);
-    assertTrue(locked <= FILES / 4, "custody lock taken for " + FILES + " extractions: " + locked);
+    // batches of up to Worker.DOCUMENT_BATCH (3 and 2 here on a calm machine; more where a
+    // loaded one makes a batch's first done task wait past its 2 s): one at a time, 24 and 12
+    assertTrue(transactions <= FILES, "transactions for " + 2 * FILES + " tasks: " + transactions);
+    assertTrue(locked <= FILES / 2, "custody lock taken for " + FILES + " extractions: " + locked);
     assertEquals("0", Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE kind IN ('extract', 'analyze', 'index')"
         + " AND state <> 'done'"));
     assertEquals(String.valueOf(FILES), Workers.scalar(schema, "SELECT count(*) FROM documents WHERE stage = 'indexed'"));
@@ -62,5 +63,40 @@ class WorkerBatchTest {
     assertEquals(FILES, derived.size(), derived.toString());
     assertTrue(derived.values().stream().allMatch(n -> n == 1), "a document extracted twice: " + derived);
     ok(Cli.run(on(shared, "custody", "verify")));
+  }
+
+  /**
+   * A task whose writes fail (here a row the server refuses) fails alone: its batch is written
+   * again task by task, so its batch-mates are written at their first attempt, and it alone uses
+   * its attempts and ends dead with its error.
+   */
+  @Test
+  void aTaskWhoseWritesFailFailsAloneNotItsBatch() throws Exception {
+    Path inputs = Files.createDirectories(dir.resolve("inputs"));
+    for (String n : new String[] {"a.txt", "b.txt", "c-poison.txt", "d.txt", "e.txt"}) {
+      Files.writeString(inputs.resolve(n), "Ledger " + n + " of the Varnholt depot: 12 pallets.\n");
+    }
+    Path shared = dir.resolve("shared");
+    String schema = Workers.sharedCase(shared);
+    ok(Cli.run(on(shared, "ingest", "--queue", "--quiet", "--no-analysis", inputs.toString())));
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:"
+        + org.dossier.testing.TestPostgres.port() + "/postgres?user=postgres&currentSchema=" + schema);
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+          + " IF NEW.name LIKE '%poison%' AND NEW.stage <> OLD.stage THEN RAISE EXCEPTION 'a poisoned row';"
+          + " END IF; RETURN NEW; END $$");
+      st.execute("CREATE TRIGGER poison BEFORE UPDATE ON documents FOR EACH ROW EXECUTE FUNCTION refuse_poison()");
+    }
+    IngestSettings d = IngestSettings.defaults();
+    IngestSettings machine = new IngestSettings(d.maxFileSize(), d.limits(), 1, 512, Duration.ofSeconds(60),
+        d.maxTextChars(), d.maxIndexChars(), "", d.tesseract(), false);
+    try (CaseFolder folder = CaseFolder.open(shared, Clock.systemUTC())) {
+      new Worker(folder, new Worker.Options(Set.of(StageTasks.EXTRACT), 1, true, Duration.ofSeconds(60), machine),
+          m -> { }).run();
+    }
+    assertEquals("4", Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE kind = 'extract' AND state = 'done'"
+        + " AND attempts = 1 AND last_error IS NULL"), "the batch-mates, at their first attempt");
+    assertEquals("dead", Workers.scalar(schema, "SELECT state FROM tasks WHERE kind = 'extract' AND state <> 'done'"));
+    assertTrue(Workers.scalar(schema, "SELECT last_error FROM tasks WHERE state = 'dead'").contains("a poisoned row"));
   }
 }
