@@ -274,10 +274,11 @@ public final class Worker {
       beats.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
       List<Thread> threads = new ArrayList<>();
       List<String> documentKinds = StageTasks.taskKinds(stages.stream().filter(k -> !k.equals(StageTasks.INDEX)).toList());
-      // extraction and analysis in batches; a case-wide stage's tasks (link pages, verify
-      // partitions ...) one at a time, so that every thread and worker takes its share of them
-      List<String> batched = documentKinds.stream()
-          .filter(k -> k.equals(StageTasks.EXTRACT) || k.equals(StageTasks.ANALYZE)).toList();
+      // a document's tasks in batches (extraction and analysis written together, a verify check
+      // each in its own transaction, claimed together); a case-wide stage's few large tasks (link
+      // pages, verify partitions ...) one at a time, so that every thread and worker takes its share
+      List<String> batched = documentKinds.stream().filter(k -> k.equals(StageTasks.EXTRACT)
+          || k.equals(StageTasks.ANALYZE) || k.equals(StageTasks.VERIFY_DOCUMENT)).toList();
       List<Claim> claims = List.of(new Claim(batched, DOCUMENT_BATCH),
           new Claim(documentKinds.stream().filter(k -> !batched.contains(k)).toList(), 1));
       if (!documentKinds.isEmpty()) {
@@ -506,8 +507,9 @@ public final class Worker {
   }
 
   /**
-   * Tasks claimed together: up to {@link #DOCUMENT_BATCH} extract and analyze tasks, or one task of
-   * another kind ({@link #perform}). A document task's work (extraction, analysis) is done in turn
+   * Tasks claimed together: up to {@link #DOCUMENT_BATCH} of a document's tasks (extract, analyze,
+   * verify-document, the last done on its own by {@link #perform}), or one task of a case-wide
+   * stage ({@link #perform}). An extract or analyze task's work (extraction, analysis) is done in turn
    * and its writes wait; the waiting writes go into one transaction ({@link Recorder#record(List)}:
    * their rows, follow-on tasks and completions under one custody lock, one sync of the log, one
    * commit) once the batch's tasks are done, or before the next begins when the first has waited
