@@ -116,26 +116,14 @@ class CustodyLockTest {
   void aConnectionLostAfterTheAppendsRunsTheBatchAgainWithoutAppendingTwice() throws Exception {
     Path c = dir.resolve("case");
     String schema = Workers.sharedCase(c);
-    // the server ends the writer's session once, as the anchor (written after the batch's
-    // appends) goes into the settings: a lost connection between the log's sync and the commit
-    try (Connection other = other(schema); Statement st = other.createStatement()) {
-      st.execute("CREATE SEQUENCE lose_once");
-      st.execute("CREATE FUNCTION lose_connection() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-          + " IF NEW.key = '" + CaseFolder.CUSTODY_SEQ + "' AND nextval('lose_once') = 1 THEN"
-          + " PERFORM pg_terminate_backend(pg_backend_pid()); END IF; RETURN NEW; END $$");
-      st.execute("CREATE TRIGGER lose BEFORE INSERT ON settings FOR EACH ROW EXECUTE FUNCTION lose_connection()");
-    }
+    loseTheSessionOnceAtTheAnchor(schema);
     try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC()); CustodyLog log = folder.openCustodyLog()) {
       long run = folder.store().startRun("test", List.of());
       Recorder recorder = new Recorder(run, folder, log, null, new HashSet<>(), new IngestProgress(), 1000);
       recorder.record(refusals("sealed-a.bin", "sealed-b.bin"), Recorder.Around.NOTHING);
       assertEquals(2, folder.store().documents().problems().size(), "both paths are recorded");
     }
-    try (Connection other = other(schema); Statement st = other.createStatement();
-        ResultSet rs = st.executeQuery("SELECT last_value FROM lose_once")) {
-      rs.next();
-      assertEquals(2, rs.getLong(1), "the session was ended once, and the batch ran again");
-    }
+    assertEquals(2, sessionsEnded(schema), "the session was ended once, and the batch ran again");
     List<String> refused = Files.readAllLines(c.resolve("custody.jsonl")).stream()
         .filter(l -> l.contains("\"refuse\"")).toList();
     assertEquals(2, refused.size(), refused::toString);
@@ -152,36 +140,47 @@ class CustodyLockTest {
   void anEntryAStoppedRunLeftIsNotAppendedAgainByARedo() throws Exception {
     Path c = dir.resolve("case");
     String schema = Workers.sharedCase(c);
-    try (Connection other = other(schema); Statement st = other.createStatement()) {
-      st.execute("CREATE SEQUENCE lose_once");
-      st.execute("CREATE FUNCTION lose_connection() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-          + " IF NEW.key = '" + CaseFolder.CUSTODY_SEQ + "' AND nextval('lose_once') = 1 THEN"
-          + " PERFORM pg_terminate_backend(pg_backend_pid()); END IF; RETURN NEW; END $$");
-    }
+    loseTheSessionOnceAtTheAnchor(schema);
     try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC()); CustodyLog log = folder.openCustodyLog()) {
       // the stopped run's entry, synced, its path never recorded
       log.catchUp();
       log.append("refuse", Recorder.fields("name", "sealed-a.bin"));
       log.sync();
-      try (Connection other = other(schema); Statement st = other.createStatement()) {
-        st.execute("CREATE TRIGGER lose BEFORE INSERT ON settings FOR EACH ROW EXECUTE FUNCTION lose_connection()");
-      }
       long run = folder.store().startRun("test", List.of());
       Set<String> orphans = new HashSet<>(Set.of(CustodyLog.key("refuse", "sealed-a.bin", "")));
       Recorder recorder = new Recorder(run, folder, log, null, orphans, new IngestProgress(), 1000);
       recorder.record(refusals("sealed-a.bin", "sealed-b.bin"), Recorder.Around.NOTHING);
       assertEquals(2, folder.store().documents().problems().size(), "both paths are recorded");
     }
-    try (Connection other = other(schema); Statement st = other.createStatement();
-        ResultSet rs = st.executeQuery("SELECT last_value FROM lose_once")) {
-      rs.next();
-      assertEquals(2, rs.getLong(1), "the session was ended once, and the batch ran again");
-    }
+    assertEquals(2, sessionsEnded(schema), "the session was ended once, and the batch ran again");
     List<String> refused = Files.readAllLines(c.resolve("custody.jsonl")).stream()
         .filter(l -> l.contains("\"refuse\"")).toList();
     assertEquals(1, refused.stream().filter(l -> l.contains("sealed-a.bin")).count(), refused::toString);
     assertEquals(1, refused.stream().filter(l -> l.contains("sealed-b.bin")).count(), refused::toString);
     assertTrue(verify(c).intact(), "the chain verifies");
+  }
+
+  /**
+   * The server ends the writer's session once, as the anchor (written after a batch's appends)
+   * goes into the settings: a lost connection between the log's sync and the commit.
+   */
+  private static void loseTheSessionOnceAtTheAnchor(String schema) throws SQLException {
+    try (Connection other = other(schema); Statement st = other.createStatement()) {
+      st.execute("CREATE SEQUENCE lose_once");
+      st.execute("CREATE FUNCTION lose_connection() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+          + " IF NEW.key = '" + CaseFolder.CUSTODY_SEQ + "' AND nextval('lose_once') = 1 THEN"
+          + " PERFORM pg_terminate_backend(pg_backend_pid()); END IF; RETURN NEW; END $$");
+      st.execute("CREATE TRIGGER lose BEFORE INSERT ON settings FOR EACH ROW EXECUTE FUNCTION lose_connection()");
+    }
+  }
+
+  /** How many anchors the trigger of {@link #loseTheSessionOnceAtTheAnchor} has seen (the first ended its session). */
+  private static long sessionsEnded(String schema) throws SQLException {
+    try (Connection other = other(schema); Statement st = other.createStatement();
+        ResultSet rs = st.executeQuery("SELECT last_value FROM lose_once")) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   private static CustodyReport verify(Path c) throws Exception {
