@@ -114,12 +114,16 @@ final class WorkerCommand implements Callable<Integer> {
       }
       // asked to stop (Ctrl-C, SIGTERM): the tasks claimed but not begun are given back at once,
       // those under way finished and written, so that no lease is left to run out; the JVM ends
-      // once the worker has, or after an extraction's time and half a minute
+      // once the worker has, or after this machine's extraction timeout and half a minute
       Duration grace = settings.timeout().plusSeconds(30);
       Thread hook = new Thread(() -> {
+        // the stop first (an extraction the signal ended too is then given back), on a thread
+        // of its own: giving tasks back to a store out of reach must not outlast the grace
+        Thread stopping = new Thread(worker::stop, "dossier-worker-give-back");
+        stopping.setDaemon(true);
+        stopping.start();
         err.println("dossier: asked to stop: finishing the tasks under way, giving back the others");
         err.flush();
-        worker.stop();
         try {
           ended.await(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -177,9 +177,22 @@ final class Recorder implements Runnable {
    * @return for each part, the documents to index now, or null for a part its {@code before} left out
    */
   List<List<DocumentId>> record(List<Part> parts) throws SQLException {
+    return record(parts, appended());
+  }
+
+  /** A set of events whose entries are in the log ({@link #record(List, Set)}). */
+  static Set<RecorderEvent> appended() {
+    return java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  }
+
+  /**
+   * As {@link #record(List)}, with {@code logged}: the events whose entries are in the log already
+   * (an earlier attempt appended them, though its transaction failed), which are not appended again
+   * and are added to as entries are appended. A caller that writes the same events again after a
+   * failure (its batch task by task, say) passes the same set.
+   */
+  List<List<DocumentId>> record(List<Part> parts, Set<RecorderEvent> logged) throws SQLException {
     List<List<DocumentId>> out = new ArrayList<>();
-    // the events whose entries an attempt cut by a lost connection appended: in the log already
-    Set<RecorderEvent> logged = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     long[] lockedAt = {0};
     store.write(
         tx -> {

@@ -279,8 +279,10 @@ public final class Worker {
       // pages, verify partitions ...) one at a time, so that every thread and worker takes its share
       List<String> batched = documentKinds.stream().filter(k -> k.equals(StageTasks.EXTRACT)
           || k.equals(StageTasks.ANALYZE) || k.equals(StageTasks.VERIFY_DOCUMENT)).toList();
-      List<Claim> claims = List.of(new Claim(batched, DOCUMENT_BATCH),
-          new Claim(documentKinds.stream().filter(k -> !batched.contains(k)).toList(), 1));
+      // (the case-wide ones first: few, and queued only once the documents' tasks before them are
+      // done, they are not kept waiting by an ingest that goes on queueing documents)
+      List<Claim> claims = List.of(new Claim(documentKinds.stream().filter(k -> !batched.contains(k)).toList(), 1),
+          new Claim(batched, DOCUMENT_BATCH));
       if (!documentKinds.isEmpty()) {
         for (int i = 0; i < options.threads(); i++) {
           threads.add(start("worker-" + i, () -> loop(claims, this::performAll)));
@@ -334,7 +336,8 @@ public final class Worker {
         try {
           queue.giveBack(l);
         } catch (SQLException | RuntimeException e) {
-          say.accept("task " + l.task() + " could not be given back (" + e.getMessage() + "); its lease runs out");
+          say.accept("tasks could not be given back (" + e.getMessage() + "); their leases run out");
+          return; // the store is out of reach: the others' leases run out as well
         }
       }
     }
@@ -357,13 +360,13 @@ public final class Worker {
   private record Claim(List<String> kinds, int max) {}
 
   /**
-   * Claims tasks (the first of {@code claims} that gets any) and works on them until stopped, or
-   * idle with --until-idle.
+   * Claims tasks (the first of {@code claims} that gets any) and works on them until stopped (or
+   * interrupted), or idle with --until-idle.
    */
   private void loop(List<Claim> claims, Handler handler) {
     String me = owner + "/" + Thread.currentThread().getName();
     try {
-      while (!stop.get() && failures.isEmpty()) {
+      while (!stop.get() && failures.isEmpty() && !Thread.currentThread().isInterrupted()) {
         long t = System.nanoTime();
         List<Lease> got = List.of();
         for (Claim c : claims) {
@@ -567,7 +570,10 @@ public final class Worker {
           waiting.clear();
         }
       }
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException | RuntimeException | Error e) {
+      if (CaseStore.connectionLost(e)) {
+        throw e; // the store is out of reach after its retries: the leases run out, their tasks redone
+      }
       try {
         write(waiting);
       } catch (SQLException | RuntimeException again) {
@@ -608,19 +614,25 @@ public final class Worker {
    * those that fail alone fail (all of them at once when the store's connection is lost).
    */
   private void write(List<Waiting> waiting) throws SQLException {
+    write(waiting, Recorder.appended());
+  }
+
+  /** @param logged the events whose custody entries are in the log already: kept across the task-by-task writes */
+  private void write(List<Waiting> waiting, Set<RecorderEvent> logged) throws SQLException {
     if (waiting.isEmpty()) {
       return;
     }
     long t = System.nanoTime();
     List<List<DocumentId>> written;
     try {
-      written = recorder.record(waiting.stream().map(Waiting::part).toList());
+      written = recorder.record(waiting.stream().map(Waiting::part).toList(), logged);
     } catch (SQLException | RuntimeException e) {
       if (waiting.size() > 1 && !CaseStore.connectionLost(e)) {
         // one part may have failed them all (a deadlock with another writer, a row it cannot
-        // write): each alone, so that only a part that fails alone fails
+        // write): each alone, so that only a part that fails alone fails; an entry appended
+        // before the failure is not appended again
         for (Waiting w : waiting) {
-          write(List.of(w));
+          write(List.of(w), logged);
         }
         return;
       }

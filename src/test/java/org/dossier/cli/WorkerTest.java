@@ -214,8 +214,8 @@ class WorkerTest {
     assertTrue(Long.parseLong(Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE state = 'done'")) >= 1,
         "the task under way was finished: " + err + Workers.scalar(schema,
             "SELECT string_agg(key || ' ' || state || ' ' || attempts || ' ' || coalesce(last_error, ''), ' | ') FROM tasks"));
-    assertTrue(Long.parseLong(Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE state = 'queued'")) >= 1,
-        "the tasks not begun were given back");
+    assertTrue(Long.parseLong(Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE kind = 'extract'"
+        + " AND state = 'queued'")) >= 1, "the tasks not begun were given back");
     assertEquals("0", Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE last_error IS NOT NULL"),
         "given back, not failed");
     assertEquals("stopped", Workers.scalar(schema, "SELECT outcome FROM runs WHERE command = 'worker'"));

@@ -36,10 +36,11 @@ class WorkerStopTest {
         machine), m -> { }, CHILD);
   }
 
-  /** Whether this JVM has started a JVM (the extraction child: a task has begun; PostgreSQL's are not JVMs). */
-  private static boolean childRunning() {
+  /** The JVMs this JVM has started (PostgreSQL's processes are not JVMs). */
+  private static Set<Long> childJvms() {
     return ProcessHandle.current().descendants()
-        .anyMatch(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false));
+        .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+        .map(ProcessHandle::pid).collect(java.util.stream.Collectors.toSet());
   }
 
   @Test
@@ -52,6 +53,7 @@ class WorkerStopTest {
     String schema = Workers.sharedCase(shared);
     ok(Cli.run(on(shared, "ingest", "--queue", "--quiet", "--no-analysis", inputs.toString())));
 
+    Set<Long> before = childJvms(); // any left by earlier tests
     try (CaseFolder folder = CaseFolder.open(shared, Clock.systemUTC())) {
       Worker w = worker(folder, false);
       CompletableFuture<Worker.Summary> ran = CompletableFuture.supplyAsync(() -> {
@@ -62,7 +64,7 @@ class WorkerStopTest {
         }
       });
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-      while (!childRunning()) { // a poll with a deadline: the first extraction has begun
+      while (before.containsAll(childJvms())) { // a poll with a deadline: the first extraction has begun
         assertTrue(System.nanoTime() < deadline && !ran.isDone(), "no extraction began");
         Thread.sleep(20);
       }
