@@ -558,12 +558,8 @@ public final class Worker {
             first = waiting.isEmpty() ? System.nanoTime() : first;
             waiting.add(new Waiting(l, part.get()));
           }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          queue.fail(l, "the worker was interrupted");
         } catch (Exception | StackOverflowError e) {
-          failed.incrementAndGet();
-          queue.fail(l, e.toString());
+          attemptFailed(l, e);
         }
         if (waiting.size() >= DOCUMENT_BATCH) {
           write(waiting);
@@ -668,10 +664,17 @@ public final class Worker {
       complete(l);
     } catch (LeaseLost e) {
       lost.incrementAndGet();
-    } catch (InterruptedException e) {
+    } catch (Exception | StackOverflowError e) {
+      attemptFailed(l, e);
+    }
+  }
+
+  /** A task's attempt that failed (or was interrupted): the task queued again, or dead at its cap. */
+  private void attemptFailed(Lease l, Throwable e) throws SQLException {
+    if (e instanceof InterruptedException) {
       Thread.currentThread().interrupt();
       queue.fail(l, "the worker was interrupted");
-    } catch (Exception | StackOverflowError e) {
+    } else {
       failed.incrementAndGet();
       queue.fail(l, e.toString());
     }

@@ -72,16 +72,9 @@ class WorkerBatchTest {
    */
   @Test
   void aBatchWrittenAgainTaskByTaskAppendsItsEntriesOnce() throws Exception {
-    Path inputs = Files.createDirectories(dir.resolve("inputs"));
-    for (String n : new String[] {"a.txt", "b.txt", "c.txt", "d.txt"}) {
-      Files.writeString(inputs.resolve(n), "Ledger " + n + " of the Varnholt depot: 12 pallets.\n");
-    }
     Path shared = dir.resolve("shared");
-    String schema = Workers.sharedCase(shared);
-    ok(Cli.run(on(shared, "ingest", "--queue", "--quiet", "--no-analysis", inputs.toString())));
-    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:"
-        + org.dossier.testing.TestPostgres.port() + "/postgres?user=postgres&currentSchema=" + schema);
-        java.sql.Statement st = c.createStatement()) {
+    String schema = queued(shared, "a.txt", "b.txt", "c.txt", "d.txt");
+    try (java.sql.Connection c = server(schema); java.sql.Statement st = c.createStatement()) {
       st.execute("CREATE SEQUENCE refuse_once");
       // the worker's own start writes the anchor first (1); its first batch's anchor is refused (2)
       st.execute("CREATE FUNCTION refuse_anchor() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
@@ -89,13 +82,7 @@ class WorkerBatchTest {
           + " RAISE EXCEPTION 'an anchor refused'; END IF; RETURN NEW; END $$");
       st.execute("CREATE TRIGGER refuse BEFORE INSERT ON settings FOR EACH ROW EXECUTE FUNCTION refuse_anchor()");
     }
-    IngestSettings d = IngestSettings.defaults();
-    IngestSettings machine = new IngestSettings(d.maxFileSize(), d.limits(), 1, 512, Duration.ofSeconds(60),
-        d.maxTextChars(), d.maxIndexChars(), "", d.tesseract(), false);
-    try (CaseFolder folder = CaseFolder.open(shared, Clock.systemUTC())) {
-      new Worker(folder, new Worker.Options(Set.of(StageTasks.EXTRACT), 1, true, Duration.ofSeconds(60), machine),
-          m -> { }).run();
-    }
+    extractUntilIdle(shared);
     assertTrue(Long.parseLong(Workers.scalar(schema, "SELECT last_value FROM refuse_once")) > 2, "the anchor was refused once");
     assertEquals("4", Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE kind = 'extract' AND state = 'done'"
         + " AND attempts = 1 AND last_error IS NULL"));
@@ -112,21 +99,39 @@ class WorkerBatchTest {
    */
   @Test
   void aTaskWhoseWritesFailFailsAloneNotItsBatch() throws Exception {
-    Path inputs = Files.createDirectories(dir.resolve("inputs"));
-    for (String n : new String[] {"a.txt", "b.txt", "c-poison.txt", "d.txt", "e.txt"}) {
-      Files.writeString(inputs.resolve(n), "Ledger " + n + " of the Varnholt depot: 12 pallets.\n");
-    }
     Path shared = dir.resolve("shared");
-    String schema = Workers.sharedCase(shared);
-    ok(Cli.run(on(shared, "ingest", "--queue", "--quiet", "--no-analysis", inputs.toString())));
-    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:"
-        + org.dossier.testing.TestPostgres.port() + "/postgres?user=postgres&currentSchema=" + schema);
-        java.sql.Statement st = c.createStatement()) {
+    String schema = queued(shared, "a.txt", "b.txt", "c-poison.txt", "d.txt", "e.txt");
+    try (java.sql.Connection c = server(schema); java.sql.Statement st = c.createStatement()) {
       st.execute("CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
           + " IF NEW.name LIKE '%poison%' AND NEW.stage <> OLD.stage THEN RAISE EXCEPTION 'a poisoned row';"
           + " END IF; RETURN NEW; END $$");
       st.execute("CREATE TRIGGER poison BEFORE UPDATE ON documents FOR EACH ROW EXECUTE FUNCTION refuse_poison()");
     }
+    extractUntilIdle(shared);
+    assertEquals("4", Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE kind = 'extract' AND state = 'done'"
+        + " AND attempts = 1 AND last_error IS NULL"), "the batch-mates, at their first attempt");
+    assertEquals("dead", Workers.scalar(schema, "SELECT state FROM tasks WHERE kind = 'extract' AND state <> 'done'"));
+    assertTrue(Workers.scalar(schema, "SELECT last_error FROM tasks WHERE state = 'dead'").contains("a poisoned row"));
+  }
+
+  /** Ledgers of these names, queued to be extracted in a new case on the test server; its schema. */
+  private String queued(Path shared, String... names) throws Exception {
+    Path inputs = Files.createDirectories(dir.resolve("inputs"));
+    for (String n : names) {
+      Files.writeString(inputs.resolve(n), "Ledger " + n + " of the Varnholt depot: 12 pallets.\n");
+    }
+    String schema = Workers.sharedCase(shared);
+    ok(Cli.run(on(shared, "ingest", "--queue", "--quiet", "--no-analysis", inputs.toString())));
+    return schema;
+  }
+
+  private static java.sql.Connection server(String schema) throws java.sql.SQLException {
+    return java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:"
+        + org.dossier.testing.TestPostgres.port() + "/postgres?user=postgres&currentSchema=" + schema);
+  }
+
+  /** One worker of one thread extracts until no task is left. */
+  private static void extractUntilIdle(Path shared) throws Exception {
     IngestSettings d = IngestSettings.defaults();
     IngestSettings machine = new IngestSettings(d.maxFileSize(), d.limits(), 1, 512, Duration.ofSeconds(60),
         d.maxTextChars(), d.maxIndexChars(), "", d.tesseract(), false);
@@ -134,9 +139,5 @@ class WorkerBatchTest {
       new Worker(folder, new Worker.Options(Set.of(StageTasks.EXTRACT), 1, true, Duration.ofSeconds(60), machine),
           m -> { }).run();
     }
-    assertEquals("4", Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE kind = 'extract' AND state = 'done'"
-        + " AND attempts = 1 AND last_error IS NULL"), "the batch-mates, at their first attempt");
-    assertEquals("dead", Workers.scalar(schema, "SELECT state FROM tasks WHERE kind = 'extract' AND state <> 'done'"));
-    assertTrue(Workers.scalar(schema, "SELECT last_error FROM tasks WHERE state = 'dead'").contains("a poisoned row"));
   }
 }
