@@ -331,15 +331,11 @@ public final class Worker {
    */
   public void stop() {
     stop.set(true);
-    for (Lease l : List.copyOf(unbegun)) {
-      if (unbegun.remove(l)) {
-        try {
-          queue.giveBack(l);
-        } catch (SQLException | RuntimeException e) {
-          say.accept("tasks could not be given back (" + e.getMessage() + "); their leases run out");
-          return; // the store is out of reach: the others' leases run out as well
-        }
-      }
+    try {
+      giveBack(List.copyOf(unbegun));
+    } catch (SQLException | RuntimeException e) {
+      // the store is out of reach: the rest are not tried, their leases run out as well
+      say.accept("tasks could not be given back (" + e.getMessage() + "); their leases run out");
     }
   }
 
@@ -529,8 +525,7 @@ public final class Worker {
     try {
       for (Lease l : leases) {
         if (!waiting.isEmpty() && System.nanoTime() - first > BATCH_WAIT_NANOS) {
-          write(waiting);
-          waiting.clear();
+          flush(waiting);
         }
         if (stop.get() || !failures.isEmpty() || Thread.currentThread().isInterrupted()) {
           break; // the rest is given back below
@@ -543,8 +538,7 @@ public final class Worker {
           continue;
         }
         if (!l.kind().equals(StageTasks.EXTRACT) && !l.kind().equals(StageTasks.ANALYZE)) {
-          write(waiting); // a case-wide task may take minutes: what waits is written first
-          waiting.clear();
+          flush(waiting); // a case-wide task may take minutes: what waits is written first
           perform(l);
           continue;
         }
@@ -562,8 +556,7 @@ public final class Worker {
           attemptFailed(l, e);
         }
         if (waiting.size() >= DOCUMENT_BATCH) {
-          write(waiting);
-          waiting.clear();
+          flush(waiting);
         }
       }
     } catch (SQLException | RuntimeException | Error e) {
@@ -592,7 +585,13 @@ public final class Worker {
         .anyMatch(e -> e instanceof RecorderEvent.Extracted x && x.extraction().status().isProblem());
   }
 
-  /** Gives back those of {@code leases} not begun (nor given back by a stop already). */
+  /** The waiting tasks' writes ({@link #write}), then none waiting. */
+  private void flush(List<Waiting> waiting) throws SQLException {
+    write(waiting);
+    waiting.clear();
+  }
+
+  /** Gives back those of {@code leases} not begun (nor given back already), up to the store's first failure. */
   private void giveBack(List<Lease> leases) throws SQLException {
     for (Lease l : leases) {
       if (unbegun.remove(l)) {

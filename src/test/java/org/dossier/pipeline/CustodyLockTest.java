@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,7 +21,6 @@ import org.dossier.custody.CustodyLog;
 import org.dossier.custody.CustodyReport;
 import org.dossier.custody.CustodyVerifier;
 import org.dossier.store.CaseStore;
-import org.dossier.testing.TestPostgres;
 import org.dossier.testing.Workers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,14 +42,9 @@ class CustodyLockTest {
     return out;
   }
 
-  private static Connection other(String schema) throws SQLException {
-    return DriverManager.getConnection(
-        "jdbc:postgresql://localhost:" + TestPostgres.port() + "/postgres?user=postgres&currentSchema=" + schema);
-  }
-
   /** Whether another session could take the case's custody lock now (it lets it go at once). */
   private static boolean lockFree(String schema) throws SQLException {
-    try (Connection c = other(schema); Statement st = c.createStatement();
+    try (Connection c = Workers.connect(schema); Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT pg_try_advisory_lock(hashtext(current_schema() || '/custody'))")) {
       rs.next();
       boolean free = rs.getBoolean(1);
@@ -68,13 +61,9 @@ class CustodyLockTest {
     String schema = Workers.sharedCase(c);
     // as the anchor is written (after the entries), the writer's session is seen to hold an
     // advisory lock: the custody lock, taken for the entries
-    try (Connection other = other(schema); Statement st = other.createStatement()) {
-      st.execute("CREATE TABLE locks_at_anchor (advisory BIGINT)");
-      st.execute("CREATE FUNCTION note_locks() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-          + " IF NEW.key = '" + CaseFolder.CUSTODY_SEQ + "' THEN INSERT INTO locks_at_anchor SELECT count(*)"
-          + " FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid(); END IF; RETURN NEW; END $$");
-      st.execute("CREATE TRIGGER note BEFORE INSERT ON settings FOR EACH ROW EXECUTE FUNCTION note_locks()");
-    }
+    Workers.update(schema, "CREATE TABLE locks_at_anchor (advisory BIGINT)");
+    Workers.onCustodyAnchor(schema, "note_locks", "INSERT INTO locks_at_anchor SELECT count(*) FROM pg_locks"
+        + " WHERE locktype = 'advisory' AND pid = pg_backend_pid();");
     boolean[] freeDuringRows = new boolean[1];
     boolean[] freeUnderAnEntry = {true};
     try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC()); CustodyLog log = folder.openCustodyLog()) {
@@ -100,11 +89,8 @@ class CustodyLockTest {
       assertEquals(2, folder.store().documents().problems().size(), "both paths are recorded");
     }
     assertTrue(freeDuringRows[0], "the custody lock was held while the batch wrote its rows and follow-ons");
-    try (Connection other = other(schema); Statement st = other.createStatement();
-        ResultSet rs = st.executeQuery("SELECT min(advisory) FROM locks_at_anchor")) {
-      rs.next();
-      assertTrue(rs.getLong(1) >= 1, "an anchor was written without the custody lock");
-    }
+    String least = Workers.scalar(schema, "SELECT min(advisory) FROM locks_at_anchor");
+    assertTrue(least != null && Long.parseLong(least) >= 1, "an anchor was written without the custody lock");
     assertFalse(freeUnderAnEntry[0], "the probe could not see the lock held by a writer");
     List<String> refused = Files.readAllLines(c.resolve("custody.jsonl")).stream()
         .filter(l -> l.contains("\"refuse\"")).toList();
@@ -164,23 +150,15 @@ class CustodyLockTest {
    * The server ends the writer's session once, as the anchor (written after a batch's appends)
    * goes into the settings: a lost connection between the log's sync and the commit.
    */
-  private static void loseTheSessionOnceAtTheAnchor(String schema) throws SQLException {
-    try (Connection other = other(schema); Statement st = other.createStatement()) {
-      st.execute("CREATE SEQUENCE lose_once");
-      st.execute("CREATE FUNCTION lose_connection() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-          + " IF NEW.key = '" + CaseFolder.CUSTODY_SEQ + "' AND nextval('lose_once') = 1 THEN"
-          + " PERFORM pg_terminate_backend(pg_backend_pid()); END IF; RETURN NEW; END $$");
-      st.execute("CREATE TRIGGER lose BEFORE INSERT ON settings FOR EACH ROW EXECUTE FUNCTION lose_connection()");
-    }
+  private static void loseTheSessionOnceAtTheAnchor(String schema) throws Exception {
+    Workers.update(schema, "CREATE SEQUENCE lose_once");
+    Workers.onCustodyAnchor(schema, "lose_connection",
+        "IF nextval('lose_once') = 1 THEN PERFORM pg_terminate_backend(pg_backend_pid()); END IF;");
   }
 
   /** How many anchors the trigger of {@link #loseTheSessionOnceAtTheAnchor} has seen (the first ended its session). */
-  private static long sessionsEnded(String schema) throws SQLException {
-    try (Connection other = other(schema); Statement st = other.createStatement();
-        ResultSet rs = st.executeQuery("SELECT last_value FROM lose_once")) {
-      rs.next();
-      return rs.getLong(1);
-    }
+  private static long sessionsEnded(String schema) throws Exception {
+    return Long.parseLong(Workers.scalar(schema, "SELECT last_value FROM lose_once"));
   }
 
   private static CustodyReport verify(Path c) throws Exception {

@@ -74,14 +74,10 @@ class WorkerBatchTest {
   void aBatchWrittenAgainTaskByTaskAppendsItsEntriesOnce() throws Exception {
     Path shared = dir.resolve("shared");
     String schema = queued(shared, "a.txt", "b.txt", "c.txt", "d.txt");
-    try (java.sql.Connection c = server(schema); java.sql.Statement st = c.createStatement()) {
-      st.execute("CREATE SEQUENCE refuse_once");
-      // the worker's own start writes the anchor first (1); its first batch's anchor is refused (2)
-      st.execute("CREATE FUNCTION refuse_anchor() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-          + " IF NEW.key = '" + CaseFolder.CUSTODY_SEQ + "' AND nextval('refuse_once') = 2 THEN"
-          + " RAISE EXCEPTION 'an anchor refused'; END IF; RETURN NEW; END $$");
-      st.execute("CREATE TRIGGER refuse BEFORE INSERT ON settings FOR EACH ROW EXECUTE FUNCTION refuse_anchor()");
-    }
+    Workers.update(schema, "CREATE SEQUENCE refuse_once");
+    // the worker's own start writes the anchor first (1); its first batch's anchor is refused (2)
+    Workers.onCustodyAnchor(schema, "refuse_anchor",
+        "IF nextval('refuse_once') = 2 THEN RAISE EXCEPTION 'an anchor refused'; END IF;");
     extractUntilIdle(shared);
     assertTrue(Long.parseLong(Workers.scalar(schema, "SELECT last_value FROM refuse_once")) > 2, "the anchor was refused once");
     assertEquals("4", Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE kind = 'extract' AND state = 'done'"
@@ -101,12 +97,10 @@ class WorkerBatchTest {
   void aTaskWhoseWritesFailFailsAloneNotItsBatch() throws Exception {
     Path shared = dir.resolve("shared");
     String schema = queued(shared, "a.txt", "b.txt", "c-poison.txt", "d.txt", "e.txt");
-    try (java.sql.Connection c = server(schema); java.sql.Statement st = c.createStatement()) {
-      st.execute("CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-          + " IF NEW.name LIKE '%poison%' AND NEW.stage <> OLD.stage THEN RAISE EXCEPTION 'a poisoned row';"
-          + " END IF; RETURN NEW; END $$");
-      st.execute("CREATE TRIGGER poison BEFORE UPDATE ON documents FOR EACH ROW EXECUTE FUNCTION refuse_poison()");
-    }
+    Workers.update(schema, "CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+        + " IF NEW.name LIKE '%poison%' AND NEW.stage <> OLD.stage THEN RAISE EXCEPTION 'a poisoned row';"
+        + " END IF; RETURN NEW; END $$");
+    Workers.update(schema, "CREATE TRIGGER poison BEFORE UPDATE ON documents FOR EACH ROW EXECUTE FUNCTION refuse_poison()");
     extractUntilIdle(shared);
     assertEquals("4", Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE kind = 'extract' AND state = 'done'"
         + " AND attempts = 1 AND last_error IS NULL"), "the batch-mates, at their first attempt");
@@ -123,11 +117,6 @@ class WorkerBatchTest {
     String schema = Workers.sharedCase(shared);
     ok(Cli.run(on(shared, "ingest", "--queue", "--quiet", "--no-analysis", inputs.toString())));
     return schema;
-  }
-
-  private static java.sql.Connection server(String schema) throws java.sql.SQLException {
-    return java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:"
-        + org.dossier.testing.TestPostgres.port() + "/postgres?user=postgres&currentSchema=" + schema);
   }
 
   /** One worker of one thread extracts until no task is left. */

@@ -110,6 +110,22 @@ public final class Workers {
     }
   }
 
+  /** A connection of its own to the case's schema on the tests' server. */
+  public static java.sql.Connection connect(String schema) throws java.sql.SQLException {
+    return connect(TestPostgres.port(), schema);
+  }
+
+  /**
+   * Has the server run {@code plpgsql} (statements) inside the writer's transaction each time it
+   * writes the case's custody anchor ({@code CaseFolder.CUSTODY_SEQ}), through a trigger named
+   * {@code name} on the settings.
+   */
+  public static void onCustodyAnchor(String schema, String name, String plpgsql) throws Exception {
+    update(schema, "CREATE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.key = '"
+        + org.dossier.pipeline.CaseFolder.CUSTODY_SEQ + "' THEN " + plpgsql + " END IF; RETURN NEW; END $$");
+    update(schema, "CREATE TRIGGER " + name + " BEFORE INSERT ON settings FOR EACH ROW EXECUTE FUNCTION " + name + "()");
+  }
+
   private static java.sql.Connection connect(int port, String schema) throws java.sql.SQLException {
     return java.sql.DriverManager.getConnection(
         "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres&currentSchema=" + schema);
