@@ -354,8 +354,8 @@ public final class Ingest {
    */
   private void requireNoDocumentTasks() throws SQLException {
     long open = 0;
-    for (org.dossier.store.TaskQueue.Count c : folder.store().tasks().counts()) {
-      if (c.open() && List.of(StageTasks.EXTRACT, StageTasks.ANALYZE, StageTasks.INDEX).contains(c.kind())) {
+    for (org.dossier.store.TaskQueue.Count c : folder.store().tasks().openCounts()) {
+      if (List.of(StageTasks.EXTRACT, StageTasks.ANALYZE, StageTasks.INDEX).contains(c.kind())) {
         open += c.tasks();
       }
     }

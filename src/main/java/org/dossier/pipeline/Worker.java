@@ -234,8 +234,7 @@ public final class Worker {
   /** Tasks queued or leased in the case's work queue: while there are any, workers are bringing the case up to date. */
   public static long openTasks(CaseFolder folder) throws IOException {
     try {
-      return folder.store().tasks().counts().stream()
-          .filter(TaskQueue.Count::open)
+      return folder.store().tasks().openCounts().stream()
           .mapToLong(TaskQueue.Count::tasks).sum();
     } catch (SQLException e) {
       throw org.dossier.store.CaseStore.failed(e);
@@ -400,33 +399,25 @@ public final class Worker {
    * its stages' tasks.
    */
   private boolean idle() throws SQLException {
-    List<TaskQueue.Count> counts = queue.counts();
-    long documentTasks = 0;
-    boolean busy = false;
-    boolean analysed = false;
-    for (TaskQueue.Count c : counts) {
-      if (c.kind().equals(StageTasks.EXTRACT) || c.kind().equals(StageTasks.ANALYZE)) {
-        documentTasks += c.tasks();
-        busy |= c.open();
-        analysed |= c.kind().equals(StageTasks.ANALYZE);
-      }
-    }
-    if (!busy && analysed
-        && queue.enqueue(List.of(StageTasks.caseWide(StageTasks.LINK, "after-" + documentTasks))) > 0) {
+    // which kinds have work open, and the newest document task: a probe of the open tasks' index
+    // each, whatever the number of tasks done (this runs on every idle poll of every thread)
+    Set<String> open = queue.open(StageTasks.taskKinds(StageTasks.KINDS));
+    boolean busy = open.contains(StageTasks.EXTRACT) || open.contains(StageTasks.ANALYZE);
+    if (!busy && queue.newest(List.of(StageTasks.ANALYZE)) > 0
+        && queue.enqueue(List.of(StageTasks.caseWide(StageTasks.LINK,
+            "after-task-" + queue.newest(List.of(StageTasks.EXTRACT, StageTasks.ANALYZE))))) > 0) {
       return false; // a task for someone, perhaps this worker
     }
-    if (!busy && nextOfLink(counts)) {
+    if (!busy && nextOfLink(open)) {
       return false;
     }
-    if (!busy && nextOfVerify(counts)) {
+    if (!busy && nextOfVerify(open)) {
       return false;
     }
     if (!options.untilIdle()) {
       return false;
     }
-    Set<String> upstream = StageTasks.upstream(stages);
-    return counts.stream().noneMatch(c -> upstream.contains(c.kind())
-        && c.open());
+    return java.util.Collections.disjoint(open, StageTasks.upstream(stages));
   }
 
   /**
@@ -434,10 +425,11 @@ public final class Worker {
    * The end reads any document whose reading it does not find kept, so a page that failed, or an
    * end that starts early, costs time, never findings.
    *
+   * @param open the kinds with a task queued or leased, as read before ({@link TaskQueue#open})
    * @return whether the end was queued
    */
-  boolean nextOfLink(List<TaskQueue.Count> counts) throws SQLException {
-    if (counts.stream().anyMatch(c -> c.open() && StageTasks.LINK_KINDS.contains(c.kind()))) {
+  boolean nextOfLink(Set<String> open) throws SQLException {
+    if (!java.util.Collections.disjoint(open, StageTasks.LINK_KINDS)) {
       return false;
     }
     Optional<String> round = folder.store().setting(Linking.ROUND_SETTING);
@@ -452,17 +444,13 @@ public final class Worker {
    * partitions once it is planned and no document of it is left to check, its end once the
    * partitions are done.
    *
+   * @param open the kinds with a task queued or leased, as read before ({@link TaskQueue#open})
    * @return whether tasks were queued
    */
-  boolean nextOfVerify(List<TaskQueue.Count> counts) throws SQLException {
-    boolean before = false;
-    boolean bands = false;
-    for (TaskQueue.Count c : counts) {
-      boolean open = c.open();
-      before |= open && (StageTasks.LINK_KINDS.contains(c.kind()) || c.kind().equals(StageTasks.VERIFY)
-          || c.kind().equals(StageTasks.VERIFY_DOCUMENT));
-      bands |= open && c.kind().equals(StageTasks.VERIFY_BANDS);
-    }
+  boolean nextOfVerify(Set<String> open) throws SQLException {
+    boolean before = !java.util.Collections.disjoint(open, StageTasks.LINK_KINDS)
+        || open.contains(StageTasks.VERIFY) || open.contains(StageTasks.VERIFY_DOCUMENT);
+    boolean bands = open.contains(StageTasks.VERIFY_BANDS);
     Optional<String> round = folder.store().setting(Verifying.ROUND_SETTING);
     if (before || round.isEmpty() || !Verifying.pendingRound(folder.store())) {
       return false;
@@ -474,8 +462,8 @@ public final class Worker {
     if (bands) {
       return false;
     }
-    // the partitions were there already, but the counts were read before: another worker may have
-    // queued them since, so each must be seen done now before the end of the round is queued
+    // the partitions were there already, but the open kinds were read before: another worker may
+    // have queued them since, so each must be seen done now before the end of the round is queued
     for (TaskQueue.NewTask part : parts) {
       if (queue.state(part.kind(), part.key()).filter(st -> st == TaskQueue.State.DONE).isEmpty()) {
         return false;

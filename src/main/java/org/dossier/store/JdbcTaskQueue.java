@@ -78,34 +78,21 @@ final class JdbcTaskQueue implements TaskQueue {
       throw new IllegalArgumentException("a claim takes at least one task, not " + max);
     }
     long millis = leaseMillis(lease);
-    String kindIn = "kind IN (" + String.join(", ", java.util.Collections.nCopies(kinds.size(), "?")) + ")";
-    String ranOut = "state = 'leased' AND lease_until < " + now;
+    List<String> each = List.copyOf(new java.util.LinkedHashSet<>(kinds));
     return writes.transaction(w -> {
       // leases that ran out on a task's last attempt: the task is dead, not claimed again
       try (PreparedStatement ps = w.prepareStatement(
-          "WITH expired AS (SELECT id FROM tasks WHERE " + kindIn + " AND " + ranOut
+          "WITH expired AS (SELECT id FROM tasks WHERE " + ranOut(each.size())
               + " AND attempts >= max_attempts" + dialect.skipLocked() + ")"
               + " UPDATE tasks SET state = 'dead', lease_until = NULL, updated = " + now + ","
               + " last_error = 'the lease of ' || lease_owner || ' ran out on attempt ' || attempts || ' of '"
               + " || max_attempts || ' (the worker stopped, or took too long without a heartbeat)'"
               + " WHERE id IN (SELECT id FROM expired)")) {
-        setKinds(ps, 1, kinds);
+        setKinds(ps, 1, each);
         ps.executeUpdate();
       }
       List<Lease> out = new ArrayList<>();
-      try (PreparedStatement ps = w.prepareStatement(
-          "WITH picked AS (SELECT id FROM tasks WHERE " + kindIn + " AND (state = 'queued' OR (" + ranOut
-              + " AND attempts < max_attempts)) ORDER BY id LIMIT ?" + dialect.skipLocked() + ")"
-              + " UPDATE tasks SET state = 'leased', lease_owner = ?, lease_until = " + now + " + ?,"
-              + " attempts = attempts + 1, updated = " + now + ","
-              + " last_error = CASE WHEN state = 'leased' THEN 'the lease of ' || lease_owner || ' ran out'"
-              + " ELSE last_error END"
-              + " WHERE id IN (SELECT id FROM picked)"
-              + " RETURNING id, kind, key, payload, attempts, lease_until")) {
-        int i = setKinds(ps, 1, kinds);
-        ps.setInt(i++, max);
-        ps.setString(i++, dialect.text(owner));
-        ps.setLong(i, millis);
+      try (PreparedStatement ps = claimStatement(w, "", each, max, owner, millis)) {
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             out.add(new Lease(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), owner,
@@ -116,6 +103,58 @@ final class JdbcTaskQueue implements TaskQueue {
       out.sort(Comparator.comparingLong(Lease::task));
       return out;
     });
+  }
+
+  /**
+   * The claim's statement, its parameters set: the oldest queued tasks of each kind and the oldest
+   * whose lease ran out, each read from the open tasks' index in id order (one condition on it per
+   * read, so that each read stops after {@code max} rows, never passing the done tasks nor sorting
+   * every queued one), then the oldest {@code max} of them all, leased. {@code prefix} goes before
+   * it (a test's {@code EXPLAIN}).
+   */
+  PreparedStatement claimStatement(Connection w, String prefix, List<String> kinds, int max, String owner, long millis)
+      throws SQLException {
+    StringBuilder sql = new StringBuilder(prefix).append("WITH ");
+    List<String> reads = new ArrayList<>();
+    for (int k = 0; k < kinds.size(); k++) {
+      sql.append("queued").append(k).append(" AS (SELECT id FROM tasks WHERE state = 'queued' AND kind = ?")
+          .append(" ORDER BY id LIMIT ?").append(dialect.skipLocked()).append("), ");
+      reads.add("SELECT id FROM queued" + k);
+    }
+    sql.append("ran_out AS (SELECT id FROM tasks WHERE ").append(ranOut(kinds.size()))
+        .append(" AND attempts < max_attempts ORDER BY id LIMIT ?").append(dialect.skipLocked()).append("), ");
+    reads.add("SELECT id FROM ran_out");
+    sql.append("picked AS (SELECT id FROM (").append(String.join(" UNION ALL ", reads))
+        .append(") claimable ORDER BY id LIMIT ?)")
+        .append(" UPDATE tasks SET state = 'leased', lease_owner = ?, lease_until = ").append(now).append(" + ?,")
+        .append(" attempts = attempts + 1, updated = ").append(now).append(",")
+        .append(" last_error = CASE WHEN state = 'leased' THEN 'the lease of ' || lease_owner || ' ran out'")
+        .append(" ELSE last_error END")
+        .append(" WHERE id IN (SELECT id FROM picked)")
+        .append(" RETURNING id, kind, key, payload, attempts, lease_until");
+    PreparedStatement ps = w.prepareStatement(sql.toString());
+    try {
+      int i = 1;
+      for (String k : kinds) {
+        ps.setString(i++, dialect.text(k));
+        ps.setInt(i++, max);
+      }
+      i = setKinds(ps, i, kinds);
+      ps.setInt(i++, max);
+      ps.setInt(i++, max);
+      ps.setString(i++, dialect.text(owner));
+      ps.setLong(i, millis);
+      return ps;
+    } catch (SQLException | RuntimeException e) {
+      ps.close();
+      throw e;
+    }
+  }
+
+  /** Leased tasks of {@code kinds} (that many parameters) whose lease ran out. */
+  private String ranOut(int kinds) {
+    return "state = 'leased' AND kind IN (" + String.join(", ", java.util.Collections.nCopies(kinds, "?"))
+        + ") AND lease_until < " + now;
   }
 
   @Override
@@ -213,9 +252,18 @@ final class JdbcTaskQueue implements TaskQueue {
 
   @Override
   public List<Count> counts() throws SQLException {
+    return counts("");
+  }
+
+  @Override
+  public List<Count> openCounts() throws SQLException {
+    return counts(" WHERE state IN ('queued', 'leased')");
+  }
+
+  private List<Count> counts(String where) throws SQLException {
     return readers.read(r -> {
       try (PreparedStatement ps = r.prepareStatement(
-          "SELECT kind, state, count(*) FROM tasks GROUP BY kind, state ORDER BY kind, state");
+          "SELECT kind, state, count(*) FROM tasks" + where + " GROUP BY kind, state ORDER BY kind, state");
           ResultSet rs = ps.executeQuery()) {
         List<Count> out = new ArrayList<>();
         while (rs.next()) {
@@ -223,6 +271,60 @@ final class JdbcTaskQueue implements TaskQueue {
         }
         out.sort(Comparator.comparing(Count::kind).thenComparing(Count::state));
         return out;
+      }
+    });
+  }
+
+  @Override
+  public java.util.Set<String> open(Collection<String> kinds) throws SQLException {
+    List<String> each = List.copyOf(new java.util.LinkedHashSet<>(kinds));
+    if (each.isEmpty()) {
+      return java.util.Set.of();
+    }
+    // one probe of the open tasks' index per kind, stopping at its first entry
+    List<String> probes = new ArrayList<>();
+    for (int k = 0; k < each.size(); k++) {
+      probes.add("SELECT kind FROM (SELECT kind FROM tasks WHERE state IN ('queued', 'leased') AND kind = ? LIMIT 1) open" + k);
+    }
+    return readers.read(r -> {
+      try (PreparedStatement ps = r.prepareStatement(String.join(" UNION ALL ", probes))) {
+        setKinds(ps, 1, each);
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(rs.getString(1));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  @Override
+  public long newest(Collection<String> kinds) throws SQLException {
+    List<String> each = List.copyOf(new java.util.LinkedHashSet<>(kinds));
+    if (each.isEmpty()) {
+      return 0;
+    }
+    // the last entry of the index for each state and kind
+    List<String> ends = new ArrayList<>();
+    for (int k = 0; k < each.size() * State.values().length; k++) {
+      ends.add("SELECT (SELECT max(id) FROM tasks WHERE state = ? AND kind = ?) AS id");
+    }
+    return readers.read(r -> {
+      try (PreparedStatement ps = r.prepareStatement(
+          "SELECT coalesce(max(id), 0) FROM (" + String.join(" UNION ALL ", ends) + ") newest")) {
+        int i = 1;
+        for (String k : each) {
+          for (State st : State.values()) {
+            ps.setString(i++, st.code());
+            ps.setString(i++, dialect.text(k));
+          }
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
       }
     });
   }

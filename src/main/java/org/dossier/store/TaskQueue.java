@@ -82,6 +82,18 @@ public interface TaskQueue {
   record DeadTask(long task, String kind, String key, int attempts, String lastError, String lastOwner, Instant since) {}
 
   /**
+   * Of these kinds, those with a task queued or leased: what a worker asks while it waits, at a
+   * cost that grows with the kinds asked, not with the tasks done.
+   */
+  java.util.Set<String> open(Collection<String> kinds) throws SQLException;
+
+  /**
+   * The newest task of these kinds, in whatever state, by its number (numbers grow as tasks are
+   * added); 0 when there is none. It changes exactly when a task of these kinds is added.
+   */
+  long newest(Collection<String> kinds) throws SQLException;
+
+  /**
    * Adds the tasks that are not in the queue yet (by kind and key); those already there, in
    * whatever state, are left as they are.
    *
@@ -138,8 +150,14 @@ public interface TaskQueue {
    */
   int retryDead(Optional<String> kind) throws SQLException;
 
-  /** How many tasks of each kind are in each state, by kind then state. */
+  /**
+   * How many tasks of each kind are in each state, by kind then state: a read of every task, done
+   * ones too ({@code status}).
+   */
   List<Count> counts() throws SQLException;
+
+  /** As {@link #counts}, of the queued and leased tasks only: a read of those alone. */
+  List<Count> openCounts() throws SQLException;
 
   /** The state of the task of this kind and key, if it is in the queue. */
   Optional<State> state(String kind, String key) throws SQLException;

@@ -37,7 +37,7 @@ class VerifyRoundOrderTest {
       assertEquals(parts.size(), queue.enqueue(parts)); // queued by another worker, not yet done
       Worker w = new Worker(folder, new Worker.Options(java.util.Set.of(StageTasks.VERIFY), 1, true,
           Duration.ofSeconds(60), IngestSettings.defaults()), m -> { });
-      List<TaskQueue.Count> seenBefore = List.of(); // this worker read the counts before they were queued
+      java.util.Set<String> seenBefore = java.util.Set.of(); // this worker read the open kinds before they were queued
       assertFalse(w.nextOfVerify(seenBefore));
       assertEquals(Optional.empty(), queue.state(StageTasks.VERIFY_FAMILIES, StageTasks.verifyFamilies("round-7").key()));
       // control: once every partition is done, the end is queued

@@ -1,12 +1,25 @@
 package org.dossier.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
 import org.dossier.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
 
 /**
  * The work queue on PostgreSQL: each case a new schema on the test server (skipped, with the
  * reason, where no server can start); claimers at once on connections of their own.
  */
 class PostgresTaskQueueTest extends TaskQueueContract {
+  private static final int DONE = 20_000;
+
   @Override
   StoreLocation newLocation() {
     return TestPostgres.newCase();
@@ -16,4 +29,66 @@ class PostgresTaskQueueTest extends TaskQueueContract {
   int claimers() {
     return 6;
   }
+
+  @Test
+  void aClaimReadsTheTasksItTakesNotTheDoneOnesNorEveryQueuedOne() throws Exception {
+    try (CaseStore store = CaseStore.create(newLocation(), Clock.systemUTC())) {
+      JdbcTaskQueue q = (JdbcTaskQueue) store.tasks();
+      List<String> kinds = List.of("extract", "analyze", "verify-document");
+      store.transaction(w -> {
+        // a large case part way: the tasks done first, then as many extractions queued
+        try (PreparedStatement ps = w.prepareStatement("INSERT INTO tasks (kind, key, payload, state, attempts,"
+            + " max_attempts, created, updated) SELECT kind, state || '-' || n, '', state, 1, 3, 0, 0"
+            + " FROM generate_series(1, " + DONE + ") n,"
+            + " (VALUES ('extract', 'done', 1), ('analyze', 'done', 2), ('extract', 'queued', 3)) AS k(kind, state, o)"
+            + " ORDER BY o, n")) {
+          ps.executeUpdate();
+        }
+        return null;
+      });
+      long read = store.transaction(w -> {
+        try (PreparedStatement ps = q.claimStatement(w, "EXPLAIN (ANALYZE, FORMAT JSON) ", kinds, 8, "w", 60_000)) {
+          return rowsRead(ps);
+        }
+      });
+      assertTrue(read < 200, "the claim of 8 read " + read + " rows");
+      assertEquals(8, q.claim("w", kinds, 8, java.time.Duration.ofMinutes(1)).size());
+
+      // control: a claim as one read of every kind in id order reads past the done tasks or
+      // through every queued one, and the measure sees it
+      long whole = store.transaction(w -> {
+        try (PreparedStatement ps = w.prepareStatement("EXPLAIN (ANALYZE, FORMAT JSON) SELECT id FROM tasks"
+            + " WHERE kind IN ('extract', 'analyze', 'verify-document') AND (state = 'queued'"
+            + " OR (state = 'leased' AND lease_until < 0 AND attempts < max_attempts)) ORDER BY id LIMIT 8"
+            + " FOR UPDATE SKIP LOCKED")) {
+          return rowsRead(ps);
+        }
+      });
+      assertTrue(whole >= DONE, "one read in id order read " + whole + " rows");
+    }
+  }
+
+  /** Rows the plan's scans returned or filtered out, summed over the plan run. */
+  private static long rowsRead(PreparedStatement explain) throws SQLException {
+    try (ResultSet rs = explain.executeQuery()) {
+      rs.next();
+      JsonNode plan = new ObjectMapper().readTree(rs.getString(1)).get(0).get("Plan");
+      return scanned(plan);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static long scanned(JsonNode node) {
+    long n = 0;
+    if (node.path("Node Type").asText().endsWith("Scan") && !node.path("Node Type").asText().equals("CTE Scan")) {
+      n += node.path("Actual Rows").asLong() * Math.max(1, node.path("Actual Loops").asLong())
+          + node.path("Rows Removed by Filter").asLong();
+    }
+    for (JsonNode child : node.path("Plans")) {
+      n += scanned(child);
+    }
+    return n;
+  }
+
 }

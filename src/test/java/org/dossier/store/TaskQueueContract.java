@@ -87,6 +87,58 @@ abstract class TaskQueueContract {
   }
 
   @Test
+  void aClaimOfSeveralKindsTakesTheOldestOfThemAllARanOutLeaseAmongThem() throws Exception {
+    try (CaseStore store = CaseStore.create(newLocation(), Clock.systemUTC())) {
+      TaskQueue q = store.tasks();
+      q.enqueue(List.of(task("e0")));
+      Lease lost = q.claim("slow", EXTRACT, 1, Duration.ofMillis(200)).get(0);
+      q.enqueue(List.of(new NewTask("analyze", "a1", ""), new NewTask("index", "x1", ""), task("e1"),
+          new NewTask("analyze", "a2", ""), task("e2")));
+      Thread.sleep(1000); // the lease runs out on the database's clock, which has gone on as long
+      // the kinds named newest first: the order taken is the tasks', not the kinds'
+      List<Lease> got = q.claim("w", List.of("analyze", "extract"), 3, LONG);
+      assertEquals(List.of("e0", "a1", "e1"), got.stream().map(Lease::key).toList(),
+          "the lease that ran out first, then the oldest queued of both kinds, the index task left");
+      assertEquals(2, got.get(0).attempt());
+      assertEquals(List.of("a2", "e2"), q.claim("w", List.of("extract", "analyze", "verify"), 5, LONG).stream()
+          .map(Lease::key).toList());
+      assertEquals(List.of("x1"), q.claim("w", List.of("index"), 5, LONG).stream().map(Lease::key).toList());
+    }
+  }
+
+  @Test
+  void theKindsWithOpenTasksAndTheNewestTaskOfAKindAreReadWithoutCounting() throws Exception {
+    try (CaseStore store = CaseStore.create(newLocation(), Clock.systemUTC())) {
+      TaskQueue q = store.tasks();
+      List<String> kinds = List.of("extract", "analyze", "index");
+      assertEquals(java.util.Set.of(), q.open(kinds));
+      assertEquals(0, q.newest(kinds));
+      q.enqueue(List.of(task("a"), new NewTask("analyze", "b", "", 1)));
+      assertEquals(java.util.Set.of("extract", "analyze"), q.open(kinds));
+      assertEquals(java.util.Set.of("analyze"), q.open(List.of("analyze", "verify")), "only the kinds asked");
+      Lease a = q.claim("w", EXTRACT, 1, LONG).get(0);
+      Lease b = q.claim("w", List.of("analyze"), 1, LONG).get(0);
+      assertEquals(java.util.Set.of("extract", "analyze"), q.open(kinds), "a leased task is open");
+      assertEquals(a.task(), q.newest(EXTRACT));
+      assertEquals(Math.max(a.task(), b.task()), q.newest(kinds));
+      assertTrue(q.complete(a));
+      assertEquals(Optional.of(State.DEAD), q.fail(b, "broke"));
+      assertEquals(java.util.Set.of(), q.open(kinds), "a done or dead task is not");
+      assertEquals(List.of(), q.openCounts());
+      assertEquals(a.task(), q.newest(EXTRACT), "done, it is still the newest");
+      assertEquals(b.task(), q.newest(List.of("analyze")), "dead too");
+      q.enqueue(List.of(new NewTask("index", "c", "")));
+      assertEquals(a.task(), q.newest(EXTRACT), "another kind's task changes nothing");
+      assertEquals(0, q.enqueue(List.of(task("a"))));
+      assertEquals(a.task(), q.newest(EXTRACT), "nor a task enqueued again");
+      q.enqueue(List.of(task("d")));
+      assertTrue(q.newest(EXTRACT) > a.task(), "a new task of the kind does");
+      assertEquals(List.of(new Count("extract", State.QUEUED, 1), new Count("index", State.QUEUED, 1)), q.openCounts());
+      assertEquals(java.util.Set.of("extract", "index"), q.open(kinds));
+    }
+  }
+
+  @Test
   void aTasksStateIsReadByKindAndKey() throws Exception {
     try (CaseStore store = CaseStore.create(newLocation(), Clock.systemUTC())) {
       TaskQueue q = store.tasks();
