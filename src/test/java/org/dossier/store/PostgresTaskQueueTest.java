@@ -35,17 +35,7 @@ class PostgresTaskQueueTest extends TaskQueueContract {
     try (CaseStore store = CaseStore.create(newLocation(), Clock.systemUTC())) {
       JdbcTaskQueue q = (JdbcTaskQueue) store.tasks();
       List<String> kinds = List.of("extract", "analyze", "verify-document");
-      store.transaction(w -> {
-        // a large case part way: the tasks done first, then as many extractions queued
-        try (PreparedStatement ps = w.prepareStatement("INSERT INTO tasks (kind, key, payload, state, attempts,"
-            + " max_attempts, created, updated) SELECT kind, state || '-' || n, '', state, 1, 3, 0, 0"
-            + " FROM generate_series(1, " + DONE + ") n,"
-            + " (VALUES ('extract', 'done', 1), ('analyze', 'done', 2), ('extract', 'queued', 3)) AS k(kind, state, o)"
-            + " ORDER BY o, n")) {
-          ps.executeUpdate();
-        }
-        return null;
-      });
+      fill(store);
       long read = store.transaction(w -> {
         try (PreparedStatement ps = q.claimStatement(w, "EXPLAIN (ANALYZE, FORMAT JSON) ", kinds, 8, "w", 60_000)) {
           return rowsRead(ps);
@@ -66,6 +56,65 @@ class PostgresTaskQueueTest extends TaskQueueContract {
       });
       assertTrue(whole >= DONE, "one read in id order read " + whole + " rows");
     }
+  }
+
+  @Test
+  void anIdleWorkersQuestionsReadTheIndexsEndForEachKindAndState() throws Exception {
+    try (CaseStore store = CaseStore.create(newLocation(), Clock.systemUTC())) {
+      JdbcTaskQueue q = (JdbcTaskQueue) store.tasks();
+      List<String> kinds = List.of("extract", "analyze", "index", "link", "link-read", "link-finish", "verify",
+          "verify-document", "verify-bands", "verify-families");
+      List<TaskQueue.State> states = List.of(TaskQueue.State.values());
+      fill(store);
+      long read = store.transaction(w -> {
+        try (PreparedStatement ps = q.newestStatement(w, "EXPLAIN (ANALYZE, FORMAT JSON) ", kinds, states)) {
+          return rowsRead(ps);
+        }
+      });
+      assertTrue(read < 100, "the probes read " + read + " rows");
+      assertEquals(java.util.Set.of("extract"), q.open(kinds));
+
+      // control: the newest of each kind and state asked for as a maximum under "kind = ?", which
+      // the planner may read from the primary key backwards, filtering, through the queued tasks
+      // and the other kind's done ones to the newest done extraction
+      StringBuilder max = new StringBuilder("EXPLAIN (ANALYZE, FORMAT JSON) ");
+      for (int k = 0; k < kinds.size() * states.size(); k++) {
+        max.append(k == 0 ? "" : " UNION ALL ").append("SELECT (SELECT max(id) FROM tasks WHERE state = ? AND kind = ?)");
+      }
+      long maxima = store.transaction(w -> {
+        try (PreparedStatement ps = w.prepareStatement(max.toString())) {
+          int i = 1;
+          for (String k : kinds) {
+            for (TaskQueue.State st : states) {
+              ps.setString(i++, st.code());
+              ps.setString(i++, k);
+            }
+          }
+          return rowsRead(ps);
+        }
+      });
+      assertTrue(maxima >= DONE, "maxima read " + maxima + " rows");
+    }
+  }
+
+  /** A large case part way: its tasks done first, then as many extractions queued; its statistics taken. */
+  private static void fill(CaseStore store) throws SQLException {
+    store.transaction(w -> {
+      try (PreparedStatement ps = w.prepareStatement("INSERT INTO tasks (kind, key, payload, state, attempts,"
+          + " max_attempts, created, updated) SELECT kind, state || '-' || n, '', state, 1, 3, 0, 0"
+          + " FROM generate_series(1, " + DONE + ") n,"
+          + " (VALUES ('extract', 'done', 1), ('analyze', 'done', 2), ('extract', 'queued', 3)) AS k(kind, state, o)"
+          + " ORDER BY o, n")) {
+        ps.executeUpdate();
+      }
+      return null;
+    });
+    store.transaction(w -> {
+      try (PreparedStatement ps = w.prepareStatement("ANALYZE tasks")) {
+        ps.executeUpdate();
+      }
+      return null;
+    });
   }
 
   /** Rows the plan's scans returned or filtered out, summed over the plan run. */
