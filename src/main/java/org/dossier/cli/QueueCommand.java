@@ -36,7 +36,7 @@ final class QueueCommand implements Runnable {
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
       try (CaseFolder folder = options.openExisting()) {
-        int n = folder.store().tasks().retryDead(Optional.ofNullable(kind));
+        int n = org.dossier.pipeline.Worker.retryDead(folder, Optional.ofNullable(kind));
         if (options.json) {
           Json.print(out, java.util.Map.of("queued", n));
         } else {

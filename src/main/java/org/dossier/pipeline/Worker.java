@@ -231,6 +231,31 @@ public final class Worker {
     }
   }
 
+  /** When dead tasks were last queued again ({@link #retryDead}): part of the key of the link round that follows. */
+  static final String RETRIED_SETTING = "queue.retried";
+
+  /**
+   * Queues the case's dead tasks again (of one kind, or all: {@link TaskQueue#retryDead}) and,
+   * when there were any, marks the retry in the same transaction, so that once the workers have
+   * done them they link the case again: a document whose analysis died was left out of the last
+   * round's findings, and a task queued again is not a new task the round's key would notice.
+   *
+   * @return how many were queued
+   */
+  public static int retryDead(CaseFolder folder, Optional<String> kind) throws IOException {
+    try {
+      return folder.store().write(tx -> {
+        int n = tx.retryDead(kind);
+        if (n > 0) {
+          tx.setSetting(RETRIED_SETTING, java.time.Instant.now(folder.clock()) + "-" + n);
+        }
+        return n;
+      });
+    } catch (SQLException e) {
+      throw org.dossier.store.CaseStore.failed(e);
+    }
+  }
+
   /** Tasks queued or leased in the case's work queue: while there are any, workers are bringing the case up to date. */
   public static long openTasks(CaseFolder folder) throws IOException {
     try {
@@ -403,9 +428,11 @@ public final class Worker {
     // each, whatever the number of tasks done (this runs on every idle poll of every thread)
     Set<String> open = queue.open(StageTasks.taskKinds(StageTasks.KINDS));
     boolean busy = open.contains(StageTasks.EXTRACT) || open.contains(StageTasks.ANALYZE);
+    // a round per state of the documents' tasks: a new one added, or dead ones queued again
     if (!busy && queue.newest(List.of(StageTasks.ANALYZE)) > 0
         && queue.enqueue(List.of(StageTasks.caseWide(StageTasks.LINK,
-            "after-task-" + queue.newest(List.of(StageTasks.EXTRACT, StageTasks.ANALYZE))))) > 0) {
+            "after-task-" + queue.newest(List.of(StageTasks.EXTRACT, StageTasks.ANALYZE))
+                + folder.store().setting(RETRIED_SETTING).map(r -> "-retried-" + r).orElse("")))) > 0) {
       return false; // a task for someone, perhaps this worker
     }
     if (!busy && nextOfLink(open)) {

@@ -856,6 +856,16 @@ public final class CaseStore implements Closeable {
     }
 
     /**
+     * Queues the dead tasks again in this transaction ({@link TaskQueue#retryDead}), with what
+     * else it writes (the worker's mark that a retry happened).
+     *
+     * @return how many were queued
+     */
+    public int retryDead(Optional<String> kind) throws SQLException {
+      return tasks.retryDeadIn(writer, kind);
+    }
+
+    /**
      * True when {@code lease} is still its task's newest; the task is then held against claims
      * until this transaction ends, so a task's effects are written under its current lease only.
      */

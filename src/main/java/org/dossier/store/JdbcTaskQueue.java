@@ -250,15 +250,18 @@ final class JdbcTaskQueue implements TaskQueue {
 
   @Override
   public int retryDead(Optional<String> kind) throws SQLException {
-    return writes.transaction(w -> {
-      try (PreparedStatement ps = w.prepareStatement("UPDATE tasks SET state = 'queued', attempts = 0,"
-          + " lease_until = NULL, updated = " + now + " WHERE state = 'dead'" + (kind.isPresent() ? " AND kind = ?" : ""))) {
-        if (kind.isPresent()) {
-          ps.setString(1, dialect.text(kind.get()));
-        }
-        return ps.executeUpdate();
+    return writes.transaction(w -> retryDeadIn(w, kind));
+  }
+
+  /** {@link #retryDead} in a transaction open on the writer. */
+  int retryDeadIn(Connection w, Optional<String> kind) throws SQLException {
+    try (PreparedStatement ps = w.prepareStatement("UPDATE tasks SET state = 'queued', attempts = 0,"
+        + " lease_until = NULL, updated = " + now + " WHERE state = 'dead'" + (kind.isPresent() ? " AND kind = ?" : ""))) {
+      if (kind.isPresent()) {
+        ps.setString(1, dialect.text(kind.get()));
       }
-    });
+      return ps.executeUpdate();
+    }
   }
 
   @Override
