@@ -202,7 +202,7 @@ final class JdbcTaskQueue implements TaskQueue {
   public boolean giveBack(Lease lease) throws SQLException {
     return writes.transaction(w -> {
       try (PreparedStatement ps = w.prepareStatement("UPDATE tasks SET state = 'queued', lease_until = NULL,"
-          + " max_attempts = max_attempts + 1, updated = " + now + " WHERE " + LEASE_HELD)) {
+          + " max_attempts = max_attempts + 1, given_back = given_back + 1, updated = " + now + " WHERE " + LEASE_HELD)) {
         setLease(ps, 1, lease);
         return ps.executeUpdate() == 1;
       }
@@ -256,6 +256,7 @@ final class JdbcTaskQueue implements TaskQueue {
   /** {@link #retryDead} in a transaction open on the writer. */
   int retryDeadIn(Connection w, Optional<String> kind) throws SQLException {
     try (PreparedStatement ps = w.prepareStatement("UPDATE tasks SET state = 'queued', attempts = 0,"
+        + " max_attempts = max_attempts - given_back, given_back = 0,"
         + " lease_until = NULL, updated = " + now + " WHERE state = 'dead'" + (kind.isPresent() ? " AND kind = ?" : ""))) {
       if (kind.isPresent()) {
         ps.setString(1, dialect.text(kind.get()));

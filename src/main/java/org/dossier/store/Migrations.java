@@ -20,7 +20,8 @@ final class Migrations {
   static final List<String> SCRIPTS = List.of("V001__initial.sql", "V002__analysis.sql", "V003__findings.sql",
       "V004__judgements.sql", "V005__users.sql", "V006__findings_by_document.sql",
       "V007__saved_searches.sql", "V008__tasks.sql", "V009__verification.sql",
-      "V010__findings_by_story.sql", "V011__findings_by_id.sql", "V012__open_tasks.sql");
+      "V010__findings_by_story.sql", "V011__findings_by_id.sql", "V012__open_tasks.sql",
+      "V013__given_back.sql");
 
   private Migrations() {}
 

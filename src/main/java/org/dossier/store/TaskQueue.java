@@ -143,8 +143,8 @@ public interface TaskQueue {
   boolean giveBack(Lease lease) throws SQLException;
 
   /**
-   * Queues the dead tasks again (of one kind, or all), their attempts counted from none and their
-   * last error kept.
+   * Queues the dead tasks again (of one kind, or all), their attempts counted from none, their cap
+   * the one they were queued with (a give-back's rise taken off) and their last error kept.
    *
    * @return how many were queued
    */

@@ -324,6 +324,24 @@ abstract class TaskQueueContract {
   }
 
   @Test
+  void aRetriedTaskHasTheAttemptsItWasQueuedWithThoughItWasGivenBack() throws Exception {
+    try (CaseStore store = CaseStore.create(newLocation(), Clock.systemUTC())) {
+      TaskQueue q = store.tasks();
+      q.enqueue(List.of(new NewTask("extract", "given", "", 2)));
+      assertTrue(q.giveBack(q.claim("w", EXTRACT, 1, LONG).get(0)));
+      assertEquals(Optional.of(State.QUEUED), q.fail(q.claim("w", EXTRACT, 1, LONG).get(0), "parser error"));
+      assertEquals(Optional.of(State.DEAD), q.fail(q.claim("w", EXTRACT, 1, LONG).get(0), "parser error"),
+          "two failures, the give-back not counted");
+      assertEquals(1, q.retryDead(Optional.empty()));
+      Lease first = q.claim("w", EXTRACT, 1, LONG).get(0);
+      assertEquals(1, first.attempt());
+      assertEquals(Optional.of(State.QUEUED), q.fail(first, "parser error"));
+      assertEquals(Optional.of(State.DEAD), q.fail(q.claim("w", EXTRACT, 1, LONG).get(0), "parser error"),
+          "dead again after its two attempts, not three");
+    }
+  }
+
+  @Test
   void deadTasksAreQueuedAgainOfOneKindOrAllTheirLastErrorKept() throws Exception {
     try (CaseStore store = CaseStore.create(newLocation(), Clock.systemUTC())) {
       TaskQueue q = store.tasks();
