@@ -203,11 +203,16 @@ public final class Worker {
   }
 
   Worker(CaseFolder folder, Options options, Consumer<String> say, String workerMainClass) {
+    this(folder, options, say, workerMainClass, folder.store().tasks());
+  }
+
+  /** As {@link #Worker(CaseFolder, Options, Consumer, String)}, on {@code queue} (a test's, around the case's). */
+  Worker(CaseFolder folder, Options options, Consumer<String> say, String workerMainClass, TaskQueue queue) {
     this.folder = folder;
     this.options = options;
     this.say = say;
     this.workerMainClass = workerMainClass;
-    this.queue = folder.store().tasks();
+    this.queue = queue;
     this.owner = host() + ":" + ManagementFactory.getRuntimeMXBean().getPid();
   }
 
@@ -235,21 +240,23 @@ public final class Worker {
   static final String RETRIED_SETTING = "queue.retried";
 
   /**
-   * Queues the case's dead tasks again (of one kind, or all: {@link TaskQueue#retryDead}) and,
-   * when there were any, marks the retry in the same transaction, so that once the workers have
-   * done them they link the case again: a document whose analysis died was left out of the last
-   * round's findings, and a task queued again is not a new task the round's key would notice.
+   * Queues the case's dead tasks again (of one kind, or all: {@link org.dossier.store.CaseStore.Batch#retryDead})
+   * and, when extractions or analyses were among them, counts the retry in the same transaction,
+   * so that once the workers have done them they link the case again: a document whose analysis
+   * died was left out of the last round's findings, and a task queued again is not a new task the
+   * round's key would notice. Other kinds' retries (index, link, verify) change no document's
+   * reading, and link nothing again.
    *
    * @return how many were queued
    */
   public static int retryDead(CaseFolder folder, Optional<String> kind) throws IOException {
     try {
       return folder.store().write(tx -> {
-        int n = tx.retryDead(kind);
-        if (n > 0) {
-          tx.setSetting(RETRIED_SETTING, java.time.Instant.now(folder.clock()) + "-" + n);
+        Map<String, Integer> queued = tx.retryDead(kind);
+        if (queued.containsKey(StageTasks.EXTRACT) || queued.containsKey(StageTasks.ANALYZE)) {
+          tx.increment(RETRIED_SETTING);
         }
-        return n;
+        return queued.values().stream().mapToInt(Integer::intValue).sum();
       });
     } catch (SQLException e) {
       throw org.dossier.store.CaseStore.failed(e);
@@ -423,16 +430,17 @@ public final class Worker {
    * worker may stop (--until-idle): nothing queued or leased of a kind that could lead to one of
    * its stages' tasks.
    */
-  private boolean idle() throws SQLException {
-    // which kinds have work open, and the newest document task: a probe of the open tasks' index
-    // each, whatever the number of tasks done (this runs on every idle poll of every thread)
+  boolean idle() throws SQLException {
+    // the round the documents' tasks are at (a new one added, or dead ones queued again), read
+    // before which kinds have work open: a task added or retried after this read is seen open
+    // below, so no round is keyed for tasks not yet done. Each is a probe of the open tasks'
+    // index, whatever the number of tasks done (this runs on every idle poll of every thread).
+    boolean analysed = queue.newest(List.of(StageTasks.ANALYZE)) > 0;
+    String round = "after-task-" + queue.newest(List.of(StageTasks.EXTRACT, StageTasks.ANALYZE))
+        + folder.store().setting(RETRIED_SETTING).map(r -> "-retried-" + r).orElse("");
     Set<String> open = queue.open(StageTasks.taskKinds(StageTasks.KINDS));
     boolean busy = open.contains(StageTasks.EXTRACT) || open.contains(StageTasks.ANALYZE);
-    // a round per state of the documents' tasks: a new one added, or dead ones queued again
-    if (!busy && queue.newest(List.of(StageTasks.ANALYZE)) > 0
-        && queue.enqueue(List.of(StageTasks.caseWide(StageTasks.LINK,
-            "after-task-" + queue.newest(List.of(StageTasks.EXTRACT, StageTasks.ANALYZE))
-                + folder.store().setting(RETRIED_SETTING).map(r -> "-retried-" + r).orElse("")))) > 0) {
+    if (!busy && analysed && queue.enqueue(List.of(StageTasks.caseWide(StageTasks.LINK, round))) > 0) {
       return false; // a task for someone, perhaps this worker
     }
     if (!busy && nextOfLink(open)) {

@@ -856,13 +856,24 @@ public final class CaseStore implements Closeable {
     }
 
     /**
-     * Queues the dead tasks again in this transaction ({@link TaskQueue#retryDead}), with what
-     * else it writes (the worker's mark that a retry happened).
+     * Queues the dead tasks of the work queue again (of one kind, or all) in this transaction, with
+     * what else it writes: their attempts counted from none, their cap the one they were queued
+     * with (a give-back's rise taken off), their last error kept. What queues them again also
+     * marks it for the stages that follow (the workers' {@code retryDead}).
      *
-     * @return how many were queued
+     * @return how many were queued, by kind
      */
-    public int retryDead(Optional<String> kind) throws SQLException {
+    public Map<String, Integer> retryDead(Optional<String> kind) throws SQLException {
       return tasks.retryDeadIn(writer, kind);
+    }
+
+    /** Adds one to the number a setting holds (none: 0), in one statement that holds its row. */
+    public void increment(String key) throws SQLException {
+      try (PreparedStatement ps = writer.prepareStatement("INSERT INTO settings (key, value) VALUES (?, '1')"
+          + " ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(settings.value AS INTEGER) + 1 AS TEXT)")) {
+        ps.setString(1, key);
+        ps.executeUpdate();
+      }
     }
 
     /**

@@ -101,7 +101,11 @@ final class JdbcTaskQueue implements TaskQueue {
         ps.executeUpdate();
       }
       List<Lease> out = new ArrayList<>();
-      try (PreparedStatement ps = claimStatement(w, "", each, max, owner, millis)) {
+      List<Share> shares = shares(w, each, max);
+      if (shares.isEmpty()) {
+        return out;
+      }
+      try (PreparedStatement ps = claimStatement(w, "", shares, owner, millis)) {
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             out.add(new Lease(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), owner,
@@ -115,33 +119,40 @@ final class JdbcTaskQueue implements TaskQueue {
   }
 
   /**
-   * The claim's statement, its parameters set: the oldest queued tasks of each kind and the oldest
-   * whose lease ran out, each read from the open tasks' index in id order (one condition on it per
-   * read, so that each read stops after {@code max} rows, never passing the done tasks nor sorting
-   * every queued one), then the oldest {@code max} of them all, leased. {@code prefix} goes before
-   * it (a test's {@code EXPLAIN}).
+   * How many of the oldest {@code max} claimable tasks of these kinds are of each kind, queued or
+   * with a lease that ran out: read without locks, as the claim's plan. For each kind the oldest
+   * queued and the oldest run out are read from the open tasks' index in the order of kind and
+   * number (each read stopping after {@code max} rows, never passing the done tasks nor sorting
+   * every queued one), then the oldest {@code max} of them all counted.
    */
-  PreparedStatement claimStatement(Connection w, String prefix, List<String> kinds, int max, String owner, long millis)
-      throws SQLException {
+  List<Share> shares(Connection w, List<String> kinds, int max) throws SQLException {
+    List<Share> out = new ArrayList<>();
+    try (PreparedStatement ps = sharesStatement(w, "", kinds, max); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(new Share(rs.getString(1), rs.getInt(2) == 1, rs.getInt(3)));
+      }
+    }
+    return out;
+  }
+
+  /** How many tasks of a kind a claim takes, queued ones or ones whose lease ran out. */
+  record Share(String kind, boolean ranOut, int tasks) {}
+
+  /** {@link #shares}' statement, its parameters set; {@code prefix} goes before it (a test's {@code EXPLAIN}). */
+  PreparedStatement sharesStatement(Connection w, String prefix, List<String> kinds, int max) throws SQLException {
     StringBuilder sql = new StringBuilder(prefix).append("WITH ");
     List<String> reads = new ArrayList<>();
     for (int k = 0; k < kinds.size(); k++) {
-      sql.append("queued").append(k).append(" AS (SELECT id FROM tasks WHERE state = 'queued' AND ").append(OF_KIND)
-          .append(" ORDER BY kind, id LIMIT ?").append(dialect.skipLocked()).append("), ");
-      sql.append("ran_out").append(k).append(" AS (SELECT id FROM tasks WHERE state = 'leased' AND ").append(OF_KIND)
-          .append(" AND lease_until < ").append(now).append(" AND attempts < max_attempts ORDER BY kind, id LIMIT ?")
-          .append(dialect.skipLocked()).append("), ");
-      reads.add("SELECT id FROM queued" + k);
-      reads.add("SELECT id FROM ran_out" + k);
+      sql.append("queued").append(k).append(" AS (SELECT id, kind, 0 AS ran_out FROM tasks WHERE ")
+          .append(claimable(false)).append(" ORDER BY kind, id LIMIT ?), ");
+      sql.append("ran_out").append(k).append(" AS (SELECT id, kind, 1 AS ran_out FROM tasks WHERE ")
+          .append(claimable(true)).append(" ORDER BY kind, id LIMIT ?)").append(k + 1 < kinds.size() ? ", " : " ");
+      reads.add("SELECT id, kind, ran_out FROM queued" + k);
+      reads.add("SELECT id, kind, ran_out FROM ran_out" + k);
     }
-    sql.append("picked AS (SELECT id FROM (").append(String.join(" UNION ALL ", reads))
-        .append(") claimable ORDER BY id LIMIT ?)")
-        .append(" UPDATE tasks SET state = 'leased', lease_owner = ?, lease_until = ").append(now).append(" + ?,")
-        .append(" attempts = attempts + 1, updated = ").append(now).append(",")
-        .append(" last_error = CASE WHEN state = 'leased' THEN 'the lease of ' || lease_owner || ' ran out'")
-        .append(" ELSE last_error END")
-        .append(" WHERE id IN (SELECT id FROM picked)")
-        .append(" RETURNING id, kind, key, payload, attempts, lease_until");
+    sql.append("SELECT kind, ran_out, count(*) FROM (SELECT id, kind, ran_out FROM (")
+        .append(String.join(" UNION ALL ", reads)).append(") claimable ORDER BY id LIMIT ?) oldest")
+        .append(" GROUP BY kind, ran_out ORDER BY kind, ran_out");
     PreparedStatement ps = w.prepareStatement(sql.toString());
     try {
       int i = 1;
@@ -152,7 +163,47 @@ final class JdbcTaskQueue implements TaskQueue {
           ps.setInt(i++, max);
         }
       }
-      ps.setInt(i++, max);
+      ps.setInt(i, max);
+      return ps;
+    } catch (SQLException | RuntimeException e) {
+      ps.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The claim's statement, its parameters set: for each share the oldest claimable tasks of its
+   * kind, as many as the share, locked (on PostgreSQL those another claimer holds are skipped, so
+   * two claimers at once take the next ones of the kind rather than nothing), then leased. A claim
+   * locks only the tasks it takes. {@code prefix} goes before it (a test's {@code EXPLAIN}).
+   */
+  PreparedStatement claimStatement(Connection w, String prefix, List<Share> shares, String owner, long millis)
+      throws SQLException {
+    StringBuilder sql = new StringBuilder(prefix).append("WITH ");
+    List<String> reads = new ArrayList<>();
+    int total = 0;
+    for (int k = 0; k < shares.size(); k++) {
+      sql.append("share").append(k).append(" AS (SELECT id FROM tasks WHERE ").append(claimable(shares.get(k).ranOut()))
+          .append(" ORDER BY kind, id LIMIT ?").append(dialect.skipLocked()).append("), ");
+      reads.add("SELECT id FROM share" + k);
+      total += shares.get(k).tasks();
+    }
+    sql.append("picked AS (SELECT id FROM (").append(String.join(" UNION ALL ", reads))
+        .append(") claimable ORDER BY id LIMIT ").append(total).append(")")
+        .append(" UPDATE tasks SET state = 'leased', lease_owner = ?, lease_until = ").append(now).append(" + ?,")
+        .append(" attempts = attempts + 1, updated = ").append(now).append(",")
+        .append(" last_error = CASE WHEN state = 'leased' THEN 'the lease of ' || lease_owner || ' ran out'")
+        .append(" ELSE last_error END")
+        .append(" WHERE id IN (SELECT id FROM picked)")
+        .append(" RETURNING id, kind, key, payload, attempts, lease_until");
+    PreparedStatement ps = w.prepareStatement(sql.toString());
+    try {
+      int i = 1;
+      for (Share share : shares) {
+        ps.setString(i++, dialect.text(share.kind()));
+        ps.setString(i++, dialect.text(share.kind()));
+        ps.setInt(i++, share.tasks());
+      }
       ps.setString(i++, dialect.text(owner));
       ps.setLong(i, millis);
       return ps;
@@ -160,6 +211,13 @@ final class JdbcTaskQueue implements TaskQueue {
       ps.close();
       throw e;
     }
+  }
+
+  /** Tasks of one kind (two parameters) that a claim may take: queued, or leased under a lease that ran out. */
+  private String claimable(boolean ranOut) {
+    return ranOut
+        ? "state = 'leased' AND " + OF_KIND + " AND lease_until < " + now + " AND attempts < max_attempts"
+        : "state = 'queued' AND " + OF_KIND;
   }
 
   /** Leased tasks of {@code kinds} (that many parameters) whose lease ran out. */
@@ -248,20 +306,28 @@ final class JdbcTaskQueue implements TaskQueue {
     }
   }
 
-  @Override
-  public int retryDead(Optional<String> kind) throws SQLException {
-    return writes.transaction(w -> retryDeadIn(w, kind));
-  }
-
-  /** {@link #retryDead} in a transaction open on the writer. */
-  int retryDeadIn(Connection w, Optional<String> kind) throws SQLException {
+  /**
+   * Queues the dead tasks again (of one kind, or all), in a transaction open on the writer: their
+   * attempts counted from none, their cap the one they were queued with (a give-back's rise taken
+   * off) and their last error kept.
+   *
+   * @return how many were queued, by kind
+   */
+  java.util.Map<String, Integer> retryDeadIn(Connection w, Optional<String> kind) throws SQLException {
     try (PreparedStatement ps = w.prepareStatement("UPDATE tasks SET state = 'queued', attempts = 0,"
         + " max_attempts = max_attempts - given_back, given_back = 0,"
-        + " lease_until = NULL, updated = " + now + " WHERE state = 'dead'" + (kind.isPresent() ? " AND kind = ?" : ""))) {
+        + " lease_until = NULL, updated = " + now + " WHERE state = 'dead'" + (kind.isPresent() ? " AND kind = ?" : "")
+        + " RETURNING kind")) {
       if (kind.isPresent()) {
         ps.setString(1, dialect.text(kind.get()));
       }
-      return ps.executeUpdate();
+      java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.merge(rs.getString(1), 1, Integer::sum);
+        }
+      }
+      return out;
     }
   }
 

@@ -143,14 +143,6 @@ public interface TaskQueue {
   boolean giveBack(Lease lease) throws SQLException;
 
   /**
-   * Queues the dead tasks again (of one kind, or all), their attempts counted from none, their cap
-   * the one they were queued with (a give-back's rise taken off) and their last error kept.
-   *
-   * @return how many were queued
-   */
-  int retryDead(Optional<String> kind) throws SQLException;
-
-  /**
    * How many tasks of each kind are in each state, by kind then state: a read of every task, done
    * ones too ({@code status}).
    */

@@ -37,8 +37,11 @@ class PostgresTaskQueueTest extends TaskQueueContract {
       List<String> kinds = List.of("extract", "analyze", "verify-document");
       fill(store);
       long read = store.transaction(w -> {
-        try (PreparedStatement ps = q.claimStatement(w, "EXPLAIN (ANALYZE, FORMAT JSON) ", kinds, 8, "w", 60_000)) {
-          return rowsRead(ps);
+        List<JdbcTaskQueue.Share> shares = q.shares(w, kinds, 8);
+        assertEquals(List.of(new JdbcTaskQueue.Share("extract", false, 8)), shares);
+        try (PreparedStatement plan = q.sharesStatement(w, "EXPLAIN (ANALYZE, FORMAT JSON) ", kinds, 8);
+            PreparedStatement claim = q.claimStatement(w, "EXPLAIN (ANALYZE, FORMAT JSON) ", shares, "w", 60_000)) {
+          return rowsRead(plan) + rowsRead(claim);
         }
       });
       assertTrue(read < 200, "the claim of 8 read " + read + " rows");
@@ -74,26 +77,66 @@ class PostgresTaskQueueTest extends TaskQueueContract {
       assertTrue(read < 100, "the probes read " + read + " rows");
       assertEquals(java.util.Set.of("extract"), q.open(kinds));
 
-      // control: the newest of each kind and state asked for as a maximum under "kind = ?", which
-      // the planner may read from the primary key backwards, filtering, through the queued tasks
-      // and the other kind's done ones to the newest done extraction
-      StringBuilder max = new StringBuilder("EXPLAIN (ANALYZE, FORMAT JSON) ");
-      for (int k = 0; k < kinds.size() * states.size(); k++) {
-        max.append(k == 0 ? "" : " UNION ALL ").append("SELECT (SELECT max(id) FROM tasks WHERE state = ? AND kind = ?)");
-      }
-      long maxima = store.transaction(w -> {
-        try (PreparedStatement ps = w.prepareStatement(max.toString())) {
-          int i = 1;
-          for (String k : kinds) {
-            for (TaskQueue.State st : states) {
-              ps.setString(i++, st.code());
-              ps.setString(i++, k);
-            }
-          }
+      // control: the poll before, every task counted by kind and state, reads them all
+      long counted = store.transaction(w -> {
+        try (PreparedStatement ps = w.prepareStatement("EXPLAIN (ANALYZE, FORMAT JSON)"
+            + " SELECT kind, state, count(*) FROM tasks GROUP BY kind, state")) {
           return rowsRead(ps);
         }
       });
-      assertTrue(maxima >= DONE, "maxima read " + maxima + " rows");
+      assertTrue(counted >= 3 * DONE, "counting read " + counted + " rows");
+    }
+  }
+
+  @Test
+  void aClaimLocksOnlyTheTasksItTakes() throws Exception {
+    StoreLocation where = newLocation();
+    try (CaseStore a = CaseStore.create(where, Clock.systemUTC());
+        CaseStore b = CaseStore.open(where, Clock.systemUTC())) {
+      JdbcTaskQueue q = (JdbcTaskQueue) a.tasks();
+      q.enqueue(List.of(new TaskQueue.NewTask("extract", "e1", ""), new TaskQueue.NewTask("analyze", "a1", "")));
+      List<String> taken = a.transaction(w -> {
+        // the first claimer takes the older task of both kinds and holds its transaction open while
+        // another claims the other kind
+        List<String> mine = new java.util.ArrayList<>();
+        try (PreparedStatement ps = q.claimStatement(w, "", q.shares(w, List.of("extract", "analyze"), 1), "a", 60_000);
+            ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            mine.add(rs.getString(3));
+          }
+        }
+        List<TaskQueue.Lease> other = b.tasks().claim("b", List.of("analyze"), 1, java.time.Duration.ofMinutes(1));
+        assertEquals(List.of("a1"), other.stream().map(TaskQueue.Lease::key).toList(),
+            "the task the first claim does not take is not held from the second");
+        return mine;
+      });
+      assertEquals(List.of("e1"), taken);
+      assertEquals(List.of(), b.tasks().claim("b", List.of("extract", "analyze"), 2, java.time.Duration.ofMinutes(1)));
+    }
+  }
+
+  @Test
+  void twoClaimersAtOnceTakeTheNextTasksOfAKindRatherThanNothing() throws Exception {
+    StoreLocation where = newLocation();
+    try (CaseStore a = CaseStore.create(where, Clock.systemUTC());
+        CaseStore b = CaseStore.open(where, Clock.systemUTC())) {
+      JdbcTaskQueue q = (JdbcTaskQueue) a.tasks();
+      q.enqueue(List.of(new TaskQueue.NewTask("extract", "e1", ""), new TaskQueue.NewTask("extract", "e2", ""),
+          new TaskQueue.NewTask("extract", "e3", "")));
+      List<String> taken = a.transaction(w -> {
+        List<String> mine = new java.util.ArrayList<>();
+        try (PreparedStatement ps = q.claimStatement(w, "", q.shares(w, List.of("extract"), 2), "a", 60_000);
+            ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            mine.add(rs.getString(3));
+          }
+        }
+        // the second claimer plans on the same oldest two, held by the first: it takes the next
+        List<TaskQueue.Lease> other = b.tasks().claim("b", List.of("extract"), 2, java.time.Duration.ofMinutes(1));
+        assertEquals(List.of("e3"), other.stream().map(TaskQueue.Lease::key).toList());
+        return mine;
+      });
+      assertEquals(List.of("e1", "e2"), taken);
     }
   }
 

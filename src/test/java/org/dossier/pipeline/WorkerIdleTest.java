@@ -1,0 +1,92 @@
+package org.dossier.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.dossier.store.TaskQueue;
+import org.dossier.testing.Workers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What an idle worker reads before it queues a link round: the round the documents' tasks are at,
+ * then which kinds are open. A retry that commits between the two reads is then seen open, so no
+ * round is keyed for a retried analysis not yet done (which would leave its document unlinked).
+ * A retry counts in the round's key only when it queued extractions or analyses again.
+ */
+class WorkerIdleTest {
+  @TempDir Path dir;
+
+  @Test
+  void aRetryBetweenAnIdleWorkersReadsQueuesNoRoundBeforeItsTasksAreDone() throws Exception {
+    Path c = dir.resolve("case");
+    String schema = Workers.sharedCase(c);
+    try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC())) {
+      TaskQueue real = folder.store().tasks();
+      real.enqueue(List.of(new TaskQueue.NewTask(StageTasks.ANALYZE, "memo", "", 1)));
+      TaskQueue.Lease l = real.claim("w", List.of(StageTasks.ANALYZE), 1, Duration.ofMinutes(1)).get(0);
+      assertEquals(Optional.of(TaskQueue.State.DEAD), real.fail(l, "refused"));
+      // another process queues the dead analysis again while this worker is between its reads
+      AtomicBoolean retried = new AtomicBoolean();
+      TaskQueue between = (TaskQueue) Proxy.newProxyInstance(TaskQueue.class.getClassLoader(),
+          new Class<?>[] {TaskQueue.class}, (proxy, method, args) -> {
+            if (method.getName().equals("newest") && retried.compareAndSet(false, true)) {
+              assertEquals(1, Worker.retryDead(folder, Optional.empty()));
+            }
+            try {
+              return method.invoke(real, args);
+            } catch (InvocationTargetException e) {
+              throw e.getCause();
+            }
+          });
+      Worker w = new Worker(folder, new Worker.Options(Set.of(StageTasks.ANALYZE, StageTasks.LINK), 1, false,
+          Duration.ofSeconds(30), IngestSettings.defaults()), m -> { }, "unused", between);
+      assertFalse(w.idle());
+      assertEquals("0", Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE kind = 'link'"),
+          "no round queued while the retried analysis is open");
+      assertEquals("queued", Workers.scalar(schema, "SELECT state FROM tasks WHERE kind = 'analyze'"));
+
+      // control: once the analysis is done, the next idle read queues the round
+      TaskQueue.Lease again = real.claim("w", List.of(StageTasks.ANALYZE), 1, Duration.ofMinutes(1)).get(0);
+      real.complete(again);
+      assertFalse(w.idle());
+      assertEquals("1", Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE kind = 'link'"));
+    }
+  }
+
+  @Test
+  void aRetryOfExtractionsOrAnalysesIsCountedForTheLinkRoundAndOthersAreNot() throws Exception {
+    Path c = dir.resolve("case");
+    Workers.sharedCase(c);
+    try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC())) {
+      TaskQueue q = folder.store().tasks();
+      kill(q, StageTasks.INDEX, "batch-1");
+      assertEquals(1, Worker.retryDead(folder, Optional.empty()));
+      assertEquals(Optional.empty(), folder.store().setting(Worker.RETRIED_SETTING), "an index task changes no reading");
+      kill(q, StageTasks.ANALYZE, "memo");
+      assertEquals(1, Worker.retryDead(folder, Optional.of(StageTasks.ANALYZE)));
+      assertEquals(Optional.of("1"), folder.store().setting(Worker.RETRIED_SETTING));
+      kill(q, StageTasks.EXTRACT, "scan");
+      assertEquals(0, Worker.retryDead(folder, Optional.of(StageTasks.ANALYZE)), "none of that kind");
+      assertEquals(Optional.of("1"), folder.store().setting(Worker.RETRIED_SETTING));
+      assertEquals(1, Worker.retryDead(folder, Optional.empty()));
+      assertEquals(Optional.of("2"), folder.store().setting(Worker.RETRIED_SETTING), "each retry a round of its own");
+    }
+  }
+
+  /** A task of one attempt, claimed and failed: dead. */
+  private static void kill(TaskQueue q, String kind, String key) throws Exception {
+    q.enqueue(List.of(new TaskQueue.NewTask(kind, key, "", 1)));
+    TaskQueue.Lease l = q.claim("w", List.of(kind), 1, Duration.ofMinutes(1)).get(0);
+    assertEquals(Optional.of(TaskQueue.State.DEAD), q.fail(l, "refused"));
+  }
+}
