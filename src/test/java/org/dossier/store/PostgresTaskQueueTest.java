@@ -93,22 +93,13 @@ class PostgresTaskQueueTest extends TaskQueueContract {
     StoreLocation where = newLocation();
     try (CaseStore a = CaseStore.create(where, Clock.systemUTC());
         CaseStore b = CaseStore.open(where, Clock.systemUTC())) {
-      JdbcTaskQueue q = (JdbcTaskQueue) a.tasks();
-      q.enqueue(List.of(new TaskQueue.NewTask("extract", "e1", ""), new TaskQueue.NewTask("analyze", "a1", "")));
-      List<String> taken = a.transaction(w -> {
-        // the first claimer takes the older task of both kinds and holds its transaction open while
-        // another claims the other kind
-        List<String> mine = new java.util.ArrayList<>();
-        try (PreparedStatement ps = q.claimStatement(w, "", q.shares(w, List.of("extract", "analyze"), 1), "a", 60_000);
-            ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            mine.add(rs.getString(3));
-          }
-        }
+      a.tasks().enqueue(List.of(new TaskQueue.NewTask("extract", "e1", ""), new TaskQueue.NewTask("analyze", "a1", "")));
+      // the first claimer takes the older task of both kinds and holds its transaction open while
+      // another claims the other kind
+      List<String> taken = claimedWhileHeld(a, List.of("extract", "analyze"), 1, () -> {
         List<TaskQueue.Lease> other = b.tasks().claim("b", List.of("analyze"), 1, java.time.Duration.ofMinutes(1));
         assertEquals(List.of("a1"), other.stream().map(TaskQueue.Lease::key).toList(),
             "the task the first claim does not take is not held from the second");
-        return mine;
       });
       assertEquals(List.of("e1"), taken);
       assertEquals(List.of(), b.tasks().claim("b", List.of("extract", "analyze"), 2, java.time.Duration.ofMinutes(1)));
@@ -120,24 +111,45 @@ class PostgresTaskQueueTest extends TaskQueueContract {
     StoreLocation where = newLocation();
     try (CaseStore a = CaseStore.create(where, Clock.systemUTC());
         CaseStore b = CaseStore.open(where, Clock.systemUTC())) {
-      JdbcTaskQueue q = (JdbcTaskQueue) a.tasks();
-      q.enqueue(List.of(new TaskQueue.NewTask("extract", "e1", ""), new TaskQueue.NewTask("extract", "e2", ""),
+      a.tasks().enqueue(List.of(new TaskQueue.NewTask("extract", "e1", ""), new TaskQueue.NewTask("extract", "e2", ""),
           new TaskQueue.NewTask("extract", "e3", "")));
-      List<String> taken = a.transaction(w -> {
-        List<String> mine = new java.util.ArrayList<>();
-        try (PreparedStatement ps = q.claimStatement(w, "", q.shares(w, List.of("extract"), 2), "a", 60_000);
-            ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            mine.add(rs.getString(3));
-          }
-        }
-        // the second claimer plans on the same oldest two, held by the first: it takes the next
+      // the second claimer plans on the same oldest two, held by the first: it takes the next
+      List<String> taken = claimedWhileHeld(a, List.of("extract"), 2, () -> {
         List<TaskQueue.Lease> other = b.tasks().claim("b", List.of("extract"), 2, java.time.Duration.ofMinutes(1));
         assertEquals(List.of("e3"), other.stream().map(TaskQueue.Lease::key).toList());
-        return mine;
       });
       assertEquals(List.of("e1", "e2"), taken);
     }
+  }
+
+  /** Something another claimer does while it waits. */
+  @FunctionalInterface
+  private interface Meanwhile {
+    void run() throws Exception;
+  }
+
+  /**
+   * The keys of the tasks {@code store}'s claim of {@code max} of {@code kinds} takes, with its
+   * transaction held open (its locks held) while {@code meanwhile} runs.
+   */
+  private static List<String> claimedWhileHeld(CaseStore store, List<String> kinds, int max, Meanwhile meanwhile)
+      throws Exception {
+    JdbcTaskQueue q = (JdbcTaskQueue) store.tasks();
+    return store.transaction(w -> {
+      List<String> mine = new java.util.ArrayList<>();
+      try (PreparedStatement ps = q.claimStatement(w, "", q.shares(w, kinds, max), "a", 60_000);
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          mine.add(rs.getString(3));
+        }
+      }
+      try {
+        meanwhile.run();
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+      return mine;
+    });
   }
 
   /** A large case part way: its tasks done first, then as many extractions queued; its statistics taken. */
