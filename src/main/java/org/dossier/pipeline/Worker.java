@@ -236,8 +236,11 @@ public final class Worker {
     }
   }
 
-  /** When dead tasks were last queued again ({@link #retryDead}): part of the key of the link round that follows. */
-  static final String RETRIED_SETTING = "queue.retried";
+  /**
+   * How many times dead extractions or analyses were queued again ({@link #retryDead}): part of the
+   * key of the link round that follows.
+   */
+  static final String RETRIED_SETTING = "queue.retries";
 
   /**
    * Queues the case's dead tasks again (of one kind, or all: {@link org.dossier.store.CaseStore.Batch#retryDead})

@@ -15,9 +15,10 @@ import java.util.Optional;
 
 /**
  * The work queue on both engines: changes in transactions on the store's writer connection, counts
- * and dead tasks on its read connections. A claim is one statement that selects the claimable rows
- * ({@link Dialect#skipLocked}: on PostgreSQL locked, those another claimer holds skipped) and leases
- * them; a heartbeat, a completion and a failure change a task only where the lease given is still
+ * and dead tasks on its read connections. A claim plans without locks how many of the oldest
+ * claimable tasks of each kind it takes ({@link #shares}), then locks that many of each kind
+ * ({@link Dialect#skipLocked}: on PostgreSQL those another claimer holds skipped) and leases them,
+ * in one transaction; a heartbeat, a completion and a failure change a task only where the lease given is still
  * its newest (its owner and attempt), so a worker whose lease was taken over changes nothing.
  */
 final class JdbcTaskQueue implements TaskQueue {
@@ -103,19 +104,34 @@ final class JdbcTaskQueue implements TaskQueue {
       List<Lease> out = new ArrayList<>();
       List<Share> shares = shares(w, each, max);
       if (shares.isEmpty()) {
-        return out;
+        return out; // nothing claimable, held by another claimer or not
       }
-      try (PreparedStatement ps = claimStatement(w, "", shares, owner, millis)) {
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(new Lease(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), owner,
-                rs.getInt(5), Instant.ofEpochMilli(rs.getLong(6))));
-          }
+      int planned = shares.stream().mapToInt(Share::tasks).sum();
+      lease(w, shares, planned, owner, millis, out);
+      if (out.size() < planned) {
+        // the plan counted tasks another claimer holds or has just taken, and a kind had no more:
+        // what is left is taken from every kind (locking up to that many of each, this once)
+        List<Share> any = new ArrayList<>();
+        for (String k : each) {
+          any.add(new Share(k, false, max - out.size()));
+          any.add(new Share(k, true, max - out.size()));
         }
+        lease(w, any, max - out.size(), owner, millis, out);
       }
       out.sort(Comparator.comparingLong(Lease::task));
       return out;
     });
+  }
+
+  /** Leases up to {@code take} tasks of these shares ({@link #claimStatement}) to {@code owner}, adding them to {@code out}. */
+  private void lease(Connection w, List<Share> shares, int take, String owner, long millis, List<Lease> out)
+      throws SQLException {
+    try (PreparedStatement ps = claimStatement(w, "", shares, take, owner, millis); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(new Lease(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), owner,
+            rs.getInt(5), Instant.ofEpochMilli(rs.getLong(6))));
+      }
+    }
   }
 
   /**
@@ -174,22 +190,21 @@ final class JdbcTaskQueue implements TaskQueue {
   /**
    * The claim's statement, its parameters set: for each share the oldest claimable tasks of its
    * kind, as many as the share, locked (on PostgreSQL those another claimer holds are skipped, so
-   * two claimers at once take the next ones of the kind rather than nothing), then leased. A claim
-   * locks only the tasks it takes. {@code prefix} goes before it (a test's {@code EXPLAIN}).
+   * two claimers at once take the next ones of the kind rather than nothing), then the oldest
+   * {@code take} of them leased. With the shares of the plan, a claim locks only the tasks it takes.
+   * {@code prefix} goes before it (a test's {@code EXPLAIN}).
    */
-  PreparedStatement claimStatement(Connection w, String prefix, List<Share> shares, String owner, long millis)
+  PreparedStatement claimStatement(Connection w, String prefix, List<Share> shares, int take, String owner, long millis)
       throws SQLException {
     StringBuilder sql = new StringBuilder(prefix).append("WITH ");
     List<String> reads = new ArrayList<>();
-    int total = 0;
     for (int k = 0; k < shares.size(); k++) {
       sql.append("share").append(k).append(" AS (SELECT id FROM tasks WHERE ").append(claimable(shares.get(k).ranOut()))
           .append(" ORDER BY kind, id LIMIT ?").append(dialect.skipLocked()).append("), ");
       reads.add("SELECT id FROM share" + k);
-      total += shares.get(k).tasks();
     }
     sql.append("picked AS (SELECT id FROM (").append(String.join(" UNION ALL ", reads))
-        .append(") claimable ORDER BY id LIMIT ").append(total).append(")")
+        .append(") claimable ORDER BY id LIMIT ").append(Math.max(0, take)).append(")")
         .append(" UPDATE tasks SET state = 'leased', lease_owner = ?, lease_until = ").append(now).append(" + ?,")
         .append(" attempts = attempts + 1, updated = ").append(now).append(",")
         .append(" last_error = CASE WHEN state = 'leased' THEN 'the lease of ' || lease_owner || ' ran out'")

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * What an idle worker reads before it queues a link round: the round the documents' tasks are at,
  * then which kinds are open. A retry that commits between the two reads is then seen open, so no
  * round is keyed for a retried analysis not yet done (which would leave its document unlinked).
- * A retry counts in the round's key only when it queued extractions or analyses again.
+ * A retry just after the open kinds were read is keyed into the round after it, once its tasks
+ * are done. A retry counts in the round's key only when it queued extractions or analyses again.
  */
 class WorkerIdleTest {
   @TempDir Path dir;
@@ -60,6 +61,45 @@ class WorkerIdleTest {
       real.complete(again);
       assertFalse(w.idle());
       assertEquals("1", Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE kind = 'link'"));
+    }
+  }
+
+  @Test
+  void aRetryJustAfterAnIdleWorkerReadTheOpenKindsIsLinkedOnceItsTasksAreDone() throws Exception {
+    Path c = dir.resolve("case");
+    String schema = Workers.sharedCase(c);
+    try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC())) {
+      TaskQueue real = folder.store().tasks();
+      real.enqueue(List.of(new TaskQueue.NewTask(StageTasks.ANALYZE, "memo", "", 1)));
+      TaskQueue.Lease l = real.claim("w", List.of(StageTasks.ANALYZE), 1, Duration.ofMinutes(1)).get(0);
+      assertEquals(Optional.of(TaskQueue.State.DEAD), real.fail(l, "refused"));
+      // the retry commits just after this worker saw no task open: it queues a round without the
+      // memo, keyed as before the retry
+      AtomicBoolean retried = new AtomicBoolean();
+      TaskQueue after = (TaskQueue) Proxy.newProxyInstance(TaskQueue.class.getClassLoader(),
+          new Class<?>[] {TaskQueue.class}, (proxy, method, args) -> {
+            Object result;
+            try {
+              result = method.invoke(real, args);
+            } catch (InvocationTargetException e) {
+              throw e.getCause();
+            }
+            if (method.getName().equals("open") && retried.compareAndSet(false, true)) {
+              assertEquals(1, Worker.retryDead(folder, Optional.empty()));
+            }
+            return result;
+          });
+      Worker w = new Worker(folder, new Worker.Options(Set.of(StageTasks.ANALYZE, StageTasks.LINK), 1, false,
+          Duration.ofSeconds(30), IngestSettings.defaults()), m -> { }, "unused", after);
+      assertFalse(w.idle());
+      assertEquals("1", Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE kind = 'link'"));
+      for (String kind : List.of(StageTasks.LINK, StageTasks.ANALYZE)) {
+        TaskQueue.Lease done = real.claim("w", List.of(kind), 1, Duration.ofMinutes(1)).get(0);
+        real.complete(done);
+      }
+      // once the memo is analysed, the next idle read keys a round of its own
+      assertFalse(w.idle());
+      assertEquals("2", Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE kind = 'link'"));
     }
   }
 

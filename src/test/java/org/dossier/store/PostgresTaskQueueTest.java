@@ -40,7 +40,7 @@ class PostgresTaskQueueTest extends TaskQueueContract {
         List<JdbcTaskQueue.Share> shares = q.shares(w, kinds, 8);
         assertEquals(List.of(new JdbcTaskQueue.Share("extract", false, 8)), shares);
         try (PreparedStatement plan = q.sharesStatement(w, "EXPLAIN (ANALYZE, FORMAT JSON) ", kinds, 8);
-            PreparedStatement claim = q.claimStatement(w, "EXPLAIN (ANALYZE, FORMAT JSON) ", shares, "w", 60_000)) {
+            PreparedStatement claim = q.claimStatement(w, "EXPLAIN (ANALYZE, FORMAT JSON) ", shares, 8, "w", 60_000)) {
           return rowsRead(plan) + rowsRead(claim);
         }
       });
@@ -122,6 +122,21 @@ class PostgresTaskQueueTest extends TaskQueueContract {
     }
   }
 
+  @Test
+  void aClaimWhosePlannedTasksAnotherHoldsTakesWhatIsLeftOfItsOtherKinds() throws Exception {
+    StoreLocation where = newLocation();
+    try (CaseStore a = CaseStore.create(where, Clock.systemUTC());
+        CaseStore b = CaseStore.open(where, Clock.systemUTC())) {
+      a.tasks().enqueue(List.of(new TaskQueue.NewTask("extract", "e1", ""), new TaskQueue.NewTask("analyze", "a1", "")));
+      // the second claimer's plan counts the extraction the first holds (read without locks)
+      List<String> taken = claimedWhileHeld(a, List.of("extract"), 1, () -> {
+        List<TaskQueue.Lease> other = b.tasks().claim("b", List.of("extract", "analyze"), 1, java.time.Duration.ofMinutes(1));
+        assertEquals(List.of("a1"), other.stream().map(TaskQueue.Lease::key).toList(), "the free task, not nothing");
+      });
+      assertEquals(List.of("e1"), taken);
+    }
+  }
+
   /** Something another claimer does while it waits. */
   @FunctionalInterface
   private interface Meanwhile {
@@ -137,7 +152,7 @@ class PostgresTaskQueueTest extends TaskQueueContract {
     JdbcTaskQueue q = (JdbcTaskQueue) store.tasks();
     return store.transaction(w -> {
       List<String> mine = new java.util.ArrayList<>();
-      try (PreparedStatement ps = q.claimStatement(w, "", q.shares(w, kinds, max), "a", 60_000);
+      try (PreparedStatement ps = q.claimStatement(w, "", q.shares(w, kinds, max), max, "a", 60_000);
           ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           mine.add(rs.getString(3));
