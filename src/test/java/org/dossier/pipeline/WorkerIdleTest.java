@@ -33,32 +33,16 @@ class WorkerIdleTest {
     String schema = Workers.sharedCase(c);
     try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC())) {
       TaskQueue real = folder.store().tasks();
-      real.enqueue(List.of(new TaskQueue.NewTask(StageTasks.ANALYZE, "memo", "", 1)));
-      TaskQueue.Lease l = real.claim("w", List.of(StageTasks.ANALYZE), 1, Duration.ofMinutes(1)).get(0);
-      assertEquals(Optional.of(TaskQueue.State.DEAD), real.fail(l, "refused"));
+      kill(real, StageTasks.ANALYZE, "memo");
       // another process queues the dead analysis again while this worker is between its reads
-      AtomicBoolean retried = new AtomicBoolean();
-      TaskQueue between = (TaskQueue) Proxy.newProxyInstance(TaskQueue.class.getClassLoader(),
-          new Class<?>[] {TaskQueue.class}, (proxy, method, args) -> {
-            if (method.getName().equals("newest") && retried.compareAndSet(false, true)) {
-              assertEquals(1, Worker.retryDead(folder, Optional.empty()));
-            }
-            try {
-              return method.invoke(real, args);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
-          });
-      Worker w = new Worker(folder, new Worker.Options(Set.of(StageTasks.ANALYZE, StageTasks.LINK), 1, false,
-          Duration.ofSeconds(30), IngestSettings.defaults()), m -> { }, "unused", between);
+      Worker w = worker(folder, retryingAt(folder, "newest", true));
       assertFalse(w.idle());
       assertEquals("0", Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE kind = 'link'"),
           "no round queued while the retried analysis is open");
       assertEquals("queued", Workers.scalar(schema, "SELECT state FROM tasks WHERE kind = 'analyze'"));
 
       // control: once the analysis is done, the next idle read queues the round
-      TaskQueue.Lease again = real.claim("w", List.of(StageTasks.ANALYZE), 1, Duration.ofMinutes(1)).get(0);
-      real.complete(again);
+      real.complete(real.claim("w", List.of(StageTasks.ANALYZE), 1, Duration.ofMinutes(1)).get(0));
       assertFalse(w.idle());
       assertEquals("1", Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE kind = 'link'"));
     }
@@ -70,37 +54,51 @@ class WorkerIdleTest {
     String schema = Workers.sharedCase(c);
     try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC())) {
       TaskQueue real = folder.store().tasks();
-      real.enqueue(List.of(new TaskQueue.NewTask(StageTasks.ANALYZE, "memo", "", 1)));
-      TaskQueue.Lease l = real.claim("w", List.of(StageTasks.ANALYZE), 1, Duration.ofMinutes(1)).get(0);
-      assertEquals(Optional.of(TaskQueue.State.DEAD), real.fail(l, "refused"));
+      kill(real, StageTasks.ANALYZE, "memo");
       // the retry commits just after this worker saw no task open: it queues a round without the
       // memo, keyed as before the retry
-      AtomicBoolean retried = new AtomicBoolean();
-      TaskQueue after = (TaskQueue) Proxy.newProxyInstance(TaskQueue.class.getClassLoader(),
-          new Class<?>[] {TaskQueue.class}, (proxy, method, args) -> {
-            Object result;
-            try {
-              result = method.invoke(real, args);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
-            if (method.getName().equals("open") && retried.compareAndSet(false, true)) {
-              assertEquals(1, Worker.retryDead(folder, Optional.empty()));
-            }
-            return result;
-          });
-      Worker w = new Worker(folder, new Worker.Options(Set.of(StageTasks.ANALYZE, StageTasks.LINK), 1, false,
-          Duration.ofSeconds(30), IngestSettings.defaults()), m -> { }, "unused", after);
+      Worker w = worker(folder, retryingAt(folder, "open", false));
       assertFalse(w.idle());
       assertEquals("1", Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE kind = 'link'"));
       for (String kind : List.of(StageTasks.LINK, StageTasks.ANALYZE)) {
-        TaskQueue.Lease done = real.claim("w", List.of(kind), 1, Duration.ofMinutes(1)).get(0);
-        real.complete(done);
+        real.complete(real.claim("w", List.of(kind), 1, Duration.ofMinutes(1)).get(0));
       }
       // once the memo is analysed, the next idle read keys a round of its own
       assertFalse(w.idle());
       assertEquals("2", Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE kind = 'link'"));
     }
+  }
+
+  /**
+   * The case's queue, around which another process queues the dead tasks again once: before the
+   * first call of {@code method} or just after it returns.
+   */
+  private static TaskQueue retryingAt(CaseFolder folder, String method, boolean before) {
+    TaskQueue real = folder.store().tasks();
+    AtomicBoolean retried = new AtomicBoolean();
+    return (TaskQueue) Proxy.newProxyInstance(TaskQueue.class.getClassLoader(), new Class<?>[] {TaskQueue.class},
+        (proxy, m, args) -> {
+          boolean now = m.getName().equals(method) && retried.compareAndSet(false, true);
+          if (now && before) {
+            assertEquals(1, Worker.retryDead(folder, Optional.empty()));
+          }
+          Object result;
+          try {
+            result = m.invoke(real, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+          if (now && !before) {
+            assertEquals(1, Worker.retryDead(folder, Optional.empty()));
+          }
+          return result;
+        });
+  }
+
+  /** A worker of the analyze and link stages on {@code queue}, not stopping when idle. */
+  private static Worker worker(CaseFolder folder, TaskQueue queue) {
+    return new Worker(folder, new Worker.Options(Set.of(StageTasks.ANALYZE, StageTasks.LINK), 1, false,
+        Duration.ofSeconds(30), IngestSettings.defaults()), m -> { }, "unused", queue);
   }
 
   @Test
