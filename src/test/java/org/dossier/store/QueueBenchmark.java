@@ -29,6 +29,9 @@ import java.util.Locale;
  *       same rows, claimed with {@code FOR UPDATE SKIP LOCKED} from an index on (state, id);
  *   <li>and the claim as one read of every kind in id order, as Dossier claimed before.
  * </ul>
+ *
+ * <p>{@code ./bench queue --churn N}: tasks claimed and completed through the queue, with the
+ * dead rows they leave until autovacuum clears them ({@link #churn}).
  */
 public final class QueueBenchmark {
   private static final int QUEUED = 20_000;
@@ -39,6 +42,10 @@ public final class QueueBenchmark {
   private QueueBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("--churn")) {
+      churn(args.length > 1 ? Integer.parseInt(args[1]) : 200_000);
+      return;
+    }
     List<Integer> sizes = new ArrayList<>();
     for (String a : args) {
       sizes.add(Integer.parseInt(a));
@@ -82,6 +89,53 @@ public final class QueueBenchmark {
           try (Statement st = c.createStatement()) {
             st.execute("DROP SCHEMA " + where.schema() + " CASCADE");
             st.execute("DROP TABLE bare_jobs");
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * {@code --churn N}: N extractions queued, then claimed 8 at a time and completed through the
+   * queue on one connection, as a worker's thread does, while PostgreSQL's autovacuum runs as it
+   * will: the claim's time per task for each tenth, with the dead rows the claims and completions
+   * leave and the times autovacuum has cleared them.
+   */
+  private static void churn(int n) throws Exception {
+    try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+      String url = "postgresql://localhost:" + pg.getPort() + "/postgres?user=postgres";
+      String jdbc = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres?user=postgres";
+      StoreLocation.Postgres where = StoreLocation.Postgres.parse(url, "churn");
+      try (CaseStore store = CaseStore.create(where, Clock.systemUTC());
+          Connection c = DriverManager.getConnection(jdbc)) {
+        try (Statement st = c.createStatement()) {
+          st.execute("INSERT INTO " + where.schema() + ".tasks (kind, key, payload, state, attempts, max_attempts,"
+              + " created, updated) SELECT 'extract', 'churn-' || n, '{}', 'queued', 0, 3, 0, 0"
+              + " FROM generate_series(1, " + n + ") n");
+        }
+        System.out.printf(Locale.ROOT, "%,d tasks claimed and completed; autovacuum as PostgreSQL sets it%n", n);
+        System.out.printf(Locale.ROOT, "%10s %12s %12s %14s%n", "done", "claim/task", "dead rows", "autovacuums");
+        TaskQueue q = store.tasks();
+        int done = 0;
+        for (int tenth = 1; tenth <= 10; tenth++) {
+          long t = System.nanoTime();
+          int start = done;
+          while (done < (long) n * tenth / 10) {
+            List<TaskQueue.Lease> got = q.claim("bench", DOCUMENT_KINDS, 8, Duration.ofMinutes(5));
+            if (got.isEmpty()) {
+              break;
+            }
+            for (TaskQueue.Lease l : got) {
+              q.complete(l);
+            }
+            done += got.size();
+          }
+          double ms = (System.nanoTime() - t) / 1e6 / Math.max(1, done - start);
+          try (Statement st = c.createStatement();
+              ResultSet rs = st.executeQuery("SELECT n_dead_tup, autovacuum_count FROM pg_stat_user_tables"
+                  + " WHERE schemaname = '" + where.schema() + "' AND relname = 'tasks'")) {
+            rs.next();
+            System.out.printf(Locale.ROOT, "%,10d %12.3f %,12d %14d%n", done, ms, rs.getLong(1), rs.getLong(2));
           }
         }
       }
