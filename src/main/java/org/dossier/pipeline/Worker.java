@@ -438,8 +438,9 @@ public final class Worker {
     // before which kinds have work open: a task added or retried after this read is seen open
     // below, so no round is keyed for tasks not yet done. Each is a probe of the open tasks'
     // index, whatever the number of tasks done (this runs on every idle poll of every thread).
-    boolean analysed = queue.newest(List.of(StageTasks.ANALYZE)) > 0;
-    String round = "after-task-" + queue.newest(List.of(StageTasks.EXTRACT, StageTasks.ANALYZE))
+    long analysis = queue.newest(List.of(StageTasks.ANALYZE));
+    boolean analysed = analysis > 0;
+    String round = "after-task-" + Math.max(analysis, queue.newest(List.of(StageTasks.EXTRACT)))
         + folder.store().setting(RETRIED_SETTING).map(r -> "-retried-" + r).orElse("");
     Set<String> open = queue.open(StageTasks.taskKinds(StageTasks.KINDS));
     boolean busy = open.contains(StageTasks.EXTRACT) || open.contains(StageTasks.ANALYZE);

@@ -88,7 +88,7 @@ final class JdbcTaskQueue implements TaskQueue {
       throw new IllegalArgumentException("a claim takes at least one task, not " + max);
     }
     long millis = leaseMillis(lease);
-    List<String> each = List.copyOf(new java.util.LinkedHashSet<>(kinds));
+    List<String> each = distinct(kinds);
     return writes.transaction(w -> {
       // leases that ran out on a task's last attempt: the task is dead, not claimed again
       try (PreparedStatement ps = w.prepareStatement(
@@ -169,22 +169,16 @@ final class JdbcTaskQueue implements TaskQueue {
     sql.append("SELECT kind, ran_out, count(*) FROM (SELECT id, kind, ran_out FROM (")
         .append(String.join(" UNION ALL ", reads)).append(") claimable ORDER BY id LIMIT ?) oldest")
         .append(" GROUP BY kind, ran_out ORDER BY kind, ran_out");
-    PreparedStatement ps = w.prepareStatement(sql.toString());
-    try {
+    return prepared(w, sql.toString(), ps -> {
       int i = 1;
       for (String k : kinds) {
         for (int read = 0; read < 2; read++) {
-          ps.setString(i++, dialect.text(k));
-          ps.setString(i++, dialect.text(k));
+          i = setKind(ps, i, k);
           ps.setInt(i++, max);
         }
       }
       ps.setInt(i, max);
-      return ps;
-    } catch (SQLException | RuntimeException e) {
-      ps.close();
-      throw e;
-    }
+    });
   }
 
   /**
@@ -211,21 +205,45 @@ final class JdbcTaskQueue implements TaskQueue {
         .append(" ELSE last_error END")
         .append(" WHERE id IN (SELECT id FROM picked)")
         .append(" RETURNING id, kind, key, payload, attempts, lease_until");
-    PreparedStatement ps = w.prepareStatement(sql.toString());
-    try {
+    return prepared(w, sql.toString(), ps -> {
       int i = 1;
       for (Share share : shares) {
-        ps.setString(i++, dialect.text(share.kind()));
-        ps.setString(i++, dialect.text(share.kind()));
+        i = setKind(ps, i, share.kind());
         ps.setInt(i++, share.tasks());
       }
       ps.setString(i++, dialect.text(owner));
       ps.setLong(i, millis);
+    });
+  }
+
+  /** Sets a statement's parameters. */
+  @FunctionalInterface
+  private interface Binding {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  /** {@code sql} prepared with its parameters set, closed again if setting them fails. */
+  private static PreparedStatement prepared(Connection c, String sql, Binding binding) throws SQLException {
+    PreparedStatement ps = c.prepareStatement(sql);
+    try {
+      binding.bind(ps);
       return ps;
     } catch (SQLException | RuntimeException e) {
       ps.close();
       throw e;
     }
+  }
+
+  /** Sets {@link #OF_KIND}'s two parameters to {@code kind} from {@code i} on; the next index. */
+  private int setKind(PreparedStatement ps, int i, String kind) throws SQLException {
+    ps.setString(i, dialect.text(kind));
+    ps.setString(i + 1, dialect.text(kind));
+    return i + 2;
+  }
+
+  /** The kinds asked for, each once, in their order. */
+  private static List<String> distinct(Collection<String> kinds) {
+    return List.copyOf(new java.util.LinkedHashSet<>(kinds));
   }
 
   /** Tasks of one kind (two parameters) that a claim may take: queued, or leased under a lease that ran out. */
@@ -393,7 +411,7 @@ final class JdbcTaskQueue implements TaskQueue {
    * an index does; a probe for any one row would let the planner guess a scan that finds none).
    */
   private java.util.Map<String, Long> newestBy(Collection<String> kinds, List<State> states) throws SQLException {
-    List<String> each = List.copyOf(new java.util.LinkedHashSet<>(kinds));
+    List<String> each = distinct(kinds);
     java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
     if (each.isEmpty()) {
       return out;
@@ -422,22 +440,15 @@ final class JdbcTaskQueue implements TaskQueue {
       ends.add("SELECT " + k + " AS o, (SELECT id FROM tasks WHERE state = ? AND " + OF_KIND
           + " ORDER BY kind DESC, id DESC LIMIT 1) AS id");
     }
-    PreparedStatement ps = r.prepareStatement(prefix + "SELECT id FROM (" + String.join(" UNION ALL ", ends)
-        + ") newest ORDER BY o");
-    try {
+    return prepared(r, prefix + "SELECT id FROM (" + String.join(" UNION ALL ", ends) + ") newest ORDER BY o", ps -> {
       int i = 1;
       for (String k : kinds) {
         for (State st : states) {
           ps.setString(i++, st.code());
-          ps.setString(i++, dialect.text(k));
-          ps.setString(i++, dialect.text(k));
+          i = setKind(ps, i, k);
         }
       }
-      return ps;
-    } catch (SQLException | RuntimeException e) {
-      ps.close();
-      throw e;
-    }
+    });
   }
 
   @Override

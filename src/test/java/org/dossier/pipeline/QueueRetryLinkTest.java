@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Set;
 import org.dossier.testing.Cli;
 import org.dossier.testing.Workers;
@@ -61,13 +59,7 @@ class QueueRetryLinkTest {
 
   /** One worker of the document stages and the link stage, until idle. */
   private static void work(Path shared) throws Exception {
-    IngestSettings d = IngestSettings.defaults();
-    IngestSettings machine = new IngestSettings(d.maxFileSize(), d.limits(), 1, 512, Duration.ofSeconds(60),
-        d.maxTextChars(), d.maxIndexChars(), "", d.tesseract(), false);
-    try (CaseFolder folder = CaseFolder.open(shared, Clock.systemUTC())) {
-      new Worker(folder, new Worker.Options(Set.of(StageTasks.EXTRACT, StageTasks.ANALYZE, StageTasks.INDEX,
-          StageTasks.LINK), 1, true, Duration.ofSeconds(30), machine), m -> { }).run();
-    }
+    QueuedRetryTest.work(shared, null, Set.of(StageTasks.EXTRACT, StageTasks.ANALYZE, StageTasks.INDEX, StageTasks.LINK));
   }
 
   private static String column(String schema, String name) throws Exception {

@@ -80,12 +80,19 @@ class QueuedRetryTest {
 
   /** One worker of the extract, analyze and index stages until idle, its child running {@code childMain} (null: the real one). */
   private static void work(Path shared, String childMain) throws Exception {
+    work(shared, childMain, Set.of(StageTasks.EXTRACT, StageTasks.ANALYZE, StageTasks.INDEX));
+  }
+
+  /**
+   * One worker of {@code stages} until idle, one thread, a machine timeout of its own (30 s), its
+   * child running {@code childMain} (null: the real one).
+   */
+  static void work(Path shared, String childMain, Set<String> stages) throws Exception {
     IngestSettings d = IngestSettings.defaults();
     IngestSettings machine = new IngestSettings(d.maxFileSize(), d.limits(), 1, 512, Duration.ofSeconds(30),
         d.maxTextChars(), d.maxIndexChars(), "", d.tesseract(), false);
     try (CaseFolder folder = CaseFolder.open(shared, Clock.systemUTC())) {
-      Worker.Options options = new Worker.Options(Set.of(StageTasks.EXTRACT, StageTasks.ANALYZE, StageTasks.INDEX), 1,
-          true, Duration.ofSeconds(30), machine);
+      Worker.Options options = new Worker.Options(stages, 1, true, Duration.ofSeconds(30), machine);
       Worker worker = childMain == null ? new Worker(folder, options, m -> { })
           : new Worker(folder, options, m -> { }, childMain);
       worker.run();
