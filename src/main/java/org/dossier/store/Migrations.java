@@ -21,7 +21,7 @@ final class Migrations {
       "V004__judgements.sql", "V005__users.sql", "V006__findings_by_document.sql",
       "V007__saved_searches.sql", "V008__tasks.sql", "V009__verification.sql",
       "V010__findings_by_story.sql", "V011__findings_by_id.sql", "V012__open_tasks.sql",
-      "V013__given_back.sql");
+      "V013__given_back.sql", "V014__tasks_vacuum.sql");
 
   private Migrations() {}
 

@@ -62,6 +62,29 @@ class PostgresTaskQueueTest extends TaskQueueContract {
   }
 
   @Test
+  void theTasksAreVacuumedAfterAFixedNumberOfDeadRowsNotAShareOfTheTable() throws Exception {
+    try (CaseStore store = CaseStore.create(newLocation(), Clock.systemUTC())) {
+      String tasks = store.transaction(w -> settings(w, "tasks"));
+      assertTrue(tasks != null && tasks.contains("autovacuum_vacuum_scale_factor=0")
+          && tasks.contains("autovacuum_vacuum_threshold=20000"), "the tasks table's settings: " + tasks);
+      // control: a table that churns little keeps PostgreSQL's default, and the query tells them apart
+      String documents = store.transaction(w -> settings(w, "documents"));
+      assertEquals(null, documents);
+    }
+  }
+
+  /** A table's own storage settings in the case's schema, or null when it has none. */
+  private static String settings(java.sql.Connection w, String table) throws SQLException {
+    try (PreparedStatement ps = w.prepareStatement("SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = ?::regclass")) {
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    }
+  }
+
+  @Test
   void anIdleWorkersQuestionsReadTheIndexsEndForEachKindAndState() throws Exception {
     try (CaseStore store = CaseStore.create(newLocation(), Clock.systemUTC())) {
       JdbcTaskQueue q = (JdbcTaskQueue) store.tasks();

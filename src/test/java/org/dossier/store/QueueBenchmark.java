@@ -43,7 +43,17 @@ public final class QueueBenchmark {
 
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("--churn")) {
-      churn(args.length > 1 ? Integer.parseInt(args[1]) : 200_000);
+      int n = args.length > 1 && !args[1].startsWith("--") ? Integer.parseInt(args[1]) : 200_000;
+      int done = 0;
+      String autovacuum = null;
+      for (int i = 1; i + 1 < args.length; i++) {
+        if (args[i].equals("--done")) {
+          done = Integer.parseInt(args[i + 1]);
+        } else if (args[i].equals("--autovacuum")) {
+          autovacuum = args[i + 1];
+        }
+      }
+      churn(n, done, autovacuum);
       return;
     }
     List<Integer> sizes = new ArrayList<>();
@@ -63,7 +73,7 @@ public final class QueueBenchmark {
         StoreLocation.Postgres where = StoreLocation.Postgres.parse(url, "q" + docs);
         try (CaseStore store = CaseStore.create(where, Clock.systemUTC());
             Connection c = DriverManager.getConnection(jdbc)) {
-          fill(store, docs);
+          fill(store, docs, QUEUED);
           bare(c, docs);
           try (Statement st = c.createStatement()) {
             st.execute("ANALYZE " + where.schema() + ".tasks");
@@ -99,21 +109,37 @@ public final class QueueBenchmark {
    * {@code --churn N}: N extractions queued, then claimed 8 at a time and completed through the
    * queue on one connection, as a worker's thread does, while PostgreSQL's autovacuum runs as it
    * will: the claim's time per task for each tenth, with the dead rows the claims and completions
-   * leave and the times autovacuum has cleared them.
+   * leave and the times autovacuum has cleared them. With {@code --done M}, M documents' three
+   * tasks are done first: a large case's table, whose default autovacuum waits for a fifth of it
+   * to be dead. With {@code --autovacuum SETTINGS}, the table's own autovacuum settings are
+   * those ({@code ALTER TABLE tasks SET (SETTINGS)}) instead of the case's.
    */
-  private static void churn(int n) throws Exception {
+  private static void churn(int n, int documentsDone, String autovacuum) throws Exception {
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
       String url = "postgresql://localhost:" + pg.getPort() + "/postgres?user=postgres";
       String jdbc = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres?user=postgres";
       StoreLocation.Postgres where = StoreLocation.Postgres.parse(url, "churn");
       try (CaseStore store = CaseStore.create(where, Clock.systemUTC());
           Connection c = DriverManager.getConnection(jdbc)) {
+        if (documentsDone > 0) {
+          fill(store, documentsDone, 0);
+        }
         try (Statement st = c.createStatement()) {
           st.execute("INSERT INTO " + where.schema() + ".tasks (kind, key, payload, state, attempts, max_attempts,"
               + " created, updated) SELECT 'extract', 'churn-' || n, '{}', 'queued', 0, 3, 0, 0"
               + " FROM generate_series(1, " + n + ") n");
+          if (autovacuum != null) {
+            st.execute("ALTER TABLE " + where.schema() + ".tasks SET (" + autovacuum + ")");
+          }
+          st.execute("VACUUM ANALYZE " + where.schema() + ".tasks");
+          try (ResultSet rs = st.executeQuery("SELECT reloptions FROM pg_class WHERE oid = '" + where.schema()
+              + ".tasks'::regclass")) {
+            rs.next();
+            System.out.println("the table's settings: " + rs.getString(1));
+          }
         }
-        System.out.printf(Locale.ROOT, "%,d tasks claimed and completed; autovacuum as PostgreSQL sets it%n", n);
+        System.out.printf(Locale.ROOT, "%,d tasks claimed and completed after %,d done; autovacuum as PostgreSQL sets it%n",
+            n, 3L * documentsDone);
         System.out.printf(Locale.ROOT, "%10s %12s %12s %14s%n", "done", "claim/task", "dead rows", "autovacuums");
         TaskQueue q = store.tasks();
         int done = 0;
@@ -142,8 +168,8 @@ public final class QueueBenchmark {
     }
   }
 
-  /** The case's tasks: {@code docs} documents' three tasks done, then the extractions queued. */
-  private static void fill(CaseStore store, int docs) throws SQLException {
+  /** The case's tasks: {@code docs} documents' three tasks done, then {@code queued} extractions queued. */
+  private static void fill(CaseStore store, int docs, int queued) throws SQLException {
     store.transaction(w -> {
       try (PreparedStatement ps = w.prepareStatement("INSERT INTO tasks (kind, key, payload, state, attempts,"
           + " max_attempts, created, updated) SELECT kind, md5(n::text) || '/1', '{}', 'done', 1, 3, 0, 0"
@@ -155,7 +181,7 @@ public final class QueueBenchmark {
       try (PreparedStatement ps = w.prepareStatement("INSERT INTO tasks (kind, key, payload, state, attempts,"
           + " max_attempts, created, updated) SELECT 'extract', 'new-' || n, '{}', 'queued', 0, 3, 0, 0"
           + " FROM generate_series(1, ?) n ORDER BY n")) {
-        ps.setInt(1, QUEUED);
+        ps.setInt(1, queued);
         ps.executeUpdate();
       }
       return null;

@@ -1,0 +1,3 @@
+-- Nothing on SQLite: a SQLite case has no workers, and its tasks are few. On PostgreSQL
+-- (postgresql/V014__tasks_vacuum.sql) the table of tasks is vacuumed after a fixed number of dead
+-- rows rather than a share of the table.
