@@ -1,0 +1,90 @@
+package org.dossier.link;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * How a case's documents fall into blocks of story candidates: the groups that no rare feature
+ * joins, which the link stage's grouping could take one at a time. Two documents are in one
+ * block when a chain of features each in at least 2 and at most the grouping's cap of documents
+ * joins them ({@link Linker#MAX_POSTINGS}, or a 25th of the case): the features that make a
+ * story a candidate for a document. Prints the number of blocks and the largest ones' shares.
+ *
+ * <p>{@code java -cp ... org.dossier.link.CandidateBlocks CASE_FOLDER}: reads the readings kept
+ * in the case's {@code readings/}.
+ */
+public final class CandidateBlocks {
+  private CandidateBlocks() {}
+
+  public static void main(String[] args) throws IOException {
+    List<Summary> docs = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(Path.of(args[0]).resolve("readings"))) {
+      for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".json.gz"))::iterator) {
+        String content;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
+          content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int second = content.indexOf('\n', content.indexOf('\n') + 1);
+        Summary s = Reading.decode(content.substring(second + 1)).summary;
+        s.lighten();
+        docs.add(s);
+      }
+    }
+    int[] sizes = sizes(docs);
+    int n = docs.size();
+    System.out.printf(Locale.ROOT, "%,d documents, %,d blocks; the largest:", n, sizes.length);
+    for (int k = 0; k < Math.min(5, sizes.length); k++) {
+      System.out.printf(Locale.ROOT, " %,d (%.1f%%)", sizes[k], 100.0 * sizes[k] / n);
+    }
+    System.out.println();
+  }
+
+  /** The blocks' sizes, largest first. */
+  static int[] sizes(List<Summary> docs) {
+    int n = docs.size();
+    Map<String, Integer> df = new HashMap<>();
+    for (Summary s : docs) {
+      s.features.keySet().forEach(f -> df.merge(f, 1, Integer::sum));
+    }
+    int cap = Math.max(Linker.MAX_POSTINGS, n / 25);
+    int[] parent = new int[n];
+    for (int i = 0; i < n; i++) {
+      parent[i] = i;
+    }
+    Map<String, Integer> first = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      for (String f : docs.get(i).features.keySet()) {
+        int d = df.get(f);
+        if (d >= 2 && d <= cap) {
+          Integer j = first.putIfAbsent(f, i);
+          if (j != null) {
+            parent[root(parent, i)] = root(parent, j);
+          }
+        }
+      }
+    }
+    Map<Integer, Integer> count = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      count.merge(root(parent, i), 1, Integer::sum);
+    }
+    return count.values().stream().sorted((a, b) -> b - a).mapToInt(Integer::intValue).toArray();
+  }
+
+  private static int root(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+}
