@@ -20,11 +20,15 @@ import java.util.zip.GZIPInputStream;
  * joins them ({@link Linker#MAX_POSTINGS}, or a 25th of the case): the features that make a
  * story a candidate for a document. Prints the number of blocks and the largest ones' shares.
  *
- * <p>{@code java -cp ... org.dossier.link.CandidateBlocks CASE_FOLDER}: reads the readings kept
- * in the case's {@code readings/}.
+ * <p>{@code ./bench blocks CASE_FOLDER [KINDS]}: reads the readings kept in the case's {@code
+ * readings/}; with KINDS (the first letters of features: {@code e} names of actors and items,
+ * {@code s} precise values and dates, {@code v} other values, {@code p} places, {@code c} glossary
+ * concepts, {@code w} words), only features of those kinds join documents: what a blocking on
+ * names, say, would leave.
  */
 public final class CandidateBlocks {
   private CandidateBlocks() {}
+
 
   public static void main(String[] args) throws IOException {
     List<Summary> docs = new ArrayList<>();
@@ -40,7 +44,7 @@ public final class CandidateBlocks {
         docs.add(s);
       }
     }
-    int[] sizes = sizes(docs);
+    int[] sizes = sizes(docs, args.length > 1 ? args[1] : null);
     int n = docs.size();
     System.out.printf(Locale.ROOT, "%,d documents, %,d blocks; the largest:", n, sizes.length);
     for (int k = 0; k < Math.min(5, sizes.length); k++) {
@@ -49,8 +53,8 @@ public final class CandidateBlocks {
     System.out.println();
   }
 
-  /** The blocks' sizes, largest first. */
-  static int[] sizes(List<Summary> docs) {
+  /** The blocks' sizes, largest first, joined by features of the kinds given by their first letters (every kind if null). */
+  static int[] sizes(List<Summary> docs, String kinds) {
     int n = docs.size();
     Map<String, Integer> df = new HashMap<>();
     for (Summary s : docs) {
@@ -65,7 +69,7 @@ public final class CandidateBlocks {
     for (int i = 0; i < n; i++) {
       for (String f : docs.get(i).features.keySet()) {
         int d = df.get(f);
-        if (d >= 2 && d <= cap) {
+        if (d >= 2 && d <= cap && (kinds == null || kinds.indexOf(f.charAt(0)) >= 0)) {
           Integer j = first.putIfAbsent(f, i);
           if (j != null) {
             parent[root(parent, i)] = root(parent, j);

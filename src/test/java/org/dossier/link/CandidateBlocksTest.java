@@ -30,14 +30,16 @@ class CandidateBlocksTest {
       }
       docs.add(doc(i, f));
     }
-    int[] sizes = CandidateBlocks.sizes(docs);
+    int[] sizes = CandidateBlocks.sizes(docs, null);
     assertArrayEquals(new int[] {3, 2, 1}, java.util.Arrays.copyOf(sizes, 3));
     assertArrayEquals(new int[] {1}, java.util.Arrays.stream(sizes).skip(2).distinct().toArray());
 
     // control: one name both harbours' documents carry joins their blocks
     docs.get(0).features.put("ecaspar line", 1);
     docs.get(4).features.put("ecaspar line", 1);
-    assertArrayEquals(new int[] {5, 1}, java.util.Arrays.copyOf(CandidateBlocks.sizes(docs), 2));
+    assertArrayEquals(new int[] {5, 1}, java.util.Arrays.copyOf(CandidateBlocks.sizes(docs, null), 2));
+    // ... unless only features of other kinds may join documents (here values)
+    assertArrayEquals(new int[] {1}, java.util.Arrays.stream(CandidateBlocks.sizes(docs, "v")).distinct().toArray());
   }
 
   private static Summary doc(int i, Map<String, Integer> features) {
