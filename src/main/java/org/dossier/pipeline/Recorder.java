@@ -45,9 +45,10 @@ final class Recorder implements Runnable {
   private long lastIndexCommit = System.nanoTime();
   private volatile Throwable failure;
   private final long run;
-  private long newDocuments;
-  private long extracted;
-  private long analysed;
+  /** Counted after each commit, by whichever of a worker's threads made it. */
+  private final java.util.concurrent.atomic.LongAdder newDocuments = new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder extracted = new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder analysed = new java.util.concurrent.atomic.LongAdder();
 
   Recorder(
       long run,
@@ -84,11 +85,11 @@ final class Recorder implements Runnable {
   }
 
   long newDocuments() {
-    return newDocuments;
+    return newDocuments.sum();
   }
 
   long extracted() {
-    return extracted;
+    return extracted.sum();
   }
 
   @Override
@@ -194,10 +195,12 @@ final class Recorder implements Runnable {
   List<List<DocumentId>> record(List<Part> parts, Set<RecorderEvent> logged) throws SQLException {
     List<List<DocumentId>> out = new ArrayList<>();
     long[] lockedAt = {0};
+    Tally[] tally = {null};
     store.write(
         tx -> {
           out.clear(); // a transaction cut by a lost connection runs again whole
           lockedAt[0] = 0;
+          tally[0] = new Tally(); // and counts only what its last attempt wrote
           Appends log = new Appends(logged);
           for (Part part : parts) {
             if (!part.around().before(tx)) {
@@ -206,7 +209,7 @@ final class Recorder implements Runnable {
             }
             List<DocumentId> toIndex = new ArrayList<>();
             for (RecorderEvent event : part.events()) {
-              write(tx, event, log, toIndex);
+              write(tx, event, log, toIndex, tally[0]);
             }
             part.around().after(tx, toIndex);
             out.add(toIndex);
@@ -219,11 +222,26 @@ final class Recorder implements Runnable {
     if (lockedAt[0] != 0) {
       heldNanos.add(System.nanoTime() - lockedAt[0]);
     }
+    newDocuments.add(tally[0].newDocuments);
+    extracted.add(tally[0].extracted);
+    analysed.add(tally[0].analysed);
+    progress.problems.addAndGet(tally[0].problems);
     return out;
   }
 
+  /**
+   * What one attempt of a transaction wrote, counted once it commits: a transaction cut by a lost
+   * connection and run again, or failed, counts nothing twice nor anything it did not write.
+   */
+  private static final class Tally {
+    long newDocuments;
+    long extracted;
+    long analysed;
+    long problems;
+  }
+
   /** One event's rows, its custody entry gathered into {@code log}, the documents it makes to index added. */
-  private void write(CaseStore.Batch tx, RecorderEvent event, Appends log, List<DocumentId> toIndex)
+  private void write(CaseStore.Batch tx, RecorderEvent event, Appends log, List<DocumentId> toIndex, Tally tally)
       throws SQLException {
     if (event instanceof RecorderEvent.Found f) {
       Optional<PathState> known = store.documents().path(f.root(), f.name());
@@ -231,14 +249,14 @@ final class Recorder implements Runnable {
           known.isPresent() && known.get().document().equals(Optional.of(f.id()));
       if (f.document().isPresent()) {
         tx.insertDocument(f.document().get());
-        newDocuments++;
+        tally.newDocuments++;
         if (f.document().get().stage() == Stage.EXTRACTED) {
           // settled on arrival (empty, over the cap): no text will ever come to analyse,
           // and a pending analysis would make every reading command catch up again
-          record(tx, f.id(), Analysis.NO_TEXT);
+          record(tx, f.id(), Analysis.NO_TEXT, tally);
           toIndex.add(f.id());
           if (f.document().get().status().isProblem()) {
-            progress.problems.incrementAndGet();
+            tally.problems++;
           }
         }
       }
@@ -253,7 +271,7 @@ final class Recorder implements Runnable {
         reindexForNewPath(tx, left.get(), toIndex);
       }
       if (f.pathStatus().isProblem() && !sameAsBefore) {
-        progress.problems.incrementAndGet();
+        tally.problems++;
       }
       String key = CustodyLog.key(f.custodyAction(), f.name(), f.id().sha256());
       if (!sameAsBefore) {
@@ -261,7 +279,7 @@ final class Recorder implements Runnable {
       }
     } else if (event instanceof RecorderEvent.Refused r) {
       tx.upsertPath(r.root(), r.name(), Optional.empty(), 0, 0, r.status(), r.reason(), run);
-      progress.problems.incrementAndGet();
+      tally.problems++;
       String key = CustodyLog.key("refuse", r.name(), "");
       log.append(r, "refuse", r.custody(), orphanKeys.remove(key));
     } else if (event instanceof RecorderEvent.Extracted x) {
@@ -271,15 +289,15 @@ final class Recorder implements Runnable {
         log.append(x, "derive", fields("sha256", x.id().sha256(), "textSha256", x.textSha256().get()));
       }
       if (x.analysis() != null) {
-        record(tx, x.id(), x.analysis());
+        record(tx, x.id(), x.analysis(), tally);
       }
-      extracted++;
+      tally.extracted++;
       if (x.extraction().status().isProblem()) {
-        progress.problems.incrementAndGet();
+        tally.problems++;
       }
       toIndex.add(x.id());
     } else if (event instanceof RecorderEvent.Analyzed a) {
-      record(tx, a.id(), a.analysis());
+      record(tx, a.id(), a.analysis(), tally);
       toIndex.add(a.id());
     } else if (event instanceof RecorderEvent.Reindex r) {
       toIndex.add(r.id());
@@ -378,14 +396,14 @@ final class Recorder implements Runnable {
     }
   }
 
-  private void record(CaseStore.Batch tx, DocumentId id, Analysis a) throws SQLException {
+  private void record(CaseStore.Batch tx, DocumentId id, Analysis a, Tally tally) throws SQLException {
     // a document with no text that had no analysis yet (an empty file the walk marked) adds no
     // names: it is no reason to resolve the case's entities and link the case again, which on
     // 10,000 documents made an unchanged re-ingest take a minute instead of seconds
     boolean namesUnchanged = a.annotations().isEmpty()
         && store.annotations().analysisState(id).map(st -> st.status().equals("pending")).orElse(true);
     if (!namesUnchanged) {
-      analysed++;
+      tally.analysed++;
     }
     if (a.annotations().isPresent()) {
       tx.recordAnalysis(id, a.annotations().get(), a.status(), a.reason());
@@ -415,7 +433,7 @@ final class Recorder implements Runnable {
 
   /** Documents analysed in this run: when any were, the case's entities are resolved again. */
   long analysed() {
-    return analysed;
+    return analysed.sum();
   }
 
   private void commitIndex() throws IOException, SQLException {

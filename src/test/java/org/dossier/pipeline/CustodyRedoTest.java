@@ -50,7 +50,8 @@ class CustodyRedoTest {
     try (CaseFolder folder = CaseFolder.open(dir.resolve("case"), Clock.systemUTC());
         CustodyLog log = folder.openCustodyLog()) {
       long run = folder.store().startRun("test", List.of());
-      Recorder recorder = new Recorder(run, folder, log, null, new java.util.HashSet<>(), new IngestProgress(), 1000);
+      IngestProgress progress = new IngestProgress();
+      Recorder recorder = new Recorder(run, folder, log, null, new java.util.HashSet<>(), progress, 1000);
       List<RecorderEvent> batch = List.of(
           new RecorderEvent.Refused("/in", "locked-a.txt", org.dossier.core.DocumentStatus.UNREADABLE, "denied",
               Recorder.fields("name", "locked-a.txt")),
@@ -73,11 +74,46 @@ class CustodyRedoTest {
       });
       assertEquals(2, attempts[0], "the transaction ran again");
       assertEquals(2, folder.store().documents().problems().size(), "both paths are recorded");
+      assertEquals(2, progress.problems(), "the problems are counted once, as they were written");
     }
     List<String> refused = Files.readAllLines(dir.resolve("case/custody.jsonl")).stream()
         .filter(l -> l.contains("\"refuse\"")).toList();
     assertEquals(2, refused.size(), refused::toString);
     Cli.Result verified = Cli.run("--case", dir.resolve("case").toString(), "custody", "verify");
     assertEquals(0, verified.exit(), verified::toString);
+  }
+
+  /** A transaction that fails (not a lost connection) writes nothing, and counts nothing; the control, the same batch written, counts its problem. */
+  @Test
+  void aFailedTransactionCountsNothing() throws Exception {
+    try (CaseFolder folder = CaseFolder.open(dir.resolve("case"), Clock.systemUTC());
+        CustodyLog log = folder.openCustodyLog()) {
+      IngestProgress progress = new IngestProgress();
+      Recorder recorder = new Recorder(folder.store().startRun("test", List.of()), folder, log, null,
+          new java.util.HashSet<>(), progress, 1000);
+      List<RecorderEvent> batch = List.of(new RecorderEvent.Refused("/in", "locked-c.txt",
+          org.dossier.core.DocumentStatus.UNREADABLE, "denied", Recorder.fields("name", "locked-c.txt")));
+      boolean[] fail = {true};
+      Recorder.Around around = new Recorder.Around() {
+        @Override
+        public boolean before(org.dossier.store.CaseStore.Batch tx) {
+          return true;
+        }
+
+        @Override
+        public void after(org.dossier.store.CaseStore.Batch tx, List<org.dossier.core.DocumentId> toIndex)
+            throws SQLException {
+          if (fail[0]) {
+            throw new SQLException("refused by the store", "23505");
+          }
+        }
+      };
+      org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, () -> recorder.record(batch, around));
+      assertEquals(0, folder.store().documents().problems().size(), "nothing was written");
+      assertEquals(0, progress.problems(), "nor counted");
+      fail[0] = false;
+      recorder.record(batch, around);
+      assertEquals(1, progress.problems());
+    }
   }
 }
