@@ -58,20 +58,11 @@ class CustodyRedoTest {
           new RecorderEvent.Refused("/in", "locked-b.txt", org.dossier.core.DocumentStatus.UNREADABLE, "denied",
               Recorder.fields("name", "locked-b.txt")));
       int[] attempts = {0};
-      recorder.record(batch, new Recorder.Around() {
-        @Override
-        public boolean before(org.dossier.store.CaseStore.Batch tx) {
-          return true;
+      recorder.record(batch, after(() -> {
+        if (attempts[0]++ == 0) { // after the rows, before the entries are appended (CustodyLockTest: after them)
+          throw new SQLException("the connection was lost", "08006");
         }
-
-        @Override
-        public void after(org.dossier.store.CaseStore.Batch tx, List<org.dossier.core.DocumentId> toIndex)
-            throws SQLException {
-          if (attempts[0]++ == 0) { // after the rows, before the entries are appended (CustodyLockTest: after them)
-            throw new SQLException("the connection was lost", "08006");
-          }
-        }
-      });
+      }));
       assertEquals(2, attempts[0], "the transaction ran again");
       assertEquals(2, folder.store().documents().problems().size(), "both paths are recorded");
       assertEquals(2, progress.problems(), "the problems are counted once, as they were written");
@@ -94,20 +85,11 @@ class CustodyRedoTest {
       List<RecorderEvent> batch = List.of(new RecorderEvent.Refused("/in", "locked-c.txt",
           org.dossier.core.DocumentStatus.UNREADABLE, "denied", Recorder.fields("name", "locked-c.txt")));
       boolean[] fail = {true};
-      Recorder.Around around = new Recorder.Around() {
-        @Override
-        public boolean before(org.dossier.store.CaseStore.Batch tx) {
-          return true;
+      Recorder.Around around = after(() -> {
+        if (fail[0]) {
+          throw new SQLException("refused by the store", "23505");
         }
-
-        @Override
-        public void after(org.dossier.store.CaseStore.Batch tx, List<org.dossier.core.DocumentId> toIndex)
-            throws SQLException {
-          if (fail[0]) {
-            throw new SQLException("refused by the store", "23505");
-          }
-        }
-      };
+      });
       org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, () -> recorder.record(batch, around));
       assertEquals(0, folder.store().documents().problems().size(), "nothing was written");
       assertEquals(0, progress.problems(), "nor counted");
@@ -115,5 +97,27 @@ class CustodyRedoTest {
       recorder.record(batch, around);
       assertEquals(1, progress.problems());
     }
+  }
+
+  /** A step that may fail as the store does. */
+  @FunctionalInterface
+  private interface Step {
+    void run() throws SQLException;
+  }
+
+  /** A part's transaction with {@code step} after its rows, before its custody entries are appended. */
+  private static Recorder.Around after(Step step) {
+    return new Recorder.Around() {
+      @Override
+      public boolean before(org.dossier.store.CaseStore.Batch tx) {
+        return true;
+      }
+
+      @Override
+      public void after(org.dossier.store.CaseStore.Batch tx, List<org.dossier.core.DocumentId> toIndex)
+          throws SQLException {
+        step.run();
+      }
+    };
   }
 }
