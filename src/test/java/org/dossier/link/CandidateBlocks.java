@@ -14,17 +14,22 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * How a case's documents fall into blocks of story candidates: the groups that no rare feature
- * joins, which the link stage's grouping could take one at a time. Two documents are in one
+ * How a case's documents fall into blocks of story candidates: groups between which no rare
+ * feature is shared, which the link stage's grouping could take one at a time. Two documents are in one
  * block when a chain of features each in at least 2 and at most the grouping's cap of documents
  * joins them ({@link Linker#MAX_POSTINGS}, or a 25th of the case): the features that make a
  * story a candidate for a document. Prints the number of blocks and the largest ones' shares.
+ * Linked one at a time, each with the whole case's feature counts and cap, the blocks would give
+ * the stories the whole case gives, but for exact ties of similarity (broken in the order of the
+ * stories' numbers in hash maps).
  *
  * <p>{@code ./bench blocks CASE_FOLDER [KINDS]}: reads the readings kept in the case's {@code
- * readings/}; with KINDS (the first letters of features: {@code e} names of actors and items,
- * {@code s} precise values and dates, {@code v} other values, {@code p} places, {@code c} glossary
- * concepts, {@code w} words), only features of those kinds join documents: what a blocking on
- * names, say, would leave.
+ * readings/} (every one there: on a case whose documents changed since its last link, some may
+ * be of documents no longer linked); with KINDS (the first letters of features: {@code e} names
+ * of actors and items, {@code n} names spelled across scripts, {@code s} precise values and
+ * dates, {@code v} other values, {@code p} places, {@code c} glossary concepts, {@code w} words,
+ * {@code h} pairs of Chinese characters), only features of those kinds join documents: what a
+ * blocking on names, say, would leave.
  */
 public final class CandidateBlocks {
   private CandidateBlocks() {}

@@ -38,8 +38,22 @@ class CandidateBlocksTest {
     docs.get(0).features.put("ecaspar line", 1);
     docs.get(4).features.put("ecaspar line", 1);
     assertArrayEquals(new int[] {5, 1}, java.util.Arrays.copyOf(CandidateBlocks.sizes(docs, null), 2));
-    // ... unless only features of other kinds may join documents (here values)
+    // ... when features of its kind may join documents (names), not when only another kind may (values)
+    assertArrayEquals(new int[] {5, 1}, java.util.Arrays.copyOf(CandidateBlocks.sizes(docs, "e"), 2));
     assertArrayEquals(new int[] {1}, java.util.Arrays.stream(CandidateBlocks.sizes(docs, "v")).distinct().toArray());
+  }
+
+  @Test
+  void aFeatureJoinsUpToTheCapOfDocumentsAndNoMore() {
+    // 110 documents: the cap is 100 (a 25th of the case is less)
+    List<Summary> docs = new ArrayList<>();
+    for (int i = 0; i < 110; i++) {
+      docs.add(doc(i, i < 100 ? Map.of("efleet", 1) : Map.of("eowner " + i, 1)));
+    }
+    assertArrayEquals(new int[] {100, 1}, java.util.Arrays.copyOf(CandidateBlocks.sizes(docs, null), 2));
+    // control: in 101 documents, the name is common to too many to tell stories apart
+    docs.get(100).features.put("efleet", 1);
+    assertArrayEquals(new int[] {1}, java.util.Arrays.stream(CandidateBlocks.sizes(docs, null)).distinct().toArray());
   }
 
   private static Summary doc(int i, Map<String, Integer> features) {
