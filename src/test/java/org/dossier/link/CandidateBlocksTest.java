@@ -57,7 +57,7 @@ class CandidateBlocksTest {
   }
 
   private static Summary doc(int i, Map<String, Integer> features) {
-    Summary s = new Linker().read(new LinkDocument(new DocumentId(String.format("%064x", i)), "note-" + i + ".txt", "en",
+    Summary s = new Linker().read(new LinkDocument(new DocumentId(String.format(java.util.Locale.ROOT, "%064x", i)), "note-" + i + ".txt", "en",
         "text/plain", Map.of(), "A short note.", NONE, List.of(), Optional.empty())).summary;
     s.features = new java.util.HashMap<>(features);
     return s;
