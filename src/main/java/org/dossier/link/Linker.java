@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.dossier.core.DocumentId;
+import org.dossier.core.ValueMention;
 
 /**
  * The link stage: reads claims from every analysed document, groups documents into stories,
@@ -331,23 +332,38 @@ public final class Linker {
 
   /**
    * Claims a story's grouping reads of one document: those with a figure and a named head, a few
-   * per head, as the grouping reads them (their figures and heads; not their words, nor the other
-   * keys of their frames: the end takes each story's claims back whole).
+   * per head, as the grouping reads them and no more: their figures (the value, what qualifies it,
+   * the conversions the text states, whether the document is a draft) and heads, one frame per
+   * head. Not their words, places, subjects or attributions, nor the other keys of their frames:
+   * the end takes each story's claims back whole.
    */
   static List<Claim> storyClaims(List<Claim> claims) {
     Map<String, Integer> per = new HashMap<>();
+    Map<String, Frame> frames = new HashMap<>();
     List<Claim> out = new ArrayList<>();
     for (Claim c : claims) {
       Optional<String> key = storyKey(c);
       // a story holds at most four claims per head, the first of each document's: keeping four of
       // each document's keeps every claim the grouping could take
       if (key.isPresent() && per.merge(key.get(), 1, Integer::sum) <= 4) {
-        out.add(new Claim(c.document(), c.span(), "", c.sentence(), "", c.stated(), c.attributedTo(), c.subject(),
-            c.property(), c.draftDocument(), new Frame(c.frame().dimension(), c.frame().head(), List.of(), new float[0])));
+        Claim.Measure m = c.measure().get();
+        ValueMention v = m.value();
+        // a figure and a frame as many documents give them: one copy of each across the case
+        Claim.Measure figure = new Claim.Measure(new ValueMention(NOWHERE, "", v.value(), v.qualifier()), m.alternates());
+        Frame frame = frames.computeIfAbsent(key.get(), k -> Summary.shared(new StoryFrame(k),
+            () -> new Frame(c.frame().dimension(), c.frame().head(), List.of(), new float[0])));
+        out.add(new Claim(c.document(), NOWHERE, "", NOWHERE, "", Summary.shared(figure, () -> figure), Optional.empty(),
+            "", "", c.draftDocument(), frame));
       }
     }
     return List.copyOf(out);
   }
+
+  /** What a story claim's frame is known by across the case: its dimension and head ({@link #storyKey}). */
+  private record StoryFrame(String key) {}
+
+  /** Where a story claim's words were: not kept (the grouping compares figures, not places). */
+  private static final org.dossier.core.Span NOWHERE = new org.dossier.core.Span(0, 0);
 
   // ------------------------------------------------------------------ stories
 

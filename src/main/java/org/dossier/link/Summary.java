@@ -46,11 +46,12 @@ final class Summary {
 
   /**
    * One copy of each feature name, entity name and value key across the case while a link run
-   * holds the case's readings ({@link #sharing}): most are shared by many documents. Emptied when
-   * the last run open in this process ends, so a long-lived server or worker does not keep the
-   * names of every case it linked.
+   * holds the case's readings ({@link #sharing}): most are shared by many documents; and of each
+   * figure and frame the stories are grouped by ({@link #shared}). Emptied when the last run open
+   * in this process ends, so a long-lived server or worker does not keep the names of every case
+   * it linked.
    */
-  private static final java.util.concurrent.ConcurrentHashMap<String, String> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.concurrent.ConcurrentHashMap<Object, Object> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
   /** Link runs open in this process that share names ({@link #sharing}); changed under {@link #NAMES}' lock. */
   private static volatile int sharingRuns;
 
@@ -58,8 +59,25 @@ final class Summary {
     if (sharingRuns == 0 || NAMES.size() > 5_000_000) {
       return feature; // outside a run, or a pathological case: no sharing rather than growth without bound
     }
-    String known = NAMES.putIfAbsent(feature, feature);
-    return known == null ? feature : known;
+    Object known = NAMES.putIfAbsent(feature, feature);
+    return known == null ? feature : (String) known;
+  }
+
+  /**
+   * One copy across the case, while a link run is open, of a value equal to others in every part
+   * (a record of immutable parts: a figure, what qualifies it), or of what {@code make} makes
+   * for {@code key}; outside a run, {@code value} itself or a new one.
+   *
+   * @param key what the value is known by: equal keys must mean interchangeable values, and a
+   *     key of its own type keeps it apart from the names
+   */
+  static <T> T shared(Object key, java.util.function.Supplier<T> make) {
+    if (sharingRuns == 0 || NAMES.size() > 5_000_000) {
+      return make.get();
+    }
+    @SuppressWarnings("unchecked")
+    T known = (T) NAMES.computeIfAbsent(key, k -> make.get());
+    return known;
   }
 
   /** {@link Linker#sharing}. */

@@ -239,8 +239,11 @@ class LightReadingsTest {
       kept += light.kept().get(i).claims().size();
       for (Claim c : light.kept().get(i).claims()) {
         assertTrue(c.measure().isPresent() && !c.frame().head().isEmpty(), c::toString);
-        // as the grouping reads them: the figure and head, not the words (the end takes those back)
+        // as the grouping reads them: the figure and head, not the words (the end takes those back),
+        // nor where they are, what they are about or whom they are given to
         assertTrue(c.context().isEmpty() && c.quote().isEmpty() && c.frame().keys().isEmpty(), c::toString);
+        assertTrue(c.measure().get().text().isEmpty() && c.subject().isEmpty() && c.attributedTo().isEmpty()
+            && c.span().end() == 0, c::toString);
       }
     }
     assertFalse(light.kept().stream().allMatch(r -> r.claims().isEmpty()), "the grouping keeps some figures");
@@ -272,5 +275,41 @@ class LightReadingsTest {
         assertFalse(light.valueKeys.contains(v + "0"), v);
       }
     }
+  }
+
+  /**
+   * The same figure about the same head in two documents is one copy while a link run is open,
+   * and one frame serves the claims of a head; the grouping's verdicts are the whole claims'.
+   * Control: outside a run, equal copies of their own.
+   */
+  @Test
+  void equalFiguresOfStoriesAreOneCopyAcrossTheCaseWhileARunIsOpen() {
+    List<Claim> first = List.of(barges("a1", "12", "the harbour office"), barges("a1", "12", "the harbour office"));
+    List<Claim> second = List.of(barges("b2", "12", "a shipbroker"), barges("b2", "14", "a shipbroker"));
+    try (Linker.Sharing run = Linker.sharing()) {
+      List<Claim> a = Linker.storyClaims(first);
+      List<Claim> b = Linker.storyClaims(second);
+      assertSame(a.get(0).stated(), b.get(0).stated(), "twelve barges, one copy");
+      assertNotEquals(a.get(0).stated(), b.get(1).stated(), "fourteen are another figure");
+      assertSame(a.get(0).frame(), b.get(1).frame(), "one frame for the barges' number");
+      assertSame(a.get(0).frame(), a.get(1).frame());
+      assertEquals(Comparison.compare(first.get(0), second.get(1)).verdict(), Comparison.compare(a.get(0), b.get(1)).verdict());
+      assertEquals(Comparison.compare(first.get(0), second.get(0)).verdict(), Comparison.compare(a.get(0), b.get(0)).verdict());
+    }
+    List<Claim> a = Linker.storyClaims(first);
+    List<Claim> b = Linker.storyClaims(second);
+    assertEquals(a.get(0).stated(), b.get(0).stated());
+    assertNotSame(a.get(0).stated(), b.get(0).stated());
+    assertNotSame(a.get(0).frame(), b.get(0).frame());
+  }
+
+  private static Claim barges(String document, String number, String source) {
+    org.dossier.core.Quantity n = org.dossier.core.Quantity.of(new java.math.BigDecimal(number));
+    org.dossier.core.ValueMention v = new org.dossier.core.ValueMention(new org.dossier.core.Span(16, 32),
+        number + " Korrin barges", new org.dossier.core.Value.Things(n, "barge"), java.util.Optional.empty());
+    return new Claim(new DocumentId(document.repeat(32)), new org.dossier.core.Span(16, 32), number + " Korrin barges",
+        new org.dossier.core.Span(0, 48), "The port of Selvan bought " + number + " Korrin barges.",
+        new Claim.Measure(v, List.of()), java.util.Optional.of(source), "Korrin barges", "number", false,
+        new Frame("number", Set.of("korrin barges"), List.of("w:port"), new float[] {1f}));
   }
 }
