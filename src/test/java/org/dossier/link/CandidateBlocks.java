@@ -1,17 +1,12 @@
 package org.dossier.link;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 /**
  * How a case's documents fall into blocks of story candidates: groups between which no rare
@@ -37,17 +32,8 @@ public final class CandidateBlocks {
 
   public static void main(String[] args) throws IOException {
     List<Summary> docs = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(Path.of(args[0]).resolve("readings"))) {
-      for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".json.gz"))::iterator) {
-        String content;
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
-          content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        int second = content.indexOf('\n', content.indexOf('\n') + 1);
-        Summary s = Reading.decode(content.substring(second + 1)).summary;
-        s.lighten();
-        docs.add(s);
-      }
+    for (Path f : LightReadingMemory.files(Path.of(args[0]))) {
+      docs.add(LightReadingMemory.read(f));
     }
     int[] sizes = sizes(docs, args.length > 1 ? args[1] : null);
     int n = docs.size();

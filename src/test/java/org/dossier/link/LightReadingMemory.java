@@ -23,10 +23,7 @@ public final class LightReadingMemory {
   private LightReadingMemory() {}
 
   public static void main(String[] args) throws IOException {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(Path.of(args[0]).resolve("readings"))) {
-      files = walk.filter(p -> p.toString().endsWith(".json.gz")).sorted().toList();
-    }
+    List<Path> files = files(Path.of(args[0]));
     if (files.isEmpty()) {
       System.out.println("no kept readings in " + args[0]);
       return;
@@ -71,7 +68,15 @@ public final class LightReadingMemory {
     }
   }
 
-  private static Summary read(Path f) throws IOException {
+  /** The readings kept in a case folder's {@code readings/}, in order of name. */
+  static List<Path> files(Path caseFolder) throws IOException {
+    try (Stream<Path> walk = Files.walk(caseFolder.resolve("readings"))) {
+      return walk.filter(p -> p.toString().endsWith(".json.gz")).sorted().toList();
+    }
+  }
+
+  /** A kept reading taken back light, as the link stage's end holds it. */
+  static Summary read(Path f) throws IOException {
     String content;
     try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
       content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
