@@ -75,9 +75,19 @@ final class Summary {
     if (sharingRuns == 0 || NAMES.size() > 5_000_000) {
       return make.get();
     }
+    // made outside the map's own update: making a frame shares its names through this map too,
+    // which a computeIfAbsent must not do
+    Object known = NAMES.get(key);
+    if (known == null) {
+      T made = make.get();
+      known = NAMES.putIfAbsent(key, made);
+      if (known == null) {
+        return made;
+      }
+    }
     @SuppressWarnings("unchecked")
-    T known = (T) NAMES.computeIfAbsent(key, k -> make.get());
-    return known;
+    T same = (T) known;
+    return same;
   }
 
   /** {@link Linker#sharing}. */
