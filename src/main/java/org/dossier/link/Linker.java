@@ -78,11 +78,12 @@ public final class Linker {
   }
 
   /**
-   * Shares names, value keys and frames' words between the readings made or taken back in this
-   * process until the returned value is closed: a run that holds a case's readings opens it. Runs
-   * may overlap; the names are let go when the last ends, so a long-lived server or worker does
-   * not keep every case's. Only memory differs: outside a run each reading holds equal strings of
-   * its own.
+   * Shares names, value keys and frames' words, and the figures and frames of light readings'
+   * story claims, between the readings made or taken back in this process until the returned
+   * value is closed: a run that holds a case's readings opens it. Runs may overlap; what is shared
+   * is let go when the last ends, so a long-lived server or worker does not keep every case's.
+   * Only memory differs: outside a run each reading holds equal strings, figures and frames of its
+   * own.
    */
   public static Sharing sharing() {
     return Summary.sharing();

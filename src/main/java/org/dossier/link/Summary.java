@@ -64,14 +64,14 @@ final class Summary {
   }
 
   /**
-   * One copy across the case, while a link run is open, of a value equal to others in every part
-   * (a record of immutable parts: a figure, what qualifies it), or of what {@code make} makes
-   * for {@code key}; outside a run, {@code value} itself or a new one.
+   * One copy across the case, while a link run is open, of what {@code make} makes for {@code
+   * key}; outside a run, what {@code make} makes. A value that is its own key (a record of
+   * immutable parts: a figure, what qualifies it) is shared as {@code shared(v, () -> v)}.
    *
-   * @param key what the value is known by: equal keys must mean interchangeable values, and a
-   *     key of its own type keeps it apart from the names
+   * @param key what the value is known by: equal keys must mean interchangeable values; a record,
+   *     never a string, so that it stays apart from the names {@link #intern} shares
    */
-  static <T> T shared(Object key, java.util.function.Supplier<T> make) {
+  static <T> T shared(Record key, java.util.function.Supplier<T> make) {
     if (sharingRuns == 0 || NAMES.size() > 5_000_000) {
       return make.get();
     }
