@@ -41,7 +41,12 @@ public record CaseLayout(Path root) {
   /** The link stage's reading of a document: kept so that a later link, or the task of another worker, need not read its text again. */
   public Path reading(DocumentId id) {
     String h = id.sha256();
-    return root.resolve("readings").resolve(h.substring(0, 2)).resolve(h + ".json.gz");
+    return readings().resolve(h.substring(0, 2)).resolve(h + ".json.gz");
+  }
+
+  /** Where the link stage's readings are kept ({@link #reading}). */
+  public Path readings() {
+    return root.resolve("readings");
   }
 
   public Path custodyLog() {

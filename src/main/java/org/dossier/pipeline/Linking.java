@@ -371,6 +371,15 @@ public final class Linking {
     }
   }
 
+  /**
+   * The reading kept at {@code file} ({@link org.dossier.core.CaseLayout#reading}), as a later link
+   * takes it back; none when it is missing, cut short or of an older form. For tools that read a
+   * case's readings.
+   */
+  public static Optional<Reading> keptReading(java.nio.file.Path file) throws IOException {
+    return kept(file).map(Kept::reading);
+  }
+
   /** Keeps a reading under its keys, whole or not at all (written beside it, then moved into place). */
   private static void keep(java.nio.file.Path file, String quick, String exact, Reading r) throws IOException {
     Files.createDirectories(file.getParent());

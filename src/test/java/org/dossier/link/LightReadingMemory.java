@@ -1,15 +1,14 @@
 package org.dossier.link;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
+import org.dossier.core.CaseLayout;
+import org.dossier.pipeline.Linking;
 
 /**
  * What the link stage's end holds of each document: a case's kept readings taken back light, as
@@ -68,21 +67,16 @@ public final class LightReadingMemory {
     }
   }
 
-  /** The readings kept in a case folder's {@code readings/}, in order of name. */
+  /** The readings kept in a case folder ({@link CaseLayout#readings}), in order of name. */
   static List<Path> files(Path caseFolder) throws IOException {
-    try (Stream<Path> walk = Files.walk(caseFolder.resolve("readings"))) {
+    try (Stream<Path> walk = Files.walk(new CaseLayout(caseFolder).readings())) {
       return walk.filter(p -> p.toString().endsWith(".json.gz")).sorted().toList();
     }
   }
 
   /** A kept reading taken back light, as the link stage's end holds it. */
   static Summary read(Path f) throws IOException {
-    String content;
-    try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
-      content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    int second = content.indexOf('\n', content.indexOf('\n') + 1);
-    Summary s = Reading.decode(content.substring(second + 1)).summary;
+    Summary s = Linking.keptReading(f).orElseThrow(() -> new IOException("not a kept reading: " + f)).summary;
     s.lighten();
     return s;
   }
