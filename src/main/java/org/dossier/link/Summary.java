@@ -56,8 +56,8 @@ final class Summary {
   private static volatile int sharingRuns;
 
   static String intern(String feature) {
-    if (sharingRuns == 0 || NAMES.size() > 5_000_000) {
-      return feature; // outside a run, or a pathological case: no sharing rather than growth without bound
+    if (!sharingNow()) {
+      return feature;
     }
     Object known = NAMES.putIfAbsent(feature, feature);
     return known == null ? feature : (String) known;
@@ -72,7 +72,7 @@ final class Summary {
    *     never a string, so that it stays apart from the names {@link #intern} shares
    */
   static <T> T shared(Record key, java.util.function.Supplier<T> make) {
-    if (sharingRuns == 0 || NAMES.size() > 5_000_000) {
+    if (!sharingNow()) {
       return make.get();
     }
     // made outside the map's own update: making a frame shares its names through this map too,
@@ -88,6 +88,11 @@ final class Summary {
     @SuppressWarnings("unchecked")
     T same = (T) known;
     return same;
+  }
+
+  /** Whether to share now: not outside a run, nor in a pathological case (no sharing rather than growth without bound). */
+  private static boolean sharingNow() {
+    return sharingRuns > 0 && NAMES.size() <= 5_000_000;
   }
 
   /** {@link Linker#sharing}. */

@@ -163,27 +163,28 @@ public final class QueueBenchmark {
             done += got.size();
           }
           double ms = (System.nanoTime() - t) / 1e6 / Math.max(1, done - start);
-          try (Statement st = c.createStatement();
-              ResultSet rs = st.executeQuery("SELECT n_dead_tup, autovacuum_count FROM pg_stat_user_tables"
-                  + " WHERE schemaname = '" + where.schema() + "' AND relname = 'tasks'")) {
-            rs.next();
-            System.out.printf(Locale.ROOT, "%,10d %12.3f %,12d %14d%n", done, ms, rs.getLong(1), rs.getLong(2));
-          }
+          long[] dead = deadRows(c, where.schema());
+          System.out.printf(Locale.ROOT, "%,10d %12.3f %,12d %14d%n", done, ms, dead[0], dead[1]);
         }
         // what a vacuum of the table costs: one by hand, without autovacuum's pauses between pages
         try (Statement st = c.createStatement()) {
-          long dead;
-          try (ResultSet rs = st.executeQuery("SELECT n_dead_tup FROM pg_stat_user_tables"
-              + " WHERE schemaname = '" + where.schema() + "' AND relname = 'tasks'")) {
-            rs.next();
-            dead = rs.getLong(1);
-          }
+          long dead = deadRows(c, where.schema())[0];
           long t = System.nanoTime();
           st.execute("VACUUM " + where.schema() + ".tasks");
           System.out.printf(Locale.ROOT, "a VACUUM of the table by hand, %,d dead rows: %.2f s%n", dead,
               (System.nanoTime() - t) / 1e9);
         }
       }
+    }
+  }
+
+  /** The tasks table's dead rows and the autovacuums it has had, as PostgreSQL counts them. */
+  private static long[] deadRows(Connection c, String schema) throws SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT n_dead_tup, autovacuum_count FROM pg_stat_user_tables"
+            + " WHERE schemaname = '" + schema + "' AND relname = 'tasks'")) {
+      rs.next();
+      return new long[] {rs.getLong(1), rs.getLong(2)};
     }
   }
 
