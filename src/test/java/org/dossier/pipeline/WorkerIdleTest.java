@@ -29,14 +29,8 @@ class WorkerIdleTest {
 
   @Test
   void aRetryBetweenAnIdleWorkersReadsQueuesNoRoundBeforeItsTasksAreDone() throws Exception {
-    Path c = dir.resolve("case");
-    String schema = Workers.sharedCase(c);
-    try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC())) {
-      TaskQueue real = folder.store().tasks();
-      kill(real, StageTasks.ANALYZE, "memo");
-      // another process queues the dead analysis again while this worker is between its reads
-      Worker w = worker(folder, retryingAt(folder, "newest", true));
-      assertFalse(w.idle());
+    // another process queues the dead analysis again while this worker is between its reads
+    afterAFirstIdleRead("newest", true, (schema, real, w) -> {
       assertEquals("0", Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE kind = 'link'"),
           "no round queued while the retried analysis is open");
       assertEquals("queued", Workers.scalar(schema, "SELECT state FROM tasks WHERE kind = 'analyze'"));
@@ -45,20 +39,14 @@ class WorkerIdleTest {
       real.complete(real.claim("w", List.of(StageTasks.ANALYZE), 1, Duration.ofMinutes(1)).get(0));
       assertFalse(w.idle());
       assertEquals("1", Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE kind = 'link'"));
-    }
+    });
   }
 
   @Test
   void aRetryJustAfterAnIdleWorkerReadTheOpenKindsIsLinkedOnceItsTasksAreDone() throws Exception {
-    Path c = dir.resolve("case");
-    String schema = Workers.sharedCase(c);
-    try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC())) {
-      TaskQueue real = folder.store().tasks();
-      kill(real, StageTasks.ANALYZE, "memo");
-      // the retry commits just after this worker saw no task open: it queues a round without the
-      // memo, keyed as before the retry
-      Worker w = worker(folder, retryingAt(folder, "open", false));
-      assertFalse(w.idle());
+    // the retry commits just after this worker saw no task open: it queues a round without the
+    // memo, keyed as before the retry
+    afterAFirstIdleRead("open", false, (schema, real, w) -> {
       assertEquals("1", Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE kind = 'link'"));
       for (String kind : List.of(StageTasks.LINK, StageTasks.ANALYZE)) {
         real.complete(real.claim("w", List.of(kind), 1, Duration.ofMinutes(1)).get(0));
@@ -66,6 +54,29 @@ class WorkerIdleTest {
       // once the memo is analysed, the next idle read keys a round of its own
       assertFalse(w.idle());
       assertEquals("2", Workers.scalar(schema, "SELECT count(*) FROM tasks WHERE kind = 'link'"));
+    });
+  }
+
+  /** What a test checks after the first idle read: the case's schema, its queue, the worker. */
+  @FunctionalInterface
+  private interface AfterRead {
+    void check(String schema, TaskQueue real, Worker w) throws Exception;
+  }
+
+  /**
+   * A shared case whose memo's analysis is dead, and a worker whose queue has another process
+   * retry it at {@code method} ({@link #retryingAt}); the worker's first idle read finds nothing
+   * for itself, then {@code then} checks what followed.
+   */
+  private void afterAFirstIdleRead(String method, boolean before, AfterRead then) throws Exception {
+    Path c = dir.resolve("case");
+    String schema = Workers.sharedCase(c);
+    try (CaseFolder folder = CaseFolder.open(c, Clock.systemUTC())) {
+      TaskQueue real = folder.store().tasks();
+      kill(real, StageTasks.ANALYZE, "memo");
+      Worker w = worker(folder, retryingAt(folder, method, before));
+      assertFalse(w.idle());
+      then.check(schema, real, w);
     }
   }
 

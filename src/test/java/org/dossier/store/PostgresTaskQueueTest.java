@@ -113,50 +113,59 @@ class PostgresTaskQueueTest extends TaskQueueContract {
 
   @Test
   void aClaimLocksOnlyTheTasksItTakes() throws Exception {
-    StoreLocation where = newLocation();
-    try (CaseStore a = CaseStore.create(where, Clock.systemUTC());
-        CaseStore b = CaseStore.open(where, Clock.systemUTC())) {
-      a.tasks().enqueue(List.of(new TaskQueue.NewTask("extract", "e1", ""), new TaskQueue.NewTask("analyze", "a1", "")));
-      // the first claimer takes the older task of both kinds and holds its transaction open while
-      // another claims the other kind
-      List<String> taken = claimedWhileHeld(a, List.of("extract", "analyze"), 1, () -> {
-        List<TaskQueue.Lease> other = b.tasks().claim("b", List.of("analyze"), 1, java.time.Duration.ofMinutes(1));
-        assertEquals(List.of("a1"), other.stream().map(TaskQueue.Lease::key).toList(),
-            "the task the first claim does not take is not held from the second");
-      });
-      assertEquals(List.of("e1"), taken);
-      assertEquals(List.of(), b.tasks().claim("b", List.of("extract", "analyze"), 2, java.time.Duration.ofMinutes(1)));
-    }
+    // the first claimer takes the older task of both kinds and holds its transaction open while
+    // another claims the other kind
+    List<String> taken = claimedWhileAnotherClaims(List.of(new TaskQueue.NewTask("extract", "e1", ""),
+        new TaskQueue.NewTask("analyze", "a1", "")), List.of("extract", "analyze"), 1, b -> {
+          List<TaskQueue.Lease> other = b.tasks().claim("b", List.of("analyze"), 1, java.time.Duration.ofMinutes(1));
+          assertEquals(List.of("a1"), other.stream().map(TaskQueue.Lease::key).toList(),
+              "the task the first claim does not take is not held from the second");
+        }, b -> assertEquals(List.of(), b.tasks().claim("b", List.of("extract", "analyze"), 2, java.time.Duration.ofMinutes(1))));
+    assertEquals(List.of("e1"), taken);
   }
 
   @Test
   void twoClaimersAtOnceTakeTheNextTasksOfAKindRatherThanNothing() throws Exception {
-    StoreLocation where = newLocation();
-    try (CaseStore a = CaseStore.create(where, Clock.systemUTC());
-        CaseStore b = CaseStore.open(where, Clock.systemUTC())) {
-      a.tasks().enqueue(List.of(new TaskQueue.NewTask("extract", "e1", ""), new TaskQueue.NewTask("extract", "e2", ""),
-          new TaskQueue.NewTask("extract", "e3", "")));
-      // the second claimer plans on the same oldest two, held by the first: it takes the next
-      List<String> taken = claimedWhileHeld(a, List.of("extract"), 2, () -> {
-        List<TaskQueue.Lease> other = b.tasks().claim("b", List.of("extract"), 2, java.time.Duration.ofMinutes(1));
-        assertEquals(List.of("e3"), other.stream().map(TaskQueue.Lease::key).toList());
-      });
-      assertEquals(List.of("e1", "e2"), taken);
-    }
+    // the second claimer plans on the same oldest two, held by the first: it takes the next
+    List<String> taken = claimedWhileAnotherClaims(List.of(new TaskQueue.NewTask("extract", "e1", ""),
+        new TaskQueue.NewTask("extract", "e2", ""), new TaskQueue.NewTask("extract", "e3", "")), List.of("extract"), 2, b -> {
+          List<TaskQueue.Lease> other = b.tasks().claim("b", List.of("extract"), 2, java.time.Duration.ofMinutes(1));
+          assertEquals(List.of("e3"), other.stream().map(TaskQueue.Lease::key).toList());
+        }, b -> { });
+    assertEquals(List.of("e1", "e2"), taken);
   }
 
   @Test
   void aClaimWhosePlannedTasksAnotherHoldsTakesWhatIsLeftOfItsOtherKinds() throws Exception {
+    // the second claimer's plan counts the extraction the first holds (read without locks)
+    List<String> taken = claimedWhileAnotherClaims(List.of(new TaskQueue.NewTask("extract", "e1", ""),
+        new TaskQueue.NewTask("analyze", "a1", "")), List.of("extract"), 1, b -> {
+          List<TaskQueue.Lease> other = b.tasks().claim("b", List.of("extract", "analyze"), 1, java.time.Duration.ofMinutes(1));
+          assertEquals(List.of("a1"), other.stream().map(TaskQueue.Lease::key).toList(), "the free task, not nothing");
+        }, b -> { });
+    assertEquals(List.of("e1"), taken);
+  }
+
+  /** What the other claimer, on a store of its own, does. */
+  @FunctionalInterface
+  private interface Other {
+    void run(CaseStore b) throws Exception;
+  }
+
+  /**
+   * A new case with {@code tasks} queued and two stores on it: the keys of the tasks the first
+   * store's claim of {@code max} of {@code kinds} takes, its transaction held open while {@code
+   * meanwhile} runs on the second; then {@code after} on the second.
+   */
+  private List<String> claimedWhileAnotherClaims(List<TaskQueue.NewTask> tasks, List<String> kinds, int max,
+      Other meanwhile, Other after) throws Exception {
     StoreLocation where = newLocation();
     try (CaseStore a = CaseStore.create(where, Clock.systemUTC());
         CaseStore b = CaseStore.open(where, Clock.systemUTC())) {
-      a.tasks().enqueue(List.of(new TaskQueue.NewTask("extract", "e1", ""), new TaskQueue.NewTask("analyze", "a1", "")));
-      // the second claimer's plan counts the extraction the first holds (read without locks)
-      List<String> taken = claimedWhileHeld(a, List.of("extract"), 1, () -> {
-        List<TaskQueue.Lease> other = b.tasks().claim("b", List.of("extract", "analyze"), 1, java.time.Duration.ofMinutes(1));
-        assertEquals(List.of("a1"), other.stream().map(TaskQueue.Lease::key).toList(), "the free task, not nothing");
-      });
-      assertEquals(List.of("e1"), taken);
+      a.tasks().enqueue(tasks);
+      List<String> taken = claimedWhileHeld(a, kinds, max, () -> meanwhile.run(b));
+      after.run(b);
+      return taken;
     }
   }
 
